@@ -1,0 +1,1 @@
+//! samenspel-app

@@ -1,0 +1,322 @@
+//! Collaborations (samenwerkingen): what they are, who takes part in which role, and their
+//! phases. Parsing a [`CollaborationInput`] is the one place their fields are validated.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ValidationErrors;
+use crate::org::OrgCode;
+use crate::text::{parse_line, parse_paragraphs};
+
+macro_rules! keyed_enum {
+    ($(#[$meta:meta])* $name:ident, $field:literal, $what:literal { $($variant:ident => $key:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $key)] $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            pub fn label_nl(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            pub fn from_key(key: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.key() == key)
+            }
+
+            pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValidationErrors> {
+                Self::from_key(raw.trim()).ok_or_else(|| {
+                    ValidationErrors::single(
+                        field,
+                        "unknown_value",
+                        format!(concat!("'{}' is geen bekend ", $what, "."), raw.trim()),
+                    )
+                })
+            }
+        }
+    };
+}
+
+keyed_enum!(
+    /// The form of collaboration (ROB 2021 table 3.1 and the other forms named in the seeds).
+    CollaborationKind, "type", "soort samenwerking" {
+        Mirt => "mirt", "MIRT";
+        Res => "res", "Regionale Energiestrategie (RES)";
+        RegioDeal => "regio-deal", "Regio Deal";
+        CityDeal => "city-deal", "City Deal";
+        Woondeal => "woondeal", "Woondeal";
+        GemeenschappelijkeRegeling => "gemeenschappelijke-regeling", "Gemeenschappelijke regeling (Wgr)";
+        Bestuursakkoord => "bestuursakkoord", "Bestuursakkoord";
+        Convenant => "convenant", "Convenant";
+        Overig => "overig", "Overig";
+    }
+);
+
+keyed_enum!(
+    /// The legal form of a gemeenschappelijke regeling under the Wgr.
+    WgrForm, "wgr_form", "Wgr-vorm" {
+        OpenbaarLichaam => "openbaar-lichaam", "Openbaar lichaam";
+        GemeenschappelijkOrgaan => "gemeenschappelijk-orgaan", "Gemeenschappelijk orgaan";
+        Bedrijfsvoeringsorganisatie => "bedrijfsvoeringsorganisatie", "Bedrijfsvoeringsorganisatie";
+        Centrumgemeenteconstructie => "centrumgemeenteconstructie", "Centrumgemeenteconstructie";
+        RegelingZonderMeer => "regeling-zonder-meer", "Regeling zonder meer";
+    }
+);
+
+keyed_enum!(
+    /// The role a partner plays in a collaboration.
+    PartnerRole, "role", "rol" {
+        Trekker => "trekker", "Trekker";
+        Partner => "partner", "Partner";
+        Financier => "financier", "Financier";
+        Uitvoerder => "uitvoerder", "Uitvoerder";
+        Deelnemer => "deelnemer", "Deelnemer";
+        Adviseur => "adviseur", "Adviseur";
+    }
+);
+
+/// A collaboration's fields as they arrive from a form or API body, all still text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct CollaborationInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub wgr_form: String,
+    #[serde(default)]
+    pub task: String,
+    #[serde(default)]
+    pub public_value: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub start_date: String,
+    #[serde(default)]
+    pub end_date: String,
+    /// Phase names, one per entry (the form sends them one per line).
+    #[serde(default)]
+    pub phases: Vec<String>,
+}
+
+/// A collaboration's own fields, valid by construction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CollaborationFields {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: CollaborationKind,
+    pub wgr_form: Option<WgrForm>,
+    /// The task (opgave) the collaboration takes on.
+    pub task: Option<String>,
+    /// The public value it should create (maatschappelijke meerwaarde).
+    pub public_value: Option<String>,
+    pub region: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// Named phases in order (e.g. uitvraag, uitvoering, evaluatie).
+    pub phases: Vec<String>,
+}
+
+pub const MAX_PHASES: usize = 20;
+
+impl CollaborationInput {
+    pub fn parse(&self) -> Result<CollaborationFields, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let name = errors.collect(parse_line("name", &self.name, 200, true)).flatten();
+        let kind = errors.collect(CollaborationKind::parse_field("type", &self.kind));
+        let wgr_form = if self.wgr_form.trim().is_empty() {
+            None
+        } else {
+            errors.collect(WgrForm::parse_field("wgr_form", &self.wgr_form))
+        };
+        if wgr_form.is_some() && kind.is_some_and(|k| k != CollaborationKind::GemeenschappelijkeRegeling) {
+            errors.add(
+                "wgr_form",
+                "wgr_form_not_applicable",
+                "Een Wgr-vorm hoort alleen bij een gemeenschappelijke regeling.",
+            );
+        }
+        let task = errors.collect(parse_paragraphs("task", &self.task, 4000, false)).flatten();
+        let public_value = errors
+            .collect(parse_paragraphs("public_value", &self.public_value, 4000, false))
+            .flatten();
+        let region = errors.collect(parse_line("region", &self.region, 200, false)).flatten();
+        let start_date = errors.collect(parse_date("start_date", &self.start_date)).flatten();
+        let end_date = errors.collect(parse_date("end_date", &self.end_date)).flatten();
+        if let (Some(start), Some(end)) = (start_date, end_date)
+            && end < start
+        {
+            errors.add(
+                "end_date",
+                "end_before_start",
+                "De einddatum ligt vóór de startdatum.",
+            );
+        }
+        let phases = errors.collect(parse_phases(&self.phases)).unwrap_or_default();
+        errors.finish(|| CollaborationFields {
+            name: name.unwrap_or_default(),
+            kind: kind.unwrap_or(CollaborationKind::Overig),
+            wgr_form,
+            task,
+            public_value,
+            region,
+            start_date,
+            end_date,
+            phases,
+        })
+    }
+}
+
+/// Parses an ISO date (`2026-01-31`); empty means "not set".
+pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, ValidationErrors> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            ValidationErrors::single(
+                field,
+                "invalid_date",
+                format!("'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."),
+            )
+        })
+}
+
+fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let mut phases: Vec<String> = Vec::new();
+    for (index, phase) in raw.iter().enumerate() {
+        let field = format!("phases[{index}]");
+        let Some(name) = errors.collect(parse_line(&field, phase, 100, false)).flatten() else {
+            continue;
+        };
+        if phases.iter().any(|p| p.eq_ignore_ascii_case(&name)) {
+            errors.add(field, "duplicate_phase", format!("De fase '{name}' staat er al."));
+        } else {
+            phases.push(name);
+        }
+    }
+    if phases.len() > MAX_PHASES {
+        errors.add(
+            "phases",
+            "too_many_phases",
+            format!("Gebruik ten hoogste {MAX_PHASES} fasen."),
+        );
+    }
+    errors.finish(|| phases)
+}
+
+/// A partner in a collaboration with its role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Partner {
+    pub code: OrgCode,
+    pub role: PartnerRole,
+}
+
+/// Checks that adding `candidate` keeps the partner list free of duplicates.
+pub fn check_new_partner(existing: &[Partner], candidate: &OrgCode) -> Result<(), ValidationErrors> {
+    if existing.iter().any(|p| &p.code == candidate) {
+        Err(ValidationErrors::single(
+            "code",
+            "duplicate_partner",
+            format!("{candidate} is al partner in deze samenwerking."),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> CollaborationInput {
+        CollaborationInput {
+            name: "Regio Deal Zuid-Limburg".into(),
+            kind: "regio-deal".into(),
+            start_date: "2020-01-01".into(),
+            end_date: "2023-12-31".into(),
+            phases: vec!["uitvraag".into(), "uitvoering".into(), " ".into(), "evaluatie".into()],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_input_parses() {
+        let fields = input().parse().unwrap();
+        assert_eq!(fields.kind, CollaborationKind::RegioDeal);
+        assert_eq!(fields.phases, ["uitvraag", "uitvoering", "evaluatie"]);
+        assert_eq!(fields.task, None);
+    }
+
+    #[test]
+    fn all_kind_keys_are_the_api_keys() {
+        let keys: Vec<_> = CollaborationKind::ALL.iter().map(|k| k.key()).collect();
+        assert_eq!(
+            keys,
+            [
+                "mirt",
+                "res",
+                "regio-deal",
+                "city-deal",
+                "woondeal",
+                "gemeenschappelijke-regeling",
+                "bestuursakkoord",
+                "convenant",
+                "overig"
+            ]
+        );
+    }
+
+    #[test]
+    fn end_before_start_is_refused_on_the_end_date() {
+        let mut bad = input();
+        bad.end_date = "2019-12-31".into();
+        let err = bad.parse().unwrap_err();
+        assert_eq!(err.errors[0].field, "end_date");
+    }
+
+    #[test]
+    fn bad_dates_and_kinds_name_their_fields() {
+        let mut bad = input();
+        bad.start_date = "31-12-2020".into();
+        bad.kind = "samenwerking".into();
+        bad.name = String::new();
+        let err = bad.parse().unwrap_err();
+        let fields: Vec<_> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "type", "start_date"]);
+    }
+
+    #[test]
+    fn wgr_form_only_for_a_gemeenschappelijke_regeling() {
+        let mut bad = input();
+        bad.wgr_form = "openbaar-lichaam".into();
+        assert_eq!(bad.parse().unwrap_err().errors[0].field, "wgr_form");
+        bad.kind = "gemeenschappelijke-regeling".into();
+        assert_eq!(bad.parse().unwrap().wgr_form, Some(WgrForm::OpenbaarLichaam));
+    }
+
+    #[test]
+    fn duplicate_phases_are_refused() {
+        let mut bad = input();
+        bad.phases = vec!["Uitvoering".into(), "uitvoering".into()];
+        assert_eq!(bad.parse().unwrap_err().errors[0].field, "phases[1]");
+    }
+
+    #[test]
+    fn a_partner_cannot_be_added_twice() {
+        let gm = OrgCode::parse("GM0363").unwrap();
+        let existing = vec![Partner { code: gm.clone(), role: PartnerRole::Trekker }];
+        assert!(check_new_partner(&existing, &gm).is_err());
+        assert!(check_new_partner(&existing, &OrgCode::parse("PV27").unwrap()).is_ok());
+    }
+}

@@ -1,0 +1,14 @@
+//! Samenspel's domain core: pure types and rules, no I/O.
+//!
+//! Everything that reaches this crate has been parsed into a type that can only hold valid
+//! values ("parse, don't validate"); the storage, use-case and web layers depend on it, never
+//! the other way round.
+
+pub mod audit;
+pub mod collaboration;
+pub mod error;
+pub mod org;
+pub mod partnership;
+pub mod text;
+
+pub use error::{FieldError, ValidationErrors};

@@ -1,0 +1,249 @@
+//! Turning raw column values into domain types, and the messages for refusals that only the
+//! database can detect. Plain functions, so the macro stays thin and this is unit-tested.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use samenspel_domain::ValidationErrors;
+use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind, PartnerRole, WgrForm};
+use samenspel_domain::org::{OrgCode, OrgType, Organisation};
+use samenspel_domain::partnership::{Profile, Stance};
+use samenspel_store::{Collaboration, CollaborationSummary, PartnerInfo, StanceRecord, StoreError, StoreResult};
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Database(format!("unexpected {what} in database: {value:?}"))
+}
+
+fn code(value: String) -> StoreResult<OrgCode> {
+    OrgCode::parse(&value).map_err(|_| corrupt("organisation code", &value))
+}
+
+fn org_type(value: &str) -> StoreResult<OrgType> {
+    OrgType::from_key(value).ok_or_else(|| corrupt("organisation type", value))
+}
+
+fn kind(value: &str) -> StoreResult<CollaborationKind> {
+    CollaborationKind::from_key(value).ok_or_else(|| corrupt("collaboration type", value))
+}
+
+pub struct OrganisationParts {
+    pub code: String,
+    pub name: String,
+    pub org_type: String,
+    pub abbreviation: Option<String>,
+    pub province_code: Option<String>,
+    pub is_reference: bool,
+}
+
+pub fn organisation_from_parts(parts: OrganisationParts) -> StoreResult<Organisation> {
+    Ok(Organisation {
+        code: code(parts.code)?,
+        name: parts.name,
+        org_type: org_type(&parts.org_type)?,
+        abbreviation: parts.abbreviation,
+        province: parts.province_code.map(code).transpose()?,
+        reference: parts.is_reference,
+    })
+}
+
+pub fn partner_from_parts(org_code: String, name: String, org_type_key: String, role: String) -> StoreResult<PartnerInfo> {
+    Ok(PartnerInfo {
+        code: code(org_code)?,
+        name,
+        org_type: org_type(&org_type_key)?,
+        role: PartnerRole::from_key(&role).ok_or_else(|| corrupt("partner role", &role))?,
+    })
+}
+
+pub struct CollaborationParts {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub wgr_form: Option<String>,
+    pub task: Option<String>,
+    pub public_value: Option<String>,
+    pub region: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub demo_key: Option<String>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub fn collaboration_from_parts(
+    parts: CollaborationParts,
+    phases: Vec<String>,
+    partners: Vec<PartnerInfo>,
+) -> StoreResult<Collaboration> {
+    let wgr_form = parts
+        .wgr_form
+        .map(|w| WgrForm::from_key(&w).ok_or_else(|| corrupt("Wgr form", &w)))
+        .transpose()?;
+    Ok(Collaboration {
+        id: parts.id,
+        fields: CollaborationFields {
+            name: parts.name,
+            kind: kind(&parts.kind)?,
+            wgr_form,
+            task: parts.task,
+            public_value: parts.public_value,
+            region: parts.region,
+            start_date: parts.start_date,
+            end_date: parts.end_date,
+            phases,
+        },
+        partners,
+        version: parts.version,
+        demo: parts.demo_key.is_some(),
+        created_at: parts.created_at,
+        updated_at: parts.updated_at,
+    })
+}
+
+#[expect(clippy::too_many_arguments, reason = "one argument per selected column")]
+pub fn summary_from_parts(
+    id: i64,
+    name: String,
+    kind_key: String,
+    region: Option<String>,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    partner_count: i64,
+    demo: bool,
+) -> StoreResult<CollaborationSummary> {
+    Ok(CollaborationSummary {
+        id,
+        name,
+        kind: kind(&kind_key)?,
+        region,
+        start_date,
+        end_date,
+        partner_count: u64::try_from(partner_count).unwrap_or(0),
+        demo,
+    })
+}
+
+#[expect(clippy::too_many_arguments, reason = "one argument per selected column")]
+pub fn stance_from_parts(
+    id: i64,
+    collaboration_id: i64,
+    org_code: String,
+    phase: Option<String>,
+    scores: [i32; 6],
+    motivations: [Option<String>; 6],
+    stated_by: String,
+    stated_at: DateTime<Utc>,
+) -> StoreResult<StanceRecord> {
+    let values = scores.map(|s| u8::try_from(s).unwrap_or(0));
+    let profile = Profile::from_values(values).ok_or_else(|| corrupt("scores", &format!("{scores:?}")))?;
+    Ok(StanceRecord {
+        id,
+        collaboration_id,
+        code: code(org_code)?,
+        phase,
+        stance: Stance { profile, motivations },
+        stated_by,
+        stated_at,
+    })
+}
+
+/// `LIKE` patterns for a search: one for the name's search key (substring), one for the code
+/// (prefix, upper-case). `%`, `_` and `\` in the query are matched literally.
+pub fn like_patterns(query: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) else {
+        return (None, None);
+    };
+    let escape = |s: &str| s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let name = format!("%{}%", escape(&samenspel_domain::text::search_key(query)));
+    let code = format!("{}%", escape(&query.to_ascii_uppercase()));
+    (Some(name), Some(code))
+}
+
+/// The code after the last one Samenspel assigned.
+pub fn next_added_code(last: Option<&str>) -> OrgCode {
+    let last_number = last
+        .and_then(|c| c.strip_prefix("OR"))
+        .and_then(|n| n.parse::<u32>().ok())
+        .unwrap_or(0);
+    OrgCode::for_added(last_number.saturating_add(1))
+}
+
+pub fn parse_json(text: Option<String>) -> Option<serde_json::Value> {
+    text.and_then(|t| serde_json::from_str(&t).ok())
+}
+
+pub fn duplicate_partner(code: &OrgCode) -> ValidationErrors {
+    ValidationErrors::single("code", "duplicate_partner", format!("{code} is al partner in deze samenwerking."))
+}
+
+pub fn unknown_partner(code: &OrgCode) -> ValidationErrors {
+    ValidationErrors::single("code", "unknown_organisation", format!("Er is geen organisatie met code {code}."))
+}
+
+pub fn not_a_partner(code: &OrgCode) -> ValidationErrors {
+    ValidationErrors::single(
+        "code",
+        "not_a_partner",
+        format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
+    )
+}
+
+pub fn stale_version_message(current: &Collaboration) -> String {
+    format!(
+        "De samenwerking is intussen gewijzigd (nu versie {}, laatst gewijzigd {}). Laad de pagina opnieuw en breng uw wijziging opnieuw aan.",
+        current.version,
+        current.updated_at.format("%Y-%m-%d %H:%M UTC")
+    )
+}
+
+/// A phase that has stances may not disappear from the list.
+pub fn check_phases_kept(phases_with_stances: &[String], new_phases: &[String]) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    for phase in phases_with_stances {
+        if !new_phases.iter().any(|p| p == phase) {
+            errors.add(
+                "phases",
+                "phase_in_use",
+                format!("De fase '{phase}' heeft al standpunten en kan niet worden verwijderd of hernoemd."),
+            );
+        }
+    }
+    errors.finish(|| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        let (name, code) = like_patterns(Some(" 50%_a\\ "));
+        assert_eq!(name.as_deref(), Some("%50\\%\\_a\\\\%"));
+        assert_eq!(code.as_deref(), Some("50\\%\\_A\\\\%"));
+        assert_eq!(like_patterns(Some("  ")), (None, None));
+    }
+
+    #[test]
+    fn like_patterns_fold_accents() {
+        assert_eq!(like_patterns(Some("Fryslân")).0.as_deref(), Some("%fryslan%"));
+    }
+
+    #[test]
+    fn added_codes_count_up() {
+        assert_eq!(next_added_code(None).as_str(), "OR000001");
+        assert_eq!(next_added_code(Some("OR000041")).as_str(), "OR000042");
+    }
+
+    #[test]
+    fn removing_a_phase_with_stances_is_refused() {
+        let used = vec!["uitvoering".to_string()];
+        assert!(check_phases_kept(&used, &["uitvoering".into(), "evaluatie".into()]).is_ok());
+        assert_eq!(check_phases_kept(&used, &["evaluatie".into()]).unwrap_err().errors[0].field, "phases");
+    }
+
+    #[test]
+    fn corrupt_scores_are_an_error_not_a_panic() {
+        let result = stance_from_parts(1, 1, "GM0363".into(), None, [0, 1, 2, 3, 4, 5], Default::default(), "x".into(), Utc::now());
+        assert!(matches!(result, Err(StoreError::Database(_))));
+    }
+}

@@ -1,0 +1,21 @@
+use samenspel_domain::ValidationErrors;
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("niet gevonden")]
+    NotFound,
+    /// The change conflicts with the current state (a stale version, a duplicate key).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The change breaks a rule that only the database can check (e.g. the partner does not
+    /// exist); carries field errors for the user.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// Anything else from the database; the message is for the log, not the user.
+    #[error("database error: {0}")]
+    Database(String),
+    #[error("{0}")]
+    UnsupportedUrl(String),
+}

@@ -1,0 +1,113 @@
+//! The shapes the store reads and returns.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind, PartnerRole};
+use samenspel_domain::org::{OrgCode, OrgType};
+use samenspel_domain::partnership::Stance;
+
+/// Paging: at most 200 items a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl Page {
+    pub const MAX_LIMIT: u32 = 200;
+    pub const DEFAULT_LIMIT: u32 = 50;
+
+    pub fn new(limit: Option<u32>, offset: Option<u32>) -> Self {
+        Self {
+            limit: limit.unwrap_or(Self::DEFAULT_LIMIT).clamp(1, Self::MAX_LIMIT),
+            offset: offset.unwrap_or(0),
+        }
+    }
+
+    pub fn all() -> Self {
+        Self { limit: u32::MAX, offset: 0 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrgFilter {
+    pub org_type: Option<OrgType>,
+    /// Matched against the name's search key (case and accents ignored) and the code.
+    pub query: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CollaborationFilter {
+    pub kind: Option<CollaborationKind>,
+    pub query: Option<String>,
+    /// Only collaborations this organisation takes part in.
+    pub organisation: Option<OrgCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CollaborationSummary {
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: CollaborationKind,
+    pub region: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub partner_count: u64,
+    pub demo: bool,
+}
+
+/// A partner with the organisation's name and type, as shown on the collaboration page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerInfo {
+    pub code: OrgCode,
+    pub name: String,
+    #[serde(rename = "organisation_type")]
+    pub org_type: OrgType,
+    pub role: PartnerRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Collaboration {
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: CollaborationFields,
+    pub partners: Vec<PartnerInfo>,
+    /// Increases with every change; edits must name the version they were based on.
+    pub version: i64,
+    pub demo: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StanceRecord {
+    pub id: i64,
+    pub collaboration_id: i64,
+    pub code: OrgCode,
+    pub phase: Option<String>,
+    #[serde(flatten)]
+    pub stance: Stance,
+    pub stated_by: String,
+    pub stated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub occurred_at: DateTime<Utc>,
+    pub actor: String,
+    pub actor_organisation: Option<String>,
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
