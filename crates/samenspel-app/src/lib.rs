@@ -1,1 +1,41 @@
-//! samenspel-app
+//! Samenspel's use cases. Each one parses its input into domain types, checks what only
+//! stored data can tell (does the organisation exist, is it a partner), and hands one change
+//! to the store, which writes it together with its audit event in one transaction. HTML
+//! pages, the JSON API and the CLI all call these, so they validate alike.
+
+pub mod demo;
+mod error;
+mod organisations;
+pub mod reference;
+mod collaborations;
+
+pub use collaborations::{CollaborationView, PartnerInput, PartnerStanceView, StanceHistoryEntry};
+pub use error::{AppError, AppResult};
+
+use std::sync::Arc;
+
+use samenspel_store::Store;
+
+/// The application: the use cases over one store.
+#[derive(Clone)]
+pub struct App {
+    store: Arc<dyn Store>,
+}
+
+impl App {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Self { store }
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    /// Applies migrations and loads the reference organisations (idempotent).
+    pub async fn prepare(&self) -> AppResult<()> {
+        self.store.migrate().await?;
+        let organisations = reference::organisations().map_err(|e| AppError::Internal(e.to_string()))?;
+        self.store.upsert_reference_organisations(&organisations).await?;
+        Ok(())
+    }
+}

@@ -11,7 +11,7 @@ use crate::text::{parse_line, parse_paragraphs};
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident, $field:literal, $what:literal { $($variant:ident => $key:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema, Deserialize)]
         pub enum $name {
             $(#[serde(rename = $key)] $variant,)+
         }
@@ -83,7 +83,7 @@ keyed_enum!(
 );
 
 /// A collaboration's fields as they arrive from a form or API body, all still text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 pub struct CollaborationInput {
     #[serde(default)]
     pub name: String,
@@ -107,7 +107,7 @@ pub struct CollaborationInput {
 }
 
 /// A collaboration's own fields, valid by construction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct CollaborationFields {
     pub name: String,
     #[serde(rename = "type")]
@@ -216,7 +216,7 @@ fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
 }
 
 /// A partner in a collaboration with its role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Partner {
     pub code: OrgCode,
     pub role: PartnerRole,

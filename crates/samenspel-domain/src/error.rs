@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// One problem with one field of the input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     /// The field as the API names it, e.g. `name` or `scores.verplicht-karakter`.
     pub field: String,

@@ -9,6 +9,7 @@ pub mod collaboration;
 pub mod error;
 pub mod org;
 pub mod partnership;
+mod schema;
 pub mod text;
 
 pub use error::{FieldError, ValidationErrors};

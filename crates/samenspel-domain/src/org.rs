@@ -69,7 +69,7 @@ impl From<OrgCode> for String {
 }
 
 /// What kind of organisation it is; the API key is the serde name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OrgType {
     Ministerie,
@@ -86,7 +86,7 @@ pub enum OrgType {
 }
 
 /// The layer of government an organisation belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layer {
     Rijk,
@@ -194,7 +194,7 @@ impl Layer {
 }
 
 /// An organisation as Samenspel knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema, Deserialize)]
 pub struct Organisation {
     pub code: OrgCode,
     pub name: String,

@@ -30,7 +30,7 @@ impl Page {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Paged<T> {
     pub items: Vec<T>,
     pub total: u64,
@@ -51,7 +51,7 @@ pub struct CollaborationFilter {
     pub organisation: Option<OrgCode>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct CollaborationSummary {
     pub id: i64,
     pub name: String,
@@ -65,7 +65,7 @@ pub struct CollaborationSummary {
 }
 
 /// A partner with the organisation's name and type, as shown on the collaboration page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct PartnerInfo {
     pub code: OrgCode,
     pub name: String,
@@ -74,7 +74,7 @@ pub struct PartnerInfo {
     pub role: PartnerRole,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Collaboration {
     pub id: i64,
     #[serde(flatten)]
@@ -87,7 +87,7 @@ pub struct Collaboration {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct StanceRecord {
     pub id: i64,
     pub collaboration_id: i64,
@@ -99,7 +99,7 @@ pub struct StanceRecord {
     pub stated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct AuditRecord {
     pub id: i64,
     pub occurred_at: DateTime<Utc>,

@@ -16,6 +16,9 @@ use serde::Serialize;
 use super::{Dimension, IDEAL_TYPE, Profile, REFERENCE_PROFILES, Score, Stance};
 use crate::org::OrgCode;
 
+/// How distances are measured, in words for the user.
+pub const DISTANCE_MEASURE: &str = "Afstand = de som over de zes vragen van het verschil in schaalpunten (0 = gelijk, 24 = maximaal verschil); voor de samenwerking als geheel gemeten vanaf de gemiddelde score per vraag.";
+
 /// A spread of this many scale points or more between partners is a disagreement.
 pub const DISAGREEMENT_THRESHOLD: u8 = 2;
 
@@ -27,7 +30,7 @@ pub struct PartnerStance {
     pub stance: Stance,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Analysis {
     pub partners: Vec<PartnerAnalysis>,
     pub dimensions: Vec<DimensionAnalysis>,
@@ -37,7 +40,7 @@ pub struct Analysis {
     pub unmotivated_deviation_count: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct PartnerAnalysis {
     pub code: OrgCode,
     pub name: String,
@@ -49,7 +52,7 @@ pub struct PartnerAnalysis {
     pub nearest_reference: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Deviation {
     pub dimension: Dimension,
     pub score: Score,
@@ -60,13 +63,13 @@ pub struct Deviation {
     pub motivation: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ProfileDistance {
     pub profile: &'static str,
     pub distance: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct DimensionAnalysis {
     pub dimension: Dimension,
     pub ideal: Score,
@@ -79,7 +82,7 @@ pub struct DimensionAnalysis {
     pub mean: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct DimensionScore {
     pub code: OrgCode,
     pub name: String,
@@ -88,7 +91,7 @@ pub struct DimensionScore {
 }
 
 /// The collaboration as a whole: the mean of the partners' scores per dimension.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct CollaborationProfile {
     pub mean_scores: Vec<f64>,
     pub distance_to_ideal: f64,

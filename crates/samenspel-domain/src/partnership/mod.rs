@@ -10,8 +10,8 @@ mod stance;
 
 pub use analysis::{
     Analysis, CollaborationProfile, Deviation, DimensionAnalysis, DimensionScore, PartnerAnalysis,
-    PartnerStance, ProfileDistance, analyse, DISAGREEMENT_THRESHOLD,
+    PartnerStance, ProfileDistance, analyse, DISAGREEMENT_THRESHOLD, DISTANCE_MEASURE,
 };
 pub use dimension::Dimension;
 pub use profile::{IDEAL_TYPE, Profile, REFERENCE_PROFILES, ReferenceProfile, Score};
-pub use stance::{Stance, StanceInput, MAX_MOTIVATION_CHARS};
+pub use stance::{MAX_MOTIVATION_CHARS, ScoreValue, Stance, StanceInput, resolve_phase};

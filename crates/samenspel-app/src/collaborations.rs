@@ -1,0 +1,219 @@
+//! Use cases for collaborations, their partners and the partners' stances.
+
+use serde::{Deserialize, Serialize};
+
+use samenspel_domain::ValidationErrors;
+use samenspel_domain::audit::Actor;
+use samenspel_domain::collaboration::{CollaborationInput, Partner, PartnerRole, check_new_partner};
+use samenspel_domain::org::OrgCode;
+use samenspel_domain::partnership::{Analysis, PartnerStance, StanceInput, analyse, resolve_phase};
+use samenspel_store::{Collaboration, CollaborationFilter, CollaborationSummary, Page, Paged, PartnerInfo, StanceRecord};
+
+use crate::{App, AppError, AppResult};
+
+/// A partner as entered: an organisation code and a role key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+pub struct PartnerInput {
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// A collaboration with everything its page shows for one phase (or for the whole).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CollaborationView {
+    pub collaboration: Collaboration,
+    pub phase: Option<String>,
+    pub stances: Vec<PartnerStanceView>,
+    pub analysis: Analysis,
+    /// Every stance ever stated in the collaboration, newest first.
+    pub history: Vec<StanceHistoryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct PartnerStanceView {
+    pub partner: PartnerInfo,
+    /// The latest stance of this partner for the phase; `None` when it has not stated one.
+    pub current: Option<StanceRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct StanceHistoryEntry {
+    pub partner_name: String,
+    #[serde(flatten)]
+    pub record: StanceRecord,
+}
+
+impl App {
+    pub async fn list_collaborations(
+        &self,
+        filter: &CollaborationFilter,
+        page: Page,
+    ) -> AppResult<Paged<CollaborationSummary>> {
+        Ok(self.store.list_collaborations(filter, page).await?)
+    }
+
+    pub async fn collaboration(&self, id: i64) -> AppResult<Collaboration> {
+        self.store.get_collaboration(id).await?.ok_or(AppError::NotFound("samenwerking"))
+    }
+
+    pub async fn create_collaboration(
+        &self,
+        input: &CollaborationInput,
+        partners: &[PartnerInput],
+        actor: &Actor,
+    ) -> AppResult<i64> {
+        self.create_collaboration_with_key(input, partners, None, actor).await
+    }
+
+    pub(crate) async fn create_collaboration_with_key(
+        &self,
+        input: &CollaborationInput,
+        partners: &[PartnerInput],
+        demo_key: Option<&str>,
+        actor: &Actor,
+    ) -> AppResult<i64> {
+        let fields = input.parse();
+        let partners = self.parse_partners(partners).await;
+        match (fields, partners) {
+            (Ok(fields), Ok(partners)) => {
+                Ok(self.store.create_collaboration(&fields, &partners, demo_key, actor).await?)
+            }
+            (fields, partners) => {
+                let mut errors = ValidationErrors::new();
+                errors.collect(fields);
+                errors.collect(partners);
+                Err(AppError::Invalid(errors))
+            }
+        }
+    }
+
+    pub async fn update_collaboration(
+        &self,
+        id: i64,
+        expected_version: i64,
+        input: &CollaborationInput,
+        actor: &Actor,
+    ) -> AppResult<()> {
+        let fields = input.parse()?;
+        Ok(self.store.update_collaboration(id, expected_version, &fields, actor).await?)
+    }
+
+    pub async fn add_partner(&self, id: i64, input: &PartnerInput, actor: &Actor) -> AppResult<()> {
+        let collaboration = self.collaboration(id).await?;
+        let partner = self.parse_partner("code", "role", input).await?;
+        let existing: Vec<Partner> = collaboration
+            .partners
+            .iter()
+            .map(|p| Partner { code: p.code.clone(), role: p.role })
+            .collect();
+        check_new_partner(&existing, &partner.code)?;
+        Ok(self.store.add_partner(id, &partner, actor).await?)
+    }
+
+    /// Records `raw_code`'s stance; the earlier ones stay as history.
+    pub async fn record_stance(
+        &self,
+        id: i64,
+        raw_code: &str,
+        input: &StanceInput,
+        actor: &Actor,
+    ) -> AppResult<StanceRecord> {
+        let collaboration = self.collaboration(id).await?;
+        let code = OrgCode::parse(raw_code)?;
+        if !collaboration.partners.iter().any(|p| p.code == code) {
+            return Err(AppError::Invalid(ValidationErrors::single(
+                "code",
+                "not_a_partner",
+                format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
+            )));
+        }
+        let (stance, phase) = input.parse(&collaboration.fields.phases)?;
+        Ok(self.store.record_stance(id, &code, phase.as_deref(), &stance, actor).await?)
+    }
+
+    /// The collaboration with its partners' current stances and their analysis for `phase`
+    /// (`None`: the collaboration as a whole).
+    pub async fn collaboration_view(&self, id: i64, phase: Option<&str>) -> AppResult<CollaborationView> {
+        let collaboration = self.collaboration(id).await?;
+        let phase = resolve_phase(&collaboration.fields.phases, phase)?;
+        let records = self.store.list_stances(id).await?;
+        let stances: Vec<PartnerStanceView> = collaboration
+            .partners
+            .iter()
+            .map(|partner| PartnerStanceView {
+                partner: partner.clone(),
+                current: records
+                    .iter()
+                    .filter(|r| r.code == partner.code && r.phase == phase)
+                    .max_by_key(|r| (r.stated_at, r.id))
+                    .cloned(),
+            })
+            .collect();
+        let stated: Vec<PartnerStance> = stances
+            .iter()
+            .filter_map(|s| {
+                s.current.as_ref().map(|r| PartnerStance {
+                    code: s.partner.code.clone(),
+                    name: s.partner.name.clone(),
+                    stance: r.stance.clone(),
+                })
+            })
+            .collect();
+        let name_of = |code: &OrgCode| {
+            collaboration
+                .partners
+                .iter()
+                .find(|p| &p.code == code)
+                .map_or_else(|| code.to_string(), |p| p.name.clone())
+        };
+        let mut history: Vec<StanceHistoryEntry> = records
+            .iter()
+            .map(|r| StanceHistoryEntry { partner_name: name_of(&r.code), record: r.clone() })
+            .collect();
+        history.reverse();
+        Ok(CollaborationView { analysis: analyse(&stated), collaboration, phase, stances, history })
+    }
+
+    async fn parse_partners(&self, inputs: &[PartnerInput]) -> Result<Vec<Partner>, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let mut partners: Vec<Partner> = Vec::with_capacity(inputs.len());
+        for (i, input) in inputs.iter().enumerate() {
+            let code_field = format!("partners[{i}].code");
+            let role_field = format!("partners[{i}].role");
+            let Some(partner) = errors.collect(self.parse_partner(&code_field, &role_field, input).await) else {
+                continue;
+            };
+            match check_new_partner(&partners, &partner.code) {
+                Ok(()) => partners.push(partner),
+                Err(_) => errors.add(
+                    code_field,
+                    "duplicate_partner",
+                    format!("{} staat al in de lijst van partners.", partner.code),
+                ),
+            }
+        }
+        errors.finish(|| partners)
+    }
+
+    async fn parse_partner(&self, code_field: &str, role_field: &str, input: &PartnerInput) -> Result<Partner, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let code = errors.collect(OrgCode::parse_field(code_field, &input.code));
+        let role = errors.collect(PartnerRole::parse_field(role_field, &input.role));
+        if let Some(code) = &code {
+            match self.store.get_organisation(code).await {
+                Ok(Some(_)) => {}
+                Ok(None) => errors.add(code_field, "unknown_organisation", format!("Er is geen organisatie met code {code}.")),
+                Err(e) => {
+                    tracing::error!(error = %e, "organisation lookup failed");
+                    errors.add(code_field, "lookup_failed", "De organisatie kon niet worden opgezocht; probeer het later opnieuw.");
+                }
+            }
+        }
+        match (code, role) {
+            (Some(code), Some(role)) if errors.is_empty() => Ok(Partner { code, role }),
+            _ => Err(errors),
+        }
+    }
+}

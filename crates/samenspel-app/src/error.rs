@@ -1,0 +1,30 @@
+use samenspel_domain::ValidationErrors;
+use samenspel_store::StoreError;
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// What a use case can answer besides success. The web layer maps each to one HTTP status
+/// and one page; the messages are for the user (Dutch), except `Internal`, which is logged
+/// and replaced by a generic message.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0} niet gevonden")]
+    NotFound(&'static str),
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("interne fout: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => AppError::NotFound("gegeven"),
+            StoreError::Conflict(message) => AppError::Conflict(message),
+            StoreError::Invalid(errors) => AppError::Invalid(errors),
+            StoreError::Database(message) | StoreError::UnsupportedUrl(message) => AppError::Internal(message),
+        }
+    }
+}

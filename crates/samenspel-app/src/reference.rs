@@ -1,0 +1,137 @@
+//! The reference organisations shipped in `data/reference/` (see its PROVENANCE.md): all
+//! municipalities, provinces, current water boards and ministries, and the koepels.
+
+use samenspel_domain::org::{OrgCode, OrgType, Organisation};
+
+const GEMEENTEN: &str = include_str!("../../../data/reference/gemeenten_2025.csv");
+const PROVINCIES: &str = include_str!("../../../data/reference/provincies.csv");
+const WATERSCHAPPEN: &str = include_str!("../../../data/reference/waterschappen.csv");
+const MINISTERIES: &str = include_str!("../../../data/reference/ministeries_polder.csv");
+const KOEPELS: &str = include_str!("../../../data/reference/koepels.csv");
+
+#[derive(Debug, thiserror::Error)]
+#[error("reference data {file}, row {row}: {reason}")]
+pub struct ReferenceError {
+    file: &'static str,
+    row: usize,
+    reason: String,
+}
+
+/// Parses all shipped reference organisations.
+pub fn organisations() -> Result<Vec<Organisation>, ReferenceError> {
+    let mut all = Vec::with_capacity(400);
+    all.extend(read(PROVINCIES, "provincies.csv", |row| {
+        Ok(Some(org(row.get("provinciecode")?, &format!("Provincie {}", row.get("naam_cbs")?), OrgType::Provincie, Some(row.get("afkorting")?), None)?))
+    })?);
+    all.extend(read(GEMEENTEN, "gemeenten_2025.csv", |row| {
+        Ok(Some(org(row.get("gemeentecode")?, row.get("gemeentenaam")?, OrgType::Gemeente, None, Some(row.get("provinciecode")?))?))
+    })?);
+    all.extend(read(WATERSCHAPPEN, "waterschappen.csv", |row| {
+        if row.get("actief_2026")? != "ja" {
+            return Ok(None);
+        }
+        Ok(Some(org(row.get("waterschapcode")?, row.get("naam")?, OrgType::Waterschap, None, None)?))
+    })?);
+    all.extend(read(MINISTERIES, "ministeries_polder.csv", |row| {
+        if row.get("actief_bron")? != "ja" {
+            return Ok(None);
+        }
+        let name = format!("Ministerie van {}", row.get("naam")?);
+        Ok(Some(org(row.get("tooi_code")?, &name, OrgType::Ministerie, Some(row.get("afkorting")?), None)?))
+    })?);
+    all.extend(read(KOEPELS, "koepels.csv", |row| {
+        Ok(Some(org(row.get("code")?, row.get("naam")?, OrgType::Koepel, Some(row.get("afkorting")?), None)?))
+    })?);
+    Ok(all)
+}
+
+fn org(code: &str, name: &str, org_type: OrgType, abbreviation: Option<&str>, province: Option<&str>) -> Result<Organisation, String> {
+    let parse = |c: &str| OrgCode::parse(c).map_err(|e| e.to_string());
+    Ok(Organisation {
+        code: parse(code)?,
+        name: name.to_owned(),
+        org_type,
+        abbreviation: abbreviation.filter(|a| !a.is_empty()).map(str::to_owned),
+        province: province.map(parse).transpose()?,
+        reference: true,
+    })
+}
+
+struct Row<'a> {
+    headers: &'a csv::StringRecord,
+    record: &'a csv::StringRecord,
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> Result<&str, String> {
+        self.headers
+            .iter()
+            .position(|h| h == column)
+            .and_then(|i| self.record.get(i))
+            .ok_or_else(|| format!("column {column} missing"))
+    }
+}
+
+fn read(
+    text: &str,
+    file: &'static str,
+    convert: impl Fn(&Row<'_>) -> Result<Option<Organisation>, String>,
+) -> Result<Vec<Organisation>, ReferenceError> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| ReferenceError { file, row: 1, reason: e.to_string() })?
+        .clone();
+    let mut out = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = index + 2;
+        let record = record.map_err(|e| ReferenceError { file, row, reason: e.to_string() })?;
+        if let Some(org) = convert(&Row { headers: &headers, record: &record }).map_err(|reason| ReferenceError { file, row, reason })? {
+            out.push(org);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn count(orgs: &[Organisation], t: OrgType) -> usize {
+        orgs.iter().filter(|o| o.org_type == t).count()
+    }
+
+    #[test]
+    fn all_reference_organisations_parse_with_the_expected_counts() {
+        let orgs = organisations().unwrap();
+        assert_eq!(count(&orgs, OrgType::Gemeente), 342);
+        assert_eq!(count(&orgs, OrgType::Provincie), 12);
+        assert_eq!(count(&orgs, OrgType::Waterschap), 21);
+        assert_eq!(count(&orgs, OrgType::Ministerie), 12);
+        assert_eq!(count(&orgs, OrgType::Koepel), 3);
+        let codes: HashSet<_> = orgs.iter().map(|o| &o.code).collect();
+        assert_eq!(codes.len(), orgs.len(), "codes are unique");
+    }
+
+    #[test]
+    fn known_organisations_are_right() {
+        let orgs = organisations().unwrap();
+        let find = |c: &str| orgs.iter().find(|o| o.code.as_str() == c).unwrap();
+        assert_eq!(find("GM0363").name, "Amsterdam");
+        assert_eq!(find("GM0363").province.as_ref().unwrap().as_str(), "PV27");
+        assert_eq!(find("PV27").name, "Provincie Noord-Holland");
+        assert_eq!(find("MNRE1034").abbreviation.as_deref(), Some("BZK"));
+        assert_eq!(find("WS0155").name, "Amstel, Gooi en Vecht");
+        assert_eq!(find("UVW").abbreviation.as_deref(), Some("UvW"));
+    }
+
+    #[test]
+    fn every_municipality_lies_in_a_known_province() {
+        let orgs = organisations().unwrap();
+        let provinces: HashSet<_> = orgs.iter().filter(|o| o.org_type == OrgType::Provincie).map(|o| o.code.clone()).collect();
+        for gm in orgs.iter().filter(|o| o.org_type == OrgType::Gemeente) {
+            assert!(provinces.contains(gm.province.as_ref().unwrap()), "{}", gm.code);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use samenspel_app::{App, PartnerInput};
+use samenspel_domain::ValidationErrors;
+use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind};
+use samenspel_domain::org::OrgCode;
+use samenspel_domain::partnership::{Analysis, DISTANCE_MEASURE, Profile, StanceInput};
+use samenspel_store::{AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, StanceRecord};
+use serde::{Deserialize, Serialize};
+
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::{ListResponse, Paging, api_actor, list_response};
+use crate::error::{ApiError, Problem};
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CollaborationQuery {
+    /// Only this type: `mirt`, `res`, `regio-deal`, `city-deal`, `woondeal`,
+    /// `gemeenschappelijke-regeling`, `bestuursakkoord`, `convenant`, `overig`.
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub kind: Option<String>,
+    /// Part of the name (case and accents ignored).
+    pub q: Option<String>,
+    /// Only collaborations this organisation (code) takes part in.
+    pub organisation: Option<String>,
+}
+
+pub(crate) fn parse_filter(query: &CollaborationQuery) -> Result<CollaborationFilter, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let kind = match query.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+        Some(key) => errors.collect(CollaborationKind::parse_field("type", key)),
+        None => None,
+    };
+    let organisation = match query.organisation.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        Some(code) => errors.collect(OrgCode::parse_field("organisation", code)),
+        None => None,
+    };
+    errors.finish(|| CollaborationFilter { kind, query: query.q.clone(), organisation })
+}
+
+/// List collaborations.
+#[utoipa::path(get, path = "/api/v1/collaborations", tag = "collaborations",
+    params(CollaborationQuery, Paging),
+    responses((status = 200, body = ListResponse<CollaborationSummary>, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn list(
+    State(app): State<App>,
+    ApiQuery(query): ApiQuery<CollaborationQuery>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> Result<Json<ListResponse<CollaborationSummary>>, ApiError> {
+    let filter = parse_filter(&query)?;
+    let page = paging.page();
+    Ok(Json(list_response(app.list_collaborations(&filter, page).await?, page)))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct NewCollaborationBody {
+    #[serde(flatten)]
+    pub fields: CollaborationInput,
+    #[serde(default)]
+    pub partners: Vec<PartnerInput>,
+}
+
+/// Create a collaboration with its partners.
+#[utoipa::path(post, path = "/api/v1/collaborations", tag = "collaborations", request_body = NewCollaborationBody,
+    responses((status = 201, body = Collaboration, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn create(
+    State(app): State<App>,
+    ApiJson(body): ApiJson<NewCollaborationBody>,
+) -> Result<(StatusCode, Json<Collaboration>), ApiError> {
+    let id = app.create_collaboration(&body.fields, &body.partners, &api_actor()).await?;
+    Ok((StatusCode::CREATED, Json(app.collaboration(id).await?)))
+}
+
+/// One collaboration with its partners and phases.
+#[utoipa::path(get, path = "/api/v1/collaborations/{id}", tag = "collaborations",
+    params(("id" = i64, Path, description = "Collaboration id")),
+    responses((status = 200, body = Collaboration, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn show(State(app): State<App>, ApiPath(id): ApiPath<i64>) -> Result<Json<Collaboration>, ApiError> {
+    Ok(Json(app.collaboration(id).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct UpdateCollaborationBody {
+    /// The version the change is based on, as last read; a stale version is refused with 409.
+    pub version: Option<i64>,
+    #[serde(flatten)]
+    pub fields: CollaborationInput,
+}
+
+/// Change a collaboration's fields.
+#[utoipa::path(put, path = "/api/v1/collaborations/{id}", tag = "collaborations", request_body = UpdateCollaborationBody,
+    params(("id" = i64, Path, description = "Collaboration id")),
+    responses((status = 200, body = Collaboration, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 409, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn update(
+    State(app): State<App>,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<UpdateCollaborationBody>,
+) -> Result<Json<Collaboration>, ApiError> {
+    let version = body
+        .version
+        .ok_or_else(|| ValidationErrors::single("version", "required", "Geef de versie waarop de wijziging is gebaseerd."))?;
+    app.update_collaboration(id, version, &body.fields, &api_actor()).await?;
+    Ok(Json(app.collaboration(id).await?))
+}
+
+/// Add a partner to a collaboration.
+#[utoipa::path(post, path = "/api/v1/collaborations/{id}/partners", tag = "collaborations", request_body = PartnerInput,
+    params(("id" = i64, Path, description = "Collaboration id")),
+    responses((status = 201, body = Collaboration, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_partner(
+    State(app): State<App>,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<PartnerInput>,
+) -> Result<(StatusCode, Json<Collaboration>), ApiError> {
+    app.add_partner(id, &body, &api_actor()).await?;
+    Ok((StatusCode::CREATED, Json(app.collaboration(id).await?)))
+}
+
+/// Every stance stated in the collaboration, oldest first (the history).
+#[utoipa::path(get, path = "/api/v1/collaborations/{id}/stances", tag = "partnership-model",
+    params(("id" = i64, Path, description = "Collaboration id")),
+    responses((status = 200, body = ListResponse<StanceRecord>, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn stances(State(app): State<App>, ApiPath(id): ApiPath<i64>) -> Result<Json<ListResponse<StanceRecord>>, ApiError> {
+    app.collaboration(id).await?;
+    let items = app.store().list_stances(id).await.map_err(samenspel_app::AppError::from)?;
+    Ok(Json(ListResponse { total: items.len() as u64, limit: u32::try_from(items.len()).unwrap_or(u32::MAX), offset: 0, items }))
+}
+
+/// The body of a stance: a score 1–5 on each of the six dimensions, optional motivations.
+/// (The handler reads it as the domain's `StanceInput`, which validates every field; this
+/// type only describes it in the OpenAPI document.)
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "describes the request body in the OpenAPI document")]
+pub struct StanceBody {
+    /// The name of one of the collaboration's phases; leave out for the collaboration as a whole.
+    pub phase: Option<String>,
+    #[schema(value_type = Profile)]
+    pub scores: BTreeMap<String, u8>,
+    pub motivations: Option<BTreeMap<String, String>>,
+}
+
+/// Record an organisation's stance; earlier stances stay as history.
+#[utoipa::path(put, path = "/api/v1/collaborations/{id}/stances/{code}", tag = "partnership-model", request_body = StanceBody,
+    params(("id" = i64, Path, description = "Collaboration id"), ("code" = String, Path, description = "Code of the partner organisation")),
+    responses((status = 201, body = StanceRecord, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn put_stance(
+    State(app): State<App>,
+    ApiPath((id, code)): ApiPath<(i64, String)>,
+    ApiJson(body): ApiJson<StanceInput>,
+) -> Result<(StatusCode, Json<StanceRecord>), ApiError> {
+    let record = app.record_stance(id, &code, &body, &api_actor()).await?;
+    Ok((StatusCode::CREATED, Json(record)))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PhaseQuery {
+    /// Analyse the stances for this phase; leave out for the collaboration as a whole.
+    pub phase: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AnalysisResponse {
+    pub collaboration_id: i64,
+    pub phase: Option<String>,
+    /// Partners that have not stated a stance for this phase.
+    pub missing_stances: Vec<OrgCode>,
+    /// How distances are measured.
+    pub distance_measure: &'static str,
+    #[serde(flatten)]
+    pub analysis: Analysis,
+}
+
+/// The analysis of the current stances: deviations from the ideal type (motivated or not),
+/// disagreements between partners, distances to the ideal type and the reference profiles.
+#[utoipa::path(get, path = "/api/v1/collaborations/{id}/analysis", tag = "partnership-model",
+    params(("id" = i64, Path, description = "Collaboration id"), PhaseQuery),
+    responses((status = 200, body = AnalysisResponse, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn analysis(
+    State(app): State<App>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<PhaseQuery>,
+) -> Result<Json<AnalysisResponse>, ApiError> {
+    let view = app.collaboration_view(id, query.phase.as_deref()).await?;
+    Ok(Json(AnalysisResponse {
+        collaboration_id: id,
+        missing_stances: view.stances.iter().filter(|s| s.current.is_none()).map(|s| s.partner.code.clone()).collect(),
+        phase: view.phase,
+        distance_measure: DISTANCE_MEASURE,
+        analysis: view.analysis,
+    }))
+}
+
+/// The change history (audit events) of a collaboration.
+#[utoipa::path(get, path = "/api/v1/collaborations/{id}/audit-events", tag = "collaborations",
+    params(("id" = i64, Path, description = "Collaboration id")),
+    responses((status = 200, body = ListResponse<AuditRecord>, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn audit_events(State(app): State<App>, ApiPath(id): ApiPath<i64>) -> Result<Json<ListResponse<AuditRecord>>, ApiError> {
+    app.collaboration(id).await?;
+    let items = app
+        .store()
+        .list_audit_events("collaboration", &id.to_string())
+        .await
+        .map_err(samenspel_app::AppError::from)?;
+    Ok(Json(ListResponse { total: items.len() as u64, limit: u32::try_from(items.len()).unwrap_or(u32::MAX), offset: 0, items }))
+}

@@ -1,0 +1,75 @@
+//! The JSON API under `/api/v1`, following the Dutch API Design Rules where they fit: plural
+//! nouns, kebab-case paths, problem+json errors, an `API-Version` header. The OpenAPI
+//! document is generated from these handlers and served at `/api/openapi.json`.
+
+mod collaborations;
+mod extract;
+mod openapi;
+mod organisations;
+mod reference;
+
+use axum::Router;
+use axum::routing::{get, post, put};
+use samenspel_app::{App, AppError};
+use serde::{Deserialize, Serialize};
+
+pub use openapi::openapi_document;
+
+use crate::error::ApiError;
+
+pub const API_VERSION: &str = "1.0.0";
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/openapi.json", get(openapi::serve))
+        .route("/v1/organisations", get(organisations::list).post(organisations::add))
+        .route("/v1/organisations/{code}", get(organisations::show))
+        .route("/v1/collaborations", get(collaborations::list).post(collaborations::create))
+        .route("/v1/collaborations/{id}", get(collaborations::show).put(collaborations::update))
+        .route("/v1/collaborations/{id}/partners", post(collaborations::add_partner))
+        .route("/v1/collaborations/{id}/stances", get(collaborations::stances))
+        .route("/v1/collaborations/{id}/stances/{code}", put(collaborations::put_stance))
+        .route("/v1/collaborations/{id}/analysis", get(collaborations::analysis))
+        .route("/v1/collaborations/{id}/audit-events", get(collaborations::audit_events))
+        .route("/v1/reference-profiles", get(reference::profiles))
+        .route("/v1/dimensions", get(reference::dimensions))
+        .fallback(not_found)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::App(AppError::NotFound("bron"))
+}
+
+/// A page of a collection.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ListResponse<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+/// Paging parameters shared by the list endpoints.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Paging {
+    /// At most this many items (1–200, default 50).
+    pub limit: Option<u32>,
+    /// Skip this many items (default 0).
+    pub offset: Option<u32>,
+}
+
+impl Paging {
+    fn page(&self) -> samenspel_store::Page {
+        samenspel_store::Page::new(self.limit, self.offset)
+    }
+}
+
+fn list_response<T>(paged: samenspel_store::Paged<T>, page: samenspel_store::Page) -> ListResponse<T> {
+    ListResponse { items: paged.items, total: paged.total, limit: page.limit, offset: page.offset }
+}
+
+/// The caller, until accounts exist: changes through the API are recorded as anonymous.
+fn api_actor() -> samenspel_domain::audit::Actor {
+    samenspel_domain::audit::Actor::system("api")
+}

@@ -1,0 +1,32 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Samenspel API", version = "1.0.0",
+         description = "Interbestuurlijke samenwerking: organisaties, samenwerkingen en het Model voor gelijkwaardig partnerschap (ROB 2021).",
+         license(name = "EUPL-1.2")),
+    servers((url = "/", description = "Deze server")),
+    paths(
+        super::organisations::list, super::organisations::show, super::organisations::add,
+        super::collaborations::list, super::collaborations::create, super::collaborations::show,
+        super::collaborations::update, super::collaborations::add_partner, super::collaborations::stances,
+        super::collaborations::put_stance, super::collaborations::analysis, super::collaborations::audit_events,
+        super::reference::profiles, super::reference::dimensions,
+    ),
+    tags((name = "organisations", description = "Overheden en andere partners"),
+         (name = "collaborations", description = "Samenwerkingen en hun partners"),
+         (name = "partnership-model", description = "Model voor gelijkwaardig partnerschap: standpunten en analyse"))
+)]
+struct ApiDoc;
+
+/// The OpenAPI document as pretty JSON (also snapshot-tested).
+pub fn openapi_document() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+}
+
+pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,80 @@
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use samenspel_app::App;
+use samenspel_domain::org::{OrgType, Organisation};
+use samenspel_store::OrgFilter;
+use serde::Deserialize;
+
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::{ListResponse, Paging, api_actor, list_response};
+use crate::error::{ApiError, Problem};
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrganisationQuery {
+    /// Only this type: `gemeente`, `provincie`, `waterschap`, `ministerie`, `koepel`, …
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub org_type: Option<String>,
+    /// Part of the name (case and accents ignored) or the start of the code.
+    pub q: Option<String>,
+}
+
+pub(super) fn parse_type(raw: Option<&str>) -> Result<Option<OrgType>, ApiError> {
+    match raw.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(key) => Ok(Some(OrgType::parse_field("type", key)?)),
+    }
+}
+
+/// List organisations.
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
+    params(OrganisationQuery, Paging),
+    responses((status = 200, description = "A page of organisations", body = ListResponse<Organisation>,
+               headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn list(
+    State(app): State<App>,
+    ApiQuery(query): ApiQuery<OrganisationQuery>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> Result<Json<ListResponse<Organisation>>, ApiError> {
+    let filter = OrgFilter { org_type: parse_type(query.org_type.as_deref())?, query: query.q };
+    let page = paging.page();
+    Ok(Json(list_response(app.list_organisations(&filter, page).await?, page)))
+}
+
+/// One organisation.
+#[utoipa::path(get, path = "/api/v1/organisations/{code}", tag = "organisations",
+    params(("code" = String, Path, description = "Organisation code, e.g. GM0363")),
+    responses((status = 200, body = Organisation, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn show(State(app): State<App>, ApiPath(code): ApiPath<String>) -> Result<Json<Organisation>, ApiError> {
+    Ok(Json(app.organisation(&code).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct NewOrganisationBody {
+    #[serde(default)]
+    pub name: String,
+    /// One of `rijksdienst`, `gemeenschappelijke-regeling`, `bedrijf`, `kennisinstelling`,
+    /// `maatschappelijke-organisatie`, `overig`.
+    #[serde(default, rename = "type")]
+    pub org_type: String,
+    #[serde(default)]
+    pub abbreviation: String,
+}
+
+/// Add a partner organisation (company, knowledge institution, …); Samenspel assigns its code.
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations", request_body = NewOrganisationBody,
+    responses((status = 201, body = Organisation, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add(
+    State(app): State<App>,
+    ApiJson(body): ApiJson<NewOrganisationBody>,
+) -> Result<(StatusCode, Json<Organisation>), ApiError> {
+    let org = app.add_organisation(&body.name, &body.org_type, &body.abbreviation, &api_actor()).await?;
+    Ok((StatusCode::CREATED, Json(org)))
+}

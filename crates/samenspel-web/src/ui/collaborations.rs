@@ -1,0 +1,498 @@
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::{App, AppError, CollaborationView, PartnerInput};
+use samenspel_domain::audit::Actor;
+use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind, PartnerRole, WgrForm};
+use samenspel_domain::org::Organisation;
+use samenspel_domain::partnership::{IDEAL_TYPE, REFERENCE_PROFILES};
+use samenspel_store::{Collaboration, CollaborationFilter, CollaborationSummary, OrgFilter, Page};
+use serde::Deserialize;
+
+use super::form::{FormState, get};
+use super::radar::{RadarView, as_f64, view as radar_view};
+use super::{Layout, Pagination, decimal, error_page, page_from, parse_query, render, see_other};
+
+pub struct Choice {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+fn kinds() -> Vec<Choice> {
+    CollaborationKind::ALL.iter().map(|k| Choice { key: k.key(), label: k.label_nl() }).collect()
+}
+
+fn roles() -> Vec<Choice> {
+    PartnerRole::ALL.iter().map(|r| Choice { key: r.key(), label: r.label_nl() }).collect()
+}
+
+fn wgr_forms() -> Vec<Choice> {
+    WgrForm::ALL.iter().map(|w| Choice { key: w.key(), label: w.label_nl() }).collect()
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/list.html")]
+pub struct ListPage {
+    pub layout: Layout,
+    pub query: String,
+    pub kind: String,
+    pub kinds: Vec<Choice>,
+    pub collaborations: Vec<CollaborationSummary>,
+    pub pagination: Pagination,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    pagina: Option<u32>,
+}
+
+pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
+    let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
+    let kind_key = query.kind.clone().unwrap_or_default().trim().to_owned();
+    let (kind, error) = match kind_key.as_str() {
+        "" => (None, None),
+        key => match CollaborationKind::from_key(key) {
+            Some(k) => (Some(k), None),
+            None => (None, Some(format!("'{key}' is geen bekende soort samenwerking; alle soorten worden getoond."))),
+        },
+    };
+    let error = error.or(query_error);
+    let q = query.q.clone().unwrap_or_default();
+    let page = page_from(query.pagina);
+    let filter = CollaborationFilter { kind, query: Some(q.clone()), organisation: None };
+    let found = match app.list_collaborations(&filter, page).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let params = [("q", q.clone()), ("type", kind.map(|k| k.key().to_owned()).unwrap_or_default())];
+    let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total);
+    let status = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    render(
+        status,
+        &ListPage {
+            layout: Layout::new("Samenwerkingen", "samenwerkingen"),
+            query: q,
+            kind: kind.map(|k| k.key().to_owned()).unwrap_or_default(),
+            kinds: kinds(),
+            collaborations: found.items,
+            pagination,
+            error,
+        },
+    )
+}
+
+pub struct PhaseLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct PartnerRow {
+    pub code: String,
+    pub name: String,
+    pub type_label: &'static str,
+    pub role_label: &'static str,
+    pub stated_at: Option<String>,
+    pub stance_href: String,
+}
+
+pub struct DisagreementView {
+    pub dimension: &'static str,
+    pub spread: u8,
+    pub said: Vec<String>,
+}
+
+pub struct DeviationView {
+    pub dimension: &'static str,
+    pub score: u8,
+    pub ideal: u8,
+    pub difference: String,
+    pub motivated: bool,
+    pub motivation: String,
+}
+
+pub struct PartnerAnalysisView {
+    pub name: String,
+    pub distance_to_ideal: u32,
+    pub nearest: &'static str,
+    pub deviations: Vec<DeviationView>,
+    pub unmotivated: usize,
+}
+
+pub struct DistanceRow {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+pub struct HistoryRow {
+    pub when: String,
+    pub partner: String,
+    pub phase: String,
+    pub scores: String,
+    pub by: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/show.html")]
+pub struct ShowPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub kind_label: &'static str,
+    pub wgr_label: Option<&'static str>,
+    pub period: String,
+    pub phase_label: String,
+    pub phases: Vec<PhaseLink>,
+    pub partners: Vec<PartnerRow>,
+    pub radar: Option<RadarView>,
+    pub disagreements: Vec<DisagreementView>,
+    pub analyses: Vec<PartnerAnalysisView>,
+    pub distance_columns: Vec<&'static str>,
+    pub distances: Vec<DistanceRow>,
+    pub collaboration_summary: Option<String>,
+    pub missing: Vec<String>,
+    pub history: Vec<HistoryRow>,
+    pub distance_measure: &'static str,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PhaseQuery {
+    fase: Option<String>,
+}
+
+fn reference_name(key: &str) -> &'static str {
+    REFERENCE_PROFILES.iter().find(|r| r.key == key).map_or("", |r| r.name)
+}
+
+fn phase_query(phase: Option<&str>) -> String {
+    phase.map(|p| format!("?{}", serde_urlencoded::to_string([("fase", p)]).unwrap_or_default())).unwrap_or_default()
+}
+
+pub async fn show(State(app): State<App>, Path(id): Path<i64>, RawQuery(raw): RawQuery) -> Response {
+    let phase = parse_query::<PhaseQuery>(raw.as_deref()).0.fase.filter(|p| !p.trim().is_empty());
+    match app.collaboration_view(id, phase.as_deref()).await {
+        Ok(view) => render(StatusCode::OK, &show_page(view)),
+        Err(e) => error_page(&e),
+    }
+}
+
+fn show_page(view: CollaborationView) -> ShowPage {
+    let CollaborationView { collaboration: c, phase, stances, analysis, history } = view;
+    let phase_suffix = phase_query(phase.as_deref());
+    let mut phases = vec![PhaseLink { label: "Samenwerking als geheel".into(), href: format!("/samenwerkingen/{}", c.id), current: phase.is_none() }];
+    phases.extend(c.fields.phases.iter().map(|p| PhaseLink {
+        label: format!("Fase: {p}"),
+        href: format!("/samenwerkingen/{}{}", c.id, phase_query(Some(p))),
+        current: phase.as_deref() == Some(p.as_str()),
+    }));
+    let partners = stances
+        .iter()
+        .map(|s| PartnerRow {
+            code: s.partner.code.to_string(),
+            name: s.partner.name.clone(),
+            type_label: s.partner.org_type.label_nl(),
+            role_label: s.partner.role.label_nl(),
+            stated_at: s.current.as_ref().map(|r| r.stated_at.format("%d-%m-%Y %H:%M").to_string()),
+            stance_href: format!("/samenwerkingen/{}/standpunt/{}{}", c.id, s.partner.code, phase_suffix),
+        })
+        .collect();
+    let radar = (!analysis.partners.is_empty()).then(|| {
+        radar_view(
+            &format!("Standpunten in {}", c.fields.name),
+            (IDEAL_TYPE.name, as_f64(IDEAL_TYPE.scores.values())),
+            analysis.partners.iter().map(|p| (p.name.clone(), as_f64(p.scores.values()))).collect(),
+        )
+    });
+    let disagreements = analysis
+        .dimensions
+        .iter()
+        .filter(|d| d.disagreement)
+        .map(|d| DisagreementView {
+            dimension: d.dimension.label(),
+            spread: d.spread,
+            said: d.scores.iter().map(|s| format!("{}: {}", s.name, s.score)).collect(),
+        })
+        .collect();
+    let analyses = analysis
+        .partners
+        .iter()
+        .map(|p| PartnerAnalysisView {
+            name: p.name.clone(),
+            distance_to_ideal: p.distance_to_ideal,
+            nearest: reference_name(p.nearest_reference),
+            unmotivated: p.deviations.iter().filter(|d| !d.motivated).count(),
+            deviations: p
+                .deviations
+                .iter()
+                .map(|d| DeviationView {
+                    dimension: d.dimension.label(),
+                    score: d.score.value(),
+                    ideal: d.ideal.value(),
+                    difference: format!("{:+}", d.difference),
+                    motivated: d.motivated,
+                    motivation: d.motivation.clone().unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .collect();
+    let distance_columns: Vec<&'static str> = REFERENCE_PROFILES.iter().map(|r| r.name).collect();
+    let mut distances: Vec<DistanceRow> = analysis
+        .partners
+        .iter()
+        .map(|p| DistanceRow { name: p.name.clone(), values: p.distances.iter().map(|d| decimal(d.distance)).collect() })
+        .collect();
+    let collaboration_summary = analysis.collaboration.as_ref().map(|cp| {
+        distances.push(DistanceRow {
+            name: "Samenwerking (gemiddelde)".into(),
+            values: cp.distances.iter().map(|d| decimal(d.distance)).collect(),
+        });
+        format!(
+            "Gemiddeld profiel: {}. Afstand tot het ideaaltype: {}; het dichtst bij {}.",
+            cp.mean_scores.iter().map(|m| decimal(*m)).collect::<Vec<_>>().join(" · "),
+            decimal(cp.distance_to_ideal),
+            reference_name(cp.nearest_reference)
+        )
+    });
+    let missing = stances.iter().filter(|s| s.current.is_none()).map(|s| s.partner.name.clone()).collect();
+    let history = history
+        .iter()
+        .map(|h| HistoryRow {
+            when: h.record.stated_at.format("%d-%m-%Y %H:%M:%S").to_string(),
+            partner: h.partner_name.clone(),
+            phase: h.record.phase.clone().unwrap_or_else(|| "geheel".into()),
+            scores: h.record.stance.profile.values().map(|v| v.to_string()).join(" · "),
+            by: h.record.stated_by.clone(),
+        })
+        .collect();
+    let period = match (c.fields.start_date, c.fields.end_date) {
+        (Some(s), Some(e)) => format!("{} tot en met {}", s.format("%d-%m-%Y"), e.format("%d-%m-%Y")),
+        (Some(s), None) => format!("vanaf {}", s.format("%d-%m-%Y")),
+        (None, Some(e)) => format!("tot en met {}", e.format("%d-%m-%Y")),
+        (None, None) => "niet vastgelegd".into(),
+    };
+    ShowPage {
+        layout: Layout::new(c.fields.name.clone(), "samenwerkingen"),
+        kind_label: c.fields.kind.label_nl(),
+        wgr_label: c.fields.wgr_form.map(WgrForm::label_nl),
+        period,
+        phase_label: phase.map_or_else(|| "de samenwerking als geheel".into(), |p| format!("de fase ‘{p}’")),
+        phases,
+        partners,
+        radar,
+        disagreements,
+        analyses,
+        distance_columns,
+        distances,
+        collaboration_summary,
+        missing,
+        history,
+        distance_measure: samenspel_domain::partnership::DISTANCE_MEASURE,
+        c,
+    }
+}
+
+pub struct PartnerSlot {
+    pub code_name: String,
+    pub role_name: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/form.html")]
+pub struct FormPage {
+    pub layout: Layout,
+    pub heading: String,
+    pub action: String,
+    pub form: FormState,
+    pub kinds: Vec<Choice>,
+    pub wgr_forms: Vec<Choice>,
+    pub roles: Vec<Choice>,
+    /// Empty when editing (partners are added on their own page).
+    pub partner_slots: Vec<PartnerSlot>,
+    pub organisations: Vec<Organisation>,
+    pub cancel: String,
+}
+
+const PARTNER_SLOTS: usize = 6;
+
+async fn all_organisations(app: &App) -> Vec<Organisation> {
+    app.list_organisations(&OrgFilter::default(), Page::all()).await.map(|p| p.items).unwrap_or_default()
+}
+
+async fn new_page(app: &App, form: FormState) -> FormPage {
+    FormPage {
+        layout: Layout::new("Nieuwe samenwerking", "samenwerkingen"),
+        heading: "Nieuwe samenwerking".into(),
+        action: "/samenwerkingen".into(),
+        form,
+        kinds: kinds(),
+        wgr_forms: wgr_forms(),
+        roles: roles(),
+        partner_slots: (0..PARTNER_SLOTS)
+            .map(|i| PartnerSlot { code_name: format!("partners[{i}].code"), role_name: format!("partners[{i}].role") })
+            .collect(),
+        organisations: all_organisations(app).await,
+        cancel: "/samenwerkingen".into(),
+    }
+}
+
+pub async fn new_form(State(app): State<App>) -> Response {
+    let mut form = FormState::default();
+    form.set("partners[0].role", "trekker");
+    render(StatusCode::OK, &new_page(&app, form).await)
+}
+
+fn collaboration_input(pairs: &[(String, String)]) -> CollaborationInput {
+    CollaborationInput {
+        name: get(pairs, "name").into(),
+        kind: get(pairs, "type").into(),
+        wgr_form: get(pairs, "wgr_form").into(),
+        task: get(pairs, "task").into(),
+        public_value: get(pairs, "public_value").into(),
+        region: get(pairs, "region").into(),
+        start_date: get(pairs, "start_date").into(),
+        end_date: get(pairs, "end_date").into(),
+        phases: get(pairs, "phases").lines().map(str::to_owned).collect(),
+    }
+}
+
+pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
+    let input = collaboration_input(&pairs);
+    let partners: Vec<PartnerInput> = (0..PARTNER_SLOTS)
+        .map(|i| PartnerInput {
+            code: get(&pairs, &format!("partners[{i}].code")).into(),
+            role: get(&pairs, &format!("partners[{i}].role")).into(),
+        })
+        .filter(|p| !p.code.trim().is_empty())
+        .collect();
+    // Errors name the partner by its position among the filled-in rows; map them back to the
+    // form rows so each message appears next to its own field.
+    let filled_rows: Vec<usize> = (0..PARTNER_SLOTS)
+        .filter(|i| !get(&pairs, &format!("partners[{i}].code")).trim().is_empty())
+        .collect();
+    match app.create_collaboration(&input, &partners, &Actor::system("web")).await {
+        Ok(id) => see_other(&format!("/samenwerkingen/{id}")),
+        Err(AppError::Invalid(mut errors)) => {
+            for error in &mut errors.errors {
+                if let Some(rest) = error.field.strip_prefix("partners[")
+                    && let Some((index, tail)) = rest.split_once(']')
+                    && let Some(row) = index.parse::<usize>().ok().and_then(|i| filled_rows.get(i))
+                {
+                    error.field = format!("partners[{row}]{tail}");
+                }
+            }
+            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&app, form).await)
+        }
+        Err(e) => error_page(&e),
+    }
+}
+
+fn edit_page(c: &Collaboration, form: FormState) -> FormPage {
+    FormPage {
+        layout: Layout::new(format!("{} bewerken", c.fields.name), "samenwerkingen"),
+        heading: format!("{} bewerken", c.fields.name),
+        action: format!("/samenwerkingen/{}", c.id),
+        form,
+        kinds: kinds(),
+        wgr_forms: wgr_forms(),
+        roles: roles(),
+        partner_slots: Vec::new(),
+        organisations: Vec::new(),
+        cancel: format!("/samenwerkingen/{}", c.id),
+    }
+}
+
+pub async fn edit_form(State(app): State<App>, Path(id): Path<i64>) -> Response {
+    let c = match app.collaboration(id).await {
+        Ok(c) => c,
+        Err(e) => return error_page(&e),
+    };
+    let mut form = FormState::default();
+    let f = &c.fields;
+    form.set("version", c.version.to_string());
+    form.set("name", f.name.clone());
+    form.set("type", f.kind.key());
+    form.set("wgr_form", f.wgr_form.map(|w| w.key()).unwrap_or_default());
+    form.set("task", f.task.clone().unwrap_or_default());
+    form.set("public_value", f.public_value.clone().unwrap_or_default());
+    form.set("region", f.region.clone().unwrap_or_default());
+    form.set("start_date", f.start_date.map(|d| d.to_string()).unwrap_or_default());
+    form.set("end_date", f.end_date.map(|d| d.to_string()).unwrap_or_default());
+    form.set("phases", f.phases.join("\n"));
+    render(StatusCode::OK, &edit_page(&c, form))
+}
+
+pub async fn update(State(app): State<App>, Path(id): Path<i64>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
+    let c = match app.collaboration(id).await {
+        Ok(c) => c,
+        Err(e) => return error_page(&e),
+    };
+    let input = collaboration_input(&pairs);
+    let Ok(version) = get(&pairs, "version").parse::<i64>() else {
+        let errors = samenspel_domain::ValidationErrors::single("version", "required", "De versie ontbreekt; laad het formulier opnieuw.");
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)));
+    };
+    match app.update_collaboration(id, version, &input, &Actor::system("web")).await {
+        Ok(()) => see_other(&format!("/samenwerkingen/{id}")),
+        Err(AppError::Invalid(errors)) => {
+            render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)))
+        }
+        Err(AppError::Conflict(message)) => {
+            // Show the form again with the user's input, based on the current version, and say
+            // what happened.
+            let mut form = FormState::from_pairs(&pairs);
+            form.set("version", c.version.to_string());
+            let errors = samenspel_domain::ValidationErrors::single("version", "stale", message);
+            render(StatusCode::CONFLICT, &edit_page(&c, form.with_errors(errors)))
+        }
+        Err(e) => error_page(&e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/partner.html")]
+pub struct PartnerPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub form: FormState,
+    pub roles: Vec<Choice>,
+    pub organisations: Vec<Organisation>,
+}
+
+pub async fn partner_form(State(app): State<App>, Path(id): Path<i64>) -> Response {
+    let c = match app.collaboration(id).await {
+        Ok(c) => c,
+        Err(e) => return error_page(&e),
+    };
+    let mut form = FormState::default();
+    form.set("role", "partner");
+    let page = PartnerPage { layout: Layout::new("Partner toevoegen", "samenwerkingen"), c, form, roles: roles(), organisations: all_organisations(&app).await };
+    render(StatusCode::OK, &page)
+}
+
+pub async fn add_partner(State(app): State<App>, Path(id): Path<i64>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
+    let input = PartnerInput { code: get(&pairs, "code").into(), role: get(&pairs, "role").into() };
+    match app.add_partner(id, &input, &Actor::system("web")).await {
+        Ok(()) => see_other(&format!("/samenwerkingen/{id}")),
+        Err(AppError::Invalid(errors)) => {
+            let c = match app.collaboration(id).await {
+                Ok(c) => c,
+                Err(e) => return error_page(&e),
+            };
+            let page = PartnerPage {
+                layout: Layout::new("Partner toevoegen", "samenwerkingen"),
+                c,
+                form: FormState::from_pairs(&pairs).with_errors(errors),
+                roles: roles(),
+                organisations: all_organisations(&app).await,
+            };
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(e) => error_page(&e),
+    }
+}

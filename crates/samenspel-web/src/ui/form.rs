@@ -1,0 +1,90 @@
+//! Form values and errors for re-showing a form after a refusal.
+
+use std::collections::HashMap;
+
+use samenspel_domain::ValidationErrors;
+
+/// The submitted values (as strings, as they were typed) and the errors per field.
+#[derive(Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    pub errors: ValidationErrors,
+}
+
+impl FormState {
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut values = HashMap::new();
+        for (k, v) in pairs {
+            values.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        Self { values, errors: ValidationErrors::new() }
+    }
+
+    pub fn with_errors(mut self, errors: ValidationErrors) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    pub fn set(&mut self, name: &str, value: impl Into<String>) {
+        self.values.insert(name.to_owned(), value.into());
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map_or("", String::as_str)
+    }
+
+    pub fn error(&self, name: &str) -> Option<&str> {
+        self.errors.for_field(name)
+    }
+
+    /// The first error for `name` or for one of its items (`phases` covers `phases[2]`).
+    pub fn error_any(&self, name: &str) -> Option<&str> {
+        let prefix = format!("{name}[");
+        self.errors
+            .errors
+            .iter()
+            .find(|e| e.field == name || e.field.starts_with(&prefix))
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The id of the input for a field name (`partners[0].code` → `f-partners-0-code`).
+    pub fn id(&self, name: &str) -> String {
+        field_id(name)
+    }
+
+    pub fn selected(&self, name: &str, option: &str) -> bool {
+        self.value(name) == option
+    }
+}
+
+pub fn field_id(name: &str) -> String {
+    let mut id = String::from("f-");
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
+/// Takes the value of `name` from form pairs.
+pub fn get<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_safe_for_html() {
+        assert_eq!(field_id("partners[0].code"), "f-partners-0-code");
+        assert_eq!(field_id("scores.verplicht-karakter"), "f-scores-verplicht-karakter");
+    }
+}

@@ -1,0 +1,157 @@
+//! The stance form: a partner states a score 1–5 and a motivation on each dimension.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::{App, AppError};
+use samenspel_domain::audit::Actor;
+use samenspel_domain::partnership::{Dimension, IDEAL_TYPE, ScoreValue, StanceInput};
+use samenspel_store::{Collaboration, PartnerInfo};
+use serde::Deserialize;
+
+use super::form::{FormState, get};
+use super::{Layout, error_page, parse_query, render, see_other};
+
+pub struct ScaleOption {
+    pub value: u8,
+    pub label: String,
+    pub id: String,
+}
+
+pub struct DimensionField {
+    pub number: usize,
+    pub question: &'static str,
+    pub label: &'static str,
+    pub score_name: String,
+    pub motivation_name: String,
+    pub options: Vec<ScaleOption>,
+    pub ideal: u8,
+}
+
+pub struct PhaseChoice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/stance.html")]
+pub struct StancePage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub partner: PartnerInfo,
+    pub phases: Vec<PhaseChoice>,
+    pub dimensions: Vec<DimensionField>,
+    pub form: FormState,
+    pub action: String,
+}
+
+fn dimension_fields() -> Vec<DimensionField> {
+    Dimension::ALL
+        .into_iter()
+        .map(|d| DimensionField {
+            number: d.number(),
+            question: d.question(),
+            label: d.label(),
+            score_name: format!("scores.{}", d.key()),
+            motivation_name: format!("motivations.{}", d.key()),
+            options: (1..=5)
+                .map(|v| ScaleOption {
+                    value: v,
+                    label: match v {
+                        1 => format!("1 – {}", d.scale_low()),
+                        5 => format!("5 – {}", d.scale_high()),
+                        other => other.to_string(),
+                    },
+                    id: format!("f-scores-{}-{v}", d.key()),
+                })
+                .collect(),
+            ideal: IDEAL_TYPE.scores.get(d).value(),
+        })
+        .collect()
+}
+
+fn page(c: Collaboration, partner: PartnerInfo, form: FormState) -> StancePage {
+    let mut phases = vec![PhaseChoice { value: String::new(), label: "De samenwerking als geheel".into() }];
+    phases.extend(c.fields.phases.iter().map(|p| PhaseChoice { value: p.clone(), label: format!("Fase: {p}") }));
+    StancePage {
+        layout: Layout::new(format!("Standpunt van {}", partner.name), "samenwerkingen"),
+        action: format!("/samenwerkingen/{}/standpunt/{}", c.id, partner.code),
+        c,
+        partner,
+        phases,
+        dimensions: dimension_fields(),
+        form,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PhaseQuery {
+    fase: Option<String>,
+}
+
+async fn load(app: &App, id: i64, code: &str) -> Result<(Collaboration, PartnerInfo), AppError> {
+    let c = app.collaboration(id).await?;
+    let wanted = code.trim().to_ascii_uppercase();
+    let partner = c.partners.iter().find(|p| p.code.as_str() == wanted).cloned().ok_or(AppError::NotFound("partner"))?;
+    Ok((c, partner))
+}
+
+pub async fn form(State(app): State<App>, Path((id, code)): Path<(i64, String)>, RawQuery(raw): RawQuery) -> Response {
+    let (c, partner) = match load(&app, id, &code).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let phase = parse_query::<PhaseQuery>(raw.as_deref()).0.fase.unwrap_or_default();
+    let mut form = FormState::default();
+    // Start from the partner's current stance for this phase, if any.
+    if let Ok(view) = app.collaboration_view(id, Some(phase.as_str()).filter(|p| !p.is_empty())).await
+        && let Some(current) = view.stances.iter().find(|s| s.partner.code == partner.code).and_then(|s| s.current.as_ref())
+    {
+        for d in Dimension::ALL {
+            form.set(&format!("scores.{}", d.key()), current.stance.profile.get(d).to_string());
+            form.set(&format!("motivations.{}", d.key()), current.stance.motivation(d).unwrap_or_default());
+        }
+    }
+    form.set("phase", phase);
+    render(StatusCode::OK, &page(c, partner, form))
+}
+
+fn stance_input(pairs: &[(String, String)]) -> StanceInput {
+    let mut input = StanceInput { phase: Some(get(pairs, "phase").to_owned()).filter(|p| !p.trim().is_empty()), ..Default::default() };
+    for d in Dimension::ALL {
+        let score_name = format!("scores.{}", d.key());
+        input.scores.insert(d.key().to_owned(), ScoreValue::Form(get(pairs, &score_name).to_owned()));
+        let motivation = get(pairs, &format!("motivations.{}", d.key()));
+        if !motivation.trim().is_empty() {
+            input.motivations.insert(d.key().to_owned(), motivation.to_owned());
+        }
+    }
+    input
+}
+
+pub async fn submit(
+    State(app): State<App>,
+    Path((id, code)): Path<(i64, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let (c, partner) = match load(&app, id, &code).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let input = stance_input(&pairs);
+    match app.record_stance(id, partner.code.as_str(), &input, &Actor::system("web")).await {
+        Ok(record) => {
+            let suffix = record
+                .phase
+                .map(|p| format!("?{}", serde_urlencoded::to_string([("fase", p)]).unwrap_or_default()))
+                .unwrap_or_default();
+            see_other(&format!("/samenwerkingen/{id}{suffix}"))
+        }
+        Err(AppError::Invalid(errors)) => {
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page(c, partner, FormState::from_pairs(&pairs).with_errors(errors)))
+        }
+        Err(e) => error_page(&e),
+    }
+}
