@@ -4,10 +4,15 @@ use serde::{Deserialize, Serialize};
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::audit::Actor;
-use samenspel_domain::collaboration::{CollaborationInput, Partner, PartnerRole, check_new_partner};
+use samenspel_domain::collaboration::{
+    CollaborationInput, Partner, PartnerRole, check_new_partner,
+};
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::partnership::{Analysis, PartnerStance, StanceInput, analyse, resolve_phase};
-use samenspel_store::{Collaboration, CollaborationFilter, CollaborationSummary, Page, Paged, PartnerInfo, StanceRecord};
+use samenspel_store::{
+    Collaboration, CollaborationFilter, CollaborationSummary, Page, Paged, PartnerInfo,
+    StanceRecord,
+};
 
 use crate::{App, AppError, AppResult};
 
@@ -55,7 +60,10 @@ impl App {
     }
 
     pub async fn collaboration(&self, id: i64) -> AppResult<Collaboration> {
-        self.store.get_collaboration(id).await?.ok_or(AppError::NotFound("samenwerking"))
+        self.store
+            .get_collaboration(id)
+            .await?
+            .ok_or(AppError::NotFound("samenwerking"))
     }
 
     pub async fn create_collaboration(
@@ -64,7 +72,8 @@ impl App {
         partners: &[PartnerInput],
         actor: &Actor,
     ) -> AppResult<i64> {
-        self.create_collaboration_with_key(input, partners, None, actor).await
+        self.create_collaboration_with_key(input, partners, None, actor)
+            .await
     }
 
     pub(crate) async fn create_collaboration_with_key(
@@ -77,9 +86,10 @@ impl App {
         let fields = input.parse();
         let partners = self.parse_partners(partners).await;
         match (fields, partners) {
-            (Ok(fields), Ok(partners)) => {
-                Ok(self.store.create_collaboration(&fields, &partners, demo_key, actor).await?)
-            }
+            (Ok(fields), Ok(partners)) => Ok(self
+                .store
+                .create_collaboration(&fields, &partners, demo_key, actor)
+                .await?),
             (fields, partners) => {
                 let mut errors = ValidationErrors::new();
                 errors.collect(fields);
@@ -97,7 +107,10 @@ impl App {
         actor: &Actor,
     ) -> AppResult<()> {
         let fields = input.parse()?;
-        Ok(self.store.update_collaboration(id, expected_version, &fields, actor).await?)
+        Ok(self
+            .store
+            .update_collaboration(id, expected_version, &fields, actor)
+            .await?)
     }
 
     pub async fn add_partner(&self, id: i64, input: &PartnerInput, actor: &Actor) -> AppResult<()> {
@@ -106,7 +119,10 @@ impl App {
         let existing: Vec<Partner> = collaboration
             .partners
             .iter()
-            .map(|p| Partner { code: p.code.clone(), role: p.role })
+            .map(|p| Partner {
+                code: p.code.clone(),
+                role: p.role,
+            })
             .collect();
         check_new_partner(&existing, &partner.code)?;
         Ok(self.store.add_partner(id, &partner, actor).await?)
@@ -126,16 +142,25 @@ impl App {
             return Err(AppError::Invalid(ValidationErrors::single(
                 "code",
                 "not_a_partner",
-                format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
+                format!(
+                    "{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."
+                ),
             )));
         }
         let (stance, phase) = input.parse(&collaboration.fields.phases)?;
-        Ok(self.store.record_stance(id, &code, phase.as_deref(), &stance, actor).await?)
+        Ok(self
+            .store
+            .record_stance(id, &code, phase.as_deref(), &stance, actor)
+            .await?)
     }
 
     /// The collaboration with its partners' current stances and their analysis for `phase`
     /// (`None`: the collaboration as a whole).
-    pub async fn collaboration_view(&self, id: i64, phase: Option<&str>) -> AppResult<CollaborationView> {
+    pub async fn collaboration_view(
+        &self,
+        id: i64,
+        phase: Option<&str>,
+    ) -> AppResult<CollaborationView> {
         let collaboration = self.collaboration(id).await?;
         let phase = resolve_phase(&collaboration.fields.phases, phase)?;
         let records = self.store.list_stances(id).await?;
@@ -170,19 +195,33 @@ impl App {
         };
         let mut history: Vec<StanceHistoryEntry> = records
             .iter()
-            .map(|r| StanceHistoryEntry { partner_name: name_of(&r.code), record: r.clone() })
+            .map(|r| StanceHistoryEntry {
+                partner_name: name_of(&r.code),
+                record: r.clone(),
+            })
             .collect();
         history.reverse();
-        Ok(CollaborationView { analysis: analyse(&stated), collaboration, phase, stances, history })
+        Ok(CollaborationView {
+            analysis: analyse(&stated),
+            collaboration,
+            phase,
+            stances,
+            history,
+        })
     }
 
-    async fn parse_partners(&self, inputs: &[PartnerInput]) -> Result<Vec<Partner>, ValidationErrors> {
+    async fn parse_partners(
+        &self,
+        inputs: &[PartnerInput],
+    ) -> Result<Vec<Partner>, ValidationErrors> {
         let mut errors = ValidationErrors::new();
         let mut partners: Vec<Partner> = Vec::with_capacity(inputs.len());
         for (i, input) in inputs.iter().enumerate() {
             let code_field = format!("partners[{i}].code");
             let role_field = format!("partners[{i}].role");
-            let Some(partner) = errors.collect(self.parse_partner(&code_field, &role_field, input).await) else {
+            let Some(partner) =
+                errors.collect(self.parse_partner(&code_field, &role_field, input).await)
+            else {
                 continue;
             };
             match check_new_partner(&partners, &partner.code) {
@@ -197,17 +236,30 @@ impl App {
         errors.finish(|| partners)
     }
 
-    async fn parse_partner(&self, code_field: &str, role_field: &str, input: &PartnerInput) -> Result<Partner, ValidationErrors> {
+    async fn parse_partner(
+        &self,
+        code_field: &str,
+        role_field: &str,
+        input: &PartnerInput,
+    ) -> Result<Partner, ValidationErrors> {
         let mut errors = ValidationErrors::new();
         let code = errors.collect(OrgCode::parse_field(code_field, &input.code));
         let role = errors.collect(PartnerRole::parse_field(role_field, &input.role));
         if let Some(code) = &code {
             match self.store.get_organisation(code).await {
                 Ok(Some(_)) => {}
-                Ok(None) => errors.add(code_field, "unknown_organisation", format!("Er is geen organisatie met code {code}.")),
+                Ok(None) => errors.add(
+                    code_field,
+                    "unknown_organisation",
+                    format!("Er is geen organisatie met code {code}."),
+                ),
                 Err(e) => {
                     tracing::error!(error = %e, "organisation lookup failed");
-                    errors.add(code_field, "lookup_failed", "De organisatie kon niet worden opgezocht; probeer het later opnieuw.");
+                    errors.add(
+                        code_field,
+                        "lookup_failed",
+                        "De organisatie kon niet worden opgezocht; probeer het later opnieuw.",
+                    );
                 }
             }
         }

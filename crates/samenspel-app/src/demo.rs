@@ -45,18 +45,50 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2020-01-01",
         end: "",
         phases: &["verkenning", "planuitwerking", "realisatie"],
-        partners: &[("MNRE1130", "trekker"), ("PV25", "partner"), ("PV23", "partner")],
+        partners: &[
+            ("MNRE1130", "trekker"),
+            ("PV25", "partner"),
+            ("PV23", "partner"),
+        ],
         stances: &[
-            DemoStance { code: "MNRE1130", phase: None, scores: [3, 1, 1, 5, 1, 5], motivations: &[
-                (DecentraleMiddelen, "Het Rijk financiert de infrastructuur grotendeels uit het Mobiliteitsfonds."),
-                (EisenAanUitvoering, "Het Rijk stelt hoge eisen; één beslismoment per jaar in het BO MIRT (ROB 2021, tabel 3.1)."),
-                (VerantwoordelijkheidUitvoering, "Rijkswaterstaat voert de rijksprojecten zelf uit."),
-                (VerantwoordingAanRijk, "Projecten volgen de MIRT-spelregels met verantwoording aan het Rijk."),
-            ] },
-            DemoStance { code: "PV25", phase: None, scores: [3, 1, 1, 5, 1, 5], motivations: &[] },
-            DemoStance { code: "PV23", phase: None, scores: [3, 1, 1, 5, 1, 5], motivations: &[
-                (EisenAanUitvoering, "De provincie erkent de MIRT-spelregels als kader."),
-            ] },
+            DemoStance {
+                code: "MNRE1130",
+                phase: None,
+                scores: [3, 1, 1, 5, 1, 5],
+                motivations: &[
+                    (
+                        DecentraleMiddelen,
+                        "Het Rijk financiert de infrastructuur grotendeels uit het Mobiliteitsfonds.",
+                    ),
+                    (
+                        EisenAanUitvoering,
+                        "Het Rijk stelt hoge eisen; één beslismoment per jaar in het BO MIRT (ROB 2021, tabel 3.1).",
+                    ),
+                    (
+                        VerantwoordelijkheidUitvoering,
+                        "Rijkswaterstaat voert de rijksprojecten zelf uit.",
+                    ),
+                    (
+                        VerantwoordingAanRijk,
+                        "Projecten volgen de MIRT-spelregels met verantwoording aan het Rijk.",
+                    ),
+                ],
+            },
+            DemoStance {
+                code: "PV25",
+                phase: None,
+                scores: [3, 1, 1, 5, 1, 5],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "PV23",
+                phase: None,
+                scores: [3, 1, 1, 5, 1, 5],
+                motivations: &[(
+                    EisenAanUitvoering,
+                    "De provincie erkent de MIRT-spelregels als kader.",
+                )],
+            },
         ],
     },
     DemoCollaboration {
@@ -69,19 +101,63 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2019-07-01",
         end: "",
         phases: &["concept-RES", "RES 1.0", "uitvoering"],
-        partners: &[("MNRE1045", "trekker"), ("MNRE1034", "partner"), ("PV27", "partner"), ("GM0363", "partner"), ("GM0392", "partner"), ("WS0155", "partner")],
+        partners: &[
+            ("MNRE1045", "trekker"),
+            ("MNRE1034", "partner"),
+            ("PV27", "partner"),
+            ("GM0363", "partner"),
+            ("GM0392", "partner"),
+            ("WS0155", "partner"),
+        ],
         stances: &[
-            DemoStance { code: "MNRE1045", phase: None, scores: [5, 3, 2, 2, 4, 3], motivations: &[
-                (BeleidsambitieRijk, "De opgave van 35 TWh volgt uit het Klimaatakkoord."),
-                (VerplichtKarakter, "Deelname wordt verwacht op grond van het Klimaatakkoord."),
-            ] },
-            DemoStance { code: "MNRE1034", phase: None, scores: [5, 3, 2, 2, 4, 3], motivations: &[] },
-            DemoStance { code: "PV27", phase: None, scores: [5, 3, 2, 2, 4, 3], motivations: &[] },
-            DemoStance { code: "GM0363", phase: None, scores: [5, 3, 2, 2, 4, 3], motivations: &[
-                (VerantwoordelijkheidUitvoering, "De regio voert uit met eigen uren en middelen."),
-            ] },
-            DemoStance { code: "GM0392", phase: None, scores: [5, 3, 2, 2, 4, 3], motivations: &[] },
-            DemoStance { code: "WS0155", phase: None, scores: [5, 3, 2, 2, 4, 3], motivations: &[] },
+            DemoStance {
+                code: "MNRE1045",
+                phase: None,
+                scores: [5, 3, 2, 2, 4, 3],
+                motivations: &[
+                    (
+                        BeleidsambitieRijk,
+                        "De opgave van 35 TWh volgt uit het Klimaatakkoord.",
+                    ),
+                    (
+                        VerplichtKarakter,
+                        "Deelname wordt verwacht op grond van het Klimaatakkoord.",
+                    ),
+                ],
+            },
+            DemoStance {
+                code: "MNRE1034",
+                phase: None,
+                scores: [5, 3, 2, 2, 4, 3],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "PV27",
+                phase: None,
+                scores: [5, 3, 2, 2, 4, 3],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "GM0363",
+                phase: None,
+                scores: [5, 3, 2, 2, 4, 3],
+                motivations: &[(
+                    VerantwoordelijkheidUitvoering,
+                    "De regio voert uit met eigen uren en middelen.",
+                )],
+            },
+            DemoStance {
+                code: "GM0392",
+                phase: None,
+                scores: [5, 3, 2, 2, 4, 3],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "WS0155",
+                phase: None,
+                scores: [5, 3, 2, 2, 4, 3],
+                motivations: &[],
+            },
         ],
     },
     DemoCollaboration {
@@ -94,15 +170,47 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2019-06-01",
         end: "2025-12-31",
         phases: &["uitvraag", "uitvoering", "evaluatie"],
-        partners: &[("GM0917", "trekker"), ("MNRE1153", "financier"), ("MNRE1034", "partner"), ("PV31", "financier"), ("GM0928", "partner")],
+        partners: &[
+            ("GM0917", "trekker"),
+            ("MNRE1153", "financier"),
+            ("MNRE1034", "partner"),
+            ("PV31", "financier"),
+            ("GM0928", "partner"),
+        ],
         stances: &[
-            DemoStance { code: "GM0917", phase: None, scores: [3, 1, 3, 2, 5, 3], motivations: &[
-                (VerantwoordelijkheidUitvoering, "De regio is trekker en voert de deal uit (ROB 2021, tabel 3.1)."),
-            ] },
-            DemoStance { code: "MNRE1153", phase: None, scores: [3, 1, 3, 2, 5, 3], motivations: &[] },
-            DemoStance { code: "MNRE1034", phase: None, scores: [3, 1, 3, 2, 5, 3], motivations: &[] },
-            DemoStance { code: "PV31", phase: None, scores: [3, 1, 3, 2, 5, 3], motivations: &[] },
-            DemoStance { code: "GM0928", phase: None, scores: [3, 1, 3, 2, 5, 3], motivations: &[] },
+            DemoStance {
+                code: "GM0917",
+                phase: None,
+                scores: [3, 1, 3, 2, 5, 3],
+                motivations: &[(
+                    VerantwoordelijkheidUitvoering,
+                    "De regio is trekker en voert de deal uit (ROB 2021, tabel 3.1).",
+                )],
+            },
+            DemoStance {
+                code: "MNRE1153",
+                phase: None,
+                scores: [3, 1, 3, 2, 5, 3],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "MNRE1034",
+                phase: None,
+                scores: [3, 1, 3, 2, 5, 3],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "PV31",
+                phase: None,
+                scores: [3, 1, 3, 2, 5, 3],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "GM0928",
+                phase: None,
+                scores: [3, 1, 3, 2, 5, 3],
+                motivations: &[],
+            },
         ],
     },
     DemoCollaboration {
@@ -115,17 +223,49 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2022-10-01",
         end: "2030-12-31",
         phases: &["afspraken", "uitvoering"],
-        partners: &[("MNRE1034", "trekker"), ("PV26", "partner"), ("GM0344", "partner"), ("GM0307", "partner")],
+        partners: &[
+            ("MNRE1034", "trekker"),
+            ("PV26", "partner"),
+            ("GM0344", "partner"),
+            ("GM0307", "partner"),
+        ],
         stances: &[
-            DemoStance { code: "MNRE1034", phase: None, scores: [3, 1, 3, 3, 3, 1], motivations: &[] },
-            DemoStance { code: "GM0344", phase: None, scores: [3, 4, 2, 4, 3, 3], motivations: &[
-                (VerplichtKarakter, "De bouwaantallen zijn in de praktijk een opdracht van het Rijk, niet vrijblijvend."),
-            ] },
-            DemoStance { code: "PV26", phase: None, scores: [3, 2, 3, 3, 3, 1], motivations: &[] },
-            DemoStance { code: "GM0307", phase: None, scores: [4, 3, 2, 4, 3, 2], motivations: &[] },
-            DemoStance { code: "MNRE1034", phase: None, scores: [4, 2, 3, 4, 3, 2], motivations: &[
-                (BeleidsambitieRijk, "Na de Nationale Woon- en Bouwagenda weegt de rijksambitie zwaarder."),
-            ] },
+            DemoStance {
+                code: "MNRE1034",
+                phase: None,
+                scores: [3, 1, 3, 3, 3, 1],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "GM0344",
+                phase: None,
+                scores: [3, 4, 2, 4, 3, 3],
+                motivations: &[(
+                    VerplichtKarakter,
+                    "De bouwaantallen zijn in de praktijk een opdracht van het Rijk, niet vrijblijvend.",
+                )],
+            },
+            DemoStance {
+                code: "PV26",
+                phase: None,
+                scores: [3, 2, 3, 3, 3, 1],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "GM0307",
+                phase: None,
+                scores: [4, 3, 2, 4, 3, 2],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "MNRE1034",
+                phase: None,
+                scores: [4, 2, 3, 4, 3, 2],
+                motivations: &[(
+                    BeleidsambitieRijk,
+                    "Na de Nationale Woon- en Bouwagenda weegt de rijksambitie zwaarder.",
+                )],
+            },
         ],
     },
     DemoCollaboration {
@@ -138,15 +278,46 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2023-03-01",
         end: "2026-12-31",
         phases: &["uitvraag", "uitvoering", "evaluatie"],
-        partners: &[("GM0193", "trekker"), ("MNRE1130", "partner"), ("WS0664", "partner"), ("PV23", "partner")],
+        partners: &[
+            ("GM0193", "trekker"),
+            ("MNRE1130", "partner"),
+            ("WS0664", "partner"),
+            ("PV23", "partner"),
+        ],
         stances: &[
-            DemoStance { code: "GM0193", phase: Some("uitvraag"), scores: [3, 1, 3, 3, 3, 1], motivations: &[] },
-            DemoStance { code: "MNRE1130", phase: Some("uitvraag"), scores: [3, 1, 3, 3, 3, 1], motivations: &[] },
-            DemoStance { code: "GM0193", phase: Some("uitvoering"), scores: [3, 1, 4, 2, 5, 1], motivations: &[
-                (DecentraleMiddelen, "De gemeente brengt het grootste deel van de uitvoeringskosten in."),
-            ] },
-            DemoStance { code: "MNRE1130", phase: Some("uitvoering"), scores: [3, 1, 2, 4, 3, 3], motivations: &[] },
-            DemoStance { code: "WS0664", phase: Some("uitvoering"), scores: [3, 1, 3, 3, 4, 1], motivations: &[] },
+            DemoStance {
+                code: "GM0193",
+                phase: Some("uitvraag"),
+                scores: [3, 1, 3, 3, 3, 1],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "MNRE1130",
+                phase: Some("uitvraag"),
+                scores: [3, 1, 3, 3, 3, 1],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "GM0193",
+                phase: Some("uitvoering"),
+                scores: [3, 1, 4, 2, 5, 1],
+                motivations: &[(
+                    DecentraleMiddelen,
+                    "De gemeente brengt het grootste deel van de uitvoeringskosten in.",
+                )],
+            },
+            DemoStance {
+                code: "MNRE1130",
+                phase: Some("uitvoering"),
+                scores: [3, 1, 2, 4, 3, 3],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "WS0664",
+                phase: Some("uitvoering"),
+                scores: [3, 1, 3, 3, 4, 1],
+                motivations: &[],
+            },
         ],
     },
 ];
@@ -156,7 +327,12 @@ pub async fn load(app: &App) -> AppResult<usize> {
     let actor = Actor::system("demo");
     let mut added = 0;
     for demo in DEMO {
-        if app.store().find_demo_collaboration(demo.key).await?.is_some() {
+        if app
+            .store()
+            .find_demo_collaboration(demo.key)
+            .await?
+            .is_some()
+        {
             continue;
         }
         let input = CollaborationInput {
@@ -173,11 +349,17 @@ pub async fn load(app: &App) -> AppResult<usize> {
         let partners: Vec<PartnerInput> = demo
             .partners
             .iter()
-            .map(|(code, role)| PartnerInput { code: (*code).into(), role: (*role).into() })
+            .map(|(code, role)| PartnerInput {
+                code: (*code).into(),
+                role: (*role).into(),
+            })
             .collect();
-        let id = app.create_collaboration_with_key(&input, &partners, Some(demo.key), &actor).await?;
+        let id = app
+            .create_collaboration_with_key(&input, &partners, Some(demo.key), &actor)
+            .await?;
         for stance in demo.stances {
-            app.record_stance(id, stance.code, &stance_input(stance), &actor).await?;
+            app.record_stance(id, stance.code, &stance_input(stance), &actor)
+                .await?;
         }
         added += 1;
     }
@@ -189,9 +371,18 @@ fn stance_input(stance: &DemoStance) -> StanceInput {
         phase: stance.phase.map(str::to_owned),
         scores: Dimension::ALL
             .iter()
-            .map(|d| (d.key().to_owned(), ScoreValue::Json(stance.scores[d.index()].into())))
+            .map(|d| {
+                (
+                    d.key().to_owned(),
+                    ScoreValue::Json(stance.scores[d.index()].into()),
+                )
+            })
             .collect(),
-        motivations: stance.motivations.iter().map(|(d, m)| (d.key().to_owned(), (*m).to_owned())).collect(),
+        motivations: stance
+            .motivations
+            .iter()
+            .map(|(d, m)| (d.key().to_owned(), (*m).to_owned()))
+            .collect(),
     }
 }
 
@@ -202,11 +393,24 @@ mod tests {
 
     #[test]
     fn the_rob_cases_state_the_published_profiles() {
-        for (key, profile) in [("rob-mirt", "mirt"), ("rob-res", "res"), ("rob-regio-deal", "regio-deals")] {
+        for (key, profile) in [
+            ("rob-mirt", "mirt"),
+            ("rob-res", "res"),
+            ("rob-regio-deal", "regio-deals"),
+        ] {
             let demo = DEMO.iter().find(|d| d.key == key).unwrap();
-            let published = REFERENCE_PROFILES.iter().find(|r| r.key == profile).unwrap().scores.values();
+            let published = REFERENCE_PROFILES
+                .iter()
+                .find(|r| r.key == profile)
+                .unwrap()
+                .scores
+                .values();
             assert!(demo.stances.iter().all(|s| s.scores == published), "{key}");
-            assert_eq!(demo.stances.len(), demo.partners.len(), "every partner of {key} states a stance");
+            assert_eq!(
+                demo.stances.len(),
+                demo.partners.len(),
+                "every partner of {key} states a stance"
+            );
         }
     }
 
@@ -215,7 +419,12 @@ mod tests {
         for demo in DEMO {
             assert!(demo.name.ends_with("(demonstratie)"));
             for stance in demo.stances {
-                assert!(demo.partners.iter().any(|(c, _)| *c == stance.code), "{} in {}", stance.code, demo.key);
+                assert!(
+                    demo.partners.iter().any(|(c, _)| *c == stance.code),
+                    "{} in {}",
+                    stance.code,
+                    demo.key
+                );
             }
         }
     }

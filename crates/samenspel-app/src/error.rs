@@ -24,7 +24,9 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound("gegeven"),
             StoreError::Conflict(message) => AppError::Conflict(message),
             StoreError::Invalid(errors) => AppError::Invalid(errors),
-            StoreError::Database(message) | StoreError::UnsupportedUrl(message) => AppError::Internal(message),
+            StoreError::Database(message) | StoreError::UnsupportedUrl(message) => {
+                AppError::Internal(message)
+            }
         }
     }
 }

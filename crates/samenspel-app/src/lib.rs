@@ -3,11 +3,11 @@
 //! to the store, which writes it together with its audit event in one transaction. HTML
 //! pages, the JSON API and the CLI all call these, so they validate alike.
 
+mod collaborations;
 pub mod demo;
 mod error;
 mod organisations;
 pub mod reference;
-mod collaborations;
 
 pub use collaborations::{CollaborationView, PartnerInput, PartnerStanceView, StanceHistoryEntry};
 pub use error::{AppError, AppResult};
@@ -34,8 +34,11 @@ impl App {
     /// Applies migrations and loads the reference organisations (idempotent).
     pub async fn prepare(&self) -> AppResult<()> {
         self.store.migrate().await?;
-        let organisations = reference::organisations().map_err(|e| AppError::Internal(e.to_string()))?;
-        self.store.upsert_reference_organisations(&organisations).await?;
+        let organisations =
+            reference::organisations().map_err(|e| AppError::Internal(e.to_string()))?;
+        self.store
+            .upsert_reference_organisations(&organisations)
+            .await?;
         Ok(())
     }
 }

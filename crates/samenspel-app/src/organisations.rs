@@ -7,17 +7,30 @@ use samenspel_store::{OrgFilter, Page, Paged};
 use crate::{App, AppError, AppResult};
 
 impl App {
-    pub async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> AppResult<Paged<Organisation>> {
+    pub async fn list_organisations(
+        &self,
+        filter: &OrgFilter,
+        page: Page,
+    ) -> AppResult<Paged<Organisation>> {
         Ok(self.store.list_organisations(filter, page).await?)
     }
 
     /// Looks an organisation up by a code as typed by a user (any case).
     pub async fn organisation(&self, raw_code: &str) -> AppResult<Organisation> {
         let code = OrgCode::parse(raw_code).map_err(|_| AppError::NotFound("organisatie"))?;
-        self.store.get_organisation(&code).await?.ok_or(AppError::NotFound("organisatie"))
+        self.store
+            .get_organisation(&code)
+            .await?
+            .ok_or(AppError::NotFound("organisatie"))
     }
 
-    pub async fn add_organisation(&self, name: &str, org_type: &str, abbreviation: &str, actor: &Actor) -> AppResult<Organisation> {
+    pub async fn add_organisation(
+        &self,
+        name: &str,
+        org_type: &str,
+        abbreviation: &str,
+        actor: &Actor,
+    ) -> AppResult<Organisation> {
         let new = NewOrganisation::parse(name, org_type, abbreviation)?;
         Ok(self.store.add_organisation(&new, actor).await?)
     }

@@ -21,31 +21,67 @@ pub struct ReferenceError {
 pub fn organisations() -> Result<Vec<Organisation>, ReferenceError> {
     let mut all = Vec::with_capacity(400);
     all.extend(read(PROVINCIES, "provincies.csv", |row| {
-        Ok(Some(org(row.get("provinciecode")?, &format!("Provincie {}", row.get("naam_cbs")?), OrgType::Provincie, Some(row.get("afkorting")?), None)?))
+        Ok(Some(org(
+            row.get("provinciecode")?,
+            &format!("Provincie {}", row.get("naam_cbs")?),
+            OrgType::Provincie,
+            Some(row.get("afkorting")?),
+            None,
+        )?))
     })?);
     all.extend(read(GEMEENTEN, "gemeenten_2025.csv", |row| {
-        Ok(Some(org(row.get("gemeentecode")?, row.get("gemeentenaam")?, OrgType::Gemeente, None, Some(row.get("provinciecode")?))?))
+        Ok(Some(org(
+            row.get("gemeentecode")?,
+            row.get("gemeentenaam")?,
+            OrgType::Gemeente,
+            None,
+            Some(row.get("provinciecode")?),
+        )?))
     })?);
     all.extend(read(WATERSCHAPPEN, "waterschappen.csv", |row| {
         if row.get("actief_2026")? != "ja" {
             return Ok(None);
         }
-        Ok(Some(org(row.get("waterschapcode")?, row.get("naam")?, OrgType::Waterschap, None, None)?))
+        Ok(Some(org(
+            row.get("waterschapcode")?,
+            row.get("naam")?,
+            OrgType::Waterschap,
+            None,
+            None,
+        )?))
     })?);
     all.extend(read(MINISTERIES, "ministeries_polder.csv", |row| {
         if row.get("actief_bron")? != "ja" {
             return Ok(None);
         }
         let name = format!("Ministerie van {}", row.get("naam")?);
-        Ok(Some(org(row.get("tooi_code")?, &name, OrgType::Ministerie, Some(row.get("afkorting")?), None)?))
+        Ok(Some(org(
+            row.get("tooi_code")?,
+            &name,
+            OrgType::Ministerie,
+            Some(row.get("afkorting")?),
+            None,
+        )?))
     })?);
     all.extend(read(KOEPELS, "koepels.csv", |row| {
-        Ok(Some(org(row.get("code")?, row.get("naam")?, OrgType::Koepel, Some(row.get("afkorting")?), None)?))
+        Ok(Some(org(
+            row.get("code")?,
+            row.get("naam")?,
+            OrgType::Koepel,
+            Some(row.get("afkorting")?),
+            None,
+        )?))
     })?);
     Ok(all)
 }
 
-fn org(code: &str, name: &str, org_type: OrgType, abbreviation: Option<&str>, province: Option<&str>) -> Result<Organisation, String> {
+fn org(
+    code: &str,
+    name: &str,
+    org_type: OrgType,
+    abbreviation: Option<&str>,
+    province: Option<&str>,
+) -> Result<Organisation, String> {
     let parse = |c: &str| OrgCode::parse(c).map_err(|e| e.to_string());
     Ok(Organisation {
         code: parse(code)?,
@@ -80,13 +116,26 @@ fn read(
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| ReferenceError { file, row: 1, reason: e.to_string() })?
+        .map_err(|e| ReferenceError {
+            file,
+            row: 1,
+            reason: e.to_string(),
+        })?
         .clone();
     let mut out = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
-        let record = record.map_err(|e| ReferenceError { file, row, reason: e.to_string() })?;
-        if let Some(org) = convert(&Row { headers: &headers, record: &record }).map_err(|reason| ReferenceError { file, row, reason })? {
+        let record = record.map_err(|e| ReferenceError {
+            file,
+            row,
+            reason: e.to_string(),
+        })?;
+        if let Some(org) = convert(&Row {
+            headers: &headers,
+            record: &record,
+        })
+        .map_err(|reason| ReferenceError { file, row, reason })?
+        {
             out.push(org);
         }
     }
@@ -129,9 +178,17 @@ mod tests {
     #[test]
     fn every_municipality_lies_in_a_known_province() {
         let orgs = organisations().unwrap();
-        let provinces: HashSet<_> = orgs.iter().filter(|o| o.org_type == OrgType::Provincie).map(|o| o.code.clone()).collect();
+        let provinces: HashSet<_> = orgs
+            .iter()
+            .filter(|o| o.org_type == OrgType::Provincie)
+            .map(|o| o.code.clone())
+            .collect();
         for gm in orgs.iter().filter(|o| o.org_type == OrgType::Gemeente) {
-            assert!(provinces.contains(gm.province.as_ref().unwrap()), "{}", gm.code);
+            assert!(
+                provinces.contains(gm.province.as_ref().unwrap()),
+                "{}",
+                gm.code
+            );
         }
     }
 }

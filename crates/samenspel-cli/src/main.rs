@@ -7,10 +7,19 @@ use clap::{Parser, Subcommand};
 use samenspel_app::App;
 
 #[derive(Parser)]
-#[command(name = "samenspel", version, about = "Samenspel: interbestuurlijke samenwerking in de praktijk")]
+#[command(
+    name = "samenspel",
+    version,
+    about = "Samenspel: interbestuurlijke samenwerking in de praktijk"
+)]
 struct Cli {
     /// Database URL: sqlite://bestand.db (standaard) of postgres://gebruiker@host/database.
-    #[arg(long, global = true, env = "SAMENSPEL_DATABASE_URL", default_value = "sqlite://samenspel.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "SAMENSPEL_DATABASE_URL",
+        default_value = "sqlite://samenspel.db"
+    )]
     database: String,
     #[command(subcommand)]
     command: Command,
@@ -37,7 +46,8 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -46,18 +56,24 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("kan de database niet openen ({})", redact(&cli.database)))?;
     let app = App::new(store);
-    app.prepare().await.context("migraties en referentiegegevens")?;
+    app.prepare()
+        .await
+        .context("migraties en referentiegegevens")?;
     match cli.command {
         Command::Migrate => {
             println!("Database bijgewerkt: {}", redact(&cli.database));
         }
         Command::Demo => {
-            let added = samenspel_app::demo::load(&app).await.context("demonstratiegegevens laden")?;
+            let added = samenspel_app::demo::load(&app)
+                .await
+                .context("demonstratiegegevens laden")?;
             println!("Demonstratiegegevens: {added} samenwerking(en) toegevoegd.");
         }
         Command::Serve { bind, demo } => {
             if demo {
-                let added = samenspel_app::demo::load(&app).await.context("demonstratiegegevens laden")?;
+                let added = samenspel_app::demo::load(&app)
+                    .await
+                    .context("demonstratiegegevens laden")?;
                 tracing::info!(added, "demonstration data loaded");
             }
             let listener = tokio::net::TcpListener::bind(bind)

@@ -14,7 +14,10 @@ pub struct Actor {
 
 impl Actor {
     pub fn system(name: &str) -> Self {
-        Self { name: name.to_owned(), organisation: None }
+        Self {
+            name: name.to_owned(),
+            organisation: None,
+        }
     }
 }
 

@@ -129,27 +129,44 @@ pub const MAX_PHASES: usize = 20;
 impl CollaborationInput {
     pub fn parse(&self) -> Result<CollaborationFields, ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        let name = errors.collect(parse_line("name", &self.name, 200, true)).flatten();
+        let name = errors
+            .collect(parse_line("name", &self.name, 200, true))
+            .flatten();
         let kind = errors.collect(CollaborationKind::parse_field("type", &self.kind));
         let wgr_form = if self.wgr_form.trim().is_empty() {
             None
         } else {
             errors.collect(WgrForm::parse_field("wgr_form", &self.wgr_form))
         };
-        if wgr_form.is_some() && kind.is_some_and(|k| k != CollaborationKind::GemeenschappelijkeRegeling) {
+        if wgr_form.is_some()
+            && kind.is_some_and(|k| k != CollaborationKind::GemeenschappelijkeRegeling)
+        {
             errors.add(
                 "wgr_form",
                 "wgr_form_not_applicable",
                 "Een Wgr-vorm hoort alleen bij een gemeenschappelijke regeling.",
             );
         }
-        let task = errors.collect(parse_paragraphs("task", &self.task, 4000, false)).flatten();
-        let public_value = errors
-            .collect(parse_paragraphs("public_value", &self.public_value, 4000, false))
+        let task = errors
+            .collect(parse_paragraphs("task", &self.task, 4000, false))
             .flatten();
-        let region = errors.collect(parse_line("region", &self.region, 200, false)).flatten();
-        let start_date = errors.collect(parse_date("start_date", &self.start_date)).flatten();
-        let end_date = errors.collect(parse_date("end_date", &self.end_date)).flatten();
+        let public_value = errors
+            .collect(parse_paragraphs(
+                "public_value",
+                &self.public_value,
+                4000,
+                false,
+            ))
+            .flatten();
+        let region = errors
+            .collect(parse_line("region", &self.region, 200, false))
+            .flatten();
+        let start_date = errors
+            .collect(parse_date("start_date", &self.start_date))
+            .flatten();
+        let end_date = errors
+            .collect(parse_date("end_date", &self.end_date))
+            .flatten();
         if let (Some(start), Some(end)) = (start_date, end_date)
             && end < start
         {
@@ -159,7 +176,9 @@ impl CollaborationInput {
                 "De einddatum ligt vóór de startdatum.",
             );
         }
-        let phases = errors.collect(parse_phases(&self.phases)).unwrap_or_default();
+        let phases = errors
+            .collect(parse_phases(&self.phases))
+            .unwrap_or_default();
         errors.finish(|| CollaborationFields {
             name: name.unwrap_or_default(),
             kind: kind.unwrap_or(CollaborationKind::Overig),
@@ -186,7 +205,9 @@ pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, Validatio
             ValidationErrors::single(
                 field,
                 "invalid_date",
-                format!("'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."),
+                format!(
+                    "'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."
+                ),
             )
         })
 }
@@ -196,11 +217,18 @@ fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
     let mut phases: Vec<String> = Vec::new();
     for (index, phase) in raw.iter().enumerate() {
         let field = format!("phases[{index}]");
-        let Some(name) = errors.collect(parse_line(&field, phase, 100, false)).flatten() else {
+        let Some(name) = errors
+            .collect(parse_line(&field, phase, 100, false))
+            .flatten()
+        else {
             continue;
         };
         if phases.iter().any(|p| p.eq_ignore_ascii_case(&name)) {
-            errors.add(field, "duplicate_phase", format!("De fase '{name}' staat er al."));
+            errors.add(
+                field,
+                "duplicate_phase",
+                format!("De fase '{name}' staat er al."),
+            );
         } else {
             phases.push(name);
         }
@@ -223,7 +251,10 @@ pub struct Partner {
 }
 
 /// Checks that adding `candidate` keeps the partner list free of duplicates.
-pub fn check_new_partner(existing: &[Partner], candidate: &OrgCode) -> Result<(), ValidationErrors> {
+pub fn check_new_partner(
+    existing: &[Partner],
+    candidate: &OrgCode,
+) -> Result<(), ValidationErrors> {
     if existing.iter().any(|p| &p.code == candidate) {
         Err(ValidationErrors::single(
             "code",
@@ -245,7 +276,12 @@ mod tests {
             kind: "regio-deal".into(),
             start_date: "2020-01-01".into(),
             end_date: "2023-12-31".into(),
-            phases: vec!["uitvraag".into(), "uitvoering".into(), " ".into(), "evaluatie".into()],
+            phases: vec![
+                "uitvraag".into(),
+                "uitvoering".into(),
+                " ".into(),
+                "evaluatie".into(),
+            ],
             ..Default::default()
         }
     }
@@ -302,7 +338,10 @@ mod tests {
         bad.wgr_form = "openbaar-lichaam".into();
         assert_eq!(bad.parse().unwrap_err().errors[0].field, "wgr_form");
         bad.kind = "gemeenschappelijke-regeling".into();
-        assert_eq!(bad.parse().unwrap().wgr_form, Some(WgrForm::OpenbaarLichaam));
+        assert_eq!(
+            bad.parse().unwrap().wgr_form,
+            Some(WgrForm::OpenbaarLichaam)
+        );
     }
 
     #[test]
@@ -315,7 +354,10 @@ mod tests {
     #[test]
     fn a_partner_cannot_be_added_twice() {
         let gm = OrgCode::parse("GM0363").unwrap();
-        let existing = vec![Partner { code: gm.clone(), role: PartnerRole::Trekker }];
+        let existing = vec![Partner {
+            code: gm.clone(),
+            role: PartnerRole::Trekker,
+        }];
         assert!(check_new_partner(&existing, &gm).is_err());
         assert!(check_new_partner(&existing, &OrgCode::parse("PV27").unwrap()).is_ok());
     }

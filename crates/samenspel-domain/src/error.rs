@@ -25,13 +25,22 @@ impl ValidationErrors {
         Self::default()
     }
 
-    pub fn single(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn single(
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
         let mut errors = Self::new();
         errors.add(field, code, message);
         errors
     }
 
-    pub fn add(&mut self, field: impl Into<String>, code: &'static str, message: impl Into<String>) {
+    pub fn add(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
         self.errors.push(FieldError {
             field: field.into(),
             code,

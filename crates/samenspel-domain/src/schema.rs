@@ -1,7 +1,7 @@
 //! OpenAPI schemas for the types whose JSON form is written by hand (see their `Serialize`).
 
-use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::org::OrgCode;
@@ -12,7 +12,9 @@ fn score_schema() -> ObjectBuilder {
         .schema_type(SchemaType::new(Type::Integer))
         .minimum(Some(1))
         .maximum(Some(5))
-        .description(Some("Score op de schaal 1–5 van het Model voor gelijkwaardig partnerschap"))
+        .description(Some(
+            "Score op de schaal 1–5 van het Model voor gelijkwaardig partnerschap",
+        ))
 }
 
 impl PartialSchema for Score {
@@ -27,7 +29,9 @@ impl PartialSchema for OrgCode {
         ObjectBuilder::new()
             .schema_type(SchemaType::new(Type::String))
             .pattern(Some("^[A-Z][A-Z0-9-]{1,19}$"))
-            .description(Some("Organisatiecode, bijvoorbeeld GM0363, PV27, WS0155, MNRE1034 of VNG"))
+            .description(Some(
+                "Organisatiecode, bijvoorbeeld GM0363, PV27, WS0155, MNRE1034 of VNG",
+            ))
             .into()
     }
 }

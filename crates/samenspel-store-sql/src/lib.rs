@@ -49,11 +49,13 @@ macro_rules! impl_sql_store {
             }
 
             fn is_unique_violation(e: &::sqlx::Error) -> bool {
-                e.as_database_error().is_some_and(|d| d.is_unique_violation())
+                e.as_database_error()
+                    .is_some_and(|d| d.is_unique_violation())
             }
 
             fn is_foreign_key_violation(e: &::sqlx::Error) -> bool {
-                e.as_database_error().is_some_and(|d| d.is_foreign_key_violation())
+                e.as_database_error()
+                    .is_some_and(|d| d.is_foreign_key_violation())
             }
 
             fn org_from_row(row: &<$db as ::sqlx::Database>::Row) -> StoreResult<Organisation> {
@@ -73,7 +75,13 @@ macro_rules! impl_sql_store {
                 ::sqlx::query($crate::INSERT_AUDIT)
                     .bind(Utc::now())
                     .bind(&entry.actor.name)
-                    .bind(entry.actor.organisation.as_ref().map(|o| o.as_str().to_owned()))
+                    .bind(
+                        entry
+                            .actor
+                            .organisation
+                            .as_ref()
+                            .map(|o| o.as_str().to_owned()),
+                    )
                     .bind(entry.action)
                     .bind(entry.subject_type)
                     .bind(&entry.subject_id)
@@ -93,14 +101,26 @@ macro_rules! impl_sql_store {
                 before: Option<$crate::serde_json::Value>,
                 after: Option<$crate::serde_json::Value>,
             ) -> AuditEntry {
-                AuditEntry { actor: actor.clone(), action, subject_type, subject_id, before, after }
+                AuditEntry {
+                    actor: actor.clone(),
+                    action,
+                    subject_type,
+                    subject_id,
+                    before,
+                    after,
+                }
             }
 
-            fn to_json<T: $crate::serde::Serialize>(value: &T) -> Option<$crate::serde_json::Value> {
+            fn to_json<T: $crate::serde::Serialize>(
+                value: &T,
+            ) -> Option<$crate::serde_json::Value> {
                 $crate::serde_json::to_value(value).ok()
             }
 
-            async fn load_collaboration(conn: &mut Conn, id: i64) -> StoreResult<Option<Collaboration>> {
+            async fn load_collaboration(
+                conn: &mut Conn,
+                id: i64,
+            ) -> StoreResult<Option<Collaboration>> {
                 let Some(row) = ::sqlx::query($crate::SELECT_COLLABORATION)
                     .bind(id)
                     .fetch_optional(&mut *conn)
@@ -140,12 +160,20 @@ macro_rules! impl_sql_store {
                     task: row.try_get("task").map_err(db_err)?,
                     public_value: row.try_get("public_value").map_err(db_err)?,
                     region: row.try_get("region").map_err(db_err)?,
-                    start_date: row.try_get::<Option<NaiveDate>, _>("start_date").map_err(db_err)?,
-                    end_date: row.try_get::<Option<NaiveDate>, _>("end_date").map_err(db_err)?,
+                    start_date: row
+                        .try_get::<Option<NaiveDate>, _>("start_date")
+                        .map_err(db_err)?,
+                    end_date: row
+                        .try_get::<Option<NaiveDate>, _>("end_date")
+                        .map_err(db_err)?,
                     demo_key: row.try_get("demo_key").map_err(db_err)?,
                     version: row.try_get("version").map_err(db_err)?,
-                    created_at: row.try_get::<DateTime<Utc>, _>("created_at").map_err(db_err)?,
-                    updated_at: row.try_get::<DateTime<Utc>, _>("updated_at").map_err(db_err)?,
+                    created_at: row
+                        .try_get::<DateTime<Utc>, _>("created_at")
+                        .map_err(db_err)?,
+                    updated_at: row
+                        .try_get::<DateTime<Utc>, _>("updated_at")
+                        .map_err(db_err)?,
                 };
                 $crate::collaboration_from_parts(parts, phases, partners).map(Some)
             }
@@ -163,7 +191,11 @@ macro_rules! impl_sql_store {
                 Ok(())
             }
 
-            async fn insert_partner(conn: &mut Conn, id: i64, partner: &Partner) -> StoreResult<()> {
+            async fn insert_partner(
+                conn: &mut Conn,
+                id: i64,
+                partner: &Partner,
+            ) -> StoreResult<()> {
                 ::sqlx::query($crate::INSERT_PARTNER)
                     .bind(id)
                     .bind(partner.code.as_str())
@@ -185,7 +217,11 @@ macro_rules! impl_sql_store {
 
             #[$crate::async_trait]
             impl OrganisationStore for $store {
-                async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> StoreResult<Paged<Organisation>> {
+                async fn list_organisations(
+                    &self,
+                    filter: &OrgFilter,
+                    page: Page,
+                ) -> StoreResult<Paged<Organisation>> {
                     let org_type = filter.org_type.map(|t| t.key());
                     let (name_like, code_like) = $crate::like_patterns(filter.query.as_deref());
                     let total: i64 = ::sqlx::query($crate::COUNT_ORGANISATIONS)
@@ -206,11 +242,20 @@ macro_rules! impl_sql_store {
                         .fetch_all(&self.pool)
                         .await
                         .map_err(db_err)?;
-                    let items = rows.iter().map(org_from_row).collect::<StoreResult<Vec<_>>>()?;
-                    Ok(Paged { items, total: u64::try_from(total).unwrap_or(0) })
+                    let items = rows
+                        .iter()
+                        .map(org_from_row)
+                        .collect::<StoreResult<Vec<_>>>()?;
+                    Ok(Paged {
+                        items,
+                        total: u64::try_from(total).unwrap_or(0),
+                    })
                 }
 
-                async fn get_organisation(&self, code: &OrgCode) -> StoreResult<Option<Organisation>> {
+                async fn get_organisation(
+                    &self,
+                    code: &OrgCode,
+                ) -> StoreResult<Option<Organisation>> {
                     ::sqlx::query($crate::GET_ORGANISATION)
                         .bind(code.as_str())
                         .fetch_optional(&self.pool)
@@ -221,7 +266,10 @@ macro_rules! impl_sql_store {
                         .transpose()
                 }
 
-                async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64> {
+                async fn upsert_reference_organisations(
+                    &self,
+                    organisations: &[Organisation],
+                ) -> StoreResult<u64> {
                     let mut tx = self.pool.begin().await.map_err(db_err)?;
                     let now = Utc::now();
                     let mut changed = 0;
@@ -243,7 +291,11 @@ macro_rules! impl_sql_store {
                     Ok(changed)
                 }
 
-                async fn add_organisation(&self, new: &NewOrganisation, actor: &Actor) -> StoreResult<Organisation> {
+                async fn add_organisation(
+                    &self,
+                    new: &NewOrganisation,
+                    actor: &Actor,
+                ) -> StoreResult<Organisation> {
                     let mut tx = self.pool.begin().await.map_err(db_err)?;
                     let last: Option<String> = ::sqlx::query($crate::LAST_ADDED_ORGANISATION_CODE)
                         .fetch_optional(&mut *tx)
@@ -271,14 +323,23 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(|e| {
                             if is_unique_violation(&e) {
-                                StoreError::Conflict("organisation code taken concurrently; try again".into())
+                                StoreError::Conflict(
+                                    "organisation code taken concurrently; try again".into(),
+                                )
                             } else {
                                 db_err(e)
                             }
                         })?;
                     write_audit(
                         &mut tx,
-                        &audit(actor, "organisation.add", "organisation", org.code.to_string(), None, to_json(&org)),
+                        &audit(
+                            actor,
+                            "organisation.add",
+                            "organisation",
+                            org.code.to_string(),
+                            None,
+                            to_json(&org),
+                        ),
                     )
                     .await?;
                     tx.commit().await.map_err(db_err)?;
@@ -321,13 +382,20 @@ macro_rules! impl_sql_store {
                             r.try_get("name").map_err(db_err)?,
                             r.try_get("kind").map_err(db_err)?,
                             r.try_get("region").map_err(db_err)?,
-                            r.try_get::<Option<NaiveDate>, _>("start_date").map_err(db_err)?,
-                            r.try_get::<Option<NaiveDate>, _>("end_date").map_err(db_err)?,
+                            r.try_get::<Option<NaiveDate>, _>("start_date")
+                                .map_err(db_err)?,
+                            r.try_get::<Option<NaiveDate>, _>("end_date")
+                                .map_err(db_err)?,
                             r.try_get("partner_count").map_err(db_err)?,
-                            r.try_get::<Option<String>, _>("demo_key").map_err(db_err)?.is_some(),
+                            r.try_get::<Option<String>, _>("demo_key")
+                                .map_err(db_err)?
+                                .is_some(),
                         )?);
                     }
-                    Ok(Paged { items, total: u64::try_from(total).unwrap_or(0) })
+                    Ok(Paged {
+                        items,
+                        total: u64::try_from(total).unwrap_or(0),
+                    })
                 }
 
                 async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>> {
@@ -360,7 +428,9 @@ macro_rules! impl_sql_store {
                         .await
                         .map_err(|e| {
                             if is_unique_violation(&e) {
-                                StoreError::Conflict("demonstration collaboration exists already".into())
+                                StoreError::Conflict(
+                                    "demonstration collaboration exists already".into(),
+                                )
                             } else {
                                 db_err(e)
                             }
@@ -374,7 +444,14 @@ macro_rules! impl_sql_store {
                     let after = load_collaboration(&mut tx, id).await?;
                     write_audit(
                         &mut tx,
-                        &audit(actor, "collaboration.create", "collaboration", id.to_string(), None, after.as_ref().and_then(to_json)),
+                        &audit(
+                            actor,
+                            "collaboration.create",
+                            "collaboration",
+                            id.to_string(),
+                            None,
+                            after.as_ref().and_then(to_json),
+                        ),
                     )
                     .await?;
                     tx.commit().await.map_err(db_err)?;
@@ -389,7 +466,9 @@ macro_rules! impl_sql_store {
                     actor: &Actor,
                 ) -> StoreResult<()> {
                     let mut tx = self.pool.begin().await.map_err(db_err)?;
-                    let before = load_collaboration(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+                    let before = load_collaboration(&mut tx, id)
+                        .await?
+                        .ok_or(StoreError::NotFound)?;
                     if before.version != expected_version {
                         return Err(StoreError::Conflict($crate::stale_version_message(&before)));
                     }
@@ -423,35 +502,66 @@ macro_rules! impl_sql_store {
                     if updated != 1 {
                         return Err(StoreError::Conflict($crate::stale_version_message(&before)));
                     }
-                    ::sqlx::query($crate::DELETE_PHASES).bind(id).execute(&mut *tx).await.map_err(db_err)?;
+                    ::sqlx::query($crate::DELETE_PHASES)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
                     insert_phases(&mut tx, id, &fields.phases).await?;
                     let after = load_collaboration(&mut tx, id).await?;
                     write_audit(
                         &mut tx,
-                        &audit(actor, "collaboration.update", "collaboration", id.to_string(), to_json(&before), after.as_ref().and_then(to_json)),
+                        &audit(
+                            actor,
+                            "collaboration.update",
+                            "collaboration",
+                            id.to_string(),
+                            to_json(&before),
+                            after.as_ref().and_then(to_json),
+                        ),
                     )
                     .await?;
                     tx.commit().await.map_err(db_err)?;
                     Ok(())
                 }
 
-                async fn add_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> StoreResult<()> {
+                async fn add_partner(
+                    &self,
+                    id: i64,
+                    partner: &Partner,
+                    actor: &Actor,
+                ) -> StoreResult<()> {
                     let mut tx = self.pool.begin().await.map_err(db_err)?;
                     if load_collaboration(&mut tx, id).await?.is_none() {
                         return Err(StoreError::NotFound);
                     }
                     insert_partner(&mut tx, id, partner).await?;
-                    ::sqlx::query($crate::BUMP_VERSION).bind(Utc::now()).bind(id).execute(&mut *tx).await.map_err(db_err)?;
+                    ::sqlx::query($crate::BUMP_VERSION)
+                        .bind(Utc::now())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
                     write_audit(
                         &mut tx,
-                        &audit(actor, "partner.add", "collaboration", id.to_string(), None, to_json(partner)),
+                        &audit(
+                            actor,
+                            "partner.add",
+                            "collaboration",
+                            id.to_string(),
+                            None,
+                            to_json(partner),
+                        ),
                     )
                     .await?;
                     tx.commit().await.map_err(db_err)?;
                     Ok(())
                 }
 
-                async fn find_demo_collaboration(&self, demo_key: &str) -> StoreResult<Option<i64>> {
+                async fn find_demo_collaboration(
+                    &self,
+                    demo_key: &str,
+                ) -> StoreResult<Option<i64>> {
                     ::sqlx::query($crate::FIND_DEMO_COLLABORATION)
                         .bind(demo_key)
                         .fetch_optional(&self.pool)
@@ -498,7 +608,12 @@ macro_rules! impl_sql_store {
                     for motivation in &stance.motivations {
                         query = query.bind(motivation.as_deref());
                     }
-                    let id: i64 = query.fetch_one(&mut *tx).await.map_err(db_err)?.try_get("id").map_err(db_err)?;
+                    let id: i64 = query
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(db_err)?
+                        .try_get("id")
+                        .map_err(db_err)?;
                     let record = StanceRecord {
                         id,
                         collaboration_id,
@@ -510,14 +625,24 @@ macro_rules! impl_sql_store {
                     };
                     write_audit(
                         &mut tx,
-                        &audit(actor, "stance.record", "collaboration", collaboration_id.to_string(), None, to_json(&record)),
+                        &audit(
+                            actor,
+                            "stance.record",
+                            "collaboration",
+                            collaboration_id.to_string(),
+                            None,
+                            to_json(&record),
+                        ),
                     )
                     .await?;
                     tx.commit().await.map_err(db_err)?;
                     Ok(record)
                 }
 
-                async fn list_stances(&self, collaboration_id: i64) -> StoreResult<Vec<StanceRecord>> {
+                async fn list_stances(
+                    &self,
+                    collaboration_id: i64,
+                ) -> StoreResult<Vec<StanceRecord>> {
                     let rows = ::sqlx::query($crate::LIST_STANCES)
                         .bind(collaboration_id)
                         .fetch_all(&self.pool)
@@ -528,8 +653,12 @@ macro_rules! impl_sql_store {
                         let mut scores = [0i32; 6];
                         let mut motivations: [Option<String>; 6] = Default::default();
                         for i in 0..6 {
-                            scores[i] = r.try_get(format!("score_{}", i + 1).as_str()).map_err(db_err)?;
-                            motivations[i] = r.try_get(format!("motivation_{}", i + 1).as_str()).map_err(db_err)?;
+                            scores[i] = r
+                                .try_get(format!("score_{}", i + 1).as_str())
+                                .map_err(db_err)?;
+                            motivations[i] = r
+                                .try_get(format!("motivation_{}", i + 1).as_str())
+                                .map_err(db_err)?;
                         }
                         records.push($crate::stance_from_parts(
                             r.try_get("id").map_err(db_err)?,
@@ -548,7 +677,11 @@ macro_rules! impl_sql_store {
 
             #[$crate::async_trait]
             impl AuditStore for $store {
-                async fn list_audit_events(&self, subject_type: &str, subject_id: &str) -> StoreResult<Vec<AuditRecord>> {
+                async fn list_audit_events(
+                    &self,
+                    subject_type: &str,
+                    subject_id: &str,
+                ) -> StoreResult<Vec<AuditRecord>> {
                     let rows = ::sqlx::query($crate::LIST_AUDIT)
                         .bind(subject_type)
                         .bind(subject_id)
@@ -559,7 +692,9 @@ macro_rules! impl_sql_store {
                     for r in &rows {
                         records.push(AuditRecord {
                             id: r.try_get("id").map_err(db_err)?,
-                            occurred_at: r.try_get::<DateTime<Utc>, _>("occurred_at").map_err(db_err)?,
+                            occurred_at: r
+                                .try_get::<DateTime<Utc>, _>("occurred_at")
+                                .map_err(db_err)?,
                             actor: r.try_get("actor").map_err(db_err)?,
                             actor_organisation: r.try_get("actor_org").map_err(db_err)?,
                             action: r.try_get("action").map_err(db_err)?,

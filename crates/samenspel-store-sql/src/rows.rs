@@ -4,10 +4,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use samenspel_domain::ValidationErrors;
-use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind, PartnerRole, WgrForm};
+use samenspel_domain::collaboration::{
+    CollaborationFields, CollaborationKind, PartnerRole, WgrForm,
+};
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
 use samenspel_domain::partnership::{Profile, Stance};
-use samenspel_store::{Collaboration, CollaborationSummary, PartnerInfo, StanceRecord, StoreError, StoreResult};
+use samenspel_store::{
+    Collaboration, CollaborationSummary, PartnerInfo, StanceRecord, StoreError, StoreResult,
+};
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Database(format!("unexpected {what} in database: {value:?}"))
@@ -45,7 +49,12 @@ pub fn organisation_from_parts(parts: OrganisationParts) -> StoreResult<Organisa
     })
 }
 
-pub fn partner_from_parts(org_code: String, name: String, org_type_key: String, role: String) -> StoreResult<PartnerInfo> {
+pub fn partner_from_parts(
+    org_code: String,
+    name: String,
+    org_type_key: String,
+    role: String,
+) -> StoreResult<PartnerInfo> {
     Ok(PartnerInfo {
         code: code(org_code)?,
         name,
@@ -100,7 +109,10 @@ pub fn collaboration_from_parts(
     })
 }
 
-#[expect(clippy::too_many_arguments, reason = "one argument per selected column")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per selected column"
+)]
 pub fn summary_from_parts(
     id: i64,
     name: String,
@@ -123,7 +135,10 @@ pub fn summary_from_parts(
     })
 }
 
-#[expect(clippy::too_many_arguments, reason = "one argument per selected column")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per selected column"
+)]
 pub fn stance_from_parts(
     id: i64,
     collaboration_id: i64,
@@ -135,13 +150,17 @@ pub fn stance_from_parts(
     stated_at: DateTime<Utc>,
 ) -> StoreResult<StanceRecord> {
     let values = scores.map(|s| u8::try_from(s).unwrap_or(0));
-    let profile = Profile::from_values(values).ok_or_else(|| corrupt("scores", &format!("{scores:?}")))?;
+    let profile =
+        Profile::from_values(values).ok_or_else(|| corrupt("scores", &format!("{scores:?}")))?;
     Ok(StanceRecord {
         id,
         collaboration_id,
         code: code(org_code)?,
         phase,
-        stance: Stance { profile, motivations },
+        stance: Stance {
+            profile,
+            motivations,
+        },
         stated_by,
         stated_at,
     })
@@ -153,7 +172,11 @@ pub fn like_patterns(query: Option<&str>) -> (Option<String>, Option<String>) {
     let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) else {
         return (None, None);
     };
-    let escape = |s: &str| s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escape = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    };
     let name = format!("%{}%", escape(&samenspel_domain::text::search_key(query)));
     let code = format!("{}%", escape(&query.to_ascii_uppercase()));
     (Some(name), Some(code))
@@ -173,18 +196,28 @@ pub fn parse_json(text: Option<String>) -> Option<serde_json::Value> {
 }
 
 pub fn duplicate_partner(code: &OrgCode) -> ValidationErrors {
-    ValidationErrors::single("code", "duplicate_partner", format!("{code} is al partner in deze samenwerking."))
+    ValidationErrors::single(
+        "code",
+        "duplicate_partner",
+        format!("{code} is al partner in deze samenwerking."),
+    )
 }
 
 pub fn unknown_partner(code: &OrgCode) -> ValidationErrors {
-    ValidationErrors::single("code", "unknown_organisation", format!("Er is geen organisatie met code {code}."))
+    ValidationErrors::single(
+        "code",
+        "unknown_organisation",
+        format!("Er is geen organisatie met code {code}."),
+    )
 }
 
 pub fn not_a_partner(code: &OrgCode) -> ValidationErrors {
     ValidationErrors::single(
         "code",
         "not_a_partner",
-        format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
+        format!(
+            "{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."
+        ),
     )
 }
 
@@ -197,7 +230,10 @@ pub fn stale_version_message(current: &Collaboration) -> String {
 }
 
 /// A phase that has stances may not disappear from the list.
-pub fn check_phases_kept(phases_with_stances: &[String], new_phases: &[String]) -> Result<(), ValidationErrors> {
+pub fn check_phases_kept(
+    phases_with_stances: &[String],
+    new_phases: &[String],
+) -> Result<(), ValidationErrors> {
     let mut errors = ValidationErrors::new();
     for phase in phases_with_stances {
         if !new_phases.iter().any(|p| p == phase) {
@@ -225,7 +261,10 @@ mod tests {
 
     #[test]
     fn like_patterns_fold_accents() {
-        assert_eq!(like_patterns(Some("Fryslân")).0.as_deref(), Some("%fryslan%"));
+        assert_eq!(
+            like_patterns(Some("Fryslân")).0.as_deref(),
+            Some("%fryslan%")
+        );
     }
 
     #[test]
@@ -238,12 +277,27 @@ mod tests {
     fn removing_a_phase_with_stances_is_refused() {
         let used = vec!["uitvoering".to_string()];
         assert!(check_phases_kept(&used, &["uitvoering".into(), "evaluatie".into()]).is_ok());
-        assert_eq!(check_phases_kept(&used, &["evaluatie".into()]).unwrap_err().errors[0].field, "phases");
+        assert_eq!(
+            check_phases_kept(&used, &["evaluatie".into()])
+                .unwrap_err()
+                .errors[0]
+                .field,
+            "phases"
+        );
     }
 
     #[test]
     fn corrupt_scores_are_an_error_not_a_panic() {
-        let result = stance_from_parts(1, 1, "GM0363".into(), None, [0, 1, 2, 3, 4, 5], Default::default(), "x".into(), Utc::now());
+        let result = stance_from_parts(
+            1,
+            1,
+            "GM0363".into(),
+            None,
+            [0, 1, 2, 3, 4, 5],
+            Default::default(),
+            "x".into(),
+            Utc::now(),
+        );
         assert!(matches!(result, Err(StoreError::Database(_))));
     }
 }

@@ -36,8 +36,7 @@ pub const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code
      OR COALESCE(organisations.abbreviation, '') <> COALESCE(excluded.abbreviation, '') \
      OR COALESCE(organisations.province_code, '') <> COALESCE(excluded.province_code, '')";
 
-pub const LAST_ADDED_ORGANISATION_CODE: &str =
-    "SELECT code FROM organisations WHERE is_reference = FALSE AND code LIKE 'OR%' ORDER BY code DESC LIMIT 1";
+pub const LAST_ADDED_ORGANISATION_CODE: &str = "SELECT code FROM organisations WHERE is_reference = FALSE AND code LIKE 'OR%' ORDER BY code DESC LIMIT 1";
 
 pub const INSERT_ADDED_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at) VALUES ($1, $2, $3, $4, $5, NULL, FALSE, $6)";
 
@@ -48,8 +47,10 @@ macro_rules! collaboration_where {
     };
 }
 
-pub const COUNT_COLLABORATIONS: &str =
-    concat!("SELECT COUNT(*) FROM collaborations c ", collaboration_where!());
+pub const COUNT_COLLABORATIONS: &str = concat!(
+    "SELECT COUNT(*) FROM collaborations c ",
+    collaboration_where!()
+);
 
 pub const LIST_COLLABORATIONS: &str = concat!(
     "SELECT c.id, c.name, c.kind, c.region, c.start_date, c.end_date, c.demo_key, \
@@ -81,8 +82,7 @@ pub const INSERT_PHASE: &str =
 
 pub const DELETE_PHASES: &str = "DELETE FROM collaboration_phases WHERE collaboration_id = $1";
 
-pub const INSERT_PARTNER: &str =
-    "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at) VALUES ($1, $2, $3, $4)";
+pub const INSERT_PARTNER: &str = "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at) VALUES ($1, $2, $3, $4)";
 
 pub const FIND_DEMO_COLLABORATION: &str = "SELECT id FROM collaborations WHERE demo_key = $1";
 

@@ -20,12 +20,23 @@ use samenspel_domain::partnership::Stance;
 
 #[async_trait]
 pub trait OrganisationStore {
-    async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> StoreResult<Paged<Organisation>>;
+    async fn list_organisations(
+        &self,
+        filter: &OrgFilter,
+        page: Page,
+    ) -> StoreResult<Paged<Organisation>>;
     async fn get_organisation(&self, code: &OrgCode) -> StoreResult<Option<Organisation>>;
     /// Inserts or updates the shipped reference organisations; returns how many rows changed.
-    async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64>;
+    async fn upsert_reference_organisations(
+        &self,
+        organisations: &[Organisation],
+    ) -> StoreResult<u64>;
     /// Adds a partner organisation a user entered; the store assigns its code.
-    async fn add_organisation(&self, new: &NewOrganisation, actor: &Actor) -> StoreResult<Organisation>;
+    async fn add_organisation(
+        &self,
+        new: &NewOrganisation,
+        actor: &Actor,
+    ) -> StoreResult<Organisation>;
 }
 
 #[async_trait]
@@ -74,12 +85,18 @@ pub trait StanceStore {
 
 #[async_trait]
 pub trait AuditStore {
-    async fn list_audit_events(&self, subject_type: &str, subject_id: &str) -> StoreResult<Vec<AuditRecord>>;
+    async fn list_audit_events(
+        &self,
+        subject_type: &str,
+        subject_id: &str,
+    ) -> StoreResult<Vec<AuditRecord>>;
 }
 
 /// Everything the app needs from a database.
 #[async_trait]
-pub trait Store: OrganisationStore + CollaborationStore + StanceStore + AuditStore + Send + Sync {
+pub trait Store:
+    OrganisationStore + CollaborationStore + StanceStore + AuditStore + Send + Sync
+{
     /// Applies the backend's migrations.
     async fn migrate(&self) -> StoreResult<()>;
     /// `sqlite` or `postgres`.

@@ -20,13 +20,18 @@ impl Page {
 
     pub fn new(limit: Option<u32>, offset: Option<u32>) -> Self {
         Self {
-            limit: limit.unwrap_or(Self::DEFAULT_LIMIT).clamp(1, Self::MAX_LIMIT),
+            limit: limit
+                .unwrap_or(Self::DEFAULT_LIMIT)
+                .clamp(1, Self::MAX_LIMIT),
             offset: offset.unwrap_or(0),
         }
     }
 
     pub fn all() -> Self {
-        Self { limit: u32::MAX, offset: 0 }
+        Self {
+            limit: u32::MAX,
+            offset: 0,
+        }
     }
 }
 

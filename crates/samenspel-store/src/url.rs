@@ -30,9 +30,18 @@ mod tests {
 
     #[test]
     fn schemes_choose_the_backend() {
-        assert!(matches!(DatabaseUrl::parse("sqlite://x.db"), Ok(DatabaseUrl::Sqlite(_))));
-        assert!(matches!(DatabaseUrl::parse("postgres://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
-        assert!(matches!(DatabaseUrl::parse("postgresql://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
+        assert!(matches!(
+            DatabaseUrl::parse("sqlite://x.db"),
+            Ok(DatabaseUrl::Sqlite(_))
+        ));
+        assert!(matches!(
+            DatabaseUrl::parse("postgres://u@h/db"),
+            Ok(DatabaseUrl::Postgres(_))
+        ));
+        assert!(matches!(
+            DatabaseUrl::parse("postgresql://u@h/db"),
+            Ok(DatabaseUrl::Postgres(_))
+        ));
     }
 
     #[test]

@@ -14,8 +14,14 @@ use sqlx::{Connection, Row};
 pub const TEST_DATABASE_ENV: &str = "SAMENSPEL_TEST_DATABASE_URL";
 
 enum Backing {
-    Sqlite { _dir: tempfile::TempDir, path: std::path::PathBuf },
-    Postgres { admin_url: String, name: String },
+    Sqlite {
+        _dir: tempfile::TempDir,
+        path: std::path::PathBuf,
+    },
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
 }
 
 pub struct TestDb {
@@ -28,7 +34,10 @@ impl TestDb {
     /// A new, empty, migrated database with the reference organisations loaded.
     pub async fn new() -> Self {
         let db = Self::empty().await;
-        App::new(db.store.clone()).prepare().await.expect("prepare test database");
+        App::new(db.store.clone())
+            .prepare()
+            .await
+            .expect("prepare test database");
         db
     }
 
@@ -37,7 +46,9 @@ impl TestDb {
         let (url, backing) = match std::env::var(TEST_DATABASE_ENV) {
             Ok(admin_url) if !admin_url.trim().is_empty() => {
                 let name = format!("samenspel_test_{:016x}", rand::rng().random::<u64>());
-                let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to PostgreSQL test server");
+                let mut admin = sqlx::PgConnection::connect(&admin_url)
+                    .await
+                    .expect("connect to PostgreSQL test server");
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&mut admin)
                     .await
@@ -48,11 +59,20 @@ impl TestDb {
             _ => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let path = dir.path().join("test.db");
-                (format!("sqlite://{}", path.display()), Backing::Sqlite { _dir: dir, path })
+                (
+                    format!("sqlite://{}", path.display()),
+                    Backing::Sqlite { _dir: dir, path },
+                )
             }
         };
-        let store = samenspel_store_any::connect(&url).await.expect("connect test database");
-        Self { url, store, backing }
+        let store = samenspel_store_any::connect(&url)
+            .await
+            .expect("connect test database");
+        Self {
+            url,
+            store,
+            backing,
+        }
     }
 
     pub fn app(&self) -> App {
@@ -77,7 +97,9 @@ impl TestDb {
                 bytes
             }
             Backing::Postgres { .. } => {
-                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
+                let mut conn = sqlx::PgConnection::connect(&self.url)
+                    .await
+                    .expect("connect");
                 let tables: Vec<String> = sqlx::query(
                     "SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
                 )
@@ -114,12 +136,17 @@ impl Drop for TestDb {
             let (admin_url, name) = (admin_url.clone(), name.clone());
             // Drop runs outside async; a short-lived runtime on its own thread does the cleanup.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
                 runtime.block_on(async move {
                     if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
-                        let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                            .execute(&mut admin)
-                            .await;
+                        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                        )))
+                        .execute(&mut admin)
+                        .await;
                     }
                 });
             })
@@ -129,7 +156,9 @@ impl Drop for TestDb {
 }
 
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
     let path_start = base[scheme_end..].find('/').map(|i| i + scheme_end);
     let host = path_start.map_or(base, |i| &base[..i]);
@@ -150,7 +179,9 @@ pub struct TestApp {
 pub async fn spawn_app() -> TestApp {
     let db = TestDb::new().await;
     let app = db.app();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("addr"));
     let router = samenspel_web::router(app.clone());
     tokio::spawn(async move {
@@ -165,8 +196,14 @@ mod tests {
 
     #[test]
     fn database_name_is_replaced() {
-        assert_eq!(replace_database("postgres://postgres@127.0.0.1:5432/postgres", "x"), "postgres://postgres@127.0.0.1:5432/x");
-        assert_eq!(replace_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            replace_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            replace_database("postgres://u@h/db?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
         assert_eq!(replace_database("postgres://u@h", "x"), "postgres://u@h/x");
     }
 }

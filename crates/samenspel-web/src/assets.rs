@@ -8,7 +8,10 @@ use axum::routing::get;
 use samenspel_app::App;
 
 const STYLESHEETS: &[(&str, &str)] = &[
-    ("utrecht-components.css", include_str!("../../../assets/css/utrecht-components.css")),
+    (
+        "utrecht-components.css",
+        include_str!("../../../assets/css/utrecht-components.css"),
+    ),
     ("theme.css", include_str!("../../../assets/css/theme.css")),
     ("site.css", include_str!("../../../assets/css/site.css")),
 ];
@@ -21,8 +24,14 @@ async fn stylesheet(Path(name): Path<String>) -> Response {
     match STYLESHEETS.iter().find(|(n, _)| *n == name) {
         Some((_, css)) => (
             [
-                (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/css; charset=utf-8"),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=3600"),
+                ),
             ],
             *css,
         )

@@ -14,7 +14,10 @@ use serde::Serialize;
 pub enum ApiError {
     App(AppError),
     /// The request itself could not be read (malformed JSON, a bad query parameter).
-    BadRequest { name: String, reason: String },
+    BadRequest {
+        name: String,
+        reason: String,
+    },
 }
 
 impl From<AppError> for ApiError {
@@ -56,7 +59,11 @@ impl ApiError {
                 StatusCode::BAD_REQUEST,
                 "Ongeldig verzoek",
                 "Het verzoek kon niet worden gelezen.".to_owned(),
-                vec![InvalidParam { name: name.clone(), code: "malformed".into(), reason: reason.clone() }],
+                vec![InvalidParam {
+                    name: name.clone(),
+                    code: "malformed".into(),
+                    reason: reason.clone(),
+                }],
             ),
             ApiError::App(AppError::Invalid(errors)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -65,12 +72,19 @@ impl ApiError {
                 errors
                     .errors
                     .iter()
-                    .map(|e| InvalidParam { name: e.field.clone(), code: e.code.into(), reason: e.message.clone() })
+                    .map(|e| InvalidParam {
+                        name: e.field.clone(),
+                        code: e.code.into(),
+                        reason: e.message.clone(),
+                    })
                     .collect(),
             ),
-            ApiError::App(AppError::NotFound(what)) => {
-                (StatusCode::NOT_FOUND, "Niet gevonden", format!("De gevraagde {what} bestaat niet."), vec![])
-            }
+            ApiError::App(AppError::NotFound(what)) => (
+                StatusCode::NOT_FOUND,
+                "Niet gevonden",
+                format!("De gevraagde {what} bestaat niet."),
+                vec![],
+            ),
             ApiError::App(AppError::Conflict(message)) => {
                 (StatusCode::CONFLICT, "Conflict", message.clone(), vec![])
             }
@@ -97,11 +111,13 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let problem = self.problem();
-        let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, Json(problem)).into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         response
     }
 }
@@ -109,9 +125,21 @@ impl IntoResponse for ApiError {
 /// The status and the Dutch message for an error shown as a page.
 pub fn page_status(error: &AppError) -> (StatusCode, &'static str, String) {
     match error {
-        AppError::NotFound(what) => (StatusCode::NOT_FOUND, "Niet gevonden", format!("De gevraagde {what} bestaat niet (meer).")),
-        AppError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, "Ongeldige invoer", errors.to_string()),
-        AppError::Conflict(message) => (StatusCode::CONFLICT, "Gelijktijdige wijziging", message.clone()),
+        AppError::NotFound(what) => (
+            StatusCode::NOT_FOUND,
+            "Niet gevonden",
+            format!("De gevraagde {what} bestaat niet (meer)."),
+        ),
+        AppError::Invalid(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Ongeldige invoer",
+            errors.to_string(),
+        ),
+        AppError::Conflict(message) => (
+            StatusCode::CONFLICT,
+            "Gelijktijdige wijziging",
+            message.clone(),
+        ),
         AppError::Internal(message) => {
             tracing::error!(error = %message, "internal error in page request");
             (

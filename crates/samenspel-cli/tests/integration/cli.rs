@@ -1,7 +1,11 @@
 use std::process::Command;
 
 fn samenspel(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_samenspel")).args(args).env_remove("SAMENSPEL_DATABASE_URL").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_samenspel"))
+        .args(args)
+        .env_remove("SAMENSPEL_DATABASE_URL")
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -13,7 +17,11 @@ fn an_unknown_database_scheme_is_refused_without_creating_a_file() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("Onbekende database-URL"), "{stderr}");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no stray file");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no stray file"
+    );
 }
 
 #[test]
@@ -21,7 +29,11 @@ fn migrate_then_demo_twice_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("cli.db").display());
     let output = samenspel(&["--database", &url, "migrate"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let first = samenspel(&["--database", &url, "demo"]);
     assert!(String::from_utf8_lossy(&first.stdout).contains("5 samenwerking(en) toegevoegd"));
     let second = samenspel(&["--database", &url, "demo"]);

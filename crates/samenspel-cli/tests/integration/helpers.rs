@@ -10,7 +10,10 @@ pub struct Harness {
 impl Harness {
     pub async fn start() -> Self {
         let app = spawn_app().await;
-        let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let client = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
         Self { app, client }
     }
 
@@ -28,20 +31,42 @@ impl Harness {
         response.json().await.unwrap()
     }
 
-    pub async fn send_json(&self, method: reqwest::Method, path: &str, body: &Value) -> (StatusCode, Value) {
-        let response = self.client.request(method, self.url(path)).json(body).send().await.unwrap();
+    pub async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &Value,
+    ) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .request(method, self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap();
         let status = response.status();
         let text = response.text().await.unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Response {
-        self.client.post(self.url(path)).form(form).send().await.unwrap()
+        self.client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// Creates a collaboration through the API and returns its id.
     pub async fn create_collaboration(&self, name: &str, partners: &[(&str, &str)]) -> i64 {
-        let partners: Vec<Value> = partners.iter().map(|(code, role)| json!({"code": code, "role": role})).collect();
+        let partners: Vec<Value> = partners
+            .iter()
+            .map(|(code, role)| json!({"code": code, "role": role}))
+            .collect();
         let (status, body) = self
             .send_json(
                 reqwest::Method::POST,
@@ -54,7 +79,12 @@ impl Harness {
     }
 
     pub async fn put_stance(&self, id: i64, code: &str, body: &Value) -> (StatusCode, Value) {
-        self.send_json(reqwest::Method::PUT, &format!("/api/v1/collaborations/{id}/stances/{code}"), body).await
+        self.send_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/collaborations/{id}/stances/{code}"),
+            body,
+        )
+        .await
     }
 
     pub async fn fingerprint(&self) -> Vec<u8> {
@@ -77,6 +107,11 @@ pub fn scores(values: [u8; 6]) -> Value {
 pub fn invalid_names(problem: &Value) -> Vec<String> {
     problem["invalidParams"]
         .as_array()
-        .map(|params| params.iter().map(|p| p["name"].as_str().unwrap_or_default().to_owned()).collect())
+        .map(|params| {
+            params
+                .iter()
+                .map(|p| p["name"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -49,7 +49,12 @@ async fn the_collaboration_page_has_a_radar_with_a_table_alternative() {
 #[tokio::test]
 async fn unknown_pages_get_a_proper_404_page() {
     let h = Harness::start().await;
-    for path in ["/bestaat-niet", "/samenwerkingen/999999", "/organisaties/XX0000", "/samenwerkingen/1/standpunt/GM0363"] {
+    for path in [
+        "/bestaat-niet",
+        "/samenwerkingen/999999",
+        "/organisaties/XX0000",
+        "/samenwerkingen/1/standpunt/GM0363",
+    ] {
         let (status, html) = page(&h, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(html.contains("<h1 class=\"utrecht-heading-1\">"), "{path}");
@@ -102,11 +107,20 @@ async fn a_bad_form_shows_messages_next_to_the_fields_and_stores_nothing() {
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
-    assert!(html.contains("id=\"f-name-error\">Vul dit veld in."), "{html}");
+    assert!(
+        html.contains("id=\"f-name-error\">Vul dit veld in."),
+        "{html}"
+    );
     assert!(html.contains("id=\"f-end-date-error\">De einddatum ligt vóór de startdatum."));
-    assert!(html.contains("id=\"f-partners-2-code-error\">Er is geen organisatie met code GM9999."), "error next to the row it belongs to");
+    assert!(
+        html.contains("id=\"f-partners-2-code-error\">Er is geen organisatie met code GM9999."),
+        "error next to the row it belongs to"
+    );
     assert!(html.contains("Er is niets opgeslagen"));
-    assert!(html.contains("value=\"2024-05-01\""), "the user's input is kept");
+    assert!(
+        html.contains("value=\"2024-05-01\""),
+        "the user's input is kept"
+    );
     assert_eq!(before, h.fingerprint().await);
 }
 
@@ -122,20 +136,37 @@ async fn the_stance_form_refuses_bad_scores_and_records_good_ones() {
         ("scores.decentrale-middelen", "drie"),
         ("scores.eisen-aan-uitvoering", "6"),
         ("scores.verantwoordelijkheid-uitvoering", "3"),
-        ("motivations.verantwoordelijkheid-uitvoering", "<script>alert(1)</script>"),
+        (
+            "motivations.verantwoordelijkheid-uitvoering",
+            "<script>alert(1)</script>",
+        ),
     ];
     let before = h.fingerprint().await;
     let response = h.post_form(path, &form).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
-    for field in ["decentrale-middelen", "eisen-aan-uitvoering", "verantwoording-aan-rijk"] {
-        assert!(html.contains(&format!("id=\"f-scores-{field}-error\"")), "{field}");
+    for field in [
+        "decentrale-middelen",
+        "eisen-aan-uitvoering",
+        "verantwoording-aan-rijk",
+    ] {
+        assert!(
+            html.contains(&format!("id=\"f-scores-{field}-error\"")),
+            "{field}"
+        );
     }
-    assert!(!html.contains("<script>alert(1)</script>"), "user text is escaped");
+    assert!(
+        !html.contains("<script>alert(1)</script>"),
+        "user text is escaped"
+    );
     assert_eq!(before, h.fingerprint().await);
 
     form.retain(|(k, _)| !k.starts_with("scores.decentrale") && !k.starts_with("scores.eisen"));
-    form.extend([("scores.decentrale-middelen", "2"), ("scores.eisen-aan-uitvoering", "4"), ("scores.verantwoording-aan-rijk", "2")]);
+    form.extend([
+        ("scores.decentrale-middelen", "2"),
+        ("scores.eisen-aan-uitvoering", "4"),
+        ("scores.verantwoording-aan-rijk", "2"),
+    ]);
     let response = h.post_form(path, &form).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let stances = h.get_json("/api/v1/collaborations/4/stances").await;

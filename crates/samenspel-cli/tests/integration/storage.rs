@@ -3,10 +3,13 @@ use samenspel_testkit::TestDb;
 #[test]
 fn both_backends_have_the_same_migrations() {
     let names = |dir: &str| {
-        let mut names: Vec<String> = std::fs::read_dir(format!("{}/../{dir}/migrations", env!("CARGO_MANIFEST_DIR")))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        let mut names: Vec<String> = std::fs::read_dir(format!(
+            "{}/../{dir}/migrations",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
         names.sort();
         names
     };
@@ -22,6 +25,10 @@ async fn migrating_and_loading_reference_data_twice_changes_nothing() {
     samenspel_app::demo::load(&app).await.unwrap();
     let before = db.fingerprint().await;
     app.prepare().await.unwrap();
-    assert_eq!(samenspel_app::demo::load(&app).await.unwrap(), 0, "demo data is loaded once");
+    assert_eq!(
+        samenspel_app::demo::load(&app).await.unwrap(),
+        0,
+        "demo data is loaded once"
+    );
     assert_eq!(before, db.fingerprint().await);
 }

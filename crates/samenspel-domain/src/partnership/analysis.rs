@@ -101,8 +101,10 @@ pub struct CollaborationProfile {
 
 pub fn analyse(stances: &[PartnerStance]) -> Analysis {
     let partners: Vec<PartnerAnalysis> = stances.iter().map(analyse_partner).collect();
-    let dimensions: Vec<DimensionAnalysis> =
-        Dimension::ALL.into_iter().map(|d| analyse_dimension(d, stances)).collect();
+    let dimensions: Vec<DimensionAnalysis> = Dimension::ALL
+        .into_iter()
+        .map(|d| analyse_dimension(d, stances))
+        .collect();
     let collaboration = collaboration_profile(&dimensions);
     Analysis {
         disagreement_count: dimensions.iter().filter(|d| d.disagreement).count(),
@@ -139,7 +141,10 @@ fn analyse_partner(partner: &PartnerStance) -> PartnerAnalysis {
         .collect();
     let distances: Vec<ProfileDistance> = REFERENCE_PROFILES
         .iter()
-        .map(|r| ProfileDistance { profile: r.key, distance: f64::from(profile.distance(&r.scores)) })
+        .map(|r| ProfileDistance {
+            profile: r.key,
+            distance: f64::from(profile.distance(&r.scores)),
+        })
         .collect();
     PartnerAnalysis {
         code: partner.code.clone(),
@@ -201,7 +206,10 @@ fn collaboration_profile(dimensions: &[DimensionAnalysis]) -> Option<Collaborati
     };
     let distances: Vec<ProfileDistance> = REFERENCE_PROFILES
         .iter()
-        .map(|r| ProfileDistance { profile: r.key, distance: distance_to(&r.scores) })
+        .map(|r| ProfileDistance {
+            profile: r.key,
+            distance: distance_to(&r.scores),
+        })
         .collect();
     Some(CollaborationProfile {
         distance_to_ideal: distance_to(&IDEAL_TYPE.scores),
@@ -241,7 +249,10 @@ mod tests {
         PartnerStance {
             code: OrgCode::parse(code).unwrap(),
             name: format!("Organisatie {code}"),
-            stance: Stance { profile: Profile::from_values(values).unwrap(), motivations },
+            stance: Stance {
+                profile: Profile::from_values(values).unwrap(),
+                motivations,
+            },
         }
     }
 
@@ -250,7 +261,12 @@ mod tests {
         let analysis = analyse(&[]);
         assert!(analysis.collaboration.is_none());
         assert_eq!(analysis.disagreement_count, 0);
-        assert!(analysis.dimensions.iter().all(|d| !d.disagreement && d.spread == 0));
+        assert!(
+            analysis
+                .dimensions
+                .iter()
+                .all(|d| !d.disagreement && d.spread == 0)
+        );
     }
 
     #[test]
@@ -287,7 +303,11 @@ mod tests {
         let verplicht = &analysis.dimensions[Dimension::VerplichtKarakter.index()];
         assert!(verplicht.disagreement);
         assert_eq!(verplicht.spread, 2);
-        let said: Vec<_> = verplicht.scores.iter().map(|s| (s.code.as_str(), s.score.value())).collect();
+        let said: Vec<_> = verplicht
+            .scores
+            .iter()
+            .map(|s| (s.code.as_str(), s.score.value()))
+            .collect();
         assert_eq!(said, [("MNRE1034", 1), ("GM0363", 3)]);
         let eisen = &analysis.dimensions[Dimension::EisenAanUitvoering.index()];
         assert!(!eisen.disagreement, "a spread of 1 is not a disagreement");
@@ -299,7 +319,11 @@ mod tests {
         for reference in REFERENCE_PROFILES.iter().filter(|r| r.key != "ideaaltype") {
             let analysis = analyse(&[stance("PV27", reference.scores.values(), &[])]);
             assert_eq!(analysis.partners[0].nearest_reference, reference.key);
-            let own = analysis.partners[0].distances.iter().find(|d| d.profile == reference.key).unwrap();
+            let own = analysis.partners[0]
+                .distances
+                .iter()
+                .find(|d| d.profile == reference.key)
+                .unwrap();
             assert_eq!(own.distance, 0.0);
         }
     }
@@ -318,7 +342,10 @@ mod tests {
     }
 
     fn arb_stance() -> impl Strategy<Value = ([u8; 6], [bool; 6])> {
-        (proptest::array::uniform6(1u8..=5), proptest::array::uniform6(any::<bool>()))
+        (
+            proptest::array::uniform6(1u8..=5),
+            proptest::array::uniform6(any::<bool>()),
+        )
     }
 
     proptest! {

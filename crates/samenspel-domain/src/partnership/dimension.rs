@@ -2,7 +2,19 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, utoipa::ToSchema, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    utoipa::ToSchema,
+    Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Dimension {
     BeleidsambitieRijk,
@@ -149,7 +161,10 @@ mod tests {
         for (i, d) in Dimension::ALL.iter().enumerate() {
             assert_eq!(d.index(), i);
             assert_eq!(Dimension::from_key(d.key()), Some(*d));
-            assert_eq!(serde_json::to_string(d).unwrap(), format!("\"{}\"", d.key()));
+            assert_eq!(
+                serde_json::to_string(d).unwrap(),
+                format!("\"{}\"", d.key())
+            );
         }
     }
 
@@ -157,9 +172,15 @@ mod tests {
     fn only_dimension_five_has_other_scale_ends() {
         for d in Dimension::ALL {
             if d == Dimension::VerantwoordelijkheidUitvoering {
-                assert_eq!((d.scale_low(), d.scale_high()), ("het Rijk 100%", "de decentrale overheden 100%"));
+                assert_eq!(
+                    (d.scale_low(), d.scale_high()),
+                    ("het Rijk 100%", "de decentrale overheden 100%")
+                );
             } else {
-                assert_eq!((d.scale_low(), d.scale_high()), ("geenszins", "in zeer hoge mate"));
+                assert_eq!(
+                    (d.scale_low(), d.scale_high()),
+                    ("geenszins", "in zeer hoge mate")
+                );
             }
         }
     }

@@ -16,7 +16,9 @@ impl Score {
     pub const MAX: u8 = 5;
 
     pub fn new(value: u8) -> Option<Self> {
-        (Self::MIN..=Self::MAX).contains(&value).then_some(Self(value))
+        (Self::MIN..=Self::MAX)
+            .contains(&value)
+            .then_some(Self(value))
     }
 
     pub fn value(self) -> u8 {
@@ -27,7 +29,11 @@ impl Score {
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValidationErrors> {
         let raw = raw.trim();
         if raw.is_empty() {
-            return Err(ValidationErrors::single(field, "required", "Kies een score van 1 tot en met 5."));
+            return Err(ValidationErrors::single(
+                field,
+                "required",
+                "Kies een score van 1 tot en met 5.",
+            ));
         }
         match raw.parse::<i64>() {
             Ok(n) => Self::from_integer(field, n),
@@ -193,7 +199,10 @@ mod tests {
 
     #[test]
     fn reference_profiles_are_the_published_values() {
-        let values: Vec<_> = REFERENCE_PROFILES.iter().map(|r| (r.key, r.scores.values())).collect();
+        let values: Vec<_> = REFERENCE_PROFILES
+            .iter()
+            .map(|r| (r.key, r.scores.values()))
+            .collect();
         assert_eq!(
             values,
             [
@@ -208,7 +217,15 @@ mod tests {
     #[test]
     fn form_scores_outside_the_scale_are_refused_with_a_reason() {
         assert_eq!(Score::parse_field("s", "3").unwrap().value(), 3);
-        for (raw, code) in [("0", "out_of_range"), ("6", "out_of_range"), ("-1", "out_of_range"), ("3.5", "not_a_score"), ("3,5", "not_a_score"), ("drie", "not_a_score"), ("", "required")] {
+        for (raw, code) in [
+            ("0", "out_of_range"),
+            ("6", "out_of_range"),
+            ("-1", "out_of_range"),
+            ("3.5", "not_a_score"),
+            ("3,5", "not_a_score"),
+            ("drie", "not_a_score"),
+            ("", "required"),
+        ] {
             let err = Score::parse_field("s", raw).unwrap_err();
             assert_eq!(err.errors[0].code, code, "input {raw:?}");
             assert_eq!(err.errors[0].field, "s");
@@ -219,8 +236,20 @@ mod tests {
     fn json_scores_must_be_whole_numbers() {
         use serde_json::json;
         assert_eq!(Score::from_json("s", &json!(5)).unwrap().value(), 5);
-        for (value, code) in [(json!(0), "out_of_range"), (json!(6), "out_of_range"), (json!(3.5), "not_a_score"), (json!("drie"), "not_a_score"), (json!("3"), "not_a_score"), (json!(null), "required"), (json!(300), "out_of_range")] {
-            assert_eq!(Score::from_json("s", &value).unwrap_err().errors[0].code, code, "{value}");
+        for (value, code) in [
+            (json!(0), "out_of_range"),
+            (json!(6), "out_of_range"),
+            (json!(3.5), "not_a_score"),
+            (json!("drie"), "not_a_score"),
+            (json!("3"), "not_a_score"),
+            (json!(null), "required"),
+            (json!(300), "out_of_range"),
+        ] {
+            assert_eq!(
+                Score::from_json("s", &value).unwrap_err().errors[0].code,
+                code,
+                "{value}"
+            );
         }
     }
 
@@ -234,7 +263,10 @@ mod tests {
     #[test]
     fn distance_between_mirt_and_ideal() {
         // |3-3|+|1-1|+|1-3|+|5-3|+|1-3|+|5-1| = 10
-        assert_eq!(REFERENCE_PROFILES[0].scores.distance(&IDEAL_TYPE.scores), 10);
+        assert_eq!(
+            REFERENCE_PROFILES[0].scores.distance(&IDEAL_TYPE.scores),
+            10
+        );
     }
 
     fn profile() -> impl Strategy<Value = Profile> {

@@ -23,7 +23,10 @@ pub struct RadarSeries {
 /// 1–5 and the series. All text is escaped.
 pub fn render(title: &str, series: &[RadarSeries]) -> String {
     let _ = series;
-    format!("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>{}</title></svg>", escape(title))
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>{}</title></svg>",
+        escape(title)
+    )
 }
 
 pub fn escape(text: &str) -> String {
@@ -44,5 +47,7 @@ pub fn escape(text: &str) -> String {
 /// A small inline SVG swatch of a series' line style, for an HTML legend.
 pub fn legend_marker(style: SeriesStyle) -> String {
     let _ = style;
-    String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"24\" height=\"12\" aria-hidden=\"true\"></svg>")
+    String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"24\" height=\"12\" aria-hidden=\"true\"></svg>",
+    )
 }

@@ -66,12 +66,20 @@ impl StanceInput {
         let mut errors = ValidationErrors::new();
         for key in self.scores.keys() {
             if Dimension::from_key(key).is_none() {
-                errors.add(format!("scores.{key}"), "unknown_dimension", format!("'{key}' is geen dimensie van het model."));
+                errors.add(
+                    format!("scores.{key}"),
+                    "unknown_dimension",
+                    format!("'{key}' is geen dimensie van het model."),
+                );
             }
         }
         for key in self.motivations.keys() {
             if Dimension::from_key(key).is_none() {
-                errors.add(format!("motivations.{key}"), "unknown_dimension", format!("'{key}' is geen dimensie van het model."));
+                errors.add(
+                    format!("motivations.{key}"),
+                    "unknown_dimension",
+                    format!("'{key}' is geen dimensie van het model."),
+                );
             }
         }
         let mut scores: [Option<Score>; 6] = [None; 6];
@@ -93,11 +101,16 @@ impl StanceInput {
                     .flatten();
             }
         }
-        let phase = errors.collect(resolve_phase(phases, self.phase.as_deref())).flatten();
+        let phase = errors
+            .collect(resolve_phase(phases, self.phase.as_deref()))
+            .flatten();
         let [a, b, c, d, e, f] = scores;
         match (errors.is_empty(), a.zip(b).zip(c).zip(d).zip(e).zip(f)) {
             (true, Some((((((a, b), c), d), e), f))) => Ok((
-                Stance { profile: Profile([a, b, c, d, e, f]), motivations },
+                Stance {
+                    profile: Profile([a, b, c, d, e, f]),
+                    motivations,
+                },
                 phase,
             )),
             _ => Err(errors),
@@ -106,7 +119,10 @@ impl StanceInput {
 }
 
 /// Finds the phase named `raw` among `phases`; empty means the collaboration as a whole.
-pub fn resolve_phase(phases: &[String], raw: Option<&str>) -> Result<Option<String>, ValidationErrors> {
+pub fn resolve_phase(
+    phases: &[String],
+    raw: Option<&str>,
+) -> Result<Option<String>, ValidationErrors> {
     let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
         return Ok(None);
     };
@@ -141,19 +157,30 @@ mod tests {
 
     #[test]
     fn a_full_stance_parses_with_motivations() {
-        let input = body(json!({"scores": full_scores(), "motivations": {"eisen-aan-uitvoering": "  Wettelijke eisen.  "}}));
+        let input = body(
+            json!({"scores": full_scores(), "motivations": {"eisen-aan-uitvoering": "  Wettelijke eisen.  "}}),
+        );
         let (stance, phase) = input.parse(&[]).unwrap();
         assert_eq!(stance.profile.values(), [3, 1, 3, 5, 3, 1]);
-        assert_eq!(stance.motivation(Dimension::EisenAanUitvoering), Some("Wettelijke eisen."));
+        assert_eq!(
+            stance.motivation(Dimension::EisenAanUitvoering),
+            Some("Wettelijke eisen.")
+        );
         assert_eq!(stance.motivation(Dimension::BeleidsambitieRijk), None);
         assert_eq!(phase, None);
     }
 
     #[test]
     fn missing_and_bad_scores_name_each_field() {
-        let input = body(json!({"scores": {"beleidsambitie-rijk": 0, "verplicht-karakter": "drie", "decentrale-middelen": 3.5}}));
+        let input = body(
+            json!({"scores": {"beleidsambitie-rijk": 0, "verplicht-karakter": "drie", "decentrale-middelen": 3.5}}),
+        );
         let err = input.parse(&[]).unwrap_err();
-        let fields: Vec<_> = err.errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        let fields: Vec<_> = err
+            .errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code))
+            .collect();
         assert_eq!(
             fields,
             [
@@ -180,11 +207,18 @@ mod tests {
     fn form_text_scores_parse_like_json() {
         let mut input = StanceInput::default();
         for d in Dimension::ALL {
-            input.scores.insert(d.key().into(), ScoreValue::Form("2".into()));
+            input
+                .scores
+                .insert(d.key().into(), ScoreValue::Form("2".into()));
         }
         assert_eq!(input.parse(&[]).unwrap().0.profile.values(), [2; 6]);
-        input.scores.insert("verplicht-karakter".into(), ScoreValue::Form("3,5".into()));
-        assert_eq!(input.parse(&[]).unwrap_err().errors[0].field, "scores.verplicht-karakter");
+        input
+            .scores
+            .insert("verplicht-karakter".into(), ScoreValue::Form("3,5".into()));
+        assert_eq!(
+            input.parse(&[]).unwrap_err().errors[0].field,
+            "scores.verplicht-karakter"
+        );
     }
 
     #[test]
@@ -198,10 +232,15 @@ mod tests {
 
     #[test]
     fn stance_serialises_scores_and_given_motivations() {
-        let input = body(json!({"scores": full_scores(), "motivations": {"verplicht-karakter": "Vrijwillig"}}));
+        let input = body(
+            json!({"scores": full_scores(), "motivations": {"verplicht-karakter": "Vrijwillig"}}),
+        );
         let (stance, _) = input.parse(&[]).unwrap();
         let json = serde_json::to_value(&stance).unwrap();
         assert_eq!(json["scores"]["eisen-aan-uitvoering"], 5);
-        assert_eq!(json["motivations"], json!({"verplicht-karakter": "Vrijwillig"}));
+        assert_eq!(
+            json["motivations"],
+            json!({"verplicht-karakter": "Vrijwillig"})
+        );
     }
 }

@@ -8,7 +8,9 @@ use samenspel_domain::ValidationErrors;
 use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind};
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::partnership::{Analysis, DISTANCE_MEASURE, Profile, StanceInput};
-use samenspel_store::{AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, StanceRecord};
+use samenspel_store::{
+    AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, StanceRecord,
+};
 use serde::{Deserialize, Serialize};
 
 use super::extract::{ApiJson, ApiPath, ApiQuery};
@@ -29,17 +31,33 @@ pub struct CollaborationQuery {
     pub organisation: Option<String>,
 }
 
-pub(crate) fn parse_filter(query: &CollaborationQuery) -> Result<CollaborationFilter, ValidationErrors> {
+pub(crate) fn parse_filter(
+    query: &CollaborationQuery,
+) -> Result<CollaborationFilter, ValidationErrors> {
     let mut errors = ValidationErrors::new();
-    let kind = match query.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+    let kind = match query
+        .kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
         Some(key) => errors.collect(CollaborationKind::parse_field("type", key)),
         None => None,
     };
-    let organisation = match query.organisation.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+    let organisation = match query
+        .organisation
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
         Some(code) => errors.collect(OrgCode::parse_field("organisation", code)),
         None => None,
     };
-    errors.finish(|| CollaborationFilter { kind, query: query.q.clone(), organisation })
+    errors.finish(|| CollaborationFilter {
+        kind,
+        query: query.q.clone(),
+        organisation,
+    })
 }
 
 /// List collaborations.
@@ -55,7 +73,10 @@ pub async fn list(
 ) -> Result<Json<ListResponse<CollaborationSummary>>, ApiError> {
     let filter = parse_filter(&query)?;
     let page = paging.page();
-    Ok(Json(list_response(app.list_collaborations(&filter, page).await?, page)))
+    Ok(Json(list_response(
+        app.list_collaborations(&filter, page).await?,
+        page,
+    )))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -75,7 +96,9 @@ pub async fn create(
     State(app): State<App>,
     ApiJson(body): ApiJson<NewCollaborationBody>,
 ) -> Result<(StatusCode, Json<Collaboration>), ApiError> {
-    let id = app.create_collaboration(&body.fields, &body.partners, &api_actor()).await?;
+    let id = app
+        .create_collaboration(&body.fields, &body.partners, &api_actor())
+        .await?;
     Ok((StatusCode::CREATED, Json(app.collaboration(id).await?)))
 }
 
@@ -84,7 +107,10 @@ pub async fn create(
     params(("id" = i64, Path, description = "Collaboration id")),
     responses((status = 200, body = Collaboration, headers(("API-Version" = String, description = "Full version of the API"))),
               (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn show(State(app): State<App>, ApiPath(id): ApiPath<i64>) -> Result<Json<Collaboration>, ApiError> {
+pub async fn show(
+    State(app): State<App>,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Collaboration>, ApiError> {
     Ok(Json(app.collaboration(id).await?))
 }
 
@@ -108,10 +134,15 @@ pub async fn update(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<UpdateCollaborationBody>,
 ) -> Result<Json<Collaboration>, ApiError> {
-    let version = body
-        .version
-        .ok_or_else(|| ValidationErrors::single("version", "required", "Geef de versie waarop de wijziging is gebaseerd."))?;
-    app.update_collaboration(id, version, &body.fields, &api_actor()).await?;
+    let version = body.version.ok_or_else(|| {
+        ValidationErrors::single(
+            "version",
+            "required",
+            "Geef de versie waarop de wijziging is gebaseerd.",
+        )
+    })?;
+    app.update_collaboration(id, version, &body.fields, &api_actor())
+        .await?;
     Ok(Json(app.collaboration(id).await?))
 }
 
@@ -135,17 +166,32 @@ pub async fn add_partner(
     params(("id" = i64, Path, description = "Collaboration id")),
     responses((status = 200, body = ListResponse<StanceRecord>, headers(("API-Version" = String, description = "Full version of the API"))),
               (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn stances(State(app): State<App>, ApiPath(id): ApiPath<i64>) -> Result<Json<ListResponse<StanceRecord>>, ApiError> {
+pub async fn stances(
+    State(app): State<App>,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<ListResponse<StanceRecord>>, ApiError> {
     app.collaboration(id).await?;
-    let items = app.store().list_stances(id).await.map_err(samenspel_app::AppError::from)?;
-    Ok(Json(ListResponse { total: items.len() as u64, limit: u32::try_from(items.len()).unwrap_or(u32::MAX), offset: 0, items }))
+    let items = app
+        .store()
+        .list_stances(id)
+        .await
+        .map_err(samenspel_app::AppError::from)?;
+    Ok(Json(ListResponse {
+        total: items.len() as u64,
+        limit: u32::try_from(items.len()).unwrap_or(u32::MAX),
+        offset: 0,
+        items,
+    }))
 }
 
 /// The body of a stance: a score 1–5 on each of the six dimensions, optional motivations.
 /// (The handler reads it as the domain's `StanceInput`, which validates every field; this
 /// type only describes it in the OpenAPI document.)
 #[derive(utoipa::ToSchema)]
-#[expect(dead_code, reason = "describes the request body in the OpenAPI document")]
+#[expect(
+    dead_code,
+    reason = "describes the request body in the OpenAPI document"
+)]
 pub struct StanceBody {
     /// The name of one of the collaboration's phases; leave out for the collaboration as a whole.
     pub phase: Option<String>,
@@ -204,7 +250,12 @@ pub async fn analysis(
     let view = app.collaboration_view(id, query.phase.as_deref()).await?;
     Ok(Json(AnalysisResponse {
         collaboration_id: id,
-        missing_stances: view.stances.iter().filter(|s| s.current.is_none()).map(|s| s.partner.code.clone()).collect(),
+        missing_stances: view
+            .stances
+            .iter()
+            .filter(|s| s.current.is_none())
+            .map(|s| s.partner.code.clone())
+            .collect(),
         phase: view.phase,
         distance_measure: DISTANCE_MEASURE,
         analysis: view.analysis,
@@ -216,12 +267,20 @@ pub async fn analysis(
     params(("id" = i64, Path, description = "Collaboration id")),
     responses((status = 200, body = ListResponse<AuditRecord>, headers(("API-Version" = String, description = "Full version of the API"))),
               (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn audit_events(State(app): State<App>, ApiPath(id): ApiPath<i64>) -> Result<Json<ListResponse<AuditRecord>>, ApiError> {
+pub async fn audit_events(
+    State(app): State<App>,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<ListResponse<AuditRecord>>, ApiError> {
     app.collaboration(id).await?;
     let items = app
         .store()
         .list_audit_events("collaboration", &id.to_string())
         .await
         .map_err(samenspel_app::AppError::from)?;
-    Ok(Json(ListResponse { total: items.len() as u64, limit: u32::try_from(items.len()).unwrap_or(u32::MAX), offset: 0, items }))
+    Ok(Json(ListResponse {
+        total: items.len() as u64,
+        limit: u32::try_from(items.len()).unwrap_or(u32::MAX),
+        offset: 0,
+        items,
+    }))
 }

@@ -25,11 +25,19 @@ fn json_rejection(rejection: &JsonRejection) -> ApiError {
         JsonRejection::MissingJsonContentType(_) => {
             "Stuur de gegevens als JSON, met Content-Type: application/json.".to_owned()
         }
-        JsonRejection::JsonSyntaxError(e) => format!("De JSON is niet goed gevormd: {}", e.body_text()),
-        JsonRejection::JsonDataError(e) => format!("De JSON past niet bij het verwachte schema: {}", e.body_text()),
+        JsonRejection::JsonSyntaxError(e) => {
+            format!("De JSON is niet goed gevormd: {}", e.body_text())
+        }
+        JsonRejection::JsonDataError(e) => format!(
+            "De JSON past niet bij het verwachte schema: {}",
+            e.body_text()
+        ),
         other => other.body_text(),
     };
-    ApiError::BadRequest { name: "body".into(), reason }
+    ApiError::BadRequest {
+        name: "body".into(),
+        reason,
+    }
 }
 
 pub struct ApiQuery<T>(pub T);
@@ -41,7 +49,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| Self(q.0))
-            .map_err(|e: QueryRejection| ApiError::BadRequest { name: "query".into(), reason: e.body_text() })
+            .map_err(|e: QueryRejection| ApiError::BadRequest {
+                name: "query".into(),
+                reason: e.body_text(),
+            })
     }
 }
 
@@ -54,6 +65,9 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| Self(p.0))
-            .map_err(|e: PathRejection| ApiError::BadRequest { name: "path".into(), reason: e.body_text() })
+            .map_err(|e: PathRejection| ApiError::BadRequest {
+                name: "path".into(),
+                reason: e.body_text(),
+            })
     }
 }

@@ -22,15 +22,39 @@ pub const API_VERSION: &str = "1.0.0";
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/openapi.json", get(openapi::serve))
-        .route("/v1/organisations", get(organisations::list).post(organisations::add))
+        .route(
+            "/v1/organisations",
+            get(organisations::list).post(organisations::add),
+        )
         .route("/v1/organisations/{code}", get(organisations::show))
-        .route("/v1/collaborations", get(collaborations::list).post(collaborations::create))
-        .route("/v1/collaborations/{id}", get(collaborations::show).put(collaborations::update))
-        .route("/v1/collaborations/{id}/partners", post(collaborations::add_partner))
-        .route("/v1/collaborations/{id}/stances", get(collaborations::stances))
-        .route("/v1/collaborations/{id}/stances/{code}", put(collaborations::put_stance))
-        .route("/v1/collaborations/{id}/analysis", get(collaborations::analysis))
-        .route("/v1/collaborations/{id}/audit-events", get(collaborations::audit_events))
+        .route(
+            "/v1/collaborations",
+            get(collaborations::list).post(collaborations::create),
+        )
+        .route(
+            "/v1/collaborations/{id}",
+            get(collaborations::show).put(collaborations::update),
+        )
+        .route(
+            "/v1/collaborations/{id}/partners",
+            post(collaborations::add_partner),
+        )
+        .route(
+            "/v1/collaborations/{id}/stances",
+            get(collaborations::stances),
+        )
+        .route(
+            "/v1/collaborations/{id}/stances/{code}",
+            put(collaborations::put_stance),
+        )
+        .route(
+            "/v1/collaborations/{id}/analysis",
+            get(collaborations::analysis),
+        )
+        .route(
+            "/v1/collaborations/{id}/audit-events",
+            get(collaborations::audit_events),
+        )
         .route("/v1/reference-profiles", get(reference::profiles))
         .route("/v1/dimensions", get(reference::dimensions))
         .fallback(not_found)
@@ -65,8 +89,16 @@ impl Paging {
     }
 }
 
-fn list_response<T>(paged: samenspel_store::Paged<T>, page: samenspel_store::Page) -> ListResponse<T> {
-    ListResponse { items: paged.items, total: paged.total, limit: page.limit, offset: page.offset }
+fn list_response<T>(
+    paged: samenspel_store::Paged<T>,
+    page: samenspel_store::Page,
+) -> ListResponse<T> {
+    ListResponse {
+        items: paged.items,
+        total: paged.total,
+        limit: page.limit,
+        offset: page.offset,
+    }
 }
 
 /// The caller, until accounts exist: changes through the API are recorded as anonymous.

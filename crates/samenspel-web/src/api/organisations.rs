@@ -40,9 +40,15 @@ pub async fn list(
     ApiQuery(query): ApiQuery<OrganisationQuery>,
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<ListResponse<Organisation>>, ApiError> {
-    let filter = OrgFilter { org_type: parse_type(query.org_type.as_deref())?, query: query.q };
+    let filter = OrgFilter {
+        org_type: parse_type(query.org_type.as_deref())?,
+        query: query.q,
+    };
     let page = paging.page();
-    Ok(Json(list_response(app.list_organisations(&filter, page).await?, page)))
+    Ok(Json(list_response(
+        app.list_organisations(&filter, page).await?,
+        page,
+    )))
 }
 
 /// One organisation.
@@ -50,7 +56,10 @@ pub async fn list(
     params(("code" = String, Path, description = "Organisation code, e.g. GM0363")),
     responses((status = 200, body = Organisation, headers(("API-Version" = String, description = "Full version of the API"))),
               (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn show(State(app): State<App>, ApiPath(code): ApiPath<String>) -> Result<Json<Organisation>, ApiError> {
+pub async fn show(
+    State(app): State<App>,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<Organisation>, ApiError> {
     Ok(Json(app.organisation(&code).await?))
 }
 
@@ -75,6 +84,8 @@ pub async fn add(
     State(app): State<App>,
     ApiJson(body): ApiJson<NewOrganisationBody>,
 ) -> Result<(StatusCode, Json<Organisation>), ApiError> {
-    let org = app.add_organisation(&body.name, &body.org_type, &body.abbreviation, &api_actor()).await?;
+    let org = app
+        .add_organisation(&body.name, &body.org_type, &body.abbreviation, &api_actor())
+        .await?;
     Ok((StatusCode::CREATED, Json(org)))
 }

@@ -8,7 +8,12 @@ use super::ListResponse;
 #[utoipa::path(get, path = "/api/v1/reference-profiles", tag = "partnership-model",
     responses((status = 200, body = ListResponse<ReferenceProfile>, headers(("API-Version" = String, description = "Full version of the API")))))]
 pub async fn profiles() -> Json<ListResponse<ReferenceProfile>> {
-    Json(ListResponse { items: REFERENCE_PROFILES.to_vec(), total: REFERENCE_PROFILES.len() as u64, limit: 200, offset: 0 })
+    Json(ListResponse {
+        items: REFERENCE_PROFILES.to_vec(),
+        total: REFERENCE_PROFILES.len() as u64,
+        limit: 200,
+        offset: 0,
+    })
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -36,9 +41,17 @@ pub async fn dimensions() -> Json<ListResponse<DimensionInfo>> {
             question: d.question(),
             scale_low: d.scale_low(),
             scale_high: d.scale_high(),
-            ideal: samenspel_domain::partnership::IDEAL_TYPE.scores.get(d).value(),
+            ideal: samenspel_domain::partnership::IDEAL_TYPE
+                .scores
+                .get(d)
+                .value(),
             ideal_explained: d.ideal_explained(),
         })
         .collect();
-    Json(ListResponse { total: items.len() as u64, items, limit: 200, offset: 0 })
+    Json(ListResponse {
+        total: items.len() as u64,
+        items,
+        limit: 200,
+        offset: 0,
+    })
 }

@@ -5,7 +5,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::{App, AppError, CollaborationView, PartnerInput};
 use samenspel_domain::audit::Actor;
-use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind, PartnerRole, WgrForm};
+use samenspel_domain::collaboration::{
+    CollaborationInput, CollaborationKind, PartnerRole, WgrForm,
+};
 use samenspel_domain::org::Organisation;
 use samenspel_domain::partnership::{IDEAL_TYPE, REFERENCE_PROFILES};
 use samenspel_store::{Collaboration, CollaborationFilter, CollaborationSummary, OrgFilter, Page};
@@ -21,15 +23,33 @@ pub struct Choice {
 }
 
 fn kinds() -> Vec<Choice> {
-    CollaborationKind::ALL.iter().map(|k| Choice { key: k.key(), label: k.label_nl() }).collect()
+    CollaborationKind::ALL
+        .iter()
+        .map(|k| Choice {
+            key: k.key(),
+            label: k.label_nl(),
+        })
+        .collect()
 }
 
 fn roles() -> Vec<Choice> {
-    PartnerRole::ALL.iter().map(|r| Choice { key: r.key(), label: r.label_nl() }).collect()
+    PartnerRole::ALL
+        .iter()
+        .map(|r| Choice {
+            key: r.key(),
+            label: r.label_nl(),
+        })
+        .collect()
 }
 
 fn wgr_forms() -> Vec<Choice> {
-    WgrForm::ALL.iter().map(|w| Choice { key: w.key(), label: w.label_nl() }).collect()
+    WgrForm::ALL
+        .iter()
+        .map(|w| Choice {
+            key: w.key(),
+            label: w.label_nl(),
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -59,20 +79,42 @@ pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
         "" => (None, None),
         key => match CollaborationKind::from_key(key) {
             Some(k) => (Some(k), None),
-            None => (None, Some(format!("'{key}' is geen bekende soort samenwerking; alle soorten worden getoond."))),
+            None => (
+                None,
+                Some(format!(
+                    "'{key}' is geen bekende soort samenwerking; alle soorten worden getoond."
+                )),
+            ),
         },
     };
     let error = error.or(query_error);
     let q = query.q.clone().unwrap_or_default();
     let page = page_from(query.pagina);
-    let filter = CollaborationFilter { kind, query: Some(q.clone()), organisation: None };
+    let filter = CollaborationFilter {
+        kind,
+        query: Some(q.clone()),
+        organisation: None,
+    };
     let found = match app.list_collaborations(&filter, page).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
-    let params = [("q", q.clone()), ("type", kind.map(|k| k.key().to_owned()).unwrap_or_default())];
-    let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total);
-    let status = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let params = [
+        ("q", q.clone()),
+        ("type", kind.map(|k| k.key().to_owned()).unwrap_or_default()),
+    ];
+    let pagination = Pagination::new(
+        "/samenwerkingen",
+        &params,
+        page,
+        found.items.len(),
+        found.total,
+    );
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
     render(
         status,
         &ListPage {
@@ -166,15 +208,32 @@ pub struct PhaseQuery {
 }
 
 fn reference_name(key: &str) -> &'static str {
-    REFERENCE_PROFILES.iter().find(|r| r.key == key).map_or("", |r| r.name)
+    REFERENCE_PROFILES
+        .iter()
+        .find(|r| r.key == key)
+        .map_or("", |r| r.name)
 }
 
 fn phase_query(phase: Option<&str>) -> String {
-    phase.map(|p| format!("?{}", serde_urlencoded::to_string([("fase", p)]).unwrap_or_default())).unwrap_or_default()
+    phase
+        .map(|p| {
+            format!(
+                "?{}",
+                serde_urlencoded::to_string([("fase", p)]).unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
 }
 
-pub async fn show(State(app): State<App>, Path(id): Path<i64>, RawQuery(raw): RawQuery) -> Response {
-    let phase = parse_query::<PhaseQuery>(raw.as_deref()).0.fase.filter(|p| !p.trim().is_empty());
+pub async fn show(
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let phase = parse_query::<PhaseQuery>(raw.as_deref())
+        .0
+        .fase
+        .filter(|p| !p.trim().is_empty());
     match app.collaboration_view(id, phase.as_deref()).await {
         Ok(view) => render(StatusCode::OK, &show_page(view)),
         Err(e) => error_page(&e),
@@ -182,9 +241,19 @@ pub async fn show(State(app): State<App>, Path(id): Path<i64>, RawQuery(raw): Ra
 }
 
 fn show_page(view: CollaborationView) -> ShowPage {
-    let CollaborationView { collaboration: c, phase, stances, analysis, history } = view;
+    let CollaborationView {
+        collaboration: c,
+        phase,
+        stances,
+        analysis,
+        history,
+    } = view;
     let phase_suffix = phase_query(phase.as_deref());
-    let mut phases = vec![PhaseLink { label: "Samenwerking als geheel".into(), href: format!("/samenwerkingen/{}", c.id), current: phase.is_none() }];
+    let mut phases = vec![PhaseLink {
+        label: "Samenwerking als geheel".into(),
+        href: format!("/samenwerkingen/{}", c.id),
+        current: phase.is_none(),
+    }];
     phases.extend(c.fields.phases.iter().map(|p| PhaseLink {
         label: format!("Fase: {p}"),
         href: format!("/samenwerkingen/{}{}", c.id, phase_query(Some(p))),
@@ -197,15 +266,25 @@ fn show_page(view: CollaborationView) -> ShowPage {
             name: s.partner.name.clone(),
             type_label: s.partner.org_type.label_nl(),
             role_label: s.partner.role.label_nl(),
-            stated_at: s.current.as_ref().map(|r| r.stated_at.format("%d-%m-%Y %H:%M").to_string()),
-            stance_href: format!("/samenwerkingen/{}/standpunt/{}{}", c.id, s.partner.code, phase_suffix),
+            stated_at: s
+                .current
+                .as_ref()
+                .map(|r| r.stated_at.format("%d-%m-%Y %H:%M").to_string()),
+            stance_href: format!(
+                "/samenwerkingen/{}/standpunt/{}{}",
+                c.id, s.partner.code, phase_suffix
+            ),
         })
         .collect();
     let radar = (!analysis.partners.is_empty()).then(|| {
         radar_view(
             &format!("Standpunten in {}", c.fields.name),
             (IDEAL_TYPE.name, as_f64(IDEAL_TYPE.scores.values())),
-            analysis.partners.iter().map(|p| (p.name.clone(), as_f64(p.scores.values()))).collect(),
+            analysis
+                .partners
+                .iter()
+                .map(|p| (p.name.clone(), as_f64(p.scores.values())))
+                .collect(),
         )
     });
     let disagreements = analysis
@@ -215,7 +294,11 @@ fn show_page(view: CollaborationView) -> ShowPage {
         .map(|d| DisagreementView {
             dimension: d.dimension.label(),
             spread: d.spread,
-            said: d.scores.iter().map(|s| format!("{}: {}", s.name, s.score)).collect(),
+            said: d
+                .scores
+                .iter()
+                .map(|s| format!("{}: {}", s.name, s.score))
+                .collect(),
         })
         .collect();
     let analyses = analysis
@@ -244,7 +327,10 @@ fn show_page(view: CollaborationView) -> ShowPage {
     let mut distances: Vec<DistanceRow> = analysis
         .partners
         .iter()
-        .map(|p| DistanceRow { name: p.name.clone(), values: p.distances.iter().map(|d| decimal(d.distance)).collect() })
+        .map(|p| DistanceRow {
+            name: p.name.clone(),
+            values: p.distances.iter().map(|d| decimal(d.distance)).collect(),
+        })
         .collect();
     let collaboration_summary = analysis.collaboration.as_ref().map(|cp| {
         distances.push(DistanceRow {
@@ -253,24 +339,42 @@ fn show_page(view: CollaborationView) -> ShowPage {
         });
         format!(
             "Gemiddeld profiel: {}. Afstand tot het ideaaltype: {}; het dichtst bij {}.",
-            cp.mean_scores.iter().map(|m| decimal(*m)).collect::<Vec<_>>().join(" · "),
+            cp.mean_scores
+                .iter()
+                .map(|m| decimal(*m))
+                .collect::<Vec<_>>()
+                .join(" · "),
             decimal(cp.distance_to_ideal),
             reference_name(cp.nearest_reference)
         )
     });
-    let missing = stances.iter().filter(|s| s.current.is_none()).map(|s| s.partner.name.clone()).collect();
+    let missing = stances
+        .iter()
+        .filter(|s| s.current.is_none())
+        .map(|s| s.partner.name.clone())
+        .collect();
     let history = history
         .iter()
         .map(|h| HistoryRow {
             when: h.record.stated_at.format("%d-%m-%Y %H:%M:%S").to_string(),
             partner: h.partner_name.clone(),
             phase: h.record.phase.clone().unwrap_or_else(|| "geheel".into()),
-            scores: h.record.stance.profile.values().map(|v| v.to_string()).join(" · "),
+            scores: h
+                .record
+                .stance
+                .profile
+                .values()
+                .map(|v| v.to_string())
+                .join(" · "),
             by: h.record.stated_by.clone(),
         })
         .collect();
     let period = match (c.fields.start_date, c.fields.end_date) {
-        (Some(s), Some(e)) => format!("{} tot en met {}", s.format("%d-%m-%Y"), e.format("%d-%m-%Y")),
+        (Some(s), Some(e)) => format!(
+            "{} tot en met {}",
+            s.format("%d-%m-%Y"),
+            e.format("%d-%m-%Y")
+        ),
         (Some(s), None) => format!("vanaf {}", s.format("%d-%m-%Y")),
         (None, Some(e)) => format!("tot en met {}", e.format("%d-%m-%Y")),
         (None, None) => "niet vastgelegd".into(),
@@ -280,7 +384,10 @@ fn show_page(view: CollaborationView) -> ShowPage {
         kind_label: c.fields.kind.label_nl(),
         wgr_label: c.fields.wgr_form.map(WgrForm::label_nl),
         period,
-        phase_label: phase.map_or_else(|| "de samenwerking als geheel".into(), |p| format!("de fase ‘{p}’")),
+        phase_label: phase.map_or_else(
+            || "de samenwerking als geheel".into(),
+            |p| format!("de fase ‘{p}’"),
+        ),
         phases,
         partners,
         radar,
@@ -320,7 +427,10 @@ pub struct FormPage {
 const PARTNER_SLOTS: usize = 6;
 
 async fn all_organisations(app: &App) -> Vec<Organisation> {
-    app.list_organisations(&OrgFilter::default(), Page::all()).await.map(|p| p.items).unwrap_or_default()
+    app.list_organisations(&OrgFilter::default(), Page::all())
+        .await
+        .map(|p| p.items)
+        .unwrap_or_default()
 }
 
 async fn new_page(app: &App, form: FormState) -> FormPage {
@@ -333,7 +443,10 @@ async fn new_page(app: &App, form: FormState) -> FormPage {
         wgr_forms: wgr_forms(),
         roles: roles(),
         partner_slots: (0..PARTNER_SLOTS)
-            .map(|i| PartnerSlot { code_name: format!("partners[{i}].code"), role_name: format!("partners[{i}].role") })
+            .map(|i| PartnerSlot {
+                code_name: format!("partners[{i}].code"),
+                role_name: format!("partners[{i}].role"),
+            })
             .collect(),
         organisations: all_organisations(app).await,
         cancel: "/samenwerkingen".into(),
@@ -372,9 +485,16 @@ pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, Strin
     // Errors name the partner by its position among the filled-in rows; map them back to the
     // form rows so each message appears next to its own field.
     let filled_rows: Vec<usize> = (0..PARTNER_SLOTS)
-        .filter(|i| !get(&pairs, &format!("partners[{i}].code")).trim().is_empty())
+        .filter(|i| {
+            !get(&pairs, &format!("partners[{i}].code"))
+                .trim()
+                .is_empty()
+        })
         .collect();
-    match app.create_collaboration(&input, &partners, &Actor::system("web")).await {
+    match app
+        .create_collaboration(&input, &partners, &Actor::system("web"))
+        .await
+    {
         Ok(id) => see_other(&format!("/samenwerkingen/{id}")),
         Err(AppError::Invalid(mut errors)) => {
             for error in &mut errors.errors {
@@ -386,7 +506,10 @@ pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, Strin
                 }
             }
             let form = FormState::from_pairs(&pairs).with_errors(errors);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&app, form).await)
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &new_page(&app, form).await,
+            )
         }
         Err(e) => error_page(&e),
     }
@@ -421,34 +544,58 @@ pub async fn edit_form(State(app): State<App>, Path(id): Path<i64>) -> Response 
     form.set("task", f.task.clone().unwrap_or_default());
     form.set("public_value", f.public_value.clone().unwrap_or_default());
     form.set("region", f.region.clone().unwrap_or_default());
-    form.set("start_date", f.start_date.map(|d| d.to_string()).unwrap_or_default());
-    form.set("end_date", f.end_date.map(|d| d.to_string()).unwrap_or_default());
+    form.set(
+        "start_date",
+        f.start_date.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    form.set(
+        "end_date",
+        f.end_date.map(|d| d.to_string()).unwrap_or_default(),
+    );
     form.set("phases", f.phases.join("\n"));
     render(StatusCode::OK, &edit_page(&c, form))
 }
 
-pub async fn update(State(app): State<App>, Path(id): Path<i64>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
+pub async fn update(
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
     let c = match app.collaboration(id).await {
         Ok(c) => c,
         Err(e) => return error_page(&e),
     };
     let input = collaboration_input(&pairs);
     let Ok(version) = get(&pairs, "version").parse::<i64>() else {
-        let errors = samenspel_domain::ValidationErrors::single("version", "required", "De versie ontbreekt; laad het formulier opnieuw.");
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)));
+        let errors = samenspel_domain::ValidationErrors::single(
+            "version",
+            "required",
+            "De versie ontbreekt; laad het formulier opnieuw.",
+        );
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)),
+        );
     };
-    match app.update_collaboration(id, version, &input, &Actor::system("web")).await {
+    match app
+        .update_collaboration(id, version, &input, &Actor::system("web"))
+        .await
+    {
         Ok(()) => see_other(&format!("/samenwerkingen/{id}")),
-        Err(AppError::Invalid(errors)) => {
-            render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)))
-        }
+        Err(AppError::Invalid(errors)) => render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)),
+        ),
         Err(AppError::Conflict(message)) => {
             // Show the form again with the user's input, based on the current version, and say
             // what happened.
             let mut form = FormState::from_pairs(&pairs);
             form.set("version", c.version.to_string());
             let errors = samenspel_domain::ValidationErrors::single("version", "stale", message);
-            render(StatusCode::CONFLICT, &edit_page(&c, form.with_errors(errors)))
+            render(
+                StatusCode::CONFLICT,
+                &edit_page(&c, form.with_errors(errors)),
+            )
         }
         Err(e) => error_page(&e),
     }
@@ -471,12 +618,25 @@ pub async fn partner_form(State(app): State<App>, Path(id): Path<i64>) -> Respon
     };
     let mut form = FormState::default();
     form.set("role", "partner");
-    let page = PartnerPage { layout: Layout::new("Partner toevoegen", "samenwerkingen"), c, form, roles: roles(), organisations: all_organisations(&app).await };
+    let page = PartnerPage {
+        layout: Layout::new("Partner toevoegen", "samenwerkingen"),
+        c,
+        form,
+        roles: roles(),
+        organisations: all_organisations(&app).await,
+    };
     render(StatusCode::OK, &page)
 }
 
-pub async fn add_partner(State(app): State<App>, Path(id): Path<i64>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
-    let input = PartnerInput { code: get(&pairs, "code").into(), role: get(&pairs, "role").into() };
+pub async fn add_partner(
+    State(app): State<App>,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let input = PartnerInput {
+        code: get(&pairs, "code").into(),
+        role: get(&pairs, "role").into(),
+    };
     match app.add_partner(id, &input, &Actor::system("web")).await {
         Ok(()) => see_other(&format!("/samenwerkingen/{id}")),
         Err(AppError::Invalid(errors)) => {

@@ -17,7 +17,10 @@ impl FormState {
         for (k, v) in pairs {
             values.entry(k.clone()).or_insert_with(|| v.clone());
         }
-        Self { values, errors: ValidationErrors::new() }
+        Self {
+            values,
+            errors: ValidationErrors::new(),
+        }
     }
 
     pub fn with_errors(mut self, errors: ValidationErrors) -> Self {
@@ -75,7 +78,10 @@ pub fn field_id(name: &str) -> String {
 
 /// Takes the value of `name` from form pairs.
 pub fn get<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
 }
 
 #[cfg(test)]
@@ -85,6 +91,9 @@ mod tests {
     #[test]
     fn ids_are_safe_for_html() {
         assert_eq!(field_id("partners[0].code"), "f-partners-0-code");
-        assert_eq!(field_id("scores.verplicht-karakter"), "f-scores-verplicht-karakter");
+        assert_eq!(
+            field_id("scores.verplicht-karakter"),
+            "f-scores-verplicht-karakter"
+        );
     }
 }

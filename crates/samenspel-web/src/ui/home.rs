@@ -35,11 +35,24 @@ pub async fn page() -> Response {
             explained: d.ideal_explained(),
         })
         .collect();
-    let cases: Vec<&ReferenceProfile> = REFERENCE_PROFILES.iter().filter(|r| r.key != IDEAL_TYPE.key).collect();
+    let cases: Vec<&ReferenceProfile> = REFERENCE_PROFILES
+        .iter()
+        .filter(|r| r.key != IDEAL_TYPE.key)
+        .collect();
     let radar = view(
         "De drie samenwerkingsvormen uit het ROB-advies tegen het ideaaltype",
         (IDEAL_TYPE.name, as_f64(IDEAL_TYPE.scores.values())),
-        cases.iter().map(|r| (r.name.to_owned(), as_f64(r.scores.values()))).collect(),
+        cases
+            .iter()
+            .map(|r| (r.name.to_owned(), as_f64(r.scores.values())))
+            .collect(),
     );
-    render(StatusCode::OK, &HomePage { layout: Layout::new("Samenspel", "home"), dimensions, radar })
+    render(
+        StatusCode::OK,
+        &HomePage {
+            layout: Layout::new("Samenspel", "home"),
+            dimensions,
+            radar,
+        },
+    )
 }

@@ -7,7 +7,10 @@ pub struct Layout {
 
 impl Layout {
     pub fn new(title: impl Into<String>, section: &'static str) -> Self {
-        Self { title: title.into(), section }
+        Self {
+            title: title.into(),
+            section,
+        }
     }
 
     pub fn current(&self, section: &str) -> bool {

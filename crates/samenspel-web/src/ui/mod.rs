@@ -22,15 +22,33 @@ pub use layout::Layout;
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/", get(home::page))
-        .route("/organisaties", get(organisations::list).post(organisations::create))
+        .route(
+            "/organisaties",
+            get(organisations::list).post(organisations::create),
+        )
         .route("/organisaties/nieuw", get(organisations::new_form))
         .route("/organisaties/{code}", get(organisations::show))
-        .route("/samenwerkingen", get(collaborations::list).post(collaborations::create))
+        .route(
+            "/samenwerkingen",
+            get(collaborations::list).post(collaborations::create),
+        )
         .route("/samenwerkingen/nieuw", get(collaborations::new_form))
-        .route("/samenwerkingen/{id}", get(collaborations::show).post(collaborations::update))
-        .route("/samenwerkingen/{id}/bewerken", get(collaborations::edit_form))
-        .route("/samenwerkingen/{id}/partners", get(collaborations::partner_form).post(collaborations::add_partner))
-        .route("/samenwerkingen/{id}/standpunt/{code}", get(stances::form).post(stances::submit))
+        .route(
+            "/samenwerkingen/{id}",
+            get(collaborations::show).post(collaborations::update),
+        )
+        .route(
+            "/samenwerkingen/{id}/bewerken",
+            get(collaborations::edit_form),
+        )
+        .route(
+            "/samenwerkingen/{id}/partners",
+            get(collaborations::partner_form).post(collaborations::add_partner),
+        )
+        .route(
+            "/samenwerkingen/{id}/standpunt/{code}",
+            get(stances::form).post(stances::submit),
+        )
 }
 
 /// Renders a template with a status; a template error is logged and becomes a plain 500.
@@ -39,7 +57,11 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template rendering failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Er ging iets mis bij het tonen van deze pagina.").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Er ging iets mis bij het tonen van deze pagina.",
+            )
+                .into_response()
         }
     }
 }
@@ -59,7 +81,14 @@ pub struct ErrorPage {
 /// An error as a whole page, with the right status.
 pub fn error_page(error: &AppError) -> Response {
     let (status, heading, message) = crate::error::page_status(error);
-    render(status, &ErrorPage { layout: Layout::new(heading, ""), heading, message })
+    render(
+        status,
+        &ErrorPage {
+            layout: Layout::new(heading, ""),
+            heading,
+            message,
+        },
+    )
 }
 
 pub async fn not_found() -> Response {
@@ -68,14 +97,17 @@ pub async fn not_found() -> Response {
         &ErrorPage {
             layout: Layout::new("Pagina niet gevonden", ""),
             heading: "Pagina niet gevonden",
-            message: "Deze pagina bestaat niet. Controleer het adres, of ga naar de startpagina.".into(),
+            message: "Deze pagina bestaat niet. Controleer het adres, of ga naar de startpagina."
+                .into(),
         },
     )
 }
 
 /// Reads query parameters; unreadable ones (e.g. `pagina=abc`) give the defaults and a message
 /// for the page instead of an error response.
-pub fn parse_query<T: Default + serde::de::DeserializeOwned>(raw: Option<&str>) -> (T, Option<String>) {
+pub fn parse_query<T: Default + serde::de::DeserializeOwned>(
+    raw: Option<&str>,
+) -> (T, Option<String>) {
     match serde_urlencoded::from_str::<T>(raw.unwrap_or_default()) {
         Ok(query) => (query, None),
         Err(_) => (T::default(), Some("De zoekvraag in het adres kon niet worden gelezen; de standaardweergave wordt getoond.".into())),
@@ -86,7 +118,10 @@ pub fn parse_query<T: Default + serde::de::DeserializeOwned>(raw: Option<&str>) 
 pub fn page_from(raw: Option<u32>) -> samenspel_store::Page {
     let number = raw.unwrap_or(1).max(1);
     let limit = samenspel_store::Page::DEFAULT_LIMIT;
-    samenspel_store::Page { limit, offset: (number - 1).saturating_mul(limit) }
+    samenspel_store::Page {
+        limit,
+        offset: (number - 1).saturating_mul(limit),
+    }
 }
 
 /// Links to the previous and next page, keeping the other query parameters.
@@ -97,20 +132,38 @@ pub struct Pagination {
 }
 
 impl Pagination {
-    pub fn new(base: &str, params: &[(&str, String)], page: samenspel_store::Page, shown: usize, total: u64) -> Self {
+    pub fn new(
+        base: &str,
+        params: &[(&str, String)],
+        page: samenspel_store::Page,
+        shown: usize,
+        total: u64,
+    ) -> Self {
         let number = page.offset / page.limit + 1;
         let link = |n: u32| {
-            let mut pairs: Vec<(&str, String)> = params.iter().filter(|(_, v)| !v.is_empty()).cloned().collect();
+            let mut pairs: Vec<(&str, String)> = params
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .cloned()
+                .collect();
             if n > 1 {
                 pairs.push(("pagina", n.to_string()));
             }
             let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
-            if query.is_empty() { base.to_owned() } else { format!("{base}?{query}") }
+            if query.is_empty() {
+                base.to_owned()
+            } else {
+                format!("{base}?{query}")
+            }
         };
         let first = u64::from(page.offset) + 1;
         let last = u64::from(page.offset) + shown as u64;
         Self {
-            summary: if total == 0 { "Geen resultaten.".into() } else { format!("{first}–{last} van {total}") },
+            summary: if total == 0 {
+                "Geen resultaten.".into()
+            } else {
+                format!("{first}–{last} van {total}")
+            },
             previous: (number > 1).then(|| link(number - 1)),
             next: (last < total).then(|| link(number + 1)),
         }

@@ -44,27 +44,62 @@ pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
         "" => (None, None),
         key => match OrgType::from_key(key) {
             Some(t) => (Some(t), None),
-            None => (None, Some(format!("'{key}' is geen bekend soort organisatie; alle soorten worden getoond."))),
+            None => (
+                None,
+                Some(format!(
+                    "'{key}' is geen bekend soort organisatie; alle soorten worden getoond."
+                )),
+            ),
         },
     };
     let error = error.or(query_error);
     let page = page_from(query.pagina);
     let q = query.q.clone().unwrap_or_default();
-    let filter = OrgFilter { org_type, query: Some(q.clone()) };
+    let filter = OrgFilter {
+        org_type,
+        query: Some(q.clone()),
+    };
     let found = match app.list_organisations(&filter, page).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
-    let params = [("q", q.clone()), ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default())];
-    let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total);
+    let params = [
+        ("q", q.clone()),
+        (
+            "type",
+            org_type.map(|t| t.key().to_owned()).unwrap_or_default(),
+        ),
+    ];
+    let pagination = Pagination::new(
+        "/organisaties",
+        &params,
+        page,
+        found.items.len(),
+        found.total,
+    );
     let types = OrgType::ALL
         .iter()
-        .map(|t| TypeOption { key: t.key(), label: t.label_nl(), selected: Some(*t) == org_type })
+        .map(|t| TypeOption {
+            key: t.key(),
+            label: t.label_nl(),
+            selected: Some(*t) == org_type,
+        })
         .collect();
-    let status = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
     render(
         status,
-        &ListPage { layout: Layout::new("Organisaties", "organisaties"), query: q, types, organisations: found.items, pagination, error },
+        &ListPage {
+            layout: Layout::new("Organisaties", "organisaties"),
+            query: q,
+            types,
+            organisations: found.items,
+            pagination,
+            error,
+        },
     )
 }
 
@@ -87,8 +122,14 @@ pub async fn show(State(app): State<App>, Path(code): Path<String>) -> Response 
         Some(p) => app.organisation(p.as_str()).await.ok(),
         None => None,
     };
-    let filter = CollaborationFilter { organisation: Some(organisation.code.clone()), ..Default::default() };
-    let collaborations = match app.list_collaborations(&filter, Page::new(Some(Page::MAX_LIMIT), None)).await {
+    let filter = CollaborationFilter {
+        organisation: Some(organisation.code.clone()),
+        ..Default::default()
+    };
+    let collaborations = match app
+        .list_collaborations(&filter, Page::new(Some(Page::MAX_LIMIT), None))
+        .await
+    {
         Ok(c) => c,
         Err(e) => return error_page(&e),
     };
@@ -115,9 +156,17 @@ pub struct NewPage {
 fn new_page(form: FormState) -> NewPage {
     let types = OrgType::USER_ADDABLE
         .iter()
-        .map(|t| TypeOption { key: t.key(), label: t.label_nl(), selected: form.selected("type", t.key()) })
+        .map(|t| TypeOption {
+            key: t.key(),
+            label: t.label_nl(),
+            selected: form.selected("type", t.key()),
+        })
         .collect();
-    NewPage { layout: Layout::new("Partner toevoegen", "organisaties"), form, types }
+    NewPage {
+        layout: Layout::new("Partner toevoegen", "organisaties"),
+        form,
+        types,
+    }
 }
 
 pub async fn new_form() -> Response {
@@ -126,11 +175,20 @@ pub async fn new_form() -> Response {
 
 pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
     let actor = Actor::system("web");
-    match app.add_organisation(get(&pairs, "name"), get(&pairs, "type"), get(&pairs, "abbreviation"), &actor).await {
+    match app
+        .add_organisation(
+            get(&pairs, "name"),
+            get(&pairs, "type"),
+            get(&pairs, "abbreviation"),
+            &actor,
+        )
+        .await
+    {
         Ok(org) => see_other(&format!("/organisaties/{}", org.code)),
-        Err(AppError::Invalid(errors)) => {
-            render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(FormState::from_pairs(&pairs).with_errors(errors)))
-        }
+        Err(AppError::Invalid(errors)) => render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &new_page(FormState::from_pairs(&pairs).with_errors(errors)),
+        ),
         Err(e) => error_page(&e),
     }
 }

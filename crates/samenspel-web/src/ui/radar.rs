@@ -23,26 +23,40 @@ pub struct RadarRow {
 
 /// A chart of `series` (label, six values); the ideal type is drawn first and dashed.
 pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6])>) -> RadarView {
-    let mut all = vec![RadarSeries { label: ideal.0.to_owned(), values: ideal.1, style: SeriesStyle::Ideal }];
+    let mut all = vec![RadarSeries {
+        label: ideal.0.to_owned(),
+        values: ideal.1,
+        style: SeriesStyle::Ideal,
+    }];
     all.extend(
         series
             .into_iter()
             .enumerate()
-            .map(|(i, (label, values))| RadarSeries { label, values, style: SeriesStyle::Series(i) }),
+            .map(|(i, (label, values))| RadarSeries {
+                label,
+                values,
+                style: SeriesStyle::Series(i),
+            }),
     );
     RadarView {
         svg: radar::render(caption, &all),
         caption: caption.to_owned(),
         legend: all
             .iter()
-            .map(|s| LegendItem { label: s.label.clone(), marker: radar::legend_marker(s.style) })
+            .map(|s| LegendItem {
+                label: s.label.clone(),
+                marker: radar::legend_marker(s.style),
+            })
             .collect(),
         columns: all.iter().map(|s| s.label.clone()).collect(),
         rows: Dimension::ALL
             .into_iter()
             .map(|d| RadarRow {
                 dimension: d.label(),
-                values: all.iter().map(|s| super::decimal(s.values[d.index()])).collect(),
+                values: all
+                    .iter()
+                    .map(|s| super::decimal(s.values[d.index()]))
+                    .collect(),
             })
             .collect(),
     }

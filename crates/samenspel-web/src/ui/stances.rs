@@ -73,8 +73,14 @@ fn dimension_fields() -> Vec<DimensionField> {
 }
 
 fn page(c: Collaboration, partner: PartnerInfo, form: FormState) -> StancePage {
-    let mut phases = vec![PhaseChoice { value: String::new(), label: "De samenwerking als geheel".into() }];
-    phases.extend(c.fields.phases.iter().map(|p| PhaseChoice { value: p.clone(), label: format!("Fase: {p}") }));
+    let mut phases = vec![PhaseChoice {
+        value: String::new(),
+        label: "De samenwerking als geheel".into(),
+    }];
+    phases.extend(c.fields.phases.iter().map(|p| PhaseChoice {
+        value: p.clone(),
+        label: format!("Fase: {p}"),
+    }));
     StancePage {
         layout: Layout::new(format!("Standpunt van {}", partner.name), "samenwerkingen"),
         action: format!("/samenwerkingen/{}/standpunt/{}", c.id, partner.code),
@@ -94,24 +100,48 @@ pub struct PhaseQuery {
 async fn load(app: &App, id: i64, code: &str) -> Result<(Collaboration, PartnerInfo), AppError> {
     let c = app.collaboration(id).await?;
     let wanted = code.trim().to_ascii_uppercase();
-    let partner = c.partners.iter().find(|p| p.code.as_str() == wanted).cloned().ok_or(AppError::NotFound("partner"))?;
+    let partner = c
+        .partners
+        .iter()
+        .find(|p| p.code.as_str() == wanted)
+        .cloned()
+        .ok_or(AppError::NotFound("partner"))?;
     Ok((c, partner))
 }
 
-pub async fn form(State(app): State<App>, Path((id, code)): Path<(i64, String)>, RawQuery(raw): RawQuery) -> Response {
+pub async fn form(
+    State(app): State<App>,
+    Path((id, code)): Path<(i64, String)>,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let (c, partner) = match load(&app, id, &code).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
-    let phase = parse_query::<PhaseQuery>(raw.as_deref()).0.fase.unwrap_or_default();
+    let phase = parse_query::<PhaseQuery>(raw.as_deref())
+        .0
+        .fase
+        .unwrap_or_default();
     let mut form = FormState::default();
     // Start from the partner's current stance for this phase, if any.
-    if let Ok(view) = app.collaboration_view(id, Some(phase.as_str()).filter(|p| !p.is_empty())).await
-        && let Some(current) = view.stances.iter().find(|s| s.partner.code == partner.code).and_then(|s| s.current.as_ref())
+    if let Ok(view) = app
+        .collaboration_view(id, Some(phase.as_str()).filter(|p| !p.is_empty()))
+        .await
+        && let Some(current) = view
+            .stances
+            .iter()
+            .find(|s| s.partner.code == partner.code)
+            .and_then(|s| s.current.as_ref())
     {
         for d in Dimension::ALL {
-            form.set(&format!("scores.{}", d.key()), current.stance.profile.get(d).to_string());
-            form.set(&format!("motivations.{}", d.key()), current.stance.motivation(d).unwrap_or_default());
+            form.set(
+                &format!("scores.{}", d.key()),
+                current.stance.profile.get(d).to_string(),
+            );
+            form.set(
+                &format!("motivations.{}", d.key()),
+                current.stance.motivation(d).unwrap_or_default(),
+            );
         }
     }
     form.set("phase", phase);
@@ -119,13 +149,21 @@ pub async fn form(State(app): State<App>, Path((id, code)): Path<(i64, String)>,
 }
 
 fn stance_input(pairs: &[(String, String)]) -> StanceInput {
-    let mut input = StanceInput { phase: Some(get(pairs, "phase").to_owned()).filter(|p| !p.trim().is_empty()), ..Default::default() };
+    let mut input = StanceInput {
+        phase: Some(get(pairs, "phase").to_owned()).filter(|p| !p.trim().is_empty()),
+        ..Default::default()
+    };
     for d in Dimension::ALL {
         let score_name = format!("scores.{}", d.key());
-        input.scores.insert(d.key().to_owned(), ScoreValue::Form(get(pairs, &score_name).to_owned()));
+        input.scores.insert(
+            d.key().to_owned(),
+            ScoreValue::Form(get(pairs, &score_name).to_owned()),
+        );
         let motivation = get(pairs, &format!("motivations.{}", d.key()));
         if !motivation.trim().is_empty() {
-            input.motivations.insert(d.key().to_owned(), motivation.to_owned());
+            input
+                .motivations
+                .insert(d.key().to_owned(), motivation.to_owned());
         }
     }
     input
@@ -141,17 +179,30 @@ pub async fn submit(
         Err(e) => return error_page(&e),
     };
     let input = stance_input(&pairs);
-    match app.record_stance(id, partner.code.as_str(), &input, &Actor::system("web")).await {
+    match app
+        .record_stance(id, partner.code.as_str(), &input, &Actor::system("web"))
+        .await
+    {
         Ok(record) => {
             let suffix = record
                 .phase
-                .map(|p| format!("?{}", serde_urlencoded::to_string([("fase", p)]).unwrap_or_default()))
+                .map(|p| {
+                    format!(
+                        "?{}",
+                        serde_urlencoded::to_string([("fase", p)]).unwrap_or_default()
+                    )
+                })
                 .unwrap_or_default();
             see_other(&format!("/samenwerkingen/{id}{suffix}"))
         }
-        Err(AppError::Invalid(errors)) => {
-            render(StatusCode::UNPROCESSABLE_ENTITY, &page(c, partner, FormState::from_pairs(&pairs).with_errors(errors)))
-        }
+        Err(AppError::Invalid(errors)) => render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(
+                c,
+                partner,
+                FormState::from_pairs(&pairs).with_errors(errors),
+            ),
+        ),
         Err(e) => error_page(&e),
     }
 }
