@@ -4,17 +4,16 @@ use serde::{Deserialize, Serialize};
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::audit::Actor;
-use samenspel_domain::collaboration::{
-    CollaborationInput, Partner, PartnerRole, check_new_partner,
-};
+use samenspel_domain::auth::{Action, Relation};
+use samenspel_domain::collaboration::{CollaborationInput, Partner, PartnerRole, check_new_partner};
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::partnership::{Analysis, PartnerStance, StanceInput, analyse, resolve_phase};
 use samenspel_store::{
-    Collaboration, CollaborationFilter, CollaborationSummary, Page, Paged, PartnerInfo,
-    StanceRecord,
+    AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, Page, Paged, PartnerInfo,
+    StanceRecord, Visibility,
 };
 
-use crate::{App, AppError, AppResult};
+use crate::{App, AppError, AppResult, Principal};
 
 /// A partner as entered: an organisation code and a role key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
@@ -51,32 +50,63 @@ pub struct StanceHistoryEntry {
 }
 
 impl App {
+    /// The collaborations `who` may see: published ones, and the drafts of their organisations.
     pub async fn list_collaborations(
         &self,
         filter: &CollaborationFilter,
         page: Page,
+        who: &Principal,
     ) -> AppResult<Paged<CollaborationSummary>> {
-        Ok(self.store.list_collaborations(filter, page).await?)
+        let filter = CollaborationFilter {
+            visibility: visibility(who),
+            ..filter.clone()
+        };
+        Ok(self.store.list_collaborations(&filter, page).await?)
     }
 
-    pub async fn collaboration(&self, id: i64) -> AppResult<Collaboration> {
-        self.store
+    /// A collaboration `who` may read; a draft is "not found" for anyone who may not see it.
+    pub async fn collaboration(&self, id: i64, who: &Principal) -> AppResult<Collaboration> {
+        let collaboration = self
+            .store
             .get_collaboration(id)
             .await?
-            .ok_or(AppError::NotFound("samenwerking"))
+            .ok_or(AppError::NotFound("samenwerking"))?;
+        if !collaboration.published
+            && who
+                .authorise(Action::ReadDraft, relation_to(&collaboration))
+                .is_err()
+        {
+            return Err(AppError::NotFound("samenwerking"));
+        }
+        Ok(collaboration)
     }
 
+    /// Creates a collaboration. A redacteur's own organisation becomes its trekker when it is
+    /// not among the partners already.
     pub async fn create_collaboration(
         &self,
         input: &CollaborationInput,
         partners: &[PartnerInput],
-        actor: &Actor,
+        who: &Principal,
     ) -> AppResult<i64> {
-        self.create_collaboration_with_key(input, partners, None, actor)
-            .await
+        let actor = who.authorise(Action::CreateCollaboration, |_| Relation::None)?;
+        let mut partners = partners.to_vec();
+        if !who.is_platform_admin()
+            && let Some(own) = &actor.organisation
+            && !partners
+                .iter()
+                .any(|p| OrgCode::parse(&p.code).is_ok_and(|c| &c == own))
+        {
+            // Appended, so errors about the given partners keep their positions.
+            partners.push(PartnerInput {
+                code: own.to_string(),
+                role: PartnerRole::Trekker.key().into(),
+            });
+        }
+        self.create_collaboration_as(input, &partners, None, &actor).await
     }
 
-    pub(crate) async fn create_collaboration_with_key(
+    pub(crate) async fn create_collaboration_as(
         &self,
         input: &CollaborationInput,
         partners: &[PartnerInput],
@@ -104,17 +134,20 @@ impl App {
         id: i64,
         expected_version: i64,
         input: &CollaborationInput,
-        actor: &Actor,
+        who: &Principal,
     ) -> AppResult<()> {
+        let collaboration = self.collaboration(id, who).await?;
+        let actor = who.authorise(Action::EditCollaboration, relation_to(&collaboration))?;
         let fields = input.parse()?;
         Ok(self
             .store
-            .update_collaboration(id, expected_version, &fields, actor)
+            .update_collaboration(id, expected_version, &fields, &actor)
             .await?)
     }
 
-    pub async fn add_partner(&self, id: i64, input: &PartnerInput, actor: &Actor) -> AppResult<()> {
-        let collaboration = self.collaboration(id).await?;
+    pub async fn add_partner(&self, id: i64, input: &PartnerInput, who: &Principal) -> AppResult<()> {
+        let collaboration = self.collaboration(id, who).await?;
+        let actor = who.authorise(Action::AddPartner, relation_to(&collaboration))?;
         let partner = self.parse_partner("code", "role", input).await?;
         let existing: Vec<Partner> = collaboration
             .partners
@@ -125,33 +158,61 @@ impl App {
             })
             .collect();
         check_new_partner(&existing, &partner.code)?;
-        Ok(self.store.add_partner(id, &partner, actor).await?)
+        Ok(self.store.add_partner(id, &partner, &actor).await?)
     }
 
-    /// Records `raw_code`'s stance; the earlier ones stay as history.
+    /// Publishes (or withdraws) a collaboration: drafts are visible to their partners only.
+    pub async fn set_published(&self, id: i64, published: bool, who: &Principal) -> AppResult<()> {
+        let collaboration = self.collaboration(id, who).await?;
+        let actor = who.authorise(Action::Publish, relation_to(&collaboration))?;
+        Ok(self.store.set_published(id, published, &actor).await?)
+    }
+
+    /// Records `raw_code`'s stance; the earlier ones stay as history. Only that organisation's
+    /// redacteuren (or a beheerder) may.
     pub async fn record_stance(
         &self,
         id: i64,
         raw_code: &str,
         input: &StanceInput,
-        actor: &Actor,
+        who: &Principal,
     ) -> AppResult<StanceRecord> {
-        let collaboration = self.collaboration(id).await?;
+        let collaboration = self.collaboration(id, who).await?;
         let code = OrgCode::parse(raw_code)?;
+        let actor = who.authorise(Action::RecordStance, |org| {
+            if *org == code {
+                Relation::Itself
+            } else {
+                Relation::None
+            }
+        })?;
         if !collaboration.partners.iter().any(|p| p.code == code) {
             return Err(AppError::Invalid(ValidationErrors::single(
                 "code",
                 "not_a_partner",
-                format!(
-                    "{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."
-                ),
+                format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
             )));
         }
         let (stance, phase) = input.parse(&collaboration.fields.phases)?;
         Ok(self
             .store
-            .record_stance(id, &code, phase.as_deref(), &stance, actor)
+            .record_stance(id, &code, phase.as_deref(), &stance, &actor)
             .await?)
+    }
+
+    /// The collaboration's change history, for whoever may read it.
+    pub async fn audit_events(&self, id: i64, who: &Principal) -> AppResult<Vec<AuditRecord>> {
+        self.collaboration(id, who).await?;
+        Ok(self
+            .store
+            .list_audit_events("collaboration", &id.to_string())
+            .await?)
+    }
+
+    /// Every stance ever stated, oldest first, for whoever may read the collaboration.
+    pub async fn stances(&self, id: i64, who: &Principal) -> AppResult<Vec<StanceRecord>> {
+        self.collaboration(id, who).await?;
+        Ok(self.store.list_stances(id).await?)
     }
 
     /// The collaboration with its partners' current stances and their analysis for `phase`
@@ -160,8 +221,9 @@ impl App {
         &self,
         id: i64,
         phase: Option<&str>,
+        who: &Principal,
     ) -> AppResult<CollaborationView> {
-        let collaboration = self.collaboration(id).await?;
+        let collaboration = self.collaboration(id, who).await?;
         let phase = resolve_phase(&collaboration.fields.phases, phase)?;
         let records = self.store.list_stances(id).await?;
         let stances: Vec<PartnerStanceView> = collaboration
@@ -210,17 +272,13 @@ impl App {
         })
     }
 
-    async fn parse_partners(
-        &self,
-        inputs: &[PartnerInput],
-    ) -> Result<Vec<Partner>, ValidationErrors> {
+    async fn parse_partners(&self, inputs: &[PartnerInput]) -> Result<Vec<Partner>, ValidationErrors> {
         let mut errors = ValidationErrors::new();
         let mut partners: Vec<Partner> = Vec::with_capacity(inputs.len());
         for (i, input) in inputs.iter().enumerate() {
             let code_field = format!("partners[{i}].code");
             let role_field = format!("partners[{i}].role");
-            let Some(partner) =
-                errors.collect(self.parse_partner(&code_field, &role_field, input).await)
+            let Some(partner) = errors.collect(self.parse_partner(&code_field, &role_field, input).await)
             else {
                 continue;
             };
@@ -267,5 +325,24 @@ impl App {
             (Some(code), Some(role)) if errors.is_empty() => Ok(Partner { code, role }),
             _ => Err(errors),
         }
+    }
+}
+
+/// How an organisation relates to a collaboration, for the permission table.
+fn relation_to(collaboration: &Collaboration) -> impl Fn(&OrgCode) -> Relation + '_ {
+    move |org| match collaboration.partners.iter().find(|p| &p.code == org) {
+        Some(p) if p.role == PartnerRole::Trekker => Relation::Trekker,
+        Some(_) => Relation::Partner,
+        None => Relation::None,
+    }
+}
+
+fn visibility(who: &Principal) -> Visibility {
+    if who.is_platform_admin() {
+        Visibility::All
+    } else if let Some(user) = who.user() {
+        Visibility::PublishedAndDraftsOfUser(user.id)
+    } else {
+        Visibility::Published
     }
 }

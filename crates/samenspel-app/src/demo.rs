@@ -7,7 +7,7 @@ use samenspel_domain::audit::Actor;
 use samenspel_domain::collaboration::CollaborationInput;
 use samenspel_domain::partnership::{Dimension, ScoreValue, StanceInput};
 
-use crate::{App, AppResult, PartnerInput};
+use crate::{App, AppResult, PartnerInput, Principal};
 
 struct DemoStance {
     code: &'static str,
@@ -45,11 +45,7 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2020-01-01",
         end: "",
         phases: &["verkenning", "planuitwerking", "realisatie"],
-        partners: &[
-            ("MNRE1130", "trekker"),
-            ("PV25", "partner"),
-            ("PV23", "partner"),
-        ],
+        partners: &[("MNRE1130", "trekker"), ("PV25", "partner"), ("PV23", "partner")],
         stances: &[
             DemoStance {
                 code: "MNRE1130",
@@ -324,15 +320,11 @@ const DEMO: &[DemoCollaboration] = &[
 
 /// Loads the demonstration collaborations that are not there yet; returns how many it added.
 pub async fn load(app: &App) -> AppResult<usize> {
+    let who = Principal::System("demo");
     let actor = Actor::system("demo");
     let mut added = 0;
     for demo in DEMO {
-        if app
-            .store()
-            .find_demo_collaboration(demo.key)
-            .await?
-            .is_some()
-        {
+        if app.store().find_demo_collaboration(demo.key).await?.is_some() {
             continue;
         }
         let input = CollaborationInput {
@@ -355,12 +347,13 @@ pub async fn load(app: &App) -> AppResult<usize> {
             })
             .collect();
         let id = app
-            .create_collaboration_with_key(&input, &partners, Some(demo.key), &actor)
+            .create_collaboration_as(&input, &partners, Some(demo.key), &actor)
             .await?;
         for stance in demo.stances {
-            app.record_stance(id, stance.code, &stance_input(stance), &actor)
+            app.record_stance(id, stance.code, &stance_input(stance), &who)
                 .await?;
         }
+        app.set_published(id, true, &who).await?;
         added += 1;
     }
     Ok(added)

@@ -14,6 +14,15 @@ pub enum AppError {
     Invalid(#[from] ValidationErrors),
     #[error("{0}")]
     Conflict(String),
+    /// Not signed in (or the token is unknown, expired or revoked).
+    #[error("niet aangemeld")]
+    Unauthenticated,
+    /// Signed in, but the permission table does not allow it.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many failed sign-ins; the message says when to try again.
+    #[error("{0}")]
+    TooManyAttempts(String),
     #[error("interne fout: {0}")]
     Internal(String),
 }

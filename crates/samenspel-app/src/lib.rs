@@ -3,14 +3,19 @@
 //! to the store, which writes it together with its audit event in one transaction. HTML
 //! pages, the JSON API and the CLI all call these, so they validate alike.
 
+mod accounts;
 mod collaborations;
 pub mod demo;
 mod error;
 mod organisations;
+mod principal;
 pub mod reference;
+pub mod secret;
 
+pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use collaborations::{CollaborationView, PartnerInput, PartnerStanceView, StanceHistoryEntry};
 pub use error::{AppError, AppResult};
+pub use principal::{Principal, SignedIn};
 
 use std::sync::Arc;
 
@@ -34,11 +39,8 @@ impl App {
     /// Applies migrations and loads the reference organisations (idempotent).
     pub async fn prepare(&self) -> AppResult<()> {
         self.store.migrate().await?;
-        let organisations =
-            reference::organisations().map_err(|e| AppError::Internal(e.to_string()))?;
-        self.store
-            .upsert_reference_organisations(&organisations)
-            .await?;
+        let organisations = reference::organisations().map_err(|e| AppError::Internal(e.to_string()))?;
+        self.store.upsert_reference_organisations(&organisations).await?;
         Ok(())
     }
 }

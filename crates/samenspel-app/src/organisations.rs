@@ -1,17 +1,13 @@
 //! Use cases for organisations.
 
-use samenspel_domain::audit::Actor;
+use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::org::{NewOrganisation, OrgCode, Organisation};
 use samenspel_store::{OrgFilter, Page, Paged};
 
-use crate::{App, AppError, AppResult};
+use crate::{App, AppError, AppResult, Principal};
 
 impl App {
-    pub async fn list_organisations(
-        &self,
-        filter: &OrgFilter,
-        page: Page,
-    ) -> AppResult<Paged<Organisation>> {
+    pub async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> AppResult<Paged<Organisation>> {
         Ok(self.store.list_organisations(filter, page).await?)
     }
 
@@ -24,14 +20,16 @@ impl App {
             .ok_or(AppError::NotFound("organisatie"))
     }
 
+    /// Adds a partner organisation (company, knowledge institution, …); any redacteur may.
     pub async fn add_organisation(
         &self,
         name: &str,
         org_type: &str,
         abbreviation: &str,
-        actor: &Actor,
+        who: &Principal,
     ) -> AppResult<Organisation> {
+        let actor = who.authorise(Action::AddOrganisation, |_| Relation::None)?;
         let new = NewOrganisation::parse(name, org_type, abbreviation)?;
-        Ok(self.store.add_organisation(&new, actor).await?)
+        Ok(self.store.add_organisation(&new, &actor).await?)
     }
 }

@@ -184,11 +184,7 @@ mod tests {
             .map(|o| o.code.clone())
             .collect();
         for gm in orgs.iter().filter(|o| o.org_type == OrgType::Gemeente) {
-            assert!(
-                provinces.contains(gm.province.as_ref().unwrap()),
-                "{}",
-                gm.code
-            );
+            assert!(provinces.contains(gm.province.as_ref().unwrap()), "{}", gm.code);
         }
     }
 }

@@ -1,4 +1,6 @@
-//! The `samenspel` binary: `serve`, `migrate`, `demo`.
+//! The `samenspel` binary: `serve`, `migrate`, `demo`, `user`, `token`, `audit`.
+
+mod accounts;
 
 use std::net::SocketAddr;
 
@@ -35,41 +37,61 @@ enum Command {
         /// Load the demonstration data first (idempotent).
         #[arg(long)]
         demo: bool,
+        /// Mark cookies `Secure`: set this when the site is served over https.
+        #[arg(long, env = "SAMENSPEL_SECURE_COOKIES")]
+        secure_cookies: bool,
     },
     /// Apply the database migrations and load the reference organisations, then stop.
     Migrate,
     /// Load the demonstration data (idempotent), then stop.
     Demo,
+    /// Manage accounts and their roles per organisation.
+    #[command(subcommand)]
+    User(accounts::UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(accounts::TokenCommand),
+    /// Check the audit trail.
+    #[command(subcommand)]
+    Audit(accounts::AuditCommand),
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    match run(Cli::parse()).await {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("Fout: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let store = samenspel_store_any::connect(&cli.database)
         .await
         .with_context(|| format!("kan de database niet openen ({})", redact(&cli.database)))?;
     let app = App::new(store);
-    app.prepare()
-        .await
-        .context("migraties en referentiegegevens")?;
+    app.prepare().await.context("migraties en referentiegegevens")?;
     match cli.command {
-        Command::Migrate => {
-            println!("Database bijgewerkt: {}", redact(&cli.database));
-        }
+        Command::Migrate => println!("Database bijgewerkt: {}", redact(&cli.database)),
         Command::Demo => {
             let added = samenspel_app::demo::load(&app)
                 .await
                 .context("demonstratiegegevens laden")?;
             println!("Demonstratiegegevens: {added} samenwerking(en) toegevoegd.");
         }
-        Command::Serve { bind, demo } => {
+        Command::Serve {
+            bind,
+            demo,
+            secure_cookies,
+        } => {
             if demo {
                 let added = samenspel_app::demo::load(&app)
                     .await
@@ -80,10 +102,14 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("kan niet luisteren op {bind}"))?;
             println!("Samenspel draait op http://{}", listener.local_addr()?);
-            samenspel_web::serve(listener, samenspel_web::router(app), shutdown_signal()).await?;
+            let router = samenspel_web::router(app, samenspel_web::WebConfig { secure_cookies });
+            samenspel_web::serve(listener, router, shutdown_signal()).await?;
         }
+        Command::User(command) => return accounts::user(&app, command).await,
+        Command::Token(command) => return accounts::token(&app, command).await,
+        Command::Audit(command) => return accounts::audit(&app, command).await,
     }
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 /// The URL without a password, for messages.

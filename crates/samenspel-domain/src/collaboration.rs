@@ -138,9 +138,7 @@ impl CollaborationInput {
         } else {
             errors.collect(WgrForm::parse_field("wgr_form", &self.wgr_form))
         };
-        if wgr_form.is_some()
-            && kind.is_some_and(|k| k != CollaborationKind::GemeenschappelijkeRegeling)
-        {
+        if wgr_form.is_some() && kind.is_some_and(|k| k != CollaborationKind::GemeenschappelijkeRegeling) {
             errors.add(
                 "wgr_form",
                 "wgr_form_not_applicable",
@@ -151,12 +149,7 @@ impl CollaborationInput {
             .collect(parse_paragraphs("task", &self.task, 4000, false))
             .flatten();
         let public_value = errors
-            .collect(parse_paragraphs(
-                "public_value",
-                &self.public_value,
-                4000,
-                false,
-            ))
+            .collect(parse_paragraphs("public_value", &self.public_value, 4000, false))
             .flatten();
         let region = errors
             .collect(parse_line("region", &self.region, 200, false))
@@ -164,9 +157,7 @@ impl CollaborationInput {
         let start_date = errors
             .collect(parse_date("start_date", &self.start_date))
             .flatten();
-        let end_date = errors
-            .collect(parse_date("end_date", &self.end_date))
-            .flatten();
+        let end_date = errors.collect(parse_date("end_date", &self.end_date)).flatten();
         if let (Some(start), Some(end)) = (start_date, end_date)
             && end < start
         {
@@ -176,9 +167,7 @@ impl CollaborationInput {
                 "De einddatum ligt vóór de startdatum.",
             );
         }
-        let phases = errors
-            .collect(parse_phases(&self.phases))
-            .unwrap_or_default();
+        let phases = errors.collect(parse_phases(&self.phases)).unwrap_or_default();
         errors.finish(|| CollaborationFields {
             name: name.unwrap_or_default(),
             kind: kind.unwrap_or(CollaborationKind::Overig),
@@ -199,17 +188,13 @@ pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, Validatio
     if raw.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            ValidationErrors::single(
-                field,
-                "invalid_date",
-                format!(
-                    "'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."
-                ),
-            )
-        })
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(Some).map_err(|_| {
+        ValidationErrors::single(
+            field,
+            "invalid_date",
+            format!("'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."),
+        )
+    })
 }
 
 fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
@@ -217,18 +202,11 @@ fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
     let mut phases: Vec<String> = Vec::new();
     for (index, phase) in raw.iter().enumerate() {
         let field = format!("phases[{index}]");
-        let Some(name) = errors
-            .collect(parse_line(&field, phase, 100, false))
-            .flatten()
-        else {
+        let Some(name) = errors.collect(parse_line(&field, phase, 100, false)).flatten() else {
             continue;
         };
         if phases.iter().any(|p| p.eq_ignore_ascii_case(&name)) {
-            errors.add(
-                field,
-                "duplicate_phase",
-                format!("De fase '{name}' staat er al."),
-            );
+            errors.add(field, "duplicate_phase", format!("De fase '{name}' staat er al."));
         } else {
             phases.push(name);
         }
@@ -251,10 +229,7 @@ pub struct Partner {
 }
 
 /// Checks that adding `candidate` keeps the partner list free of duplicates.
-pub fn check_new_partner(
-    existing: &[Partner],
-    candidate: &OrgCode,
-) -> Result<(), ValidationErrors> {
+pub fn check_new_partner(existing: &[Partner], candidate: &OrgCode) -> Result<(), ValidationErrors> {
     if existing.iter().any(|p| &p.code == candidate) {
         Err(ValidationErrors::single(
             "code",
@@ -338,10 +313,7 @@ mod tests {
         bad.wgr_form = "openbaar-lichaam".into();
         assert_eq!(bad.parse().unwrap_err().errors[0].field, "wgr_form");
         bad.kind = "gemeenschappelijke-regeling".into();
-        assert_eq!(
-            bad.parse().unwrap().wgr_form,
-            Some(WgrForm::OpenbaarLichaam)
-        );
+        assert_eq!(bad.parse().unwrap().wgr_form, Some(WgrForm::OpenbaarLichaam));
     }
 
     #[test]

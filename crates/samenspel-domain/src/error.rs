@@ -25,22 +25,13 @@ impl ValidationErrors {
         Self::default()
     }
 
-    pub fn single(
-        field: impl Into<String>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn single(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
         let mut errors = Self::new();
         errors.add(field, code, message);
         errors
     }
 
-    pub fn add(
-        &mut self,
-        field: impl Into<String>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) {
+    pub fn add(&mut self, field: impl Into<String>, code: &'static str, message: impl Into<String>) {
         self.errors.push(FieldError {
             field: field.into(),
             code,
@@ -73,11 +64,7 @@ impl ValidationErrors {
 
     /// `Ok(value)` when nothing was collected, else all collected errors.
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, ValidationErrors> {
-        if self.is_empty() {
-            Ok(value())
-        } else {
-            Err(self)
-        }
+        if self.is_empty() { Ok(value()) } else { Err(self) }
     }
 
     fn summary(&self) -> String {

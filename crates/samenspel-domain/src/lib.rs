@@ -4,7 +4,9 @@
 //! values ("parse, don't validate"); the storage, use-case and web layers depend on it, never
 //! the other way round.
 
+pub mod account;
 pub mod audit;
+pub mod auth;
 pub mod collaboration;
 pub mod error;
 pub mod org;

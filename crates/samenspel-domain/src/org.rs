@@ -231,12 +231,7 @@ impl NewOrganisation {
     pub fn parse(name: &str, org_type: &str, abbreviation: &str) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::new();
         let name = errors.collect(crate::text::parse_line("name", name, 200, true));
-        let abbreviation = errors.collect(crate::text::parse_line(
-            "abbreviation",
-            abbreviation,
-            20,
-            false,
-        ));
+        let abbreviation = errors.collect(crate::text::parse_line("abbreviation", abbreviation, 20, false));
         let org_type = errors.collect(OrgType::parse_field("type", org_type));
         if let Some(t) = org_type
             && !OrgType::USER_ADDABLE.contains(&t)
@@ -269,14 +264,7 @@ mod tests {
 
     #[test]
     fn bad_codes_are_refused() {
-        for bad in [
-            "",
-            "G",
-            "0363",
-            "GM 0363",
-            "GM0363<script>",
-            &"A".repeat(21),
-        ] {
+        for bad in ["", "G", "0363", "GM 0363", "GM0363<script>", &"A".repeat(21)] {
             assert!(OrgCode::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

@@ -33,20 +33,13 @@ fn parse_text(
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return if required {
-            Err(ValidationErrors::single(
-                field,
-                "required",
-                "Vul dit veld in.",
-            ))
+            Err(ValidationErrors::single(field, "required", "Vul dit veld in."))
         } else {
             Ok(None)
         };
     }
     let allowed_control = |c: char| multiline && (c == '\n' || c == '\r' || c == '\t');
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() && !allowed_control(c))
-    {
+    if trimmed.chars().any(|c| c.is_control() && !allowed_control(c)) {
         return Err(ValidationErrors::single(
             field,
             "control_character",

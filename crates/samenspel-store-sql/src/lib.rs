@@ -9,6 +9,7 @@
 
 mod rows;
 
+pub use accounts::{email_taken, membership_from_parts};
 pub use rows::*;
 
 #[doc(hidden)]
@@ -24,6 +25,7 @@ pub use serde;
 #[doc(hidden)]
 pub use serde_json;
 
+mod accounts;
 mod sql;
 pub use sql::*;
 
@@ -69,27 +71,49 @@ macro_rules! impl_sql_store {
                 })
             }
 
+            /// Appends the event to the hash chain: lock the head, insert, hash, move the head.
             async fn write_audit(conn: &mut Conn, entry: &AuditEntry) -> StoreResult<()> {
                 let before = entry.before.as_ref().map(|v| v.to_string());
                 let after = entry.after.as_ref().map(|v| v.to_string());
-                ::sqlx::query($crate::INSERT_AUDIT)
-                    .bind(Utc::now())
+                let actor_org = entry.actor.organisation.as_ref().map(|o| o.as_str().to_owned());
+                let previous: String = ::sqlx::query($crate::LOCK_AUDIT_HEAD)
+                    .fetch_one(&mut *conn)
+                    .await
+                    .map_err(db_err)?
+                    .try_get("last_hash")
+                    .map_err(db_err)?;
+                let occurred_at = $crate::audit_time(Utc::now());
+                let id: i64 = ::sqlx::query($crate::INSERT_AUDIT)
+                    .bind(occurred_at)
                     .bind(&entry.actor.name)
-                    .bind(
-                        entry
-                            .actor
-                            .organisation
-                            .as_ref()
-                            .map(|o| o.as_str().to_owned()),
-                    )
+                    .bind(actor_org.as_deref())
                     .bind(entry.action)
                     .bind(entry.subject_type)
                     .bind(&entry.subject_id)
-                    .bind(before)
-                    .bind(after)
-                    .execute(&mut *conn)
+                    .bind(before.as_deref())
+                    .bind(after.as_deref())
+                    .fetch_one(&mut *conn)
                     .await
+                    .map_err(db_err)?
+                    .try_get("id")
                     .map_err(db_err)?;
+                let occurred = $crate::audit_time_text(occurred_at);
+                let hash = $crate::domain::audit::chain_hash(
+                    &previous,
+                    &$crate::domain::audit::ChainedEvent {
+                        id,
+                        occurred_at: &occurred,
+                        actor: &entry.actor.name,
+                        actor_organisation: actor_org.as_deref(),
+                        action: entry.action,
+                        subject_type: entry.subject_type,
+                        subject_id: &entry.subject_id,
+                        before: before.as_deref(),
+                        after: after.as_deref(),
+                    },
+                );
+                ::sqlx::query($crate::SET_AUDIT_HASH).bind(&previous).bind(&hash).bind(id).execute(&mut *conn).await.map_err(db_err)?;
+                ::sqlx::query($crate::MOVE_AUDIT_HEAD).bind(id).bind(&hash).execute(&mut *conn).await.map_err(db_err)?;
                 Ok(())
             }
 
@@ -167,6 +191,7 @@ macro_rules! impl_sql_store {
                         .try_get::<Option<NaiveDate>, _>("end_date")
                         .map_err(db_err)?,
                     demo_key: row.try_get("demo_key").map_err(db_err)?,
+                    published: row.try_get("published").map_err(db_err)?,
                     version: row.try_get("version").map_err(db_err)?,
                     created_at: row
                         .try_get::<DateTime<Utc>, _>("created_at")
@@ -357,10 +382,17 @@ macro_rules! impl_sql_store {
                     let kind = filter.kind.map(|k| k.key());
                     let (name_like, _) = $crate::like_patterns(filter.query.as_deref());
                     let organisation = filter.organisation.as_ref().map(|o| o.as_str());
+                    let (see_all, user_id) = match filter.visibility {
+                        Visibility::Published => (false, None),
+                        Visibility::PublishedAndDraftsOfUser(user) => (false, Some(user)),
+                        Visibility::All => (true, None),
+                    };
                     let total: i64 = ::sqlx::query($crate::COUNT_COLLABORATIONS)
                         .bind(kind)
                         .bind(name_like.as_deref())
                         .bind(organisation)
+                        .bind(see_all)
+                        .bind(user_id)
                         .fetch_one(&self.pool)
                         .await
                         .map_err(db_err)?
@@ -370,6 +402,8 @@ macro_rules! impl_sql_store {
                         .bind(kind)
                         .bind(name_like.as_deref())
                         .bind(organisation)
+                        .bind(see_all)
+                        .bind(user_id)
                         .bind(i64::from(page.limit))
                         .bind(i64::from(page.offset))
                         .fetch_all(&self.pool)
@@ -390,6 +424,7 @@ macro_rules! impl_sql_store {
                             r.try_get::<Option<String>, _>("demo_key")
                                 .map_err(db_err)?
                                 .is_some(),
+                            r.try_get("published").map_err(db_err)?,
                         )?);
                     }
                     Ok(Paged {
@@ -558,6 +593,24 @@ macro_rules! impl_sql_store {
                     Ok(())
                 }
 
+                async fn set_published(&self, id: i64, published: bool, actor: &Actor) -> StoreResult<()> {
+                    let mut tx = self.pool.begin().await.map_err(db_err)?;
+                    let before = load_collaboration(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+                    ::sqlx::query($crate::SET_PUBLISHED)
+                        .bind(published)
+                        .bind(Utc::now())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    let action = if published { "collaboration.publish" } else { "collaboration.withdraw" };
+                    let change = |p: bool| Some($crate::serde_json::json!({ "published": p }));
+                    write_audit(&mut tx, &audit(actor, action, "collaboration", id.to_string(), change(before.published), change(published)))
+                        .await?;
+                    tx.commit().await.map_err(db_err)?;
+                    Ok(())
+                }
+
                 async fn find_demo_collaboration(
                     &self,
                     demo_key: &str,
@@ -706,7 +759,54 @@ macro_rules! impl_sql_store {
                     }
                     Ok(records)
                 }
+
+                async fn verify_audit_chain(&self) -> StoreResult<AuditVerification> {
+                    let mut previous = $crate::domain::audit::GENESIS.to_owned();
+                    let mut after_id = 0i64;
+                    let mut events = 0u64;
+                    loop {
+                        let rows = ::sqlx::query($crate::AUDIT_CHAIN_PAGE).bind(after_id).fetch_all(&self.pool).await.map_err(db_err)?;
+                        if rows.is_empty() {
+                            return Ok(AuditVerification { events, first_broken: None });
+                        }
+                        for r in &rows {
+                            let id: i64 = r.try_get("id").map_err(db_err)?;
+                            let occurred = $crate::audit_time_text(r.try_get::<DateTime<Utc>, _>("occurred_at").map_err(db_err)?);
+                            let actor: String = r.try_get("actor").map_err(db_err)?;
+                            let actor_org: Option<String> = r.try_get("actor_org").map_err(db_err)?;
+                            let action: String = r.try_get("action").map_err(db_err)?;
+                            let subject_type: String = r.try_get("subject_type").map_err(db_err)?;
+                            let subject_id: String = r.try_get("subject_id").map_err(db_err)?;
+                            let before: Option<String> = r.try_get("before_json").map_err(db_err)?;
+                            let after: Option<String> = r.try_get("after_json").map_err(db_err)?;
+                            let stored_previous: Option<String> = r.try_get("prev_hash").map_err(db_err)?;
+                            let stored_hash: Option<String> = r.try_get("hash").map_err(db_err)?;
+                            let expected = $crate::domain::audit::chain_hash(
+                                &previous,
+                                &$crate::domain::audit::ChainedEvent {
+                                    id,
+                                    occurred_at: &occurred,
+                                    actor: &actor,
+                                    actor_organisation: actor_org.as_deref(),
+                                    action: &action,
+                                    subject_type: &subject_type,
+                                    subject_id: &subject_id,
+                                    before: before.as_deref(),
+                                    after: after.as_deref(),
+                                },
+                            );
+                            events += 1;
+                            if stored_previous.as_deref() != Some(previous.as_str()) || stored_hash.as_deref() != Some(expected.as_str()) {
+                                return Ok(AuditVerification { events, first_broken: Some(id) });
+                            }
+                            previous = expected;
+                            after_id = id;
+                        }
+                    }
+                }
             }
+
+            $crate::impl_account_store!($store, $db);
         }
     };
 }

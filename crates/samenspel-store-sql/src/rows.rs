@@ -4,9 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use samenspel_domain::ValidationErrors;
-use samenspel_domain::collaboration::{
-    CollaborationFields, CollaborationKind, PartnerRole, WgrForm,
-};
+use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind, PartnerRole, WgrForm};
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
 use samenspel_domain::partnership::{Profile, Stance};
 use samenspel_store::{
@@ -74,6 +72,7 @@ pub struct CollaborationParts {
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub demo_key: Option<String>,
+    pub published: bool,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -104,15 +103,13 @@ pub fn collaboration_from_parts(
         partners,
         version: parts.version,
         demo: parts.demo_key.is_some(),
+        published: parts.published,
         created_at: parts.created_at,
         updated_at: parts.updated_at,
     })
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one argument per selected column"
-)]
+#[expect(clippy::too_many_arguments, reason = "one argument per selected column")]
 pub fn summary_from_parts(
     id: i64,
     name: String,
@@ -122,6 +119,7 @@ pub fn summary_from_parts(
     end_date: Option<NaiveDate>,
     partner_count: i64,
     demo: bool,
+    published: bool,
 ) -> StoreResult<CollaborationSummary> {
     Ok(CollaborationSummary {
         id,
@@ -132,13 +130,11 @@ pub fn summary_from_parts(
         end_date,
         partner_count: u64::try_from(partner_count).unwrap_or(0),
         demo,
+        published,
     })
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one argument per selected column"
-)]
+#[expect(clippy::too_many_arguments, reason = "one argument per selected column")]
 pub fn stance_from_parts(
     id: i64,
     collaboration_id: i64,
@@ -150,20 +146,28 @@ pub fn stance_from_parts(
     stated_at: DateTime<Utc>,
 ) -> StoreResult<StanceRecord> {
     let values = scores.map(|s| u8::try_from(s).unwrap_or(0));
-    let profile =
-        Profile::from_values(values).ok_or_else(|| corrupt("scores", &format!("{scores:?}")))?;
+    let profile = Profile::from_values(values).ok_or_else(|| corrupt("scores", &format!("{scores:?}")))?;
     Ok(StanceRecord {
         id,
         collaboration_id,
         code: code(org_code)?,
         phase,
-        stance: Stance {
-            profile,
-            motivations,
-        },
+        stance: Stance { profile, motivations },
         stated_by,
         stated_at,
     })
+}
+
+/// Audit times are kept to the microsecond, the precision both databases store, so the hash
+/// computed on writing can be recomputed from what was read back.
+pub fn audit_time(at: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::{DurationRound, TimeDelta};
+    at.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(at)
+}
+
+/// The form of an audit time that the hash covers.
+pub fn audit_time_text(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
 /// `LIKE` patterns for a search: one for the name's search key (substring), one for the code
@@ -172,11 +176,7 @@ pub fn like_patterns(query: Option<&str>) -> (Option<String>, Option<String>) {
     let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) else {
         return (None, None);
     };
-    let escape = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    };
+    let escape = |s: &str| s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     let name = format!("%{}%", escape(&samenspel_domain::text::search_key(query)));
     let code = format!("{}%", escape(&query.to_ascii_uppercase()));
     (Some(name), Some(code))
@@ -215,9 +215,7 @@ pub fn not_a_partner(code: &OrgCode) -> ValidationErrors {
     ValidationErrors::single(
         "code",
         "not_a_partner",
-        format!(
-            "{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."
-        ),
+        format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
     )
 }
 
@@ -261,10 +259,7 @@ mod tests {
 
     #[test]
     fn like_patterns_fold_accents() {
-        assert_eq!(
-            like_patterns(Some("Fryslân")).0.as_deref(),
-            Some("%fryslan%")
-        );
+        assert_eq!(like_patterns(Some("Fryslân")).0.as_deref(), Some("%fryslan%"));
     }
 
     #[test]

@@ -1,8 +1,18 @@
 //! The statements, in the SQL that both SQLite and PostgreSQL accept.
 
-pub const INSERT_AUDIT: &str = "INSERT INTO audit_events (occurred_at, actor, actor_org, action, subject_type, subject_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+/// Locks the head of the audit chain (a row lock in PostgreSQL; SQLite has one writer) and
+/// reads the last hash, so concurrent writers extend the chain one after the other.
+pub const LOCK_AUDIT_HEAD: &str = "UPDATE audit_head SET last_id = last_id WHERE id = 1 RETURNING last_hash";
+
+pub const INSERT_AUDIT: &str = "INSERT INTO audit_events (occurred_at, actor, actor_org, action, subject_type, subject_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+
+pub const SET_AUDIT_HASH: &str = "UPDATE audit_events SET prev_hash = $1, hash = $2 WHERE id = $3";
+
+pub const MOVE_AUDIT_HEAD: &str = "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1";
 
 pub const LIST_AUDIT: &str = "SELECT id, occurred_at, actor, actor_org, action, subject_type, subject_id, before_json, after_json FROM audit_events WHERE subject_type = $1 AND subject_id = $2 ORDER BY id";
+
+pub const AUDIT_CHAIN_PAGE: &str = "SELECT id, occurred_at, actor, actor_org, action, subject_type, subject_id, before_json, after_json, prev_hash, hash FROM audit_events WHERE id > $1 ORDER BY id LIMIT 1000";
 
 macro_rules! org_columns {
     () => {
@@ -43,24 +53,27 @@ pub const INSERT_ADDED_ORGANISATION: &str = "INSERT INTO organisations (code, na
 macro_rules! collaboration_where {
     () => {
         "WHERE ($1 IS NULL OR c.kind = $1) AND ($2 IS NULL OR c.name_search LIKE $2 ESCAPE '\\') \
-     AND ($3 IS NULL OR EXISTS (SELECT 1 FROM collaboration_partners p WHERE p.collaboration_id = c.id AND p.org_code = $3))"
+     AND ($3 IS NULL OR EXISTS (SELECT 1 FROM collaboration_partners p WHERE p.collaboration_id = c.id AND p.org_code = $3)) \
+     AND ($4 OR c.published OR ($5 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners p JOIN memberships m ON m.org_code = p.org_code \
+          WHERE p.collaboration_id = c.id AND m.user_id = $5)))"
     };
 }
 
-pub const COUNT_COLLABORATIONS: &str = concat!(
-    "SELECT COUNT(*) FROM collaborations c ",
-    collaboration_where!()
-);
+pub const COUNT_COLLABORATIONS: &str =
+    concat!("SELECT COUNT(*) FROM collaborations c ", collaboration_where!());
 
 pub const LIST_COLLABORATIONS: &str = concat!(
-    "SELECT c.id, c.name, c.kind, c.region, c.start_date, c.end_date, c.demo_key, \
+    "SELECT c.id, c.name, c.kind, c.region, c.start_date, c.end_date, c.demo_key, c.published, \
      (SELECT COUNT(*) FROM collaboration_partners p WHERE p.collaboration_id = c.id) AS partner_count \
      FROM collaborations c ",
     collaboration_where!(),
-    " ORDER BY c.name_search, c.id LIMIT $4 OFFSET $5"
+    " ORDER BY c.name_search, c.id LIMIT $6 OFFSET $7"
 );
 
-pub const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, version, created_at, updated_at FROM collaborations WHERE id = $1";
+pub const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, created_at, updated_at FROM collaborations WHERE id = $1";
+
+pub const SET_PUBLISHED: &str =
+    "UPDATE collaborations SET published = $1, version = version + 1, updated_at = $2 WHERE id = $3";
 
 pub const SELECT_PHASES: &str =
     "SELECT name FROM collaboration_phases WHERE collaboration_id = $1 ORDER BY position";
@@ -82,7 +95,8 @@ pub const INSERT_PHASE: &str =
 
 pub const DELETE_PHASES: &str = "DELETE FROM collaboration_phases WHERE collaboration_id = $1";
 
-pub const INSERT_PARTNER: &str = "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at) VALUES ($1, $2, $3, $4)";
+pub const INSERT_PARTNER: &str =
+    "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at) VALUES ($1, $2, $3, $4)";
 
 pub const FIND_DEMO_COLLABORATION: &str = "SELECT id FROM collaborations WHERE demo_key = $1";
 
@@ -101,3 +115,45 @@ pub const LIST_STANCES: &str = "SELECT id, org_code, phase, stated_by, stated_at
      score_1, score_2, score_3, score_4, score_5, score_6, \
      motivation_1, motivation_2, motivation_3, motivation_4, motivation_5, motivation_6 \
      FROM stances WHERE collaboration_id = $1 ORDER BY stated_at, id";
+
+pub const INSERT_USER: &str =
+    "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
+
+pub const FIND_USER_BY_EMAIL: &str = "SELECT id, email, name, password_hash FROM users WHERE email = $1";
+
+pub const GET_USER: &str = "SELECT id, email, name, password_hash FROM users WHERE id = $1";
+
+pub const USER_MEMBERSHIPS: &str =
+    "SELECT org_code, role FROM memberships WHERE user_id = $1 ORDER BY org_code";
+
+pub const UPSERT_MEMBERSHIP: &str = "INSERT INTO memberships (user_id, org_code, role) VALUES ($1, $2, $3) \
+     ON CONFLICT (user_id, org_code) DO UPDATE SET role = excluded.role";
+
+pub const DELETE_MEMBERSHIP: &str = "DELETE FROM memberships WHERE user_id = $1 AND org_code = $2";
+
+pub const SET_PASSWORD_HASH: &str = "UPDATE users SET password_hash = $1 WHERE id = $2";
+
+pub const INSERT_SESSION: &str =
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
+
+pub const SESSION_USER_ID: &str = "SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2";
+
+pub const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
+
+pub const INSERT_TOKEN: &str = "INSERT INTO api_tokens (user_id, token_hash, purpose, created_at, expires_at, revoked_at) \
+     VALUES ($1, $2, $3, $4, $5, NULL) RETURNING id";
+
+pub const TOKEN_USER_ID: &str = "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND purpose = $2 \
+     AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)";
+
+pub const REVOKE_TOKENS: &str =
+    "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND purpose = $3 AND revoked_at IS NULL";
+
+pub const INSERT_LOGIN_ATTEMPT: &str =
+    "INSERT INTO login_attempts (email, address, succeeded, attempted_at) VALUES ($1, $2, $3, $4)";
+
+pub const COUNT_FAILURES_BY_EMAIL: &str =
+    "SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND succeeded = FALSE AND attempted_at > $2";
+
+pub const COUNT_FAILURES_BY_ADDRESS: &str =
+    "SELECT COUNT(*) FROM login_attempts WHERE address = $1 AND succeeded = FALSE AND attempted_at > $2";

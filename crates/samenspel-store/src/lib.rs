@@ -13,30 +13,21 @@ pub use model::*;
 pub use url::DatabaseUrl;
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use samenspel_domain::audit::Actor;
+use samenspel_domain::auth::Membership;
 use samenspel_domain::collaboration::{CollaborationFields, Partner};
 use samenspel_domain::org::{NewOrganisation, OrgCode, Organisation};
 use samenspel_domain::partnership::Stance;
 
 #[async_trait]
 pub trait OrganisationStore {
-    async fn list_organisations(
-        &self,
-        filter: &OrgFilter,
-        page: Page,
-    ) -> StoreResult<Paged<Organisation>>;
+    async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> StoreResult<Paged<Organisation>>;
     async fn get_organisation(&self, code: &OrgCode) -> StoreResult<Option<Organisation>>;
     /// Inserts or updates the shipped reference organisations; returns how many rows changed.
-    async fn upsert_reference_organisations(
-        &self,
-        organisations: &[Organisation],
-    ) -> StoreResult<u64>;
+    async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64>;
     /// Adds a partner organisation a user entered; the store assigns its code.
-    async fn add_organisation(
-        &self,
-        new: &NewOrganisation,
-        actor: &Actor,
-    ) -> StoreResult<Organisation>;
+    async fn add_organisation(&self, new: &NewOrganisation, actor: &Actor) -> StoreResult<Organisation>;
 }
 
 #[async_trait]
@@ -66,6 +57,8 @@ pub trait CollaborationStore {
     ) -> StoreResult<()>;
     async fn add_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> StoreResult<()>;
     async fn find_demo_collaboration(&self, demo_key: &str) -> StoreResult<Option<i64>>;
+    /// Publishes (or withdraws) a collaboration; drafts are visible to their partners only.
+    async fn set_published(&self, id: i64, published: bool, actor: &Actor) -> StoreResult<()>;
 }
 
 #[async_trait]
@@ -85,17 +78,56 @@ pub trait StanceStore {
 
 #[async_trait]
 pub trait AuditStore {
-    async fn list_audit_events(
+    async fn list_audit_events(&self, subject_type: &str, subject_id: &str) -> StoreResult<Vec<AuditRecord>>;
+    /// The first event whose hashes do not follow from the chain before it, if any.
+    async fn verify_audit_chain(&self) -> StoreResult<AuditVerification>;
+}
+
+#[async_trait]
+pub trait AccountStore {
+    /// Creates a user with memberships; a taken e-mail address is refused on `email`.
+    async fn create_user(&self, new: &NewUser, actor: &Actor) -> StoreResult<i64>;
+    async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<UserRecord>>;
+    async fn get_user(&self, id: i64) -> StoreResult<Option<UserRecord>>;
+    /// Gives the user `role` in the organisation (replacing an earlier role there).
+    async fn grant(&self, user_id: i64, membership: &Membership, actor: &Actor) -> StoreResult<()>;
+    /// Removes the user's role in the organisation; `NotFound` when there was none.
+    async fn revoke(&self, user_id: i64, organisation: &OrgCode, actor: &Actor) -> StoreResult<()>;
+    async fn set_password_hash(&self, user_id: i64, hash: &str, actor: &Actor) -> StoreResult<()>;
+    async fn create_session(
         &self,
-        subject_type: &str,
-        subject_id: &str,
-    ) -> StoreResult<Vec<AuditRecord>>;
+        token_hash: &str,
+        user_id: i64,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+    /// The user of a session that has not expired at `now`.
+    async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<UserRecord>>;
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+    async fn create_token(&self, new: &NewToken<'_>, actor: &Actor) -> StoreResult<i64>;
+    /// The user of a token of `purpose` that is neither revoked nor expired at `now`.
+    async fn token_user(
+        &self,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<UserRecord>>;
+    /// Revokes all of the user's tokens of `purpose`; returns how many.
+    async fn revoke_tokens(&self, user_id: i64, purpose: TokenPurpose, actor: &Actor) -> StoreResult<u64>;
+    /// Records a sign-in attempt; a refused one is also written to the audit trail.
+    async fn record_login_attempt(&self, attempt: &LoginAttempt<'_>) -> StoreResult<()>;
+    /// Failed attempts since `since` for this e-mail address and for this client address.
+    async fn recent_login_failures(
+        &self,
+        email: &str,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> StoreResult<(u64, u64)>;
 }
 
 /// Everything the app needs from a database.
 #[async_trait]
 pub trait Store:
-    OrganisationStore + CollaborationStore + StanceStore + AuditStore + Send + Sync
+    OrganisationStore + CollaborationStore + StanceStore + AuditStore + AccountStore + Send + Sync
 {
     /// Applies the backend's migrations.
     async fn migrate(&self) -> StoreResult<()>;

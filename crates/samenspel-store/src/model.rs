@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use samenspel_domain::auth::Membership;
 use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind, PartnerRole};
 use samenspel_domain::org::{OrgCode, OrgType};
 use samenspel_domain::partnership::Stance;
@@ -20,9 +21,7 @@ impl Page {
 
     pub fn new(limit: Option<u32>, offset: Option<u32>) -> Self {
         Self {
-            limit: limit
-                .unwrap_or(Self::DEFAULT_LIMIT)
-                .clamp(1, Self::MAX_LIMIT),
+            limit: limit.unwrap_or(Self::DEFAULT_LIMIT).clamp(1, Self::MAX_LIMIT),
             offset: offset.unwrap_or(0),
         }
     }
@@ -54,6 +53,20 @@ pub struct CollaborationFilter {
     pub query: Option<String>,
     /// Only collaborations this organisation takes part in.
     pub organisation: Option<OrgCode>,
+    pub visibility: Visibility,
+}
+
+/// Which collaborations a reader may see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Visibility {
+    /// Published ones only (anonymous visitors).
+    #[default]
+    Published,
+    /// Published ones and the drafts of the collaborations this user's organisations are
+    /// partners in.
+    PublishedAndDraftsOfUser(i64),
+    /// Everything (platform administrators).
+    All,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -67,6 +80,7 @@ pub struct CollaborationSummary {
     pub end_date: Option<NaiveDate>,
     pub partner_count: u64,
     pub demo: bool,
+    pub published: bool,
 }
 
 /// A partner with the organisation's name and type, as shown on the collaboration page.
@@ -88,6 +102,8 @@ pub struct Collaboration {
     /// Increases with every change; edits must name the version they were based on.
     pub version: i64,
     pub demo: bool,
+    /// Drafts are visible only to the members of the partner organisations.
+    pub published: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -115,4 +131,79 @@ pub struct AuditRecord {
     pub subject_id: String,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
+}
+
+/// The outcome of checking the audit hash chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditVerification {
+    pub events: u64,
+    /// The id of the first event whose hashes do not follow, if any.
+    pub first_broken: Option<i64>,
+}
+
+/// A user with the organisations they are a member of.
+#[derive(Clone, PartialEq, Eq)]
+pub struct UserRecord {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    /// Argon2id PHC string; `None` until the invitation is accepted.
+    pub password_hash: Option<String>,
+    pub memberships: Vec<Membership>,
+}
+
+impl std::fmt::Debug for UserRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserRecord")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("name", &self.name)
+            .field("password_hash", &self.password_hash.as_ref().map(|_| "***"))
+            .field("memberships", &self.memberships)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub memberships: Vec<Membership>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    /// `Authorization: Bearer` for the API.
+    Api,
+    /// A one-time link to set a first password.
+    Invitation,
+}
+
+impl TokenPurpose {
+    pub fn key(self) -> &'static str {
+        match self {
+            TokenPurpose::Api => "api",
+            TokenPurpose::Invitation => "invitation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewToken<'a> {
+    pub user_id: i64,
+    /// SHA-256 of the token; the token itself is shown once and never stored.
+    pub token_hash: &'a str,
+    pub purpose: TokenPurpose,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginAttempt<'a> {
+    pub email: &'a str,
+    pub address: &'a str,
+    pub succeeded: bool,
+    pub at: DateTime<Utc>,
+    /// Why a refused attempt was refused, for the audit trail.
+    pub reason: Option<&'a str>,
 }

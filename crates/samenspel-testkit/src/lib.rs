@@ -68,11 +68,7 @@ impl TestDb {
         let store = samenspel_store_any::connect(&url)
             .await
             .expect("connect test database");
-        Self {
-            url,
-            store,
-            backing,
-        }
+        Self { url, store, backing }
     }
 
     pub fn app(&self) -> App {
@@ -97,9 +93,7 @@ impl TestDb {
                 bytes
             }
             Backing::Postgres { .. } => {
-                let mut conn = sqlx::PgConnection::connect(&self.url)
-                    .await
-                    .expect("connect");
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
                 let tables: Vec<String> = sqlx::query(
                     "SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
                 )
@@ -156,9 +150,7 @@ impl Drop for TestDb {
 }
 
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
     let path_start = base[scheme_end..].find('/').map(|i| i + scheme_end);
     let host = path_start.map_or(base, |i| &base[..i]);
@@ -179,11 +171,9 @@ pub struct TestApp {
 pub async fn spawn_app() -> TestApp {
     let db = TestDb::new().await;
     let app = db.app();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("addr"));
-    let router = samenspel_web::router(app.clone());
+    let router = samenspel_web::router(app.clone(), samenspel_web::WebConfig::default());
     tokio::spawn(async move {
         let _ = samenspel_web::serve(listener, router, std::future::pending()).await;
     });

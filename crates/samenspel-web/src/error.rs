@@ -52,50 +52,70 @@ pub struct InvalidParam {
     pub reason: String,
 }
 
+/// Status, title and message for the user of an application error, shared by the API and
+/// the pages. Internal errors are logged here and never shown.
+pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
+    match error {
+        AppError::NotFound(what) => (
+            StatusCode::NOT_FOUND,
+            "Niet gevonden",
+            format!("De gevraagde {what} bestaat niet (meer)."),
+        ),
+        AppError::Invalid(_) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Ongeldige invoer",
+            "Een of meer velden zijn niet goed ingevuld; er is niets opgeslagen.".to_owned(),
+        ),
+        AppError::Conflict(message) => (StatusCode::CONFLICT, "Gelijktijdige wijziging", message.clone()),
+        AppError::Unauthenticated => (
+            StatusCode::UNAUTHORIZED,
+            "Aanmelden nodig",
+            "Meld u aan om dit te doen (in de API met Authorization: Bearer <token>).".to_owned(),
+        ),
+        AppError::Forbidden(message) => (StatusCode::FORBIDDEN, "Geen toegang", message.clone()),
+        AppError::TooManyAttempts(message) => {
+            (StatusCode::TOO_MANY_REQUESTS, "Te veel pogingen", message.clone())
+        }
+        AppError::Internal(message) => {
+            tracing::error!(error = %message, "internal error");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Er ging iets mis",
+                "Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het later opnieuw."
+                    .to_owned(),
+            )
+        }
+    }
+}
+
 impl ApiError {
     fn problem(&self) -> Problem {
         let (status, title, detail, invalid_params) = match self {
             ApiError::BadRequest { name, reason } => (
                 StatusCode::BAD_REQUEST,
                 "Ongeldig verzoek",
-                "Het verzoek kon niet worden gelezen.".to_owned(),
+                "Het verzoek kon niet worden gelezen; er is niets opgeslagen.".to_owned(),
                 vec![InvalidParam {
                     name: name.clone(),
                     code: "malformed".into(),
                     reason: reason.clone(),
                 }],
             ),
-            ApiError::App(AppError::Invalid(errors)) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Ongeldige invoer",
-                "Een of meer velden zijn niet goed ingevuld; er is niets opgeslagen.".to_owned(),
-                errors
-                    .errors
-                    .iter()
-                    .map(|e| InvalidParam {
-                        name: e.field.clone(),
-                        code: e.code.into(),
-                        reason: e.message.clone(),
-                    })
-                    .collect(),
-            ),
-            ApiError::App(AppError::NotFound(what)) => (
-                StatusCode::NOT_FOUND,
-                "Niet gevonden",
-                format!("De gevraagde {what} bestaat niet."),
-                vec![],
-            ),
-            ApiError::App(AppError::Conflict(message)) => {
-                (StatusCode::CONFLICT, "Conflict", message.clone(), vec![])
-            }
-            ApiError::App(AppError::Internal(message)) => {
-                tracing::error!(error = %message, "internal error in API request");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Interne fout",
-                    "Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het later opnieuw.".to_owned(),
-                    vec![],
-                )
+            ApiError::App(error) => {
+                let (status, title, detail) = describe(error);
+                let params = match error {
+                    AppError::Invalid(errors) => errors
+                        .errors
+                        .iter()
+                        .map(|e| InvalidParam {
+                            name: e.field.clone(),
+                            code: e.code.into(),
+                            reason: e.message.clone(),
+                        })
+                        .collect(),
+                    _ => vec![],
+                };
+                (status, title, detail, params)
             }
         };
         Problem {
@@ -111,42 +131,16 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let problem = self.problem();
-        let status =
-            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, Json(problem)).into_response();
-        response.headers_mut().insert(
+        let headers = response.headers_mut();
+        headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        response
-    }
-}
-
-/// The status and the Dutch message for an error shown as a page.
-pub fn page_status(error: &AppError) -> (StatusCode, &'static str, String) {
-    match error {
-        AppError::NotFound(what) => (
-            StatusCode::NOT_FOUND,
-            "Niet gevonden",
-            format!("De gevraagde {what} bestaat niet (meer)."),
-        ),
-        AppError::Invalid(errors) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Ongeldige invoer",
-            errors.to_string(),
-        ),
-        AppError::Conflict(message) => (
-            StatusCode::CONFLICT,
-            "Gelijktijdige wijziging",
-            message.clone(),
-        ),
-        AppError::Internal(message) => {
-            tracing::error!(error = %message, "internal error in page request");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Er ging iets mis",
-                "Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het later opnieuw.".to_owned(),
-            )
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
+        response
     }
 }

@@ -9,6 +9,7 @@ mod api;
 mod assets;
 mod error;
 mod headers;
+mod session;
 mod ui;
 
 use std::future::Future;
@@ -18,18 +19,21 @@ use samenspel_app::App;
 use tokio::net::TcpListener;
 
 pub use api::openapi_document;
+pub use session::WebConfig;
 
 /// The largest request body accepted (forms and JSON alike).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// Builds the whole application: pages, API, assets, security headers and body limits.
-pub fn router(app: App) -> Router {
+pub fn router(app: App, config: WebConfig) -> Router {
     Router::new()
         .merge(ui::routes())
         .nest("/api", api::routes())
         .merge(assets::routes())
         .fallback(ui::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(session::csrf))
+        .layer(axum::Extension(config))
         .layer(axum::middleware::from_fn(headers::security_headers))
         .with_state(app)
 }
@@ -40,7 +44,10 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

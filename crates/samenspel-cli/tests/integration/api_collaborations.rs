@@ -26,29 +26,19 @@ async fn create_read_and_list_a_collaboration() {
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["partners"][0]["code"], "GM0059");
     assert_eq!(body["partners"][1]["role"], "financier");
-    assert_eq!(
-        body["phases"],
-        json!(["uitvraag", "uitvoering", "evaluatie"])
-    );
+    assert_eq!(body["phases"], json!(["uitvraag", "uitvoering", "evaluatie"]));
     assert_eq!(body["version"], 1);
     let id = body["id"].as_i64().unwrap();
 
     let list = h.get_json("/api/v1/collaborations?type=regio-deal").await;
     assert_eq!(list["total"], 1);
     assert_eq!(list["items"][0]["partner_count"], 2);
+    assert_eq!(h.get_json("/api/v1/collaborations?type=mirt").await["total"], 0);
     assert_eq!(
-        h.get_json("/api/v1/collaborations?type=mirt").await["total"],
-        0
-    );
-    assert_eq!(
-        h.get_json("/api/v1/collaborations?organisation=MNRE1153")
-            .await["total"],
+        h.get_json("/api/v1/collaborations?organisation=MNRE1153").await["total"],
         1
     );
-    assert_eq!(
-        h.get_json("/api/v1/collaborations?q=friesland").await["total"],
-        1
-    );
+    assert_eq!(h.get_json("/api/v1/collaborations?q=friesland").await["total"], 1);
     assert_eq!(
         h.get_json(&format!("/api/v1/collaborations/{id}")).await["name"],
         "Regio Deal Noordoost-Friesland"
@@ -80,18 +70,10 @@ async fn bad_collaborations_are_refused_naming_each_field_and_store_nothing() {
         ),
     ];
     for (body, fields) in cases {
-        let (status, problem) = h
-            .send_json(Method::POST, "/api/v1/collaborations", &body)
-            .await;
+        let (status, problem) = h.send_json(Method::POST, "/api/v1/collaborations", &body).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert_eq!(invalid_names(&problem), fields, "{body}");
-        assert!(
-            problem["invalidParams"][0]["reason"]
-                .as_str()
-                .unwrap()
-                .len()
-                > 5
-        );
+        assert!(problem["invalidParams"][0]["reason"].as_str().unwrap().len() > 5);
     }
     let response = h
         .client
@@ -102,25 +84,16 @@ async fn bad_collaborations_are_refused_naming_each_field_and_store_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
     let problem: serde_json::Value = response.json().await.unwrap();
     assert_eq!(invalid_names(&problem), ["body"]);
-    assert_eq!(
-        before,
-        h.fingerprint().await,
-        "a refused request changes nothing"
-    );
+    assert_eq!(before, h.fingerprint().await, "a refused request changes nothing");
 }
 
 #[tokio::test]
 async fn a_stale_edit_is_refused_with_what_changed() {
     let h = Harness::start().await;
-    let id = h
-        .create_collaboration("Woondeal", &[("MNRE1034", "trekker")])
-        .await;
+    let id = h.create_draft("Woondeal", &[("MNRE1034", "trekker")]).await;
     let path = format!("/api/v1/collaborations/{id}");
     let edit = |version: i64, name: &str| json!({"version": version, "name": name, "type": "woondeal", "phases": ["afspraken", "uitvoering"]});
     let (status, body) = h
@@ -158,11 +131,7 @@ async fn partners_are_added_once() {
         .await;
     let path = format!("/api/v1/collaborations/{id}/partners");
     let (status, body) = h
-        .send_json(
-            Method::POST,
-            &path,
-            &json!({"code": "GM0344", "role": "partner"}),
-        )
+        .send_json(Method::POST, &path, &json!({"code": "GM0344", "role": "partner"}))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["partners"].as_array().unwrap().len(), 2);
@@ -208,7 +177,10 @@ async fn every_change_leaves_an_audit_event() {
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
-    assert_eq!(actions, ["collaboration.create", "partner.add"]);
+    assert_eq!(
+        actions,
+        ["collaboration.create", "collaboration.publish", "partner.add"]
+    );
     assert_eq!(events["items"][0]["after"]["name"], "Woondeal");
 }
 
@@ -219,8 +191,5 @@ async fn api_responses_carry_the_version_header_and_unknown_paths_are_problems()
     assert_eq!(response.headers()["api-version"], "1.0.0");
     let response = h.get("/api/v1/bestaat-niet").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
 }

@@ -23,9 +23,7 @@ async fn reference_organisations_are_all_there() {
 #[tokio::test]
 async fn organisations_page_with_limit_and_offset() {
     let h = Harness::start().await;
-    let first = h
-        .get_json("/api/v1/organisations?type=gemeente&limit=10")
-        .await;
+    let first = h.get_json("/api/v1/organisations?type=gemeente&limit=10").await;
     let second = h
         .get_json("/api/v1/organisations?type=gemeente&limit=10&offset=10")
         .await;
@@ -58,10 +56,7 @@ async fn unknown_type_and_bad_paging_are_refused_clearly() {
     assert_eq!(invalid_names(&body), ["type"]);
     let response = h.get("/api/v1/organisations?limit=veel").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
     assert_eq!(
         h.get("/api/v1/organisations/XX9999").await.status(),
         StatusCode::NOT_FOUND
@@ -99,9 +94,7 @@ async fn a_refused_partner_stores_nothing() {
         json!({"name": "Nieuwe gemeente", "type": "gemeente"}),
         json!({"name": "X\u{7}Y", "type": "bedrijf"}),
     ] {
-        let (status, problem) = h
-            .send_json(Method::POST, "/api/v1/organisations", &body)
-            .await;
+        let (status, problem) = h.send_json(Method::POST, "/api/v1/organisations", &body).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(!invalid_names(&problem).is_empty());
     }

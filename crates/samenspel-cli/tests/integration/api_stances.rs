@@ -33,26 +33,17 @@ async fn reference_profiles_are_exactly_the_published_values() {
 async fn a_spread_of_two_is_shown_as_a_disagreement_naming_who_said_what() {
     let h = Harness::start().await;
     let id = h
-        .create_collaboration(
-            "Woondeal",
-            &[("MNRE1034", "trekker"), ("GM0344", "partner")],
-        )
+        .create_collaboration("Woondeal", &[("MNRE1034", "trekker"), ("GM0344", "partner")])
         .await;
     let (status, body) = h
-        .put_stance(
-            id,
-            "MNRE1034",
-            &json!({"scores": scores([3, 1, 3, 3, 3, 1])}),
-        )
+        .put_stance(id, "MNRE1034", &json!({"scores": scores([3, 1, 3, 3, 3, 1])}))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let (status, _) = h
         .put_stance(id, "gm0344", &json!({"scores": scores([3, 3, 3, 4, 3, 1])}))
         .await;
     assert_eq!(status, StatusCode::CREATED);
-    let analysis = h
-        .get_json(&format!("/api/v1/collaborations/{id}/analysis"))
-        .await;
+    let analysis = h.get_json(&format!("/api/v1/collaborations/{id}/analysis")).await;
     assert_eq!(analysis["disagreement_count"], 1);
     let verplicht = &analysis["dimensions"][1];
     assert_eq!(verplicht["dimension"], "verplicht-karakter");
@@ -72,10 +63,7 @@ async fn a_spread_of_two_is_shown_as_a_disagreement_naming_who_said_what() {
         .unwrap();
     assert!(page.contains("Verwachtingen niet gelijk"));
     assert!(page.contains("Utrecht: 3"), "names who said what");
-    assert!(
-        page.contains("Koninkrijksrelaties: 1"),
-        "names who said what"
-    );
+    assert!(page.contains("Koninkrijksrelaties: 1"), "names who said what");
 }
 
 #[tokio::test]
@@ -89,9 +77,7 @@ async fn an_unmotivated_deviation_is_flagged_and_a_motivated_one_is_not() {
         "motivations": {"eisen-aan-uitvoering": "De wet schrijft de bouwaantallen voor."}
     });
     h.put_stance(id, "MNRE1034", &body).await;
-    let analysis = h
-        .get_json(&format!("/api/v1/collaborations/{id}/analysis"))
-        .await;
+    let analysis = h.get_json(&format!("/api/v1/collaborations/{id}/analysis")).await;
     let deviations = analysis["partners"][0]["deviations"].as_array().unwrap();
     assert_eq!(deviations.len(), 2);
     assert_eq!(
@@ -123,10 +109,7 @@ async fn an_unmotivated_deviation_is_flagged_and_a_motivated_one_is_not() {
 async fn bad_scores_are_refused_per_field_and_store_nothing() {
     let h = Harness::start().await;
     let id = h
-        .create_collaboration(
-            "Woondeal",
-            &[("MNRE1034", "trekker"), ("GM0344", "partner")],
-        )
+        .create_collaboration("Woondeal", &[("MNRE1034", "trekker"), ("GM0344", "partner")])
         .await;
     let before = h.fingerprint().await;
     for (bad, code) in [
@@ -139,11 +122,7 @@ async fn bad_scores_are_refused_per_field_and_store_nothing() {
         body["scores"]["decentrale-middelen"] = bad.clone();
         let (status, problem) = h.put_stance(id, "GM0344", &body).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
-        assert_eq!(
-            invalid_names(&problem),
-            ["scores.decentrale-middelen"],
-            "{bad}"
-        );
+        assert_eq!(invalid_names(&problem), ["scores.decentrale-middelen"], "{bad}");
         assert_eq!(problem["invalidParams"][0]["code"], code);
     }
     let (status, problem) = h
@@ -165,11 +144,7 @@ async fn bad_scores_are_refused_per_field_and_store_nothing() {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _) = h
-        .put_stance(
-            999_999,
-            "GM0344",
-            &json!({"scores": scores([3, 1, 3, 3, 3, 1])}),
-        )
+        .put_stance(999_999, "GM0344", &json!({"scores": scores([3, 1, 3, 3, 3, 1])}))
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = h
@@ -193,51 +168,35 @@ async fn restating_keeps_the_history_and_phases_are_separate() {
     let id = h
         .create_collaboration("Woondeal", &[("MNRE1034", "trekker")])
         .await;
-    h.put_stance(
-        id,
-        "MNRE1034",
-        &json!({"scores": scores([3, 1, 3, 3, 3, 1])}),
-    )
-    .await;
-    h.put_stance(
-        id,
-        "MNRE1034",
-        &json!({"scores": scores([4, 2, 3, 4, 3, 2])}),
-    )
-    .await;
+    h.put_stance(id, "MNRE1034", &json!({"scores": scores([3, 1, 3, 3, 3, 1])}))
+        .await;
+    h.put_stance(id, "MNRE1034", &json!({"scores": scores([4, 2, 3, 4, 3, 2])}))
+        .await;
     h.put_stance(
         id,
         "MNRE1034",
         &json!({"phase": "Uitvoering", "scores": scores([5, 5, 5, 5, 5, 5])}),
     )
     .await;
-    let stances = h
-        .get_json(&format!("/api/v1/collaborations/{id}/stances"))
-        .await;
+    let stances = h.get_json(&format!("/api/v1/collaborations/{id}/stances")).await;
     assert_eq!(stances["total"], 3);
     assert_eq!(
         stances["items"][2]["phase"], "uitvoering",
         "the phase is stored by its canonical name"
     );
-    let whole = h
-        .get_json(&format!("/api/v1/collaborations/{id}/analysis"))
-        .await;
+    let whole = h.get_json(&format!("/api/v1/collaborations/{id}/analysis")).await;
     assert_eq!(
         whole["partners"][0]["scores"],
         scores([4, 2, 3, 4, 3, 2]),
         "the latest stance counts"
     );
     let phase = h
-        .get_json(&format!(
-            "/api/v1/collaborations/{id}/analysis?phase=uitvoering"
-        ))
+        .get_json(&format!("/api/v1/collaborations/{id}/analysis?phase=uitvoering"))
         .await;
     assert_eq!(phase["partners"][0]["scores"], scores([5, 5, 5, 5, 5, 5]));
     assert_eq!(phase["phase"], "uitvoering");
     let empty = h
-        .get_json(&format!(
-            "/api/v1/collaborations/{id}/analysis?phase=afspraken"
-        ))
+        .get_json(&format!("/api/v1/collaborations/{id}/analysis?phase=afspraken"))
         .await;
     assert_eq!(empty["partners"], json!([]));
     assert_eq!(empty["missing_stances"], json!(["MNRE1034"]));
@@ -248,11 +207,7 @@ async fn the_demo_reproduces_the_rob_profiles() {
     let h = Harness::start().await;
     samenspel_app::demo::load(&h.app.app).await.unwrap();
     let list = h.get_json("/api/v1/collaborations?limit=200").await;
-    for (kind, profile) in [
-        ("mirt", "mirt"),
-        ("res", "res"),
-        ("regio-deal", "regio-deals"),
-    ] {
+    for (kind, profile) in [("mirt", "mirt"), ("res", "res"), ("regio-deal", "regio-deals")] {
         let item = list["items"]
             .as_array()
             .unwrap()

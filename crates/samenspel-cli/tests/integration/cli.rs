@@ -17,11 +17,7 @@ fn an_unknown_database_scheme_is_refused_without_creating_a_file() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("Onbekende database-URL"), "{stderr}");
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        0,
-        "no stray file"
-    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no stray file");
 }
 
 #[test]

@@ -1,10 +1,15 @@
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Client, Method, Response, StatusCode};
+use samenspel_app::Principal;
 use samenspel_testkit::{TestApp, spawn_app};
 use serde_json::{Value, json};
+
+pub const PASSWORD: &str = "correct paard batterij nietje";
 
 pub struct Harness {
     pub app: TestApp,
     pub client: Client,
+    /// An API token of a platform administrator (beheerder).
+    pub admin: String,
 }
 
 impl Harness {
@@ -14,62 +19,119 @@ impl Harness {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        Self { app, client }
+        let mut h = Self {
+            app,
+            client,
+            admin: String::new(),
+        };
+        h.admin = h.token_for("MNRE1034", "beheerder").await;
+        h
+    }
+
+    /// Creates (once) the user `{role}.{org}@test.nl` with that role and returns a new API token.
+    pub async fn token_for(&self, org: &str, role: &str) -> String {
+        let email = self.user(org, role).await;
+        self.app
+            .app
+            .create_api_token(&email, &Principal::System("test"))
+            .await
+            .unwrap()
+    }
+
+    /// Creates (once) the user `{role}.{org}@test.nl` with password [`PASSWORD`].
+    pub async fn user(&self, org: &str, role: &str) -> String {
+        let email = format!("{role}.{}@test.nl", org.to_lowercase());
+        let system = Principal::System("test");
+        if self
+            .app
+            .app
+            .store()
+            .find_user_by_email(&email)
+            .await
+            .unwrap()
+            .is_none()
+        {
+            self.app
+                .app
+                .add_user(
+                    &email,
+                    &format!("{role} van {org}"),
+                    org,
+                    role,
+                    Some(PASSWORD),
+                    &system,
+                )
+                .await
+                .unwrap();
+        }
+        email
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.app.address, path)
     }
 
+    /// GET as an anonymous visitor.
     pub async fn get(&self, path: &str) -> Response {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    /// GET as the administrator (sees drafts too); must answer 200.
     pub async fn get_json(&self, path: &str) -> Value {
-        let response = self.get(path).await;
-        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
-        response.json().await.unwrap()
+        let (status, body) = self.request(Some(&self.admin), Method::GET, path, None).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body
     }
 
-    pub async fn send_json(
+    /// A JSON request as the administrator.
+    pub async fn send_json(&self, method: Method, path: &str, body: &Value) -> (StatusCode, Value) {
+        self.request(Some(&self.admin), method, path, Some(body)).await
+    }
+
+    /// A JSON request with the given bearer token, or anonymously.
+    pub async fn request(
         &self,
-        method: reqwest::Method,
+        token: Option<&str>,
+        method: Method,
         path: &str,
-        body: &Value,
+        body: Option<&Value>,
     ) -> (StatusCode, Value) {
-        let response = self
-            .client
-            .request(method, self.url(path))
-            .json(body)
-            .send()
-            .await
-            .unwrap();
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.unwrap();
         let status = response.status();
         let text = response.text().await.unwrap();
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        )
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
-    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Response {
-        self.client
-            .post(self.url(path))
-            .form(form)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    /// Creates a collaboration through the API and returns its id.
+    /// Creates a published collaboration through the API (as administrator) and returns its id.
     pub async fn create_collaboration(&self, name: &str, partners: &[(&str, &str)]) -> i64 {
+        let id = self.create_draft(name, partners).await;
+        let (status, body) = self
+            .send_json(
+                Method::PUT,
+                &format!("/api/v1/collaborations/{id}/publication"),
+                &json!({"published": true}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        id
+    }
+
+    /// Creates an unpublished collaboration (as administrator).
+    pub async fn create_draft(&self, name: &str, partners: &[(&str, &str)]) -> i64 {
         let partners: Vec<Value> = partners
             .iter()
             .map(|(code, role)| json!({"code": code, "role": role}))
             .collect();
         let (status, body) = self
             .send_json(
-                reqwest::Method::POST,
+                Method::POST,
                 "/api/v1/collaborations",
                 &json!({"name": name, "type": "woondeal", "phases": ["afspraken", "uitvoering"], "partners": partners}),
             )
@@ -80,7 +142,7 @@ impl Harness {
 
     pub async fn put_stance(&self, id: i64, code: &str, body: &Value) -> (StatusCode, Value) {
         self.send_json(
-            reqwest::Method::PUT,
+            Method::PUT,
             &format!("/api/v1/collaborations/{id}/stances/{code}"),
             body,
         )
@@ -89,6 +151,74 @@ impl Harness {
 
     pub async fn fingerprint(&self) -> Vec<u8> {
         self.app.db.fingerprint().await
+    }
+
+    /// A browser: keeps cookies, knows its CSRF token.
+    pub async fn browser(&self) -> Browser {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let response = client.get(self.url("/inloggen")).send().await.unwrap();
+        let csrf = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix("samenspel_csrf="))
+            .and_then(|v| v.split(';').next())
+            .unwrap()
+            .to_owned();
+        Browser {
+            client,
+            base: self.app.address.clone(),
+            csrf,
+        }
+    }
+
+    /// A browser signed in as `{role}.{org}@test.nl`.
+    pub async fn browser_as(&self, org: &str, role: &str) -> Browser {
+        let email = self.user(org, role).await;
+        let browser = self.browser().await;
+        let response = browser
+            .post_form("/inloggen", &[("email", &email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in as {email}");
+        browser
+    }
+}
+
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+    pub csrf: String,
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Posts a form with this browser's CSRF token added.
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Response {
+        let mut fields: Vec<(&str, &str)> = vec![("csrf", &self.csrf)];
+        fields.extend_from_slice(form);
+        self.post_raw(path, &fields).await
+    }
+
+    /// Posts exactly these fields (to test a missing or wrong CSRF token).
+    pub async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
     }
 }
 

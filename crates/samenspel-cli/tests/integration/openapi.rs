@@ -20,8 +20,7 @@ fn openapi_document_matches_the_snapshot() {
 async fn the_served_document_is_the_generated_one() {
     let h = crate::helpers::Harness::start().await;
     let served = h.get_json("/api/openapi.json").await;
-    let generated: serde_json::Value =
-        serde_json::from_str(&samenspel_web::openapi_document()).unwrap();
+    let generated: serde_json::Value = serde_json::from_str(&samenspel_web::openapi_document()).unwrap();
     assert_eq!(served, generated);
     assert_eq!(
         served["openapi"].as_str().map(|v| v.starts_with("3.")),

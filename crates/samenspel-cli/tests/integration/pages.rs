@@ -64,7 +64,8 @@ async fn unknown_pages_get_a_proper_404_page() {
 #[tokio::test]
 async fn creating_a_collaboration_through_the_form() {
     let h = Harness::start().await;
-    let response = h
+    let browser = h.browser_as("PV20", "redacteur").await;
+    let response = browser
         .post_form(
             "/samenwerkingen",
             &[
@@ -80,7 +81,7 @@ async fn creating_a_collaboration_through_the_form() {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let (_, html) = page(&h, &location).await;
+    let html = browser.get(&location).await.text().await.unwrap();
     assert!(html.contains("Convenant Wadden"));
     assert!(html.contains("Provincie Groningen"));
     assert!(html.contains("Fase: uitvoering"));
@@ -89,8 +90,9 @@ async fn creating_a_collaboration_through_the_form() {
 #[tokio::test]
 async fn a_bad_form_shows_messages_next_to_the_fields_and_stores_nothing() {
     let h = Harness::start().await;
+    let browser = h.browser_as("PV20", "redacteur").await;
     let before = h.fingerprint().await;
-    let response = h
+    let response = browser
         .post_form(
             "/samenwerkingen",
             &[
@@ -107,20 +109,14 @@ async fn a_bad_form_shows_messages_next_to_the_fields_and_stores_nothing() {
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
-    assert!(
-        html.contains("id=\"f-name-error\">Vul dit veld in."),
-        "{html}"
-    );
+    assert!(html.contains("id=\"f-name-error\">Vul dit veld in."), "{html}");
     assert!(html.contains("id=\"f-end-date-error\">De einddatum ligt vóór de startdatum."));
     assert!(
         html.contains("id=\"f-partners-2-code-error\">Er is geen organisatie met code GM9999."),
         "error next to the row it belongs to"
     );
     assert!(html.contains("Er is niets opgeslagen"));
-    assert!(
-        html.contains("value=\"2024-05-01\""),
-        "the user's input is kept"
-    );
+    assert!(html.contains("value=\"2024-05-01\""), "the user's input is kept");
     assert_eq!(before, h.fingerprint().await);
 }
 
@@ -128,6 +124,7 @@ async fn a_bad_form_shows_messages_next_to_the_fields_and_stores_nothing() {
 async fn the_stance_form_refuses_bad_scores_and_records_good_ones() {
     let h = Harness::start().await;
     samenspel_app::demo::load(&h.app.app).await.unwrap();
+    let browser = h.browser_as("GM0307", "redacteur").await;
     let path = "/samenwerkingen/4/standpunt/GM0307";
     let mut form: Vec<(&str, &str)> = vec![
         ("phase", ""),
@@ -142,7 +139,7 @@ async fn the_stance_form_refuses_bad_scores_and_records_good_ones() {
         ),
     ];
     let before = h.fingerprint().await;
-    let response = h.post_form(path, &form).await;
+    let response = browser.post_form(path, &form).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.unwrap();
     for field in [
@@ -167,7 +164,7 @@ async fn the_stance_form_refuses_bad_scores_and_records_good_ones() {
         ("scores.eisen-aan-uitvoering", "4"),
         ("scores.verantwoording-aan-rijk", "2"),
     ]);
-    let response = h.post_form(path, &form).await;
+    let response = browser.post_form(path, &form).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let stances = h.get_json("/api/v1/collaborations/4/stances").await;
     let last = stances["items"].as_array().unwrap().last().unwrap().clone();

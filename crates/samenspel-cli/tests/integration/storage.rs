@@ -3,13 +3,11 @@ use samenspel_testkit::TestDb;
 #[test]
 fn both_backends_have_the_same_migrations() {
     let names = |dir: &str| {
-        let mut names: Vec<String> = std::fs::read_dir(format!(
-            "{}/../{dir}/migrations",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+        let mut names: Vec<String> =
+            std::fs::read_dir(format!("{}/../{dir}/migrations", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
         names.sort();
         names
     };

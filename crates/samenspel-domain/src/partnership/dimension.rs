@@ -3,17 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    utoipa::ToSchema,
-    Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, utoipa::ToSchema, Deserialize,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Dimension {
@@ -161,10 +151,7 @@ mod tests {
         for (i, d) in Dimension::ALL.iter().enumerate() {
             assert_eq!(d.index(), i);
             assert_eq!(Dimension::from_key(d.key()), Some(*d));
-            assert_eq!(
-                serde_json::to_string(d).unwrap(),
-                format!("\"{}\"", d.key())
-            );
+            assert_eq!(serde_json::to_string(d).unwrap(), format!("\"{}\"", d.key()));
         }
     }
 

@@ -9,8 +9,8 @@ pub mod radar;
 mod stance;
 
 pub use analysis::{
-    Analysis, CollaborationProfile, DISAGREEMENT_THRESHOLD, DISTANCE_MEASURE, Deviation,
-    DimensionAnalysis, DimensionScore, PartnerAnalysis, PartnerStance, ProfileDistance, analyse,
+    Analysis, CollaborationProfile, DISAGREEMENT_THRESHOLD, DISTANCE_MEASURE, Deviation, DimensionAnalysis,
+    DimensionScore, PartnerAnalysis, PartnerStance, ProfileDistance, analyse,
 };
 pub use dimension::Dimension;
 pub use profile::{IDEAL_TYPE, Profile, REFERENCE_PROFILES, ReferenceProfile, Score};

@@ -16,9 +16,7 @@ impl Score {
     pub const MAX: u8 = 5;
 
     pub fn new(value: u8) -> Option<Self> {
-        (Self::MIN..=Self::MAX)
-            .contains(&value)
-            .then_some(Self(value))
+        (Self::MIN..=Self::MAX).contains(&value).then_some(Self(value))
     }
 
     pub fn value(self) -> u8 {
@@ -263,10 +261,7 @@ mod tests {
     #[test]
     fn distance_between_mirt_and_ideal() {
         // |3-3|+|1-1|+|1-3|+|5-3|+|1-3|+|5-1| = 10
-        assert_eq!(
-            REFERENCE_PROFILES[0].scores.distance(&IDEAL_TYPE.scores),
-            10
-        );
+        assert_eq!(REFERENCE_PROFILES[0].scores.distance(&IDEAL_TYPE.scores), 10);
     }
 
     fn profile() -> impl Strategy<Value = Profile> {

@@ -1,10 +1,25 @@
 //! Server-rendered SVG radar chart of partnership profiles.
+//!
+//! The chart is one inline `<svg role="img">` for an HTML page: six axes in the order of
+//! [`Dimension::ALL`] (the first straight up, then clockwise), hexagonal rings at the scores
+//! 1–5 (radius proportional to the score), and per series a closed line with a marker at
+//! every vertex. Series differ in colour, dash pattern *and* marker shape, so they can be told
+//! apart without colour vision. The chart has no script, no event attributes and no `style`
+//! attributes (a strict CSP may forbid inline styles): everything is drawn with presentation
+//! attributes. Series labels appear only as `<title>` tooltips; the visible legend is an HTML
+//! list next to the chart, with [`legend_marker`] as its swatches, and the page gives the same
+//! numbers in a table as the text alternative.
+
+use std::f64::consts::PI;
+use std::fmt::Write as _;
+
+use super::Dimension;
 
 /// How a series is drawn; every style differs in dash pattern and marker shape, not only
 /// colour, so the legend can be read without colour vision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesStyle {
-    /// The ideal type: a thick dashed outline.
+    /// The ideal type: a thick dark dashed outline without fill.
     Ideal,
     /// The n-th partner or reference profile.
     Series(usize),
@@ -14,21 +29,279 @@ pub enum SeriesStyle {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RadarSeries {
     pub label: String,
-    /// Six values on the 1–5 scale, in dimension order (means may be fractional).
+    /// Six values on the 1–5 scale, in dimension order (means may be fractional). Values are
+    /// clamped to 0–5; a value that is not a number is drawn as 0.
     pub values: [f64; 6],
     pub style: SeriesStyle,
 }
 
-/// Renders the chart as an inline `<svg>` element with a `<title>`, six labelled axes, rings
-/// 1–5 and the series. All text is escaped.
-pub fn render(title: &str, series: &[RadarSeries]) -> String {
-    let _ = series;
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>{}</title></svg>",
-        escape(title)
-    )
+/// The highest score; the outer ring.
+const MAX_SCORE: f64 = 5.0;
+/// Radius of the outer ring (score 5) in user units; the centre of the chart is (0, 0).
+const RADIUS: f64 = 150.0;
+/// Distance between the outer ring and an axis label.
+const LABEL_GAP: f64 = 12.0;
+/// Extra distance for the label of the first (top) axis, which leaves room for the ring
+/// number 5 written next to that axis.
+const TOP_LABEL_GAP: f64 = 22.0;
+/// Font size of the axis labels. The viewBox is about 670 units wide, so at 36rem (576 CSS
+/// pixels) this is about 12.9 pixels.
+const LABEL_FONT_SIZE: f64 = 15.0;
+/// Font size of the ring numbers: about 11.2 pixels at 36rem.
+const RING_FONT_SIZE: f64 = 13.0;
+/// Line height of wrapped labels, as a factor of the font size.
+const LINE_HEIGHT: f64 = 1.2;
+/// A generous estimate of the average advance of a character as a factor of the font size
+/// (wide sans-serif fonts such as DejaVu Sans), used to keep labels inside the viewBox.
+const CHAR_WIDTH: f64 = 0.62;
+/// Space around the drawing inside the viewBox.
+const PADDING: f64 = 8.0;
+/// Labels of the slanted axes wrap onto two lines above this many characters, labels of the
+/// vertical axes above [`WRAP_VERTICAL`].
+const WRAP_SIDE: usize = 14;
+const WRAP_VERTICAL: usize = 26;
+
+const TEXT_COLOUR: &str = "#1a1a1a";
+/// Rings and axes: grey with at least 3:1 contrast against white (WCAG 1.4.11).
+const GRID_COLOUR: &str = "#949494";
+const OUTER_RING_COLOUR: &str = "#6b6b6b";
+const IDEAL_COLOUR: &str = "#1a1a1a";
+const IDEAL_DASH: &str = "9 6";
+const IDEAL_WIDTH: f64 = 3.5;
+const SERIES_WIDTH: f64 = 2.25;
+const SERIES_FILL_OPACITY: &str = "0.08";
+const MARKER_SIZE: f64 = 4.5;
+
+/// The Okabe–Ito palette, darkened where needed so that every colour has at least 3:1
+/// contrast against white (blue 5.2, vermillion 3.9, bluish green 5.5, reddish purple 5.0,
+/// orange 4.7, sky blue 4.6).
+const COLOURS: [&str; 6] = ["#0072B2", "#D55E00", "#00785A", "#AD4F86", "#A86A00", "#2F7FB5"];
+
+/// Dash patterns: solid, long dash, dots, dash-dot, dash-dot-dot, short dash.
+const DASHES: [Option<&str>; 6] = [
+    None,
+    Some("12 4"),
+    Some("2 3"),
+    Some("9 3 2 3"),
+    Some("9 3 2 3 2 3"),
+    Some("5 3"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Circle,
+    Square,
+    TriangleUp,
+    Diamond,
+    Cross,
+    TriangleDown,
+    /// Only for the ideal type.
+    Plus,
 }
 
+const MARKERS: [Marker; 6] = [
+    Marker::Circle,
+    Marker::Square,
+    Marker::TriangleUp,
+    Marker::Diamond,
+    Marker::Cross,
+    Marker::TriangleDown,
+];
+
+/// The drawing attributes of one style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Look {
+    colour: &'static str,
+    dash: Option<&'static str>,
+    width: f64,
+    fill: bool,
+    marker: Marker,
+}
+
+impl SeriesStyle {
+    fn look(self) -> Look {
+        match self {
+            SeriesStyle::Ideal => Look {
+                colour: IDEAL_COLOUR,
+                dash: Some(IDEAL_DASH),
+                width: IDEAL_WIDTH,
+                fill: false,
+                marker: Marker::Plus,
+            },
+            SeriesStyle::Series(n) => {
+                // The first six series differ in colour, dash and marker all at once; after
+                // that each round shifts dash and marker against the colour, so the first 36
+                // series all have a different combination.
+                let round = n / 6;
+                let i = n % 6;
+                Look {
+                    colour: COLOURS[i],
+                    dash: DASHES[(i + round) % 6],
+                    width: SERIES_WIDTH,
+                    fill: true,
+                    marker: MARKERS[(i + 2 * round) % 6],
+                }
+            }
+        }
+    }
+}
+
+/// Renders the chart as an inline `<svg>` element with a `<title>`, six labelled axes, rings
+/// 1–5 and the series. All text is escaped. The id of the `<title>` is derived from a hash
+/// of the input, so different charts on one page get different ids.
+pub fn render(title: &str, series: &[RadarSeries]) -> String {
+    let labels = axis_labels();
+    let (min_x, min_y, width, height) = view_box(&labels);
+    let title_id = format!("radar-title-{:016x}", fingerprint(title, series));
+
+    let mut svg = String::with_capacity(4096 + series.len() * 1024);
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ss-radar__chart\" \
+         viewBox=\"{} {} {} {}\" role=\"img\" aria-labelledby=\"{title_id}\" \
+         font-family=\"system-ui, sans-serif\">",
+        num(min_x),
+        num(min_y),
+        num(width),
+        num(height),
+    );
+    let _ = write!(svg, "<title id=\"{title_id}\">{}</title>", escape(title));
+
+    // The grid: rings at 1..=5 and six axes.
+    let _ = write!(
+        svg,
+        "<g class=\"ss-radar__grid\" fill=\"none\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\">"
+    );
+    for score in 1..=5 {
+        let r = radius(f64::from(score));
+        let outer = if score == 5 {
+            format!(" stroke=\"{OUTER_RING_COLOUR}\" stroke-width=\"1.5\"")
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            svg,
+            "<polygon class=\"ss-radar__ring\" points=\"{}\"{outer}/>",
+            points(&[r; 6])
+        );
+    }
+    for axis in 0..6 {
+        let (x, y) = point(axis, RADIUS);
+        let _ = write!(
+            svg,
+            "<line class=\"ss-radar__axis\" x1=\"0\" y1=\"0\" x2=\"{}\" y2=\"{}\"/>",
+            num(x),
+            num(y)
+        );
+    }
+    svg.push_str("</g>");
+
+    // The axis labels.
+    let _ = write!(
+        svg,
+        "<g class=\"ss-radar__labels\" font-size=\"{}\" fill=\"{TEXT_COLOUR}\">",
+        num(LABEL_FONT_SIZE)
+    );
+    for label in &labels {
+        let _ = write!(
+            svg,
+            "<text class=\"ss-radar__label\" x=\"{}\" y=\"{}\" text-anchor=\"{}\">",
+            num(label.x),
+            num(label.first_baseline),
+            label.anchor.as_str()
+        );
+        for (i, line) in label.lines.iter().enumerate() {
+            let y = label.first_baseline + i as f64 * LINE_HEIGHT * LABEL_FONT_SIZE;
+            let _ = write!(
+                svg,
+                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                num(label.x),
+                num(y),
+                escape(line)
+            );
+        }
+        svg.push_str("</text>");
+    }
+    svg.push_str("</g>");
+
+    // The series, in the order given (callers put the ideal type first, underneath).
+    for s in series {
+        render_series(&mut svg, s);
+    }
+
+    // The ring numbers along the first axis, on top of the lines, with a white halo.
+    let _ = write!(
+        svg,
+        "<g class=\"ss-radar__scale\" font-size=\"{}\" fill=\"{TEXT_COLOUR}\" stroke=\"#ffffff\" \
+         stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
+        num(RING_FONT_SIZE)
+    );
+    for score in 1..=5 {
+        let _ = write!(
+            svg,
+            "<text x=\"5\" y=\"{}\">{score}</text>",
+            num(-radius(f64::from(score)) - 4.0)
+        );
+    }
+    svg.push_str("</g></svg>");
+    svg
+}
+
+fn render_series(svg: &mut String, series: &RadarSeries) {
+    let look = series.style.look();
+    let class = match series.style {
+        SeriesStyle::Ideal => "ss-radar__series ss-radar__series--ideal".to_owned(),
+        SeriesStyle::Series(n) => format!("ss-radar__series ss-radar__series--{n}"),
+    };
+    let radii = series.values.map(|v| radius(clamp_score(v)));
+    let _ = write!(
+        svg,
+        "<g class=\"{class}\"><title>{}</title>",
+        escape(&series.label)
+    );
+    let fill = if look.fill {
+        format!("fill=\"{}\" fill-opacity=\"{SERIES_FILL_OPACITY}\"", look.colour)
+    } else {
+        "fill=\"none\"".to_owned()
+    };
+    let _ = write!(
+        svg,
+        "<polygon class=\"ss-radar__line\" points=\"{}\" {fill} stroke=\"{}\" stroke-width=\"{}\" \
+         stroke-linejoin=\"round\"{}/>",
+        points(&radii),
+        look.colour,
+        num(look.width),
+        dash_attribute(look.dash)
+    );
+    for (axis, r) in radii.iter().enumerate() {
+        let (x, y) = point(axis, *r);
+        svg.push_str(&marker(look, x, y, MARKER_SIZE));
+    }
+    svg.push_str("</g>");
+}
+
+/// A small inline SVG swatch of a series' line style and marker, for an HTML legend. It is
+/// `aria-hidden`: the label next to it names the series.
+pub fn legend_marker(style: SeriesStyle) -> String {
+    let look = style.look();
+    let mut svg = String::with_capacity(512);
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ss-legend__marker\" width=\"40\" \
+         height=\"16\" viewBox=\"0 0 40 16\" aria-hidden=\"true\">\
+         <line x1=\"1\" y1=\"8\" x2=\"39\" y2=\"8\" stroke=\"{}\" stroke-width=\"{}\"{}/>",
+        look.colour,
+        num(look.width),
+        dash_attribute(look.dash)
+    );
+    svg.push_str(&marker(look, 20.0, 8.0, MARKER_SIZE + 0.5));
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Escapes text for XML/HTML text and (double- or single-quoted) attribute values. Characters
+/// that may not appear in an HTML or XML document (control characters other than tab, line
+/// feed and carriage return; noncharacters) are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -38,16 +311,864 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if is_forbidden_char(c) => {}
             other => out.push(other),
         }
     }
     out
 }
 
-/// A small inline SVG swatch of a series' line style, for an HTML legend.
-pub fn legend_marker(style: SeriesStyle) -> String {
-    let _ = style;
-    String::from(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"24\" height=\"12\" aria-hidden=\"true\"></svg>",
-    )
+fn is_forbidden_char(c: char) -> bool {
+    let u = u32::from(c);
+    c.is_control() || (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
+}
+
+fn dash_attribute(dash: Option<&str>) -> String {
+    dash.map(|d| format!(" stroke-dasharray=\"{d}\""))
+        .unwrap_or_default()
+}
+
+/// One vertex marker centred on (x, y); `size` is about half its width.
+fn marker(look: Look, x: f64, y: f64, size: f64) -> String {
+    let fill = format!("fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\"", look.colour);
+    let polygon = |pts: &[(f64, f64)]| {
+        let pts: Vec<String> = pts
+            .iter()
+            .map(|(dx, dy)| format!("{},{}", num(x + dx), num(y + dy)))
+            .collect();
+        format!(
+            "<polygon class=\"ss-radar__marker\" points=\"{}\" {fill}/>",
+            pts.join(" ")
+        )
+    };
+    let strokes = |d: String| {
+        format!(
+            "<path class=\"ss-radar__marker\" d=\"{d}\" fill=\"none\" stroke=\"{}\" \
+             stroke-width=\"2.5\" stroke-linecap=\"round\"/>",
+            look.colour
+        )
+    };
+    match look.marker {
+        Marker::Circle => format!(
+            "<circle class=\"ss-radar__marker\" cx=\"{}\" cy=\"{}\" r=\"{}\" {fill}/>",
+            num(x),
+            num(y),
+            num(size)
+        ),
+        Marker::Square => {
+            let s = size * 0.9;
+            format!(
+                "<rect class=\"ss-radar__marker\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {fill}/>",
+                num(x - s),
+                num(y - s),
+                num(2.0 * s),
+                num(2.0 * s)
+            )
+        }
+        Marker::TriangleUp => {
+            let s = size * 1.2;
+            polygon(&[(0.0, -s), (s * 0.95, s * 0.7), (-s * 0.95, s * 0.7)])
+        }
+        Marker::TriangleDown => {
+            let s = size * 1.2;
+            polygon(&[(0.0, s), (s * 0.95, -s * 0.7), (-s * 0.95, -s * 0.7)])
+        }
+        Marker::Diamond => {
+            let s = size * 1.25;
+            polygon(&[(0.0, -s), (s, 0.0), (0.0, s), (-s, 0.0)])
+        }
+        Marker::Cross => {
+            let s = size * 0.9;
+            strokes(format!(
+                "M{} {}L{} {}M{} {}L{} {}",
+                num(x - s),
+                num(y - s),
+                num(x + s),
+                num(y + s),
+                num(x - s),
+                num(y + s),
+                num(x + s),
+                num(y - s)
+            ))
+        }
+        Marker::Plus => {
+            let s = size * 1.1;
+            strokes(format!(
+                "M{} {}L{} {}M{} {}L{} {}",
+                num(x - s),
+                num(y),
+                num(x + s),
+                num(y),
+                num(x),
+                num(y - s),
+                num(x),
+                num(y + s)
+            ))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// An axis label, laid out.
+#[derive(Debug, Clone, PartialEq)]
+struct AxisLabel {
+    lines: Vec<String>,
+    x: f64,
+    first_baseline: f64,
+    anchor: Anchor,
+}
+
+impl AxisLabel {
+    /// An estimate of the label's box: (min x, min y, max x, max y).
+    fn bounds(&self) -> (f64, f64, f64, f64) {
+        let widest = self.lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64
+            * CHAR_WIDTH
+            * LABEL_FONT_SIZE;
+        let (min_x, max_x) = match self.anchor {
+            Anchor::Start => (self.x, self.x + widest),
+            Anchor::Middle => (self.x - widest / 2.0, self.x + widest / 2.0),
+            Anchor::End => (self.x - widest, self.x),
+        };
+        let last_baseline =
+            self.first_baseline + (self.lines.len().saturating_sub(1)) as f64 * LINE_HEIGHT * LABEL_FONT_SIZE;
+        (
+            min_x,
+            self.first_baseline - 0.8 * LABEL_FONT_SIZE,
+            max_x,
+            last_baseline + 0.25 * LABEL_FONT_SIZE,
+        )
+    }
+}
+
+fn axis_labels() -> Vec<AxisLabel> {
+    let line_step = LINE_HEIGHT * LABEL_FONT_SIZE;
+    Dimension::ALL
+        .iter()
+        .enumerate()
+        .map(|(axis, d)| {
+            let vertical = axis == 0 || axis == 3;
+            let lines = wrap(d.label(), if vertical { WRAP_VERTICAL } else { WRAP_SIDE });
+            let extra_lines = lines.len().saturating_sub(1) as f64;
+            let gap = if axis == 0 { TOP_LABEL_GAP } else { LABEL_GAP };
+            let (x, y) = point(axis, RADIUS + gap);
+            let (anchor, first_baseline) = match axis {
+                // Above the top: the last line sits on the anchor point.
+                0 => (Anchor::Middle, y - extra_lines * line_step),
+                // Below the bottom: the first line hangs from the anchor point.
+                3 => (Anchor::Middle, y + 0.75 * LABEL_FONT_SIZE),
+                // Beside the slanted axes: the block is centred vertically on the anchor.
+                _ => (
+                    if x > 0.0 { Anchor::Start } else { Anchor::End },
+                    y - extra_lines * line_step / 2.0 + 0.35 * LABEL_FONT_SIZE,
+                ),
+            };
+            AxisLabel {
+                lines,
+                x,
+                first_baseline,
+                anchor,
+            }
+        })
+        .collect()
+}
+
+/// Splits a label longer than `max_chars` at the space that balances the two lines best; at
+/// most two lines.
+fn wrap(label: &str, max_chars: usize) -> Vec<String> {
+    let len = label.chars().count();
+    if len <= max_chars {
+        return vec![label.to_owned()];
+    }
+    let best = label
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(byte, _)| {
+            let left = label[..byte].chars().count();
+            (left.max(len - left - 1), byte)
+        })
+        .min();
+    match best {
+        Some((_, byte)) => vec![label[..byte].to_owned(), label[byte + 1..].to_owned()],
+        None => vec![label.to_owned()],
+    }
+}
+
+/// The viewBox (min x, min y, width, height) around the rings and the labels; symmetric
+/// around the centre horizontally so the chart sits in the middle of its box.
+fn view_box(labels: &[AxisLabel]) -> (f64, f64, f64, f64) {
+    let mut half_width = RADIUS;
+    let mut top = -RADIUS;
+    let mut bottom = RADIUS;
+    for label in labels {
+        let (x0, y0, x1, y1) = label.bounds();
+        half_width = half_width.max(-x0).max(x1);
+        top = top.min(y0);
+        bottom = bottom.max(y1);
+    }
+    let half_width = (half_width + PADDING).ceil();
+    let top = (top - PADDING).floor();
+    let bottom = (bottom + PADDING).ceil();
+    (-half_width, top, 2.0 * half_width, bottom - top)
+}
+
+/// The radius of a score.
+fn radius(score: f64) -> f64 {
+    score / MAX_SCORE * RADIUS
+}
+
+fn clamp_score(value: f64) -> f64 {
+    if value.is_nan() {
+        0.0
+    } else {
+        value.clamp(0.0, MAX_SCORE)
+    }
+}
+
+/// The point at distance `r` from the centre on axis `axis` (0 straight up, then clockwise
+/// in steps of 60°); SVG's y axis points down.
+fn point(axis: usize, r: f64) -> (f64, f64) {
+    let angle = axis as f64 * PI / 3.0;
+    (r * angle.sin(), -r * angle.cos())
+}
+
+fn points(radii: &[f64; 6]) -> String {
+    radii
+        .iter()
+        .enumerate()
+        .map(|(axis, r)| {
+            let (x, y) = point(axis, *r);
+            format!("{},{}", num(x), num(y))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A number with at most two decimals, without trailing zeros and without "-0".
+fn num(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded == 0.0 || !rounded.is_finite() {
+        return "0".to_owned();
+    }
+    let text = format!("{rounded:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.to_owned()
+}
+
+/// FNV-1a over the input, for the id of the chart's title: stable across Rust versions and
+/// platforms, unlike `DefaultHasher`.
+fn fingerprint(title: &str, series: &[RadarSeries]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(title.as_bytes());
+    for s in series {
+        feed(&[0xff]);
+        feed(s.label.as_bytes());
+        feed(&[0xfe]);
+        for v in s.values {
+            feed(&v.to_bits().to_le_bytes());
+        }
+        match s.style {
+            SeriesStyle::Ideal => feed(&[0]),
+            SeriesStyle::Series(n) => {
+                feed(&[1]);
+                feed(&(n as u64).to_le_bytes());
+            }
+        }
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(label: &str, values: [f64; 6], style: SeriesStyle) -> RadarSeries {
+        RadarSeries {
+            label: label.to_owned(),
+            values,
+            style,
+        }
+    }
+
+    fn example() -> Vec<RadarSeries> {
+        vec![
+            series(
+                "Gelijkwaardig partnerschap (ideaaltype)",
+                [3.0, 1.0, 3.0, 3.0, 3.0, 1.0],
+                SeriesStyle::Ideal,
+            ),
+            series("MIRT", [3.0, 1.0, 1.0, 5.0, 1.0, 5.0], SeriesStyle::Series(0)),
+            series("RES", [5.0, 3.0, 2.0, 2.0, 4.0, 3.0], SeriesStyle::Series(1)),
+            series(
+                "Regio Deals",
+                [3.0, 1.0, 3.0, 2.0, 5.0, 3.0],
+                SeriesStyle::Series(2),
+            ),
+        ]
+    }
+
+    /// The value of attribute `name` in the first tag of `tag`.
+    fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+        let needle = format!(" {name}=\"");
+        let start = tag.find(&needle)? + needle.len();
+        let end = tag[start..].find('"')? + start;
+        Some(&tag[start..end])
+    }
+
+    /// Every start tag (up to its `>`) of element `name`.
+    fn tags<'a>(svg: &'a str, name: &str) -> Vec<&'a str> {
+        let open = format!("<{name}");
+        let mut out = Vec::new();
+        let mut rest = svg;
+        while let Some(i) = rest.find(&open) {
+            let after = &rest[i + open.len()..];
+            if after.starts_with([' ', '>', '/']) {
+                let end = after.find('>').unwrap();
+                out.push(&rest[i..i + open.len() + end + 1]);
+            }
+            rest = after;
+        }
+        out
+    }
+
+    fn parse_points(points: &str) -> Vec<(f64, f64)> {
+        points
+            .split(' ')
+            .map(|p| {
+                let (x, y) = p.split_once(',').unwrap();
+                (x.parse().unwrap(), y.parse().unwrap())
+            })
+            .collect()
+    }
+
+    /// The vertices of every series line, in drawing order.
+    fn lines(svg: &str) -> Vec<Vec<(f64, f64)>> {
+        tags(svg, "polygon")
+            .into_iter()
+            .filter(|t| attr(t, "class") == Some("ss-radar__line"))
+            .map(|t| parse_points(attr(t, "points").unwrap()))
+            .collect()
+    }
+
+    fn rings(svg: &str) -> Vec<Vec<(f64, f64)>> {
+        tags(svg, "polygon")
+            .into_iter()
+            .filter(|t| attr(t, "class") == Some("ss-radar__ring"))
+            .map(|t| parse_points(attr(t, "points").unwrap()))
+            .collect()
+    }
+
+    fn distance((x, y): (f64, f64)) -> f64 {
+        x.hypot(y)
+    }
+
+    /// The text of every `<tspan>`, in order.
+    fn tspans(svg: &str) -> Vec<String> {
+        svg.split("<tspan")
+            .skip(1)
+            .map(|s| {
+                let start = s.find('>').unwrap() + 1;
+                let end = s.find("</tspan>").unwrap();
+                s[start..end].to_owned()
+            })
+            .collect()
+    }
+
+    /// A tiny checker: every tag is closed, in order, and nothing stray is left.
+    fn assert_well_formed(svg: &str) {
+        assert_eq!(svg.matches('<').count(), svg.matches('>').count());
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = svg;
+        while let Some(i) = rest.find('<') {
+            let end = rest[i..].find('>').expect("unclosed tag") + i;
+            let tag = &rest[i + 1..end];
+            assert!(!tag.contains('<'), "nested < in {tag}");
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop().as_deref(), Some(name), "mismatched </{name}>");
+            } else if !tag.ends_with('/') {
+                let name = tag.split([' ', '/']).next().unwrap();
+                stack.push(name.to_owned());
+            }
+            // Quotes in attributes come in pairs.
+            assert_eq!(tag.matches('"').count() % 2, 0, "odd quotes in <{tag}>");
+            rest = &rest[end + 1..];
+            if stack.is_empty() {
+                assert!(rest.trim().is_empty(), "content after the root: {rest}");
+            }
+        }
+        assert!(stack.is_empty(), "unclosed: {stack:?}");
+    }
+
+    #[test]
+    fn is_an_accessible_svg_with_a_title() {
+        let svg = render("Standpunten in Samenwerking A", &example());
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.ends_with("</svg>"));
+        let root = tags(&svg, "svg")[0];
+        assert_eq!(attr(root, "role"), Some("img"));
+        let id = attr(root, "aria-labelledby").unwrap();
+        assert!(id.starts_with("radar-title-"));
+        assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        assert!(svg.contains(&format!(
+            "<title id=\"{id}\">Standpunten in Samenwerking A</title>"
+        )));
+        let view_box: Vec<f64> = attr(root, "viewBox")
+            .unwrap()
+            .split(' ')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(view_box.len(), 4);
+        // Text is at least 11 CSS pixels when the chart is 36rem (576px) wide.
+        let scale = 576.0 / view_box[2];
+        assert!(LABEL_FONT_SIZE * scale >= 11.0);
+        assert!(RING_FONT_SIZE * scale >= 11.0);
+        for forbidden in ["<script", "style=", "onload", "onclick", "href"] {
+            assert!(!svg.contains(forbidden), "{forbidden}");
+        }
+        assert_well_formed(&svg);
+    }
+
+    #[test]
+    fn ids_differ_between_charts_and_output_is_deterministic() {
+        let a = render("A", &example());
+        assert_eq!(a, render("A", &example()));
+        let id = |svg: &str| attr(tags(svg, "svg")[0], "aria-labelledby").unwrap().to_owned();
+        assert_ne!(id(&a), id(&render("B", &example())));
+        assert_ne!(id(&a), id(&render("A", &example()[..2])));
+        let mut changed = example();
+        changed[1].values[3] = 4.0;
+        assert_ne!(id(&a), id(&render("A", &changed)));
+    }
+
+    #[test]
+    fn six_axis_labels_in_dimension_order() {
+        let svg = render("t", &[]);
+        let labels = tags(&svg, "text")
+            .into_iter()
+            .filter(|t| attr(t, "class") == Some("ss-radar__label"))
+            .count();
+        assert_eq!(labels, 6);
+        let text: Vec<String> = svg
+            .split("<text class=\"ss-radar__label\"")
+            .skip(1)
+            .map(|t| tspans(&t[..t.find("</text>").unwrap()]).join(" "))
+            .collect();
+        let expected: Vec<&str> = Dimension::ALL.iter().map(|d| d.label()).collect();
+        assert_eq!(text, expected);
+        // Long labels wrap onto at most two lines.
+        assert!(tspans(&svg).len() > 6);
+    }
+
+    #[test]
+    fn labels_sit_outside_the_rings_and_anchor_away_from_the_chart() {
+        let labels = axis_labels();
+        let anchors: Vec<Anchor> = labels.iter().map(|l| l.anchor).collect();
+        assert_eq!(
+            anchors,
+            [
+                Anchor::Middle,
+                Anchor::Start,
+                Anchor::Start,
+                Anchor::Middle,
+                Anchor::End,
+                Anchor::End
+            ]
+        );
+        let (vx, vy, vw, vh) = view_box(&labels);
+        for label in &labels {
+            assert!(label.lines.len() <= 2);
+            let (x0, y0, x1, y1) = label.bounds();
+            // Inside the viewBox.
+            assert!(x0 >= vx && x1 <= vx + vw && y0 >= vy && y1 <= vy + vh);
+            // Clear of the outer ring's bounding box on its own side.
+            match label.anchor {
+                Anchor::Start => assert!(x0 > RADIUS * (PI / 3.0).sin()),
+                Anchor::End => assert!(x1 < -RADIUS * (PI / 3.0).sin()),
+                Anchor::Middle => assert!(y1 < -RADIUS || y0 > RADIUS),
+            }
+        }
+        // No two labels overlap.
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                let (a0, a1, a2, a3) = a.bounds();
+                let (b0, b1, b2, b3) = b.bounds();
+                assert!(a2 < b0 || b2 < a0 || a3 < b1 || b3 < a1, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_balances_two_lines() {
+        assert_eq!(
+            wrap("Verantwoordelijkheid uitvoering", 14),
+            ["Verantwoordelijkheid", "uitvoering"]
+        );
+        assert_eq!(
+            wrap("Verantwoording aan Rijk", 14),
+            ["Verantwoording", "aan Rijk"]
+        );
+        assert_eq!(wrap("Eisen aan uitvoering", 26), ["Eisen aan uitvoering"]);
+        assert_eq!(wrap("Eenwoordzonderspatie", 5), ["Eenwoordzonderspatie"]);
+    }
+
+    #[test]
+    fn five_rings_at_one_fifth_steps_with_their_numbers() {
+        let svg = render("t", &[]);
+        let rings = rings(&svg);
+        assert_eq!(rings.len(), 5);
+        for (i, ring) in rings.iter().enumerate() {
+            assert_eq!(ring.len(), 6);
+            for p in ring {
+                let expected = (i + 1) as f64 / 5.0 * RADIUS;
+                assert!((distance(*p) - expected).abs() < 0.02, "{p:?}");
+            }
+        }
+        // Ring 1 is a small ring, not the centre.
+        assert!(distance(rings[0][0]) > 20.0);
+        for score in 1..=5 {
+            assert!(svg.contains(&format!(">{score}</text>")));
+        }
+        let numbers: Vec<&str> = tags(&svg, "text")
+            .into_iter()
+            .filter(|t| attr(t, "class").is_none())
+            .collect();
+        assert_eq!(numbers.len(), 5);
+        for (i, t) in numbers.iter().enumerate() {
+            // Next to the first (vertical) axis, just above its ring.
+            assert_eq!(attr(t, "x"), Some("5"));
+            let y: f64 = attr(t, "y").unwrap().parse().unwrap();
+            let r = (i + 1) as f64 / 5.0 * RADIUS;
+            assert!(y < -r && y > -r - 10.0);
+        }
+        assert_eq!(tags(&svg, "line").len(), 6);
+    }
+
+    #[test]
+    fn empty_chart_has_axes_and_rings_but_no_lines() {
+        let svg = render("Nog geen standpunten", &[]);
+        assert_eq!(rings(&svg).len(), 5);
+        assert_eq!(tags(&svg, "line").len(), 6);
+        assert!(lines(&svg).is_empty());
+        assert_well_formed(&svg);
+    }
+
+    #[test]
+    fn vertices_lie_on_their_rings() {
+        let svg = render(
+            "t",
+            &[
+                series("vijf", [5.0; 6], SeriesStyle::Series(0)),
+                series("drie", [3.0, 1.0, 3.0, 3.0, 3.0, 1.0], SeriesStyle::Ideal),
+                series("half", [3.5, 2.25, 0.0, 4.0, 1.0, 2.0], SeriesStyle::Series(1)),
+            ],
+        );
+        let lines = lines(&svg);
+        assert_eq!(lines.len(), 3);
+        let outer = &rings(&svg)[4];
+        // All fives: exactly the outer ring.
+        assert_eq!(&lines[0], outer);
+        // The first vertex lies straight above the centre.
+        for line in &lines {
+            assert_eq!(line[0].0, 0.0);
+            assert!(line[0].1 < 0.0);
+        }
+        // A 3 lies at 3/5 of the outer radius, a 1 at 1/5.
+        assert!((distance(lines[1][0]) - 0.6 * RADIUS).abs() < 0.01);
+        assert!((distance(lines[1][1]) - 0.2 * RADIUS).abs() < 0.01);
+        // Fractional values; 0 is the centre.
+        assert!((distance(lines[2][0]) - 0.7 * RADIUS).abs() < 0.01);
+        assert!((distance(lines[2][1]) - 0.45 * RADIUS).abs() < 0.01);
+        assert_eq!(lines[2][2], (0.0, 0.0));
+        // Clockwise: the second axis is to the upper right, the third lower right, then the
+        // bottom, lower left and upper left.
+        let signs: Vec<(bool, bool)> = lines[0][1..]
+            .iter()
+            .map(|(x, y)| (*x > 0.01, *y > 0.01))
+            .collect();
+        assert_eq!(
+            signs,
+            [
+                (true, false),
+                (true, true),
+                (false, true),
+                (false, true),
+                (false, false)
+            ]
+        );
+        assert!(lines[0][3].0.abs() < 0.01 && lines[0][4].0 < 0.0 && lines[0][5].0 < 0.0);
+        // A marker at every vertex: 6 per series.
+        let markers = svg.matches("class=\"ss-radar__marker\"").count();
+        assert_eq!(markers, 18);
+    }
+
+    #[test]
+    fn values_are_clamped() {
+        let svg = render(
+            "t",
+            &[series(
+                "x",
+                [9.0, -2.0, f64::NAN, f64::INFINITY, 5.0, 0.0],
+                SeriesStyle::Series(0),
+            )],
+        );
+        let line = &lines(&svg)[0];
+        assert!((distance(line[0]) - RADIUS).abs() < 0.01);
+        assert_eq!(line[1], (0.0, 0.0));
+        assert_eq!(line[2], (0.0, 0.0));
+        assert!((distance(line[3]) - RADIUS).abs() < 0.01);
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+
+    #[test]
+    fn numbers_have_at_most_two_decimals() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(-0.0001), "0");
+        assert_eq!(num(129.903_810_5), "129.9");
+        assert_eq!(num(-64.951_905), "-64.95");
+        assert_eq!(num(0.125), "0.13");
+        let svg = render("t", &example());
+        for chunk in svg.split(['"', ' ', ',']) {
+            if let Some((_, decimals)) = chunk.split_once('.') {
+                if chunk.parse::<f64>().is_ok() {
+                    assert!(decimals.len() <= 2, "{chunk}");
+                }
+            }
+        }
+    }
+
+    fn line_tag(svg: &str, index: usize) -> &str {
+        tags(svg, "polygon")
+            .into_iter()
+            .filter(|t| attr(t, "class") == Some("ss-radar__line"))
+            .nth(index)
+            .unwrap()
+    }
+
+    /// The marker element name and class of a series' first vertex marker.
+    fn marker_shape(svg: &str, index: usize) -> String {
+        let group = svg.split("<g class=\"ss-radar__series").nth(index + 1).unwrap();
+        let after = &group[group.find("ss-radar__line").unwrap()..];
+        let start = after.find("/>").unwrap() + 2;
+        let marker = &after[start..];
+        let name = &marker[1..marker.find(' ').unwrap()];
+        match name {
+            // Polygons and paths are told apart by their geometry.
+            "polygon" => {
+                let pts = parse_points(attr(marker, "points").unwrap());
+                format!("polygon{}:{}", pts.len(), pts[0].1 < pts[1].1)
+            }
+            "path" => format!("path:{}", attr(marker, "d").unwrap().contains(" 0L")),
+            other => other.to_owned(),
+        }
+    }
+
+    #[test]
+    fn ideal_is_thick_dark_and_dashed_without_fill() {
+        let svg = render("t", &example());
+        let ideal = line_tag(&svg, 0);
+        assert_eq!(attr(ideal, "fill"), Some("none"));
+        assert_eq!(attr(ideal, "stroke"), Some("#1a1a1a"));
+        assert!(attr(ideal, "stroke-dasharray").is_some());
+        let width: f64 = attr(ideal, "stroke-width").unwrap().parse().unwrap();
+        let partner = line_tag(&svg, 1);
+        let partner_width: f64 = attr(partner, "stroke-width").unwrap().parse().unwrap();
+        assert!(width > partner_width);
+        assert!(svg.contains("ss-radar__series--ideal"));
+    }
+
+    #[test]
+    fn series_differ_in_dash_and_marker_not_only_colour() {
+        let all: Vec<RadarSeries> = (0..6)
+            .map(|n| series(&format!("S{n}"), [2.0; 6], SeriesStyle::Series(n)))
+            .chain([series("I", [3.0; 6], SeriesStyle::Ideal)])
+            .collect();
+        let svg = render("t", &all);
+        let looks: Vec<(Option<&str>, Option<&str>, String)> = (0..7)
+            .map(|i| {
+                let tag = line_tag(&svg, i);
+                (
+                    attr(tag, "stroke"),
+                    attr(tag, "stroke-dasharray"),
+                    marker_shape(&svg, i),
+                )
+            })
+            .collect();
+        for (i, a) in looks.iter().enumerate() {
+            for b in &looks[i + 1..] {
+                assert_ne!(a.0, b.0, "colour {a:?} {b:?}");
+                assert_ne!(a.1, b.1, "dash {a:?} {b:?}");
+                assert_ne!(a.2, b.2, "marker {a:?} {b:?}");
+            }
+        }
+        // Translucent fill at most.
+        let fill: f64 = attr(line_tag(&svg, 0), "fill-opacity").unwrap().parse().unwrap();
+        assert!(fill <= 0.15);
+    }
+
+    #[test]
+    fn later_rounds_still_give_distinct_combinations() {
+        let looks: Vec<Look> = (0..36).map(|n| SeriesStyle::Series(n).look()).collect();
+        for (i, a) in looks.iter().enumerate() {
+            for b in &looks[i + 1..] {
+                assert!(
+                    (a.colour, a.dash, a.marker) != (b.colour, b.dash, b.marker),
+                    "{a:?}"
+                );
+            }
+        }
+        // Neighbours always differ in all three.
+        for n in 0..40 {
+            let a = SeriesStyle::Series(n).look();
+            let b = SeriesStyle::Series(n + 1).look();
+            assert!(a.colour != b.colour && a.dash != b.dash && a.marker != b.marker);
+        }
+    }
+
+    /// Relative luminance contrast against white, per WCAG 2.1.
+    fn contrast_with_white(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+        1.05 / (l + 0.05)
+    }
+
+    #[test]
+    fn colours_have_enough_contrast_against_white() {
+        for colour in COLOURS
+            .iter()
+            .chain([&IDEAL_COLOUR, &GRID_COLOUR, &OUTER_RING_COLOUR])
+        {
+            assert!(contrast_with_white(colour) >= 3.0, "{colour}");
+        }
+        assert!(contrast_with_white(TEXT_COLOUR) >= 4.5);
+    }
+
+    #[test]
+    fn hostile_text_is_escaped() {
+        let hostile = [
+            "<script>alert(1)</script>",
+            "\"><svg onload=alert(1)>",
+            "' onmouseover='x",
+        ];
+        let all: Vec<RadarSeries> = hostile
+            .iter()
+            .enumerate()
+            .map(|(n, l)| series(l, [3.0; 6], SeriesStyle::Series(n)))
+            .collect();
+        for title in hostile {
+            let svg = render(title, &all);
+            assert!(!svg.contains("<script"));
+            assert!(!svg.contains("onload="));
+            assert!(!svg.contains("onmouseover="));
+            assert!(!svg.contains("<svg onload"));
+            assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+            assert!(svg.contains("&quot;&gt;&lt;svg onload=alert(1)&gt;"));
+            assert_well_formed(&svg);
+        }
+        assert_eq!(escape("a & b's \"c\""), "a &amp; b&#39;s &quot;c&quot;");
+        assert_eq!(escape("x\u{0}\u{7}\u{85}y\u{FFFE}\tz"), "xy\tz");
+    }
+
+    #[test]
+    fn series_labels_appear_only_as_tooltips() {
+        let svg = render("t", &example());
+        let titles: Vec<&str> = svg
+            .split("<title>")
+            .skip(1)
+            .map(|t| &t[..t.find("</title>").unwrap()])
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Gelijkwaardig partnerschap (ideaaltype)",
+                "MIRT",
+                "RES",
+                "Regio Deals"
+            ]
+        );
+        assert_eq!(svg.matches("MIRT").count(), 1);
+    }
+
+    #[test]
+    fn legend_marker_matches_the_series_style() {
+        let svg = render("t", &example());
+        for (i, style) in [
+            SeriesStyle::Ideal,
+            SeriesStyle::Series(0),
+            SeriesStyle::Series(1),
+            SeriesStyle::Series(2),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let swatch = legend_marker(style);
+            assert_well_formed(&swatch);
+            let root = tags(&swatch, "svg")[0];
+            assert_eq!(attr(root, "aria-hidden"), Some("true"));
+            assert!(attr(root, "width").is_some() && attr(root, "height").is_some());
+            let line = tags(&swatch, "line")[0];
+            let chart_line = line_tag(&svg, i);
+            assert_eq!(attr(line, "stroke"), attr(chart_line, "stroke"));
+            assert_eq!(
+                attr(line, "stroke-dasharray"),
+                attr(chart_line, "stroke-dasharray")
+            );
+            assert!(!swatch.contains("style="));
+        }
+        assert_ne!(
+            legend_marker(SeriesStyle::Series(0)),
+            legend_marker(SeriesStyle::Series(1))
+        );
+    }
+
+    /// Writes the example of the ROB's annex III to the temp dir, to look at it:
+    /// `cargo test -p samenspel-domain radar::tests::write_example -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_example() {
+        let svg = render("Voorbeeld: MIRT en RES tegen het ideaaltype", &example()[..3]);
+        let legend: String = example()[..3]
+            .iter()
+            .map(|s| format!("<li>{} {}</li>", legend_marker(s.style), escape(&s.label)))
+            .collect();
+        let dir = std::env::temp_dir();
+        std::fs::write(dir.join("radar.svg"), &svg).unwrap();
+        std::fs::write(
+            dir.join("radar.html"),
+            format!(
+                "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">\
+                 <title>Radar</title></head><body><figure>{svg}<figcaption>Voorbeeld\
+                 </figcaption></figure><ul>{legend}</ul></body></html>"
+            ),
+        )
+        .unwrap();
+    }
 }

@@ -119,10 +119,7 @@ impl StanceInput {
 }
 
 /// Finds the phase named `raw` among `phases`; empty means the collaboration as a whole.
-pub fn resolve_phase(
-    phases: &[String],
-    raw: Option<&str>,
-) -> Result<Option<String>, ValidationErrors> {
+pub fn resolve_phase(phases: &[String], raw: Option<&str>) -> Result<Option<String>, ValidationErrors> {
     let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
         return Ok(None);
     };
@@ -176,11 +173,7 @@ mod tests {
             json!({"scores": {"beleidsambitie-rijk": 0, "verplicht-karakter": "drie", "decentrale-middelen": 3.5}}),
         );
         let err = input.parse(&[]).unwrap_err();
-        let fields: Vec<_> = err
-            .errors
-            .iter()
-            .map(|e| (e.field.as_str(), e.code))
-            .collect();
+        let fields: Vec<_> = err.errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
         assert_eq!(
             fields,
             [
@@ -207,9 +200,7 @@ mod tests {
     fn form_text_scores_parse_like_json() {
         let mut input = StanceInput::default();
         for d in Dimension::ALL {
-            input
-                .scores
-                .insert(d.key().into(), ScoreValue::Form("2".into()));
+            input.scores.insert(d.key().into(), ScoreValue::Form("2".into()));
         }
         assert_eq!(input.parse(&[]).unwrap().0.profile.values(), [2; 6]);
         input
@@ -232,15 +223,11 @@ mod tests {
 
     #[test]
     fn stance_serialises_scores_and_given_motivations() {
-        let input = body(
-            json!({"scores": full_scores(), "motivations": {"verplicht-karakter": "Vrijwillig"}}),
-        );
+        let input =
+            body(json!({"scores": full_scores(), "motivations": {"verplicht-karakter": "Vrijwillig"}}));
         let (stance, _) = input.parse(&[]).unwrap();
         let json = serde_json::to_value(&stance).unwrap();
         assert_eq!(json["scores"]["eisen-aan-uitvoering"], 5);
-        assert_eq!(
-            json["motivations"],
-            json!({"verplicht-karakter": "Vrijwillig"})
-        );
+        assert_eq!(json["motivations"], json!({"verplicht-karakter": "Vrijwillig"}));
     }
 }

@@ -8,14 +8,13 @@ use samenspel_domain::ValidationErrors;
 use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind};
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::partnership::{Analysis, DISTANCE_MEASURE, Profile, StanceInput};
-use samenspel_store::{
-    AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, StanceRecord,
-};
+use samenspel_store::{AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, StanceRecord};
 use serde::{Deserialize, Serialize};
 
 use super::extract::{ApiJson, ApiPath, ApiQuery};
-use super::{ListResponse, Paging, api_actor, list_response};
+use super::{ListResponse, Paging, list_response};
 use crate::error::{ApiError, Problem};
+use crate::session::Who;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -31,16 +30,9 @@ pub struct CollaborationQuery {
     pub organisation: Option<String>,
 }
 
-pub(crate) fn parse_filter(
-    query: &CollaborationQuery,
-) -> Result<CollaborationFilter, ValidationErrors> {
+pub(crate) fn parse_filter(query: &CollaborationQuery) -> Result<CollaborationFilter, ValidationErrors> {
     let mut errors = ValidationErrors::new();
-    let kind = match query
-        .kind
-        .as_deref()
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-    {
+    let kind = match query.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
         Some(key) => errors.collect(CollaborationKind::parse_field("type", key)),
         None => None,
     };
@@ -57,6 +49,7 @@ pub(crate) fn parse_filter(
         kind,
         query: query.q.clone(),
         organisation,
+        ..Default::default()
     })
 }
 
@@ -68,13 +61,14 @@ pub(crate) fn parse_filter(
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
     State(app): State<App>,
+    Who(who): Who,
     ApiQuery(query): ApiQuery<CollaborationQuery>,
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<ListResponse<CollaborationSummary>>, ApiError> {
     let filter = parse_filter(&query)?;
     let page = paging.page();
     Ok(Json(list_response(
-        app.list_collaborations(&filter, page).await?,
+        app.list_collaborations(&filter, page, &who).await?,
         page,
     )))
 }
@@ -94,12 +88,13 @@ pub struct NewCollaborationBody {
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn create(
     State(app): State<App>,
+    Who(who): Who,
     ApiJson(body): ApiJson<NewCollaborationBody>,
 ) -> Result<(StatusCode, Json<Collaboration>), ApiError> {
     let id = app
-        .create_collaboration(&body.fields, &body.partners, &api_actor())
+        .create_collaboration(&body.fields, &body.partners, &who)
         .await?;
-    Ok((StatusCode::CREATED, Json(app.collaboration(id).await?)))
+    Ok((StatusCode::CREATED, Json(app.collaboration(id, &who).await?)))
 }
 
 /// One collaboration with its partners and phases.
@@ -109,9 +104,10 @@ pub async fn create(
               (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn show(
     State(app): State<App>,
+    Who(who): Who,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Collaboration>, ApiError> {
-    Ok(Json(app.collaboration(id).await?))
+    Ok(Json(app.collaboration(id, &who).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -131,6 +127,7 @@ pub struct UpdateCollaborationBody {
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn update(
     State(app): State<App>,
+    Who(who): Who,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<UpdateCollaborationBody>,
 ) -> Result<Json<Collaboration>, ApiError> {
@@ -141,9 +138,8 @@ pub async fn update(
             "Geef de versie waarop de wijziging is gebaseerd.",
         )
     })?;
-    app.update_collaboration(id, version, &body.fields, &api_actor())
-        .await?;
-    Ok(Json(app.collaboration(id).await?))
+    app.update_collaboration(id, version, &body.fields, &who).await?;
+    Ok(Json(app.collaboration(id, &who).await?))
 }
 
 /// Add a partner to a collaboration.
@@ -154,11 +150,12 @@ pub async fn update(
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn add_partner(
     State(app): State<App>,
+    Who(who): Who,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<PartnerInput>,
 ) -> Result<(StatusCode, Json<Collaboration>), ApiError> {
-    app.add_partner(id, &body, &api_actor()).await?;
-    Ok((StatusCode::CREATED, Json(app.collaboration(id).await?)))
+    app.add_partner(id, &body, &who).await?;
+    Ok((StatusCode::CREATED, Json(app.collaboration(id, &who).await?)))
 }
 
 /// Every stance stated in the collaboration, oldest first (the history).
@@ -168,30 +165,17 @@ pub async fn add_partner(
               (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn stances(
     State(app): State<App>,
+    Who(who): Who,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<ListResponse<StanceRecord>>, ApiError> {
-    app.collaboration(id).await?;
-    let items = app
-        .store()
-        .list_stances(id)
-        .await
-        .map_err(samenspel_app::AppError::from)?;
-    Ok(Json(ListResponse {
-        total: items.len() as u64,
-        limit: u32::try_from(items.len()).unwrap_or(u32::MAX),
-        offset: 0,
-        items,
-    }))
+    Ok(Json(ListResponse::all(app.stances(id, &who).await?)))
 }
 
 /// The body of a stance: a score 1–5 on each of the six dimensions, optional motivations.
 /// (The handler reads it as the domain's `StanceInput`, which validates every field; this
 /// type only describes it in the OpenAPI document.)
 #[derive(utoipa::ToSchema)]
-#[expect(
-    dead_code,
-    reason = "describes the request body in the OpenAPI document"
-)]
+#[expect(dead_code, reason = "describes the request body in the OpenAPI document")]
 pub struct StanceBody {
     /// The name of one of the collaboration's phases; leave out for the collaboration as a whole.
     pub phase: Option<String>,
@@ -209,10 +193,11 @@ pub struct StanceBody {
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn put_stance(
     State(app): State<App>,
+    Who(who): Who,
     ApiPath((id, code)): ApiPath<(i64, String)>,
     ApiJson(body): ApiJson<StanceInput>,
 ) -> Result<(StatusCode, Json<StanceRecord>), ApiError> {
-    let record = app.record_stance(id, &code, &body, &api_actor()).await?;
+    let record = app.record_stance(id, &code, &body, &who).await?;
     Ok((StatusCode::CREATED, Json(record)))
 }
 
@@ -244,10 +229,11 @@ pub struct AnalysisResponse {
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn analysis(
     State(app): State<App>,
+    Who(who): Who,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(query): ApiQuery<PhaseQuery>,
 ) -> Result<Json<AnalysisResponse>, ApiError> {
-    let view = app.collaboration_view(id, query.phase.as_deref()).await?;
+    let view = app.collaboration_view(id, query.phase.as_deref(), &who).await?;
     Ok(Json(AnalysisResponse {
         collaboration_id: id,
         missing_stances: view
@@ -269,18 +255,32 @@ pub async fn analysis(
               (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn audit_events(
     State(app): State<App>,
+    Who(who): Who,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<ListResponse<AuditRecord>>, ApiError> {
-    app.collaboration(id).await?;
-    let items = app
-        .store()
-        .list_audit_events("collaboration", &id.to_string())
-        .await
-        .map_err(samenspel_app::AppError::from)?;
-    Ok(Json(ListResponse {
-        total: items.len() as u64,
-        limit: u32::try_from(items.len()).unwrap_or(u32::MAX),
-        offset: 0,
-        items,
-    }))
+    Ok(Json(ListResponse::all(app.audit_events(id, &who).await?)))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct PublicationBody {
+    /// `true` publishes the collaboration; `false` makes it a draft again, visible to its
+    /// partners only.
+    pub published: bool,
+}
+
+/// Publish a collaboration or withdraw it to draft (the trekker's redacteuren).
+#[utoipa::path(put, path = "/api/v1/collaborations/{id}/publication", tag = "collaborations", request_body = PublicationBody,
+    params(("id" = i64, Path, description = "Collaboration id")),
+    responses((status = 200, body = Collaboration, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 401, body = Problem, content_type = "application/problem+json"),
+              (status = 403, body = Problem, content_type = "application/problem+json"),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn publication(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<PublicationBody>,
+) -> Result<Json<Collaboration>, ApiError> {
+    app.set_published(id, body.published, &who).await?;
+    Ok(Json(app.collaboration(id, &who).await?))
 }

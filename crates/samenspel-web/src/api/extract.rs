@@ -28,10 +28,9 @@ fn json_rejection(rejection: &JsonRejection) -> ApiError {
         JsonRejection::JsonSyntaxError(e) => {
             format!("De JSON is niet goed gevormd: {}", e.body_text())
         }
-        JsonRejection::JsonDataError(e) => format!(
-            "De JSON past niet bij het verwachte schema: {}",
-            e.body_text()
-        ),
+        JsonRejection::JsonDataError(e) => {
+            format!("De JSON past niet bij het verwachte schema: {}", e.body_text())
+        }
         other => other.body_text(),
     };
     ApiError::BadRequest {

@@ -36,21 +36,19 @@ pub fn routes() -> Router<App> {
             get(collaborations::show).put(collaborations::update),
         )
         .route(
+            "/v1/collaborations/{id}/publication",
+            put(collaborations::publication),
+        )
+        .route(
             "/v1/collaborations/{id}/partners",
             post(collaborations::add_partner),
         )
-        .route(
-            "/v1/collaborations/{id}/stances",
-            get(collaborations::stances),
-        )
+        .route("/v1/collaborations/{id}/stances", get(collaborations::stances))
         .route(
             "/v1/collaborations/{id}/stances/{code}",
             put(collaborations::put_stance),
         )
-        .route(
-            "/v1/collaborations/{id}/analysis",
-            get(collaborations::analysis),
-        )
+        .route("/v1/collaborations/{id}/analysis", get(collaborations::analysis))
         .route(
             "/v1/collaborations/{id}/audit-events",
             get(collaborations::audit_events),
@@ -89,19 +87,24 @@ impl Paging {
     }
 }
 
-fn list_response<T>(
-    paged: samenspel_store::Paged<T>,
-    page: samenspel_store::Page,
-) -> ListResponse<T> {
+impl<T> ListResponse<T> {
+    /// A whole collection in one page.
+    pub fn all(items: Vec<T>) -> Self {
+        let count = items.len();
+        Self {
+            total: count as u64,
+            limit: u32::try_from(count).unwrap_or(u32::MAX),
+            offset: 0,
+            items,
+        }
+    }
+}
+
+fn list_response<T>(paged: samenspel_store::Paged<T>, page: samenspel_store::Page) -> ListResponse<T> {
     ListResponse {
         items: paged.items,
         total: paged.total,
         limit: page.limit,
         offset: page.offset,
     }
-}
-
-/// The caller, until accounts exist: changes through the API are recorded as anonymous.
-fn api_actor() -> samenspel_domain::audit::Actor {
-    samenspel_domain::audit::Actor::system("api")
 }

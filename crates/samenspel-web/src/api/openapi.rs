@@ -12,7 +12,7 @@ use utoipa::OpenApi;
     paths(
         super::organisations::list, super::organisations::show, super::organisations::add,
         super::collaborations::list, super::collaborations::create, super::collaborations::show,
-        super::collaborations::update, super::collaborations::add_partner, super::collaborations::stances,
+        super::collaborations::update, super::collaborations::add_partner, super::collaborations::publication, super::collaborations::stances,
         super::collaborations::put_stance, super::collaborations::analysis, super::collaborations::audit_events,
         super::reference::profiles, super::reference::dimensions,
     ),

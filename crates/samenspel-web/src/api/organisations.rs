@@ -7,8 +7,9 @@ use samenspel_store::OrgFilter;
 use serde::Deserialize;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery};
-use super::{ListResponse, Paging, api_actor, list_response};
+use super::{ListResponse, Paging, list_response};
 use crate::error::{ApiError, Problem};
+use crate::session::Who;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -82,10 +83,11 @@ pub struct NewOrganisationBody {
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn add(
     State(app): State<App>,
+    Who(who): Who,
     ApiJson(body): ApiJson<NewOrganisationBody>,
 ) -> Result<(StatusCode, Json<Organisation>), ApiError> {
     let org = app
-        .add_organisation(&body.name, &body.org_type, &body.abbreviation, &api_actor())
+        .add_organisation(&body.name, &body.org_type, &body.abbreviation, &who)
         .await?;
     Ok((StatusCode::CREATED, Json(org)))
 }

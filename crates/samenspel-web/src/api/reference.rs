@@ -41,10 +41,7 @@ pub async fn dimensions() -> Json<ListResponse<DimensionInfo>> {
             question: d.question(),
             scale_low: d.scale_low(),
             scale_high: d.scale_high(),
-            ideal: samenspel_domain::partnership::IDEAL_TYPE
-                .scores
-                .get(d)
-                .value(),
+            ideal: samenspel_domain::partnership::IDEAL_TYPE.scores.get(d).value(),
             ideal_explained: d.ideal_explained(),
         })
         .collect();

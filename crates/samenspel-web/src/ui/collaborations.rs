@@ -2,16 +2,15 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use samenspel_app::{App, AppError, CollaborationView, PartnerInput};
-use samenspel_domain::audit::Actor;
-use samenspel_domain::collaboration::{
-    CollaborationInput, CollaborationKind, PartnerRole, WgrForm,
-};
+use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind, PartnerRole, WgrForm};
 use samenspel_domain::org::Organisation;
 use samenspel_domain::partnership::{IDEAL_TYPE, REFERENCE_PROFILES};
 use samenspel_store::{Collaboration, CollaborationFilter, CollaborationSummary, OrgFilter, Page};
 use serde::Deserialize;
+
+use crate::session::PageContext;
 
 use super::form::{FormState, get};
 use super::radar::{RadarView, as_f64, view as radar_view};
@@ -72,7 +71,7 @@ pub struct ListQuery {
     pagina: Option<u32>,
 }
 
-pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
+pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
     let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
     let kind_key = query.kind.clone().unwrap_or_default().trim().to_owned();
     let (kind, error) = match kind_key.as_str() {
@@ -93,9 +92,9 @@ pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
     let filter = CollaborationFilter {
         kind,
         query: Some(q.clone()),
-        organisation: None,
+        ..Default::default()
     };
-    let found = match app.list_collaborations(&filter, page).await {
+    let found = match app.list_collaborations(&filter, page, &ctx.who).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
@@ -103,13 +102,7 @@ pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
         ("q", q.clone()),
         ("type", kind.map(|k| k.key().to_owned()).unwrap_or_default()),
     ];
-    let pagination = Pagination::new(
-        "/samenwerkingen",
-        &params,
-        page,
-        found.items.len(),
-        found.total,
-    );
+    let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total);
     let status = if error.is_some() {
         StatusCode::BAD_REQUEST
     } else {
@@ -118,7 +111,7 @@ pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
     render(
         status,
         &ListPage {
-            layout: Layout::new("Samenwerkingen", "samenwerkingen"),
+            layout: Layout::new(&ctx, "Samenwerkingen", "samenwerkingen"),
             query: q,
             kind: kind.map(|k| k.key().to_owned()).unwrap_or_default(),
             kinds: kinds(),
@@ -227,6 +220,7 @@ fn phase_query(phase: Option<&str>) -> String {
 
 pub async fn show(
     State(app): State<App>,
+    ctx: PageContext,
     Path(id): Path<i64>,
     RawQuery(raw): RawQuery,
 ) -> Response {
@@ -234,13 +228,13 @@ pub async fn show(
         .0
         .fase
         .filter(|p| !p.trim().is_empty());
-    match app.collaboration_view(id, phase.as_deref()).await {
-        Ok(view) => render(StatusCode::OK, &show_page(view)),
+    match app.collaboration_view(id, phase.as_deref(), &ctx.who).await {
+        Ok(view) => render(StatusCode::OK, &show_page(&ctx, view)),
         Err(e) => error_page(&e),
     }
 }
 
-fn show_page(view: CollaborationView) -> ShowPage {
+fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
     let CollaborationView {
         collaboration: c,
         phase,
@@ -370,17 +364,13 @@ fn show_page(view: CollaborationView) -> ShowPage {
         })
         .collect();
     let period = match (c.fields.start_date, c.fields.end_date) {
-        (Some(s), Some(e)) => format!(
-            "{} tot en met {}",
-            s.format("%d-%m-%Y"),
-            e.format("%d-%m-%Y")
-        ),
+        (Some(s), Some(e)) => format!("{} tot en met {}", s.format("%d-%m-%Y"), e.format("%d-%m-%Y")),
         (Some(s), None) => format!("vanaf {}", s.format("%d-%m-%Y")),
         (None, Some(e)) => format!("tot en met {}", e.format("%d-%m-%Y")),
         (None, None) => "niet vastgelegd".into(),
     };
     ShowPage {
-        layout: Layout::new(c.fields.name.clone(), "samenwerkingen"),
+        layout: Layout::new(ctx, c.fields.name.clone(), "samenwerkingen"),
         kind_label: c.fields.kind.label_nl(),
         wgr_label: c.fields.wgr_form.map(WgrForm::label_nl),
         period,
@@ -433,9 +423,9 @@ async fn all_organisations(app: &App) -> Vec<Organisation> {
         .unwrap_or_default()
 }
 
-async fn new_page(app: &App, form: FormState) -> FormPage {
+async fn new_page(app: &App, ctx: &PageContext, form: FormState) -> FormPage {
     FormPage {
-        layout: Layout::new("Nieuwe samenwerking", "samenwerkingen"),
+        layout: Layout::new(ctx, "Nieuwe samenwerking", "samenwerkingen"),
         heading: "Nieuwe samenwerking".into(),
         action: "/samenwerkingen".into(),
         form,
@@ -453,10 +443,10 @@ async fn new_page(app: &App, form: FormState) -> FormPage {
     }
 }
 
-pub async fn new_form(State(app): State<App>) -> Response {
+pub async fn new_form(State(app): State<App>, ctx: PageContext) -> Response {
     let mut form = FormState::default();
     form.set("partners[0].role", "trekker");
-    render(StatusCode::OK, &new_page(&app, form).await)
+    render(StatusCode::OK, &new_page(&app, &ctx, form).await)
 }
 
 fn collaboration_input(pairs: &[(String, String)]) -> CollaborationInput {
@@ -473,7 +463,11 @@ fn collaboration_input(pairs: &[(String, String)]) -> CollaborationInput {
     }
 }
 
-pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
+pub async fn create(
+    State(app): State<App>,
+    ctx: PageContext,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
     let input = collaboration_input(&pairs);
     let partners: Vec<PartnerInput> = (0..PARTNER_SLOTS)
         .map(|i| PartnerInput {
@@ -485,16 +479,9 @@ pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, Strin
     // Errors name the partner by its position among the filled-in rows; map them back to the
     // form rows so each message appears next to its own field.
     let filled_rows: Vec<usize> = (0..PARTNER_SLOTS)
-        .filter(|i| {
-            !get(&pairs, &format!("partners[{i}].code"))
-                .trim()
-                .is_empty()
-        })
+        .filter(|i| !get(&pairs, &format!("partners[{i}].code")).trim().is_empty())
         .collect();
-    match app
-        .create_collaboration(&input, &partners, &Actor::system("web"))
-        .await
-    {
+    match app.create_collaboration(&input, &partners, &ctx.who).await {
         Ok(id) => see_other(&format!("/samenwerkingen/{id}")),
         Err(AppError::Invalid(mut errors)) => {
             for error in &mut errors.errors {
@@ -508,16 +495,16 @@ pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, Strin
             let form = FormState::from_pairs(&pairs).with_errors(errors);
             render(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &new_page(&app, form).await,
+                &new_page(&app, &ctx, form).await,
             )
         }
         Err(e) => error_page(&e),
     }
 }
 
-fn edit_page(c: &Collaboration, form: FormState) -> FormPage {
+fn edit_page(ctx: &PageContext, c: &Collaboration, form: FormState) -> FormPage {
     FormPage {
-        layout: Layout::new(format!("{} bewerken", c.fields.name), "samenwerkingen"),
+        layout: Layout::new(ctx, format!("{} bewerken", c.fields.name), "samenwerkingen"),
         heading: format!("{} bewerken", c.fields.name),
         action: format!("/samenwerkingen/{}", c.id),
         form,
@@ -530,8 +517,8 @@ fn edit_page(c: &Collaboration, form: FormState) -> FormPage {
     }
 }
 
-pub async fn edit_form(State(app): State<App>, Path(id): Path<i64>) -> Response {
-    let c = match app.collaboration(id).await {
+pub async fn edit_form(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    let c = match app.collaboration(id, &ctx.who).await {
         Ok(c) => c,
         Err(e) => return error_page(&e),
     };
@@ -548,20 +535,18 @@ pub async fn edit_form(State(app): State<App>, Path(id): Path<i64>) -> Response 
         "start_date",
         f.start_date.map(|d| d.to_string()).unwrap_or_default(),
     );
-    form.set(
-        "end_date",
-        f.end_date.map(|d| d.to_string()).unwrap_or_default(),
-    );
+    form.set("end_date", f.end_date.map(|d| d.to_string()).unwrap_or_default());
     form.set("phases", f.phases.join("\n"));
-    render(StatusCode::OK, &edit_page(&c, form))
+    render(StatusCode::OK, &edit_page(&ctx, &c, form))
 }
 
 pub async fn update(
     State(app): State<App>,
+    ctx: PageContext,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let c = match app.collaboration(id).await {
+    let c = match app.collaboration(id, &ctx.who).await {
         Ok(c) => c,
         Err(e) => return error_page(&e),
     };
@@ -574,17 +559,14 @@ pub async fn update(
         );
         return render(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)),
+            &edit_page(&ctx, &c, FormState::from_pairs(&pairs).with_errors(errors)),
         );
     };
-    match app
-        .update_collaboration(id, version, &input, &Actor::system("web"))
-        .await
-    {
+    match app.update_collaboration(id, version, &input, &ctx.who).await {
         Ok(()) => see_other(&format!("/samenwerkingen/{id}")),
         Err(AppError::Invalid(errors)) => render(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &edit_page(&c, FormState::from_pairs(&pairs).with_errors(errors)),
+            &edit_page(&ctx, &c, FormState::from_pairs(&pairs).with_errors(errors)),
         ),
         Err(AppError::Conflict(message)) => {
             // Show the form again with the user's input, based on the current version, and say
@@ -594,7 +576,7 @@ pub async fn update(
             let errors = samenspel_domain::ValidationErrors::single("version", "stale", message);
             render(
                 StatusCode::CONFLICT,
-                &edit_page(&c, form.with_errors(errors)),
+                &edit_page(&ctx, &c, form.with_errors(errors)),
             )
         }
         Err(e) => error_page(&e),
@@ -611,15 +593,15 @@ pub struct PartnerPage {
     pub organisations: Vec<Organisation>,
 }
 
-pub async fn partner_form(State(app): State<App>, Path(id): Path<i64>) -> Response {
-    let c = match app.collaboration(id).await {
+pub async fn partner_form(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    let c = match app.collaboration(id, &ctx.who).await {
         Ok(c) => c,
         Err(e) => return error_page(&e),
     };
     let mut form = FormState::default();
     form.set("role", "partner");
     let page = PartnerPage {
-        layout: Layout::new("Partner toevoegen", "samenwerkingen"),
+        layout: Layout::new(&ctx, "Partner toevoegen", "samenwerkingen"),
         c,
         form,
         roles: roles(),
@@ -630,6 +612,7 @@ pub async fn partner_form(State(app): State<App>, Path(id): Path<i64>) -> Respon
 
 pub async fn add_partner(
     State(app): State<App>,
+    ctx: PageContext,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -637,15 +620,15 @@ pub async fn add_partner(
         code: get(&pairs, "code").into(),
         role: get(&pairs, "role").into(),
     };
-    match app.add_partner(id, &input, &Actor::system("web")).await {
+    match app.add_partner(id, &input, &ctx.who).await {
         Ok(()) => see_other(&format!("/samenwerkingen/{id}")),
         Err(AppError::Invalid(errors)) => {
-            let c = match app.collaboration(id).await {
+            let c = match app.collaboration(id, &ctx.who).await {
                 Ok(c) => c,
                 Err(e) => return error_page(&e),
             };
             let page = PartnerPage {
-                layout: Layout::new("Partner toevoegen", "samenwerkingen"),
+                layout: Layout::new(&ctx, "Partner toevoegen", "samenwerkingen"),
                 c,
                 form: FormState::from_pairs(&pairs).with_errors(errors),
                 roles: roles(),
@@ -654,5 +637,188 @@ pub async fn add_partner(
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(e) => error_page(&e),
+    }
+}
+
+pub async fn publish(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let published = get(&pairs, "published") == "true";
+    match app.set_published(id, published, &ctx.who).await {
+        Ok(()) => see_other(&format!("/samenwerkingen/{id}")),
+        Err(e) => error_page(&e),
+    }
+}
+
+pub struct ChangeRow {
+    pub when: String,
+    pub actor: String,
+    pub organisation: String,
+    pub action: &'static str,
+    pub summary: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/changes.html")]
+pub struct ChangesPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub rows: Vec<ChangeRow>,
+}
+
+/// The Dutch name of an audit action.
+fn action_label(action: &str) -> &'static str {
+    match action {
+        "collaboration.create" => "Samenwerking vastgelegd",
+        "collaboration.update" => "Gegevens gewijzigd",
+        "collaboration.publish" => "Gepubliceerd",
+        "collaboration.withdraw" => "Teruggezet naar concept",
+        "partner.add" => "Partner toegevoegd",
+        "stance.record" => "Standpunt gegeven",
+        _ => "Wijziging",
+    }
+}
+
+fn change_summary(record: &samenspel_store::AuditRecord) -> String {
+    let after = record.after.as_ref();
+    match record.action.as_str() {
+        "partner.add" => after
+            .map(|a| {
+                format!(
+                    "{} als {}",
+                    a["code"].as_str().unwrap_or("?"),
+                    a["role"].as_str().unwrap_or("?")
+                )
+            })
+            .unwrap_or_default(),
+        "stance.record" => after
+            .map(|a| {
+                let phase = a["phase"]
+                    .as_str()
+                    .map(|p| format!(" (fase {p})"))
+                    .unwrap_or_default();
+                format!("namens {}{phase}", a["code"].as_str().unwrap_or("?"))
+            })
+            .unwrap_or_default(),
+        "collaboration.update" => {
+            let before = record.before.as_ref();
+            let changed: Vec<&str> = [
+                "name",
+                "type",
+                "wgr_form",
+                "task",
+                "public_value",
+                "region",
+                "start_date",
+                "end_date",
+                "phases",
+            ]
+            .into_iter()
+            .filter(|k| before.map(|b| &b[*k]) != after.map(|a| &a[*k]))
+            .collect();
+            if changed.is_empty() {
+                "geen inhoudelijke wijziging".into()
+            } else {
+                format!("gewijzigd: {}", changed.join(", "))
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+async fn audit_of(
+    app: &App,
+    ctx: &PageContext,
+    id: i64,
+) -> Result<(Collaboration, Vec<samenspel_store::AuditRecord>), AppError> {
+    let c = app.collaboration(id, &ctx.who).await?;
+    let events = app.audit_events(id, &ctx.who).await?;
+    Ok((c, events))
+}
+
+pub async fn changes(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    let (c, events) = match audit_of(&app, &ctx, id).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let rows = events
+        .iter()
+        .rev()
+        .map(|e| ChangeRow {
+            when: e.occurred_at.format("%d-%m-%Y %H:%M:%S").to_string(),
+            actor: e.actor.clone(),
+            organisation: e.actor_organisation.clone().unwrap_or_default(),
+            action: action_label(&e.action),
+            summary: change_summary(e),
+        })
+        .collect();
+    render(
+        StatusCode::OK,
+        &ChangesPage {
+            layout: Layout::new(
+                &ctx,
+                format!("Wijzigingen in {}", c.fields.name),
+                "samenwerkingen",
+            ),
+            c,
+            rows,
+        },
+    )
+}
+
+pub async fn changes_json(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    match audit_of(&app, &ctx, id).await {
+        Ok((_, events)) => axum::Json(events).into_response(),
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn changes_csv(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    let (_, events) = match audit_of(&app, &ctx, id).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let mut csv = String::from("id;tijdstip;door;namens;actie;voor;na\r\n");
+    for e in &events {
+        let fields = [
+            e.id.to_string(),
+            e.occurred_at.to_rfc3339(),
+            e.actor.clone(),
+            e.actor_organisation.clone().unwrap_or_default(),
+            e.action.clone(),
+            e.before.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+            e.after.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+        ];
+        csv.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
+        csv.push_str("\r\n");
+    }
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"wijzigingen.csv\"",
+            ),
+        ],
+        csv,
+    )
+        .into_response()
+}
+
+/// A CSV field, quoted when needed; a leading `=`, `+`, `-` or `@` is neutralised so a
+/// spreadsheet does not run it as a formula.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
     }
 }

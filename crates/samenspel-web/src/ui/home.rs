@@ -5,6 +5,7 @@ use samenspel_domain::partnership::{Dimension, IDEAL_TYPE, REFERENCE_PROFILES, R
 
 use super::radar::{RadarView, as_f64, view};
 use super::{Layout, render};
+use crate::session::PageContext;
 
 pub struct DimensionRow {
     pub number: usize,
@@ -23,7 +24,7 @@ pub struct HomePage {
     pub radar: RadarView,
 }
 
-pub async fn page() -> Response {
+pub async fn page(ctx: PageContext) -> Response {
     let dimensions = Dimension::ALL
         .into_iter()
         .map(|d| DimensionRow {
@@ -50,7 +51,7 @@ pub async fn page() -> Response {
     render(
         StatusCode::OK,
         &HomePage {
-            layout: Layout::new("Samenspel", "home"),
+            layout: Layout::new(&ctx, "Samenspel", "home"),
             dimensions,
             radar,
         },

@@ -1,15 +1,32 @@
-/// What every page's frame needs: the title and which main section is current.
+use crate::session::PageContext;
+
+/// What every page's frame needs: the title, the current section, who is signed in, and the
+/// CSRF token its forms repeat.
 pub struct Layout {
     pub title: String,
-    /// `home`, `organisaties` or `samenwerkingen`; marks the current link in the navigation.
+    /// `home`, `organisaties`, `samenwerkingen` or `account`; marks the current navigation link.
     pub section: &'static str,
+    pub user_name: Option<String>,
+    pub csrf: String,
 }
 
 impl Layout {
-    pub fn new(title: impl Into<String>, section: &'static str) -> Self {
+    pub fn new(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Self {
         Self {
             title: title.into(),
             section,
+            user_name: ctx.who.user().map(|u| u.name.clone()),
+            csrf: ctx.csrf.clone(),
+        }
+    }
+
+    /// For pages rendered without a request context (the CSRF refusal); no forms on them.
+    pub fn bare(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            section: "",
+            user_name: None,
+            csrf: String::new(),
         }
     }
 

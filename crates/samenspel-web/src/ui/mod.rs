@@ -2,6 +2,7 @@
 //! builds a view model in Rust (numbers formatted, flags decided by the domain) and a
 //! template only lays it out.
 
+mod account;
 mod collaborations;
 mod form;
 mod home;
@@ -14,7 +15,9 @@ use askama::Template;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
+
+use crate::session::PageContext;
 use samenspel_app::{App, AppError};
 
 pub use layout::Layout;
@@ -37,10 +40,7 @@ pub fn routes() -> Router<App> {
             "/samenwerkingen/{id}",
             get(collaborations::show).post(collaborations::update),
         )
-        .route(
-            "/samenwerkingen/{id}/bewerken",
-            get(collaborations::edit_form),
-        )
+        .route("/samenwerkingen/{id}/bewerken", get(collaborations::edit_form))
         .route(
             "/samenwerkingen/{id}/partners",
             get(collaborations::partner_form).post(collaborations::add_partner),
@@ -48,6 +48,26 @@ pub fn routes() -> Router<App> {
         .route(
             "/samenwerkingen/{id}/standpunt/{code}",
             get(stances::form).post(stances::submit),
+        )
+        .route("/samenwerkingen/{id}/publicatie", post(collaborations::publish))
+        .route("/samenwerkingen/{id}/wijzigingen", get(collaborations::changes))
+        .route(
+            "/samenwerkingen/{id}/wijzigingen.csv",
+            get(collaborations::changes_csv),
+        )
+        .route(
+            "/samenwerkingen/{id}/wijzigingen.json",
+            get(collaborations::changes_json),
+        )
+        .route("/inloggen", get(account::login_form).post(account::login))
+        .route("/uitloggen", post(account::logout))
+        .route(
+            "/account/wachtwoord",
+            get(account::password_form).post(account::change_password),
+        )
+        .route(
+            "/uitnodiging/{token}",
+            get(account::invitation_form).post(account::accept_invitation),
         )
 }
 
@@ -76,41 +96,73 @@ pub struct ErrorPage {
     pub layout: Layout,
     pub heading: &'static str,
     pub message: String,
+    pub sign_in: bool,
 }
 
-/// An error as a whole page, with the right status.
+/// An error as a whole page, with the right status. A visitor who must sign in gets a link
+/// to the sign-in page.
 pub fn error_page(error: &AppError) -> Response {
-    let (status, heading, message) = crate::error::page_status(error);
+    let (status, heading, message) = crate::error::describe(error);
+    let message = match error {
+        AppError::Invalid(errors) => errors
+            .errors
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => message,
+    };
+    let sign_in = matches!(error, AppError::Unauthenticated);
     render(
         status,
         &ErrorPage {
-            layout: Layout::new(heading, ""),
+            layout: Layout::bare(heading),
             heading,
             message,
+            sign_in,
         },
     )
 }
 
-pub async fn not_found() -> Response {
+/// A form whose CSRF token is missing or wrong.
+pub fn csrf_refused() -> Response {
+    render(
+        StatusCode::FORBIDDEN,
+        &ErrorPage {
+            layout: Layout::bare("Formulier verlopen"),
+            heading: "Formulier verlopen",
+            message: "Dit formulier is verlopen of kwam niet van deze site, en is daarom niet verwerkt. \
+                      Ga terug, laad de pagina opnieuw en probeer het nog eens."
+                .into(),
+            sign_in: false,
+        },
+    )
+}
+
+pub async fn not_found(ctx: PageContext) -> Response {
     render(
         StatusCode::NOT_FOUND,
         &ErrorPage {
-            layout: Layout::new("Pagina niet gevonden", ""),
+            layout: Layout::new(&ctx, "Pagina niet gevonden", ""),
             heading: "Pagina niet gevonden",
-            message: "Deze pagina bestaat niet. Controleer het adres, of ga naar de startpagina."
-                .into(),
+            message: "Deze pagina bestaat niet. Controleer het adres, of ga naar de startpagina.".into(),
+            sign_in: false,
         },
     )
 }
 
 /// Reads query parameters; unreadable ones (e.g. `pagina=abc`) give the defaults and a message
 /// for the page instead of an error response.
-pub fn parse_query<T: Default + serde::de::DeserializeOwned>(
-    raw: Option<&str>,
-) -> (T, Option<String>) {
+pub fn parse_query<T: Default + serde::de::DeserializeOwned>(raw: Option<&str>) -> (T, Option<String>) {
     match serde_urlencoded::from_str::<T>(raw.unwrap_or_default()) {
         Ok(query) => (query, None),
-        Err(_) => (T::default(), Some("De zoekvraag in het adres kon niet worden gelezen; de standaardweergave wordt getoond.".into())),
+        Err(_) => (
+            T::default(),
+            Some(
+                "De zoekvraag in het adres kon niet worden gelezen; de standaardweergave wordt getoond."
+                    .into(),
+            ),
+        ),
     }
 }
 
@@ -141,11 +193,8 @@ impl Pagination {
     ) -> Self {
         let number = page.offset / page.limit + 1;
         let link = |n: u32| {
-            let mut pairs: Vec<(&str, String)> = params
-                .iter()
-                .filter(|(_, v)| !v.is_empty())
-                .cloned()
-                .collect();
+            let mut pairs: Vec<(&str, String)> =
+                params.iter().filter(|(_, v)| !v.is_empty()).cloned().collect();
             if n > 1 {
                 pairs.push(("pagina", n.to_string()));
             }

@@ -4,12 +4,13 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::{App, AppError};
-use samenspel_domain::audit::Actor;
 use samenspel_domain::org::{OrgType, Organisation};
 use samenspel_store::{CollaborationFilter, CollaborationSummary, OrgFilter, Page};
 use serde::Deserialize;
 
 use super::form::{FormState, get};
+use crate::session::PageContext;
+
 use super::{Layout, Pagination, error_page, page_from, parse_query, render, see_other};
 
 pub struct TypeOption {
@@ -37,7 +38,7 @@ pub struct ListQuery {
     pagina: Option<u32>,
 }
 
-pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
+pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
     let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
     let type_key = query.org_type.clone().unwrap_or_default();
     let (org_type, error) = match type_key.trim() {
@@ -65,18 +66,9 @@ pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
     };
     let params = [
         ("q", q.clone()),
-        (
-            "type",
-            org_type.map(|t| t.key().to_owned()).unwrap_or_default(),
-        ),
+        ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default()),
     ];
-    let pagination = Pagination::new(
-        "/organisaties",
-        &params,
-        page,
-        found.items.len(),
-        found.total,
-    );
+    let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total);
     let types = OrgType::ALL
         .iter()
         .map(|t| TypeOption {
@@ -93,7 +85,7 @@ pub async fn list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
     render(
         status,
         &ListPage {
-            layout: Layout::new("Organisaties", "organisaties"),
+            layout: Layout::new(&ctx, "Organisaties", "organisaties"),
             query: q,
             types,
             organisations: found.items,
@@ -113,7 +105,7 @@ pub struct ShowPage {
     pub total_collaborations: u64,
 }
 
-pub async fn show(State(app): State<App>, Path(code): Path<String>) -> Response {
+pub async fn show(State(app): State<App>, ctx: PageContext, Path(code): Path<String>) -> Response {
     let organisation = match app.organisation(&code).await {
         Ok(o) => o,
         Err(e) => return error_page(&e),
@@ -127,7 +119,7 @@ pub async fn show(State(app): State<App>, Path(code): Path<String>) -> Response 
         ..Default::default()
     };
     let collaborations = match app
-        .list_collaborations(&filter, Page::new(Some(Page::MAX_LIMIT), None))
+        .list_collaborations(&filter, Page::new(Some(Page::MAX_LIMIT), None), &ctx.who)
         .await
     {
         Ok(c) => c,
@@ -136,7 +128,7 @@ pub async fn show(State(app): State<App>, Path(code): Path<String>) -> Response 
     render(
         StatusCode::OK,
         &ShowPage {
-            layout: Layout::new(organisation.display_name(), "organisaties"),
+            layout: Layout::new(&ctx, organisation.display_name(), "organisaties"),
             province,
             total_collaborations: collaborations.total,
             collaborations: collaborations.items,
@@ -153,7 +145,7 @@ pub struct NewPage {
     pub types: Vec<TypeOption>,
 }
 
-fn new_page(form: FormState) -> NewPage {
+fn new_page(ctx: &PageContext, form: FormState) -> NewPage {
     let types = OrgType::USER_ADDABLE
         .iter()
         .map(|t| TypeOption {
@@ -163,31 +155,35 @@ fn new_page(form: FormState) -> NewPage {
         })
         .collect();
     NewPage {
-        layout: Layout::new("Partner toevoegen", "organisaties"),
+        layout: Layout::new(ctx, "Partner toevoegen", "organisaties"),
         form,
         types,
     }
 }
 
-pub async fn new_form() -> Response {
-    render(StatusCode::OK, &new_page(FormState::default()))
+pub async fn new_form(ctx: PageContext) -> Response {
+    render(StatusCode::OK, &new_page(&ctx, FormState::default()))
 }
 
-pub async fn create(State(app): State<App>, Form(pairs): Form<Vec<(String, String)>>) -> Response {
-    let actor = Actor::system("web");
+pub async fn create(
+    State(app): State<App>,
+    ctx: PageContext,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let actor = &ctx.who;
     match app
         .add_organisation(
             get(&pairs, "name"),
             get(&pairs, "type"),
             get(&pairs, "abbreviation"),
-            &actor,
+            actor,
         )
         .await
     {
         Ok(org) => see_other(&format!("/organisaties/{}", org.code)),
         Err(AppError::Invalid(errors)) => render(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &new_page(FormState::from_pairs(&pairs).with_errors(errors)),
+            &new_page(&ctx, FormState::from_pairs(&pairs).with_errors(errors)),
         ),
         Err(e) => error_page(&e),
     }

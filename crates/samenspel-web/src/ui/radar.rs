@@ -53,10 +53,7 @@ pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6
             .into_iter()
             .map(|d| RadarRow {
                 dimension: d.label(),
-                values: all
-                    .iter()
-                    .map(|s| super::decimal(s.values[d.index()]))
-                    .collect(),
+                values: all.iter().map(|s| super::decimal(s.values[d.index()])).collect(),
             })
             .collect(),
     }

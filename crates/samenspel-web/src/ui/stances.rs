@@ -6,10 +6,11 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::{App, AppError};
-use samenspel_domain::audit::Actor;
 use samenspel_domain::partnership::{Dimension, IDEAL_TYPE, ScoreValue, StanceInput};
 use samenspel_store::{Collaboration, PartnerInfo};
 use serde::Deserialize;
+
+use crate::session::PageContext;
 
 use super::form::{FormState, get};
 use super::{Layout, error_page, parse_query, render, see_other};
@@ -72,7 +73,7 @@ fn dimension_fields() -> Vec<DimensionField> {
         .collect()
 }
 
-fn page(c: Collaboration, partner: PartnerInfo, form: FormState) -> StancePage {
+fn page(ctx: &PageContext, c: Collaboration, partner: PartnerInfo, form: FormState) -> StancePage {
     let mut phases = vec![PhaseChoice {
         value: String::new(),
         label: "De samenwerking als geheel".into(),
@@ -82,7 +83,7 @@ fn page(c: Collaboration, partner: PartnerInfo, form: FormState) -> StancePage {
         label: format!("Fase: {p}"),
     }));
     StancePage {
-        layout: Layout::new(format!("Standpunt van {}", partner.name), "samenwerkingen"),
+        layout: Layout::new(ctx, format!("Standpunt van {}", partner.name), "samenwerkingen"),
         action: format!("/samenwerkingen/{}/standpunt/{}", c.id, partner.code),
         c,
         partner,
@@ -97,8 +98,13 @@ pub struct PhaseQuery {
     fase: Option<String>,
 }
 
-async fn load(app: &App, id: i64, code: &str) -> Result<(Collaboration, PartnerInfo), AppError> {
-    let c = app.collaboration(id).await?;
+async fn load(
+    app: &App,
+    who: &samenspel_app::Principal,
+    id: i64,
+    code: &str,
+) -> Result<(Collaboration, PartnerInfo), AppError> {
+    let c = app.collaboration(id, who).await?;
     let wanted = code.trim().to_ascii_uppercase();
     let partner = c
         .partners
@@ -111,10 +117,11 @@ async fn load(app: &App, id: i64, code: &str) -> Result<(Collaboration, PartnerI
 
 pub async fn form(
     State(app): State<App>,
+    ctx: PageContext,
     Path((id, code)): Path<(i64, String)>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let (c, partner) = match load(&app, id, &code).await {
+    let (c, partner) = match load(&app, &ctx.who, id, &code).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
@@ -125,7 +132,7 @@ pub async fn form(
     let mut form = FormState::default();
     // Start from the partner's current stance for this phase, if any.
     if let Ok(view) = app
-        .collaboration_view(id, Some(phase.as_str()).filter(|p| !p.is_empty()))
+        .collaboration_view(id, Some(phase.as_str()).filter(|p| !p.is_empty()), &ctx.who)
         .await
         && let Some(current) = view
             .stances
@@ -145,7 +152,7 @@ pub async fn form(
         }
     }
     form.set("phase", phase);
-    render(StatusCode::OK, &page(c, partner, form))
+    render(StatusCode::OK, &page(&ctx, c, partner, form))
 }
 
 fn stance_input(pairs: &[(String, String)]) -> StanceInput {
@@ -171,16 +178,17 @@ fn stance_input(pairs: &[(String, String)]) -> StanceInput {
 
 pub async fn submit(
     State(app): State<App>,
+    ctx: PageContext,
     Path((id, code)): Path<(i64, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let (c, partner) = match load(&app, id, &code).await {
+    let (c, partner) = match load(&app, &ctx.who, id, &code).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
     let input = stance_input(&pairs);
     match app
-        .record_stance(id, partner.code.as_str(), &input, &Actor::system("web"))
+        .record_stance(id, partner.code.as_str(), &input, &ctx.who)
         .await
     {
         Ok(record) => {
@@ -198,6 +206,7 @@ pub async fn submit(
         Err(AppError::Invalid(errors)) => render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &page(
+                &ctx,
                 c,
                 partner,
                 FormState::from_pairs(&pairs).with_errors(errors),

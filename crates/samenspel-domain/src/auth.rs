@@ -1,0 +1,256 @@
+//! Who may do what: roles per organisation, the relation of the acting organisation to the
+//! object, and one permission table that is tested like data.
+//!
+//! A user is a member of one or more organisations with a role there. An action on an object
+//! is allowed when some membership's role, combined with the relation of that membership's
+//! organisation to the object, appears in [`PERMISSIONS`]. A `beheerder` (platform
+//! administrator) is allowed everything whatever the relation.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ValidationErrors;
+use crate::org::OrgCode;
+
+/// A role a user has in one organisation.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Reads the non-public items of collaborations the organisation is in.
+    Lezer,
+    /// Edits on behalf of the organisation.
+    Redacteur,
+    /// Platform administrator.
+    Beheerder,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Lezer, Role::Redacteur, Role::Beheerder];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Lezer => "lezer",
+            Role::Redacteur => "redacteur",
+            Role::Beheerder => "beheerder",
+        }
+    }
+
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            Role::Lezer => "Lezer",
+            Role::Redacteur => "Redacteur",
+            Role::Beheerder => "Beheerder",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValidationErrors> {
+        Self::from_key(raw.trim()).ok_or_else(|| {
+            ValidationErrors::single(
+                field,
+                "unknown_role",
+                format!(
+                    "'{}' is geen rol; kies lezer, redacteur of beheerder.",
+                    raw.trim()
+                ),
+            )
+        })
+    }
+}
+
+/// A user's role in one organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+pub struct Membership {
+    pub organisation: OrgCode,
+    pub role: Role,
+}
+
+/// What a request wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Action {
+    /// Read a collaboration that has not been published.
+    ReadDraft,
+    CreateCollaboration,
+    EditCollaboration,
+    AddPartner,
+    Publish,
+    /// Record a stance on behalf of an organisation.
+    RecordStance,
+    AddOrganisation,
+    ManageUsers,
+}
+
+impl Action {
+    pub const ALL: [Action; 8] = [
+        Action::ReadDraft,
+        Action::CreateCollaboration,
+        Action::EditCollaboration,
+        Action::AddPartner,
+        Action::Publish,
+        Action::RecordStance,
+        Action::AddOrganisation,
+        Action::ManageUsers,
+    ];
+}
+
+/// How a membership's organisation relates to the object of the action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Relation {
+    /// No relation (another organisation's object, or an object without an owner).
+    None,
+    /// The organisation is a partner in the collaboration.
+    Partner,
+    /// The organisation is the trekker (lead) of the collaboration.
+    Trekker,
+    /// The object is the organisation itself (its stance, its own data).
+    Itself,
+}
+
+/// One allowed combination. Anything not listed is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Permission {
+    pub action: Action,
+    pub role: Role,
+    pub relation: Relation,
+}
+
+const fn allow(action: Action, role: Role, relation: Relation) -> Permission {
+    Permission {
+        action,
+        role,
+        relation,
+    }
+}
+
+use Action::*;
+use Relation as Rel;
+use Role::*;
+
+/// The permission table. A `beheerder` is allowed everything and is not listed.
+pub const PERMISSIONS: &[Permission] = &[
+    // Drafts are visible to the members of the partner organisations.
+    allow(ReadDraft, Lezer, Rel::Partner),
+    allow(ReadDraft, Lezer, Rel::Trekker),
+    allow(ReadDraft, Redacteur, Rel::Partner),
+    allow(ReadDraft, Redacteur, Rel::Trekker),
+    // Any redacteur may start a collaboration; the organisation becomes its trekker.
+    allow(CreateCollaboration, Redacteur, Rel::None),
+    // The trekker's redacteuren keep the details, the partner list and publication.
+    allow(EditCollaboration, Redacteur, Rel::Trekker),
+    allow(AddPartner, Redacteur, Rel::Trekker),
+    allow(Publish, Redacteur, Rel::Trekker),
+    // A stance is written only by the stating organisation's redacteuren.
+    allow(RecordStance, Redacteur, Rel::Itself),
+    // Any redacteur may add a partner organisation (company, knowledge institution, …).
+    allow(AddOrganisation, Redacteur, Rel::None),
+];
+
+/// Whether `role` with `relation` to the object may perform `action`.
+pub fn permits(action: Action, role: Role, relation: Relation) -> bool {
+    role == Role::Beheerder
+        || PERMISSIONS
+            .iter()
+            .any(|p| p.action == action && p.role == role && p.relation == relation)
+}
+
+/// Whether any of `memberships` may perform `action`, given how each membership's
+/// organisation relates to the object.
+pub fn allowed(
+    action: Action,
+    memberships: &[Membership],
+    relation_of: impl Fn(&OrgCode) -> Relation,
+) -> bool {
+    memberships
+        .iter()
+        .any(|m| permits(action, m.role, relation_of(&m.organisation)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(code: &str, role: Role) -> Membership {
+        Membership {
+            organisation: OrgCode::parse(code).unwrap(),
+            role,
+        }
+    }
+
+    /// The whole table, spelled out: (action, role, relation) → allowed.
+    #[test]
+    fn the_permission_table() {
+        use Relation::{Itself, None as No, Partner, Trekker};
+        let expected: &[(Action, Role, &[Relation])] = &[
+            (ReadDraft, Lezer, &[Partner, Trekker]),
+            (ReadDraft, Redacteur, &[Partner, Trekker]),
+            (CreateCollaboration, Lezer, &[]),
+            (CreateCollaboration, Redacteur, &[No]),
+            (EditCollaboration, Lezer, &[]),
+            (EditCollaboration, Redacteur, &[Trekker]),
+            (AddPartner, Lezer, &[]),
+            (AddPartner, Redacteur, &[Trekker]),
+            (Publish, Lezer, &[]),
+            (Publish, Redacteur, &[Trekker]),
+            (RecordStance, Lezer, &[]),
+            (RecordStance, Redacteur, &[Itself]),
+            (AddOrganisation, Lezer, &[]),
+            (AddOrganisation, Redacteur, &[No]),
+            (ManageUsers, Lezer, &[]),
+            (ManageUsers, Redacteur, &[]),
+        ];
+        for (action, role, allowed_relations) in expected {
+            for relation in [No, Partner, Trekker, Itself] {
+                assert_eq!(
+                    permits(*action, *role, relation),
+                    allowed_relations.contains(&relation),
+                    "{action:?} by {role:?} with relation {relation:?}"
+                );
+            }
+        }
+        for action in Action::ALL {
+            for relation in [No, Partner, Trekker, Itself] {
+                assert!(permits(action, Beheerder, relation), "beheerder may {action:?}");
+            }
+            assert!(
+                expected.iter().filter(|(a, _, _)| *a == action).count() == 2,
+                "{action:?} is covered for lezer and redacteur"
+            );
+        }
+    }
+
+    #[test]
+    fn a_redacteur_of_a_cannot_write_the_stance_of_b() {
+        let a = OrgCode::parse("GM0363").unwrap();
+        let memberships = [m("GM0363", Redacteur)];
+        assert!(allowed(RecordStance, &memberships, |org| if *org == a {
+            Relation::Itself
+        } else {
+            Relation::Partner
+        }));
+        assert!(!allowed(RecordStance, &memberships, |_| Relation::Partner));
+    }
+
+    #[test]
+    fn any_membership_may_carry_the_permission() {
+        let memberships = [m("GM0363", Lezer), m("PV27", Redacteur)];
+        let pv27 = OrgCode::parse("PV27").unwrap();
+        assert!(allowed(EditCollaboration, &memberships, |org| if *org == pv27 {
+            Relation::Trekker
+        } else {
+            Relation::None
+        }));
+        assert!(!allowed(EditCollaboration, &memberships, |_| Relation::Partner));
+    }
+
+    #[test]
+    fn role_keys_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_key(role.key()), Some(role));
+        }
+        assert!(Role::parse_field("role", "admin").is_err());
+    }
+}

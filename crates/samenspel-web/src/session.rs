@@ -1,0 +1,196 @@
+//! Who is asking: the session cookie for pages, `Authorization: Bearer` for the API; and the
+//! CSRF check that every state-changing form passes.
+//!
+//! CSRF uses a per-browser random token in an `HttpOnly`, `SameSite=Lax` cookie that every
+//! form repeats in a hidden field (double submit). The middleware checks it for every POST
+//! outside `/api/` before any handler runs, so no form can forget it.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{FromRequestParts, Request};
+use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use samenspel_app::{App, AppError, Principal};
+
+use crate::error::ApiError;
+
+pub const SESSION_COOKIE: &str = "samenspel_sessie";
+pub const CSRF_COOKIE: &str = "samenspel_csrf";
+pub const CSRF_FIELD: &str = "csrf";
+
+/// Settings of the web layer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (when the site is served over https).
+    pub secure_cookies: bool,
+}
+
+/// The CSRF token of this browser, put in the request by [`csrf`].
+#[derive(Debug, Clone)]
+pub struct CsrfToken(pub String);
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, Secure when configured.
+pub fn set_cookie(config: WebConfig, name: &str, value: &str, max_age_seconds: Option<i64>) -> HeaderValue {
+    let mut text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age_seconds {
+        text.push_str(&format!("; Max-Age={age}"));
+    }
+    if config.secure_cookies {
+        text.push_str("; Secure");
+    }
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("invalid=1"))
+}
+
+/// Ensures every browser has a CSRF cookie and checks the token on every POST outside the API.
+pub async fn csrf(request: Request, next: Next) -> Response {
+    let config = request
+        .extensions()
+        .get::<WebConfig>()
+        .copied()
+        .unwrap_or_default();
+    let existing = cookie(request.headers(), CSRF_COOKIE);
+    let token = existing
+        .clone()
+        .unwrap_or_else(|| samenspel_app::secret::new_token().0);
+    let (mut parts, body) = request.into_parts();
+    let body = if parts.method == Method::POST && !parts.uri.path().starts_with("/api/") {
+        let Ok(bytes) = to_bytes(body, crate::MAX_BODY_BYTES).await else {
+            return crate::ui::error_page(&AppError::Invalid(samenspel_domain::ValidationErrors::single(
+                "body",
+                "too_large",
+                "Het formulier is te groot.",
+            )));
+        };
+        let submitted = form_field(&bytes, CSRF_FIELD);
+        if existing.is_none() || submitted.as_deref() != existing.as_deref() {
+            return crate::ui::csrf_refused();
+        }
+        Body::from(bytes)
+    } else {
+        body
+    };
+    parts.extensions.insert(CsrfToken(token.clone()));
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    if existing.is_none() {
+        response
+            .headers_mut()
+            .append(SET_COOKIE, set_cookie(config, CSRF_COOKIE, &token, None));
+    }
+    response
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+/// The caller of an API request: a bearer token (refused with 401 when unknown, expired or
+/// revoked), else the browser's session, else anonymous.
+pub struct Who(pub Principal);
+
+impl FromRequestParts<App> for Who {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        if let Some(value) = parts.headers.get(AUTHORIZATION) {
+            let token = value
+                .to_str()
+                .ok()
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .unwrap_or_default()
+                .trim();
+            if token.is_empty() {
+                return Err(ApiError::App(AppError::Unauthenticated));
+            }
+            return Ok(Who(app.principal_for_bearer(token).await?));
+        }
+        Ok(Who(session_principal(&parts.headers, app).await?))
+    }
+}
+
+async fn session_principal(headers: &HeaderMap, app: &App) -> Result<Principal, AppError> {
+    match cookie(headers, SESSION_COOKIE) {
+        Some(token) => app.principal_for_session(&token).await,
+        None => Ok(Principal::Anonymous),
+    }
+}
+
+/// What every page needs: who is asking, the CSRF token for its forms, the session token.
+pub struct PageContext {
+    pub who: Principal,
+    pub csrf: String,
+    pub session: Option<String>,
+    pub config: WebConfig,
+}
+
+impl FromRequestParts<App> for PageContext {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let config = parts.extensions.get::<WebConfig>().copied().unwrap_or_default();
+        let session = cookie(&parts.headers, SESSION_COOKIE);
+        let who = session_principal(&parts.headers, app)
+            .await
+            .map_err(|e| crate::ui::error_page(&e).into_response())?;
+        Ok(PageContext {
+            who,
+            csrf,
+            session,
+            config,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_read_by_name_and_checked() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            COOKIE,
+            HeaderValue::from_static("a=1; samenspel_csrf=abc123; b=2"),
+        );
+        assert_eq!(cookie(&headers, CSRF_COOKIE).as_deref(), Some("abc123"));
+        headers.insert(COOKIE, HeaderValue::from_static("samenspel_csrf=<script>"));
+        assert_eq!(cookie(&headers, CSRF_COOKIE), None);
+    }
+
+    #[test]
+    fn set_cookie_has_the_flags() {
+        let plain = set_cookie(
+            WebConfig {
+                secure_cookies: false,
+            },
+            "x",
+            "1",
+            Some(60),
+        );
+        assert_eq!(plain, "x=1; Path=/; HttpOnly; SameSite=Lax; Max-Age=60");
+        let secure = set_cookie(WebConfig { secure_cookies: true }, "x", "1", None);
+        assert!(secure.to_str().unwrap().ends_with("; Secure"));
+    }
+}
