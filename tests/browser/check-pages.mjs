@@ -129,6 +129,19 @@ async function main() {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30_000);
 
+    // Signed in (LOGIN_EMAIL / LOGIN_PASSWORD), the pages show what a signed-in user sees:
+    // the account menu, the sign-out and publication forms.
+    if (process.env.LOGIN_EMAIL) {
+      await page.goto(new URL('/inloggen', BASE).href);
+      await page.fill('#f-email', process.env.LOGIN_EMAIL);
+      await page.fill('#f-password', process.env.LOGIN_PASSWORD ?? '');
+      await Promise.all([page.waitForNavigation(), page.click('form[action="/inloggen"] button[type=submit]')]);
+      if (!(await page.content()).includes('Aangemeld als')) {
+        throw new Error(`signing in as ${process.env.LOGIN_EMAIL} failed`);
+      }
+      console.log(`signed in as ${process.env.LOGIN_EMAIL}`);
+    }
+
     let current = null; // the result being filled by the listeners
     page.on('console', (msg) => {
       if (!current || msg.type() !== 'error') return;
