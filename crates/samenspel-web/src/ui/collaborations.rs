@@ -14,7 +14,9 @@ use crate::session::PageContext;
 
 use super::form::{FormState, get};
 use super::radar::{RadarView, as_f64, view as radar_view};
-use super::{Layout, Pagination, decimal, error_page, page_from, parse_query, render, see_other};
+use super::{
+    Layout, Pagination, decimal, error_page, optional_filter, page_from, parse_query, render, see_other,
+};
 
 pub struct Choice {
     pub key: &'static str,
@@ -74,18 +76,7 @@ pub struct ListQuery {
 pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
     let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
     let kind_key = query.kind.clone().unwrap_or_default().trim().to_owned();
-    let (kind, error) = match kind_key.as_str() {
-        "" => (None, None),
-        key => match CollaborationKind::from_key(key) {
-            Some(k) => (Some(k), None),
-            None => (
-                None,
-                Some(format!(
-                    "'{key}' is geen bekende soort samenwerking; alle soorten worden getoond."
-                )),
-            ),
-        },
-    };
+    let (kind, error) = optional_filter(&kind_key, |key| CollaborationKind::parse_field("type", key));
     let error = error.or(query_error);
     let q = query.q.clone().unwrap_or_default();
     let page = page_from(query.pagina);

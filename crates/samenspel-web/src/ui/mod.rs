@@ -166,6 +166,28 @@ pub fn parse_query<T: Default + serde::de::DeserializeOwned>(raw: Option<&str>) 
     }
 }
 
+/// An optional list filter from a query parameter: empty means "all"; an unknown value shows
+/// why, and all are listed.
+pub fn optional_filter<T>(
+    raw: &str,
+    parse: impl Fn(&str) -> Result<T, samenspel_domain::ValidationErrors>,
+) -> (Option<T>, Option<String>) {
+    match raw.trim() {
+        "" => (None, None),
+        key => match parse(key) {
+            Ok(value) => (Some(value), None),
+            Err(errors) => {
+                let reason = errors
+                    .errors
+                    .first()
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default();
+                (None, Some(format!("{reason} Alle soorten worden getoond.")))
+            }
+        },
+    }
+}
+
 /// The page number (1-based) from a `pagina` parameter.
 pub fn page_from(raw: Option<u32>) -> samenspel_store::Page {
     let number = raw.unwrap_or(1).max(1);

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::form::{FormState, get};
 use crate::session::PageContext;
 
-use super::{Layout, Pagination, error_page, page_from, parse_query, render, see_other};
+use super::{Layout, Pagination, error_page, optional_filter, page_from, parse_query, render, see_other};
 
 pub struct TypeOption {
     pub key: &'static str,
@@ -41,18 +41,7 @@ pub struct ListQuery {
 pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
     let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
     let type_key = query.org_type.clone().unwrap_or_default();
-    let (org_type, error) = match type_key.trim() {
-        "" => (None, None),
-        key => match OrgType::from_key(key) {
-            Some(t) => (Some(t), None),
-            None => (
-                None,
-                Some(format!(
-                    "'{key}' is geen bekend soort organisatie; alle soorten worden getoond."
-                )),
-            ),
-        },
-    };
+    let (org_type, error) = optional_filter(&type_key, |key| OrgType::parse_field("type", key));
     let error = error.or(query_error);
     let page = page_from(query.pagina);
     let q = query.q.clone().unwrap_or_default();
