@@ -318,8 +318,29 @@ const DEMO: &[DemoCollaboration] = &[
     },
 ];
 
-/// Loads the demonstration collaborations that are not there yet; returns how many it added.
-pub async fn load(app: &App) -> AppResult<usize> {
+/// What loading the demonstration data did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoReport {
+    /// Demonstration collaborations added (0 when they were there already).
+    pub collaborations: usize,
+    /// The import of the register of gemeenschappelijke regelingen.
+    pub register: samenspel_store::ImportReport,
+}
+
+/// Loads the demonstration collaborations that are not there yet, and the register of
+/// gemeenschappelijke regelingen (idempotently).
+pub async fn load(app: &App) -> AppResult<DemoReport> {
+    let collaborations = load_collaborations(app).await?;
+    let register = app
+        .import_gr_register(crate::register::SHIPPED, &Principal::System("demo"), &|_, _| {})
+        .await?;
+    Ok(DemoReport {
+        collaborations,
+        register,
+    })
+}
+
+async fn load_collaborations(app: &App) -> AppResult<usize> {
     let who = Principal::System("demo");
     let actor = Actor::system("demo");
     let mut added = 0;
@@ -337,6 +358,7 @@ pub async fn load(app: &App) -> AppResult<usize> {
             start_date: demo.start.into(),
             end_date: demo.end.into(),
             phases: demo.phases.iter().map(|p| (*p).to_owned()).collect(),
+            ..Default::default()
         };
         let partners: Vec<PartnerInput> = demo
             .partners

@@ -10,6 +10,7 @@ mod error;
 mod organisations;
 mod principal;
 pub mod reference;
+pub mod register;
 pub mod secret;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};

@@ -87,6 +87,7 @@ fn forbidden_message(action: Action) -> String {
         }
         Action::AddOrganisation => "Alleen redacteuren kunnen partners toevoegen.",
         Action::ManageUsers => "Alleen beheerders kunnen accounts beheren.",
+        Action::ImportData => "Alleen beheerders kunnen gegevens importeren.",
     }
     .to_owned()
 }

@@ -90,6 +90,7 @@ fn org(
         abbreviation: abbreviation.filter(|a| !a.is_empty()).map(str::to_owned),
         province: province.map(parse).transpose()?,
         reference: true,
+        ended: false,
     })
 }
 

@@ -54,6 +54,17 @@ enum Command {
     /// Check the audit trail.
     #[command(subcommand)]
     Audit(accounts::AuditCommand),
+    /// Import data.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import the register of gemeenschappelijke regelingen from DIR (with
+    /// gemeenschappelijke_regelingen.csv and gr_deelnemers.csv); importing again updates, never
+    /// duplicates.
+    GrRegister { dir: std::path::PathBuf },
 }
 
 #[tokio::main]
@@ -82,21 +93,30 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     match cli.command {
         Command::Migrate => println!("Database bijgewerkt: {}", redact(&cli.database)),
         Command::Demo => {
-            let added = samenspel_app::demo::load(&app)
+            let report = samenspel_app::demo::load(&app)
                 .await
                 .context("demonstratiegegevens laden")?;
-            println!("Demonstratiegegevens: {added} samenwerking(en) toegevoegd.");
+            println!(
+                "Demonstratiegegevens: {} samenwerking(en) toegevoegd.",
+                report.collaborations
+            );
+            print_import(&report.register);
         }
+        Command::Import(ImportCommand::GrRegister { dir }) => return import_gr_register(&app, &dir).await,
         Command::Serve {
             bind,
             demo,
             secure_cookies,
         } => {
             if demo {
-                let added = samenspel_app::demo::load(&app)
+                let report = samenspel_app::demo::load(&app)
                     .await
                     .context("demonstratiegegevens laden")?;
-                tracing::info!(added, "demonstration data loaded");
+                tracing::info!(
+                    added = report.collaborations,
+                    register_added = report.register.added.len(),
+                    "demonstration data loaded"
+                );
             }
             let listener = tokio::net::TcpListener::bind(bind)
                 .await
@@ -110,6 +130,53 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Audit(command) => return accounts::audit(&app, command).await,
     }
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn print_import(report: &samenspel_store::ImportReport) {
+    println!(
+        "Register gemeenschappelijke regelingen: {} toegevoegd, {} gewijzigd, {} ongewijzigd; {} organisatie(s) toegevoegd of bijgewerkt.",
+        report.added.len(),
+        report.changed.len(),
+        report.unchanged,
+        report.organisations
+    );
+}
+
+async fn import_gr_register(app: &App, dir: &std::path::Path) -> anyhow::Result<std::process::ExitCode> {
+    use samenspel_app::register::{DEELNEMERS_FILE, GrSource, REGELINGEN_FILE};
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path).with_context(|| format!("kan {} niet lezen", path.display()))
+    };
+    let (regelingen, deelnemers) = (read(REGELINGEN_FILE)?, read(DEELNEMERS_FILE)?);
+    let progress = |done: usize, total: usize| eprint!("\rRegelingen verwerkt: {done}/{total}");
+    let result = app
+        .import_gr_register(
+            GrSource {
+                regelingen: &regelingen,
+                deelnemers: &deelnemers,
+            },
+            &samenspel_app::Principal::System("cli"),
+            &progress,
+        )
+        .await;
+    eprintln!();
+    match result {
+        Ok(report) => {
+            print_import(&report);
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Err(samenspel_app::AppError::Invalid(errors)) => {
+            eprintln!(
+                "Het register is niet geïmporteerd; er is niets opgeslagen. Fouten (bestand:rij:kolom):"
+            );
+            for e in &errors.errors {
+                eprintln!("  {}: {}", e.field, e.message);
+            }
+            Ok(std::process::ExitCode::from(2))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// The URL without a password, for messages.

@@ -82,10 +82,12 @@ pub enum Action {
     RecordStance,
     AddOrganisation,
     ManageUsers,
+    /// Import a register (e.g. the gemeenschappelijke regelingen) or a file of collaborations.
+    ImportData,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -94,6 +96,7 @@ impl Action {
         Action::RecordStance,
         Action::AddOrganisation,
         Action::ManageUsers,
+        Action::ImportData,
     ];
 }
 
@@ -201,6 +204,8 @@ mod tests {
             (AddOrganisation, Redacteur, &[No]),
             (ManageUsers, Lezer, &[]),
             (ManageUsers, Redacteur, &[]),
+            (ImportData, Lezer, &[]),
+            (ImportData, Redacteur, &[]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {

@@ -104,6 +104,11 @@ pub struct CollaborationInput {
     /// Phase names, one per entry (the form sends them one per line).
     #[serde(default)]
     pub phases: Vec<String>,
+    #[serde(default)]
+    pub legal_basis: String,
+    /// Policy areas, one per entry.
+    #[serde(default)]
+    pub policy_areas: Vec<String>,
 }
 
 /// A collaboration's own fields, valid by construction.
@@ -122,9 +127,14 @@ pub struct CollaborationFields {
     pub end_date: Option<NaiveDate>,
     /// Named phases in order (e.g. uitvraag, uitvoering, evaluatie).
     pub phases: Vec<String>,
+    /// The legal basis, e.g. "Wet gemeenschappelijke regelingen".
+    pub legal_basis: Option<String>,
+    /// Policy areas (beleidsterreinen), e.g. "Veiligheid", "Zorg en gezondheid".
+    pub policy_areas: Vec<String>,
 }
 
 pub const MAX_PHASES: usize = 20;
+pub const MAX_POLICY_AREAS: usize = 100;
 
 impl CollaborationInput {
     pub fn parse(&self) -> Result<CollaborationFields, ValidationErrors> {
@@ -168,6 +178,12 @@ impl CollaborationInput {
             );
         }
         let phases = errors.collect(parse_phases(&self.phases)).unwrap_or_default();
+        let legal_basis = errors
+            .collect(parse_line("legal_basis", &self.legal_basis, 500, false))
+            .flatten();
+        let policy_areas = errors
+            .collect(parse_policy_areas(&self.policy_areas))
+            .unwrap_or_default();
         errors.finish(|| CollaborationFields {
             name: name.unwrap_or_default(),
             kind: kind.unwrap_or(CollaborationKind::Overig),
@@ -178,6 +194,8 @@ impl CollaborationInput {
             start_date,
             end_date,
             phases,
+            legal_basis,
+            policy_areas,
         })
     }
 }
@@ -195,6 +213,27 @@ pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, Validatio
             format!("'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."),
         )
     })
+}
+
+fn parse_policy_areas(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let mut areas: Vec<String> = Vec::new();
+    for (index, area) in raw.iter().enumerate() {
+        let field = format!("policy_areas[{index}]");
+        if let Some(area) = errors.collect(parse_line(&field, area, 200, false)).flatten()
+            && !areas.iter().any(|a| a.eq_ignore_ascii_case(&area))
+        {
+            areas.push(area);
+        }
+    }
+    if areas.len() > MAX_POLICY_AREAS {
+        errors.add(
+            "policy_areas",
+            "too_many",
+            format!("Gebruik ten hoogste {MAX_POLICY_AREAS} beleidsterreinen."),
+        );
+    }
+    errors.finish(|| areas)
 }
 
 fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {

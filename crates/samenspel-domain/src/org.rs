@@ -206,6 +206,10 @@ pub struct Organisation {
     pub province: Option<OrgCode>,
     /// True for the organisations shipped as reference data; false for ones users added.
     pub reference: bool,
+    /// True for organisations that no longer exist (e.g. municipalities merged away) but still
+    /// appear in the history of collaborations; left out of lists unless asked for.
+    #[serde(default)]
+    pub ended: bool,
 }
 
 impl Organisation {

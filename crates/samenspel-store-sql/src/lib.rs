@@ -26,6 +26,7 @@ pub use serde;
 pub use serde_json;
 
 mod accounts;
+mod register;
 mod sql;
 pub use sql::*;
 
@@ -68,6 +69,7 @@ macro_rules! impl_sql_store {
                     abbreviation: row.try_get("abbreviation").map_err(db_err)?,
                     province_code: row.try_get("province_code").map_err(db_err)?,
                     is_reference: row.try_get("is_reference").map_err(db_err)?,
+                    ended: row.try_get("ended").map_err(db_err)?,
                 })
             }
 
@@ -174,6 +176,8 @@ macro_rules! impl_sql_store {
                         r.try_get("name").map_err(db_err)?,
                         r.try_get("org_type").map_err(db_err)?,
                         r.try_get("role").map_err(db_err)?,
+                        r.try_get::<Option<NaiveDate>, _>("joined_on").map_err(db_err)?,
+                        r.try_get("notes").map_err(db_err)?,
                     )?);
                 }
                 let parts = $crate::CollaborationParts {
@@ -199,6 +203,8 @@ macro_rules! impl_sql_store {
                     updated_at: row
                         .try_get::<DateTime<Utc>, _>("updated_at")
                         .map_err(db_err)?,
+                    legal_basis: row.try_get("legal_basis").map_err(db_err)?,
+                    policy_areas: row.try_get("policy_areas").map_err(db_err)?,
                 };
                 $crate::collaboration_from_parts(parts, phases, partners).map(Some)
             }
@@ -221,11 +227,21 @@ macro_rules! impl_sql_store {
                 id: i64,
                 partner: &Partner,
             ) -> StoreResult<()> {
+                insert_registered_partner(conn, id, &RegisteredPartner { code: partner.code.clone(), role: partner.role, joined_on: None, notes: None }).await
+            }
+
+            async fn insert_registered_partner(
+                conn: &mut Conn,
+                id: i64,
+                partner: &RegisteredPartner,
+            ) -> StoreResult<()> {
                 ::sqlx::query($crate::INSERT_PARTNER)
                     .bind(id)
                     .bind(partner.code.as_str())
                     .bind(partner.role.key())
                     .bind(Utc::now())
+                    .bind(partner.joined_on)
+                    .bind(partner.notes.as_deref())
                     .execute(&mut *conn)
                     .await
                     .map_err(|e| {
@@ -238,6 +254,72 @@ macro_rules! impl_sql_store {
                         }
                     })?;
                 Ok(())
+            }
+
+            async fn insert_collaboration(
+                conn: &mut Conn,
+                fields: &CollaborationFields,
+                demo_key: Option<&str>,
+                source: Option<(&str, &str)>,
+                published: bool,
+                now: DateTime<Utc>,
+            ) -> StoreResult<i64> {
+                ::sqlx::query($crate::INSERT_COLLABORATION)
+                    .bind(&fields.name)
+                    .bind($crate::domain::text::search_key(&fields.name))
+                    .bind(fields.kind.key())
+                    .bind(fields.wgr_form.map(|w| w.key()))
+                    .bind(fields.task.as_deref())
+                    .bind(fields.public_value.as_deref())
+                    .bind(fields.region.as_deref())
+                    .bind(fields.start_date)
+                    .bind(fields.end_date)
+                    .bind(demo_key)
+                    .bind(now)
+                    .bind(fields.legal_basis.as_deref())
+                    .bind($crate::policy_areas_text(&fields.policy_areas))
+                    .bind(source.map(|(key, _)| key))
+                    .bind(source.map(|(_, hash)| hash))
+                    .bind(published)
+                    .fetch_one(&mut *conn)
+                    .await
+                    .map_err(|e| {
+                        if is_unique_violation(&e) {
+                            StoreError::Conflict("a collaboration with this key exists already".into())
+                        } else {
+                            db_err(e)
+                        }
+                    })?
+                    .try_get("id")
+                    .map_err(db_err)
+            }
+
+            /// Writes the fields if the version is still `expected_version`; returns the rows changed.
+            async fn update_fields(
+                conn: &mut Conn,
+                id: i64,
+                expected_version: i64,
+                fields: &CollaborationFields,
+            ) -> StoreResult<u64> {
+                Ok(::sqlx::query($crate::UPDATE_COLLABORATION)
+                    .bind(&fields.name)
+                    .bind($crate::domain::text::search_key(&fields.name))
+                    .bind(fields.kind.key())
+                    .bind(fields.wgr_form.map(|w| w.key()))
+                    .bind(fields.task.as_deref())
+                    .bind(fields.public_value.as_deref())
+                    .bind(fields.region.as_deref())
+                    .bind(fields.start_date)
+                    .bind(fields.end_date)
+                    .bind(Utc::now())
+                    .bind(id)
+                    .bind(expected_version)
+                    .bind(fields.legal_basis.as_deref())
+                    .bind($crate::policy_areas_text(&fields.policy_areas))
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(db_err)?
+                    .rows_affected())
             }
 
             #[$crate::async_trait]
@@ -253,6 +335,7 @@ macro_rules! impl_sql_store {
                         .bind(org_type)
                         .bind(name_like.as_deref())
                         .bind(code_like.as_deref())
+                        .bind(filter.include_ended)
                         .fetch_one(&self.pool)
                         .await
                         .map_err(db_err)?
@@ -262,6 +345,7 @@ macro_rules! impl_sql_store {
                         .bind(org_type)
                         .bind(name_like.as_deref())
                         .bind(code_like.as_deref())
+                        .bind(filter.include_ended)
                         .bind(i64::from(page.limit))
                         .bind(i64::from(page.offset))
                         .fetch_all(&self.pool)
@@ -307,6 +391,7 @@ macro_rules! impl_sql_store {
                             .bind(org.abbreviation.as_deref())
                             .bind(org.province.as_ref().map(|p| p.as_str()))
                             .bind(now)
+                            .bind(org.ended)
                             .execute(&mut *tx)
                             .await
                             .map_err(db_err)?
@@ -336,6 +421,7 @@ macro_rules! impl_sql_store {
                         abbreviation: new.abbreviation.clone(),
                         province: None,
                         reference: false,
+                        ended: false,
                     };
                     ::sqlx::query($crate::INSERT_ADDED_ORGANISATION)
                         .bind(org.code.as_str())
@@ -447,31 +533,7 @@ macro_rules! impl_sql_store {
                 ) -> StoreResult<i64> {
                     let mut tx = self.pool.begin().await.map_err(db_err)?;
                     let now = Utc::now();
-                    let id: i64 = ::sqlx::query($crate::INSERT_COLLABORATION)
-                        .bind(&fields.name)
-                        .bind($crate::domain::text::search_key(&fields.name))
-                        .bind(fields.kind.key())
-                        .bind(fields.wgr_form.map(|w| w.key()))
-                        .bind(fields.task.as_deref())
-                        .bind(fields.public_value.as_deref())
-                        .bind(fields.region.as_deref())
-                        .bind(fields.start_date)
-                        .bind(fields.end_date)
-                        .bind(demo_key)
-                        .bind(now)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(|e| {
-                            if is_unique_violation(&e) {
-                                StoreError::Conflict(
-                                    "demonstration collaboration exists already".into(),
-                                )
-                            } else {
-                                db_err(e)
-                            }
-                        })?
-                        .try_get("id")
-                        .map_err(db_err)?;
+                    let id = insert_collaboration(&mut tx, fields, demo_key, None, false, now).await?;
                     insert_phases(&mut tx, id, &fields.phases).await?;
                     for partner in partners {
                         insert_partner(&mut tx, id, partner).await?;
@@ -517,23 +579,7 @@ macro_rules! impl_sql_store {
                         .collect::<Result<_, _>>()
                         .map_err(db_err)?;
                     $crate::check_phases_kept(&stance_phases, &fields.phases)?;
-                    let updated = ::sqlx::query($crate::UPDATE_COLLABORATION)
-                        .bind(&fields.name)
-                        .bind($crate::domain::text::search_key(&fields.name))
-                        .bind(fields.kind.key())
-                        .bind(fields.wgr_form.map(|w| w.key()))
-                        .bind(fields.task.as_deref())
-                        .bind(fields.public_value.as_deref())
-                        .bind(fields.region.as_deref())
-                        .bind(fields.start_date)
-                        .bind(fields.end_date)
-                        .bind(Utc::now())
-                        .bind(id)
-                        .bind(expected_version)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(db_err)?
-                        .rows_affected();
+                    let updated = update_fields(&mut tx, id, expected_version, fields).await?;
                     if updated != 1 {
                         return Err(StoreError::Conflict($crate::stale_version_message(&before)));
                     }
@@ -807,6 +853,7 @@ macro_rules! impl_sql_store {
             }
 
             $crate::impl_account_store!($store, $db);
+            $crate::impl_register_store!($store, $db);
         }
     };
 }

@@ -34,6 +34,7 @@ pub struct OrganisationParts {
     pub abbreviation: Option<String>,
     pub province_code: Option<String>,
     pub is_reference: bool,
+    pub ended: bool,
 }
 
 pub fn organisation_from_parts(parts: OrganisationParts) -> StoreResult<Organisation> {
@@ -44,6 +45,7 @@ pub fn organisation_from_parts(parts: OrganisationParts) -> StoreResult<Organisa
         abbreviation: parts.abbreviation,
         province: parts.province_code.map(code).transpose()?,
         reference: parts.is_reference,
+        ended: parts.ended,
     })
 }
 
@@ -52,12 +54,16 @@ pub fn partner_from_parts(
     name: String,
     org_type_key: String,
     role: String,
+    joined_on: Option<NaiveDate>,
+    notes: Option<String>,
 ) -> StoreResult<PartnerInfo> {
     Ok(PartnerInfo {
         code: code(org_code)?,
         name,
         org_type: org_type(&org_type_key)?,
         role: PartnerRole::from_key(&role).ok_or_else(|| corrupt("partner role", &role))?,
+        joined_on,
+        notes,
     })
 }
 
@@ -76,6 +82,9 @@ pub struct CollaborationParts {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub legal_basis: Option<String>,
+    /// A JSON array of strings.
+    pub policy_areas: Option<String>,
 }
 
 pub fn collaboration_from_parts(
@@ -99,6 +108,14 @@ pub fn collaboration_from_parts(
             start_date: parts.start_date,
             end_date: parts.end_date,
             phases,
+            legal_basis: parts.legal_basis,
+            policy_areas: parts
+                .policy_areas
+                .map(|text| {
+                    serde_json::from_str::<Vec<String>>(&text).map_err(|_| corrupt("policy areas", &text))
+                })
+                .transpose()?
+                .unwrap_or_default(),
         },
         partners,
         version: parts.version,
@@ -168,6 +185,11 @@ pub fn audit_time(at: DateTime<Utc>) -> DateTime<Utc> {
 /// The form of an audit time that the hash covers.
 pub fn audit_time_text(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// Policy areas as stored: a JSON array, or NULL when there are none.
+pub fn policy_areas_text(areas: &[String]) -> Option<String> {
+    (!areas.is_empty()).then(|| serde_json::to_string(areas).unwrap_or_default())
 }
 
 /// `LIKE` patterns for a search: one for the name's search key (substring), one for the code

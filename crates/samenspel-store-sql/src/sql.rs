@@ -16,13 +16,13 @@ pub const AUDIT_CHAIN_PAGE: &str = "SELECT id, occurred_at, actor, actor_org, ac
 
 macro_rules! org_columns {
     () => {
-        "SELECT code, name, org_type, abbreviation, province_code, is_reference FROM organisations "
+        "SELECT code, name, org_type, abbreviation, province_code, is_reference, ended FROM organisations "
     };
 }
 
 macro_rules! org_where {
     () => {
-        "WHERE ($1 IS NULL OR org_type = $1) AND ($2 IS NULL OR name_search LIKE $2 ESCAPE '\\' OR code LIKE $3 ESCAPE '\\')"
+        "WHERE ($1 IS NULL OR org_type = $1) AND ($2 IS NULL OR name_search LIKE $2 ESCAPE '\\' OR code LIKE $3 ESCAPE '\\') AND ($4 OR ended = FALSE)"
     };
 }
 
@@ -31,18 +31,18 @@ pub const COUNT_ORGANISATIONS: &str = concat!("SELECT COUNT(*) FROM organisation
 pub const LIST_ORGANISATIONS: &str = concat!(
     org_columns!(),
     org_where!(),
-    " ORDER BY name_search, code LIMIT $4 OFFSET $5"
+    " ORDER BY name_search, code LIMIT $5 OFFSET $6"
 );
 
 pub const GET_ORGANISATION: &str = concat!(org_columns!(), "WHERE code = $1");
 
 /// Only rewrites a row when something differs, so loading the same reference data twice
 /// changes nothing.
-pub const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7) \
+pub const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at, ended) \
+     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8) \
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search, org_type = excluded.org_type, \
-     abbreviation = excluded.abbreviation, province_code = excluded.province_code \
-     WHERE organisations.name <> excluded.name OR organisations.org_type <> excluded.org_type \
+     abbreviation = excluded.abbreviation, province_code = excluded.province_code, ended = excluded.ended \
+     WHERE organisations.name <> excluded.name OR organisations.org_type <> excluded.org_type OR organisations.ended <> excluded.ended \
      OR COALESCE(organisations.abbreviation, '') <> COALESCE(excluded.abbreviation, '') \
      OR COALESCE(organisations.province_code, '') <> COALESCE(excluded.province_code, '')";
 
@@ -70,7 +70,7 @@ pub const LIST_COLLABORATIONS: &str = concat!(
     " ORDER BY c.name_search, c.id LIMIT $6 OFFSET $7"
 );
 
-pub const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, created_at, updated_at FROM collaborations WHERE id = $1";
+pub const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, created_at, updated_at, legal_basis, policy_areas FROM collaborations WHERE id = $1";
 
 pub const SET_PUBLISHED: &str =
     "UPDATE collaborations SET published = $1, version = version + 1, updated_at = $2 WHERE id = $3";
@@ -78,14 +78,14 @@ pub const SET_PUBLISHED: &str =
 pub const SELECT_PHASES: &str =
     "SELECT name FROM collaboration_phases WHERE collaboration_id = $1 ORDER BY position";
 
-pub const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, p.role FROM collaboration_partners p \
+pub const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, p.role, p.joined_on, p.notes FROM collaboration_partners p \
      JOIN organisations o ON o.code = p.org_code WHERE p.collaboration_id = $1 ORDER BY p.added_at, p.org_code";
 
-pub const INSERT_COLLABORATION: &str = "INSERT INTO collaborations (name, name_search, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, version, created_at, updated_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id";
+pub const INSERT_COLLABORATION: &str = "INSERT INTO collaborations (name, name_search, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, version, created_at, updated_at, legal_basis, policy_areas, source_key, source_hash, published) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12, $13, $14, $15, $16) RETURNING id";
 
 pub const UPDATE_COLLABORATION: &str = "UPDATE collaborations SET name = $1, name_search = $2, kind = $3, wgr_form = $4, task = $5, public_value = $6, \
-     region = $7, start_date = $8, end_date = $9, updated_at = $10, version = version + 1 WHERE id = $11 AND version = $12";
+     region = $7, start_date = $8, end_date = $9, updated_at = $10, version = version + 1, legal_basis = $13, policy_areas = $14 WHERE id = $11 AND version = $12";
 
 pub const BUMP_VERSION: &str =
     "UPDATE collaborations SET version = version + 1, updated_at = $1 WHERE id = $2";
@@ -95,8 +95,7 @@ pub const INSERT_PHASE: &str =
 
 pub const DELETE_PHASES: &str = "DELETE FROM collaboration_phases WHERE collaboration_id = $1";
 
-pub const INSERT_PARTNER: &str =
-    "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at) VALUES ($1, $2, $3, $4)";
+pub const INSERT_PARTNER: &str = "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at, joined_on, notes) VALUES ($1, $2, $3, $4, $5, $6)";
 
 pub const FIND_DEMO_COLLABORATION: &str = "SELECT id FROM collaborations WHERE demo_key = $1";
 
@@ -157,3 +156,15 @@ pub const COUNT_FAILURES_BY_EMAIL: &str =
 
 pub const COUNT_FAILURES_BY_ADDRESS: &str =
     "SELECT COUNT(*) FROM login_attempts WHERE address = $1 AND succeeded = FALSE AND attempted_at > $2";
+
+pub const REGISTER_KEYS: &str =
+    "SELECT id, source_key, source_hash, version FROM collaborations WHERE source_key LIKE $1";
+
+pub const SET_SOURCE_HASH: &str = "UPDATE collaborations SET source_hash = $1 WHERE id = $2";
+
+pub const PARTNER_CODES: &str = "SELECT org_code FROM collaboration_partners WHERE collaboration_id = $1";
+
+pub const DELETE_PARTNER: &str =
+    "DELETE FROM collaboration_partners WHERE collaboration_id = $1 AND org_code = $2";
+
+pub const UPDATE_PARTNER: &str = "UPDATE collaboration_partners SET role = $1, joined_on = $2, notes = $3 WHERE collaboration_id = $4 AND org_code = $5";

@@ -62,6 +62,21 @@ pub trait CollaborationStore {
 }
 
 #[async_trait]
+pub trait RegisterStore {
+    /// Imports collaborations from a register (all or nothing): adds the new ones, updates the
+    /// changed ones (by source hash), leaves the rest alone; upserts `organisations` first.
+    /// `progress(done, total)` is called as it goes.
+    async fn import_register(
+        &self,
+        prefix: &str,
+        organisations: &[Organisation],
+        collaborations: &[RegisteredCollaboration],
+        actor: &Actor,
+        progress: &(dyn Fn(usize, usize) + Send + Sync),
+    ) -> StoreResult<ImportReport>;
+}
+
+#[async_trait]
 pub trait StanceStore {
     /// Records a new stance; earlier stances stay as history.
     async fn record_stance(
@@ -127,7 +142,7 @@ pub trait AccountStore {
 /// Everything the app needs from a database.
 #[async_trait]
 pub trait Store:
-    OrganisationStore + CollaborationStore + StanceStore + AuditStore + AccountStore + Send + Sync
+    OrganisationStore + CollaborationStore + RegisterStore + StanceStore + AuditStore + AccountStore + Send + Sync
 {
     /// Applies the backend's migrations.
     async fn migrate(&self) -> StoreResult<()>;

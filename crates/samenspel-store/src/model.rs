@@ -45,6 +45,8 @@ pub struct OrgFilter {
     pub org_type: Option<OrgType>,
     /// Matched against the name's search key (case and accents ignored) and the code.
     pub query: Option<String>,
+    /// Also organisations that no longer exist (merged municipalities, former ministries).
+    pub include_ended: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -91,6 +93,10 @@ pub struct PartnerInfo {
     #[serde(rename = "organisation_type")]
     pub org_type: OrgType,
     pub role: PartnerRole,
+    /// When the partner joined (from the register), if known.
+    pub joined_on: Option<NaiveDate>,
+    /// E.g. the cost-sharing key or the governing bodies, as the register gives them.
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -206,4 +212,34 @@ pub struct LoginAttempt<'a> {
     pub at: DateTime<Utc>,
     /// Why a refused attempt was refused, for the audit trail.
     pub reason: Option<&'a str>,
+}
+
+/// A collaboration from an external register, keyed by its source so that importing again
+/// updates it instead of adding a copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisteredCollaboration {
+    /// e.g. `gr:28221679` (the ROO id of a gemeenschappelijke regeling).
+    pub source_key: String,
+    /// A hash of everything imported for it; unchanged hash = nothing to do.
+    pub source_hash: String,
+    pub fields: samenspel_domain::collaboration::CollaborationFields,
+    pub partners: Vec<RegisteredPartner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisteredPartner {
+    pub code: OrgCode,
+    pub role: PartnerRole,
+    pub joined_on: Option<NaiveDate>,
+    pub notes: Option<String>,
+}
+
+/// What an import did, by source key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ImportReport {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub unchanged: u64,
+    /// Organisations added or updated to be able to name every participant.
+    pub organisations: u64,
 }

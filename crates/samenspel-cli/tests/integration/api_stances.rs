@@ -206,13 +206,13 @@ async fn restating_keeps_the_history_and_phases_are_separate() {
 async fn the_demo_reproduces_the_rob_profiles() {
     let h = Harness::start().await;
     samenspel_app::demo::load(&h.app.app).await.unwrap();
-    let list = h.get_json("/api/v1/collaborations?limit=200").await;
     for (kind, profile) in [("mirt", "mirt"), ("res", "res"), ("regio-deal", "regio-deals")] {
+        let list = h.get_json(&format!("/api/v1/collaborations?type={kind}")).await;
         let item = list["items"]
             .as_array()
             .unwrap()
             .iter()
-            .find(|c| c["type"] == kind)
+            .find(|c| c["demo"] == true)
             .unwrap();
         assert_eq!(item["demo"], true);
         let analysis = h

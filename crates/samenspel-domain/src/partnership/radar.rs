@@ -44,16 +44,17 @@ const LABEL_GAP: f64 = 12.0;
 /// Extra distance for the label of the first (top) axis, which leaves room for the ring
 /// number 5 written next to that axis.
 const TOP_LABEL_GAP: f64 = 22.0;
-/// Font size of the axis labels. The viewBox is about 670 units wide, so at 36rem (576 CSS
-/// pixels) this is about 12.9 pixels.
+/// Font size of the axis labels. The viewBox is 646 units wide, so at 36rem (576 CSS pixels)
+/// this is about 13.4 pixels.
 const LABEL_FONT_SIZE: f64 = 15.0;
-/// Font size of the ring numbers: about 11.2 pixels at 36rem.
+/// Font size of the ring numbers: about 11.6 pixels at 36rem.
 const RING_FONT_SIZE: f64 = 13.0;
 /// Line height of wrapped labels, as a factor of the font size.
 const LINE_HEIGHT: f64 = 1.2;
-/// A generous estimate of the average advance of a character as a factor of the font size
-/// (wide sans-serif fonts such as DejaVu Sans), used to keep labels inside the viewBox.
-const CHAR_WIDTH: f64 = 0.62;
+/// An estimate of the average advance of a character as a factor of the font size, on the
+/// safe side for wide sans-serif fonts such as DejaVu Sans (about 0.52 for these labels),
+/// used to keep the labels inside the viewBox.
+const CHAR_WIDTH: f64 = 0.58;
 /// Space around the drawing inside the viewBox.
 const PADDING: f64 = 8.0;
 /// Labels of the slanted axes wrap onto two lines above this many characters, labels of the
@@ -71,6 +72,8 @@ const IDEAL_WIDTH: f64 = 3.5;
 const SERIES_WIDTH: f64 = 2.25;
 const SERIES_FILL_OPACITY: &str = "0.08";
 const MARKER_SIZE: f64 = 4.5;
+/// The ring numbers are written just right of the first axis, clear of the markers on it.
+const RING_NUMBER_X: f64 = 8.0;
 
 /// The Okabe–Ito palette, darkened where needed so that every colour has at least 3:1
 /// contrast against white (blue 5.2, vermillion 3.9, bluish green 5.5, reddish purple 5.0,
@@ -239,7 +242,8 @@ pub fn render(title: &str, series: &[RadarSeries]) -> String {
     for score in 1..=5 {
         let _ = write!(
             svg,
-            "<text x=\"5\" y=\"{}\">{score}</text>",
+            "<text x=\"{}\" y=\"{}\">{score}</text>",
+            num(RING_NUMBER_X),
             num(-radius(f64::from(score)) - 4.0)
         );
     }
@@ -299,7 +303,8 @@ pub fn legend_marker(style: SeriesStyle) -> String {
     svg
 }
 
-/// Escapes text for XML/HTML text and (double- or single-quoted) attribute values. Characters
+/// Escapes text for XML/HTML text and (double- or single-quoted) attribute values: `& < > " '`
+/// and also `=` and `` ` ``. Characters
 /// that may not appear in an HTML or XML document (control characters other than tab, line
 /// feed and carriage return; noncharacters) are dropped.
 pub fn escape(text: &str) -> String {
@@ -311,6 +316,10 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Not needed for well-formedness, but hostile text such as `<svg onload=…>`
+            // then does not even look like an attribute to a naive filter.
+            '=' => out.push_str("&#61;"),
+            '`' => out.push_str("&#96;"),
             '\t' | '\n' | '\r' => out.push(c),
             c if is_forbidden_char(c) => {}
             other => out.push(other),
@@ -857,7 +866,7 @@ mod tests {
         assert_eq!(numbers.len(), 5);
         for (i, t) in numbers.iter().enumerate() {
             // Next to the first (vertical) axis, just above its ring.
-            assert_eq!(attr(t, "x"), Some("5"));
+            assert_eq!(attr(t, "x"), Some(num(RING_NUMBER_X).as_str()));
             let y: f64 = attr(t, "y").unwrap().parse().unwrap();
             let r = (i + 1) as f64 / 5.0 * RADIUS;
             assert!(y < -r && y > -r - 10.0);
@@ -950,10 +959,10 @@ mod tests {
         assert_eq!(num(0.125), "0.13");
         let svg = render("t", &example());
         for chunk in svg.split(['"', ' ', ',']) {
-            if let Some((_, decimals)) = chunk.split_once('.') {
-                if chunk.parse::<f64>().is_ok() {
-                    assert!(decimals.len() <= 2, "{chunk}");
-                }
+            if let Some((_, decimals)) = chunk.split_once('.')
+                && chunk.parse::<f64>().is_ok()
+            {
+                assert!(decimals.len() <= 2, "{chunk}");
             }
         }
     }
@@ -979,7 +988,16 @@ mod tests {
                 let pts = parse_points(attr(marker, "points").unwrap());
                 format!("polygon{}:{}", pts.len(), pts[0].1 < pts[1].1)
             }
-            "path" => format!("path:{}", attr(marker, "d").unwrap().contains(" 0L")),
+            "path" => {
+                // A plus starts with a horizontal stroke, a cross with a diagonal one.
+                let d = attr(marker, "d").unwrap();
+                let n: Vec<f64> = d
+                    .split(['M', 'L', ' '])
+                    .filter(|n| !n.is_empty())
+                    .map(|n| n.parse().unwrap())
+                    .collect();
+                format!("path:{}", n[1] == n[3])
+            }
             other => other.to_owned(),
         }
     }
@@ -1090,10 +1108,11 @@ mod tests {
             assert!(!svg.contains("onmouseover="));
             assert!(!svg.contains("<svg onload"));
             assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-            assert!(svg.contains("&quot;&gt;&lt;svg onload=alert(1)&gt;"));
+            assert!(svg.contains("&quot;&gt;&lt;svg onload&#61;alert(1)&gt;"));
             assert_well_formed(&svg);
         }
         assert_eq!(escape("a & b's \"c\""), "a &amp; b&#39;s &quot;c&quot;");
+        assert_eq!(escape("a=`b`"), "a&#61;&#96;b&#96;");
         assert_eq!(escape("x\u{0}\u{7}\u{85}y\u{FFFE}\tz"), "xy\tz");
     }
 
@@ -1149,26 +1168,57 @@ mod tests {
         );
     }
 
-    /// Writes the example of the ROB's annex III to the temp dir, to look at it:
+    /// Writes the example of the ROB's annex III (`radar.svg`, `radar.html`) and a page with
+    /// every style and hostile labels (`radar-styles.html`) to the temp dir, to look at and to
+    /// feed to the Nu HTML checker:
     /// `cargo test -p samenspel-domain radar::tests::write_example -- --ignored`.
     #[test]
     #[ignore]
     fn write_example() {
-        let svg = render("Voorbeeld: MIRT en RES tegen het ideaaltype", &example()[..3]);
-        let legend: String = example()[..3]
-            .iter()
-            .map(|s| format!("<li>{} {}</li>", legend_marker(s.style), escape(&s.label)))
-            .collect();
-        let dir = std::env::temp_dir();
-        std::fs::write(dir.join("radar.svg"), &svg).unwrap();
-        std::fs::write(
-            dir.join("radar.html"),
-            format!(
+        let page = |title: &str, all: &[RadarSeries]| {
+            let svg = render(title, all);
+            let legend: String = all
+                .iter()
+                .map(|s| {
+                    format!(
+                        "<li>{} <span>{}</span></li>",
+                        legend_marker(s.style),
+                        escape(&s.label)
+                    )
+                })
+                .collect();
+            let html = format!(
                 "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">\
-                 <title>Radar</title></head><body><figure>{svg}<figcaption>Voorbeeld\
-                 </figcaption></figure><ul>{legend}</ul></body></html>"
-            ),
-        )
-        .unwrap();
+                 <title>Radar</title><style>body{{font-family:system-ui,sans-serif}}\
+                 figure{{max-width:36rem;margin:0}}figure svg{{display:block;width:100%;\
+                 height:auto}}ul{{list-style:none;padding:0;display:flex;flex-wrap:wrap;\
+                 gap:.4rem 1.5rem;max-width:36rem}}li{{display:inline-flex;gap:.5rem;\
+                 align-items:center}}</style></head><body><figure>{svg}<figcaption>{}\
+                 </figcaption></figure><ul>{legend}</ul></body></html>",
+                escape(title)
+            );
+            (svg, html)
+        };
+        let dir = std::env::temp_dir();
+        let (svg, html) = page("Voorbeeld: MIRT en RES tegen het ideaaltype", &example()[..3]);
+        std::fs::write(dir.join("radar.svg"), svg).unwrap();
+        std::fs::write(dir.join("radar.html"), html).unwrap();
+
+        let hostile = "\"><svg onload=alert(1)><script>alert(1)</script>";
+        let mut all = vec![series(
+            hostile,
+            [3.0, 1.0, 3.0, 3.0, 3.0, 1.0],
+            SeriesStyle::Ideal,
+        )];
+        all.extend((0..8).map(|n| {
+            let v = |k: usize| ((n * 7 + k * 3) % 9) as f64 / 2.0 + 0.5;
+            series(
+                &format!("Partner {n} {hostile}"),
+                [v(0), v(1), v(2), v(3), v(4), v(5)],
+                SeriesStyle::Series(n),
+            )
+        }));
+        let (_, html) = page(hostile, &all);
+        std::fs::write(dir.join("radar-styles.html"), html).unwrap();
     }
 }

@@ -20,6 +20,8 @@ pub struct OrganisationQuery {
     pub org_type: Option<String>,
     /// Part of the name (case and accents ignored) or the start of the code.
     pub q: Option<String>,
+    /// Also organisations that no longer exist (merged municipalities, former ministries).
+    pub include_ended: Option<bool>,
 }
 
 pub(super) fn parse_type(raw: Option<&str>) -> Result<Option<OrgType>, ApiError> {
@@ -44,6 +46,7 @@ pub async fn list(
     let filter = OrgFilter {
         org_type: parse_type(query.org_type.as_deref())?,
         query: query.q,
+        include_ended: query.include_ended.unwrap_or(false),
     };
     let page = paging.page();
     Ok(Json(list_response(

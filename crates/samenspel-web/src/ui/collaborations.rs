@@ -126,6 +126,8 @@ pub struct PartnerRow {
     pub role_label: &'static str,
     pub stated_at: Option<String>,
     pub stance_href: String,
+    pub joined: Option<String>,
+    pub notes: Option<String>,
 }
 
 pub struct DisagreementView {
@@ -259,6 +261,8 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
                 "/samenwerkingen/{}/standpunt/{}{}",
                 c.id, s.partner.code, phase_suffix
             ),
+            joined: s.partner.joined_on.map(|d| d.format("%d-%m-%Y").to_string()),
+            notes: s.partner.notes.clone(),
         })
         .collect();
     let radar = (!analysis.partners.is_empty()).then(|| {
@@ -451,6 +455,8 @@ fn collaboration_input(pairs: &[(String, String)]) -> CollaborationInput {
         start_date: get(pairs, "start_date").into(),
         end_date: get(pairs, "end_date").into(),
         phases: get(pairs, "phases").lines().map(str::to_owned).collect(),
+        legal_basis: get(pairs, "legal_basis").into(),
+        policy_areas: get(pairs, "policy_areas").lines().map(str::to_owned).collect(),
     }
 }
 
@@ -528,6 +534,8 @@ pub async fn edit_form(State(app): State<App>, ctx: PageContext, Path(id): Path<
     );
     form.set("end_date", f.end_date.map(|d| d.to_string()).unwrap_or_default());
     form.set("phases", f.phases.join("\n"));
+    form.set("legal_basis", f.legal_basis.clone().unwrap_or_default());
+    form.set("policy_areas", f.policy_areas.join("\n"));
     render(StatusCode::OK, &edit_page(&ctx, &c, form))
 }
 

@@ -46,6 +46,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let page = page_from(query.pagina);
     let q = query.q.clone().unwrap_or_default();
     let filter = OrgFilter {
+        include_ended: false,
         org_type,
         query: Some(q.clone()),
     };
