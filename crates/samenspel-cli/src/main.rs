@@ -149,7 +149,12 @@ async fn import_gr_register(app: &App, dir: &std::path::Path) -> anyhow::Result<
         std::fs::read_to_string(&path).with_context(|| format!("kan {} niet lezen", path.display()))
     };
     let (regelingen, deelnemers) = (read(REGELINGEN_FILE)?, read(DEELNEMERS_FILE)?);
-    let progress = |done: usize, total: usize| eprint!("\rRegelingen verwerkt: {done}/{total}");
+    let interactive = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let progress = move |done: usize, total: usize| {
+        if interactive {
+            eprint!("\rRegelingen verwerkt: {done}/{total}");
+        }
+    };
     let result = app
         .import_gr_register(
             GrSource {
@@ -160,7 +165,9 @@ async fn import_gr_register(app: &App, dir: &std::path::Path) -> anyhow::Result<
             &progress,
         )
         .await;
-    eprintln!();
+    if interactive {
+        eprintln!();
+    }
     match result {
         Ok(report) => {
             print_import(&report);

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod collaboration;
 pub mod error;
+pub mod map;
 pub mod org;
 pub mod partnership;
 mod schema;
