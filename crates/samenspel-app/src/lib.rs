@@ -10,6 +10,7 @@ mod error;
 mod organisations;
 mod principal;
 pub mod reference;
+pub mod regions;
 pub mod register;
 pub mod secret;
 

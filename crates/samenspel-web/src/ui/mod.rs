@@ -9,6 +9,7 @@ mod home;
 mod layout;
 mod organisations;
 mod radar;
+mod regions;
 mod stances;
 
 use askama::Template;
@@ -59,6 +60,7 @@ pub fn routes() -> Router<App> {
             "/samenwerkingen/{id}/wijzigingen.json",
             get(collaborations::changes_json),
         )
+        .route("/regio", get(regions::page))
         .route("/inloggen", get(account::login_form).post(account::login))
         .route("/uitloggen", post(account::logout))
         .route(

@@ -1,0 +1,190 @@
+//! The regional divisions of the 342 municipalities (2025, `data/reference/regio/`) and the
+//! map geometry (`data/reference/geo/`), parsed once from the files built into the binary.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use samenspel_domain::map::{Topology, parse_topojson};
+use serde::Serialize;
+
+const REGIO_CSV: &str = include_str!("../../../data/reference/regio/gemeente_regio_indeling_2025.csv");
+const GEMEENTE_TOPOJSON: &str = include_str!("../../../data/reference/geo/gemeente_2025.topojson");
+
+/// One region of a division with its member municipalities (GM codes, sorted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+/// A division of all municipalities into regions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Division {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub regions: Vec<Region>,
+}
+
+impl Division {
+    /// The region of each municipality, as (municipality, region code) pairs.
+    pub fn assignment(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.regions
+            .iter()
+            .flat_map(|r| r.members.iter().map(move |m| (m.as_str(), r.code.as_str())))
+    }
+
+    pub fn region_of(&self, municipality: &str) -> Option<&Region> {
+        self.regions
+            .iter()
+            .find(|r| r.members.iter().any(|m| m == municipality))
+    }
+}
+
+/// (key, Dutch name, code column, name column); the RES column has names only.
+const DIVISIONS: [(&str, &str, &str, &str); 6] = [
+    ("provincie", "Provincies", "provinciecode", "provincienaam"),
+    (
+        "veiligheidsregio",
+        "Veiligheidsregio's",
+        "veiligheidsregio_code",
+        "veiligheidsregio_naam",
+    ),
+    ("ggd-regio", "GGD-regio's", "ggdregio_code", "ggdregio_naam"),
+    (
+        "jeugdzorgregio",
+        "Jeugdzorgregio's",
+        "jeugdregio_code",
+        "jeugdregio_naam",
+    ),
+    (
+        "arbeidsmarktregio",
+        "Arbeidsmarktregio's",
+        "arbeidsmarktregio_code",
+        "arbeidsmarktregio_naam",
+    ),
+    ("res-regio", "RES-regio's", "res_regio", "res_regio"),
+];
+
+struct Parsed {
+    divisions: Vec<Division>,
+    names: HashMap<String, String>,
+}
+
+fn parse() -> Result<Parsed, String> {
+    let mut reader = csv::Reader::from_reader(REGIO_CSV.as_bytes());
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("column {name} missing"))
+    };
+    let code_col = col("gemeentecode")?;
+    let name_col = col("gemeentenaam")?;
+    let columns: Vec<(usize, usize)> = DIVISIONS
+        .iter()
+        .map(|(_, _, c, n)| Ok((col(c)?, col(n)?)))
+        .collect::<Result<_, String>>()?;
+    let mut regions: Vec<HashMap<String, Region>> = vec![HashMap::new(); DIVISIONS.len()];
+    let mut names = HashMap::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let gm = record.get(code_col).unwrap_or_default().to_owned();
+        names.insert(gm.clone(), record.get(name_col).unwrap_or_default().to_owned());
+        for (i, (c, n)) in columns.iter().enumerate() {
+            let code = record.get(*c).unwrap_or_default().to_owned();
+            let name = record.get(*n).unwrap_or_default().to_owned();
+            regions[i]
+                .entry(code.clone())
+                .or_insert_with(|| Region {
+                    code,
+                    name,
+                    members: Vec::new(),
+                })
+                .members
+                .push(gm.clone());
+        }
+    }
+    let divisions = DIVISIONS
+        .iter()
+        .zip(regions)
+        .map(|((key, name, _, _), map)| {
+            let mut regions: Vec<Region> = map.into_values().collect();
+            for r in &mut regions {
+                r.members.sort();
+            }
+            regions.sort_by(|a, b| a.name.cmp(&b.name));
+            Division { key, name, regions }
+        })
+        .collect();
+    Ok(Parsed { divisions, names })
+}
+
+fn parsed() -> Result<&'static Parsed, String> {
+    static PARSED: OnceLock<Result<Parsed, String>> = OnceLock::new();
+    PARSED.get_or_init(parse).as_ref().map_err(Clone::clone)
+}
+
+/// All divisions, in a fixed order.
+pub fn divisions() -> Result<&'static [Division], String> {
+    parsed().map(|p| p.divisions.as_slice())
+}
+
+pub fn division(key: &str) -> Result<Option<&'static Division>, String> {
+    Ok(divisions()?.iter().find(|d| d.key == key))
+}
+
+/// Municipality code → name (2025).
+pub fn municipality_names() -> Result<&'static HashMap<String, String>, String> {
+    parsed().map(|p| &p.names)
+}
+
+/// The municipality geometry of 2025.
+pub fn topology() -> Result<&'static Topology, String> {
+    static TOPOLOGY: OnceLock<Result<Topology, String>> = OnceLock::new();
+    TOPOLOGY
+        .get_or_init(|| parse_topojson(GEMEENTE_TOPOJSON, "gemeente_2025").map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_division_covers_all_342_municipalities() {
+        let expected_regions = [
+            ("provincie", 12),
+            ("veiligheidsregio", 25),
+            ("ggd-regio", 25),
+            ("jeugdzorgregio", 42),
+            ("arbeidsmarktregio", 35),
+            ("res-regio", 30),
+        ];
+        for (key, count) in expected_regions {
+            let d = division(key).unwrap().unwrap();
+            assert_eq!(d.regions.len(), count, "{key}");
+            assert_eq!(d.assignment().count(), 342, "{key}");
+        }
+        assert_eq!(
+            division("provincie")
+                .unwrap()
+                .unwrap()
+                .region_of("GM0363")
+                .unwrap()
+                .name,
+            "Noord-Holland"
+        );
+    }
+
+    #[test]
+    fn the_map_has_every_municipality_of_the_divisions() {
+        let topology = topology().unwrap();
+        assert_eq!(topology.areas().len(), 342);
+        for (gm, _) in division("provincie").unwrap().unwrap().assignment() {
+            assert!(topology.area(gm).is_some(), "{gm}");
+        }
+    }
+}

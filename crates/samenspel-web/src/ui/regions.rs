@@ -1,0 +1,217 @@
+//! Regions: a map of the municipalities coloured by a division, with one municipality or one
+//! collaboration's municipalities highlighted, and the same as a list by region.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::regions::{self, Division};
+use samenspel_app::{App, AppError};
+use samenspel_domain::map::{MapRequest, region_fills, render_map};
+use serde::Deserialize;
+
+use super::{Layout, error_page, parse_query, render};
+use crate::session::PageContext;
+
+pub struct DivisionChoice {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub selected: bool,
+}
+
+pub struct MunicipalityChoice {
+    pub code: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+pub struct RegionRow {
+    pub name: String,
+    pub colour: &'static str,
+    pub members: String,
+    pub highlighted: bool,
+}
+
+pub struct MembershipRow {
+    pub division: &'static str,
+    pub region: String,
+}
+
+#[derive(Template)]
+#[template(path = "regions.html")]
+pub struct RegionsPage {
+    pub layout: Layout,
+    pub divisions: Vec<DivisionChoice>,
+    pub municipalities: Vec<MunicipalityChoice>,
+    pub division_name: &'static str,
+    pub map: String,
+    pub caption: String,
+    pub regions: Vec<RegionRow>,
+    pub municipality: Option<String>,
+    pub memberships: Vec<MembershipRow>,
+    pub collaboration: Option<(i64, String)>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RegionsQuery {
+    indeling: Option<String>,
+    gemeente: Option<String>,
+    samenwerking: Option<i64>,
+}
+
+pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
+    let (query, mut message) = parse_query::<RegionsQuery>(raw.as_deref());
+    match build(&app, &ctx, query, &mut message).await {
+        Ok(page) => render(
+            if message.is_some() {
+                StatusCode::BAD_REQUEST
+            } else {
+                StatusCode::OK
+            },
+            &page,
+        ),
+        Err(e) => error_page(&e),
+    }
+}
+
+async fn build(
+    app: &App,
+    ctx: &PageContext,
+    query: RegionsQuery,
+    message: &mut Option<String>,
+) -> Result<RegionsPage, AppError> {
+    let all = regions::divisions().map_err(AppError::Internal)?;
+    let names = regions::municipality_names().map_err(AppError::Internal)?;
+    let topology = regions::topology().map_err(AppError::Internal)?;
+    let wanted = query.indeling.unwrap_or_else(|| "provincie".into());
+    let division: &Division = match all.iter().find(|d| d.key == wanted) {
+        Some(d) => d,
+        None => {
+            *message = Some(format!(
+                "'{wanted}' is geen bekende indeling; de provincies worden getoond."
+            ));
+            &all[0]
+        }
+    };
+    let municipality = query
+        .gemeente
+        .map(|g| g.trim().to_ascii_uppercase())
+        .filter(|g| !g.is_empty());
+    if let Some(gm) = &municipality
+        && !names.contains_key(gm)
+    {
+        *message = Some(format!("'{gm}' is geen gemeente van 2025."));
+    }
+    let collaboration = match query.samenwerking {
+        Some(id) => {
+            let c = app.collaboration(id, &ctx.who).await?;
+            let members: Vec<String> = c
+                .partners
+                .iter()
+                .filter(|p| names.contains_key(p.code.as_str()))
+                .map(|p| p.code.to_string())
+                .collect();
+            Some((id, c.fields.name, members))
+        }
+        None => None,
+    };
+    let mut highlight: Vec<String> = municipality
+        .iter()
+        .filter(|g| names.contains_key(*g))
+        .cloned()
+        .collect();
+    if let Some((_, _, members)) = &collaboration {
+        highlight.extend(members.iter().cloned());
+    }
+    let colour_of: HashMap<String, usize> = division
+        .regions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.members.iter().map(move |m| (m.clone(), i)))
+        .collect();
+    let fills = region_fills(topology, &colour_of);
+    let caption = match (&collaboration, &municipality) {
+        (Some((_, name, members)), _) => format!(
+            "{} — gemarkeerd: de {} gemeenten van {name}",
+            division.name,
+            members.len()
+        ),
+        (None, Some(gm)) => format!(
+            "{} — gemarkeerd: {}",
+            division.name,
+            names.get(gm).cloned().unwrap_or_default()
+        ),
+        (None, None) => division.name.to_owned(),
+    };
+    let map = render_map(
+        topology,
+        &MapRequest {
+            title: caption.clone(),
+            colour_of,
+            region_names: division.regions.iter().map(|r| r.name.clone()).collect(),
+            highlight: highlight.clone(),
+            names: HashMap::new(),
+        },
+    );
+    let regions = division
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| RegionRow {
+            name: r.name.clone(),
+            colour: fills
+                .get(&i)
+                .copied()
+                .unwrap_or(samenspel_domain::map::NO_REGION_FILL),
+            members: r
+                .members
+                .iter()
+                .map(|m| names.get(m).cloned().unwrap_or_else(|| m.clone()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            highlighted: r.members.iter().any(|m| highlight.contains(m)),
+        })
+        .collect();
+    let memberships = match &municipality {
+        Some(gm) if names.contains_key(gm) => all
+            .iter()
+            .map(|d| MembershipRow {
+                division: d.name,
+                region: d.region_of(gm).map(|r| r.name.clone()).unwrap_or_default(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut municipalities: Vec<MunicipalityChoice> = names
+        .iter()
+        .map(|(code, name)| MunicipalityChoice {
+            code: code.clone(),
+            name: name.clone(),
+            selected: municipality.as_deref() == Some(code.as_str()),
+        })
+        .collect();
+    municipalities.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(RegionsPage {
+        layout: Layout::new(ctx, "Regio's", "regio"),
+        divisions: all
+            .iter()
+            .map(|d| DivisionChoice {
+                key: d.key,
+                name: d.name,
+                selected: d.key == division.key,
+            })
+            .collect(),
+        municipalities,
+        division_name: division.name,
+        map,
+        caption,
+        regions,
+        municipality: municipality.and_then(|gm| names.get(&gm).cloned()),
+        memberships,
+        collaboration: collaboration.map(|(id, name, _)| (id, name)),
+        message: message.clone(),
+    })
+}
