@@ -329,7 +329,7 @@ impl App {
 }
 
 /// How an organisation relates to a collaboration, for the permission table.
-fn relation_to(collaboration: &Collaboration) -> impl Fn(&OrgCode) -> Relation + '_ {
+pub(crate) fn relation_to(collaboration: &Collaboration) -> impl Fn(&OrgCode) -> Relation + '_ {
     move |org| match collaboration.partners.iter().find(|p| &p.code == org) {
         Some(p) if p.role == PartnerRole::Trekker => Relation::Trekker,
         Some(_) => Relation::Partner,
@@ -337,7 +337,7 @@ fn relation_to(collaboration: &Collaboration) -> impl Fn(&OrgCode) -> Relation +
     }
 }
 
-fn visibility(who: &Principal) -> Visibility {
+pub(crate) fn visibility(who: &Principal) -> Visibility {
     if who.is_platform_admin() {
         Visibility::All
     } else if let Some(user) = who.user() {

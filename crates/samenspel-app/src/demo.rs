@@ -27,6 +27,14 @@ struct DemoCollaboration {
     end: &'static str,
     phases: &'static [&'static str],
     partners: &'static [(&'static str, &'static str)],
+    /// (partner, year, euro, instrument, status): illustrative figures, not real budgets.
+    money: &'static [(
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    )],
     /// In the order stated; a later stance of the same partner and phase supersedes an
     /// earlier one, which stays as history.
     stances: &'static [DemoStance],
@@ -45,6 +53,7 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2020-01-01",
         end: "",
         phases: &["verkenning", "planuitwerking", "realisatie"],
+        money: &[],
         partners: &[("MNRE1130", "trekker"), ("PV25", "partner"), ("PV23", "partner")],
         stances: &[
             DemoStance {
@@ -97,6 +106,17 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2019-07-01",
         end: "",
         phases: &["concept-RES", "RES 1.0", "uitvoering"],
+        money: &[
+            (
+                "MNRE1045",
+                "2021",
+                "2.000.000",
+                "decentralisatie-uitkering",
+                "gerealiseerd",
+            ),
+            ("PV27", "2021", "300.000", "eigen-middelen", "gerealiseerd"),
+            ("GM0363", "2021", "500.000", "eigen-middelen", "begroot"),
+        ],
         partners: &[
             ("MNRE1045", "trekker"),
             ("MNRE1034", "partner"),
@@ -166,6 +186,18 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2019-06-01",
         end: "2025-12-31",
         phases: &["uitvraag", "uitvoering", "evaluatie"],
+        money: &[
+            (
+                "MNRE1153",
+                "2020",
+                "7.500.000",
+                "regio-deal-bijdrage",
+                "toegezegd",
+            ),
+            ("PV31", "2020", "3.750.000", "eigen-middelen", "toegezegd"),
+            ("GM0917", "2020", "2.500.000", "eigen-middelen", "begroot"),
+            ("GM0928", "2020", "1.250.000", "eigen-middelen", "begroot"),
+        ],
         partners: &[
             ("GM0917", "trekker"),
             ("MNRE1153", "financier"),
@@ -219,6 +251,7 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2022-10-01",
         end: "2030-12-31",
         phases: &["afspraken", "uitvoering"],
+        money: &[],
         partners: &[
             ("MNRE1034", "trekker"),
             ("PV26", "partner"),
@@ -274,6 +307,7 @@ const DEMO: &[DemoCollaboration] = &[
         start: "2023-03-01",
         end: "2026-12-31",
         phases: &["uitvraag", "uitvoering", "evaluatie"],
+        money: &[],
         partners: &[
             ("GM0193", "trekker"),
             ("MNRE1130", "partner"),
@@ -374,6 +408,16 @@ async fn load_collaborations(app: &App) -> AppResult<usize> {
         for stance in demo.stances {
             app.record_stance(id, stance.code, &stance_input(stance), &who)
                 .await?;
+        }
+        for (partner, year, euro, instrument, status) in demo.money {
+            let input = samenspel_domain::money::ContributionInput {
+                partner,
+                year,
+                amount: samenspel_domain::money::AmountInput::Euro(euro),
+                instrument,
+                status,
+            };
+            app.record_money(id, &input, &who).await?;
         }
         app.set_published(id, true, &who).await?;
         added += 1;

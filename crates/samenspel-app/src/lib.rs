@@ -5,8 +5,12 @@
 
 mod accounts;
 mod collaborations;
+pub mod congruence;
+pub mod control;
 pub mod demo;
 mod error;
+pub mod exchange;
+pub mod money;
 mod organisations;
 mod principal;
 pub mod reference;

@@ -2,7 +2,7 @@
 
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::org::{NewOrganisation, OrgCode, Organisation};
-use samenspel_store::{OrgFilter, Page, Paged};
+use samenspel_store::{Involvement, OrgFilter, Page, Paged};
 
 use crate::{App, AppError, AppResult, Principal};
 
@@ -18,6 +18,19 @@ impl App {
             .get_organisation(&code)
             .await?
             .ok_or(AppError::NotFound("organisatie"))
+    }
+
+    /// Every collaboration the organisation takes part in that `who` may see, with its role
+    /// ("Mijn gemeente in samenwerking").
+    pub async fn involvements(
+        &self,
+        raw_code: &str,
+        who: &Principal,
+    ) -> AppResult<(Organisation, Vec<Involvement>)> {
+        let organisation = self.organisation(raw_code).await?;
+        let visibility = crate::collaborations::visibility(who);
+        let involvements = self.store.involvements(&organisation.code, &visibility).await?;
+        Ok((organisation, involvements))
     }
 
     /// Adds a partner organisation (company, knowledge institution, …); any redacteur may.

@@ -85,6 +85,9 @@ fn forbidden_message(action: Action) -> String {
         Action::RecordStance => {
             "U kunt alleen een standpunt geven namens een organisatie waarvan u redacteur bent."
         }
+        Action::RecordMoney => {
+            "Alleen redacteuren van de betalende partner of van de trekker kunnen bedragen vastleggen."
+        }
         Action::AddOrganisation => "Alleen redacteuren kunnen partners toevoegen.",
         Action::ManageUsers => "Alleen beheerders kunnen accounts beheren.",
         Action::ImportData => "Alleen beheerders kunnen gegevens importeren.",

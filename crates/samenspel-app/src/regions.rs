@@ -135,6 +135,36 @@ pub fn division(key: &str) -> Result<Option<&'static Division>, String> {
     Ok(divisions()?.iter().find(|d| d.key == key))
 }
 
+/// The municipalities of one region, named `<division>:<region code>` (e.g.
+/// `veiligheidsregio:VR13`), for filtering the register; `field` names the parameter.
+pub fn region_members(
+    field: &str,
+    raw: &str,
+) -> Result<Vec<samenspel_domain::org::OrgCode>, samenspel_domain::ValidationErrors> {
+    let unknown = || {
+        samenspel_domain::ValidationErrors::single(
+            field,
+            "unknown_region",
+            format!(
+                "'{}' is geen bekende regio; schrijf bijvoorbeeld veiligheidsregio:VR13.",
+                raw.trim()
+            ),
+        )
+    };
+    let (key, code) = raw.trim().split_once(':').ok_or_else(unknown)?;
+    let division = division(key).ok().flatten().ok_or_else(unknown)?;
+    let region = division
+        .regions
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code)
+        .ok_or_else(unknown)?;
+    region
+        .members
+        .iter()
+        .map(|m| samenspel_domain::org::OrgCode::parse(m).map_err(|_| unknown()))
+        .collect()
+}
+
 /// Municipality code → name (2025).
 pub fn municipality_names() -> Result<&'static HashMap<String, String>, String> {
     parsed().map(|p| &p.names)
@@ -176,6 +206,18 @@ mod tests {
                 .unwrap()
                 .name,
             "Noord-Holland"
+        );
+    }
+
+    #[test]
+    fn a_region_is_named_by_division_and_code() {
+        let members = region_members("region", "provincie:PV20").unwrap();
+        assert_eq!(members.len(), 10, "the municipalities of Groningen");
+        assert!(region_members("region", "provincie:PV99").is_err());
+        assert!(region_members("region", "PV20").is_err());
+        assert_eq!(
+            region_members("regio", "x:y").unwrap_err().errors[0].field,
+            "regio"
         );
     }
 

@@ -316,6 +316,7 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
             source_hash: content_hash(&fields, &partners),
             fields,
             partners,
+            money: None,
         });
     }
     for (gr, partners) in partners_of {

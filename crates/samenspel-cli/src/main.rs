@@ -1,6 +1,8 @@
 //! The `samenspel` binary: `serve`, `migrate`, `demo`, `user`, `token`, `audit`.
 
 mod accounts;
+mod bench;
+mod exchange;
 
 use std::net::SocketAddr;
 
@@ -23,6 +25,10 @@ struct Cli {
         default_value = "sqlite://samenspel.db"
     )]
     database: String,
+    /// Whether `--database` was given on the command line (not taken from the environment or
+    /// the default): `bench` only writes to a database named explicitly.
+    #[arg(skip)]
+    database_given: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -57,6 +63,12 @@ enum Command {
     /// Import data.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Export data.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Measure performance (figures only, no checks).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
 }
 
 #[derive(Subcommand)]
@@ -65,6 +77,26 @@ enum ImportCommand {
     /// gemeenschappelijke_regelingen.csv and gr_deelnemers.csv); importing again updates, never
     /// duplicates.
     GrRegister { dir: std::path::PathBuf },
+    /// Import collaborations with partners and money from a CSV (Dutch Excel) or JSON file in
+    /// the format of `samenspel export collaborations`; all or nothing, keyed by `sleutel`.
+    Collaborations {
+        file: std::path::PathBuf,
+        /// csv or json; by default from the file's extension.
+        #[arg(long, value_enum)]
+        format: Option<exchange::FileFormat>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Every collaboration with its partners and money (schema in docs/DATA.md).
+    Collaborations {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: exchange::FileFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
 }
 
 #[tokio::main]
@@ -75,7 +107,12 @@ async fn main() -> std::process::ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    match run(Cli::parse()).await {
+    let matches = <Cli as clap::CommandFactory>::command().get_matches();
+    let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+        .map_err(|e| e.format(&mut <Cli as clap::CommandFactory>::command()))
+        .unwrap_or_else(|e| e.exit());
+    cli.database_given = matches.value_source("database") == Some(clap::parser::ValueSource::CommandLine);
+    match run(cli).await {
         Ok(code) => code,
         Err(error) => {
             eprintln!("Fout: {error:#}");
@@ -85,6 +122,11 @@ async fn main() -> std::process::ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    if let Command::Bench(command) = cli.command {
+        // Opens its own databases: never the default or the environment's.
+        let database = cli.database_given.then_some(cli.database.as_str());
+        return bench::run(command, database).await;
+    }
     let store = samenspel_store_any::connect(&cli.database)
         .await
         .with_context(|| format!("kan de database niet openen ({})", redact(&cli.database)))?;
@@ -103,6 +145,12 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             print_import(&report.register);
         }
         Command::Import(ImportCommand::GrRegister { dir }) => return import_gr_register(&app, &dir).await,
+        Command::Import(ImportCommand::Collaborations { file, format }) => {
+            return exchange::import(&app, &file, format).await;
+        }
+        Command::Export(ExportCommand::Collaborations { format, output }) => {
+            exchange::export(&app, format, output.as_deref()).await?;
+        }
         Command::Serve {
             bind,
             demo,
@@ -128,6 +176,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::User(command) => return accounts::user(&app, command).await,
         Command::Token(command) => return accounts::token(&app, command).await,
         Command::Audit(command) => return accounts::audit(&app, command).await,
+        Command::Bench(_) => unreachable!("bench is handled before the database is opened"),
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -80,6 +80,8 @@ pub enum Action {
     Publish,
     /// Record a stance on behalf of an organisation.
     RecordStance,
+    /// Record or remove a partner's money in a collaboration.
+    RecordMoney,
     AddOrganisation,
     ManageUsers,
     /// Import a register (e.g. the gemeenschappelijke regelingen) or a file of collaborations.
@@ -87,13 +89,14 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
         Action::AddPartner,
         Action::Publish,
         Action::RecordStance,
+        Action::RecordMoney,
         Action::AddOrganisation,
         Action::ManageUsers,
         Action::ImportData,
@@ -148,6 +151,10 @@ pub const PERMISSIONS: &[Permission] = &[
     allow(Publish, Redacteur, Rel::Trekker),
     // A stance is written only by the stating organisation's redacteuren.
     allow(RecordStance, Redacteur, Rel::Itself),
+    // A partner's money is recorded by its own redacteuren, or by the trekker's, who keeps
+    // the books of the collaboration.
+    allow(RecordMoney, Redacteur, Rel::Itself),
+    allow(RecordMoney, Redacteur, Rel::Trekker),
     // Any redacteur may add a partner organisation (company, knowledge institution, …).
     allow(AddOrganisation, Redacteur, Rel::None),
 ];
@@ -200,6 +207,8 @@ mod tests {
             (Publish, Redacteur, &[Trekker]),
             (RecordStance, Lezer, &[]),
             (RecordStance, Redacteur, &[Itself]),
+            (RecordMoney, Lezer, &[]),
+            (RecordMoney, Redacteur, &[Itself, Trekker]),
             (AddOrganisation, Lezer, &[]),
             (AddOrganisation, Redacteur, &[No]),
             (ManageUsers, Lezer, &[]),

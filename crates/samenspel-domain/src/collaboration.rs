@@ -11,7 +11,7 @@ use crate::text::{parse_line, parse_paragraphs};
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident, $field:literal, $what:literal { $($variant:ident => $key:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, utoipa::ToSchema, serde::Deserialize)]
         pub enum $name {
             $(#[serde(rename = $key)] $variant,)+
         }
@@ -43,6 +43,8 @@ macro_rules! keyed_enum {
         }
     };
 }
+
+pub(crate) use keyed_enum;
 
 keyed_enum!(
     /// The form of collaboration (ROB 2021 table 3.1 and the other forms named in the seeds).
@@ -83,7 +85,7 @@ keyed_enum!(
 );
 
 /// A collaboration's fields as they arrive from a form or API body, all still text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CollaborationInput {
     #[serde(default)]
     pub name: String,
@@ -260,6 +262,12 @@ fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
     errors.finish(|| phases)
 }
 
+/// Whether a collaboration with these dates runs on `today`: it has started (or has no start
+/// date) and has not ended (no end date, or one today or later).
+pub fn is_active(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) -> bool {
+    start.is_none_or(|s| s <= today) && end.is_none_or(|e| e >= today)
+}
+
 /// A partner in a collaboration with its role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Partner {
@@ -360,6 +368,16 @@ mod tests {
         let mut bad = input();
         bad.phases = vec!["Uitvoering".into(), "uitvoering".into()];
         assert_eq!(bad.parse().unwrap_err().errors[0].field, "phases[1]");
+    }
+
+    #[test]
+    fn activity_follows_the_dates() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let today = d("2026-11-23").unwrap();
+        assert!(is_active(None, None, today));
+        assert!(is_active(d("2020-01-01"), d("2026-11-23"), today));
+        assert!(!is_active(d("2020-01-01"), d("2026-11-22"), today));
+        assert!(!is_active(d("2027-01-01"), None, today));
     }
 
     #[test]

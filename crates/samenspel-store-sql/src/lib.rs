@@ -26,6 +26,8 @@ pub use serde;
 pub use serde_json;
 
 mod accounts;
+mod control;
+mod money;
 mod register;
 mod sql;
 pub use sql::*;
@@ -195,6 +197,7 @@ macro_rules! impl_sql_store {
                         .try_get::<Option<NaiveDate>, _>("end_date")
                         .map_err(db_err)?,
                     demo_key: row.try_get("demo_key").map_err(db_err)?,
+                    source_key: row.try_get("source_key").map_err(db_err)?,
                     published: row.try_get("published").map_err(db_err)?,
                     version: row.try_get("version").map_err(db_err)?,
                     created_at: row
@@ -468,17 +471,29 @@ macro_rules! impl_sql_store {
                     let kind = filter.kind.map(|k| k.key());
                     let (name_like, _) = $crate::like_patterns(filter.query.as_deref());
                     let organisation = filter.organisation.as_ref().map(|o| o.as_str());
-                    let (see_all, user_id) = match filter.visibility {
-                        Visibility::Published => (false, None),
-                        Visibility::PublishedAndDraftsOfUser(user) => (false, Some(user)),
-                        Visibility::All => (true, None),
-                    };
+                    let (see_all, user_id) = $crate::visibility_flags(&filter.visibility);
+                    let any_partner = filter
+                        .any_partner
+                        .as_ref()
+                        .map(|codes| codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","));
+                    let policy_like = filter
+                        .policy_area
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map($crate::contains_pattern);
+                    let activity = filter.activity.map(|(a, _)| a.key());
+                    let today = filter.activity.map(|(_, day)| day);
                     let total: i64 = ::sqlx::query($crate::COUNT_COLLABORATIONS)
                         .bind(kind)
                         .bind(name_like.as_deref())
                         .bind(organisation)
                         .bind(see_all)
                         .bind(user_id)
+                        .bind(any_partner.as_deref())
+                        .bind(policy_like.as_deref())
+                        .bind(activity)
+                        .bind(today)
                         .fetch_one(&self.pool)
                         .await
                         .map_err(db_err)?
@@ -490,6 +505,10 @@ macro_rules! impl_sql_store {
                         .bind(organisation)
                         .bind(see_all)
                         .bind(user_id)
+                        .bind(any_partner.as_deref())
+                        .bind(policy_like.as_deref())
+                        .bind(activity)
+                        .bind(today)
                         .bind(i64::from(page.limit))
                         .bind(i64::from(page.offset))
                         .fetch_all(&self.pool)
@@ -517,6 +536,60 @@ macro_rules! impl_sql_store {
                         items,
                         total: u64::try_from(total).unwrap_or(0),
                     })
+                }
+
+                async fn municipal_groups(&self, visibility: &Visibility) -> StoreResult<Vec<MunicipalGroup>> {
+                    let (see_all, user_id) = $crate::visibility_flags(visibility);
+                    let rows = ::sqlx::query($crate::MUNICIPAL_GROUPS)
+                        .bind(see_all)
+                        .bind(user_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                    let mut groups: Vec<MunicipalGroup> = Vec::new();
+                    for r in &rows {
+                        let id: i64 = r.try_get("id").map_err(db_err)?;
+                        let code: String = r.try_get("org_code").map_err(db_err)?;
+                        match groups.last_mut() {
+                            Some(g) if g.id == id => g.members.push(code),
+                            _ => groups.push(MunicipalGroup {
+                                id,
+                                name: r.try_get("name").map_err(db_err)?,
+                                kind: $crate::kind(&r.try_get::<String, _>("kind").map_err(db_err)?)?,
+                                start_date: r.try_get::<Option<NaiveDate>, _>("start_date").map_err(db_err)?,
+                                end_date: r.try_get::<Option<NaiveDate>, _>("end_date").map_err(db_err)?,
+                                members: vec![code],
+                            }),
+                        }
+                    }
+                    Ok(groups)
+                }
+
+                async fn involvements(&self, code: &OrgCode, visibility: &Visibility) -> StoreResult<Vec<Involvement>> {
+                    let (see_all, user_id) = $crate::visibility_flags(visibility);
+                    let rows = ::sqlx::query($crate::INVOLVEMENTS)
+                        .bind(code.as_str())
+                        .bind(see_all)
+                        .bind(user_id)
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                    let mut items = Vec::with_capacity(rows.len());
+                    for r in &rows {
+                        items.push($crate::involvement_from_parts(
+                            r.try_get("id").map_err(db_err)?,
+                            r.try_get("name").map_err(db_err)?,
+                            r.try_get("kind").map_err(db_err)?,
+                            r.try_get("wgr_form").map_err(db_err)?,
+                            r.try_get::<Option<NaiveDate>, _>("start_date").map_err(db_err)?,
+                            r.try_get::<Option<NaiveDate>, _>("end_date").map_err(db_err)?,
+                            r.try_get("published").map_err(db_err)?,
+                            r.try_get("role").map_err(db_err)?,
+                            r.try_get::<Option<NaiveDate>, _>("joined_on").map_err(db_err)?,
+                            r.try_get::<Option<NaiveDate>, _>("next_evaluation").map_err(db_err)?,
+                        )?);
+                    }
+                    Ok(items)
                 }
 
                 async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>> {
@@ -813,7 +886,13 @@ macro_rules! impl_sql_store {
                     loop {
                         let rows = ::sqlx::query($crate::AUDIT_CHAIN_PAGE).bind(after_id).fetch_all(&self.pool).await.map_err(db_err)?;
                         if rows.is_empty() {
-                            return Ok(AuditVerification { events, first_broken: None });
+                            // The head remembers the last event written: events removed from the
+                            // end of the trail break the chain there.
+                            let head = ::sqlx::query($crate::AUDIT_HEAD).fetch_one(&self.pool).await.map_err(db_err)?;
+                            let last_id: i64 = head.try_get("last_id").map_err(db_err)?;
+                            let last_hash: String = head.try_get("last_hash").map_err(db_err)?;
+                            let intact = last_id == after_id && last_hash == previous;
+                            return Ok(AuditVerification { events, first_broken: (!intact).then_some(after_id + 1) });
                         }
                         for r in &rows {
                             let id: i64 = r.try_get("id").map_err(db_err)?;
@@ -854,6 +933,8 @@ macro_rules! impl_sql_store {
 
             $crate::impl_account_store!($store, $db);
             $crate::impl_register_store!($store, $db);
+            $crate::impl_money_store!($store, $db);
+            $crate::impl_control_store!($store, $db);
         }
     };
 }

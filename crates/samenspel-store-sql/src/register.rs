@@ -5,6 +5,33 @@
 #[macro_export]
 macro_rules! impl_register_store {
     ($store:ty, $db:ty) => {
+        /// Replaces the money of collaboration `id` when the import brings money.
+        async fn replace_money(
+            tx: &mut Conn,
+            id: i64,
+            money: Option<&[$crate::domain::money::Contribution]>,
+            actor: &Actor,
+            now: DateTime<Utc>,
+        ) -> StoreResult<()> {
+            let Some(money) = money else { return Ok(()) };
+            ::sqlx::query($crate::DELETE_MONEY_OF).bind(id).execute(&mut *tx).await.map_err(db_err)?;
+            for c in money {
+                ::sqlx::query($crate::UPSERT_CONTRIBUTION)
+                    .bind(id)
+                    .bind(c.partner.as_str())
+                    .bind(c.year)
+                    .bind(c.amount.0)
+                    .bind(c.instrument.key())
+                    .bind(c.status.key())
+                    .bind(&actor.name)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+            }
+            Ok(())
+        }
+
         #[$crate::async_trait]
         impl RegisterStore for $store {
             async fn import_register(
@@ -63,6 +90,7 @@ macro_rules! impl_register_store {
                             for partner in &item.partners {
                                 insert_registered_partner(&mut tx, id, partner).await?;
                             }
+                            replace_money(&mut tx, id, item.money.as_deref(), actor, now).await?;
                             report.added.push(item.source_key.clone());
                         }
                         Some((_, Some(hash), _)) if *hash == item.source_hash => report.unchanged += 1,
@@ -113,6 +141,7 @@ macro_rules! impl_register_store {
                                     insert_registered_partner(&mut tx, id, partner).await?;
                                 }
                             }
+                            replace_money(&mut tx, id, item.money.as_deref(), actor, now).await?;
                             report.changed.push(item.source_key.clone());
                         }
                     }

@@ -23,7 +23,7 @@ fn org_type(value: &str) -> StoreResult<OrgType> {
     OrgType::from_key(value).ok_or_else(|| corrupt("organisation type", value))
 }
 
-fn kind(value: &str) -> StoreResult<CollaborationKind> {
+pub fn kind(value: &str) -> StoreResult<CollaborationKind> {
     CollaborationKind::from_key(value).ok_or_else(|| corrupt("collaboration type", value))
 }
 
@@ -78,6 +78,7 @@ pub struct CollaborationParts {
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub demo_key: Option<String>,
+    pub source_key: Option<String>,
     pub published: bool,
     pub version: i64,
     pub created_at: DateTime<Utc>,
@@ -120,6 +121,7 @@ pub fn collaboration_from_parts(
         partners,
         version: parts.version,
         demo: parts.demo_key.is_some(),
+        source_key: parts.source_key,
         published: parts.published,
         created_at: parts.created_at,
         updated_at: parts.updated_at,
@@ -187,9 +189,57 @@ pub fn audit_time_text(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
+#[expect(clippy::too_many_arguments, reason = "one argument per selected column")]
+pub fn involvement_from_parts(
+    id: i64,
+    name: String,
+    kind_key: String,
+    wgr_form: Option<String>,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    published: bool,
+    role: String,
+    joined_on: Option<NaiveDate>,
+    next_evaluation: Option<NaiveDate>,
+) -> StoreResult<samenspel_store::Involvement> {
+    Ok(samenspel_store::Involvement {
+        id,
+        name,
+        kind: kind(&kind_key)?,
+        wgr_form: wgr_form
+            .map(|w| WgrForm::from_key(&w).ok_or_else(|| corrupt("Wgr form", &w)))
+            .transpose()?,
+        role: PartnerRole::from_key(&role).ok_or_else(|| corrupt("partner role", &role))?,
+        joined_on,
+        start_date,
+        end_date,
+        published,
+        next_evaluation,
+    })
+}
+
+/// The flags of a visibility for the SQL: (see everything, user whose drafts are visible).
+pub fn visibility_flags(visibility: &samenspel_store::Visibility) -> (bool, Option<i64>) {
+    match visibility {
+        samenspel_store::Visibility::Published => (false, None),
+        samenspel_store::Visibility::PublishedAndDraftsOfUser(user) => (false, Some(*user)),
+        samenspel_store::Visibility::All => (true, None),
+    }
+}
+
 /// Policy areas as stored: a JSON array, or NULL when there are none.
 pub fn policy_areas_text(areas: &[String]) -> Option<String> {
     (!areas.is_empty()).then(|| serde_json::to_string(areas).unwrap_or_default())
+}
+
+/// A case-insensitive `LIKE` pattern (lower case) for text containing `needle` literally.
+pub fn contains_pattern(needle: &str) -> String {
+    format!("%{}%", escape_like(&needle.to_lowercase()))
+}
+
+/// `%`, `_` and `\` matched literally in a `LIKE … ESCAPE '\'`.
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// `LIKE` patterns for a search: one for the name's search key (substring), one for the code
@@ -198,7 +248,7 @@ pub fn like_patterns(query: Option<&str>) -> (Option<String>, Option<String>) {
     let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) else {
         return (None, None);
     };
-    let escape = |s: &str| s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escape = escape_like;
     let name = format!("%{}%", escape(&samenspel_domain::text::search_key(query)));
     let code = format!("{}%", escape(&query.to_ascii_uppercase()));
     (Some(name), Some(code))
@@ -265,6 +315,44 @@ pub fn check_phases_kept(
         }
     }
     errors.finish(|| ())
+}
+
+/// The raw columns of a `contributions` row.
+pub struct ContributionParts {
+    pub id: i64,
+    pub org_code: String,
+    pub year: i64,
+    pub amount_cents: i64,
+    pub instrument: String,
+    pub status: String,
+    pub recorded_by: String,
+    pub recorded_at: DateTime<Utc>,
+}
+
+pub fn contribution_from_parts(parts: ContributionParts) -> StoreResult<samenspel_store::ContributionRecord> {
+    use samenspel_domain::money::{Cents, Contribution, Instrument, MoneyStatus};
+    Ok(samenspel_store::ContributionRecord {
+        id: parts.id,
+        contribution: Contribution {
+            partner: code(parts.org_code)?,
+            year: i32::try_from(parts.year).map_err(|_| corrupt("year", &parts.year.to_string()))?,
+            amount: Cents(parts.amount_cents),
+            instrument: Instrument::from_key(&parts.instrument)
+                .ok_or_else(|| corrupt("instrument", &parts.instrument))?,
+            status: MoneyStatus::from_key(&parts.status)
+                .ok_or_else(|| corrupt("money status", &parts.status))?,
+        },
+        recorded_by: parts.recorded_by,
+        recorded_at: parts.recorded_at,
+    })
+}
+
+pub fn not_a_paying_partner(code: &OrgCode) -> ValidationErrors {
+    ValidationErrors::single(
+        "partner",
+        "not_a_partner",
+        format!("{code} is geen partner in deze samenwerking; alleen partners brengen geld in."),
+    )
 }
 
 #[cfg(test)]

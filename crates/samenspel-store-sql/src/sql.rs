@@ -8,6 +8,8 @@ pub const INSERT_AUDIT: &str = "INSERT INTO audit_events (occurred_at, actor, ac
 
 pub const SET_AUDIT_HASH: &str = "UPDATE audit_events SET prev_hash = $1, hash = $2 WHERE id = $3";
 
+pub const AUDIT_HEAD: &str = "SELECT last_id, last_hash FROM audit_head WHERE id = 1";
+
 pub const MOVE_AUDIT_HEAD: &str = "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1";
 
 pub const LIST_AUDIT: &str = "SELECT id, occurred_at, actor, actor_org, action, subject_type, subject_id, before_json, after_json FROM audit_events WHERE subject_type = $1 AND subject_id = $2 ORDER BY id";
@@ -55,7 +57,13 @@ macro_rules! collaboration_where {
         "WHERE ($1 IS NULL OR c.kind = $1) AND ($2 IS NULL OR c.name_search LIKE $2 ESCAPE '\\') \
      AND ($3 IS NULL OR EXISTS (SELECT 1 FROM collaboration_partners p WHERE p.collaboration_id = c.id AND p.org_code = $3)) \
      AND ($4 OR c.published OR ($5 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners p JOIN memberships m ON m.org_code = p.org_code \
-          WHERE p.collaboration_id = c.id AND m.user_id = $5)))"
+          WHERE p.collaboration_id = c.id AND m.user_id = $5))) \
+     AND ($6 IS NULL OR EXISTS (SELECT 1 FROM collaboration_partners p WHERE p.collaboration_id = c.id \
+          AND (',' || $6 || ',') LIKE ('%,' || p.org_code || ',%'))) \
+     AND ($7 IS NULL OR LOWER(c.policy_areas) LIKE $7 ESCAPE '\\') \
+     AND ($8 IS NULL \
+          OR ($8 = 'lopend' AND (c.start_date IS NULL OR c.start_date <= $9) AND (c.end_date IS NULL OR c.end_date >= $9)) \
+          OR ($8 = 'beeindigd' AND c.end_date < $9))"
     };
 }
 
@@ -67,10 +75,25 @@ pub const LIST_COLLABORATIONS: &str = concat!(
      (SELECT COUNT(*) FROM collaboration_partners p WHERE p.collaboration_id = c.id) AS partner_count \
      FROM collaborations c ",
     collaboration_where!(),
-    " ORDER BY c.name_search, c.id LIMIT $6 OFFSET $7"
+    " ORDER BY c.name_search, c.id LIMIT $10 OFFSET $11"
 );
 
-pub const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, created_at, updated_at, legal_basis, policy_areas FROM collaborations WHERE id = $1";
+pub const INVOLVEMENTS: &str = "SELECT c.id, c.name, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, p.role, p.joined_on, \
+     (SELECT d.next_evaluation FROM democratic_control d WHERE d.collaboration_id = c.id) AS next_evaluation \
+     FROM collaboration_partners p JOIN collaborations c ON c.id = p.collaboration_id \
+     WHERE p.org_code = $1 AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
+     JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $3))) \
+     ORDER BY c.name_search, c.id";
+
+/// The municipal partners of every collaboration the reader may see, one row per partner.
+pub const MUNICIPAL_GROUPS: &str = "SELECT c.id, c.name, c.kind, c.start_date, c.end_date, p.org_code \
+     FROM collaborations c JOIN collaboration_partners p ON p.collaboration_id = c.id \
+     JOIN organisations o ON o.code = p.org_code \
+     WHERE o.org_type = 'gemeente' AND ($1 OR c.published OR ($2 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
+     JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $2))) \
+     ORDER BY c.id, p.org_code";
+
+pub const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, created_at, updated_at, legal_basis, policy_areas, source_key FROM collaborations WHERE id = $1";
 
 pub const SET_PUBLISHED: &str =
     "UPDATE collaborations SET published = $1, version = version + 1, updated_at = $2 WHERE id = $3";
@@ -168,3 +191,26 @@ pub const DELETE_PARTNER: &str =
     "DELETE FROM collaboration_partners WHERE collaboration_id = $1 AND org_code = $2";
 
 pub const UPDATE_PARTNER: &str = "UPDATE collaboration_partners SET role = $1, joined_on = $2, notes = $3 WHERE collaboration_id = $4 AND org_code = $5";
+
+pub const LIST_CONTRIBUTIONS: &str = "SELECT id, org_code, year, amount_cents, instrument, status, recorded_by, recorded_at \
+     FROM contributions WHERE collaboration_id = $1 ORDER BY year, org_code, instrument, status";
+
+pub const CONTRIBUTION_BY_KEY: &str = "SELECT id, org_code, year, amount_cents, instrument, status, recorded_by, recorded_at \
+     FROM contributions WHERE collaboration_id = $1 AND org_code = $2 AND year = $3 AND instrument = $4 AND status = $5";
+
+pub const CONTRIBUTION_BY_ID: &str = "SELECT id, org_code, year, amount_cents, instrument, status, recorded_by, recorded_at \
+     FROM contributions WHERE collaboration_id = $1 AND id = $2";
+
+pub const UPSERT_CONTRIBUTION: &str = "INSERT INTO contributions (collaboration_id, org_code, year, amount_cents, instrument, status, recorded_by, recorded_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (collaboration_id, org_code, year, instrument, status) \
+     DO UPDATE SET amount_cents = excluded.amount_cents, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at RETURNING id";
+
+pub const DELETE_CONTRIBUTION: &str = "DELETE FROM contributions WHERE collaboration_id = $1 AND id = $2";
+
+pub const DELETE_MONEY_OF: &str = "DELETE FROM contributions WHERE collaboration_id = $1";
+
+pub const SELECT_CONTROL: &str = "SELECT control_json FROM democratic_control WHERE collaboration_id = $1";
+
+pub const UPSERT_CONTROL: &str = "INSERT INTO democratic_control (collaboration_id, control_json, next_evaluation, updated_by, updated_at) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (collaboration_id) DO UPDATE SET control_json = excluded.control_json, \
+     next_evaluation = excluded.next_evaluation, updated_by = excluded.updated_by, updated_at = excluded.updated_at";

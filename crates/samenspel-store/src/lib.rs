@@ -38,6 +38,10 @@ pub trait CollaborationStore {
         page: Page,
     ) -> StoreResult<Paged<CollaborationSummary>>;
     async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>>;
+    /// Every collaboration `code` takes part in that the reader may see, with its role.
+    async fn involvements(&self, code: &OrgCode, visibility: &Visibility) -> StoreResult<Vec<Involvement>>;
+    /// Every visible collaboration with municipal partners, with those municipalities.
+    async fn municipal_groups(&self, visibility: &Visibility) -> StoreResult<Vec<MunicipalGroup>>;
     /// Creates a collaboration with its partners. `demo_key` marks demonstration data; a second
     /// create with the same key is refused with [`StoreError::Conflict`].
     async fn create_collaboration(
@@ -74,6 +78,38 @@ pub trait RegisterStore {
         actor: &Actor,
         progress: &(dyn Fn(usize, usize) + Send + Sync),
     ) -> StoreResult<ImportReport>;
+}
+
+/// Democratic control per collaboration.
+#[async_trait]
+pub trait ControlStore {
+    async fn get_control(
+        &self,
+        collaboration_id: i64,
+    ) -> StoreResult<Option<samenspel_domain::control::DemocraticControl>>;
+    /// Replaces the record, with an audit event in the same transaction.
+    async fn set_control(
+        &self,
+        collaboration_id: i64,
+        control: &samenspel_domain::control::DemocraticControl,
+        actor: &Actor,
+    ) -> StoreResult<()>;
+}
+
+/// Money per partner per year.
+#[async_trait]
+pub trait MoneyStore {
+    async fn list_contributions(&self, collaboration_id: i64) -> StoreResult<Vec<ContributionRecord>>;
+    /// Records a contribution; one already recorded for the same partner, year, instrument and
+    /// status gets the new amount. Refused when the organisation is not a partner.
+    async fn set_contribution(
+        &self,
+        collaboration_id: i64,
+        contribution: &samenspel_domain::money::Contribution,
+        actor: &Actor,
+    ) -> StoreResult<ContributionRecord>;
+    /// Removes a contribution; `NotFound` when the collaboration has no such contribution.
+    async fn delete_contribution(&self, collaboration_id: i64, id: i64, actor: &Actor) -> StoreResult<()>;
 }
 
 #[async_trait]
@@ -142,7 +178,16 @@ pub trait AccountStore {
 /// Everything the app needs from a database.
 #[async_trait]
 pub trait Store:
-    OrganisationStore + CollaborationStore + RegisterStore + StanceStore + AuditStore + AccountStore + Send + Sync
+    OrganisationStore
+    + CollaborationStore
+    + RegisterStore
+    + MoneyStore
+    + ControlStore
+    + StanceStore
+    + AuditStore
+    + AccountStore
+    + Send
+    + Sync
 {
     /// Applies the backend's migrations.
     async fn migrate(&self) -> StoreResult<()>;

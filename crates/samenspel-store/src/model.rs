@@ -56,6 +56,36 @@ pub struct CollaborationFilter {
     /// Only collaborations this organisation takes part in.
     pub organisation: Option<OrgCode>,
     pub visibility: Visibility,
+    /// Only collaborations with at least one of these organisations (e.g. the municipalities
+    /// of one region of a division).
+    pub any_partner: Option<Vec<OrgCode>>,
+    /// Only collaborations with a policy area containing this text (case ignored).
+    pub policy_area: Option<String>,
+    /// Only running (or only ended) collaborations on the given day.
+    pub activity: Option<(Activity, NaiveDate)>,
+}
+
+/// Whether a collaboration runs on a given day: started (or no start date) and not ended (or
+/// no end date); ended means its end date has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activity {
+    Lopend,
+    Beeindigd,
+}
+
+impl Activity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Activity::Lopend => "lopend",
+            Activity::Beeindigd => "beeindigd",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        [Activity::Lopend, Activity::Beeindigd]
+            .into_iter()
+            .find(|a| a.key() == key)
+    }
 }
 
 /// Which collaborations a reader may see.
@@ -69,6 +99,37 @@ pub enum Visibility {
     PublishedAndDraftsOfUser(i64),
     /// Everything (platform administrators).
     All,
+}
+
+/// How one organisation takes part in one collaboration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Involvement {
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: CollaborationKind,
+    pub wgr_form: Option<samenspel_domain::collaboration::WgrForm>,
+    pub role: PartnerRole,
+    pub joined_on: Option<NaiveDate>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub published: bool,
+    /// The next periodic evaluation, when the democratic control names one.
+    pub next_evaluation: Option<NaiveDate>,
+}
+
+/// The municipalities taking part in one collaboration: the collaboration as a group in a
+/// regional division.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct MunicipalGroup {
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: CollaborationKind,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// GM codes, sorted.
+    pub members: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -108,6 +169,9 @@ pub struct Collaboration {
     /// Increases with every change; edits must name the version they were based on.
     pub version: i64,
     pub demo: bool,
+    /// Where an imported collaboration comes from: `gr:<ROO id>` (the register of
+    /// gemeenschappelijke regelingen) or `bestand:<sleutel>` (a file import).
+    pub source_key: Option<String>,
     /// Drafts are visible only to the members of the partner organisations.
     pub published: bool,
     pub created_at: DateTime<Utc>,
@@ -124,6 +188,16 @@ pub struct StanceRecord {
     pub stance: Stance,
     pub stated_by: String,
     pub stated_at: DateTime<Utc>,
+}
+
+/// A recorded contribution of money, with who recorded it when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ContributionRecord {
+    pub id: i64,
+    #[serde(flatten)]
+    pub contribution: samenspel_domain::money::Contribution,
+    pub recorded_by: String,
+    pub recorded_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -224,6 +298,9 @@ pub struct RegisteredCollaboration {
     pub source_hash: String,
     pub fields: samenspel_domain::collaboration::CollaborationFields,
     pub partners: Vec<RegisteredPartner>,
+    /// The money per partner per year; `None` leaves recorded money alone (the GR register
+    /// has none), `Some` replaces it.
+    pub money: Option<Vec<samenspel_domain::money::Contribution>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

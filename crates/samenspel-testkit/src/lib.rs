@@ -79,6 +79,45 @@ impl TestDb {
         self.store.backend()
     }
 
+    /// Runs one SQL statement directly on the database (as a person with a database client
+    /// would, e.g. to tamper with an audit row); returns the number of rows affected.
+    pub async fn execute(&self, sql: &str) -> u64 {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        match &self.backing {
+            Backing::Sqlite { .. } => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.expect("connect");
+                sqlx::query(sql)
+                    .execute(&mut conn)
+                    .await
+                    .expect("execute")
+                    .rows_affected()
+            }
+            Backing::Postgres { .. } => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
+                sqlx::query(sql)
+                    .execute(&mut conn)
+                    .await
+                    .expect("execute")
+                    .rows_affected()
+            }
+        }
+    }
+
+    /// The single integer a `SELECT COUNT(*) …`-like query returns.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        match &self.backing {
+            Backing::Sqlite { .. } => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_one(&mut conn).await.expect("count")
+            }
+            Backing::Postgres { .. } => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_one(&mut conn).await.expect("count")
+            }
+        }
+    }
+
     /// Everything the database holds durably, to compare before and after a refused request.
     /// SQLite: the bytes of the database file and its write-ahead log (every committed write
     /// changes one of them). PostgreSQL: every row of every table, as JSON, in order.

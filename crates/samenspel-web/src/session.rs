@@ -68,14 +68,22 @@ pub async fn csrf(request: Request, next: Next) -> Response {
         .unwrap_or_else(|| samenspel_app::secret::new_token().0);
     let (mut parts, body) = request.into_parts();
     let body = if parts.method == Method::POST && !parts.uri.path().starts_with("/api/") {
-        let Ok(bytes) = to_bytes(body, crate::MAX_BODY_BYTES).await else {
+        let limit = if parts.uri.path() == crate::ui::IMPORT_PATH {
+            crate::api::MAX_IMPORT_BYTES
+        } else {
+            crate::MAX_BODY_BYTES
+        };
+        let Ok(bytes) = to_bytes(body, limit).await else {
             return crate::ui::error_page(&AppError::Invalid(samenspel_domain::ValidationErrors::single(
                 "body",
                 "too_large",
                 "Het formulier is te groot.",
             )));
         };
-        let submitted = form_field(&bytes, CSRF_FIELD);
+        let submitted = match multipart_boundary(&parts.headers) {
+            Some(boundary) => multipart_field(&bytes, &boundary, CSRF_FIELD),
+            None => form_field(&bytes, CSRF_FIELD),
+        };
         if existing.is_none() || submitted.as_deref() != existing.as_deref() {
             return crate::ui::csrf_refused();
         }
@@ -91,6 +99,36 @@ pub async fn csrf(request: Request, next: Next) -> Response {
             .append(SET_COOKIE, set_cookie(config, CSRF_COOKIE, &token, None));
     }
     response
+}
+
+/// The boundary of a `multipart/form-data` body (a file upload form).
+fn multipart_boundary(headers: &axum::http::HeaderMap) -> Option<String> {
+    let value = headers.get(axum::http::header::CONTENT_TYPE)?.to_str().ok()?;
+    let (kind, params) = value.split_once(';')?;
+    if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| v.trim().trim_matches('"').to_owned())
+    })
+}
+
+/// The value of a small text field of a multipart body: the part whose headers name it, up to
+/// the next boundary.
+fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let text = String::from_utf8_lossy(body);
+    text.split(delimiter.as_str()).find_map(|part| {
+        let (head, value) = part.split_once("\r\n\r\n")?;
+        let named = head.lines().any(|l| {
+            l.to_ascii_lowercase().starts_with("content-disposition")
+                && l.contains(&format!("name=\"{name}\""))
+        });
+        named.then(|| value.trim_end_matches("\r\n").to_owned())
+    })
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {
@@ -113,7 +151,11 @@ impl FromRequestParts<App> for Who {
             let token = value
                 .to_str()
                 .ok()
-                .and_then(|v| v.strip_prefix("Bearer "))
+                .and_then(|v| {
+                    // The scheme name is case-insensitive (RFC 9110 §11.1).
+                    let (scheme, token) = v.split_once(' ')?;
+                    scheme.eq_ignore_ascii_case("bearer").then_some(token)
+                })
                 .unwrap_or_default()
                 .trim();
             if token.is_empty() {

@@ -3,11 +3,22 @@
 
 #![expect(clippy::unwrap_used, reason = "tests fail loudly")]
 
+mod accounts;
 mod api_collaborations;
 mod api_organisations;
 mod api_stances;
+mod authorization;
+mod bench;
 mod cli;
+mod control;
+mod exchange;
 mod helpers;
+mod money;
 mod openapi;
 mod pages;
+mod processes;
+mod regions;
+mod register;
+mod search;
+mod security;
 mod storage;

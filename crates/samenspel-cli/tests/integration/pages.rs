@@ -26,6 +26,12 @@ async fn every_page_answers_in_dutch_with_one_h1() {
         "/samenwerkingen/1/bewerken",
         "/samenwerkingen/1/partners",
         "/samenwerkingen/1/standpunt/MNRE1130",
+        "/samenwerkingen/3/geld",
+        "/samenwerkingen/3/democratische-controle",
+        "/samenwerkingen/importeren",
+        "/regio",
+        "/regio/congruentie",
+        "/regio/congruentie?a=samenwerking-1&b=res-regio",
     ] {
         let (status, html) = page(&h, path).await;
         assert_eq!(status, StatusCode::OK, "{path}");

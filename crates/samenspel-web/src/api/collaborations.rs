@@ -8,7 +8,9 @@ use samenspel_domain::ValidationErrors;
 use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind};
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::partnership::{Analysis, DISTANCE_MEASURE, Profile, StanceInput};
-use samenspel_store::{AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, StanceRecord};
+use samenspel_store::{
+    Activity, AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, StanceRecord,
+};
 use serde::{Deserialize, Serialize};
 
 use super::extract::{ApiJson, ApiPath, ApiQuery};
@@ -28,6 +30,51 @@ pub struct CollaborationQuery {
     pub q: Option<String>,
     /// Only collaborations this organisation (code) takes part in.
     pub organisation: Option<String>,
+    /// Only collaborations with a municipality in this region: `<division>:<region code>`,
+    /// e.g. `veiligheidsregio:VR13` (see `/api/v1/divisions`).
+    pub region: Option<String>,
+    /// Only collaborations with a policy area containing this text, e.g. `veiligheid`.
+    pub policy_area: Option<String>,
+    /// `lopend` (running today) or `beeindigd` (end date passed).
+    pub status: Option<String>,
+}
+
+/// The filters on region, policy area and running/ended, shared by the list page and the API.
+pub(crate) struct ExtraFilters {
+    pub any_partner: Option<Vec<OrgCode>>,
+    pub policy_area: Option<String>,
+    pub activity: Option<(Activity, chrono::NaiveDate)>,
+}
+
+pub(crate) fn parse_extras(
+    region: Option<&str>,
+    policy_area: Option<&str>,
+    status: Option<&str>,
+    (region_field, status_field): (&str, &str),
+) -> Result<ExtraFilters, ValidationErrors> {
+    let present = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let mut errors = ValidationErrors::new();
+    let any_partner = present(region)
+        .and_then(|r| errors.collect(samenspel_app::regions::region_members(region_field, &r)));
+    let activity = match present(status) {
+        Some(key) => match Activity::from_key(&key) {
+            Some(a) => Some((a, chrono::Utc::now().date_naive())),
+            None => {
+                errors.add(
+                    status_field,
+                    "unknown_status",
+                    format!("'{key}' is geen status; kies lopend of beeindigd."),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    errors.finish(|| ExtraFilters {
+        any_partner,
+        policy_area: present(policy_area),
+        activity,
+    })
 }
 
 pub(crate) fn parse_filter(query: &CollaborationQuery) -> Result<CollaborationFilter, ValidationErrors> {
@@ -45,11 +92,27 @@ pub(crate) fn parse_filter(query: &CollaborationQuery) -> Result<CollaborationFi
         Some(code) => errors.collect(OrgCode::parse_field("organisation", code)),
         None => None,
     };
-    errors.finish(|| CollaborationFilter {
-        kind,
-        query: query.q.clone(),
-        organisation,
-        ..Default::default()
+    let extras = errors.collect(parse_extras(
+        query.region.as_deref(),
+        query.policy_area.as_deref(),
+        query.status.as_deref(),
+        ("region", "status"),
+    ));
+    errors.finish(|| {
+        let extras = extras.unwrap_or(ExtraFilters {
+            any_partner: None,
+            policy_area: None,
+            activity: None,
+        });
+        CollaborationFilter {
+            kind,
+            query: query.q.clone(),
+            organisation,
+            any_partner: extras.any_partner,
+            policy_area: extras.policy_area,
+            activity: extras.activity,
+            ..Default::default()
+        }
     })
 }
 

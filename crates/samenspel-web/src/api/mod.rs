@@ -3,16 +3,22 @@
 //! document is generated from these handlers and served at `/api/openapi.json`.
 
 mod collaborations;
+mod control;
+mod exchange;
 mod extract;
+mod money;
 mod openapi;
 mod organisations;
 mod reference;
+mod regions;
 
 use axum::Router;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use samenspel_app::{App, AppError};
 use serde::{Deserialize, Serialize};
 
+pub(crate) use collaborations::parse_extras;
+pub use exchange::MAX_IMPORT_BYTES;
 pub use openapi::openapi_document;
 
 use crate::error::ApiError;
@@ -30,6 +36,11 @@ pub fn routes() -> Router<App> {
         .route(
             "/v1/collaborations",
             get(collaborations::list).post(collaborations::create),
+        )
+        .route("/v1/collaborations/export", get(exchange::export))
+        .route(
+            "/v1/collaborations/import",
+            post(exchange::import).layer(axum::extract::DefaultBodyLimit::max(exchange::MAX_IMPORT_BYTES)),
         )
         .route(
             "/v1/collaborations/{id}",
@@ -53,8 +64,24 @@ pub fn routes() -> Router<App> {
             "/v1/collaborations/{id}/audit-events",
             get(collaborations::audit_events),
         )
+        .route(
+            "/v1/collaborations/{id}/control",
+            get(control::show).put(control::update),
+        )
+        .route(
+            "/v1/collaborations/{id}/money",
+            get(money::show).post(money::record),
+        )
+        .route(
+            "/v1/collaborations/{id}/money/{contribution}",
+            delete(money::delete),
+        )
         .route("/v1/reference-profiles", get(reference::profiles))
         .route("/v1/dimensions", get(reference::dimensions))
+        .route("/v1/divisions", get(regions::list))
+        .route("/v1/divisions/{key}", get(regions::show))
+        .route("/v1/congruence", get(regions::congruence))
+        .route("/v1/partner-sets", get(regions::partner_sets))
         .fallback(not_found)
 }
 

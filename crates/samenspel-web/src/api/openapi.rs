@@ -15,10 +15,16 @@ use utoipa::OpenApi;
         super::collaborations::update, super::collaborations::add_partner, super::collaborations::publication, super::collaborations::stances,
         super::collaborations::put_stance, super::collaborations::analysis, super::collaborations::audit_events,
         super::reference::profiles, super::reference::dimensions,
+        super::control::show, super::control::update,
+        super::exchange::export, super::exchange::import,
+        super::money::show, super::money::record, super::money::delete,
+        super::regions::list, super::regions::show, super::regions::congruence, super::regions::partner_sets,
     ),
     tags((name = "organisations", description = "Overheden en andere partners"),
          (name = "collaborations", description = "Samenwerkingen en hun partners"),
-         (name = "partnership-model", description = "Model voor gelijkwaardig partnerschap: standpunten en analyse"))
+         (name = "partnership-model", description = "Model voor gelijkwaardig partnerschap: standpunten en analyse"),
+         (name = "money", description = "Geld per partner per jaar: wie betaalt?"),
+         (name = "regions", description = "Regionale indelingen van gemeenten en hun congruentie"))
 )]
 struct ApiDoc;
 

@@ -60,6 +60,10 @@ pub struct ListPage {
     pub query: String,
     pub kind: String,
     pub kinds: Vec<Choice>,
+    pub region: String,
+    pub regions: Vec<RegionGroup>,
+    pub policy: String,
+    pub status: String,
     pub collaborations: Vec<CollaborationSummary>,
     pub pagination: Pagination,
     pub error: Option<String>,
@@ -70,7 +74,34 @@ pub struct ListQuery {
     q: Option<String>,
     #[serde(rename = "type")]
     kind: Option<String>,
+    regio: Option<String>,
+    beleidsterrein: Option<String>,
+    status: Option<String>,
     pagina: Option<u32>,
+}
+
+/// A group of regions (one division) for the region filter.
+pub struct RegionGroup {
+    pub name: &'static str,
+    pub regions: Vec<(String, String)>,
+}
+
+fn region_groups() -> Vec<RegionGroup> {
+    samenspel_app::regions::divisions()
+        .map(|divisions| {
+            divisions
+                .iter()
+                .map(|d| RegionGroup {
+                    name: d.name,
+                    regions: d
+                        .regions
+                        .iter()
+                        .map(|r| (format!("{}:{}", d.key, r.code), r.name.clone()))
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
@@ -80,11 +111,38 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let error = error.or(query_error);
     let q = query.q.clone().unwrap_or_default();
     let page = page_from(query.pagina);
-    let filter = CollaborationFilter {
+    let (region, policy, activity) = (
+        query.regio.clone().unwrap_or_default(),
+        query.beleidsterrein.clone().unwrap_or_default(),
+        query.status.clone().unwrap_or_default(),
+    );
+    let (extras, extras_error) =
+        match crate::api::parse_extras(Some(&region), Some(&policy), Some(&activity), ("regio", "status")) {
+            Ok(extras) => (Some(extras), None),
+            Err(errors) => (
+                None,
+                Some(
+                    errors
+                        .errors
+                        .iter()
+                        .map(|e| e.message.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        + " Dit filter is niet toegepast.",
+                ),
+            ),
+        };
+    let error = error.or(extras_error);
+    let mut filter = CollaborationFilter {
         kind,
         query: Some(q.clone()),
         ..Default::default()
     };
+    if let Some(extras) = extras {
+        filter.any_partner = extras.any_partner;
+        filter.policy_area = extras.policy_area;
+        filter.activity = extras.activity;
+    }
     let found = match app.list_collaborations(&filter, page, &ctx.who).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
@@ -92,6 +150,9 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let params = [
         ("q", q.clone()),
         ("type", kind.map(|k| k.key().to_owned()).unwrap_or_default()),
+        ("regio", region.clone()),
+        ("beleidsterrein", policy.clone()),
+        ("status", activity.clone()),
     ];
     let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total);
     let status = if error.is_some() {
@@ -106,6 +167,10 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             query: q,
             kind: kind.map(|k| k.key().to_owned()).unwrap_or_default(),
             kinds: kinds(),
+            region,
+            regions: region_groups(),
+            policy,
+            status: activity,
             collaborations: found.items,
             pagination,
             error,
@@ -677,6 +742,8 @@ fn action_label(action: &str) -> &'static str {
         "collaboration.withdraw" => "Teruggezet naar concept",
         "partner.add" => "Partner toegevoegd",
         "stance.record" => "Standpunt gegeven",
+        "money.record" => "Bedrag vastgelegd",
+        "money.delete" => "Bedrag verwijderd",
         _ => "Wijziging",
     }
 }
@@ -690,6 +757,19 @@ fn change_summary(record: &samenspel_store::AuditRecord) -> String {
                     "{} als {}",
                     a["code"].as_str().unwrap_or("?"),
                     a["role"].as_str().unwrap_or("?")
+                )
+            })
+            .unwrap_or_default(),
+        "money.record" | "money.delete" => after
+            .or(record.before.as_ref())
+            .map(|a| {
+                format!(
+                    "{} {} {} ({}, {})",
+                    a["partner"].as_str().unwrap_or("?"),
+                    a["year"],
+                    samenspel_domain::money::Cents(a["amount"].as_i64().unwrap_or_default()).format_nl(),
+                    a["instrument"].as_str().unwrap_or("?"),
+                    a["status"].as_str().unwrap_or("?")
                 )
             })
             .unwrap_or_default(),
@@ -791,33 +871,14 @@ pub async fn changes_csv(State(app): State<App>, ctx: PageContext, Path(id): Pat
             e.before.as_ref().map(|v| v.to_string()).unwrap_or_default(),
             e.after.as_ref().map(|v| v.to_string()).unwrap_or_default(),
         ];
-        csv.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
+        csv.push_str(
+            &fields
+                .iter()
+                .map(|f| super::csv_field(f))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
         csv.push_str("\r\n");
     }
-    (
-        [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                "attachment; filename=\"wijzigingen.csv\"",
-            ),
-        ],
-        csv,
-    )
-        .into_response()
-}
-
-/// A CSV field, quoted when needed; a leading `=`, `+`, `-` or `@` is neutralised so a
-/// spreadsheet does not run it as a formula.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if value.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
+    super::csv_response("wijzigingen.csv", csv)
 }

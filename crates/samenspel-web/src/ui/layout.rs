@@ -30,6 +30,10 @@ impl Layout {
         }
     }
 
+    pub fn signed_in(&self) -> bool {
+        self.user_name.is_some()
+    }
+
     pub fn current(&self, section: &str) -> bool {
         self.section == section
     }

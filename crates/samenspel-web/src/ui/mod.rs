@@ -4,9 +4,13 @@
 
 mod account;
 mod collaborations;
+mod congruence;
+mod control;
+mod exchange;
 mod form;
 mod home;
 mod layout;
+mod money;
 mod organisations;
 mod radar;
 mod regions;
@@ -21,6 +25,7 @@ use axum::routing::{get, post};
 use crate::session::PageContext;
 use samenspel_app::{App, AppError};
 
+pub use exchange::IMPORT_PATH;
 pub use layout::Layout;
 
 pub fn routes() -> Router<App> {
@@ -33,10 +38,24 @@ pub fn routes() -> Router<App> {
         .route("/organisaties/nieuw", get(organisations::new_form))
         .route("/organisaties/{code}", get(organisations::show))
         .route(
+            "/organisaties/{code}/samenwerkingen.csv",
+            get(organisations::involvements_csv),
+        )
+        .route(
+            "/organisaties/{code}/samenwerkingen.json",
+            get(organisations::involvements_json),
+        )
+        .route(
             "/samenwerkingen",
             get(collaborations::list).post(collaborations::create),
         )
         .route("/samenwerkingen/nieuw", get(collaborations::new_form))
+        .route(
+            IMPORT_PATH,
+            get(exchange::form)
+                .post(exchange::submit)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::api::MAX_IMPORT_BYTES)),
+        )
         .route(
             "/samenwerkingen/{id}",
             get(collaborations::show).post(collaborations::update),
@@ -51,6 +70,15 @@ pub fn routes() -> Router<App> {
             get(stances::form).post(stances::submit),
         )
         .route("/samenwerkingen/{id}/publicatie", post(collaborations::publish))
+        .route("/samenwerkingen/{id}/geld", get(money::show).post(money::record))
+        .route(
+            "/samenwerkingen/{id}/democratische-controle",
+            get(control::show).post(control::update),
+        )
+        .route(
+            "/samenwerkingen/{id}/geld/{contribution}/verwijderen",
+            post(money::delete),
+        )
         .route("/samenwerkingen/{id}/wijzigingen", get(collaborations::changes))
         .route(
             "/samenwerkingen/{id}/wijzigingen.csv",
@@ -61,6 +89,7 @@ pub fn routes() -> Router<App> {
             get(collaborations::changes_json),
         )
         .route("/regio", get(regions::page))
+        .route("/regio/congruentie", get(congruence::page))
         .route("/inloggen", get(account::login_form).post(account::login))
         .route("/uitloggen", post(account::logout))
         .route(
@@ -151,6 +180,37 @@ pub async fn not_found(ctx: PageContext) -> Response {
             sign_in: false,
         },
     )
+}
+
+/// A CSV field, quoted when needed; a leading `=`, `+`, `-` or `@` is neutralised so a
+/// spreadsheet does not run it as a formula.
+pub fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// A CSV download, UTF-8 with a byte-order mark so that Excel reads the accents right.
+pub fn csv_response(filename: &str, body: String) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".to_owned(),
+            ),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        format!("\u{feff}{body}"),
+    )
+        .into_response()
 }
 
 /// Reads query parameters; unreadable ones (e.g. `pagina=abc`) give the defaults and a message

@@ -2,10 +2,11 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use samenspel_app::{App, AppError};
+use samenspel_domain::collaboration::is_active;
 use samenspel_domain::org::{OrgType, Organisation};
-use samenspel_store::{CollaborationFilter, CollaborationSummary, OrgFilter, Page};
+use samenspel_store::OrgFilter;
 use serde::Deserialize;
 
 use super::form::{FormState, get};
@@ -85,46 +86,125 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     )
 }
 
+pub struct InvolvementRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub role: &'static str,
+    pub joined: String,
+    pub period: String,
+    pub active: bool,
+    pub draft: bool,
+    pub evaluation: String,
+    pub evaluation_overdue: bool,
+}
+
 #[derive(Template)]
 #[template(path = "organisations/show.html")]
 pub struct ShowPage {
     pub layout: Layout,
     pub organisation: Organisation,
     pub province: Option<Organisation>,
-    pub collaborations: Vec<CollaborationSummary>,
-    pub total_collaborations: u64,
+    pub rows: Vec<InvolvementRow>,
+    pub active_count: usize,
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
 pub async fn show(State(app): State<App>, ctx: PageContext, Path(code): Path<String>) -> Response {
-    let organisation = match app.organisation(&code).await {
-        Ok(o) => o,
+    let (organisation, involvements) = match app.involvements(&code, &ctx.who).await {
+        Ok(found) => found,
         Err(e) => return error_page(&e),
     };
     let province = match &organisation.province {
         Some(p) => app.organisation(p.as_str()).await.ok(),
         None => None,
     };
-    let filter = CollaborationFilter {
-        organisation: Some(organisation.code.clone()),
-        ..Default::default()
-    };
-    let collaborations = match app
-        .list_collaborations(&filter, Page::new(Some(Page::MAX_LIMIT), None), &ctx.who)
-        .await
-    {
-        Ok(c) => c,
-        Err(e) => return error_page(&e),
-    };
+    let today = chrono::Utc::now().date_naive();
+    let rows: Vec<InvolvementRow> = involvements
+        .iter()
+        .map(|i| InvolvementRow {
+            id: i.id,
+            name: i.name.clone(),
+            kind: match i.wgr_form {
+                Some(form) => format!("{} — {}", i.kind.label_nl(), form.label_nl()),
+                None => i.kind.label_nl().to_owned(),
+            },
+            role: i.role.label_nl(),
+            joined: date(i.joined_on),
+            period: match (i.start_date, i.end_date) {
+                (None, None) => String::new(),
+                (s, e) => format!("{} – {}", date(s), date(e)),
+            },
+            active: is_active(i.start_date, i.end_date, today),
+            draft: !i.published,
+            evaluation: date(i.next_evaluation),
+            evaluation_overdue: i.next_evaluation.is_some_and(|d| d < today),
+        })
+        .collect();
+    let active_count = rows.iter().filter(|r| r.active).count();
     render(
         StatusCode::OK,
         &ShowPage {
             layout: Layout::new(&ctx, organisation.display_name(), "organisaties"),
             province,
-            total_collaborations: collaborations.total,
-            collaborations: collaborations.items,
+            rows,
+            active_count,
             organisation,
         },
     )
+}
+
+/// The organisation's collaborations as CSV (semicolon-separated, as Dutch spreadsheets expect).
+pub async fn involvements_csv(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(code): Path<String>,
+) -> Response {
+    let (organisation, involvements) = match app.involvements(&code, &ctx.who).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let mut csv =
+        String::from("id;naam;soort;wgr_vorm;rol;deelnemer_sinds;start;einde;volgende_evaluatie\r\n");
+    for i in &involvements {
+        let fields = [
+            i.id.to_string(),
+            i.name.clone(),
+            i.kind.key().to_owned(),
+            i.wgr_form.map(|w| w.key().to_owned()).unwrap_or_default(),
+            i.role.key().to_owned(),
+            i.joined_on.map(|d| d.to_string()).unwrap_or_default(),
+            i.start_date.map(|d| d.to_string()).unwrap_or_default(),
+            i.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            i.next_evaluation.map(|d| d.to_string()).unwrap_or_default(),
+        ];
+        csv.push_str(
+            &fields
+                .iter()
+                .map(|f| super::csv_field(f))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        csv.push_str("\r\n");
+    }
+    super::csv_response(&format!("samenwerkingen-{}.csv", organisation.code), csv)
+}
+
+pub async fn involvements_json(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(code): Path<String>,
+) -> Response {
+    match app.involvements(&code, &ctx.who).await {
+        Ok((organisation, involvements)) => {
+            axum::Json(serde_json::json!({"organisation": organisation, "collaborations": involvements}))
+                .into_response()
+        }
+        Err(e) => error_page(&e),
+    }
 }
 
 #[derive(Template)]

@@ -1,0 +1,119 @@
+use super::*;
+
+fn known() -> HashSet<OrgCode> {
+    ["GM0014", "GM1979", "PV20", "MNRE1153"]
+        .iter()
+        .map(|c| OrgCode::parse(c).unwrap())
+        .collect()
+}
+
+const GOOD: &str = "regel;sleutel;naam;soort;start;einde;organisatie;rol;jaar;bedrag;instrument;status\r\n\
+samenwerking;eems;Regio Deal Eemsdelta;regio-deal;1-3-2024;31-12-2027;;;;;;\r\n\
+partner;eems;;;;;GM1979;trekker;;;;\r\n\
+partner;eems;;;;;MNRE1153;financier;;;;\r\n\
+geld;eems;;;;;MNRE1153;;2025;1.500.000,50;regio-deal-bijdrage;toegezegd\r\n";
+
+fn import(text: &str) -> Result<Vec<RegisteredCollaboration>, Vec<RowError>> {
+    let mut problems = Problems(Vec::new());
+    let items = read_csv(text, &mut problems);
+    let out = validate(items, &known(), &mut problems);
+    if problems.0.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems.0)
+    }
+}
+
+fn places(errors: &[RowError]) -> Vec<(usize, &str)> {
+    let mut v: Vec<(usize, &str)> = errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_dutch_excel_file_is_read() {
+    let items = import(GOOD).unwrap();
+    assert_eq!(items.len(), 1);
+    let c = &items[0];
+    assert_eq!(c.source_key, "bestand:eems");
+    assert_eq!(c.fields.start_date.unwrap().to_string(), "2024-03-01");
+    assert_eq!(c.partners.len(), 2);
+    let money = c.money.as_ref().unwrap();
+    assert_eq!(money[0].amount.0, 150_000_050);
+}
+
+#[test]
+fn windows_1252_and_a_bom_are_decoded() {
+    assert_eq!(decode(b"\xef\xbb\xbfFrysl\xc3\xa2n"), "Fryslân");
+    assert_eq!(decode(b"Frysl\xe2n \x80 5"), "Fryslân € 5");
+}
+
+#[test]
+fn every_bad_row_is_named_with_its_column() {
+    let bad = "regel;sleutel;naam;soort;start;einde;organisatie;rol;jaar;bedrag;instrument;status\n\
+samenwerking;a;Goed;convenant;2024-05-01;2024-01-01;;;;;;\n\
+partner;a;;;;;GM9999;partner;;;;\n\
+partner;a;;;;;GM0014;partner;;;;\n\
+partner;a;;;;;GM0014;partner;;;;\n\
+geld;a;;;;;GM0014;;2025;-5;eigen-middelen;begroot\n\
+geld;a;;;;;GM0014;;2025;veel;eigen-middelen;begroot\n\
+geld;a;;;;;GM0014;;2025;5;subsidie;begroot\n\
+geld;a;;;;;PV20;;2025;5;eigen-middelen;begroot\n\
+iets;a;;;;;;;;;;\n\
+partner;b;;;;;GM0014;partner;;;;\n";
+    let errors = import(bad).unwrap_err();
+    assert_eq!(
+        places(&errors),
+        [
+            (2, "einde"),
+            (3, "organisatie"),
+            (5, "organisatie"),
+            (6, "bedrag"),
+            (7, "bedrag"),
+            (8, "instrument"),
+            (9, "organisatie"),
+            (10, "regel"),
+            (11, "sleutel"),
+        ]
+    );
+    assert!(errors.iter().any(|e| e.reason.contains("GM9999")));
+    assert!(errors.iter().any(|e| e.reason.contains("al als partner")));
+}
+
+#[test]
+fn exported_csv_reads_back_the_same() {
+    let items = vec![ExchangedCollaboration {
+        key: "x; \"y\"".into(),
+        input: CollaborationInput {
+            name: "Convenant; met \"aanhalingstekens\"".into(),
+            kind: "convenant".into(),
+            start_date: "2024-01-01".into(),
+            phases: vec!["uitvraag".into(), "uitvoering".into()],
+            ..Default::default()
+        },
+        partners: vec![ExchangedPartner {
+            code: "PV20".into(),
+            role: "trekker".into(),
+        }],
+        money: vec![ExchangedMoney {
+            partner: "PV20".into(),
+            year: 2026,
+            amount_cents: 123_456_789,
+            instrument: "eigen-middelen".into(),
+            status: "gerealiseerd".into(),
+        }],
+    }];
+    let csv = to_csv(&items);
+    let mut problems = Problems(Vec::new());
+    let read = read_csv(&decode(csv.as_bytes()), &mut problems);
+    assert!(problems.0.is_empty());
+    let (_, back, _, _) = &read[0];
+    assert_eq!(back, &items[0]);
+}
+
+#[test]
+fn a_missing_key_column_is_reported_on_the_header() {
+    let errors = import("regel;naam\nsamenwerking;x\n").unwrap_err();
+    assert_eq!(errors[0].row, 1);
+    assert_eq!(errors[0].column, "sleutel");
+}

@@ -1,0 +1,423 @@
+//! The authorisation matrix of issue 3: every state-changing route, as a form (with a valid
+//! CSRF token) and through the API (with a bearer token), for every kind of caller — anonymous,
+//! lezer, redacteur (of the trekker, of a partner, of an unrelated organisation) and beheerder —
+//! on a published collaboration and on a draft.
+//!
+//! The expected outcomes follow the issue and the permission table in
+//! `samenspel-domain/src/auth.rs`: a stance only by the partner's own redacteuren, details,
+//! partners and publication only by the trekker's redacteuren, a partner's money by its own or
+//! the trekker's redacteuren, a draft does not exist for anyone outside its partners, a
+//! beheerder may do everything. A refusal must store nothing (the whole database is compared);
+//! a success must store something, with an audit event.
+
+use std::collections::HashMap;
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{Browser, Harness, scores};
+
+/// The organisations involved: every case runs on a fresh collaboration with the trekker and
+/// the partner; the outsider has nothing to do with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Org {
+    Trekker,
+    Partner,
+    Outsider,
+}
+
+impl Org {
+    fn code(self) -> &'static str {
+        match self {
+            Org::Trekker => "GM0363",
+            Org::Partner => "GM0344",
+            Org::Outsider => "GM0518",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Caller {
+    Anonymous,
+    Lezer(Org),
+    Redacteur(Org),
+    /// A platform administrator, member of an unrelated organisation.
+    Beheerder,
+}
+
+use Caller::{Anonymous, Beheerder, Lezer, Redacteur};
+use Org::{Outsider, Partner, Trekker};
+
+/// The columns of [`MATRIX`], in order.
+const CALLERS: [Caller; 8] = [
+    Anonymous,
+    Lezer(Trekker),
+    Lezer(Partner),
+    Lezer(Outsider),
+    Redacteur(Trekker),
+    Redacteur(Partner),
+    Redacteur(Outsider),
+    Beheerder,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Route {
+    CreateOrganisation,
+    CreateCollaboration,
+    UpdateCollaboration,
+    AddPartner,
+    /// The stance of the partner organisation (so "own" for the partner's redacteur).
+    RecordStance,
+    /// Publishing a draft, or withdrawing a published collaboration to draft.
+    Publish,
+    /// The partner's money for a year (so "own" for the partner's redacteur; the trekker's
+    /// redacteuren keep the books too).
+    RecordMoney,
+    /// Removing a figure of the partner's money.
+    DeleteMoney,
+}
+
+use Route::{
+    AddPartner, CreateCollaboration, CreateOrganisation, DeleteMoney, Publish, RecordMoney, RecordStance,
+    UpdateCollaboration,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Allowed: 303 for a form, 200/201 for the API, and something is stored.
+    Done,
+    /// Refused, nothing stored: not signed in.
+    R401,
+    /// Refused, nothing stored: signed in but not allowed.
+    R403,
+    /// Refused, nothing stored: the draft does not exist for this caller.
+    R404,
+}
+
+use Expect::{Done, R401, R403, R404};
+
+const PUBLISHED: bool = false;
+const DRAFT: bool = true;
+
+/// (route, on a draft?, outcome per caller in the order of [`CALLERS`]).
+#[rustfmt::skip]
+const MATRIX: &[(Route, bool, [Expect; 8])] = &[
+    //                                  anon  lezer T  lezer P  lezer X  red. T  red. P  red. X  beheerder
+    (CreateOrganisation,  PUBLISHED, [R401, R403,    R403,    R403,    Done,   Done,   Done,   Done]),
+    (CreateCollaboration, PUBLISHED, [R401, R403,    R403,    R403,    Done,   Done,   Done,   Done]),
+    (UpdateCollaboration, PUBLISHED, [R401, R403,    R403,    R403,    Done,   R403,   R403,   Done]),
+    (AddPartner,          PUBLISHED, [R401, R403,    R403,    R403,    Done,   R403,   R403,   Done]),
+    (RecordStance,        PUBLISHED, [R401, R403,    R403,    R403,    R403,   Done,   R403,   Done]),
+    (Publish,             PUBLISHED, [R401, R403,    R403,    R403,    Done,   R403,   R403,   Done]),
+    (RecordMoney,         PUBLISHED, [R401, R403,    R403,    R403,    Done,   Done,   R403,   Done]),
+    (DeleteMoney,         PUBLISHED, [R401, R403,    R403,    R403,    Done,   Done,   R403,   Done]),
+    (UpdateCollaboration, DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
+    (AddPartner,          DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
+    (RecordStance,        DRAFT,     [R404, R403,    R403,    R404,    R403,   Done,   R404,   Done]),
+    (Publish,             DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
+    (RecordMoney,         DRAFT,     [R404, R403,    R403,    R404,    Done,   Done,   R404,   Done]),
+    (DeleteMoney,         DRAFT,     [R404, R403,    R403,    R404,    Done,   Done,   R404,   Done]),
+];
+
+/// One API token and one signed-in browser per caller.
+struct Callers {
+    tokens: HashMap<Caller, Option<String>>,
+    browsers: HashMap<Caller, Browser>,
+}
+
+impl Callers {
+    async fn new(h: &Harness) -> Self {
+        let mut tokens = HashMap::new();
+        let mut browsers = HashMap::new();
+        for caller in CALLERS {
+            let (org, role) = match caller {
+                Anonymous => {
+                    tokens.insert(caller, None);
+                    browsers.insert(caller, h.browser().await);
+                    continue;
+                }
+                Lezer(org) => (org.code(), "lezer"),
+                Redacteur(org) => (org.code(), "redacteur"),
+                Beheerder => ("MNRE1034", "beheerder"),
+            };
+            tokens.insert(caller, Some(h.token_for(org, role).await));
+            browsers.insert(caller, h.browser_as(org, role).await);
+        }
+        Self { tokens, browsers }
+    }
+}
+
+/// The collaboration a case runs on: its id, its version and (for [`DeleteMoney`]) the id of
+/// a recorded figure of the partner's money.
+#[derive(Clone, Copy)]
+struct Target {
+    id: i64,
+    version: i64,
+    figure: i64,
+    draft: bool,
+}
+
+const DIMENSIONS: [&str; 6] = [
+    "beleidsambitie-rijk",
+    "verplicht-karakter",
+    "decentrale-middelen",
+    "eisen-aan-uitvoering",
+    "verantwoordelijkheid-uitvoering",
+    "verantwoording-aan-rijk",
+];
+
+/// The API request for `route`: method, path, body.
+fn api_request(route: Route, t: Target, name: &str) -> (Method, String, Option<Value>) {
+    let (id, partner) = (t.id, Partner.code());
+    let (method, path, body) = match route {
+        CreateOrganisation => (
+            Method::POST,
+            "/api/v1/organisations".to_owned(),
+            json!({"name": name, "type": "bedrijf"}),
+        ),
+        CreateCollaboration => (
+            Method::POST,
+            "/api/v1/collaborations".to_owned(),
+            json!({"name": name, "type": "convenant"}),
+        ),
+        UpdateCollaboration => (
+            Method::PUT,
+            format!("/api/v1/collaborations/{id}"),
+            json!({"version": t.version, "name": name, "type": "woondeal", "phases": ["afspraken"]}),
+        ),
+        AddPartner => (
+            Method::POST,
+            format!("/api/v1/collaborations/{id}/partners"),
+            json!({"code": "GM0307", "role": "partner"}),
+        ),
+        RecordStance => (
+            Method::PUT,
+            format!("/api/v1/collaborations/{id}/stances/{partner}"),
+            json!({"scores": scores([3, 1, 3, 3, 3, 1])}),
+        ),
+        Publish => (
+            Method::PUT,
+            format!("/api/v1/collaborations/{id}/publication"),
+            json!({"published": t.draft}),
+        ),
+        RecordMoney => (
+            Method::POST,
+            format!("/api/v1/collaborations/{id}/money"),
+            money(2027),
+        ),
+        DeleteMoney => {
+            let path = format!("/api/v1/collaborations/{id}/money/{}", t.figure);
+            return (Method::DELETE, path, None);
+        }
+    };
+    (method, path, Some(body))
+}
+
+fn money(year: i32) -> Value {
+    json!({"partner": Partner.code(), "year": year, "amount_cents": 100_000,
+           "instrument": "eigen-middelen", "status": "toegezegd"})
+}
+
+/// The form post for `route`: path and fields (the CSRF token is added by the browser).
+fn form_request(route: Route, t: Target, name: &str) -> (String, Vec<(String, String)>) {
+    let (id, partner, version) = (t.id, Partner.code(), t.version.to_string());
+    let fields = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    match route {
+        CreateOrganisation => (
+            "/organisaties".into(),
+            fields(&[("name", name), ("type", "bedrijf")]),
+        ),
+        CreateCollaboration => (
+            "/samenwerkingen".into(),
+            fields(&[("name", name), ("type", "convenant")]),
+        ),
+        UpdateCollaboration => (
+            format!("/samenwerkingen/{id}"),
+            fields(&[
+                ("version", &version),
+                ("name", name),
+                ("type", "woondeal"),
+                ("phases", "afspraken"),
+            ]),
+        ),
+        AddPartner => (
+            format!("/samenwerkingen/{id}/partners"),
+            fields(&[("code", "GM0307"), ("role", "partner")]),
+        ),
+        RecordStance => (
+            format!("/samenwerkingen/{id}/standpunt/{partner}"),
+            DIMENSIONS
+                .iter()
+                .map(|d| (format!("scores.{d}"), "3".to_owned()))
+                .collect(),
+        ),
+        Publish => (
+            format!("/samenwerkingen/{id}/publicatie"),
+            fields(&[("published", if t.draft { "true" } else { "false" })]),
+        ),
+        RecordMoney => (
+            format!("/samenwerkingen/{id}/geld"),
+            fields(&[
+                ("partner", partner),
+                ("year", "2027"),
+                ("amount", "1.000"),
+                ("instrument", "eigen-middelen"),
+                ("status", "toegezegd"),
+            ]),
+        ),
+        DeleteMoney => (
+            format!("/samenwerkingen/{id}/geld/{}/verwijderen", t.figure),
+            vec![],
+        ),
+    }
+}
+
+/// Performs `route` as `caller` on `target`, through the API or as a form; returns the status
+/// and the body.
+async fn perform(
+    h: &Harness,
+    callers: &Callers,
+    api: bool,
+    route: Route,
+    caller: Caller,
+    target: Target,
+    name: &str,
+) -> (StatusCode, String) {
+    if api {
+        let (method, path, body) = api_request(route, target, name);
+        let token = callers.tokens[&caller].as_deref();
+        let (status, body) = h.request(token, method, &path, body.as_ref()).await;
+        return (status, body.to_string());
+    }
+    let (path, fields) = form_request(route, target, name);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let response = callers.browsers[&caller].post_form(&path, &fields).await;
+    let status = response.status();
+    (status, response.text().await.unwrap())
+}
+
+/// A fresh collaboration of the trekker and the partner, as a draft or published.
+async fn target(h: &Harness, route: Route, draft: bool, n: usize) -> Target {
+    let partners = [(Trekker.code(), "trekker"), (Partner.code(), "partner")];
+    let name = format!("Woondeal {n}");
+    let id = if draft {
+        h.create_draft(&name, &partners).await
+    } else {
+        h.create_collaboration(&name, &partners).await
+    };
+    let collaboration = h.get_json(&format!("/api/v1/collaborations/{id}")).await;
+    let mut figure = 0;
+    if route == DeleteMoney {
+        let path = format!("/api/v1/collaborations/{id}/money");
+        let (status, body) = h.send_json(Method::POST, &path, &money(2026)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        figure = body["id"].as_i64().unwrap();
+    }
+    Target {
+        id,
+        version: collaboration["version"].as_i64().unwrap(),
+        figure,
+        draft,
+    }
+}
+
+fn expected_status(api: bool, route: Route, expect: Expect) -> StatusCode {
+    match expect {
+        R401 => StatusCode::UNAUTHORIZED,
+        R403 => StatusCode::FORBIDDEN,
+        R404 => StatusCode::NOT_FOUND,
+        Done if !api => StatusCode::SEE_OTHER,
+        Done => match route {
+            UpdateCollaboration | Publish => StatusCode::OK,
+            DeleteMoney => StatusCode::NO_CONTENT,
+            _ => StatusCode::CREATED,
+        },
+    }
+}
+
+const AUDIT_EVENTS: &str = "SELECT COUNT(*) FROM audit_events";
+
+/// Runs the whole matrix on one channel and lists every cell that differs.
+async fn run_matrix(api: bool) {
+    let h = Harness::start().await;
+    let callers = Callers::new(&h).await;
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for &(route, draft, outcomes) in MATRIX {
+        for (caller, expect) in CALLERS.into_iter().zip(outcomes) {
+            n += 1;
+            let target = target(&h, route, draft, n).await;
+            let events = h.app.db.count(AUDIT_EVENTS).await;
+            let before = h.fingerprint().await;
+            let name = format!("Matrix {n}");
+            let (status, body) = perform(&h, &callers, api, route, caller, target, &name).await;
+            let stored = before != h.fingerprint().await;
+            let cell = format!(
+                "{} {route:?} on a {} as {caller:?}",
+                if api { "API" } else { "form" },
+                if draft { "draft" } else { "published collaboration" },
+            );
+            let wanted = expected_status(api, route, expect);
+            if status != wanted {
+                failures.push(format!("{cell}: expected {wanted}, got {status}"));
+            }
+            if stored != (expect == Done) {
+                failures.push(format!("{cell}: stored something = {stored}"));
+            }
+            if expect == Done && h.app.db.count(AUDIT_EVENTS).await <= events {
+                failures.push(format!("{cell}: no audit event"));
+            }
+            if expect == R401 && !api && !body.contains("href=\"/inloggen\"") {
+                failures.push(format!("{cell}: the 401 page does not link to /inloggen"));
+            }
+            if expect != Done && api && !body.contains("\"status\":") {
+                failures.push(format!("{cell}: no problem+json body: {body}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cells differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn the_authorisation_matrix_of_the_forms() {
+    run_matrix(false).await;
+}
+
+#[tokio::test]
+async fn the_authorisation_matrix_of_the_api() {
+    run_matrix(true).await;
+}
+
+/// The audit trail names who acted on behalf of which organisation.
+#[tokio::test]
+async fn a_permitted_change_is_audited_on_behalf_of_the_granting_organisation() {
+    let h = Harness::start().await;
+    let id = h
+        .create_collaboration(
+            "Woondeal",
+            &[(Trekker.code(), "trekker"), (Partner.code(), "partner")],
+        )
+        .await;
+    let token = h.token_for(Partner.code(), "redacteur").await;
+    let path = format!("/api/v1/collaborations/{id}/stances/{}", Partner.code());
+    let body = json!({"scores": scores([3, 1, 3, 3, 3, 1])});
+    let (status, _) = h.request(Some(&token), Method::PUT, &path, Some(&body)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let events = h
+        .get_json(&format!("/api/v1/collaborations/{id}/audit-events"))
+        .await;
+    let last: &Value = events["items"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["action"], "stance.record", "{last}");
+    assert_eq!(last["actor"], "redacteur.gm0344@test.nl");
+    assert_eq!(last["actor_organisation"], Partner.code());
+}

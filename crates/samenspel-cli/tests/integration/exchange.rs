@@ -1,0 +1,271 @@
+//! Open data, symmetric: export collaborations with partners and money, import the same file
+//! elsewhere (API, CLI and the upload page), and refuse a bad file whole.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::Harness;
+
+/// Two collaborations, one with money, created through the API.
+async fn fill(h: &Harness) {
+    let id = h
+        .create_collaboration(
+            "Regio Deal Eemsdelta",
+            &[("GM1979", "trekker"), ("MNRE1153", "financier")],
+        )
+        .await;
+    h.create_collaboration("Convenant; \"Wadden\"", &[("PV20", "trekker")])
+        .await;
+    let (status, body) = h
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/collaborations/{id}/money"),
+            &json!({"partner": "MNRE1153", "year": 2026, "amount_cents": 150_000_050, "instrument": "regio-deal-bijdrage", "status": "toegezegd"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
+async fn export_csv(h: &Harness) -> String {
+    let response = h
+        .client
+        .get(h.url("/api/v1/collaborations/export?format=csv"))
+        .bearer_auth(&h.admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.unwrap();
+    let text = std::str::from_utf8(&bytes).unwrap();
+    assert!(
+        text.starts_with("\u{feff}regel;sleutel;naam"),
+        "one BOM, then the header"
+    );
+    text.to_owned()
+}
+
+async fn import(h: &Harness, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
+    let response = h
+        .client
+        .post(h.url("/api/v1/collaborations/import"))
+        .bearer_auth(&h.admin)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn an_export_imports_elsewhere_and_exports_the_same() {
+    let source = Harness::start().await;
+    fill(&source).await;
+    let csv = export_csv(&source).await;
+    assert!(
+        csv.contains(";1.500.000,50;regio-deal-bijdrage;toegezegd"),
+        "Dutch amounts"
+    );
+
+    let target = Harness::start().await;
+    let (status, report) = import(&target, "text/csv", csv.clone().into_bytes()).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["added"].as_array().unwrap().len(), 2);
+    assert_eq!(export_csv(&target).await, csv, "the same file comes back");
+
+    let before = target.fingerprint().await;
+    let (_, again) = import(&target, "text/csv", csv.clone().into_bytes()).await;
+    assert_eq!(
+        (
+            again["added"].as_array().unwrap().len(),
+            again["unchanged"].as_u64()
+        ),
+        (0, Some(2))
+    );
+    assert!(
+        before == target.fingerprint().await,
+        "importing again stores nothing"
+    );
+
+    let edited = csv.replace(";1.500.000,50;", ";1.750.000;");
+    let (_, changed) = import(&target, "text/csv", edited.into_bytes()).await;
+    assert_eq!(changed["changed"].as_array().unwrap().len(), 1, "{changed}");
+    assert_eq!(changed["unchanged"], 1);
+
+    let json = source.get_json("/api/v1/collaborations/export").await;
+    let (status, report) = import(&target, "application/json", json.to_string().into_bytes()).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(
+        report["changed"].as_array().unwrap().len(),
+        1,
+        "the JSON restores the amount"
+    );
+}
+
+/// Windows-1252, as Excel saves "CSV (gescheidingsteken: puntkomma)".
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            c if (c as u32) < 256 => c as u8,
+            _ => b'?',
+        })
+        .collect()
+}
+
+const BAD: &str = "regel;sleutel;naam;soort;start;einde;organisatie;rol;jaar;bedrag;instrument;status\r\n\
+samenwerking;a;Samenwerking Fryslân;convenant;1-5-2024;1-1-2024;;;;;;\r\n\
+partner;a;;;;;GM9999;partner;;;;\r\n\
+partner;a;;;;;PV21;trekker;;;;\r\n\
+partner;a;;;;;PV21;partner;;;;\r\n\
+geld;a;;;;;PV21;;2025;-€ 5;eigen-middelen;begroot\r\n\
+geld;a;;;;;PV21;;2025;5;subsidie;begroot\r\n";
+
+fn bad_places(body: &Value) -> Vec<String> {
+    crate::helpers::invalid_names(body)
+}
+
+#[tokio::test]
+async fn a_bad_file_is_refused_whole_with_row_column_and_reason() {
+    let h = Harness::start().await;
+    let before = h.fingerprint().await;
+    let (status, body) = import(&h, "text/csv", windows_1252(BAD)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        bad_places(&body),
+        [
+            "bestand:2:einde",
+            "bestand:3:organisatie",
+            "bestand:5:organisatie",
+            "bestand:6:bedrag",
+            "bestand:7:instrument",
+        ]
+    );
+    assert!(body.to_string().contains("GM9999"));
+    assert!(before == h.fingerprint().await, "nothing stored");
+
+    let (status, _) = h
+        .request(
+            Some(&h.token_for("PV21", "redacteur").await),
+            Method::POST,
+            "/api/v1/collaborations/import",
+            Some(&json!({"collaborations": []})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "only beheerders import");
+}
+
+/// A multipart upload as a browser sends it, with the CSRF token as the first field.
+fn upload(csrf: &str, name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----samenspeltest";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn the_upload_page_lists_the_bad_rows_and_imports_a_good_file() {
+    let h = Harness::start().await;
+    let browser = h.browser_as("MNRE1034", "beheerder").await;
+    let before = h.fingerprint().await;
+    let send = |csrf: String, name: &'static str, bytes: Vec<u8>| {
+        let (content_type, body) = upload(&csrf, name, &bytes);
+        browser
+            .client
+            .post(format!("{}/samenwerkingen/importeren", browser.base))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let response = send(browser.csrf.clone(), "fout.csv", windows_1252(BAD))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("fout.csv is niet geïmporteerd; er is niets opgeslagen"));
+    assert!(html.contains("<th class=\"utrecht-table__header-cell\" scope=\"row\">6</th><td class=\"utrecht-table__cell\">bedrag</td>"));
+    assert!(before == h.fingerprint().await, "nothing stored");
+
+    let wrong = send("niet-het-token".into(), "fout.csv", windows_1252(BAD))
+        .await
+        .unwrap();
+    assert_eq!(
+        wrong.status(),
+        StatusCode::FORBIDDEN,
+        "the CSRF token is checked in uploads too"
+    );
+
+    let good = BAD
+        .replace(";1-1-2024;", ";31-12-2027;")
+        .replace("GM9999", "GM0080")
+        .replace("partner;a;;;;;PV21;partner;;;;\r\n", "")
+        .replace("-€ 5", "€ 1.250,75")
+        .replace("subsidie", "overig");
+    let response = send(browser.csrf.clone(), "goed.csv", windows_1252(&good))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Geïmporteerd: 1 toegevoegd, 0 gewijzigd, 0 ongewijzigd.")
+    );
+    let list = h.get_json("/api/v1/collaborations?q=fryslan").await;
+    assert_eq!(
+        list["items"][0]["name"], "Samenwerking Fryslân",
+        "Windows-1252 decoded"
+    );
+}
+
+#[tokio::test]
+async fn the_cli_exports_and_refuses_a_bad_file() {
+    let h = Harness::start().await;
+    fill(&h).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("export.json");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_samenspel"))
+            .arg("--database")
+            .arg(&h.app.db.url)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let export = run(&[
+        "export",
+        "collaborations",
+        "--format",
+        "json",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(doc["collaborations"].as_array().unwrap().len(), 2);
+
+    let bad = dir.path().join("fout.csv");
+    std::fs::write(&bad, windows_1252(BAD)).unwrap();
+    let before = h.fingerprint().await;
+    let import = run(&["import", "collaborations", bad.to_str().unwrap()]);
+    assert_eq!(import.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&import.stderr);
+    assert!(stderr.contains("bestand:6:bedrag"), "{stderr}");
+    assert!(before == h.fingerprint().await, "nothing stored");
+    let again = run(&["import", "collaborations", out.to_str().unwrap()]);
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("2"),
+        "two added under their file keys"
+    );
+}

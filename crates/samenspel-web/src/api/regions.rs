@@ -1,0 +1,90 @@
+//! Regional divisions of 2025 and their congruence.
+
+use axum::Json;
+use axum::extract::State;
+use samenspel_app::congruence::{CongruenceReport, PartnerSetCount};
+use samenspel_app::regions::{self, Division};
+use samenspel_app::{App, AppError};
+use serde::Deserialize;
+
+use super::ListResponse;
+use super::extract::{ApiPath, ApiQuery};
+use crate::error::{ApiError, Problem};
+use crate::session::Who;
+
+fn all<T>(items: Vec<T>) -> ListResponse<T> {
+    ListResponse {
+        total: items.len() as u64,
+        limit: items.len().max(1) as u32,
+        offset: 0,
+        items,
+    }
+}
+
+/// The six regional divisions of the municipalities of 2025, with their regions.
+#[utoipa::path(get, path = "/api/v1/divisions", tag = "regions",
+    responses((status = 200, body = ListResponse<Division>, headers(("API-Version" = String, description = "Full version of the API")))))]
+pub async fn list() -> Result<Json<ListResponse<Division>>, ApiError> {
+    let divisions = regions::divisions().map_err(AppError::Internal)?;
+    Ok(Json(all(divisions.to_vec())))
+}
+
+/// One division: `provincie`, `veiligheidsregio`, `ggd-regio`, `jeugdzorgregio`,
+/// `arbeidsmarktregio` or `res-regio`.
+#[utoipa::path(get, path = "/api/v1/divisions/{key}", tag = "regions",
+    params(("key" = String, Path, description = "The division, e.g. veiligheidsregio")),
+    responses((status = 200, body = Division, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn show(ApiPath(key): ApiPath<String>) -> Result<Json<Division>, ApiError> {
+    match regions::division(&key).map_err(AppError::Internal)? {
+        Some(d) => Ok(Json(d.clone())),
+        None => Err(AppError::NotFound("indeling").into()),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CongruenceQuery {
+    /// A division key, `samenwerking-{id}` or `soort-{type}` (e.g. `soort-res`).
+    pub a: Option<String>,
+    /// The same kinds of key as `a`.
+    pub b: Option<String>,
+}
+
+/// How congruent two groupings of municipalities are: pair shares, Jaccard index of the pairs
+/// and adjusted Rand index (see docs/DATA.md). Without `a` and `b`: every pair of the six
+/// divisions.
+#[utoipa::path(get, path = "/api/v1/congruence", tag = "regions",
+    params(CongruenceQuery),
+    responses((status = 200, body = ListResponse<CongruenceReport>, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn congruence(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiQuery(query): ApiQuery<CongruenceQuery>,
+) -> Result<Json<ListResponse<CongruenceReport>>, ApiError> {
+    let reports = match (query.a, query.b) {
+        (None, None) => App::division_congruence()?,
+        (a, b) => vec![
+            app.congruence(
+                a.as_deref().unwrap_or_default(),
+                b.as_deref().unwrap_or_default(),
+                &who,
+            )
+            .await?,
+        ],
+    };
+    Ok(Json(all(reports)))
+}
+
+/// Per municipality, the number of distinct sets of partner municipalities it deals with over
+/// the six divisions and the collaborations the caller may see; most first.
+#[utoipa::path(get, path = "/api/v1/partner-sets", tag = "regions",
+    responses((status = 200, body = ListResponse<PartnerSetCount>, headers(("API-Version" = String, description = "Full version of the API")))))]
+pub async fn partner_sets(
+    State(app): State<App>,
+    Who(who): Who,
+) -> Result<Json<ListResponse<PartnerSetCount>>, ApiError> {
+    Ok(Json(all(app.partner_set_counts(&who).await?)))
+}

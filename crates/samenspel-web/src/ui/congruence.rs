@@ -1,0 +1,173 @@
+//! Congruence of regions: how far two groupings of municipalities coincide, the fifteen pairs
+//! of the divisions of 2025, and the municipalities that deal with the most partner sets.
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::congruence::{CongruenceReport, PartnerSetCount};
+use samenspel_app::regions;
+use samenspel_app::{App, AppError};
+use samenspel_domain::collaboration::CollaborationKind;
+use serde::Deserialize;
+
+use super::{Layout, error_page, parse_query, render};
+use crate::session::PageContext;
+
+/// How many municipalities the partner-set table shows.
+const TOP: usize = 25;
+
+pub struct Choice {
+    pub key: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+/// One comparison as shown: Dutch percentages and decimals, "n.v.t." where a measure is absent.
+pub struct ComparisonRow {
+    pub a: String,
+    pub b: String,
+    pub a_groups: usize,
+    pub b_groups: usize,
+    pub common: usize,
+    pub pairs_a: u64,
+    pub pairs_b: u64,
+    pub pairs_both: u64,
+    pub share_a_in_b: String,
+    pub share_b_in_a: String,
+    pub jaccard: String,
+    pub adjusted_rand: String,
+}
+
+impl From<&CongruenceReport> for ComparisonRow {
+    fn from(r: &CongruenceReport) -> Self {
+        let m = &r.measures;
+        Self {
+            a: r.a.name.clone(),
+            b: r.b.name.clone(),
+            a_groups: r.a.groups,
+            b_groups: r.b.groups,
+            common: m.common,
+            pairs_a: m.pairs_a,
+            pairs_b: m.pairs_b,
+            pairs_both: m.pairs_both,
+            share_a_in_b: percent(m.share_a_in_b),
+            share_b_in_a: percent(m.share_b_in_a),
+            jaccard: index(m.jaccard),
+            adjusted_rand: index(m.adjusted_rand),
+        }
+    }
+}
+
+fn percent(x: Option<f64>) -> String {
+    x.map_or_else(
+        || "n.v.t.".into(),
+        |x| format!("{}%", super::decimal((x * 1000.0).round() / 10.0)),
+    )
+}
+
+fn index(x: Option<f64>) -> String {
+    x.map_or_else(|| "n.v.t.".into(), |x| format!("{x:.3}").replace('.', ","))
+}
+
+#[derive(Template)]
+#[template(path = "congruence.html")]
+pub struct CongruencePage {
+    pub layout: Layout,
+    pub choices_a: Vec<Choice>,
+    pub choices_b: Vec<Choice>,
+    pub result: Option<ComparisonRow>,
+    pub divisions: Vec<ComparisonRow>,
+    pub partner_sets: Vec<PartnerSetCount>,
+    pub municipalities: usize,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CongruenceQuery {
+    a: Option<String>,
+    b: Option<String>,
+}
+
+pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
+    let (query, mut message) = parse_query::<CongruenceQuery>(raw.as_deref());
+    let a = query.a.unwrap_or_else(|| "veiligheidsregio".into());
+    let b = query.b.unwrap_or_else(|| "ggd-regio".into());
+    let result = match app.congruence(&a, &b, &ctx.who).await {
+        Ok(report) => Some(report),
+        Err(AppError::Invalid(errors)) => {
+            message = Some(
+                errors
+                    .errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            None
+        }
+        Err(e) => return error_page(&e),
+    };
+    let built = async {
+        let divisions = App::division_congruence()?;
+        let counts = app.partner_set_counts(&ctx.who).await?;
+        let choices = choices(result.as_ref())?;
+        Ok::<_, AppError>((divisions, counts, choices))
+    };
+    let (divisions, counts, choices) = match built.await {
+        Ok(built) => built,
+        Err(e) => return error_page(&e),
+    };
+    let select = |chosen: &str| -> Vec<Choice> {
+        choices
+            .iter()
+            .map(|(key, name)| Choice {
+                key: key.clone(),
+                name: name.clone(),
+                selected: key == chosen,
+            })
+            .collect()
+    };
+    let status = if message.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    render(
+        status,
+        &CongruencePage {
+            layout: Layout::new(&ctx, "Congruentie van regio's", "regio"),
+            choices_a: select(a.trim()),
+            choices_b: select(b.trim()),
+            result: result.as_ref().map(ComparisonRow::from),
+            divisions: divisions.iter().map(ComparisonRow::from).collect(),
+            municipalities: counts.len(),
+            partner_sets: counts.into_iter().take(TOP).collect(),
+            message,
+        },
+    )
+}
+
+/// The groupings one can choose: the divisions, all collaborations of each type, and a single
+/// collaboration when one was asked for.
+fn choices(result: Option<&CongruenceReport>) -> Result<Vec<(String, String)>, AppError> {
+    let mut choices: Vec<(String, String)> = regions::divisions()
+        .map_err(AppError::Internal)?
+        .iter()
+        .map(|d| (d.key.to_owned(), d.name.to_owned()))
+        .collect();
+    choices.extend(CollaborationKind::ALL.iter().map(|k| {
+        (
+            format!("soort-{}", k.key()),
+            format!("Alle samenwerkingen: {}", k.label_nl()),
+        )
+    }));
+    if let Some(r) = result {
+        for g in [&r.a, &r.b] {
+            if !choices.iter().any(|(key, _)| *key == g.key) {
+                choices.push((g.key.clone(), format!("Samenwerking: {}", g.name)));
+            }
+        }
+    }
+    Ok(choices)
+}

@@ -1,0 +1,308 @@
+//! The democratic control page of a collaboration: what is missing or overdue, and a form for
+//! the trekker's redacteuren.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::control::ControlView;
+use samenspel_app::{App, AppError};
+use samenspel_domain::ValidationErrors;
+use samenspel_domain::control::{
+    ControlInput, DemocraticControl, ElectedBody, MomentInput, MomentKind, WgrInstrument,
+};
+use samenspel_domain::org::OrgType;
+use samenspel_store::{Collaboration, OrgFilter, Page};
+
+use super::form::get;
+use super::{Layout, error_page, render, see_other};
+use crate::session::PageContext;
+
+/// Empty moment rows offered below the recorded ones.
+const EMPTY_ROWS: usize = 2;
+
+pub struct Check {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+pub struct Choice {
+    pub key: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct MomentRow {
+    pub index: usize,
+    pub kinds: Vec<Choice>,
+    pub bodies: Vec<Choice>,
+    pub date: String,
+    pub description: String,
+    pub date_error: Option<String>,
+    pub kind_error: Option<String>,
+    pub body_error: Option<String>,
+    pub description_error: Option<String>,
+}
+
+/// A recorded moment as shown.
+pub struct MomentLine {
+    pub date: String,
+    pub kind: &'static str,
+    pub body: &'static str,
+    pub description: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/control.html")]
+pub struct ControlPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub view: ControlView,
+    pub bodies_shown: Vec<&'static str>,
+    pub instruments_shown: Vec<&'static str>,
+    pub minister_shown: Option<String>,
+    pub next_evaluation_shown: Option<String>,
+    pub lines: Vec<MomentLine>,
+    pub bodies: Vec<Check>,
+    pub instruments: Vec<Check>,
+    pub ministers: Vec<Choice>,
+    pub next_evaluation: String,
+    pub moments: Vec<MomentRow>,
+    pub errors: ValidationErrors,
+}
+
+impl ControlPage {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.for_field(field)
+    }
+}
+
+fn choices<T: Copy + PartialEq>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+    chosen: &str,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            key: key(*v).to_owned(),
+            label: label(*v).to_owned(),
+            selected: key(*v) == chosen,
+        })
+        .collect()
+}
+
+async fn ministries(app: &App) -> Vec<(String, String)> {
+    let filter = OrgFilter {
+        org_type: Some(OrgType::Ministerie),
+        ..Default::default()
+    };
+    app.list_organisations(&filter, Page::all())
+        .await
+        .map(|p| {
+            p.items
+                .into_iter()
+                .map(|o| (o.code.to_string(), o.display_name()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The form as typed (or as recorded, when `input` comes from the record).
+async fn page(
+    app: &App,
+    ctx: &PageContext,
+    c: Collaboration,
+    view: ControlView,
+    input: &ControlInput,
+    errors: ValidationErrors,
+) -> ControlPage {
+    let ministries = ministries(app).await;
+    let shown: &DemocraticControl = &view.control;
+    let name_of = |code: &str| {
+        ministries
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or_else(|| code.to_owned(), |(_, n)| n.clone())
+    };
+    let mut rows: Vec<MomentInput> = input.moments.clone();
+    rows.extend(std::iter::repeat_n(MomentInput::default(), EMPTY_ROWS));
+    let moments = rows
+        .iter()
+        .enumerate()
+        .map(|(index, m)| {
+            let err = |name: &str| {
+                errors
+                    .for_field(&format!("moments[{index}].{name}"))
+                    .map(str::to_owned)
+            };
+            MomentRow {
+                index,
+                kinds: choices(MomentKind::ALL, MomentKind::key, MomentKind::label_nl, &m.kind),
+                bodies: choices(ElectedBody::ALL, ElectedBody::key, ElectedBody::label_nl, &m.body),
+                date: m.date.clone(),
+                description: m.description.clone(),
+                date_error: err("date"),
+                kind_error: err("kind"),
+                body_error: err("body"),
+                description_error: err("description"),
+            }
+        })
+        .collect();
+    ControlPage {
+        layout: Layout::new(
+            ctx,
+            format!("Democratische controle — {}", c.fields.name),
+            "samenwerkingen",
+        ),
+        bodies_shown: shown.bodies.iter().map(|b| b.label_nl()).collect(),
+        instruments_shown: shown.instruments.iter().map(|i| i.label_nl()).collect(),
+        minister_shown: shown.responsible_minister.as_ref().map(|m| name_of(m.as_str())),
+        next_evaluation_shown: shown.next_evaluation.map(|d| d.format("%d-%m-%Y").to_string()),
+        lines: shown
+            .moments
+            .iter()
+            .map(|m| MomentLine {
+                date: m.date.format("%d-%m-%Y").to_string(),
+                kind: m.kind.label_nl(),
+                body: m.body.label_nl(),
+                description: m.description.clone().unwrap_or_default(),
+            })
+            .collect(),
+        bodies: ElectedBody::ALL
+            .iter()
+            .map(|b| Check {
+                key: b.key(),
+                label: b.label_nl(),
+                checked: input.bodies.iter().any(|k| k == b.key()),
+            })
+            .collect(),
+        instruments: WgrInstrument::ALL
+            .iter()
+            .map(|i| Check {
+                key: i.key(),
+                label: i.label_nl(),
+                checked: input.instruments.iter().any(|k| k == i.key()),
+            })
+            .collect(),
+        ministers: ministries
+            .iter()
+            .map(|(code, name)| Choice {
+                key: code.clone(),
+                label: name.clone(),
+                selected: input.responsible_minister.eq_ignore_ascii_case(code),
+            })
+            .collect(),
+        next_evaluation: input.next_evaluation.clone(),
+        moments,
+        errors,
+        view,
+        c,
+    }
+}
+
+/// The recorded control as form input.
+fn as_input(control: &DemocraticControl) -> ControlInput {
+    ControlInput {
+        bodies: control.bodies.iter().map(|b| b.key().to_owned()).collect(),
+        instruments: control.instruments.iter().map(|i| i.key().to_owned()).collect(),
+        responsible_minister: control
+            .responsible_minister
+            .as_ref()
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+        next_evaluation: control.next_evaluation.map(|d| d.to_string()).unwrap_or_default(),
+        moments: control
+            .moments
+            .iter()
+            .map(|m| MomentInput {
+                kind: m.kind.key().to_owned(),
+                date: m.date.to_string(),
+                body: m.body.key().to_owned(),
+                description: m.description.clone().unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+fn from_form(pairs: &[(String, String)]) -> ControlInput {
+    let all = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let mut moments = Vec::new();
+    for index in 0.. {
+        let field = |name: &str| format!("moments[{index}].{name}");
+        if !pairs
+            .iter()
+            .any(|(k, _)| k.starts_with(&format!("moments[{index}].")))
+        {
+            break;
+        }
+        moments.push(MomentInput {
+            kind: get(pairs, &field("kind")).to_owned(),
+            date: get(pairs, &field("date")).to_owned(),
+            body: get(pairs, &field("body")).to_owned(),
+            description: get(pairs, &field("description")).to_owned(),
+        });
+    }
+    ControlInput {
+        bodies: all("bodies"),
+        instruments: all("instruments"),
+        responsible_minister: get(pairs, "responsible_minister").to_owned(),
+        next_evaluation: get(pairs, "next_evaluation").to_owned(),
+        moments,
+    }
+}
+
+pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    let loaded = async {
+        Ok::<_, AppError>((
+            app.collaboration(id, &ctx.who).await?,
+            app.democratic_control(id, &ctx.who).await?,
+        ))
+    };
+    match loaded.await {
+        Ok((c, view)) => {
+            let input = as_input(&view.control);
+            render(
+                StatusCode::OK,
+                &page(&app, &ctx, c, view, &input, ValidationErrors::new()).await,
+            )
+        }
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn update(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let input = from_form(&pairs);
+    match app.set_democratic_control(id, &input, &ctx.who).await {
+        Ok(_) => see_other(&format!("/samenwerkingen/{id}/democratische-controle")),
+        Err(AppError::Invalid(errors)) => {
+            let loaded = async {
+                Ok::<_, AppError>((
+                    app.collaboration(id, &ctx.who).await?,
+                    app.democratic_control(id, &ctx.who).await?,
+                ))
+            };
+            match loaded.await {
+                Ok((c, view)) => render(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &page(&app, &ctx, c, view, &input, errors).await,
+                ),
+                Err(e) => error_page(&e),
+            }
+        }
+        Err(e) => error_page(&e),
+    }
+}

@@ -1,0 +1,100 @@
+//! Importing collaborations from a file (beheerders), with every refused row listed.
+
+use askama::Template;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::exchange::Format;
+use samenspel_app::{App, AppError};
+
+use super::{Layout, error_page, render};
+use crate::session::PageContext;
+
+/// Where the import form posts; the CSRF check allows large bodies here.
+pub const IMPORT_PATH: &str = "/samenwerkingen/importeren";
+
+pub struct ProblemRow {
+    pub row: String,
+    pub column: String,
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/import.html")]
+pub struct ImportPage {
+    pub layout: Layout,
+    pub message: Option<String>,
+    pub problems: Vec<ProblemRow>,
+    pub report: Option<(usize, usize, u64)>,
+}
+
+fn page(ctx: &PageContext) -> ImportPage {
+    ImportPage {
+        layout: Layout::new(ctx, "Samenwerkingen importeren", "samenwerkingen"),
+        message: None,
+        problems: Vec::new(),
+        report: None,
+    }
+}
+
+pub async fn form(ctx: PageContext) -> Response {
+    render(StatusCode::OK, &page(&ctx))
+}
+
+/// The uploaded file and its name, from the form field `bestand`.
+async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String, Vec<u8>)>, String> {
+    while let Some(field) = multipart.next_field().await.map_err(|e| e.body_text())? {
+        if field.name() == Some("bestand") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(|e| e.body_text())?;
+            return Ok(Some((name, bytes.to_vec())));
+        }
+    }
+    Ok(None)
+}
+
+pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Multipart) -> Response {
+    let mut view = page(&ctx);
+    let (name, bytes) = match uploaded(&mut multipart).await {
+        Ok(Some((name, bytes))) if !bytes.is_empty() => (name, bytes),
+        Ok(_) => {
+            view.message = Some("Kies een bestand (CSV of JSON) om te importeren.".into());
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &view);
+        }
+        Err(reason) => {
+            view.message = Some(format!("Het bestand kon niet worden gelezen: {reason}"));
+            return render(StatusCode::BAD_REQUEST, &view);
+        }
+    };
+    let format = if name.to_ascii_lowercase().ends_with(".json") {
+        Format::Json
+    } else {
+        Format::Csv
+    };
+    match app.import_collaborations(&bytes, format, &ctx.who).await {
+        Ok(report) => {
+            view.report = Some((report.added.len(), report.changed.len(), report.unchanged));
+            render(StatusCode::OK, &view)
+        }
+        Err(AppError::Invalid(errors)) => {
+            view.message = Some(format!(
+                "{name} is niet geïmporteerd; er is niets opgeslagen. Verbeter de {} regel(s) hieronder en probeer het opnieuw.",
+                errors.errors.len()
+            ));
+            view.problems = errors
+                .errors
+                .into_iter()
+                .map(|e| {
+                    let mut place = e.field.splitn(3, ':').skip(1);
+                    ProblemRow {
+                        row: place.next().unwrap_or_default().to_owned(),
+                        column: place.next().unwrap_or_default().to_owned(),
+                        reason: e.message,
+                    }
+                })
+                .collect();
+            render(StatusCode::UNPROCESSABLE_ENTITY, &view)
+        }
+        Err(e) => error_page(&e),
+    }
+}

@@ -1,0 +1,207 @@
+//! The money page of a collaboration: who pays what per year, the totals and shares, the rule
+//! checks with their source, the link to dimension 3, and a form to record a figure.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::money::MoneyView;
+use samenspel_app::{App, AppError};
+use samenspel_domain::money::{AmountInput, ContributionInput, Instrument, MoneyStatus, Outcome, Share};
+use samenspel_store::Collaboration;
+
+use super::form::{FormState, get};
+use super::{Layout, decimal, error_page, render, see_other};
+use crate::session::PageContext;
+
+pub struct SelectOption {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+pub struct FigureRow {
+    pub id: i64,
+    pub partner: String,
+    pub year: i32,
+    pub amount: String,
+    pub instrument: &'static str,
+    pub status: &'static str,
+    pub recorded_by: String,
+}
+
+pub struct ShareRow {
+    pub name: String,
+    pub amount: String,
+    pub share: String,
+}
+
+pub struct CheckRow {
+    pub rule: &'static str,
+    pub source: &'static str,
+    pub outcome: &'static str,
+    pub failed: bool,
+    pub explanation: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/money.html")]
+pub struct MoneyPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub figures: Vec<FigureRow>,
+    pub total: String,
+    /// (caption, rows): per partner, per layer, per year, per status.
+    pub tables: Vec<(&'static str, Vec<ShareRow>)>,
+    pub checks: Vec<CheckRow>,
+    pub decentral_share: Option<String>,
+    pub implied: Option<u8>,
+    pub mismatches: Vec<(String, u8)>,
+    pub form: FormState,
+    pub instruments: Vec<SelectOption>,
+    pub statuses: Vec<SelectOption>,
+}
+
+fn share_rows(shares: &[Share]) -> Vec<ShareRow> {
+    shares
+        .iter()
+        .map(|s| ShareRow {
+            name: s.name.clone(),
+            amount: s.amount.format_nl(),
+            share: s.share.map_or_else(
+                || "–".into(),
+                |x| format!("{}%", decimal((x * 1000.0).round() / 10.0)),
+            ),
+        })
+        .collect()
+}
+
+fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -> MoneyPage {
+    let name_of = |code: &str| {
+        c.partners
+            .iter()
+            .find(|p| p.code.as_str() == code)
+            .map_or_else(|| code.to_owned(), |p| p.name.clone())
+    };
+    let s = &view.summary;
+    MoneyPage {
+        layout: Layout::new(ctx, format!("Geld — {}", c.fields.name), "samenwerkingen"),
+        figures: view
+            .items
+            .iter()
+            .map(|r| FigureRow {
+                id: r.id,
+                partner: name_of(r.contribution.partner.as_str()),
+                year: r.contribution.year,
+                amount: r.contribution.amount.format_nl(),
+                instrument: r.contribution.instrument.label_nl(),
+                status: r.contribution.status.label_nl(),
+                recorded_by: r.recorded_by.clone(),
+            })
+            .collect(),
+        total: s.total.format_nl(),
+        tables: vec![
+            ("Per partner", share_rows(&s.per_partner)),
+            ("Per bestuurslaag", share_rows(&s.per_layer)),
+            ("Per jaar", share_rows(&s.per_year)),
+            ("Per status, zoals vastgelegd", share_rows(&s.per_status)),
+        ],
+        checks: s
+            .checks
+            .iter()
+            .map(|k| CheckRow {
+                rule: k.rule,
+                source: k.source,
+                outcome: match k.outcome {
+                    Outcome::Voldoet => "Voldoet",
+                    Outcome::VoldoetNiet => "Voldoet niet",
+                    Outcome::NietVanToepassing => "Niet van toepassing",
+                },
+                failed: k.outcome == Outcome::VoldoetNiet,
+                explanation: k.explanation.clone(),
+            })
+            .collect(),
+        decentral_share: s
+            .decentral_share
+            .map(|x| format!("{}%", decimal((x * 1000.0).round() / 10.0))),
+        implied: s.implied_dimension3,
+        mismatches: s
+            .mismatches
+            .iter()
+            .map(|m| (m.partner.clone(), m.stated))
+            .collect(),
+        form,
+        instruments: Instrument::ALL
+            .iter()
+            .map(|i| SelectOption {
+                key: i.key(),
+                label: i.label_nl(),
+            })
+            .collect(),
+        statuses: MoneyStatus::ALL
+            .iter()
+            .map(|i| SelectOption {
+                key: i.key(),
+                label: i.label_nl(),
+            })
+            .collect(),
+        c,
+    }
+}
+
+async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, MoneyView), AppError> {
+    Ok((
+        app.collaboration(id, &ctx.who).await?,
+        app.money(id, &ctx.who).await?,
+    ))
+}
+
+pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    match load(&app, &ctx, id).await {
+        Ok((c, view)) => {
+            let mut form = FormState::default();
+            form.set("status", "toegezegd");
+            form.set("instrument", "eigen-middelen");
+            form.set("year", chrono::Datelike::year(&chrono::Utc::now()).to_string());
+            render(StatusCode::OK, &page(&ctx, c, view, form))
+        }
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn record(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let input = ContributionInput {
+        partner: get(&pairs, "partner"),
+        year: get(&pairs, "year"),
+        amount: AmountInput::Euro(get(&pairs, "amount")),
+        instrument: get(&pairs, "instrument"),
+        status: get(&pairs, "status"),
+    };
+    match app.record_money(id, &input, &ctx.who).await {
+        Ok(_) => see_other(&format!("/samenwerkingen/{id}/geld")),
+        Err(AppError::Invalid(errors)) => match load(&app, &ctx, id).await {
+            Ok((c, view)) => render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(&ctx, c, view, FormState::from_pairs(&pairs).with_errors(errors)),
+            ),
+            Err(e) => error_page(&e),
+        },
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn delete(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path((id, contribution)): Path<(i64, i64)>,
+) -> Response {
+    match app.delete_money(id, contribution, &ctx.who).await {
+        Ok(()) => see_other(&format!("/samenwerkingen/{id}/geld")),
+        Err(e) => error_page(&e),
+    }
+}
