@@ -35,6 +35,10 @@ struct DemoCollaboration {
         &'static str,
         &'static str,
     )],
+    /// The democratic control as the API takes it (JSON), or empty; illustrative dates.
+    control: &'static str,
+    /// (partner, its side of Moore's triangle as the API takes it): illustrative.
+    moore: &'static [(&'static str, &'static str)],
     /// In the order stated; a later stance of the same partner and phase supersedes an
     /// earlier one, which stays as history.
     stances: &'static [DemoStance],
@@ -54,6 +58,8 @@ const DEMO: &[DemoCollaboration] = &[
         end: "",
         phases: &["verkenning", "planuitwerking", "realisatie"],
         money: &[],
+        control: "",
+        moore: &[],
         partners: &[("MNRE1130", "trekker"), ("PV25", "partner"), ("PV23", "partner")],
         stances: &[
             DemoStance {
@@ -117,6 +123,13 @@ const DEMO: &[DemoCollaboration] = &[
             ("PV27", "2021", "300.000", "eigen-middelen", "gerealiseerd"),
             ("GM0363", "2021", "500.000", "eigen-middelen", "begroot"),
         ],
+        control: r#"{"bodies": ["gemeenteraden", "provinciale-staten", "tweede-kamer"],
+            "responsible_minister": "MNRE1045", "next_evaluation": "2027-12-01",
+            "moments": [
+                {"kind": "kaderstelling", "date": "2027-03-15", "body": "gemeenteraden", "description": "RES 3.0 ter vaststelling"},
+                {"kind": "verantwoording", "date": "2027-06-30", "body": "provinciale-staten", "description": "Voortgangsrapportage RES 2026"}
+            ]}"#,
+        moore: &[],
         partners: &[
             ("MNRE1045", "trekker"),
             ("MNRE1034", "partner"),
@@ -198,6 +211,19 @@ const DEMO: &[DemoCollaboration] = &[
             ("GM0917", "2020", "2.500.000", "eigen-middelen", "begroot"),
             ("GM0928", "2020", "1.250.000", "eigen-middelen", "begroot"),
         ],
+        control: r#"{"bodies": ["gemeenteraden", "provinciale-staten", "tweede-kamer"],
+            "responsible_minister": "MNRE1153", "next_evaluation": "2026-06-30",
+            "moments": [{"kind": "verantwoording", "date": "2027-04-01", "body": "gemeenteraden", "description": "Eindverantwoording Regio Deal"}]}"#,
+        moore: &[
+            (
+                "GM0917",
+                r#"{"public_value": "Brede welvaart in Parkstad: werk, wonen en gezondheid op het Nederlandse gemiddelde", "mandate": "Raadsbesluit over de Regio Deal (illustratief)", "support": "breed", "fte": "4", "processes": "Programmabureau Parkstad, stuurgroep met Rijk en provincie, halfjaarlijkse voortgangsrapportage"}"#,
+            ),
+            (
+                "PV31",
+                r#"{"public_value": "Een vitale grensregio", "mandate": "Besluit van Gedeputeerde Staten (illustratief)", "support": "redelijk", "fte": "1,5"}"#,
+            ),
+        ],
         partners: &[
             ("GM0917", "trekker"),
             ("MNRE1153", "financier"),
@@ -252,6 +278,8 @@ const DEMO: &[DemoCollaboration] = &[
         end: "2030-12-31",
         phases: &["afspraken", "uitvoering"],
         money: &[],
+        control: "",
+        moore: &[],
         partners: &[
             ("MNRE1034", "trekker"),
             ("PV26", "partner"),
@@ -308,6 +336,8 @@ const DEMO: &[DemoCollaboration] = &[
         end: "2026-12-31",
         phases: &["uitvraag", "uitvoering", "evaluatie"],
         money: &[],
+        control: "",
+        moore: &[],
         partners: &[
             ("GM0193", "trekker"),
             ("MNRE1130", "partner"),
@@ -419,6 +449,16 @@ async fn load_collaborations(app: &App) -> AppResult<usize> {
             };
             app.record_money(id, &input, &who).await?;
         }
+        if !demo.control.is_empty() {
+            let input: samenspel_domain::control::ControlInput = serde_json::from_str(demo.control)
+                .map_err(|e| crate::AppError::Internal(format!("demo control of {}: {e}", demo.key)))?;
+            app.set_democratic_control(id, &input, &who).await?;
+        }
+        for (partner, json) in demo.moore {
+            let input: samenspel_domain::moore::MooreInput = serde_json::from_str(json)
+                .map_err(|e| crate::AppError::Internal(format!("demo triangle of {}: {e}", demo.key)))?;
+            app.state_moore(id, partner, &input, &who).await?;
+        }
         app.set_published(id, true, &who).await?;
         added += 1;
     }
@@ -486,5 +526,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_demo_control_is_valid() {
+        let with_control = DEMO.iter().filter(|d| !d.control.is_empty());
+        let mut count = 0;
+        for demo in with_control {
+            let input: samenspel_domain::control::ControlInput = serde_json::from_str(demo.control).unwrap();
+            let control = input.parse().unwrap();
+            assert!(!control.moments.is_empty(), "{}", demo.key);
+            count += 1;
+        }
+        assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn every_demo_triangle_is_valid_and_stated_by_a_partner() {
+        for demo in DEMO {
+            for (partner, json) in demo.moore {
+                let input: samenspel_domain::moore::MooreInput = serde_json::from_str(json).unwrap();
+                assert!(input.parse().is_ok(), "{partner} in {}", demo.key);
+                assert!(demo.partners.iter().any(|(c, _)| c == partner));
+            }
+        }
+        assert_eq!(DEMO.iter().map(|d| d.moore.len()).sum::<usize>(), 2);
     }
 }

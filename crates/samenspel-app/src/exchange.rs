@@ -505,10 +505,7 @@ pub fn to_csv(items: &[ExchangedCollaboration]) -> String {
                 ("jaar", m.year.to_string()),
                 (
                     "bedrag",
-                    samenspel_domain::money::Cents(m.amount_cents)
-                        .format_nl()
-                        .trim_start_matches("€ ")
-                        .to_owned(),
+                    samenspel_domain::money::Cents(m.amount_cents).format_number_nl(),
                 ),
                 ("instrument", m.instrument.clone()),
                 (STATUS, m.status.clone()),

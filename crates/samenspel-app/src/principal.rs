@@ -88,6 +88,9 @@ fn forbidden_message(action: Action) -> String {
         Action::RecordMoney => {
             "Alleen redacteuren van de betalende partner of van de trekker kunnen bedragen vastleggen."
         }
+        Action::StateMoore => {
+            "U kunt alleen de driehoek invullen namens een organisatie waarvan u redacteur bent."
+        }
         Action::AddOrganisation => "Alleen redacteuren kunnen partners toevoegen.",
         Action::ManageUsers => "Alleen beheerders kunnen accounts beheren.",
         Action::ImportData => "Alleen beheerders kunnen gegevens importeren.",

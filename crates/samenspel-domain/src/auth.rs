@@ -82,6 +82,8 @@ pub enum Action {
     RecordStance,
     /// Record or remove a partner's money in a collaboration.
     RecordMoney,
+    /// State an organisation's own view of Moore's triangle in a collaboration.
+    StateMoore,
     AddOrganisation,
     ManageUsers,
     /// Import a register (e.g. the gemeenschappelijke regelingen) or a file of collaborations.
@@ -89,7 +91,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -97,6 +99,7 @@ impl Action {
         Action::Publish,
         Action::RecordStance,
         Action::RecordMoney,
+        Action::StateMoore,
         Action::AddOrganisation,
         Action::ManageUsers,
         Action::ImportData,
@@ -155,6 +158,8 @@ pub const PERMISSIONS: &[Permission] = &[
     // the books of the collaboration.
     allow(RecordMoney, Redacteur, Rel::Itself),
     allow(RecordMoney, Redacteur, Rel::Trekker),
+    // A partner's own public value, mandate, support and capacity: its own redacteuren.
+    allow(StateMoore, Redacteur, Rel::Itself),
     // Any redacteur may add a partner organisation (company, knowledge institution, …).
     allow(AddOrganisation, Redacteur, Rel::None),
 ];
@@ -209,6 +214,8 @@ mod tests {
             (RecordStance, Redacteur, &[Itself]),
             (RecordMoney, Lezer, &[]),
             (RecordMoney, Redacteur, &[Itself, Trekker]),
+            (StateMoore, Lezer, &[]),
+            (StateMoore, Redacteur, &[Itself]),
             (AddOrganisation, Lezer, &[]),
             (AddOrganisation, Redacteur, &[No]),
             (ManageUsers, Lezer, &[]),

@@ -103,6 +103,11 @@ impl Cents {
 
     /// Dutch notation: `€ 1.234.567,89`.
     pub fn format_nl(self) -> String {
+        format!("€ {}", self.format_number_nl())
+    }
+
+    /// Dutch notation without the euro sign, as Dutch spreadsheets read it: `1.234.567,89`.
+    pub fn format_number_nl(self) -> String {
         let euros = (self.0 / 100).to_string();
         let mut grouped = String::new();
         for (i, c) in euros.chars().enumerate() {
@@ -111,7 +116,7 @@ impl Cents {
             }
             grouped.push(c);
         }
-        format!("€ {grouped},{:02}", self.0 % 100)
+        format!("{grouped},{:02}", self.0 % 100)
     }
 }
 

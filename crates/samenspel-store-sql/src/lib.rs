@@ -28,6 +28,7 @@ pub use serde_json;
 mod accounts;
 mod control;
 mod money;
+mod moore;
 mod register;
 mod sql;
 pub use sql::*;
@@ -586,8 +587,19 @@ macro_rules! impl_sql_store {
                             r.try_get("published").map_err(db_err)?,
                             r.try_get("role").map_err(db_err)?,
                             r.try_get::<Option<NaiveDate>, _>("joined_on").map_err(db_err)?,
-                            r.try_get::<Option<NaiveDate>, _>("next_evaluation").map_err(db_err)?,
+                            r.try_get("control_json").map_err(db_err)?,
                         )?);
+                    }
+                    let money = ::sqlx::query($crate::CONTRIBUTIONS_OF_ORG)
+                        .bind(code.as_str())
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                    for r in &money {
+                        let collaboration: i64 = r.try_get("collaboration_id").map_err(db_err)?;
+                        if let Some(item) = items.iter_mut().find(|i| i.id == collaboration) {
+                            item.money.push(contribution_row(r)?.contribution);
+                        }
                     }
                     Ok(items)
                 }
@@ -935,6 +947,7 @@ macro_rules! impl_sql_store {
             $crate::impl_register_store!($store, $db);
             $crate::impl_money_store!($store, $db);
             $crate::impl_control_store!($store, $db);
+            $crate::impl_moore_store!($store, $db);
         }
     };
 }

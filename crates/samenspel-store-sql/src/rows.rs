@@ -200,8 +200,14 @@ pub fn involvement_from_parts(
     published: bool,
     role: String,
     joined_on: Option<NaiveDate>,
-    next_evaluation: Option<NaiveDate>,
+    control_json: Option<String>,
 ) -> StoreResult<samenspel_store::Involvement> {
+    let control = control_json
+        .map(|text| {
+            serde_json::from_str(&text)
+                .map_err(|e| StoreError::Database(format!("unexpected democratic control in database: {e}")))
+        })
+        .transpose()?;
     Ok(samenspel_store::Involvement {
         id,
         name,
@@ -214,7 +220,8 @@ pub fn involvement_from_parts(
         start_date,
         end_date,
         published,
-        next_evaluation,
+        control,
+        money: Vec::new(),
     })
 }
 

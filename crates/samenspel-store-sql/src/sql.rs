@@ -79,11 +79,15 @@ pub const LIST_COLLABORATIONS: &str = concat!(
 );
 
 pub const INVOLVEMENTS: &str = "SELECT c.id, c.name, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, p.role, p.joined_on, \
-     (SELECT d.next_evaluation FROM democratic_control d WHERE d.collaboration_id = c.id) AS next_evaluation \
+     (SELECT d.control_json FROM democratic_control d WHERE d.collaboration_id = c.id) AS control_json \
      FROM collaboration_partners p JOIN collaborations c ON c.id = p.collaboration_id \
      WHERE p.org_code = $1 AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
      JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $3))) \
      ORDER BY c.name_search, c.id";
+
+/// All money of one organisation, in any collaboration (the overview keeps the visible ones).
+pub const CONTRIBUTIONS_OF_ORG: &str = "SELECT collaboration_id, id, org_code, year, amount_cents, instrument, status, recorded_by, recorded_at \
+     FROM contributions WHERE org_code = $1 ORDER BY collaboration_id, year, id";
 
 /// The municipal partners of every collaboration the reader may see, one row per partner.
 pub const MUNICIPAL_GROUPS: &str = "SELECT c.id, c.name, c.kind, c.start_date, c.end_date, p.org_code \
@@ -214,3 +218,12 @@ pub const SELECT_CONTROL: &str = "SELECT control_json FROM democratic_control WH
 pub const UPSERT_CONTROL: &str = "INSERT INTO democratic_control (collaboration_id, control_json, next_evaluation, updated_by, updated_at) \
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (collaboration_id) DO UPDATE SET control_json = excluded.control_json, \
      next_evaluation = excluded.next_evaluation, updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+
+pub const LIST_MOORE: &str = "SELECT org_code, statement_json, updated_by, updated_at FROM moore_statements WHERE collaboration_id = $1 ORDER BY org_code";
+
+pub const SELECT_MOORE: &str =
+    "SELECT statement_json FROM moore_statements WHERE collaboration_id = $1 AND org_code = $2";
+
+pub const UPSERT_MOORE: &str = "INSERT INTO moore_statements (collaboration_id, org_code, statement_json, updated_by, updated_at) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (collaboration_id, org_code) DO UPDATE SET statement_json = excluded.statement_json, \
+     updated_by = excluded.updated_by, updated_at = excluded.updated_at";

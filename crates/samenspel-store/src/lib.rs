@@ -96,6 +96,21 @@ pub trait ControlStore {
     ) -> StoreResult<()>;
 }
 
+/// Moore's triangle: each partner's own statement.
+#[async_trait]
+pub trait MooreStore {
+    async fn list_moore(&self, collaboration_id: i64) -> StoreResult<Vec<MooreRecord>>;
+    /// Replaces the partner's statement, with an audit event in the same transaction; the
+    /// caller has checked that the organisation is a partner.
+    async fn set_moore(
+        &self,
+        collaboration_id: i64,
+        code: &OrgCode,
+        statement: &samenspel_domain::moore::MooreStatement,
+        actor: &Actor,
+    ) -> StoreResult<()>;
+}
+
 /// Money per partner per year.
 #[async_trait]
 pub trait MoneyStore {
@@ -183,6 +198,7 @@ pub trait Store:
     + RegisterStore
     + MoneyStore
     + ControlStore
+    + MooreStore
     + StanceStore
     + AuditStore
     + AccountStore

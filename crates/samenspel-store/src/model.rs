@@ -114,8 +114,10 @@ pub struct Involvement {
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub published: bool,
-    /// The next periodic evaluation, when the democratic control names one.
-    pub next_evaluation: Option<NaiveDate>,
+    /// The democratic control of the collaboration, when recorded.
+    pub control: Option<samenspel_domain::control::DemocraticControl>,
+    /// This organisation's own money in the collaboration.
+    pub money: Vec<samenspel_domain::money::Contribution>,
 }
 
 /// The municipalities taking part in one collaboration: the collaboration as a group in a
@@ -319,4 +321,13 @@ pub struct ImportReport {
     pub unchanged: u64,
     /// Organisations added or updated to be able to name every participant.
     pub organisations: u64,
+}
+
+/// One partner's statement on Moore's triangle, with who last changed it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct MooreRecord {
+    pub code: OrgCode,
+    pub statement: samenspel_domain::moore::MooreStatement,
+    pub updated_by: String,
+    pub updated_at: DateTime<Utc>,
 }

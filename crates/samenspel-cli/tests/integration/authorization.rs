@@ -6,7 +6,8 @@
 //! The expected outcomes follow the issue and the permission table in
 //! `samenspel-domain/src/auth.rs`: a stance only by the partner's own redacteuren, details,
 //! partners and publication only by the trekker's redacteuren, a partner's money by its own or
-//! the trekker's redacteuren, a draft does not exist for anyone outside its partners, a
+//! the trekker's redacteuren, the democratic control by the trekker's redacteuren, a partner's
+//! side of Moore's triangle by its own redacteuren, a draft does not exist for anyone outside its partners, a
 //! beheerder may do everything. A refusal must store nothing (the whole database is compared);
 //! a success must store something, with an audit event.
 
@@ -75,11 +76,15 @@ enum Route {
     RecordMoney,
     /// Removing a figure of the partner's money.
     DeleteMoney,
+    /// Replacing the democratic control (the trekker keeps it).
+    SetControl,
+    /// The partner's own side of Moore's triangle.
+    StateMoore,
 }
 
 use Route::{
     AddPartner, CreateCollaboration, CreateOrganisation, DeleteMoney, Publish, RecordMoney, RecordStance,
-    UpdateCollaboration,
+    SetControl, StateMoore, UpdateCollaboration,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,12 +116,16 @@ const MATRIX: &[(Route, bool, [Expect; 8])] = &[
     (Publish,             PUBLISHED, [R401, R403,    R403,    R403,    Done,   R403,   R403,   Done]),
     (RecordMoney,         PUBLISHED, [R401, R403,    R403,    R403,    Done,   Done,   R403,   Done]),
     (DeleteMoney,         PUBLISHED, [R401, R403,    R403,    R403,    Done,   Done,   R403,   Done]),
+    (SetControl,          PUBLISHED, [R401, R403,    R403,    R403,    Done,   R403,   R403,   Done]),
+    (StateMoore,          PUBLISHED, [R401, R403,    R403,    R403,    R403,   Done,   R403,   Done]),
     (UpdateCollaboration, DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
     (AddPartner,          DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
     (RecordStance,        DRAFT,     [R404, R403,    R403,    R404,    R403,   Done,   R404,   Done]),
     (Publish,             DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
     (RecordMoney,         DRAFT,     [R404, R403,    R403,    R404,    Done,   Done,   R404,   Done]),
     (DeleteMoney,         DRAFT,     [R404, R403,    R403,    R404,    Done,   Done,   R404,   Done]),
+    (SetControl,          DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
+    (StateMoore,          DRAFT,     [R404, R403,    R403,    R404,    R403,   Done,   R404,   Done]),
 ];
 
 /// One API token and one signed-in browser per caller.
@@ -209,6 +218,16 @@ fn api_request(route: Route, t: Target, name: &str) -> (Method, String, Option<V
             let path = format!("/api/v1/collaborations/{id}/money/{}", t.figure);
             return (Method::DELETE, path, None);
         }
+        SetControl => (
+            Method::PUT,
+            format!("/api/v1/collaborations/{id}/control"),
+            json!({"bodies": ["gemeenteraden"], "next_evaluation": "2030-01-01"}),
+        ),
+        StateMoore => (
+            Method::PUT,
+            format!("/api/v1/collaborations/{id}/moore/{partner}"),
+            json!({"public_value": name, "fte": 2}),
+        ),
     };
     (method, path, Some(body))
 }
@@ -274,6 +293,14 @@ fn form_request(route: Route, t: Target, name: &str) -> (String, Vec<(String, St
             format!("/samenwerkingen/{id}/geld/{}/verwijderen", t.figure),
             vec![],
         ),
+        SetControl => (
+            format!("/samenwerkingen/{id}/democratische-controle"),
+            fields(&[("bodies", "gemeenteraden"), ("next_evaluation", "2030-01-01")]),
+        ),
+        StateMoore => (
+            format!("/samenwerkingen/{id}/driehoek/{partner}"),
+            fields(&[("public_value", name), ("fte", "2,5")]),
+        ),
     }
 }
 
@@ -333,7 +360,7 @@ fn expected_status(api: bool, route: Route, expect: Expect) -> StatusCode {
         R404 => StatusCode::NOT_FOUND,
         Done if !api => StatusCode::SEE_OTHER,
         Done => match route {
-            UpdateCollaboration | Publish => StatusCode::OK,
+            UpdateCollaboration | Publish | SetControl | StateMoore => StatusCode::OK,
             DeleteMoney => StatusCode::NO_CONTENT,
             _ => StatusCode::CREATED,
         },

@@ -28,6 +28,7 @@ async fn every_page_answers_in_dutch_with_one_h1() {
         "/samenwerkingen/1/standpunt/MNRE1130",
         "/samenwerkingen/3/geld",
         "/samenwerkingen/3/democratische-controle",
+        "/samenwerkingen/3/driehoek",
         "/samenwerkingen/importeren",
         "/regio",
         "/regio/congruentie",

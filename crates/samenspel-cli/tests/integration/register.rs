@@ -104,7 +104,7 @@ async fn the_overview_of_amsterdam_lists_its_regelingen_with_their_forms() {
         "a regeling Amsterdam takes part in"
     );
     assert!(
-        html.contains("Gemeenschappelijke regeling (Wgr) — Openbaar lichaam"),
+        html.contains("<abbr title=\"Gemeenschappelijke regeling\">GR</abbr> — Openbaar lichaam"),
         "with its Wgr form"
     );
     let rows = html.matches("scope=\"row\"><a").count();

@@ -7,6 +7,7 @@ mod control;
 mod exchange;
 mod extract;
 mod money;
+mod moore;
 mod openapi;
 mod organisations;
 mod reference;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<App> {
             get(organisations::list).post(organisations::add),
         )
         .route("/v1/organisations/{code}", get(organisations::show))
+        .route("/v1/organisations/{code}/overview", get(organisations::overview))
         .route(
             "/v1/collaborations",
             get(collaborations::list).post(collaborations::create),
@@ -68,6 +70,8 @@ pub fn routes() -> Router<App> {
             "/v1/collaborations/{id}/control",
             get(control::show).put(control::update),
         )
+        .route("/v1/collaborations/{id}/moore", get(moore::show))
+        .route("/v1/collaborations/{id}/moore/{code}", put(moore::update))
         .route(
             "/v1/collaborations/{id}/money",
             get(money::show).post(money::record),

@@ -11,11 +11,13 @@ use utoipa::OpenApi;
     servers((url = "/", description = "Deze server")),
     paths(
         super::organisations::list, super::organisations::show, super::organisations::add,
+        super::organisations::overview,
         super::collaborations::list, super::collaborations::create, super::collaborations::show,
         super::collaborations::update, super::collaborations::add_partner, super::collaborations::publication, super::collaborations::stances,
         super::collaborations::put_stance, super::collaborations::analysis, super::collaborations::audit_events,
         super::reference::profiles, super::reference::dimensions,
         super::control::show, super::control::update,
+        super::moore::show, super::moore::update,
         super::exchange::export, super::exchange::import,
         super::money::show, super::money::record, super::money::delete,
         super::regions::list, super::regions::show, super::regions::congruence, super::regions::partner_sets,

@@ -2,6 +2,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use samenspel_app::App;
+use samenspel_app::overview::Overview;
 use samenspel_domain::org::{OrgType, Organisation};
 use samenspel_store::OrgFilter;
 use serde::Deserialize;
@@ -65,6 +66,22 @@ pub async fn show(
     ApiPath(code): ApiPath<String>,
 ) -> Result<Json<Organisation>, ApiError> {
     Ok(Json(app.organisation(&code).await?))
+}
+
+/// "Mijn gemeente in samenwerking": every collaboration the organisation takes part in that the
+/// caller may see, with its role, its own money per year, the control instruments, and the
+/// decision and evaluation moments from today on.
+#[utoipa::path(get, path = "/api/v1/organisations/{code}/overview", tag = "organisations",
+    params(("code" = String, Path, description = "Organisation code, e.g. GM0363")),
+    responses((status = 200, body = Overview, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn overview(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiPath(code): ApiPath<String>,
+) -> Result<Json<Overview>, ApiError> {
+    let today = chrono::Utc::now().date_naive();
+    Ok(Json(app.overview(&code, &who, today).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -11,6 +11,7 @@ mod form;
 mod home;
 mod layout;
 mod money;
+mod moore;
 mod organisations;
 mod radar;
 mod regions;
@@ -74,6 +75,11 @@ pub fn routes() -> Router<App> {
         .route(
             "/samenwerkingen/{id}/democratische-controle",
             get(control::show).post(control::update),
+        )
+        .route("/samenwerkingen/{id}/driehoek", get(moore::show))
+        .route(
+            "/samenwerkingen/{id}/driehoek/{code}",
+            get(moore::form).post(moore::submit),
         )
         .route(
             "/samenwerkingen/{id}/geld/{contribution}/verwijderen",

@@ -3,8 +3,8 @@ use axum::Form;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use samenspel_app::overview::OverviewItem;
 use samenspel_app::{App, AppError};
-use samenspel_domain::collaboration::is_active;
 use samenspel_domain::org::{OrgType, Organisation};
 use samenspel_store::OrgFilter;
 use serde::Deserialize;
@@ -90,13 +90,31 @@ pub struct InvolvementRow {
     pub id: i64,
     pub name: String,
     pub kind: String,
-    pub role: &'static str,
-    pub joined: String,
+    /// A gemeenschappelijke regeling; `kind` is its Wgr form.
+    pub wgr: bool,
+    pub role: String,
     pub period: String,
-    pub active: bool,
+    pub status: &'static str,
     pub draft: bool,
+    pub instruments: String,
+    pub money: Vec<String>,
     pub evaluation: String,
     pub evaluation_overdue: bool,
+}
+
+pub struct MomentRow {
+    pub date: String,
+    pub collaboration_id: i64,
+    pub collaboration: String,
+    pub kind: &'static str,
+    pub body: &'static str,
+    pub description: String,
+    pub overdue: bool,
+}
+
+pub struct YearRow {
+    pub year: i32,
+    pub amount: String,
 }
 
 #[derive(Template)]
@@ -105,72 +123,158 @@ pub struct ShowPage {
     pub layout: Layout,
     pub organisation: Organisation,
     pub province: Option<Organisation>,
+    pub date: String,
     pub rows: Vec<InvolvementRow>,
     pub active_count: usize,
+    pub years: Vec<YearRow>,
+    pub moments: Vec<MomentRow>,
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+fn instrument_labels(item: &OverviewItem) -> String {
+    match &item.involvement.control {
+        None => "Niet vastgelegd".to_owned(),
+        Some(c) if c.instruments.is_empty() => "Geen".to_owned(),
+        Some(c) => c
+            .instruments
+            .iter()
+            .map(|i| i.label_nl())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> InvolvementRow {
+    let i = &item.involvement;
+    let evaluation = item.next_evaluation();
+    InvolvementRow {
+        id: i.id,
+        name: i.name.clone(),
+        kind: match i.wgr_form {
+            Some(form) => form.label_nl().to_owned(),
+            None => i.kind.label_nl().to_owned(),
+        },
+        wgr: i.wgr_form.is_some(),
+        role: match i.joined_on {
+            Some(d) => format!("{} (sinds {})", i.role.label_nl(), date(Some(d))),
+            None => i.role.label_nl().to_owned(),
+        },
+        period: match (i.start_date, i.end_date) {
+            (None, None) => String::new(),
+            (s, e) => format!("{} – {}", date(s), date(e)),
+        },
+        status: if item.active {
+            "Lopend"
+        } else if i.start_date.is_some_and(|d| d > today) {
+            "Nog niet gestart"
+        } else {
+            "Beëindigd"
+        },
+        draft: !i.published,
+        instruments: instrument_labels(item),
+        money: item
+            .money_per_year
+            .iter()
+            .map(|y| format!("{}: {}", y.year, y.amount.format_nl()))
+            .collect(),
+        evaluation: date(evaluation),
+        evaluation_overdue: evaluation.is_some_and(|d| d < today),
+    }
+}
+
 pub async fn show(State(app): State<App>, ctx: PageContext, Path(code): Path<String>) -> Response {
-    let (organisation, involvements) = match app.involvements(&code, &ctx.who).await {
+    let today = today();
+    let overview = match app.overview(&code, &ctx.who, today).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
-    let province = match &organisation.province {
+    let province = match &overview.organisation.province {
         Some(p) => app.organisation(p.as_str()).await.ok(),
         None => None,
     };
-    let today = chrono::Utc::now().date_naive();
-    let rows: Vec<InvolvementRow> = involvements
+    let rows = overview
+        .collaborations
         .iter()
-        .map(|i| InvolvementRow {
-            id: i.id,
-            name: i.name.clone(),
-            kind: match i.wgr_form {
-                Some(form) => format!("{} — {}", i.kind.label_nl(), form.label_nl()),
-                None => i.kind.label_nl().to_owned(),
-            },
-            role: i.role.label_nl(),
-            joined: date(i.joined_on),
-            period: match (i.start_date, i.end_date) {
-                (None, None) => String::new(),
-                (s, e) => format!("{} – {}", date(s), date(e)),
-            },
-            active: is_active(i.start_date, i.end_date, today),
-            draft: !i.published,
-            evaluation: date(i.next_evaluation),
-            evaluation_overdue: i.next_evaluation.is_some_and(|d| d < today),
+        .map(|item| involvement_row(item, today))
+        .collect();
+    let years = overview
+        .money_per_year
+        .iter()
+        .map(|y| YearRow {
+            year: y.year,
+            amount: y.amount.format_nl(),
         })
         .collect();
-    let active_count = rows.iter().filter(|r| r.active).count();
+    let moments = overview
+        .moments
+        .iter()
+        .map(|m| MomentRow {
+            date: date(Some(m.moment.date)),
+            collaboration_id: m.collaboration_id,
+            collaboration: m.collaboration.clone(),
+            kind: m.moment.kind.label_nl(),
+            body: m.moment.body.map(|b| b.label_nl()).unwrap_or(""),
+            description: m.moment.description.clone().unwrap_or_default(),
+            overdue: m.moment.overdue,
+        })
+        .collect();
+    let active_count = overview.active_count();
+    let organisation = overview.organisation;
     render(
         StatusCode::OK,
         &ShowPage {
             layout: Layout::new(&ctx, organisation.display_name(), "organisaties"),
             province,
+            date: date(Some(today)),
             rows,
             active_count,
+            years,
+            moments,
             organisation,
         },
     )
 }
 
-/// The organisation's collaborations as CSV (semicolon-separated, as Dutch spreadsheets expect).
+/// The organisation's collaborations as CSV (semicolon-separated, as Dutch spreadsheets
+/// expect), with one column per year of its own money.
 pub async fn involvements_csv(
     State(app): State<App>,
     ctx: PageContext,
     Path(code): Path<String>,
 ) -> Response {
-    let (organisation, involvements) = match app.involvements(&code, &ctx.who).await {
+    let overview = match app.overview(&code, &ctx.who, today()).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
-    let mut csv =
-        String::from("id;naam;soort;wgr_vorm;rol;deelnemer_sinds;start;einde;volgende_evaluatie\r\n");
-    for i in &involvements {
-        let fields = [
+    let years: Vec<i32> = overview.money_per_year.iter().map(|y| y.year).collect();
+    let mut header: Vec<String> = [
+        "id",
+        "naam",
+        "soort",
+        "wgr_vorm",
+        "rol",
+        "deelnemer_sinds",
+        "start",
+        "einde",
+        "lopend",
+        "controle_instrumenten",
+        "volgende_evaluatie",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    header.extend(years.iter().map(|y| format!("bijdrage_{y}")));
+    let mut lines = vec![header];
+    for item in &overview.collaborations {
+        let i = &item.involvement;
+        let mut fields = vec![
             i.id.to_string(),
             i.name.clone(),
             i.kind.key().to_owned(),
@@ -179,10 +283,32 @@ pub async fn involvements_csv(
             i.joined_on.map(|d| d.to_string()).unwrap_or_default(),
             i.start_date.map(|d| d.to_string()).unwrap_or_default(),
             i.end_date.map(|d| d.to_string()).unwrap_or_default(),
-            i.next_evaluation.map(|d| d.to_string()).unwrap_or_default(),
+            if item.active { "ja" } else { "nee" }.to_owned(),
+            i.control
+                .as_ref()
+                .map(|c| {
+                    c.instruments
+                        .iter()
+                        .map(|x| x.key())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .unwrap_or_default(),
+            item.next_evaluation().map(|d| d.to_string()).unwrap_or_default(),
         ];
+        fields.extend(years.iter().map(|year| {
+            item.money_per_year
+                .iter()
+                .find(|y| y.year == *year)
+                .map(|y| y.amount.format_number_nl())
+                .unwrap_or_default()
+        }));
+        lines.push(fields);
+    }
+    let mut csv = String::new();
+    for line in lines {
         csv.push_str(
-            &fields
+            &line
                 .iter()
                 .map(|f| super::csv_field(f))
                 .collect::<Vec<_>>()
@@ -190,7 +316,7 @@ pub async fn involvements_csv(
         );
         csv.push_str("\r\n");
     }
-    super::csv_response(&format!("samenwerkingen-{}.csv", organisation.code), csv)
+    super::csv_response(&format!("samenwerkingen-{}.csv", overview.organisation.code), csv)
 }
 
 pub async fn involvements_json(
@@ -198,11 +324,8 @@ pub async fn involvements_json(
     ctx: PageContext,
     Path(code): Path<String>,
 ) -> Response {
-    match app.involvements(&code, &ctx.who).await {
-        Ok((organisation, involvements)) => {
-            axum::Json(serde_json::json!({"organisation": organisation, "collaborations": involvements}))
-                .into_response()
-        }
+    match app.overview(&code, &ctx.who, today()).await {
+        Ok(overview) => axum::Json(overview).into_response(),
         Err(e) => error_page(&e),
     }
 }

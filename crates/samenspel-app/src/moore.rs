@@ -1,0 +1,95 @@
+//! Moore's triangle as a use case: each partner states its own public value, mandate, support
+//! and capacity; [`samenspel_domain::moore::assess`] judges them together with the joint
+//! public value, the democratic control and the money.
+
+use std::collections::BTreeMap;
+
+use samenspel_domain::ValidationErrors;
+use samenspel_domain::auth::{Action, Relation};
+use samenspel_domain::money::{Cents, best_known};
+use samenspel_domain::moore::{MooreAssessment, MooreInput, PartnerFacts, assess};
+use samenspel_domain::org::OrgCode;
+use samenspel_store::MooreRecord;
+use serde::Serialize;
+
+use crate::{App, AppError, AppResult, Principal};
+
+/// The statements and what they add up to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct MooreView {
+    /// The collaboration's joint definition of the public value it aims at.
+    pub joint_public_value: Option<String>,
+    pub statements: Vec<MooreRecord>,
+    pub assessment: MooreAssessment,
+}
+
+impl App {
+    pub async fn moore(&self, id: i64, who: &Principal) -> AppResult<MooreView> {
+        let collaboration = self.collaboration(id, who).await?;
+        let statements = self.store.list_moore(id).await?;
+        let control = self.store.get_control(id).await?;
+        let contributions: Vec<_> = self
+            .store
+            .list_contributions(id)
+            .await?
+            .into_iter()
+            .map(|r| r.contribution)
+            .collect();
+        let mut money: BTreeMap<&OrgCode, i64> = BTreeMap::new();
+        for c in best_known(&contributions) {
+            *money.entry(&c.partner).or_default() += c.amount.0;
+        }
+        let facts: Vec<PartnerFacts> = collaboration
+            .partners
+            .iter()
+            .map(|p| PartnerFacts {
+                code: p.code.clone(),
+                name: p.name.clone(),
+                statement: statements
+                    .iter()
+                    .find(|s| s.code == p.code)
+                    .map(|s| s.statement.clone()),
+                money: Cents(money.get(&p.code).copied().unwrap_or(0)),
+            })
+            .collect();
+        let joint = collaboration.fields.public_value.clone();
+        let elected_bodies = control.is_some_and(|c| !c.bodies.is_empty());
+        let assessment = assess(joint.as_deref(), elected_bodies, &facts);
+        Ok(MooreView {
+            joint_public_value: joint,
+            statements,
+            assessment,
+        })
+    }
+
+    /// Replaces `raw_code`'s statement; only that organisation's redacteuren (or a beheerder).
+    pub async fn state_moore(
+        &self,
+        id: i64,
+        raw_code: &str,
+        input: &MooreInput,
+        who: &Principal,
+    ) -> AppResult<MooreView> {
+        let collaboration = self.collaboration(id, who).await?;
+        let code = OrgCode::parse(raw_code)?;
+        let actor = who.authorise(Action::StateMoore, |org| {
+            if *org == code {
+                Relation::Itself
+            } else {
+                Relation::None
+            }
+        })?;
+        if !collaboration.partners.iter().any(|p| p.code == code) {
+            return Err(AppError::Invalid(ValidationErrors::single(
+                "code",
+                "not_a_partner",
+                format!(
+                    "{code} is geen partner in deze samenwerking; alleen partners vullen hun driehoek in."
+                ),
+            )));
+        }
+        let statement = input.parse()?;
+        self.store.set_moore(id, &code, &statement, &actor).await?;
+        self.moore(id, who).await
+    }
+}

@@ -1,0 +1,226 @@
+//! Moore's triangle of a collaboration: the triangle for the whole, each partner's elements,
+//! what the partners stated, and a form per partner.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::moore::MooreView;
+use samenspel_app::{App, AppError};
+use samenspel_domain::moore::{
+    Element, ElementJudgement, MooreInput, MooreStatement, Strength, Support, svg,
+};
+use samenspel_store::{Collaboration, PartnerInfo};
+
+use super::form::{FormState, get};
+use super::{Layout, error_page, render, see_other};
+use crate::session::PageContext;
+
+pub struct JudgementRow {
+    pub element: &'static str,
+    pub strength: &'static str,
+    pub in_order: bool,
+    pub reasons: Vec<String>,
+}
+
+pub struct PartnerRow {
+    pub code: String,
+    pub name: String,
+    /// The three judgements in the order of [`Element::ALL`].
+    pub strengths: Vec<(&'static str, bool)>,
+    pub public_value: String,
+    pub mandate: String,
+    pub support: &'static str,
+    pub fte: String,
+    pub money: String,
+    pub processes: String,
+    pub updated: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/moore.html")]
+pub struct MoorePage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub joint: Option<String>,
+    pub svg: String,
+    pub whole: Vec<JudgementRow>,
+    pub elements: Vec<&'static str>,
+    pub partners: Vec<PartnerRow>,
+    pub total_fte: String,
+    pub total_money: String,
+}
+
+fn judgement_rows(judgements: &[ElementJudgement]) -> Vec<JudgementRow> {
+    judgements
+        .iter()
+        .map(|j| JudgementRow {
+            element: j.element.label_nl(),
+            strength: j.strength.label_nl(),
+            in_order: j.strength == Strength::OpOrde,
+            reasons: j.reasons.clone(),
+        })
+        .collect()
+}
+
+pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+    let (c, view) = match load(&app, &ctx, id).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let a = &view.assessment;
+    let partners = a
+        .partners
+        .iter()
+        .map(|p| {
+            let record = view.statements.iter().find(|s| s.code == p.code);
+            let s = record.map(|r| r.statement.clone()).unwrap_or_default();
+            PartnerRow {
+                code: p.code.to_string(),
+                name: p.name.clone(),
+                strengths: p
+                    .elements
+                    .iter()
+                    .map(|e| (e.strength.label_nl(), e.strength == Strength::OpOrde))
+                    .collect(),
+                public_value: s.public_value.unwrap_or_default(),
+                mandate: s.mandate.unwrap_or_default(),
+                support: s.support.map_or("", |x| x.label_nl()),
+                fte: s.fte.map(|f| f.format_nl()).unwrap_or_default(),
+                money: p.money.format_nl(),
+                processes: s.processes.unwrap_or_default(),
+                updated: record
+                    .map(|r| format!("{} ({})", r.updated_at.format("%d-%m-%Y"), r.updated_by))
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let page = MoorePage {
+        layout: Layout::new(
+            &ctx,
+            format!("Driehoek van Moore — {}", c.fields.name),
+            "samenwerkingen",
+        ),
+        joint: view.joint_public_value.clone(),
+        svg: svg::triangle(&format!("moore-{id}"), &a.elements),
+        whole: judgement_rows(&a.elements),
+        elements: Element::ALL.iter().map(|e| e.label_nl()).collect(),
+        partners,
+        total_fte: a.total_fte.format_nl(),
+        total_money: a.total_money.format_nl(),
+        c,
+    };
+    render(StatusCode::OK, &page)
+}
+
+async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, MooreView), AppError> {
+    Ok((
+        app.collaboration(id, &ctx.who).await?,
+        app.moore(id, &ctx.who).await?,
+    ))
+}
+
+pub struct SupportOption {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/moore_form.html")]
+pub struct MooreFormPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub partner: PartnerInfo,
+    pub form: FormState,
+    pub supports: Vec<SupportOption>,
+}
+
+fn form_page(ctx: &PageContext, c: Collaboration, partner: PartnerInfo, form: FormState) -> MooreFormPage {
+    MooreFormPage {
+        layout: Layout::new(ctx, format!("Driehoek van {}", partner.name), "samenwerkingen"),
+        c,
+        partner,
+        form,
+        supports: Support::ALL
+            .iter()
+            .map(|s| SupportOption {
+                key: s.key(),
+                label: s.label_nl(),
+            })
+            .collect(),
+    }
+}
+
+async fn load_partner(
+    app: &App,
+    ctx: &PageContext,
+    id: i64,
+    code: &str,
+) -> Result<(Collaboration, PartnerInfo, MooreView), AppError> {
+    let (c, view) = load(app, ctx, id).await?;
+    let wanted = code.trim().to_ascii_uppercase();
+    let partner = c
+        .partners
+        .iter()
+        .find(|p| p.code.as_str() == wanted)
+        .cloned()
+        .ok_or(AppError::NotFound("partner"))?;
+    Ok((c, partner, view))
+}
+
+fn fill(form: &mut FormState, s: &MooreStatement) {
+    form.set("public_value", s.public_value.clone().unwrap_or_default());
+    form.set("mandate", s.mandate.clone().unwrap_or_default());
+    form.set("support", s.support.map_or("", |x| x.key()));
+    form.set("fte", s.fte.map(|f| f.format_nl()).unwrap_or_default());
+    form.set("processes", s.processes.clone().unwrap_or_default());
+}
+
+pub async fn form(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path((id, code)): Path<(i64, String)>,
+) -> Response {
+    let (c, partner, view) = match load_partner(&app, &ctx, id, &code).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let mut form = FormState::default();
+    if let Some(record) = view.statements.iter().find(|s| s.code == partner.code) {
+        fill(&mut form, &record.statement);
+    }
+    render(StatusCode::OK, &form_page(&ctx, c, partner, form))
+}
+
+pub async fn submit(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path((id, code)): Path<(i64, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let (c, partner, _) = match load_partner(&app, &ctx, id, &code).await {
+        Ok(found) => found,
+        Err(e) => return error_page(&e),
+    };
+    let input = MooreInput {
+        public_value: get(&pairs, "public_value").to_owned(),
+        mandate: get(&pairs, "mandate").to_owned(),
+        support: get(&pairs, "support").to_owned(),
+        fte: get(&pairs, "fte").to_owned(),
+        processes: get(&pairs, "processes").to_owned(),
+    };
+    match app.state_moore(id, partner.code.as_str(), &input, &ctx.who).await {
+        Ok(_) => see_other(&format!("/samenwerkingen/{id}/driehoek")),
+        Err(AppError::Invalid(errors)) => render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(
+                &ctx,
+                c,
+                partner,
+                FormState::from_pairs(&pairs).with_errors(errors),
+            ),
+        ),
+        Err(e) => error_page(&e),
+    }
+}
