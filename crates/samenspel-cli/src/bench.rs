@@ -27,6 +27,16 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
         runs: u32,
     },
+    /// Time finding things in the register: the paged list with each filter, the overview of
+    /// one organisation and a congruence, each asked --repeats times.
+    ///
+    /// Without --database a temporary SQLite file is used; a database given with --database
+    /// gets the register loaded into it (idempotently) and is then only read.
+    Search {
+        /// How often each question is asked.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+        repeats: u32,
+    },
 }
 
 /// The phases, in order, with the names printed for them.
@@ -48,8 +58,13 @@ struct Run {
 
 /// Runs the benchmark. `database` is the database named on the command line, if any.
 pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Result<ExitCode> {
-    let BenchCommand::Import { runs } = command;
+    match command {
+        BenchCommand::Import { runs } => import(runs, database).await,
+        BenchCommand::Search { repeats } => crate::bench_search::run(repeats, database).await,
+    }
+}
 
+async fn import(runs: u32, database: Option<&str>) -> anyhow::Result<ExitCode> {
     let (regelingen, deelnames) = source_size()?;
     println!("Benchmark: import van het register gemeenschappelijke regelingen (ingebouwde kopie)");
     println!("Bron: {regelingen} regelingen, {deelnames} deelnames");
@@ -206,7 +221,7 @@ fn source_size() -> anyhow::Result<(usize, usize)> {
 }
 
 /// Minimum, median and maximum of sorted durations; `None` when there are none.
-fn summary(sorted: &[Duration]) -> Option<(Duration, Duration, Duration)> {
+pub(crate) fn summary(sorted: &[Duration]) -> Option<(Duration, Duration, Duration)> {
     let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
         return None;
     };
@@ -234,7 +249,7 @@ fn seconds(duration: Duration) -> String {
 }
 
 /// The peak resident memory of this process (Linux: VmHWM in /proc/self/status), or "n/a".
-fn peak_memory() -> String {
+pub(crate) fn peak_memory() -> String {
     let kib = std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod bench;
+mod bench_search;
 mod exchange;
 
 use std::net::SocketAddr;

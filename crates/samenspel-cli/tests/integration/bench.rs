@@ -36,3 +36,44 @@ fn bench_import_names_its_phases_and_leaves_nothing_behind() {
         "the temporary database is removed"
     );
 }
+
+#[test]
+fn bench_search_asks_every_question_of_the_register_and_finds_something() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_samenspel"))
+        .args(["bench", "search", "--repeats", "2"])
+        .env("TMPDIR", &tmp)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    let row = |name: &str| -> Vec<String> {
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} missing in:\n{stdout}"));
+        line[name.len()..].split_whitespace().map(str::to_owned).collect()
+    };
+    // The whole register is there: the unfiltered list counts every regeling.
+    assert_eq!(row("lijst, eerste pagina")[0], "1186", "{stdout}");
+    for name in [
+        "naam bevat 'veiligheid'",
+        "soort GR, lopend",
+        "met organisatie GM0363",
+        "in veiligheidsregio VR13",
+        "beleidsterrein bevat 'jeugd'",
+        "overzicht GM0363 (Amsterdam)",
+        "congruentie GR's × veiligheidsregio",
+    ] {
+        let found: u64 = row(name)[0].parse().unwrap();
+        assert!(found > 0, "{name} found nothing:\n{stdout}");
+    }
+    assert_eq!(
+        std::fs::read_dir(&tmp).unwrap().count(),
+        0,
+        "the temporary database is removed"
+    );
+}

@@ -1,0 +1,192 @@
+//! `samenspel bench search`: times finding things in the register at national scale — the
+//! paged list with each filter of the register page, the overview of one organisation, and
+//! the congruence of a collaboration-type grouping with a division — on a database holding
+//! the whole register of gemeenschappelijke regelingen.
+//!
+//! A benchmark, not a test: it reports figures and asserts nothing about them.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use samenspel_app::register::SHIPPED;
+use samenspel_app::{App, Principal};
+use samenspel_domain::collaboration::CollaborationKind;
+use samenspel_domain::org::OrgCode;
+use samenspel_store::{Activity, CollaborationFilter, Page};
+
+use crate::bench::{peak_memory, summary};
+
+/// One timed question: a name for the table and what it asks.
+struct Question {
+    name: &'static str,
+    ask: Ask,
+}
+
+enum Ask {
+    List(CollaborationFilter, Page),
+    Overview(&'static str),
+    Congruence(&'static str, &'static str),
+}
+
+fn questions() -> anyhow::Result<Vec<Question>> {
+    let today = chrono::Utc::now().date_naive();
+    let page = Page { limit: 25, offset: 0 };
+    let region = samenspel_app::regions::region_members("region", "veiligheidsregio:VR13")
+        .map_err(|e| anyhow::anyhow!("regio: {e}"))?;
+    let gr = CollaborationFilter {
+        kind: Some(CollaborationKind::GemeenschappelijkeRegeling),
+        ..CollaborationFilter::default()
+    };
+    Ok(vec![
+        Question {
+            name: "lijst, eerste pagina",
+            ask: Ask::List(CollaborationFilter::default(), page),
+        },
+        Question {
+            name: "lijst, laatste pagina",
+            ask: Ask::List(
+                CollaborationFilter::default(),
+                Page {
+                    limit: 25,
+                    offset: 1175,
+                },
+            ),
+        },
+        Question {
+            name: "naam bevat 'veiligheid'",
+            ask: Ask::List(
+                CollaborationFilter {
+                    query: Some("veiligheid".into()),
+                    ..CollaborationFilter::default()
+                },
+                page,
+            ),
+        },
+        Question {
+            name: "soort GR, lopend",
+            ask: Ask::List(
+                CollaborationFilter {
+                    activity: Some((Activity::Lopend, today)),
+                    ..gr
+                },
+                page,
+            ),
+        },
+        Question {
+            name: "met organisatie GM0363",
+            ask: Ask::List(
+                CollaborationFilter {
+                    organisation: Some(OrgCode::parse("GM0363").map_err(|e| anyhow::anyhow!("{e}"))?),
+                    ..CollaborationFilter::default()
+                },
+                page,
+            ),
+        },
+        Question {
+            name: "in veiligheidsregio VR13",
+            ask: Ask::List(
+                CollaborationFilter {
+                    any_partner: Some(region),
+                    ..CollaborationFilter::default()
+                },
+                page,
+            ),
+        },
+        Question {
+            name: "beleidsterrein bevat 'jeugd'",
+            ask: Ask::List(
+                CollaborationFilter {
+                    policy_area: Some("jeugd".into()),
+                    ..CollaborationFilter::default()
+                },
+                page,
+            ),
+        },
+        Question {
+            name: "overzicht GM0363 (Amsterdam)",
+            ask: Ask::Overview("GM0363"),
+        },
+        Question {
+            name: "congruentie GR's × veiligheidsregio",
+            ask: Ask::Congruence("soort-gemeenschappelijke-regeling", "veiligheidsregio"),
+        },
+    ])
+}
+
+/// Asks one question; returns how many items it found (to show the question is not empty).
+async fn ask(app: &App, question: &Ask, who: &Principal) -> anyhow::Result<usize> {
+    Ok(match question {
+        Ask::List(filter, page) => app.list_collaborations(filter, *page, who).await?.total as usize,
+        Ask::Overview(code) => {
+            let today = chrono::Utc::now().date_naive();
+            app.overview(code, who, today).await?.collaborations.len()
+        }
+        Ask::Congruence(a, b) => app.congruence(a, b, who).await?.measures.common,
+    })
+}
+
+fn millis(duration: Duration) -> String {
+    format!("{:.2} ms", duration.as_secs_f64() * 1000.0).replace('.', ",")
+}
+
+pub async fn run(repeats: u32, database: Option<&str>) -> anyhow::Result<ExitCode> {
+    println!("Benchmark: zoeken in het register ({repeats} herhalingen per vraag)");
+    let dir = tempfile::Builder::new()
+        .prefix("samenspel-bench-")
+        .tempdir()
+        .context("kan geen tijdelijke map maken")?;
+    let url = match database {
+        Some(url) => {
+            println!(
+                "Database: {} (zoals opgegeven; het register wordt er zo nodig in geladen)",
+                crate::redact(url)
+            );
+            url.to_owned()
+        }
+        None => {
+            println!("Database: een nieuw tijdelijk SQLite-bestand (daarna verwijderd)");
+            format!("sqlite://{}", dir.path().join("bench.db").display())
+        }
+    };
+    let store = samenspel_store_any::connect(&url)
+        .await
+        .with_context(|| format!("kan de database niet openen ({})", crate::redact(&url)))?;
+    let app = App::new(store);
+    let who = Principal::System("bench");
+    app.prepare().await.context("migraties en referentiegegevens")?;
+    app.import_gr_register(SHIPPED, &who, &|_, _| {})
+        .await
+        .context("het register laden")?;
+    let anonymous = Principal::Anonymous;
+    println!();
+    println!(
+        "{:<40}{:>9}{:>12}{:>12}{:>12}",
+        "vraag", "gevonden", "min", "mediaan", "max"
+    );
+    for q in questions()? {
+        // One untimed warm-up, then the timed repeats.
+        let found = ask(&app, &q.ask, &anonymous).await?;
+        let mut durations = Vec::with_capacity(repeats as usize);
+        for _ in 0..repeats {
+            let start = Instant::now();
+            ask(&app, &q.ask, &anonymous).await?;
+            durations.push(start.elapsed());
+        }
+        durations.sort();
+        if let Some((min, median, max)) = summary(&durations) {
+            println!(
+                "{:<40}{found:>9}{:>12}{:>12}{:>12}",
+                q.name,
+                millis(min),
+                millis(median),
+                millis(max)
+            );
+        }
+    }
+    println!();
+    println!("Piekgeheugen van het proces (VmHWM): {}", peak_memory());
+    drop(app);
+    dir.close().ok();
+    Ok(ExitCode::SUCCESS)
+}
