@@ -178,21 +178,13 @@ impl App {
         who: &Principal,
     ) -> AppResult<StanceRecord> {
         let collaboration = self.collaboration(id, who).await?;
-        let code = OrgCode::parse(raw_code)?;
-        let actor = who.authorise(Action::RecordStance, |org| {
-            if *org == code {
-                Relation::Itself
-            } else {
-                Relation::None
-            }
-        })?;
-        if !collaboration.partners.iter().any(|p| p.code == code) {
-            return Err(AppError::Invalid(ValidationErrors::single(
-                "code",
-                "not_a_partner",
-                format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
-            )));
-        }
+        let (code, actor) = on_behalf_of_partner(
+            &collaboration,
+            raw_code,
+            Action::RecordStance,
+            who,
+            "alleen partners geven hun standpunt",
+        )?;
         let (stance, phase) = input.parse(&collaboration.fields.phases)?;
         Ok(self
             .store
@@ -329,6 +321,34 @@ impl App {
 }
 
 /// How an organisation relates to a collaboration, for the permission table.
+/// For what a partner states itself (its stance, its side of Moore's triangle): the partner's
+/// code and the actor, when `who` may act for that organisation and it is a partner; `rule`
+/// ends the refusal for a non-partner ("alleen partners …").
+pub(crate) fn on_behalf_of_partner(
+    collaboration: &Collaboration,
+    raw_code: &str,
+    action: Action,
+    who: &Principal,
+    rule: &str,
+) -> AppResult<(OrgCode, Actor)> {
+    let code = OrgCode::parse(raw_code)?;
+    let actor = who.authorise(action, |org| {
+        if *org == code {
+            Relation::Itself
+        } else {
+            Relation::None
+        }
+    })?;
+    if !collaboration.partners.iter().any(|p| p.code == code) {
+        return Err(AppError::Invalid(ValidationErrors::single(
+            "code",
+            "not_a_partner",
+            format!("{code} is geen partner in deze samenwerking; {rule}."),
+        )));
+    }
+    Ok((code, actor))
+}
+
 pub(crate) fn relation_to(collaboration: &Collaboration) -> impl Fn(&OrgCode) -> Relation + '_ {
     move |org| match collaboration.partners.iter().find(|p| &p.code == org) {
         Some(p) if p.role == PartnerRole::Trekker => Relation::Trekker,

@@ -4,15 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use samenspel_domain::ValidationErrors;
-use samenspel_domain::auth::{Action, Relation};
+use samenspel_domain::auth::Action;
 use samenspel_domain::money::{Cents, best_known};
 use samenspel_domain::moore::{MooreAssessment, MooreInput, PartnerFacts, assess};
 use samenspel_domain::org::OrgCode;
 use samenspel_store::MooreRecord;
 use serde::Serialize;
 
-use crate::{App, AppError, AppResult, Principal};
+use crate::{App, AppResult, Principal};
 
 /// The statements and what they add up to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -71,23 +70,13 @@ impl App {
         who: &Principal,
     ) -> AppResult<MooreView> {
         let collaboration = self.collaboration(id, who).await?;
-        let code = OrgCode::parse(raw_code)?;
-        let actor = who.authorise(Action::StateMoore, |org| {
-            if *org == code {
-                Relation::Itself
-            } else {
-                Relation::None
-            }
-        })?;
-        if !collaboration.partners.iter().any(|p| p.code == code) {
-            return Err(AppError::Invalid(ValidationErrors::single(
-                "code",
-                "not_a_partner",
-                format!(
-                    "{code} is geen partner in deze samenwerking; alleen partners vullen hun driehoek in."
-                ),
-            )));
-        }
+        let (code, actor) = crate::collaborations::on_behalf_of_partner(
+            &collaboration,
+            raw_code,
+            Action::StateMoore,
+            who,
+            "alleen partners vullen hun driehoek in",
+        )?;
         let statement = input.parse()?;
         self.store.set_moore(id, &code, &statement, &actor).await?;
         self.moore(id, who).await

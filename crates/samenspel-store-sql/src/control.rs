@@ -18,9 +18,7 @@ macro_rules! impl_control_store {
                 return Ok(None);
             };
             let text: String = row.try_get("control_json").map_err(db_err)?;
-            $crate::serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|e| StoreError::Database(format!("unexpected democratic control in database: {e}")))
+            $crate::json_record("democratic control", &text).map(Some)
         }
 
         #[$crate::async_trait]

@@ -6,8 +6,7 @@
 macro_rules! impl_moore_store {
     ($store:ty, $db:ty) => {
         fn moore_from_json(text: &str) -> StoreResult<$crate::domain::moore::MooreStatement> {
-            $crate::serde_json::from_str(text)
-                .map_err(|e| StoreError::Database(format!("unexpected Moore statement in database: {e}")))
+            $crate::json_record("Moore statement", text)
         }
 
         #[$crate::async_trait]

@@ -11,6 +11,12 @@ use samenspel_store::{
     Collaboration, CollaborationSummary, PartnerInfo, StanceRecord, StoreError, StoreResult,
 };
 
+/// A record stored as JSON (democratic control, a Moore statement), read back.
+pub fn json_record<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> StoreResult<T> {
+    serde_json::from_str(text)
+        .map_err(|e| StoreError::Database(format!("unexpected {what} in database: {e}")))
+}
+
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Database(format!("unexpected {what} in database: {value:?}"))
 }
@@ -203,10 +209,7 @@ pub fn involvement_from_parts(
     control_json: Option<String>,
 ) -> StoreResult<samenspel_store::Involvement> {
     let control = control_json
-        .map(|text| {
-            serde_json::from_str(&text)
-                .map_err(|e| StoreError::Database(format!("unexpected democratic control in database: {e}")))
-        })
+        .map(|text| json_record("democratic control", &text))
         .transpose()?;
     Ok(samenspel_store::Involvement {
         id,

@@ -159,13 +159,7 @@ async fn load_partner(
     code: &str,
 ) -> Result<(Collaboration, PartnerInfo, MooreView), AppError> {
     let (c, view) = load(app, ctx, id).await?;
-    let wanted = code.trim().to_ascii_uppercase();
-    let partner = c
-        .partners
-        .iter()
-        .find(|p| p.code.as_str() == wanted)
-        .cloned()
-        .ok_or(AppError::NotFound("partner"))?;
+    let partner = super::stances::partner_of(&c, code)?;
     Ok((c, partner, view))
 }
 

@@ -105,14 +105,18 @@ async fn load(
     code: &str,
 ) -> Result<(Collaboration, PartnerInfo), AppError> {
     let c = app.collaboration(id, who).await?;
+    let partner = partner_of(&c, code)?;
+    Ok((c, partner))
+}
+
+/// The partner with `code` (any case) in the collaboration; not found otherwise.
+pub(super) fn partner_of(c: &Collaboration, code: &str) -> Result<PartnerInfo, AppError> {
     let wanted = code.trim().to_ascii_uppercase();
-    let partner = c
-        .partners
+    c.partners
         .iter()
         .find(|p| p.code.as_str() == wanted)
         .cloned()
-        .ok_or(AppError::NotFound("partner"))?;
-    Ok((c, partner))
+        .ok_or(AppError::NotFound("partner"))
 }
 
 pub async fn form(
