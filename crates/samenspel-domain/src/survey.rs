@@ -6,6 +6,7 @@
 pub mod instrument;
 pub mod mann_whitney;
 pub mod report;
+pub mod response;
 pub mod stats;
 
 pub use instrument::{Answer, Group, RespondentLayer, Statement, Theme};

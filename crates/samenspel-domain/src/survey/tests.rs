@@ -324,3 +324,66 @@ fn groups_below_k_are_left_out_everywhere_and_cannot_be_worked_out() {
     let json = serde_json::to_string(&r).unwrap();
     assert!(!json.contains("\"rijk\":{"), "{json}");
 }
+
+mod kept {
+    use super::super::response::{Response, Tally, decode_answers, encode_answers, group_counts};
+    use super::*;
+
+    fn response(layer: RespondentLayer, answers: &str) -> Response {
+        Response {
+            respondent: "r".into(),
+            layer,
+            domain: None,
+            answers: decode_answers(answers).unwrap(),
+        }
+    }
+
+    #[test]
+    fn answers_are_kept_one_character_each() {
+        let answers = vec![
+            Some(Answer::Score(1)),
+            None,
+            Some(Answer::DontKnow),
+            Some(Answer::Score(5)),
+        ];
+        assert_eq!(encode_answers(&answers), "1-n5");
+        assert_eq!(decode_answers("1-n5").unwrap(), answers);
+        assert!(decode_answers("1x").is_none());
+        assert!(decode_answers("6").is_none());
+    }
+
+    #[test]
+    fn a_tally_counts_each_response_in_its_groups_and_out_again() {
+        let mut tally = Tally::default();
+        let a = response(RespondentLayer::Gemeente, "4n");
+        let b = response(RespondentLayer::Rijk, "2-");
+        tally.add(&a, 1);
+        tally.add(&b, 1);
+        let rows = tally.count_rows(&CORE);
+        assert!(rows.contains(&(Group::Decentraal, "S01", 3, 1)));
+        assert!(rows.contains(&(Group::Gemeente, "S02", 5, 1)));
+        assert!(rows.contains(&(Group::Rijk, "S01", 1, 1)));
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert!(tally.respondent_rows().contains(&(Group::Decentraal, 1)));
+        tally.add(&a, -1);
+        tally.add(&b, -1);
+        assert!(tally.count_rows(&CORE).is_empty() && tally.respondent_rows().is_empty());
+    }
+
+    #[test]
+    fn kept_rows_become_the_report_input() {
+        let counts = group_counts(
+            &[(Group::Rijk, 3)],
+            &[
+                (Group::Rijk, "S01".into(), 0, 1),
+                (Group::Rijk, "S01".into(), 4, 2),
+                (Group::Rijk, "S01".into(), 5, 7),
+            ],
+        );
+        let rijk = counts.iter().find(|c| c.group == Group::Rijk).unwrap();
+        assert_eq!(rijk.respondents, 3);
+        assert_eq!(rijk.statements["S01"].counts, [1, 0, 0, 0, 2]);
+        assert_eq!(rijk.statements["S01"].dont_know, 7);
+        assert_eq!(counts.len(), Group::ALL.len());
+    }
+}
