@@ -19,6 +19,7 @@ pub mod reference;
 pub mod regions;
 pub mod register;
 pub mod secret;
+pub mod survey;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use collaborations::{CollaborationView, PartnerInput, PartnerStanceView, StanceHistoryEntry};

@@ -94,6 +94,7 @@ fn forbidden_message(action: Action) -> String {
         Action::AddOrganisation => "Alleen redacteuren kunnen partners toevoegen.",
         Action::ManageUsers => "Alleen beheerders kunnen accounts beheren.",
         Action::ImportData => "Alleen beheerders kunnen gegevens importeren.",
+        Action::ManageSurveys => "Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.",
     }
     .to_owned()
 }

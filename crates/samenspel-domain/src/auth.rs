@@ -88,10 +88,12 @@ pub enum Action {
     ManageUsers,
     /// Import a register (e.g. the gemeenschappelijke regelingen) or a file of collaborations.
     ImportData,
+    /// Open, close and fill waves of the knelpuntenmonitor (platform administrators).
+    ManageSurveys,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -103,6 +105,7 @@ impl Action {
         Action::AddOrganisation,
         Action::ManageUsers,
         Action::ImportData,
+        Action::ManageSurveys,
     ];
 }
 
@@ -222,6 +225,8 @@ mod tests {
             (ManageUsers, Redacteur, &[]),
             (ImportData, Lezer, &[]),
             (ImportData, Redacteur, &[]),
+            (ManageSurveys, Lezer, &[]),
+            (ManageSurveys, Redacteur, &[]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {

@@ -17,6 +17,8 @@ pub use async_trait::async_trait;
 #[doc(hidden)]
 pub use chrono;
 #[doc(hidden)]
+pub use futures_util;
+#[doc(hidden)]
 pub use samenspel_domain as domain;
 #[doc(hidden)]
 pub use samenspel_store as store;
@@ -30,6 +32,8 @@ mod control;
 mod money;
 mod moore;
 mod register;
+mod survey;
+pub use survey::*;
 mod sql;
 pub use sql::*;
 
@@ -948,6 +952,7 @@ macro_rules! impl_sql_store {
             $crate::impl_money_store!($store, $db);
             $crate::impl_control_store!($store, $db);
             $crate::impl_moore_store!($store, $db);
+            $crate::impl_survey_store!($store, $db);
         }
     };
 }

@@ -96,6 +96,52 @@ pub trait ControlStore {
     ) -> StoreResult<()>;
 }
 
+/// The knelpuntenmonitor: waves, anonymous responses and the counts kept with them.
+#[async_trait]
+pub trait SurveyStore {
+    /// Opens a wave; a key that exists is a conflict.
+    async fn create_wave(&self, wave: &NewWave, actor: &Actor) -> StoreResult<Wave>;
+    async fn get_wave(&self, key: &str) -> StoreResult<Option<Wave>>;
+    async fn list_waves(&self) -> StoreResult<Vec<Wave>>;
+    /// Closes the wave (results become visible, answering stops).
+    async fn close_wave(&self, wave_id: i64, actor: &Actor) -> StoreResult<Wave>;
+    /// Adds new responses and their counts in one transaction; refused whole (nothing stored)
+    /// when the wave is closed (`Conflict`) or a respondent has answered already (`Conflict`
+    /// naming it).
+    async fn add_responses(
+        &self,
+        wave_id: i64,
+        responses: &[samenspel_domain::survey::response::Response],
+        statements: &[samenspel_domain::survey::Statement],
+        actor: Option<&Actor>,
+    ) -> StoreResult<()>;
+    /// One response that replaces the respondent's earlier one, if any (resuming with a
+    /// personal token); the counts move with it. Returns whether it replaced one.
+    async fn put_response(
+        &self,
+        wave_id: i64,
+        response: &samenspel_domain::survey::response::Response,
+        statements: &[samenspel_domain::survey::Statement],
+    ) -> StoreResult<bool>;
+    async fn get_response(
+        &self,
+        wave_id: i64,
+        respondent: &str,
+    ) -> StoreResult<Option<samenspel_domain::survey::response::Response>>;
+    /// The kept counts (what a report reads).
+    async fn kept_counts(&self, wave_id: i64) -> StoreResult<KeptCounts>;
+    /// The counts recomputed from the stored responses (for `survey verify`).
+    async fn recount(
+        &self,
+        wave_id: i64,
+        statements: &[samenspel_domain::survey::Statement],
+    ) -> StoreResult<KeptCounts>;
+    /// Stores the hashes of new personal invitation tokens.
+    async fn add_invitations(&self, wave_id: i64, token_hashes: &[String]) -> StoreResult<()>;
+    /// The wave a personal invitation belongs to.
+    async fn invitation_wave(&self, token_hash: &str) -> StoreResult<Option<i64>>;
+}
+
 /// Moore's triangle: each partner's own statement.
 #[async_trait]
 pub trait MooreStore {
@@ -199,6 +245,7 @@ pub trait Store:
     + MoneyStore
     + ControlStore
     + MooreStore
+    + SurveyStore
     + StanceStore
     + AuditStore
     + AccountStore

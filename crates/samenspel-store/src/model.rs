@@ -331,3 +331,54 @@ pub struct MooreRecord {
     pub updated_by: String,
     pub updated_at: DateTime<Utc>,
 }
+
+/// A wave of the knelpuntenmonitor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Wave {
+    pub id: i64,
+    /// The short name it is known by (`samenspel survey wave create W`).
+    pub key: String,
+    pub title: String,
+    pub instrument_version: i32,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    /// The collaboration it is about, or none for the whole country.
+    pub collaboration_id: Option<i64>,
+    /// Groups with fewer respondents are suppressed in every output.
+    pub k: i64,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A wave as it is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewWave {
+    pub key: String,
+    pub title: String,
+    pub instrument_version: i32,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub collaboration_id: Option<i64>,
+    pub k: i64,
+}
+
+/// The kept counts of a wave: respondents per group, and answers per (group, statement id,
+/// answer index).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeptCounts {
+    pub respondents: Vec<(samenspel_domain::survey::Group, u64)>,
+    pub counts: Vec<(samenspel_domain::survey::Group, String, usize, u64)>,
+}
+
+impl KeptCounts {
+    /// In a fixed order, to compare kept and recounted counts.
+    pub fn sorted(mut self) -> Self {
+        self.respondents.sort_by_key(|(g, _)| g.key());
+        self.counts
+            .sort_by(|a, b| (a.0.key(), &a.1, a.2).cmp(&(b.0.key(), &b.1, b.2)));
+        self.respondents.retain(|(_, n)| *n > 0);
+        self.counts.retain(|c| c.3 > 0);
+        self
+    }
+}

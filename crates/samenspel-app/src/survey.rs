@@ -1,0 +1,396 @@
+//! The knelpuntenmonitor as use cases: waves opened and closed by beheerders, responses
+//! imported from a file (all or nothing, with row and column of every problem) or given one at
+//! a time, the report of a closed wave from the kept counts, and the check of those counts
+//! against the responses.
+
+use std::collections::HashSet;
+
+use samenspel_domain::ValidationErrors;
+use samenspel_domain::auth::{Action, Relation};
+use samenspel_domain::collaboration::parse_date;
+use samenspel_domain::survey::instrument::CORE;
+use samenspel_domain::survey::report::{Report, report};
+use samenspel_domain::survey::response::{Response, group_counts};
+use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
+use samenspel_store::{KeptCounts, NewWave, Wave};
+use serde::Serialize;
+
+use crate::{App, AppError, AppResult, Principal};
+
+/// The current version of the instrument.
+pub const CURRENT_VERSION: i32 = 1;
+
+/// The statements of an instrument version; every version keeps the core 24 and their ids.
+pub fn instrument(version: i32) -> Option<&'static [Statement]> {
+    match version {
+        1 => Some(&CORE),
+        _ => None,
+    }
+}
+
+/// The default minimum group size: smaller groups are suppressed everywhere.
+pub const DEFAULT_K: i64 = 10;
+
+/// A wave as typed in (CLI flags, form fields).
+#[derive(Debug, Clone, Default)]
+pub struct WaveInput {
+    pub key: String,
+    pub title: String,
+    pub k: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub collaboration_id: Option<i64>,
+}
+
+fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let key = input.key.trim().to_owned();
+    let key_ok = !key.is_empty()
+        && key.len() <= 60
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !key_ok {
+        errors.add(
+            "key",
+            "invalid_key",
+            "Geef de golf een korte naam van kleine letters, cijfers en streepjes (hoogstens 60), bijvoorbeeld 2026-najaar.",
+        );
+    }
+    let title = match input.title.trim() {
+        "" => format!("Knelpuntenmonitor {key}"),
+        t => t.to_owned(),
+    };
+    if title.chars().count() > 200 || title.chars().any(char::is_control) {
+        errors.add(
+            "title",
+            "invalid_title",
+            "De titel is te lang (hoogstens 200 tekens) of bevat stuurtekens.",
+        );
+    }
+    let k = match input.k.trim() {
+        "" => Some(DEFAULT_K),
+        raw => match raw.parse::<i64>() {
+            Ok(k) if (2..=1000).contains(&k) => Some(k),
+            _ => {
+                errors.add(
+                    "k",
+                    "invalid_k",
+                    format!("'{raw}' is geen geldige k: een geheel getal van 2 tot en met 1000 (standaard {DEFAULT_K})."),
+                );
+                None
+            }
+        },
+    };
+    let opens_on = errors.collect(parse_date("opens_on", &input.opens_on)).flatten();
+    let closes_on = errors
+        .collect(parse_date("closes_on", &input.closes_on))
+        .flatten();
+    if let (Some(o), Some(c)) = (opens_on, closes_on)
+        && c < o
+    {
+        errors.add(
+            "closes_on",
+            "before_open",
+            "De sluitdatum ligt voor de openingsdatum.",
+        );
+    }
+    errors.finish(|| NewWave {
+        key,
+        title,
+        instrument_version: CURRENT_VERSION,
+        opens_on,
+        closes_on,
+        collaboration_id: input.collaboration_id,
+        k: k.unwrap_or(DEFAULT_K),
+    })
+}
+
+/// The report of a closed wave, with the wave and its instrument.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SurveyReport {
+    pub wave: Wave,
+    pub statements: Vec<Statement>,
+    #[serde(flatten)]
+    pub report: Report,
+}
+
+/// What `survey verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    pub kept: KeptCounts,
+    pub recounted: KeptCounts,
+}
+
+impl Verification {
+    pub fn agrees(&self) -> bool {
+        self.kept == self.recounted
+    }
+
+    /// The first differences, as lines for a person.
+    pub fn differences(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (g, n) in &self.kept.respondents {
+            let other = self
+                .recounted
+                .respondents
+                .iter()
+                .find(|r| r.0 == *g)
+                .map_or(0, |r| r.1);
+            if other != *n {
+                out.push(format!(
+                    "{}: {n} respondenten bijgehouden, {other} geteld",
+                    g.key()
+                ));
+            }
+        }
+        for (g, n) in &self.recounted.respondents {
+            if !self.kept.respondents.iter().any(|r| r.0 == *g) {
+                out.push(format!("{}: 0 respondenten bijgehouden, {n} geteld", g.key()));
+            }
+        }
+        let find = |list: &KeptCounts, c: &(samenspel_domain::survey::Group, String, usize, u64)| {
+            list.counts
+                .iter()
+                .find(|x| x.0 == c.0 && x.1 == c.1 && x.2 == c.2)
+                .map_or(0, |x| x.3)
+        };
+        for c in self.kept.counts.iter().chain(&self.recounted.counts) {
+            let (kept, counted) = (find(&self.kept, c), find(&self.recounted, c));
+            let line = format!(
+                "{} {} antwoord {}: {kept} bijgehouden, {counted} geteld",
+                c.0.key(),
+                c.1,
+                answer_label(c.2)
+            );
+            if kept != counted && !out.contains(&line) {
+                out.push(line);
+            }
+        }
+        out
+    }
+}
+
+fn answer_label(index: usize) -> String {
+    if index < 5 {
+        (index + 1).to_string()
+    } else {
+        "n".to_owned()
+    }
+}
+
+/// The columns a response file must have, in order.
+pub fn header(statements: &[Statement]) -> Vec<String> {
+    let mut h = vec!["respondent".to_owned(), "layer".to_owned()];
+    h.extend(statements.iter().map(|s| s.id.to_owned()));
+    h
+}
+
+const FILE: &str = "bestand";
+
+/// Reads a response file (`respondent,layer,S01,…`; `;` also accepted) into responses; every
+/// problem is named by row (the header is row 1) and column.
+pub fn parse_responses(text: &str, statements: &[Statement]) -> Result<Vec<Response>, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let mut add = |row: usize, column: &str, message: String| {
+        if errors.errors.len() < 200 {
+            errors.add(format!("{FILE}:{row}:{column}"), "invalid_row", message);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.contains(';') { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let expected = header(statements);
+    let mut record = csv::StringRecord::new();
+    let mut responses = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut row = 0;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                add(row + 1, "", format!("De regel kan niet worden gelezen: {e}"));
+                break;
+            }
+        }
+        row += 1;
+        if row == 1 {
+            let found: Vec<String> = record.iter().map(|h| h.trim().to_owned()).collect();
+            if found != expected {
+                add(
+                    1,
+                    "",
+                    format!(
+                        "De kopregel moet precies zijn: {} (gevonden: {}).",
+                        expected.join(","),
+                        found.join(",")
+                    ),
+                );
+                return Err(errors);
+            }
+            continue;
+        }
+        if record.len() == 1 && record.get(0).is_some_and(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != expected.len() {
+            add(
+                row,
+                "",
+                format!(
+                    "Deze regel heeft {} kolommen; verwacht zijn er {}.",
+                    record.len(),
+                    expected.len()
+                ),
+            );
+            continue;
+        }
+        let respondent = record.get(0).unwrap_or_default().trim().to_owned();
+        if respondent.is_empty() || respondent.len() > 100 || respondent.chars().any(char::is_control) {
+            add(
+                row,
+                "respondent",
+                "Vul een respondentnummer in (hoogstens 100 tekens).".into(),
+            );
+        } else if !seen.insert(respondent.clone()) {
+            add(
+                row,
+                "respondent",
+                format!("Respondent '{respondent}' staat al eerder in het bestand."),
+            );
+        }
+        let layer = RespondentLayer::parse_field("layer", record.get(1).unwrap_or_default());
+        if let Err(e) = &layer {
+            for f in &e.errors {
+                add(
+                    row,
+                    "layer",
+                    format!(
+                        "{} Kies uit rijk, provincie, gemeente, waterschap, gemeenschappelijke-regeling of overig.",
+                        f.message
+                    ),
+                );
+            }
+        }
+        let mut answers = Vec::with_capacity(statements.len());
+        for (i, s) in statements.iter().enumerate() {
+            match Answer::parse_cell(s.id, record.get(i + 2).unwrap_or_default()) {
+                Ok(a) => answers.push(a),
+                Err(e) => {
+                    for f in e.errors {
+                        add(row, s.id, f.message);
+                    }
+                }
+            }
+        }
+        if let Ok(layer) = layer
+            && answers.len() == statements.len()
+        {
+            responses.push(Response {
+                respondent,
+                layer,
+                domain: None,
+                answers,
+            });
+        }
+    }
+    if row <= 1 && responses.is_empty() {
+        add(1, "", "Het bestand bevat geen antwoorden.".into());
+    }
+    errors.finish(|| responses)
+}
+
+impl App {
+    pub async fn create_wave(&self, input: &WaveInput, who: &Principal) -> AppResult<Wave> {
+        let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
+        let wave = parse_wave(input)?;
+        if let Some(id) = wave.collaboration_id {
+            self.collaboration(id, who).await?;
+        }
+        Ok(self.store.create_wave(&wave, &actor).await?)
+    }
+
+    pub async fn waves(&self) -> AppResult<Vec<Wave>> {
+        Ok(self.store.list_waves().await?)
+    }
+
+    pub async fn wave(&self, key: &str) -> AppResult<Wave> {
+        self.store
+            .get_wave(key.trim())
+            .await?
+            .ok_or(AppError::NotFound("golf"))
+    }
+
+    pub async fn close_wave(&self, key: &str, who: &Principal) -> AppResult<Wave> {
+        let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
+        let wave = self.wave(key).await?;
+        Ok(self.store.close_wave(wave.id, &actor).await?)
+    }
+
+    fn statements_of(wave: &Wave) -> AppResult<&'static [Statement]> {
+        instrument(wave.instrument_version).ok_or_else(|| {
+            AppError::Internal(format!(
+                "onbekende versie van het instrument: {}",
+                wave.instrument_version
+            ))
+        })
+    }
+
+    /// Imports a response file into an open wave: all or nothing. Returns the number stored.
+    pub async fn import_responses(&self, key: &str, text: &str, who: &Principal) -> AppResult<usize> {
+        let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
+        let wave = self.wave(key).await?;
+        if wave.closed_at.is_some() {
+            return Err(AppError::Conflict(format!(
+                "Golf '{}' is gesloten; er kunnen geen antwoorden meer bij. Er is niets opgeslagen.",
+                wave.key
+            )));
+        }
+        let statements = Self::statements_of(&wave)?;
+        let responses = parse_responses(text, statements)?;
+        self.store
+            .add_responses(wave.id, &responses, statements, Some(&actor))
+            .await?;
+        Ok(responses.len())
+    }
+
+    /// The report of a closed wave; never while it is open.
+    pub async fn survey_report(&self, key: &str) -> AppResult<SurveyReport> {
+        let wave = self.wave(key).await?;
+        if wave.closed_at.is_none() {
+            return Err(AppError::Conflict(format!(
+                "Golf '{}' is nog open: de resultaten zijn er pas na het sluiten.",
+                wave.key
+            )));
+        }
+        let statements = Self::statements_of(&wave)?;
+        let kept = self.store.kept_counts(wave.id).await?;
+        let groups = group_counts(&kept.respondents, &kept.counts);
+        let k = u64::try_from(wave.k).unwrap_or(u64::MAX);
+        Ok(SurveyReport {
+            report: report(statements, &groups, k),
+            statements: statements.to_vec(),
+            wave,
+        })
+    }
+
+    /// Recounts a wave from its responses and compares with the kept counts.
+    pub async fn verify_survey(&self, key: &str, who: &Principal) -> AppResult<Verification> {
+        who.authorise(Action::ManageSurveys, |_| Relation::None)?;
+        let wave = self.wave(key).await?;
+        let statements = Self::statements_of(&wave)?;
+        Ok(Verification {
+            kept: self.store.kept_counts(wave.id).await?.sorted(),
+            recounted: self.store.recount(wave.id, statements).await?.sorted(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
