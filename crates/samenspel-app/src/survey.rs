@@ -127,6 +127,17 @@ impl Verification {
         self.kept == self.recounted
     }
 
+    /// The respondents counted: each is in exactly one of Rijk, decentraal and overig.
+    pub fn respondents(&self) -> u64 {
+        use samenspel_domain::survey::Group;
+        self.recounted
+            .respondents
+            .iter()
+            .filter(|(g, _)| matches!(g, Group::Rijk | Group::Decentraal | Group::Overig))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
     /// The first differences, as lines for a person.
     pub fn differences(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -391,6 +402,9 @@ impl App {
         })
     }
 }
+
+mod export;
+pub use export::report_csv;
 
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@ mod accounts;
 mod bench;
 mod bench_search;
 mod exchange;
+mod survey;
 
 use std::net::SocketAddr;
 
@@ -67,6 +68,9 @@ enum Command {
     /// Export data.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The knelpuntenmonitor: waves, responses, reports.
+    #[command(subcommand)]
+    Survey(survey::SurveyCommand),
     /// Measure performance (figures only, no checks).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -177,6 +181,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::User(command) => return accounts::user(&app, command).await,
         Command::Token(command) => return accounts::token(&app, command).await,
         Command::Audit(command) => return accounts::audit(&app, command).await,
+        Command::Survey(command) => return survey::run(&app, command).await,
         Command::Bench(_) => unreachable!("bench is handled before the database is opened"),
     }
     Ok(std::process::ExitCode::SUCCESS)

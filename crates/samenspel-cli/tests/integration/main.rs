@@ -24,3 +24,4 @@ mod register;
 mod search;
 mod security;
 mod storage;
+mod survey;

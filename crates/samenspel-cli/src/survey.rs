@@ -1,0 +1,153 @@
+//! `samenspel survey …`: open and close waves of the knelpuntenmonitor, import a response file,
+//! print the report, and check the kept counts against the responses.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Subcommand, ValueEnum};
+use samenspel_app::survey::{WaveInput, report_csv};
+use samenspel_app::{App, AppError, Principal};
+
+#[derive(Subcommand)]
+pub enum SurveyCommand {
+    /// Open or close a wave.
+    #[command(subcommand)]
+    Wave(WaveCommand),
+    /// Import responses into an open wave from a CSV file with the header
+    /// `respondent,layer,S01,…,S24` (all or nothing).
+    Import {
+        #[arg(long)]
+        wave: String,
+        file: PathBuf,
+    },
+    /// Print the report of a closed wave.
+    Report {
+        #[arg(long)]
+        wave: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+    },
+    /// Recount a wave from its responses and compare with the kept counts.
+    Verify {
+        #[arg(long)]
+        wave: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum WaveCommand {
+    /// Open a wave for the current instrument.
+    Create {
+        /// The short name of the wave (lowercase letters, digits and dashes).
+        key: String,
+        /// Groups with fewer respondents are suppressed in every output.
+        #[arg(long, default_value = "10")]
+        k: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        /// Opening date (yyyy-mm-dd).
+        #[arg(long, default_value = "")]
+        opens: String,
+        /// Closing date (yyyy-mm-dd).
+        #[arg(long, default_value = "")]
+        closes: String,
+        /// Only about this collaboration (its id); the whole country without.
+        #[arg(long)]
+        collaboration: Option<i64>,
+    },
+    /// Close a wave: answering stops and the results become available.
+    Close { key: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Csv,
+}
+
+fn refused(error: AppError) -> anyhow::Result<ExitCode> {
+    match error {
+        AppError::Invalid(errors) => {
+            eprintln!("Niet gelukt; er is niets opgeslagen. Fouten:");
+            const SHOWN: usize = 50;
+            for e in errors.errors.iter().take(SHOWN) {
+                eprintln!("  {}: {}", e.field, e.message);
+            }
+            if errors.errors.len() > SHOWN {
+                eprintln!("  … en nog {} fout(en).", errors.errors.len() - SHOWN);
+            }
+            Ok(ExitCode::from(2))
+        }
+        AppError::Conflict(message) | AppError::Forbidden(message) => {
+            eprintln!("{message}");
+            Ok(ExitCode::from(2))
+        }
+        AppError::NotFound(what) => {
+            eprintln!("{what} niet gevonden");
+            Ok(ExitCode::from(2))
+        }
+        other => Err(other.into()),
+    }
+}
+
+pub async fn run(app: &App, command: SurveyCommand) -> anyhow::Result<ExitCode> {
+    let who = Principal::System("cli");
+    match command {
+        SurveyCommand::Wave(WaveCommand::Create {
+            key,
+            k,
+            title,
+            opens,
+            closes,
+            collaboration,
+        }) => {
+            let input = WaveInput {
+                key,
+                title,
+                k,
+                opens_on: opens,
+                closes_on: closes,
+                collaboration_id: collaboration,
+            };
+            match app.create_wave(&input, &who).await {
+                Ok(wave) => println!("Golf '{}' geopend (k = {}).", wave.key, wave.k),
+                Err(e) => return refused(e),
+            }
+        }
+        SurveyCommand::Wave(WaveCommand::Close { key }) => match app.close_wave(&key, &who).await {
+            Ok(wave) => println!("Golf '{}' gesloten; de resultaten zijn beschikbaar.", wave.key),
+            Err(e) => return refused(e),
+        },
+        SurveyCommand::Import { wave, file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("kan {} niet lezen", file.display()))?;
+            let text = samenspel_app::exchange::decode(&bytes);
+            match app.import_responses(&wave, &text, &who).await {
+                Ok(n) => println!("{n} antwoorden geïmporteerd in golf '{wave}'."),
+                Err(e) => return refused(e),
+            }
+        }
+        SurveyCommand::Report { wave, format } => match app.survey_report(&wave).await {
+            Ok(report) => match format {
+                ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+                ReportFormat::Csv => print!("{}", report_csv(&report)),
+            },
+            Err(e) => return refused(e),
+        },
+        SurveyCommand::Verify { wave } => match app.verify_survey(&wave, &who).await {
+            Ok(v) if v.agrees() => println!(
+                "De bijgehouden aantallen van golf '{wave}' kloppen met de antwoorden ({} respondenten).",
+                v.respondents()
+            ),
+            Ok(v) => {
+                println!("De bijgehouden aantallen van golf '{wave}' wijken af van de antwoorden:");
+                for line in v.differences().iter().take(50) {
+                    println!("  {line}");
+                }
+                return Ok(ExitCode::from(1));
+            }
+            Err(e) => return refused(e),
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
