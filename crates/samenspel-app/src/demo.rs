@@ -395,6 +395,7 @@ pub struct DemoReport {
 /// gemeenschappelijke regelingen (idempotently).
 pub async fn load(app: &App) -> AppResult<DemoReport> {
     let collaborations = load_collaborations(app).await?;
+    crate::demo_survey::load(app).await?;
     let register = app
         .import_gr_register(crate::register::SHIPPED, &Principal::System("demo"), &|_, _| {})
         .await?;

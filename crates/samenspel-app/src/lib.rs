@@ -8,6 +8,7 @@ mod collaborations;
 pub mod congruence;
 pub mod control;
 pub mod demo;
+pub mod demo_survey;
 mod error;
 pub mod exchange;
 pub mod money;

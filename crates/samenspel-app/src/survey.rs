@@ -404,7 +404,9 @@ impl App {
 }
 
 mod export;
+mod respond;
 pub use export::report_csv;
+pub use respond::{RespondentView, ResponseInput};
 
 #[cfg(test)]
 mod tests;

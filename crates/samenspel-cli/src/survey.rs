@@ -28,6 +28,16 @@ pub enum SurveyCommand {
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
     },
+    /// Make personal invitations: prints one link per invitation, once (only a hash is kept).
+    Invite {
+        #[arg(long)]
+        wave: String,
+        #[arg(long, default_value_t = 1)]
+        count: usize,
+        /// Where Samenspel is served, for the links.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+    },
     /// Recount a wave from its responses and compare with the kept counts.
     Verify {
         #[arg(long)]
@@ -132,6 +142,19 @@ pub async fn run(app: &App, command: SurveyCommand) -> anyhow::Result<ExitCode> 
                 ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
                 ReportFormat::Csv => print!("{}", report_csv(&report)),
             },
+            Err(e) => return refused(e),
+        },
+        SurveyCommand::Invite {
+            wave,
+            count,
+            base_url,
+        } => match app.invite(&wave, count, &who).await {
+            Ok(tokens) => {
+                let base = base_url.trim_end_matches('/');
+                for token in tokens {
+                    println!("{base}/knelpuntenmonitor/{wave}/invullen?uitnodiging={token}");
+                }
+            }
             Err(e) => return refused(e),
         },
         SurveyCommand::Verify { wave } => match app.verify_survey(&wave, &who).await {

@@ -29,6 +29,14 @@ pub const UPSERT_COUNT: &str = "INSERT INTO survey_counts (wave_id, grp, stateme
 pub const UPSERT_GROUP_SIZE: &str = "INSERT INTO survey_group_sizes (wave_id, grp, respondents) VALUES ($1, $2, $3) \
      ON CONFLICT (wave_id, grp) DO UPDATE SET respondents = survey_group_sizes.respondents + excluded.respondents";
 
+/// A count going down (a resumed response replaced): the row exists, and an insert of a
+/// negative count would break the check even when it would become an update.
+pub const LOWER_COUNT: &str =
+    "UPDATE survey_counts SET n = n + $5 WHERE wave_id = $1 AND grp = $2 AND statement = $3 AND answer = $4";
+
+pub const LOWER_GROUP_SIZE: &str =
+    "UPDATE survey_group_sizes SET respondents = respondents + $3 WHERE wave_id = $1 AND grp = $2";
+
 pub const SELECT_COUNTS: &str = "SELECT grp, statement, answer, n FROM survey_counts WHERE wave_id = $1";
 
 pub const SELECT_GROUP_SIZES: &str = "SELECT grp, respondents FROM survey_group_sizes WHERE wave_id = $1";
@@ -142,7 +150,8 @@ macro_rules! impl_survey_store {
             statements: &[$crate::domain::survey::Statement],
         ) -> StoreResult<()> {
             for (group, statement, answer, delta) in tally.count_rows(statements) {
-                ::sqlx::query($crate::UPSERT_COUNT)
+                let sql = if delta < 0 { $crate::LOWER_COUNT } else { $crate::UPSERT_COUNT };
+                ::sqlx::query(sql)
                     .bind(wave_id)
                     .bind(group.key())
                     .bind(statement)
@@ -153,7 +162,8 @@ macro_rules! impl_survey_store {
                     .map_err(db_err)?;
             }
             for (group, delta) in tally.respondent_rows() {
-                ::sqlx::query($crate::UPSERT_GROUP_SIZE)
+                let sql = if delta < 0 { $crate::LOWER_GROUP_SIZE } else { $crate::UPSERT_GROUP_SIZE };
+                ::sqlx::query(sql)
                     .bind(wave_id)
                     .bind(group.key())
                     .bind(delta)

@@ -25,3 +25,4 @@ mod search;
 mod security;
 mod storage;
 mod survey;
+mod survey_web;

@@ -33,6 +33,11 @@ async fn every_page_answers_in_dutch_with_one_h1() {
         "/regio",
         "/regio/congruentie",
         "/regio/congruentie?a=samenwerking-1&b=res-regio",
+        "/knelpuntenmonitor",
+        "/knelpuntenmonitor/demo-rob-2020",
+        "/knelpuntenmonitor/demo-open",
+        "/knelpuntenmonitor/demo-open/invullen",
+        "/knelpuntenmonitor/demo-open/bedankt",
     ] {
         let (status, html) = page(&h, path).await;
         assert_eq!(status, StatusCode::OK, "{path}");

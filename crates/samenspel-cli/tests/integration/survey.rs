@@ -131,6 +131,27 @@ async fn a_wave_with_the_rob_means_gives_the_rob_rankings_end_to_end() {
         stdout(&verify)
     );
 
+    let invited = run(
+        &db,
+        &[
+            "survey",
+            "invite",
+            "--wave",
+            "rob-2020",
+            "--count",
+            "3",
+            "--base-url",
+            "https://samenspel.example/",
+        ],
+    );
+    assert!(invited.status.success(), "{}", stderr(&invited));
+    let links: Vec<String> = stdout(&invited).lines().map(str::to_owned).collect();
+    assert_eq!(links.len(), 3);
+    assert!(links.iter().all(|l| {
+        l.starts_with("https://samenspel.example/knelpuntenmonitor/rob-2020/invullen?uitnodiging=")
+    }));
+    assert_ne!(links[0], links[1]);
+
     assert!(
         run(&db, &["survey", "wave", "close", "rob-2020"])
             .status

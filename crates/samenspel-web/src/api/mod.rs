@@ -12,6 +12,7 @@ mod openapi;
 mod organisations;
 mod reference;
 mod regions;
+mod survey;
 
 use axum::Router;
 use axum::routing::{delete, get, post, put};
@@ -80,6 +81,14 @@ pub fn routes() -> Router<App> {
             "/v1/collaborations/{id}/money/{contribution}",
             delete(money::delete),
         )
+        .route("/v1/survey/waves", get(survey::list).post(survey::create))
+        .route("/v1/survey/waves/{key}", get(survey::show))
+        .route("/v1/survey/waves/{key}/close", post(survey::close))
+        .route(
+            "/v1/survey/waves/{key}/responses",
+            post(survey::import).layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES)),
+        )
+        .route("/v1/survey/waves/{key}/report", get(survey::report))
         .route("/v1/reference-profiles", get(reference::profiles))
         .route("/v1/dimensions", get(reference::dimensions))
         .route("/v1/divisions", get(regions::list))

@@ -18,6 +18,8 @@ use utoipa::OpenApi;
         super::reference::profiles, super::reference::dimensions,
         super::control::show, super::control::update,
         super::moore::show, super::moore::update,
+        super::survey::list, super::survey::create, super::survey::show, super::survey::close,
+        super::survey::import, super::survey::report,
         super::exchange::export, super::exchange::import,
         super::money::show, super::money::record, super::money::delete,
         super::regions::list, super::regions::show, super::regions::congruence, super::regions::partner_sets,
@@ -26,7 +28,8 @@ use utoipa::OpenApi;
          (name = "collaborations", description = "Samenwerkingen en hun partners"),
          (name = "partnership-model", description = "Model voor gelijkwaardig partnerschap: standpunten en analyse"),
          (name = "money", description = "Geld per partner per jaar: wie betaalt?"),
-         (name = "regions", description = "Regionale indelingen van gemeenten en hun congruentie"))
+         (name = "regions", description = "Regionale indelingen van gemeenten en hun congruentie"),
+         (name = "survey", description = "Knelpuntenmonitor: golven, antwoorden en rapportage"))
 )]
 struct ApiDoc;
 

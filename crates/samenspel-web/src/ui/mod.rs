@@ -16,6 +16,8 @@ mod organisations;
 mod radar;
 mod regions;
 mod stances;
+mod survey;
+mod survey_form;
 
 use askama::Template;
 use axum::Router;
@@ -93,6 +95,22 @@ pub fn routes() -> Router<App> {
         .route(
             "/samenwerkingen/{id}/wijzigingen.json",
             get(collaborations::changes_json),
+        )
+        .route("/knelpuntenmonitor", get(survey::list).post(survey::create))
+        .route("/knelpuntenmonitor/{key}", get(survey::show))
+        .route("/knelpuntenmonitor/{key}/sluiten", post(survey::close))
+        .route(
+            "/knelpuntenmonitor/{key}/invullen",
+            get(survey_form::form).post(survey_form::submit),
+        )
+        .route("/knelpuntenmonitor/{key}/bedankt", get(survey_form::thanks))
+        .route(
+            "/knelpuntenmonitor/{key}/rapport.csv",
+            get(survey::report_csv_file),
+        )
+        .route(
+            "/knelpuntenmonitor/{key}/rapport.json",
+            get(survey::report_json_file),
         )
         .route("/regio", get(regions::page))
         .route("/regio/congruentie", get(congruence::page))

@@ -1,0 +1,182 @@
+//! The knelpuntenmonitor on the pages and the API: a beheerder opens a wave, respondents
+//! answer by the wave's link or a personal invitation (resumable), bad answers store nothing,
+//! results appear only after closing, and a group below k appears nowhere.
+
+use reqwest::{Method, StatusCode};
+use samenspel_app::Principal;
+use serde_json::json;
+
+use crate::helpers::Harness;
+
+fn answers<'a>(layer: &'a str, value: &'a str) -> Vec<(String, &'a str)> {
+    let mut v: Vec<(String, &str)> = vec![("layer".into(), layer)];
+    v.extend((1..=24).map(|i| (format!("S{i:02}"), value)));
+    v
+}
+
+fn as_pairs<'a>(v: &'a [(String, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    v.iter().map(|(k, x)| (k.as_str(), *x)).collect()
+}
+
+#[tokio::test]
+async fn respondents_answer_by_link_and_invitation_and_results_wait_for_closing() {
+    let h = Harness::start().await;
+    let admin = h.browser_as("MNRE1034", "beheerder").await;
+    let refused = admin
+        .post_form("/knelpuntenmonitor", &[("key", "Najaar!"), ("k", "1")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("href=\"#f-key\"") && page.contains("href=\"#f-k\""));
+    let created = admin
+        .post_form("/knelpuntenmonitor", &[("key", "najaar"), ("k", "10")])
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let redacteur = h.browser_as("GM0363", "redacteur").await;
+    let (status, _) = h
+        .request(
+            Some(&h.token_for("GM0363", "redacteur").await),
+            Method::POST,
+            "/api/v1/survey/waves",
+            Some(&json!({"key": "ander"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "only beheerders open waves");
+
+    // The form: a real table with headers, every radio labelled.
+    let respondent = h.browser().await;
+    let form = respondent
+        .get("/knelpuntenmonitor/najaar/invullen")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("<table class=\"utrecht-table ss-likert\">"));
+    assert_eq!(form.matches("scope=\"col\"").count(), 7);
+    assert_eq!(
+        form.matches("<label class=\"ss-likert__label\" for=\"a-S")
+            .count(),
+        24 * 6
+    );
+    assert!(form.contains("Stelling 24: weet niet / niet van toepassing"));
+
+    let before = h.fingerprint().await;
+    let bad = answers("", "6");
+    let response = respondent
+        .post_form("/knelpuntenmonitor/najaar/invullen", &as_pairs(&bad))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("href=\"#f-layer\"") && page.contains("href=\"#f-s01\""));
+    assert!(before == h.fingerprint().await, "nothing stored");
+
+    let good = answers("gemeente", "4");
+    let response = respondent
+        .post_form("/knelpuntenmonitor/najaar/invullen", &as_pairs(&good))
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // A personal invitation: answered, then resumed and changed.
+    let tokens = h
+        .app
+        .app
+        .invite("najaar", 1, &Principal::System("test"))
+        .await
+        .unwrap();
+    let path = format!("/knelpuntenmonitor/najaar/invullen?uitnodiging={}", tokens[0]);
+    let mut first = answers("rijk", "2");
+    first.push(("uitnodiging".into(), &tokens[0]));
+    let response = respondent
+        .post_form("/knelpuntenmonitor/najaar/invullen", &as_pairs(&first))
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let again = respondent.get(&path).await.text().await.unwrap();
+    assert!(again.contains("al ingevuld"), "a token used twice says so");
+    assert!(again.contains("id=\"a-S01-2\" name=\"S01\" value=\"2\" checked"));
+    let mut changed = answers("rijk", "5");
+    changed.push(("uitnodiging".into(), &tokens[0]));
+    let response = respondent
+        .post_form("/knelpuntenmonitor/najaar/invullen", &as_pairs(&changed))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        response.text().await.unwrap()
+    );
+    assert!(
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .ends_with("aangepast=1")
+    );
+    assert_eq!(
+        respondent
+            .get("/knelpuntenmonitor/najaar/invullen?uitnodiging=onzin")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let verify = h
+        .app
+        .app
+        .verify_survey("najaar", &Principal::System("test"))
+        .await
+        .unwrap();
+    assert!(verify.agrees());
+    assert_eq!(verify.respondents(), 2, "the changed answer replaced the first");
+
+    // No results while open.
+    let (status, _) = h
+        .request(None, Method::GET, "/api/v1/survey/waves/najaar/report", None)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        h.get("/knelpuntenmonitor/najaar/rapport.csv").await.status(),
+        StatusCode::CONFLICT
+    );
+    let wave_page = h.get("/knelpuntenmonitor/najaar").await.text().await.unwrap();
+    assert!(!wave_page.contains("Respondenten per groep"));
+
+    assert_eq!(
+        redacteur
+            .post_form("/knelpuntenmonitor/najaar/sluiten", &[])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        admin
+            .post_form("/knelpuntenmonitor/najaar/sluiten", &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let late = respondent
+        .post_form("/knelpuntenmonitor/najaar/invullen", &as_pairs(&good))
+        .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT, "answering after close");
+
+    // Two respondents: every group is below k = 10, in every output.
+    let (status, report) = h
+        .request(None, Method::GET, "/api/v1/survey/waves/najaar/report", None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(report["groups"], json!({}));
+    assert!(
+        report["suppressed"]
+            .to_string()
+            .contains("Gemeente wordt niet getoond")
+    );
+    let csv = h
+        .get("/knelpuntenmonitor/najaar/rapport.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!csv.lines().any(|l| l.contains(";S01;")), "{csv}");
+    let html = h.get("/knelpuntenmonitor/najaar").await.text().await.unwrap();
+    assert!(html.contains("Gemeente wordt niet getoond"));
+    assert!(!html.contains("scope=\"row\">Gemeente</th>"));
+    assert!(!html.contains("scope=\"row\">Rijk</th>"));
+}

@@ -1,0 +1,165 @@
+//! The knelpuntenmonitor: waves, the import of responses, and the report of a closed wave.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use samenspel_app::App;
+use samenspel_app::survey::{SurveyReport, WaveInput, report_csv};
+use samenspel_store::Wave;
+use serde::{Deserialize, Serialize};
+
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::error::{ApiError, Problem};
+use crate::session::Who;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct WaveList {
+    pub items: Vec<Wave>,
+}
+
+/// All waves, newest first.
+#[utoipa::path(get, path = "/api/v1/survey/waves", tag = "survey",
+    responses((status = 200, body = WaveList, headers(("API-Version" = String, description = "Full version of the API")))))]
+pub async fn list(State(app): State<App>) -> Result<Json<WaveList>, ApiError> {
+    Ok(Json(WaveList {
+        items: app.waves().await?,
+    }))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct NewWaveBody {
+    /// Short name: lowercase letters, digits and dashes.
+    #[serde(default)]
+    pub key: String,
+    #[serde(default)]
+    pub title: String,
+    /// Minimum group size (default 10).
+    #[serde(default)]
+    pub k: Option<i64>,
+    /// yyyy-mm-dd
+    #[serde(default)]
+    pub opens_on: String,
+    /// yyyy-mm-dd
+    #[serde(default)]
+    pub closes_on: String,
+    /// The collaboration the wave is about; none for the whole country.
+    #[serde(default)]
+    pub collaboration_id: Option<i64>,
+}
+
+/// Open a wave (beheerders).
+#[utoipa::path(post, path = "/api/v1/survey/waves", tag = "survey", request_body = NewWaveBody,
+    responses((status = 201, body = Wave, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 401, body = Problem, content_type = "application/problem+json"),
+              (status = 403, body = Problem, content_type = "application/problem+json"),
+              (status = 409, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn create(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiJson(body): ApiJson<NewWaveBody>,
+) -> Result<(StatusCode, Json<Wave>), ApiError> {
+    let input = WaveInput {
+        key: body.key,
+        title: body.title,
+        k: body.k.map(|k| k.to_string()).unwrap_or_default(),
+        opens_on: body.opens_on,
+        closes_on: body.closes_on,
+        collaboration_id: body.collaboration_id,
+    };
+    Ok((StatusCode::CREATED, Json(app.create_wave(&input, &who).await?)))
+}
+
+/// One wave.
+#[utoipa::path(get, path = "/api/v1/survey/waves/{key}", tag = "survey",
+    params(("key" = String, Path, description = "The wave's short name")),
+    responses((status = 200, body = Wave, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn show(State(app): State<App>, ApiPath(key): ApiPath<String>) -> Result<Json<Wave>, ApiError> {
+    Ok(Json(app.wave(&key).await?))
+}
+
+/// Close a wave (beheerders): answering stops, the report becomes available.
+#[utoipa::path(post, path = "/api/v1/survey/waves/{key}/close", tag = "survey",
+    params(("key" = String, Path, description = "The wave's short name")),
+    responses((status = 200, body = Wave, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 401, body = Problem, content_type = "application/problem+json"),
+              (status = 403, body = Problem, content_type = "application/problem+json"),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn close(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiPath(key): ApiPath<String>,
+) -> Result<Json<Wave>, ApiError> {
+    Ok(Json(app.close_wave(&key, &who).await?))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ImportedResponses {
+    pub imported: usize,
+}
+
+/// Import responses as CSV (`respondent,layer,S01,…,S24`; beheerders): all or nothing, every
+/// problem as `invalidParams` named `bestand:<row>:<column>`.
+#[utoipa::path(post, path = "/api/v1/survey/waves/{key}/responses", tag = "survey",
+    params(("key" = String, Path, description = "The wave's short name")),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = ImportedResponses, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 401, body = Problem, content_type = "application/problem+json"),
+              (status = 403, body = Problem, content_type = "application/problem+json"),
+              (status = 409, body = Problem, content_type = "application/problem+json"),
+              (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn import(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiPath(key): ApiPath<String>,
+    body: Bytes,
+) -> Result<Json<ImportedResponses>, ApiError> {
+    let text = samenspel_app::exchange::decode(&body);
+    Ok(Json(ImportedResponses {
+        imported: app.import_responses(&key, &text, &who).await?,
+    }))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// `json` (default) or `csv`.
+    pub format: Option<String>,
+}
+
+/// The report of a closed wave (409 while it is open); groups below k are left out with a note.
+#[utoipa::path(get, path = "/api/v1/survey/waves/{key}/report", tag = "survey",
+    params(("key" = String, Path, description = "The wave's short name"), ReportQuery),
+    responses((status = 200, body = SurveyReport, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn report(
+    State(app): State<App>,
+    ApiPath(key): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ReportQuery>,
+) -> Result<Response, ApiError> {
+    let csv = match query.format.as_deref().map(str::trim) {
+        None | Some("" | "json") => false,
+        Some("csv") => true,
+        Some(other) => {
+            return Err(ApiError::BadRequest {
+                name: "format".into(),
+                reason: format!("'{other}' is geen formaat; kies json of csv."),
+            });
+        }
+    };
+    let report: SurveyReport = app.survey_report(&key).await?;
+    Ok(if csv {
+        crate::ui::csv_response(
+            &format!("knelpuntenmonitor-{}.csv", report.wave.key),
+            report_csv(&report),
+        )
+    } else {
+        Json(report).into_response()
+    })
+}

@@ -1,0 +1,327 @@
+//! The knelpuntenmonitor's pages: the waves (and opening one), a wave with its answer link,
+//! closing it, and after closing its report as tables (per group, the two rankings side by
+//! side, Rijk against decentraal, themes), with the ROB's 2020 means as reference.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use samenspel_app::survey::{SurveyReport, WaveInput, report_csv};
+use samenspel_app::{App, AppError};
+use samenspel_domain::survey::instrument::ROB_2020_MEANS;
+use samenspel_domain::survey::{Group, Theme};
+use samenspel_store::Wave;
+
+use super::form::{FormState, get};
+use super::{Layout, decimal, error_page, render, see_other};
+use crate::session::PageContext;
+
+pub struct WaveRow {
+    pub key: String,
+    pub title: String,
+    pub period: String,
+    pub status: &'static str,
+    pub k: i64,
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
+}
+
+fn wave_row(w: &Wave) -> WaveRow {
+    WaveRow {
+        key: w.key.clone(),
+        title: w.title.clone(),
+        period: match (w.opens_on, w.closes_on) {
+            (None, None) => String::new(),
+            (o, c) => format!("{} – {}", date(o), date(c)),
+        },
+        status: if w.closed_at.is_some() { "Gesloten" } else { "Open" },
+        k: w.k,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "survey/list.html")]
+pub struct ListPage {
+    pub layout: Layout,
+    pub waves: Vec<WaveRow>,
+    pub admin: bool,
+    pub form: FormState,
+}
+
+fn list_page(ctx: &PageContext, waves: &[Wave], form: FormState) -> ListPage {
+    ListPage {
+        layout: Layout::new(ctx, "Knelpuntenmonitor", "knelpuntenmonitor"),
+        waves: waves.iter().map(wave_row).collect(),
+        admin: ctx.who.is_platform_admin(),
+        form,
+    }
+}
+
+pub async fn list(State(app): State<App>, ctx: PageContext) -> Response {
+    match app.waves().await {
+        Ok(waves) => {
+            let mut form = FormState::default();
+            form.set("k", "10");
+            render(StatusCode::OK, &list_page(&ctx, &waves, form))
+        }
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn create(
+    State(app): State<App>,
+    ctx: PageContext,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let input = WaveInput {
+        key: get(&pairs, "key").to_owned(),
+        title: get(&pairs, "title").to_owned(),
+        k: get(&pairs, "k").to_owned(),
+        opens_on: get(&pairs, "opens_on").to_owned(),
+        closes_on: get(&pairs, "closes_on").to_owned(),
+        collaboration_id: None,
+    };
+    match app.create_wave(&input, &ctx.who).await {
+        Ok(wave) => see_other(&format!("/knelpuntenmonitor/{}", wave.key)),
+        Err(AppError::Invalid(errors)) => match app.waves().await {
+            Ok(waves) => render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &list_page(&ctx, &waves, FormState::from_pairs(&pairs).with_errors(errors)),
+            ),
+            Err(e) => error_page(&e),
+        },
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn close(State(app): State<App>, ctx: PageContext, Path(key): Path<String>) -> Response {
+    match app.close_wave(&key, &ctx.who).await {
+        Ok(wave) => see_other(&format!("/knelpuntenmonitor/{}", wave.key)),
+        Err(e) => error_page(&e),
+    }
+}
+
+/// One statement in the report tables.
+pub struct StatementRow {
+    pub id: String,
+    pub text: &'static str,
+    /// Per shown group (in the order of `groups`): n, mean, sd, median, top-2-box, rank.
+    pub cells: Vec<[String; 6]>,
+    pub reference: (String, String),
+}
+
+pub struct RankRow {
+    pub rank: usize,
+    pub rijk: String,
+    pub decentraal: String,
+}
+
+pub struct TestRow {
+    pub id: String,
+    pub u: String,
+    pub z: String,
+    pub p: String,
+    pub p_holm: String,
+    pub r: String,
+    pub significant: bool,
+}
+
+pub struct ReportView {
+    pub groups: Vec<(String, &'static str, u64)>,
+    /// Rijk and decentraal, when shown: the groups of the per-statement table.
+    pub main: Vec<&'static str>,
+    /// The shown layers, for the table of means per layer.
+    pub layers: Vec<&'static str>,
+    pub layer_means: Vec<(String, Vec<String>)>,
+    pub statements: Vec<StatementRow>,
+    pub ranks: Vec<RankRow>,
+    pub shared: Vec<String>,
+    pub tests: Vec<TestRow>,
+    pub themes: Vec<(&'static str, Vec<String>)>,
+    pub suppressed: Vec<String>,
+}
+
+fn opt(x: Option<f64>) -> String {
+    x.map(|v| format!("{v:.2}").replace('.', ","))
+        .unwrap_or_else(|| "–".into())
+}
+
+fn p_value(p: f64) -> String {
+    if p < 0.001 {
+        "< 0,001".into()
+    } else {
+        format!("{p:.3}").replace('.', ",")
+    }
+}
+
+fn report_view(r: &SurveyReport) -> ReportView {
+    let shown: Vec<Group> = Group::ALL
+        .iter()
+        .copied()
+        .filter(|g| r.report.groups.contains_key(g.key()))
+        .collect();
+    let group = |g: Group| &r.report.groups[g.key()];
+    let (main, layers): (Vec<Group>, Vec<Group>) = shown
+        .iter()
+        .partition(|g| matches!(g, Group::Rijk | Group::Decentraal));
+    let ranking = |g: &str| -> Vec<String> {
+        r.report
+            .groups
+            .get(g)
+            .map(|x| x.ranking.clone())
+            .unwrap_or_default()
+    };
+    let (rijk, decentraal) = (ranking("rijk"), ranking("decentraal"));
+    let with_mean = |g: &str, id: &str| {
+        let mean = r
+            .report
+            .groups
+            .get(g)
+            .and_then(|x| x.statements.get(id))
+            .and_then(|s| s.mean);
+        format!("{id} ({})", opt(mean))
+    };
+    ReportView {
+        groups: shown
+            .iter()
+            .map(|g| (g.key().to_owned(), g.label_nl(), group(*g).respondents))
+            .collect(),
+        main: main.iter().map(|g| g.label_nl()).collect(),
+        layers: layers.iter().map(|g| g.label_nl()).collect(),
+        layer_means: r
+            .statements
+            .iter()
+            .map(|s| {
+                let means = layers
+                    .iter()
+                    .map(|g| opt(group(*g).statements.get(s.id).and_then(|x| x.mean)))
+                    .collect();
+                (s.id.to_owned(), means)
+            })
+            .collect(),
+        statements: r
+            .statements
+            .iter()
+            .map(|s| StatementRow {
+                id: s.id.to_owned(),
+                text: s.text,
+                cells: main
+                    .iter()
+                    .map(|g| match group(*g).statements.get(s.id) {
+                        Some(st) => [
+                            st.n.to_string(),
+                            opt(st.mean),
+                            opt(st.sd),
+                            opt(st.median),
+                            st.top2box
+                                .map(|t| format!("{}%", decimal(t * 100.0)))
+                                .unwrap_or_else(|| "–".into()),
+                            st.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
+                        ],
+                        None => Default::default(),
+                    })
+                    .collect(),
+                reference: ROB_2020_MEANS
+                    .iter()
+                    .find(|m| m.0 == s.id)
+                    .map(|m| (decimal(m.1), decimal(m.2)))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        ranks: (0..rijk.len().max(decentraal.len()))
+            .map(|i| RankRow {
+                rank: i + 1,
+                rijk: rijk.get(i).map(|id| with_mean("rijk", id)).unwrap_or_default(),
+                decentraal: decentraal
+                    .get(i)
+                    .map(|id| with_mean("decentraal", id))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        shared: r
+            .report
+            .shared_top
+            .as_ref()
+            .map(|s| s.statements.clone())
+            .unwrap_or_default(),
+        tests: r
+            .report
+            .tests
+            .iter()
+            .map(|t| TestRow {
+                id: t.statement.clone(),
+                u: format!("{:.1}", t.test.u).replace('.', ","),
+                z: decimal(t.test.z),
+                p: p_value(t.test.p),
+                p_holm: p_value(t.p_holm),
+                r: decimal(t.test.rank_biserial),
+                significant: t.p_holm < 0.05,
+            })
+            .collect(),
+        themes: Theme::ALL
+            .iter()
+            .map(|t| {
+                (
+                    t.label_nl(),
+                    shown
+                        .iter()
+                        .map(|g| opt(group(*g).themes.get(t.key()).and_then(|x| x.mean)))
+                        .collect(),
+                )
+            })
+            .collect(),
+        suppressed: r.report.suppressed.iter().map(|s| s.note.clone()).collect(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "survey/wave.html")]
+pub struct WavePage {
+    pub layout: Layout,
+    pub wave: WaveRow,
+    pub open: bool,
+    pub admin: bool,
+    pub report: Option<ReportView>,
+}
+
+pub async fn show(State(app): State<App>, ctx: PageContext, Path(key): Path<String>) -> Response {
+    let wave = match app.wave(&key).await {
+        Ok(w) => w,
+        Err(e) => return error_page(&e),
+    };
+    let report = if wave.closed_at.is_some() {
+        match app.survey_report(&key).await {
+            Ok(r) => Some(report_view(&r)),
+            Err(e) => return error_page(&e),
+        }
+    } else {
+        None
+    };
+    render(
+        StatusCode::OK,
+        &WavePage {
+            layout: Layout::new(&ctx, wave.title.clone(), "knelpuntenmonitor"),
+            open: wave.closed_at.is_none(),
+            admin: ctx.who.is_platform_admin(),
+            wave: wave_row(&wave),
+            report,
+        },
+    )
+}
+
+pub async fn report_csv_file(State(app): State<App>, Path(key): Path<String>) -> Response {
+    match app.survey_report(&key).await {
+        Ok(r) => super::csv_response(&format!("knelpuntenmonitor-{}.csv", r.wave.key), report_csv(&r)),
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn report_json_file(State(app): State<App>, Path(key): Path<String>) -> Response {
+    match app.survey_report(&key).await {
+        Ok(r) => axum::Json(r).into_response(),
+        Err(e) => error_page(&e),
+    }
+}

@@ -1,0 +1,213 @@
+//! The answer form of the knelpuntenmonitor: an accessible Likert grid (a real table with row
+//! and column headers, every radio labelled, no JavaScript), by the wave's link or a personal
+//! invitation (`?uitnodiging=TOKEN`), which can be resumed while the wave is open.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::survey::{RespondentView, ResponseInput};
+use samenspel_app::{App, AppError};
+use samenspel_domain::survey::instrument::{INTRODUCTION, STEM};
+use samenspel_domain::survey::{Answer, RespondentLayer};
+use serde::Deserialize;
+
+use super::form::{FormState, get};
+use super::{Layout, error_page, parse_query, render, see_other};
+use crate::session::PageContext;
+
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+pub struct Row {
+    pub number: usize,
+    pub id: &'static str,
+    pub text: &'static str,
+    /// (value, radio id, checked)
+    pub options: Vec<(&'static str, String, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "survey/answer.html")]
+pub struct AnswerPage {
+    pub layout: Layout,
+    pub title: String,
+    pub action: String,
+    pub token: String,
+    pub resumed: bool,
+    pub introduction: &'static str,
+    pub stem: &'static str,
+    pub columns: Vec<Choice>,
+    pub layers: Vec<(Choice, bool)>,
+    pub rows: Vec<Row>,
+    pub form: FormState,
+}
+
+const VALUES: [&str; 6] = ["1", "2", "3", "4", "5", "n"];
+
+fn columns() -> Vec<Choice> {
+    VALUES
+        .iter()
+        .map(|v| Choice {
+            value: v,
+            label: match *v {
+                "1" => "1 — helemaal niet van toepassing",
+                "5" => "5 — heel erg van toepassing",
+                "n" => "Weet niet / niet van toepassing",
+                "2" => "2",
+                "3" => "3",
+                _ => "4",
+            },
+        })
+        .collect()
+}
+
+fn page(ctx: &PageContext, view: &RespondentView, token: &str, form: FormState) -> AnswerPage {
+    let key = &view.wave.key;
+    AnswerPage {
+        layout: Layout::new(
+            ctx,
+            format!("Vragenlijst — {}", view.wave.title),
+            "knelpuntenmonitor",
+        ),
+        title: view.wave.title.clone(),
+        action: format!("/knelpuntenmonitor/{key}/invullen"),
+        token: token.to_owned(),
+        resumed: view.earlier.is_some(),
+        introduction: INTRODUCTION,
+        stem: STEM,
+        columns: columns(),
+        layers: RespondentLayer::ALL
+            .iter()
+            .map(|l| {
+                (
+                    Choice {
+                        value: l.key(),
+                        label: l.label_nl(),
+                    },
+                    form.selected("layer", l.key()),
+                )
+            })
+            .collect(),
+        rows: view
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Row {
+                number: i + 1,
+                id: s.id,
+                text: s.text,
+                options: VALUES
+                    .iter()
+                    .map(|v| (*v, format!("a-{}-{v}", s.id), form.selected(s.id, v)))
+                    .collect(),
+            })
+            .collect(),
+        form,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TokenQuery {
+    uitnodiging: Option<String>,
+}
+
+fn prefill(view: &RespondentView) -> FormState {
+    let mut form = FormState::default();
+    if let Some(r) = &view.earlier {
+        form.set("layer", r.layer.key());
+        form.set("domain", r.domain.clone().unwrap_or_default());
+        for (s, a) in view.statements.iter().zip(&r.answers) {
+            let value = match a {
+                Some(Answer::Score(v)) => v.to_string(),
+                Some(Answer::DontKnow) => "n".to_owned(),
+                None => String::new(),
+            };
+            form.set(s.id, value);
+        }
+    }
+    form
+}
+
+pub async fn form(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(key): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let token = parse_query::<TokenQuery>(raw.as_deref())
+        .0
+        .uitnodiging
+        .unwrap_or_default();
+    let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
+    match app.respondent_view(&key, token_ref).await {
+        Ok(view) => {
+            let form = prefill(&view);
+            render(StatusCode::OK, &page(&ctx, &view, &token, form))
+        }
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn submit(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(key): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let token = get(&pairs, "uitnodiging").trim().to_owned();
+    let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
+    let view = match app.respondent_view(&key, token_ref).await {
+        Ok(view) => view,
+        Err(e) => return error_page(&e),
+    };
+    let input = ResponseInput {
+        layer: get(&pairs, "layer").to_owned(),
+        domain: get(&pairs, "domain").to_owned(),
+        answers: view
+            .statements
+            .iter()
+            .map(|s| get(&pairs, s.id).to_owned())
+            .collect(),
+    };
+    match app.respond(&key, token_ref, &input).await {
+        Ok(replaced) => see_other(&format!(
+            "/knelpuntenmonitor/{}/bedankt{}",
+            view.wave.key,
+            if replaced { "?aangepast=1" } else { "" }
+        )),
+        Err(AppError::Invalid(errors)) => render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(
+                &ctx,
+                &view,
+                &token,
+                FormState::from_pairs(&pairs).with_errors(errors),
+            ),
+        ),
+        Err(e) => error_page(&e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "survey/thanks.html")]
+pub struct ThanksPage {
+    pub layout: Layout,
+    pub key: String,
+    pub changed: bool,
+}
+
+pub async fn thanks(ctx: PageContext, Path(key): Path<String>, RawQuery(raw): RawQuery) -> Response {
+    let changed = raw.as_deref().is_some_and(|q| q.contains("aangepast=1"));
+    render(
+        StatusCode::OK,
+        &ThanksPage {
+            layout: Layout::new(&ctx, "Dank u wel", "knelpuntenmonitor"),
+            key,
+            changed,
+        },
+    )
+}
