@@ -3,6 +3,7 @@
 //! the groups respondents fall in, and every statistic of the report, computed from kept
 //! counts per (group, statement, answer) — never from the responses themselves.
 
+pub mod charts;
 pub mod instrument;
 pub mod mann_whitney;
 pub mod report;

@@ -180,3 +180,38 @@ async fn respondents_answer_by_link_and_invitation_and_results_wait_for_closing(
     assert!(!html.contains("scope=\"row\">Gemeente</th>"));
     assert!(!html.contains("scope=\"row\">Rijk</th>"));
 }
+
+#[tokio::test]
+async fn the_demo_report_shows_both_charts_with_their_tables() {
+    let h = Harness::start().await;
+    samenspel_app::demo_survey::load(&h.app.app).await.unwrap();
+    let html = h
+        .get("/knelpuntenmonitor/demo-rob-2020")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("In de top zes van zowel Rijk als decentraal: <strong>S02, S05, S06</strong>"),
+        "{}",
+        &html[html.find("<main").unwrap_or(0)..]
+    );
+    assert!(
+        html.contains("aria-labelledby=\"rangordes-title\""),
+        "the rankings chart"
+    );
+    assert!(
+        html.contains("aria-labelledby=\"verdeling-title\""),
+        "the diverging bars"
+    );
+    assert!(
+        html.contains("scope=\"row\">S06 Decentraal</th>"),
+        "the bars' table alternative"
+    );
+    assert!(
+        html.contains("<td class=\"utrecht-table__cell\">S06 (3,59)</td>"),
+        "the rankings' table"
+    );
+    let reference = "<td class=\"utrecht-table__cell ss-number\">3,4</td><td class=\"utrecht-table__cell ss-number\">3,19</td>";
+    assert!(html.contains(reference), "the ROB's 2020 means as reference");
+}

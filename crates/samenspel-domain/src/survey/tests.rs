@@ -387,3 +387,48 @@ mod kept {
         assert_eq!(counts.len(), Group::ALL.len());
     }
 }
+
+mod drawn {
+    use super::super::charts::{diverging, rankings};
+
+    #[test]
+    fn the_rankings_chart_links_the_same_statement_and_marks_the_shared_ones() {
+        let left = vec![("S01".to_owned(), 3.4), ("S02".to_owned(), 3.38)];
+        let right = vec![("S02".to_owned(), 3.39), ("S01".to_owned(), 3.19)];
+        let svg = rankings("r", ("Rijk", "Decentraal"), &left, &right, &["S02".to_owned()]);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains("aria-labelledby=\"r-title\""));
+        assert_eq!(svg.matches("<line").count(), 2, "one line per statement in both");
+        assert_eq!(
+            svg.matches("stroke-width=\"3\"").count(),
+            1,
+            "the shared one is thick"
+        );
+        assert!(svg.contains(">1. S01 (3,40)</text>") && svg.contains(">1. S02 (3,39)</text>"));
+        let hostile = rankings("x", ("<script>", "b"), &left, &right, &[]);
+        assert!(!hostile.contains("<script>"));
+    }
+
+    #[test]
+    fn the_bars_diverge_around_the_middle_of_three() {
+        let svg = diverging(
+            "d",
+            &[
+                ("S01 Rijk".to_owned(), [1, 1, 2, 1, 1]),
+                ("S02 Rijk".to_owned(), [0; 5]),
+            ],
+        );
+        // 2 of 6 answer 1 or 2 plus half of the 2 threes: 3/6 of 180 = 90 left of the middle (300).
+        assert!(
+            svg.contains("<rect x=\"210.00\" y=\"52\" width=\"30.00\""),
+            "{svg}"
+        );
+        assert_eq!(
+            svg.matches("y=\"52\" width").count(),
+            5,
+            "five segments in the first row"
+        );
+        assert_eq!(svg.matches("y=\"70\" width").count(), 0, "no bar without answers");
+        assert!(svg.contains(">S02 Rijk</text>"));
+    }
+}

@@ -142,6 +142,12 @@ pub struct ReportView {
     pub tests: Vec<TestRow>,
     pub themes: Vec<(&'static str, Vec<String>)>,
     pub suppressed: Vec<String>,
+    /// The rankings chart (when Rijk and decentraal are both shown).
+    pub ranking_svg: Option<String>,
+    /// The diverging bars of the main groups, and the same numbers as rows: label, n, % per
+    /// answer 1–5.
+    pub bars_svg: String,
+    pub distribution: Vec<(String, u64, Vec<String>)>,
 }
 
 fn opt(x: Option<f64>) -> String {
@@ -184,7 +190,61 @@ fn report_view(r: &SurveyReport) -> ReportView {
             .and_then(|s| s.mean);
         format!("{id} ({})", opt(mean))
     };
+    let means = |g: &str| -> Vec<(String, f64)> {
+        let Some(report) = r.report.groups.get(g) else {
+            return Vec::new();
+        };
+        report
+            .ranking
+            .iter()
+            .filter_map(|id| Some((id.clone(), report.statements.get(id)?.mean?)))
+            .collect()
+    };
+    let shared_ids = r
+        .report
+        .shared_top
+        .as_ref()
+        .map(|s| s.statements.clone())
+        .unwrap_or_default();
+    let bar_rows: Vec<(String, [u64; 5])> = r
+        .statements
+        .iter()
+        .flat_map(|s| {
+            main.iter().filter_map(move |g| {
+                let st = r.report.groups.get(g.key())?.statements.get(s.id)?;
+                Some((format!("{} {}", s.id, g.label_nl()), st.counts))
+            })
+        })
+        .collect();
+    let distribution = bar_rows
+        .iter()
+        .map(|(label, counts)| {
+            let n: u64 = counts.iter().sum();
+            let shares = counts
+                .iter()
+                .map(|c| {
+                    if n == 0 {
+                        "–".to_owned()
+                    } else {
+                        format!("{}%", decimal(*c as f64 * 100.0 / n as f64))
+                    }
+                })
+                .collect();
+            (label.clone(), n, shares)
+        })
+        .collect();
     ReportView {
+        ranking_svg: r.report.shared_top.as_ref().map(|_| {
+            samenspel_domain::survey::charts::rankings(
+                "rangordes",
+                ("Rijk", "Decentraal"),
+                &means("rijk"),
+                &means("decentraal"),
+                &shared_ids,
+            )
+        }),
+        bars_svg: samenspel_domain::survey::charts::diverging("verdeling", &bar_rows),
+        distribution,
         groups: shown
             .iter()
             .map(|g| (g.key().to_owned(), g.label_nl(), group(*g).respondents))
