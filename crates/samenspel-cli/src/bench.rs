@@ -37,6 +37,17 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
         repeats: u32,
     },
+    /// Time a synthetic wave of the knelpuntenmonitor: import and report, beside DuckDB's report
+    /// from the same CSV when the Python package duckdb is available.
+    ///
+    /// Without --database a temporary SQLite file is used; with --database a new wave is added
+    /// to that database (use a scratch database).
+    Survey {
+        #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        respondents: u64,
+        #[arg(long, default_value_t = 2020)]
+        seed: u64,
+    },
 }
 
 /// The phases, in order, with the names printed for them.
@@ -61,6 +72,9 @@ pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Resul
     match command {
         BenchCommand::Import { runs } => import(runs, database).await,
         BenchCommand::Search { repeats } => crate::bench_search::run(repeats, database).await,
+        BenchCommand::Survey { respondents, seed } => {
+            crate::bench_survey::run(respondents, seed, database).await
+        }
     }
 }
 

@@ -77,3 +77,33 @@ fn bench_search_asks_every_question_of_the_register_and_finds_something() {
         "the temporary database is removed"
     );
 }
+
+#[test]
+fn bench_survey_imports_a_seeded_wave_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_samenspel"))
+        .args(["bench", "survey", "--respondents", "300", "--seed", "7"])
+        .env("TMPDIR", dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("Import: 300 antwoorden"), "{stdout}");
+    assert!(
+        stdout.contains("Rapport uit de bijgehouden tellingen"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("(gelijk)") || stdout.contains("DuckDB: niet beschikbaar"),
+        "DuckDB, when there, computes the same counts: {stdout}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}

@@ -1,0 +1,223 @@
+//! `samenspel bench survey`: a seeded synthetic wave of the knelpuntenmonitor, written as the
+//! import's CSV, imported whole (read, parse, validate, store durably, update the kept counts)
+//! and reported; when the Python package `duckdb` is available, the same report is computed by
+//! DuckDB from the same CSV in the same run, and the ratio is printed.
+//!
+//! A benchmark, not a test: it reports figures and asserts nothing about them.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use samenspel_app::survey::{WaveInput, header, instrument};
+use samenspel_app::{App, Principal};
+
+use crate::bench::{peak_memory, summary};
+
+/// A small seeded generator (xorshift64*): the same seed gives the same file everywhere.
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in 0..n.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const LAYERS: [(&str, u64); 6] = [
+    ("rijk", 30),
+    ("gemeente", 40),
+    ("provincie", 10),
+    ("waterschap", 8),
+    ("gemeenschappelijke-regeling", 7),
+    ("overig", 5),
+];
+
+/// The CSV of `respondents` synthetic respondents.
+pub fn synthetic_csv(respondents: u64, seed: u64) -> String {
+    let statements = instrument(samenspel_app::survey::CURRENT_VERSION).unwrap_or_default();
+    let mut rng = Seeded(seed.max(1));
+    let mut out = String::with_capacity(respondents as usize * 64);
+    out.push_str(&header(statements).join(","));
+    out.push('\n');
+    for r in 0..respondents {
+        let mut pick = rng.below(100);
+        let layer = LAYERS
+            .iter()
+            .find(|(_, share)| {
+                if pick < *share {
+                    true
+                } else {
+                    pick -= share;
+                    false
+                }
+            })
+            .map_or("overig", |(l, _)| l);
+        let _ = write!(out, "r{r},{layer}");
+        for s in 0..statements.len() as u64 {
+            out.push(',');
+            match rng.below(100) {
+                0..=2 => {}
+                3..=7 => out.push('n'),
+                _ => {
+                    // Each statement leans a little differently.
+                    let v = (rng.below(5) + rng.below(5) + s % 3) / 2;
+                    out.push(char::from(b'1' + v.min(4) as u8));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The same report in DuckDB (per group and statement: n, mean, sd, median, counts), timed
+/// inside Python; prints the seconds and the sum of n.
+const DUCKDB_SCRIPT: &str = r#"
+import sys, time, duckdb
+path = sys.argv[1]
+start = time.perf_counter()
+con = duckdb.connect()
+rows = con.execute(f"""
+WITH r AS (SELECT * FROM read_csv('{path}', header = true, all_varchar = true)),
+u AS (UNPIVOT r ON COLUMNS('^S[0-9]+$') INTO NAME statement VALUE answer),
+s AS (SELECT layer, statement, CAST(answer AS INTEGER) AS v FROM u WHERE answer IN ('1','2','3','4','5')),
+g AS (
+  SELECT CASE WHEN layer IN ('rijk', 'overig') THEN layer ELSE 'decentraal' END AS grp, statement, v FROM s
+  UNION ALL SELECT layer AS grp, statement, v FROM s WHERE layer NOT IN ('rijk', 'overig'))
+SELECT grp, statement, count(*) AS n, avg(v), stddev_samp(v), median(v),
+  count(*) FILTER (WHERE v = 1), count(*) FILTER (WHERE v = 2), count(*) FILTER (WHERE v = 3),
+  count(*) FILTER (WHERE v = 4), count(*) FILTER (WHERE v = 5)
+FROM g GROUP BY grp, statement ORDER BY grp, statement
+""").fetchall()
+elapsed = time.perf_counter() - start
+print(f"{elapsed:.6f} {sum(r[2] for r in rows)}")
+"#;
+
+fn duckdb_report(dir: &std::path::Path, csv: &std::path::Path) -> Option<(Duration, u64)> {
+    let script = dir.join("duckdb_report.py");
+    std::fs::write(&script, DUCKDB_SCRIPT).ok()?;
+    let output = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(csv)
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut parts = text.split_whitespace();
+    let seconds: f64 = parts.next()?.parse().ok()?;
+    let n: u64 = parts.next()?.parse().ok()?;
+    Some((Duration::from_secs_f64(seconds), n))
+}
+
+fn seconds(d: Duration) -> String {
+    format!("{:.3} s", d.as_secs_f64()).replace('.', ",")
+}
+
+fn micros(d: Duration) -> String {
+    format!("{:.1} µs", d.as_secs_f64() * 1e6).replace('.', ",")
+}
+
+pub async fn run(respondents: u64, seed: u64, database: Option<&str>) -> anyhow::Result<ExitCode> {
+    println!("Benchmark: knelpuntenmonitor, {respondents} synthetische respondenten (seed {seed})");
+    let dir = tempfile::Builder::new()
+        .prefix("samenspel-bench-")
+        .tempdir()
+        .context("kan geen tijdelijke map maken")?;
+    let csv_path = dir.path().join("golf.csv");
+    let start = Instant::now();
+    std::fs::write(&csv_path, synthetic_csv(respondents, seed)).context("het CSV-bestand schrijven")?;
+    let size = std::fs::metadata(&csv_path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "Bestand: {} MB, gemaakt in {}",
+        format!("{:.1}", size as f64 / 1e6).replace('.', ","),
+        seconds(start.elapsed())
+    );
+    let url = match database {
+        Some(url) => url.to_owned(),
+        None => format!("sqlite://{}", dir.path().join("bench.db").display()),
+    };
+    println!("Database: {}", crate::redact(&url));
+    let store = samenspel_store_any::connect(&url)
+        .await
+        .with_context(|| format!("kan de database niet openen ({})", crate::redact(&url)))?;
+    let app = App::new(store);
+    let who = Principal::System("bench");
+    app.prepare().await.context("migraties en referentiegegevens")?;
+    let key = format!("bench-{}", std::process::id());
+    app.create_wave(
+        &WaveInput {
+            key: key.clone(),
+            ..WaveInput::default()
+        },
+        &who,
+    )
+    .await?;
+
+    // The whole import: read the file, parse, validate, store, update the counts.
+    let start = Instant::now();
+    let bytes = std::fs::read(&csv_path)?;
+    let text = samenspel_app::exchange::decode(&bytes);
+    drop(bytes);
+    let imported = app.import_responses(&key, &text, &who).await?;
+    drop(text);
+    let import = start.elapsed();
+    println!(
+        "Import: {imported} antwoorden in {} (lezen, controleren, opslaan, tellingen bijwerken)",
+        seconds(import)
+    );
+
+    app.close_wave(&key, &who).await?;
+    let report = app.survey_report(&key).await?;
+    let ours: u64 = report
+        .report
+        .groups
+        .values()
+        .flat_map(|g| g.statements.values().map(|s| s.n))
+        .sum();
+    let mut durations = Vec::new();
+    for _ in 0..100 {
+        let start = Instant::now();
+        app.survey_report(&key).await?;
+        durations.push(start.elapsed());
+    }
+    durations.sort();
+    if let Some((min, median, max)) = summary(&durations) {
+        println!(
+            "Rapport uit de bijgehouden tellingen (100×): min {}, mediaan {}, max {}",
+            micros(min),
+            micros(median),
+            micros(max)
+        );
+    }
+    match duckdb_report(dir.path(), &csv_path) {
+        Some((duck, n)) => {
+            println!(
+                "DuckDB: hetzelfde rapport uit het CSV-bestand in {}",
+                seconds(duck)
+            );
+            let ratio = import.as_secs_f64() / duck.as_secs_f64().max(1e-9);
+            println!(
+                "Verhouding import Samenspel / rapport DuckDB: {}",
+                format!("{ratio:.2}").replace('.', ",")
+            );
+            println!(
+                "Controle: som van n over groepen en stellingen: Samenspel {ours}, DuckDB {n}{}",
+                if ours == n { " (gelijk)" } else { " (VERSCHILLEND)" }
+            );
+        }
+        None => println!("DuckDB: niet beschikbaar (pip install duckdb); geen vergelijking"),
+    }
+    println!("Piekgeheugen van het proces (VmHWM): {}", peak_memory());
+    Ok(ExitCode::SUCCESS)
+}
