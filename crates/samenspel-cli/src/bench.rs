@@ -258,7 +258,7 @@ fn counts(report: &ImportReport) -> String {
 }
 
 /// A duration in seconds with three decimals and a decimal comma, e.g. `1,234 s`.
-fn seconds(duration: Duration) -> String {
+pub(crate) fn seconds(duration: Duration) -> String {
     format!("{:.3} s", duration.as_secs_f64()).replace('.', ",")
 }
 

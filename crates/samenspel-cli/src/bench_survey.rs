@@ -13,7 +13,7 @@ use anyhow::Context;
 use samenspel_app::survey::{WaveInput, header, instrument};
 use samenspel_app::{App, Principal};
 
-use crate::bench::{peak_memory, summary};
+use crate::bench::{peak_memory, seconds, summary};
 
 /// A small seeded generator (xorshift64*): the same seed gives the same file everywhere.
 struct Seeded(u64);
@@ -118,10 +118,6 @@ fn duckdb_report(dir: &std::path::Path, csv: &std::path::Path) -> Option<(Durati
     let seconds: f64 = parts.next()?.parse().ok()?;
     let n: u64 = parts.next()?.parse().ok()?;
     Some((Duration::from_secs_f64(seconds), n))
-}
-
-fn seconds(d: Duration) -> String {
-    format!("{:.3} s", d.as_secs_f64()).replace('.', ",")
 }
 
 fn micros(d: Duration) -> String {
