@@ -405,8 +405,10 @@ impl App {
 
 mod export;
 mod respond;
+mod trend;
 pub use export::report_csv;
 pub use respond::{RespondentView, ResponseInput};
+pub use trend::TrendWave;
 
 #[cfg(test)]
 mod tests;

@@ -215,3 +215,46 @@ async fn the_demo_report_shows_both_charts_with_their_tables() {
     let reference = "<td class=\"utrecht-table__cell ss-number\">3,4</td><td class=\"utrecht-table__cell ss-number\">3,19</td>";
     assert!(html.contains(reference), "the ROB's 2020 means as reference");
 }
+
+#[tokio::test]
+async fn a_later_wave_shows_the_earlier_ones_as_a_trend() {
+    let h = Harness::start().await;
+    let app = &h.app.app;
+    let who = Principal::System("test");
+    let ids: Vec<String> = (1..=24).map(|i| format!("S{i:02}")).collect();
+    let file = |value: &str| {
+        let mut text = format!("respondent,layer,{}\n", ids.join(","));
+        for i in 0..12 {
+            text.push_str(&format!("r{i},rijk,{}\n", vec![value; 24].join(",")));
+            text.push_str(&format!("g{i},gemeente,{}\n", vec!["3"; 24].join(",")));
+        }
+        text
+    };
+    for (key, value) in [("voorjaar", "2"), ("najaar", "4")] {
+        let input = samenspel_app::survey::WaveInput {
+            key: key.into(),
+            title: format!("Golf {key}"),
+            ..Default::default()
+        };
+        app.create_wave(&input, &who).await.unwrap();
+        app.import_responses(key, &file(value), &who).await.unwrap();
+        app.close_wave(key, &who).await.unwrap();
+    }
+    let trend = h.get_json("/api/v1/survey/waves/najaar/trend").await;
+    let keys: Vec<&str> = trend
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["rob-2020", "voorjaar", "najaar"]);
+    assert_eq!(trend[1]["means"]["S01"], json!([2.0, 3.0]));
+    assert_eq!(trend[2]["means"]["S01"], json!([4.0, 3.0]));
+    let html = h.get("/knelpuntenmonitor/najaar").await.text().await.unwrap();
+    assert!(html.contains("scope=\"colgroup\" colspan=\"2\">Golf voorjaar</th>"));
+    let first = h.get("/knelpuntenmonitor/voorjaar").await.text().await.unwrap();
+    assert!(
+        first.contains("nog geen eerdere gesloten golven"),
+        "the first wave has no trend"
+    );
+}

@@ -89,6 +89,7 @@ pub fn routes() -> Router<App> {
             post(survey::import).layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES)),
         )
         .route("/v1/survey/waves/{key}/report", get(survey::report))
+        .route("/v1/survey/waves/{key}/trend", get(survey::trend))
         .route("/v1/reference-profiles", get(reference::profiles))
         .route("/v1/dimensions", get(reference::dimensions))
         .route("/v1/divisions", get(regions::list))

@@ -19,7 +19,7 @@ use utoipa::OpenApi;
         super::control::show, super::control::update,
         super::moore::show, super::moore::update,
         super::survey::list, super::survey::create, super::survey::show, super::survey::close,
-        super::survey::import, super::survey::report,
+        super::survey::import, super::survey::report, super::survey::trend,
         super::exchange::export, super::exchange::import,
         super::money::show, super::money::record, super::money::delete,
         super::regions::list, super::regions::show, super::regions::congruence, super::regions::partner_sets,

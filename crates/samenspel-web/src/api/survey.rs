@@ -163,3 +163,17 @@ pub async fn report(
         Json(report).into_response()
     })
 }
+
+/// The ROB's 2020 means, up to three earlier closed waves of the same instrument, and this
+/// closed wave: Rijk and decentral means per statement (409 while the wave is open).
+#[utoipa::path(get, path = "/api/v1/survey/waves/{key}/trend", tag = "survey",
+    params(("key" = String, Path, description = "The wave's short name")),
+    responses((status = 200, body = Vec<samenspel_app::survey::TrendWave>, headers(("API-Version" = String, description = "Full version of the API"))),
+              (status = 404, body = Problem, content_type = "application/problem+json"),
+              (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn trend(
+    State(app): State<App>,
+    ApiPath(key): ApiPath<String>,
+) -> Result<Json<Vec<samenspel_app::survey::TrendWave>>, ApiError> {
+    Ok(Json(app.survey_trend(&key).await?))
+}

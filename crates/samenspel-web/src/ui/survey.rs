@@ -345,6 +345,10 @@ pub struct WavePage {
     pub open: bool,
     pub admin: bool,
     pub report: Option<ReportView>,
+    /// The trend's column titles and per statement the (Rijk, decentraal) means per column;
+    /// empty without earlier waves.
+    pub trend_titles: Vec<String>,
+    pub trend_rows: Vec<(String, Vec<(String, String)>)>,
 }
 
 pub async fn show(State(app): State<App>, ctx: PageContext, Path(key): Path<String>) -> Response {
@@ -360,6 +364,35 @@ pub async fn show(State(app): State<App>, ctx: PageContext, Path(key): Path<Stri
     } else {
         None
     };
+    let trend = if wave.closed_at.is_some() {
+        match app.survey_trend(&key).await {
+            Ok(t) => t,
+            Err(e) => return error_page(&e),
+        }
+    } else {
+        Vec::new()
+    };
+    // Only the ROB reference and this wave: the reference columns of the report suffice.
+    let trend = if trend.len() > 2 { trend } else { Vec::new() };
+    let trend_rows = trend
+        .first()
+        .map(|first| {
+            first
+                .means
+                .keys()
+                .map(|id| {
+                    let cells = trend
+                        .iter()
+                        .map(|t| {
+                            let (r, d) = t.means.get(id).copied().unwrap_or((None, None));
+                            (opt(r), opt(d))
+                        })
+                        .collect();
+                    (id.clone(), cells)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     render(
         StatusCode::OK,
         &WavePage {
@@ -368,6 +401,8 @@ pub async fn show(State(app): State<App>, ctx: PageContext, Path(key): Path<Stri
             admin: ctx.who.is_platform_admin(),
             wave: wave_row(&wave),
             report,
+            trend_titles: trend.iter().map(|t| t.title.clone()).collect(),
+            trend_rows,
         },
     )
 }
