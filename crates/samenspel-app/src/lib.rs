@@ -35,11 +35,17 @@ use samenspel_store::Store;
 #[derive(Clone)]
 pub struct App {
     store: Arc<dyn Store>,
+    /// Reports of closed waves: their kept counts no longer change, so each is computed once
+    /// per process (see [`survey`]).
+    closed_reports: survey::ReportCache,
 }
 
 impl App {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store }
+        Self {
+            store,
+            closed_reports: survey::ReportCache::default(),
+        }
     }
 
     pub fn store(&self) -> &dyn Store {

@@ -115,6 +115,28 @@ pub struct SurveyReport {
     pub report: Report,
 }
 
+/// The computed reports of closed waves, by wave id and the moment it closed: a closed wave
+/// takes no answers, so its kept counts — and its report — stay as they are.
+#[derive(Clone, Default)]
+pub struct ReportCache(
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<ClosedWave, std::sync::Arc<SurveyReport>>>>,
+);
+
+/// A closed wave: its id and when it closed.
+type ClosedWave = (i64, chrono::DateTime<chrono::Utc>);
+
+impl ReportCache {
+    fn get(&self, key: &ClosedWave) -> Option<std::sync::Arc<SurveyReport>> {
+        self.0.lock().ok()?.get(key).cloned()
+    }
+
+    fn put(&self, key: ClosedWave, report: std::sync::Arc<SurveyReport>) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(key, report);
+        }
+    }
+}
+
 /// What `survey verify` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verification {
@@ -380,15 +402,22 @@ impl App {
                 wave.key
             )));
         }
+        let cache_key = (wave.id, wave.closed_at.unwrap_or_default());
+        if let Some(cached) = self.closed_reports.get(&cache_key) {
+            return Ok((*cached).clone());
+        }
         let statements = Self::statements_of(&wave)?;
         let kept = self.store.kept_counts(wave.id).await?;
         let groups = group_counts(&kept.respondents, &kept.counts);
         let k = u64::try_from(wave.k).unwrap_or(u64::MAX);
-        Ok(SurveyReport {
+        let computed = SurveyReport {
             report: report(statements, &groups, k),
             statements: statements.to_vec(),
             wave,
-        })
+        };
+        self.closed_reports
+            .put(cache_key, std::sync::Arc::new(computed.clone()));
+        Ok(computed)
     }
 
     /// Recounts a wave from its responses and compares with the kept counts.
