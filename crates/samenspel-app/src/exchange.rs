@@ -67,17 +67,23 @@ pub struct ExchangedPartner {
     pub role: String,
 }
 
+/// One partner's money for one year, as exchanged in files and sent to the API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ExchangedMoney {
+    /// Code of the paying partner, e.g. `GM0363`.
     #[serde(default)]
     pub partner: String,
     #[serde(default)]
     pub year: i32,
-    /// Euro cents.
+    /// Integer euro cents, not negative.
     #[serde(default)]
     pub amount_cents: i64,
+    /// `eigen-middelen`, `algemene-uitkering`, `specifieke-uitkering`,
+    /// `decentralisatie-uitkering`, `bijzondere-fonds-uitkering`, `regio-deal-bijdrage`,
+    /// `mobiliteitsfonds`, `overig`.
     #[serde(default)]
     pub instrument: String,
+    /// `toegezegd`, `begroot` or `gerealiseerd`.
     #[serde(default)]
     pub status: String,
 }

@@ -4,35 +4,14 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use samenspel_app::App;
+use samenspel_app::exchange::ExchangedMoney;
 use samenspel_app::money::MoneyView;
 use samenspel_domain::money::{AmountInput, ContributionInput};
 use samenspel_store::ContributionRecord;
-use serde::Deserialize;
 
 use super::extract::{ApiJson, ApiPath};
 use crate::error::{ApiError, Problem};
 use crate::session::Who;
-
-/// One partner's money for one year.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-pub struct ContributionBody {
-    /// Code of the paying partner, e.g. `GM0363`.
-    #[serde(default)]
-    pub partner: String,
-    #[serde(default)]
-    pub year: i32,
-    /// Integer euro cents, not negative.
-    #[serde(default)]
-    pub amount_cents: i64,
-    /// `eigen-middelen`, `algemene-uitkering`, `specifieke-uitkering`,
-    /// `decentralisatie-uitkering`, `bijzondere-fonds-uitkering`, `regio-deal-bijdrage`,
-    /// `mobiliteitsfonds`, `overig`.
-    #[serde(default)]
-    pub instrument: String,
-    /// `toegezegd`, `begroot` or `gerealiseerd`.
-    #[serde(default)]
-    pub status: String,
-}
 
 /// The collaboration's money: every recorded figure, totals and shares per partner, layer and
 /// year, the rule checks with their source, and where stated stances on dimension 3 disagree
@@ -51,7 +30,7 @@ pub async fn show(
 
 /// Record a partner's money for a year; the same partner, year, instrument and status again
 /// replaces the amount.
-#[utoipa::path(post, path = "/api/v1/collaborations/{id}/money", tag = "money", request_body = ContributionBody,
+#[utoipa::path(post, path = "/api/v1/collaborations/{id}/money", tag = "money", request_body = ExchangedMoney,
     params(("id" = i64, Path, description = "Collaboration id")),
     responses((status = 201, body = ContributionRecord, headers(("API-Version" = String, description = "Full version of the API"))),
               (status = 401, body = Problem, content_type = "application/problem+json"),
@@ -62,7 +41,7 @@ pub async fn record(
     State(app): State<App>,
     Who(who): Who,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(body): ApiJson<ContributionBody>,
+    ApiJson(body): ApiJson<ExchangedMoney>,
 ) -> Result<(StatusCode, Json<ContributionRecord>), ApiError> {
     let year = body.year.to_string();
     let input = ContributionInput {
