@@ -128,6 +128,28 @@ macro_rules! impl_survey_store {
                 .ok_or_else(|| StoreError::Database(format!("unexpected survey response in database: {layer:?} {answers:?}")))
         }
 
+        /// Reads the wave back as the change left it, writes its audit event, and commits.
+        async fn audited_wave(
+            mut tx: ::sqlx::Transaction<'_, $db>,
+            wave_id: i64,
+            actor: &Actor,
+            action: &'static str,
+        ) -> StoreResult<Wave> {
+            let row = ::sqlx::query($crate::WAVE_BY_ID)
+                .bind(wave_id)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_err)?;
+            let wave = wave_row(&row)?;
+            write_audit(
+                &mut tx,
+                &audit(actor, action, "survey_wave", wave_id.to_string(), None, to_json(&wave)),
+            )
+            .await?;
+            tx.commit().await.map_err(db_err)?;
+            Ok(wave)
+        }
+
         async fn refuse_if_closed(conn: &mut Conn, wave_id: i64) -> StoreResult<()> {
             let closed: Option<Option<DateTime<Utc>>> = ::sqlx::query_scalar($crate::WAVE_CLOSED)
                 .bind(wave_id)
@@ -197,19 +219,7 @@ macro_rules! impl_survey_store {
                     }
                     Err(e) => return Err(db_err(e)),
                 };
-                let row = ::sqlx::query($crate::WAVE_BY_ID)
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
-                let created = wave_row(&row)?;
-                write_audit(
-                    &mut tx,
-                    &audit(actor, "survey.wave.create", "survey_wave", id.to_string(), None, to_json(&created)),
-                )
-                .await?;
-                tx.commit().await.map_err(db_err)?;
-                Ok(created)
+                audited_wave(tx, id, actor, "survey.wave.create").await
             }
 
             async fn get_wave(&self, key: &str) -> StoreResult<Option<Wave>> {
@@ -242,19 +252,7 @@ macro_rules! impl_survey_store {
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?;
-                let row = ::sqlx::query($crate::WAVE_BY_ID)
-                    .bind(wave_id)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(db_err)?;
-                let closed = wave_row(&row)?;
-                write_audit(
-                    &mut tx,
-                    &audit(actor, "survey.wave.close", "survey_wave", wave_id.to_string(), None, to_json(&closed)),
-                )
-                .await?;
-                tx.commit().await.map_err(db_err)?;
-                Ok(closed)
+                audited_wave(tx, wave_id, actor, "survey.wave.close").await
             }
 
             async fn add_responses(
