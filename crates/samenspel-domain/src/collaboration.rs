@@ -265,7 +265,28 @@ fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
 /// Whether a collaboration with these dates runs on `today`: it has started (or has no start
 /// date) and has not ended (no end date, or one today or later).
 pub fn is_active(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) -> bool {
-    start.is_none_or(|s| s <= today) && end.is_none_or(|e| e >= today)
+    term_status(start, end, today) == TermStatus::Lopend
+}
+
+keyed_enum!(
+    /// Where a collaboration is in its term on a given day.
+    TermStatus, "status", "status" {
+        NogNietGestart => "nog-niet-gestart", "Nog niet gestart";
+        Lopend => "lopend", "Lopend";
+        Beeindigd => "beeindigd", "Beëindigd";
+    }
+);
+
+/// The status on `today`: not started before the start date, ended after the end date,
+/// running otherwise.
+pub fn term_status(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) -> TermStatus {
+    if start.is_some_and(|s| s > today) {
+        TermStatus::NogNietGestart
+    } else if end.is_some_and(|e| e < today) {
+        TermStatus::Beeindigd
+    } else {
+        TermStatus::Lopend
+    }
 }
 
 /// A partner in a collaboration with its role.
@@ -378,6 +399,16 @@ mod tests {
         assert!(is_active(d("2020-01-01"), d("2026-11-23"), today));
         assert!(!is_active(d("2020-01-01"), d("2026-11-22"), today));
         assert!(!is_active(d("2027-01-01"), None, today));
+        assert_eq!(
+            term_status(d("2027-01-01"), None, today),
+            TermStatus::NogNietGestart
+        );
+        assert_eq!(
+            term_status(d("2020-01-01"), d("2026-11-22"), today),
+            TermStatus::Beeindigd
+        );
+        assert_eq!(term_status(None, d("2026-11-23"), today), TermStatus::Lopend);
+        assert_eq!(TermStatus::Beeindigd.label_nl(), "Beëindigd");
     }
 
     #[test]

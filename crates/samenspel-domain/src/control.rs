@@ -60,6 +60,13 @@ pub struct DemocraticControl {
     pub moments: Vec<ControlMoment>,
 }
 
+impl DemocraticControl {
+    /// The next periodic evaluation was due before `today` and has not been moved on.
+    pub fn evaluation_overdue(&self, today: NaiveDate) -> bool {
+        self.next_evaluation.is_some_and(|d| d < today)
+    }
+}
+
 /// A moment as typed in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MomentInput {
@@ -212,7 +219,7 @@ pub fn assess(
             "geen-evaluatie",
             "Er is geen volgende evaluatie gepland; evalueer periodiek of de samenwerking nog meerwaarde heeft.".into(),
         ),
-        Some(date) if date < today => add(
+        Some(date) if control.evaluation_overdue(today) => add(
             "evaluatie-achterstallig",
             format!("De evaluatie van {} is achterstallig.", date.format("%d-%m-%Y")),
         ),

@@ -98,7 +98,7 @@ pub fn coming_moments(
                 kind: MomentType::Evaluatie,
                 body: None,
                 description: None,
-                overdue: date < today,
+                overdue: control.evaluation_overdue(today),
             });
         }
     }

@@ -72,6 +72,16 @@ pub struct StatementTest {
     pub p_holm: f64,
 }
 
+/// The level below which a Holm-corrected p-value counts as a difference between the groups.
+pub const ALPHA: f64 = 0.05;
+
+impl StatementTest {
+    /// Whether Rijk and decentraal differ on this statement (Holm-corrected p below [`ALPHA`]).
+    pub fn differs(&self) -> bool {
+        self.p_holm < ALPHA
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Report {
     pub k: u64,

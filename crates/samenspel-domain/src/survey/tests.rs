@@ -264,6 +264,7 @@ fn the_rob_means_give_the_rob_rankings_and_the_shared_top_six() {
     );
     assert!(by_id("S06").p_holm < 0.05, "{:?}", by_id("S06"));
     assert!(by_id("S11").p_holm > 0.5, "2.96 against 2.98 is no difference");
+    assert!(by_id("S06").differs() && !by_id("S11").differs());
     assert!(r.tests.iter().all(|t| t.p_holm >= t.test.p));
 }
 

@@ -170,13 +170,7 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
             (None, None) => String::new(),
             (s, e) => format!("{} – {}", date(s), date(e)),
         },
-        status: if item.active {
-            "Lopend"
-        } else if i.start_date.is_some_and(|d| d > today) {
-            "Nog niet gestart"
-        } else {
-            "Beëindigd"
-        },
+        status: samenspel_domain::collaboration::term_status(i.start_date, i.end_date, today).label_nl(),
         draft: !i.published,
         instruments: instrument_labels(item),
         money: item
@@ -185,7 +179,7 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
             .map(|y| format!("{}: {}", y.year, y.amount.format_nl()))
             .collect(),
         evaluation: date(evaluation),
-        evaluation_overdue: evaluation.is_some_and(|d| d < today),
+        evaluation_overdue: i.control.as_ref().is_some_and(|c| c.evaluation_overdue(today)),
     }
 }
 

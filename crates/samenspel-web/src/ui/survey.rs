@@ -318,7 +318,7 @@ fn report_view(r: &SurveyReport) -> ReportView {
                 p: p_value(t.test.p),
                 p_holm: p_value(t.p_holm),
                 r: decimal(t.test.rank_biserial),
-                significant: t.p_holm < 0.05,
+                significant: t.differs(),
             })
             .collect(),
         themes: Theme::ALL
