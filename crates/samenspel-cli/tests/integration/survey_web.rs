@@ -258,3 +258,52 @@ async fn a_later_wave_shows_the_earlier_ones_as_a_trend() {
         "the first wave has no trend"
     );
 }
+
+#[tokio::test]
+async fn the_api_refuses_a_bad_wave_and_a_bad_response_file_whole() {
+    let h = Harness::start().await;
+    let before = h.fingerprint().await;
+    let (status, problem) = h
+        .send_json(
+            Method::POST,
+            "/api/v1/survey/waves",
+            &json!({"key": "Te Lang!", "k": 0}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    let mut names = crate::helpers::invalid_names(&problem);
+    names.sort();
+    assert_eq!(names, ["k", "key"]);
+    assert!(before == h.fingerprint().await, "nothing stored");
+
+    let (status, _) = h
+        .send_json(Method::POST, "/api/v1/survey/waves", &json!({"key": "api"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let ids: Vec<String> = (1..=24).map(|i| format!("S{i:02}")).collect();
+    let mut bad = vec!["3"; 24];
+    bad[2] = "3,5";
+    let csv = format!(
+        "respondent;layer;{}\nr1;gemeente;{}\nr2;ministerie;{}\n",
+        ids.join(";"),
+        bad.join(";"),
+        vec!["3"; 24].join(";")
+    );
+    let before = h.fingerprint().await;
+    let response = h
+        .client
+        .post(h.url("/api/v1/survey/waves/api/responses"))
+        .bearer_auth(&h.admin)
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        crate::helpers::invalid_names(&problem),
+        ["bestand:2:S03", "bestand:3:layer"]
+    );
+    assert!(before == h.fingerprint().await, "nothing stored");
+}
