@@ -3,6 +3,7 @@
 //! fit those means — not real answers), and an open wave to try the form.
 
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
+use samenspel_domain::survey::packed::SliceSource;
 use samenspel_domain::survey::response::Response;
 use samenspel_domain::survey::{Answer, RespondentLayer};
 
@@ -68,8 +69,10 @@ pub async fn load(app: &App) -> AppResult<()> {
             )
             .await?;
         let statements = instrument(wave.instrument_version).unwrap_or_default();
+        let responses = responses();
+        let mut source = SliceSource::new(&responses, statements);
         app.store()
-            .add_responses(wave.id, &responses(), statements, None)
+            .import_responses(wave.id, &mut source, statements, None)
             .await?;
         app.close_wave(CLOSED_WAVE, &who).await?;
     }

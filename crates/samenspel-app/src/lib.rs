@@ -38,6 +38,8 @@ pub struct App {
     /// Reports of closed waves: their kept counts no longer change, so each is computed once
     /// per process (see [`survey`]).
     closed_reports: survey::ReportCache,
+    /// Answers by a wave's link per address (see [`survey::LinkLimiter`]).
+    link_answers: survey::LinkLimiter,
 }
 
 impl App {
@@ -45,6 +47,7 @@ impl App {
         Self {
             store,
             closed_reports: survey::ReportCache::default(),
+            link_answers: survey::LinkLimiter::default(),
         }
     }
 

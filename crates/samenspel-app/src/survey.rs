@@ -3,15 +3,13 @@
 //! a time, the report of a closed wave from the kept counts, and the check of those counts
 //! against the responses.
 
-use std::collections::HashSet;
-
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::parse_date;
+use samenspel_domain::survey::Statement;
 use samenspel_domain::survey::instrument::CORE;
 use samenspel_domain::survey::report::{Report, report};
 use samenspel_domain::survey::response::{Response, group_counts};
-use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
 use samenspel_store::{KeptCounts, NewWave, Wave};
 use serde::Serialize;
 
@@ -39,7 +37,8 @@ pub struct WaveInput {
     pub k: String,
     pub opens_on: String,
     pub closes_on: String,
-    pub collaboration_id: Option<i64>,
+    /// The collaboration the wave is about (its number); empty for a national wave.
+    pub collaboration: String,
 }
 
 fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
@@ -95,13 +94,27 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
             "De sluitdatum ligt voor de openingsdatum.",
         );
     }
+    let collaboration_id = match input.collaboration.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                errors.add(
+                    "collaboration",
+                    "invalid_collaboration",
+                    format!("'{raw}' is geen nummer van een samenwerking; laat het veld leeg voor een landelijke golf."),
+                );
+                None
+            }
+        },
+    };
     errors.finish(|| NewWave {
         key,
         title,
         instrument_version: CURRENT_VERSION,
         opens_on,
         closes_on,
-        collaboration_id: input.collaboration_id,
+        collaboration_id,
         k: k.unwrap_or(DEFAULT_K),
     })
 }
@@ -219,124 +232,19 @@ pub fn header(statements: &[Statement]) -> Vec<String> {
     h
 }
 
-const FILE: &str = "bestand";
-
-/// Reads a response file (`respondent,layer,S01,…`; `;` also accepted) into responses; every
-/// problem is named by row (the header is row 1) and column.
-pub fn parse_responses(text: &str, statements: &[Statement]) -> Result<Vec<Response>, ValidationErrors> {
-    let mut errors = ValidationErrors::new();
-    let mut add = |row: usize, column: &str, message: String| {
-        if errors.errors.len() < 200 {
-            errors.add(format!("{FILE}:{row}:{column}"), "invalid_row", message);
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.contains(';') { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let expected = header(statements);
-    let mut record = csv::StringRecord::new();
+/// Reads a whole response file into responses (for checks and tests; an import streams it
+/// into the store instead); every problem is named by row (the header is row 1) and column.
+pub fn parse_responses(
+    text: &str,
+    statements: &'static [Statement],
+) -> Result<Vec<Response>, ValidationErrors> {
+    use samenspel_domain::survey::packed::{ResponseSource, unpack};
+    let mut file = ResponseFile::new(text.as_bytes(), statements);
     let mut responses = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut row = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                add(row + 1, "", format!("De regel kan niet worden gelezen: {e}"));
-                break;
-            }
-        }
-        row += 1;
-        if row == 1 {
-            let found: Vec<String> = record.iter().map(|h| h.trim().to_owned()).collect();
-            if found != expected {
-                add(
-                    1,
-                    "",
-                    format!(
-                        "De kopregel moet precies zijn: {} (gevonden: {}).",
-                        expected.join(","),
-                        found.join(",")
-                    ),
-                );
-                return Err(errors);
-            }
-            continue;
-        }
-        if record.len() == 1 && record.get(0).is_some_and(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != expected.len() {
-            add(
-                row,
-                "",
-                format!(
-                    "Deze regel heeft {} kolommen; verwacht zijn er {}.",
-                    record.len(),
-                    expected.len()
-                ),
-            );
-            continue;
-        }
-        let respondent = record.get(0).unwrap_or_default().trim().to_owned();
-        if respondent.is_empty() || respondent.len() > 100 || respondent.chars().any(char::is_control) {
-            add(
-                row,
-                "respondent",
-                "Vul een respondentnummer in (hoogstens 100 tekens).".into(),
-            );
-        } else if !seen.insert(respondent.clone()) {
-            add(
-                row,
-                "respondent",
-                format!("Respondent '{respondent}' staat al eerder in het bestand."),
-            );
-        }
-        let layer = RespondentLayer::parse_field("layer", record.get(1).unwrap_or_default());
-        if let Err(e) = &layer {
-            for f in &e.errors {
-                add(
-                    row,
-                    "layer",
-                    format!(
-                        "{} Kies uit rijk, provincie, gemeente, waterschap, gemeenschappelijke-regeling of overig.",
-                        f.message
-                    ),
-                );
-            }
-        }
-        let mut answers = Vec::with_capacity(statements.len());
-        for (i, s) in statements.iter().enumerate() {
-            match Answer::parse_cell(s.id, record.get(i + 2).unwrap_or_default()) {
-                Ok(a) => answers.push(a),
-                Err(e) => {
-                    for f in e.errors {
-                        add(row, s.id, f.message);
-                    }
-                }
-            }
-        }
-        if let Ok(layer) = layer
-            && answers.len() == statements.len()
-        {
-            responses.push(Response {
-                respondent,
-                layer,
-                domain: None,
-                answers,
-            });
-        }
+    while let Some(block) = file.next_block() {
+        responses.extend(unpack(&block.text).unwrap_or_default());
     }
-    if row <= 1 && responses.is_empty() {
-        add(1, "", "Het bestand bevat geen antwoorden.".into());
-    }
-    errors.finish(|| responses)
+    file.finish().map(|_| responses)
 }
 
 impl App {
@@ -344,7 +252,17 @@ impl App {
         let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
         let wave = parse_wave(input)?;
         if let Some(id) = wave.collaboration_id {
-            self.collaboration(id, who).await?;
+            match self.collaboration(id, who).await {
+                Ok(_) => {}
+                Err(AppError::NotFound(_)) => {
+                    return Err(AppError::Invalid(ValidationErrors::single(
+                        "collaboration",
+                        "unknown_collaboration",
+                        format!("Er is geen samenwerking met nummer {id}."),
+                    )));
+                }
+                Err(e) => return Err(e),
+            }
         }
         Ok(self.store.create_wave(&wave, &actor).await?)
     }
@@ -375,8 +293,14 @@ impl App {
         })
     }
 
-    /// Imports a response file into an open wave: all or nothing. Returns the number stored.
-    pub async fn import_responses(&self, key: &str, text: &str, who: &Principal) -> AppResult<usize> {
+    /// Imports a response file into an open wave, streamed: all or nothing. Returns the number
+    /// stored.
+    pub async fn import_responses(
+        &self,
+        key: &str,
+        file: impl std::io::Read + Send,
+        who: &Principal,
+    ) -> AppResult<usize> {
         let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
         let wave = self.wave(key).await?;
         if wave.closed_at.is_some() {
@@ -386,11 +310,11 @@ impl App {
             )));
         }
         let statements = Self::statements_of(&wave)?;
-        let responses = parse_responses(text, statements)?;
-        self.store
-            .add_responses(wave.id, &responses, statements, Some(&actor))
-            .await?;
-        Ok(responses.len())
+        let mut source = ResponseFile::new(file, statements);
+        Ok(self
+            .store
+            .import_responses(wave.id, &mut source, statements, Some(&actor))
+            .await?)
     }
 
     /// The report of a closed wave; never while it is open.
@@ -433,9 +357,13 @@ impl App {
 }
 
 mod export;
+mod file;
+mod limit;
 mod respond;
 mod trend;
 pub use export::report_csv;
+pub use file::ResponseFile;
+pub use limit::{LINK_ANSWERS, LINK_WINDOW, LinkLimiter};
 pub use respond::{RespondentView, ResponseInput};
 pub use trend::TrendWave;
 

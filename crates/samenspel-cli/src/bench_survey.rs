@@ -41,14 +41,18 @@ const LAYERS: [(&str, u64); 6] = [
     ("overig", 5),
 ];
 
-/// The CSV of `respondents` synthetic respondents.
-pub fn synthetic_csv(respondents: u64, seed: u64) -> String {
+/// Writes the CSV of `respondents` synthetic respondents, a line at a time.
+pub fn write_synthetic_csv(
+    respondents: u64,
+    seed: u64,
+    file: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let statements = instrument(samenspel_app::survey::CURRENT_VERSION).unwrap_or_default();
     let mut rng = Seeded(seed.max(1));
-    let mut out = String::with_capacity(respondents as usize * 64);
-    out.push_str(&header(statements).join(","));
-    out.push('\n');
+    writeln!(file, "{}", header(statements).join(","))?;
+    let mut out = String::with_capacity(128);
     for r in 0..respondents {
+        out.clear();
         let mut pick = rng.below(100);
         let layer = LAYERS
             .iter()
@@ -75,8 +79,9 @@ pub fn synthetic_csv(respondents: u64, seed: u64) -> String {
             }
         }
         out.push('\n');
+        file.write_all(out.as_bytes())?;
     }
-    out
+    file.flush()
 }
 
 /// The same report in DuckDB (per group and statement: n, mean, sd, median, counts), timed
@@ -132,7 +137,10 @@ pub async fn run(respondents: u64, seed: u64, database: Option<&str>) -> anyhow:
         .context("kan geen tijdelijke map maken")?;
     let csv_path = dir.path().join("golf.csv");
     let start = Instant::now();
-    std::fs::write(&csv_path, synthetic_csv(respondents, seed)).context("het CSV-bestand schrijven")?;
+    let mut file =
+        std::io::BufWriter::new(std::fs::File::create(&csv_path).context("het CSV-bestand maken")?);
+    write_synthetic_csv(respondents, seed, &mut file).context("het CSV-bestand schrijven")?;
+    drop(file);
     let size = std::fs::metadata(&csv_path).map(|m| m.len()).unwrap_or(0);
     println!(
         "Bestand: {} MB, gemaakt in {}",
@@ -162,11 +170,8 @@ pub async fn run(respondents: u64, seed: u64, database: Option<&str>) -> anyhow:
 
     // The whole import: read the file, parse, validate, store, update the counts.
     let start = Instant::now();
-    let bytes = std::fs::read(&csv_path)?;
-    let text = samenspel_app::exchange::decode(&bytes);
-    drop(bytes);
-    let imported = app.import_responses(&key, &text, &who).await?;
-    drop(text);
+    let input = std::fs::File::open(&csv_path)?;
+    let imported = app.import_responses(&key, input, &who).await?;
     let import = start.elapsed();
     println!(
         "Import: {imported} antwoorden in {} (lezen, controleren, opslaan, tellingen bijwerken)",

@@ -118,7 +118,7 @@ pub async fn run(app: &App, command: SurveyCommand) -> anyhow::Result<ExitCode> 
                 k,
                 opens_on: opens,
                 closes_on: closes,
-                collaboration_id: collaboration,
+                collaboration: collaboration.map(|id| id.to_string()).unwrap_or_default(),
             };
             match app.create_wave(&input, &who).await {
                 Ok(wave) => println!("Golf '{}' geopend (k = {}).", wave.key, wave.k),
@@ -130,9 +130,9 @@ pub async fn run(app: &App, command: SurveyCommand) -> anyhow::Result<ExitCode> 
             Err(e) => return refused(e),
         },
         SurveyCommand::Import { wave, file } => {
-            let bytes = std::fs::read(&file).with_context(|| format!("kan {} niet lezen", file.display()))?;
-            let text = samenspel_app::exchange::decode(&bytes);
-            match app.import_responses(&wave, &text, &who).await {
+            let input =
+                std::fs::File::open(&file).with_context(|| format!("kan {} niet lezen", file.display()))?;
+            match app.import_responses(&wave, input, &who).await {
                 Ok(n) => println!("{n} antwoorden geïmporteerd in golf '{wave}'."),
                 Err(e) => return refused(e),
             }

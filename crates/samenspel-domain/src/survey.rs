@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod instrument;
 pub mod mann_whitney;
+pub mod packed;
 pub mod report;
 pub mod response;
 pub mod stats;

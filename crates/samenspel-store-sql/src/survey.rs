@@ -23,6 +23,21 @@ pub const CLOSE_WAVE: &str = "UPDATE survey_waves SET closed_at = $1 WHERE id = 
 
 pub const WAVE_CLOSED: &str = "SELECT closed_at FROM survey_waves WHERE id = $1";
 
+/// Takes the wave for an import — the row lock on PostgreSQL, the write lock on SQLite — so
+/// that imports into one wave follow each other; touches no row of a closed wave.
+pub const LOCK_OPEN_WAVE: &str =
+    "UPDATE survey_waves SET closed_at = closed_at WHERE id = $1 AND closed_at IS NULL";
+
+pub const NEXT_BLOCK: &str =
+    "SELECT COALESCE(MAX(block), 0) + 1 FROM survey_response_blocks WHERE wave_id = $1";
+
+pub const INSERT_BLOCK: &str =
+    "INSERT INTO survey_response_blocks (wave_id, block, responses, packed) VALUES ($1, $2, $3, $4)";
+
+pub const STREAM_BLOCKS: &str = "SELECT packed FROM survey_response_blocks WHERE wave_id = $1 ORDER BY block";
+
+pub const STREAM_RESPONDENTS: &str = "SELECT respondent FROM survey_responses WHERE wave_id = $1";
+
 pub const UPSERT_COUNT: &str = "INSERT INTO survey_counts (wave_id, grp, statement, answer, n) VALUES ($1, $2, $3, $4, $5) \
      ON CONFLICT (wave_id, grp, statement, answer) DO UPDATE SET n = survey_counts.n + excluded.n";
 
@@ -54,31 +69,7 @@ pub const INSERT_INVITATION: &str =
 
 pub const INVITATION_WAVE: &str = "SELECT wave_id FROM survey_invitations WHERE token_hash = $1";
 
-/// Responses inserted per statement (six parameters each).
-pub const RESPONSE_BATCH: usize = 1000;
-
-/// `INSERT INTO survey_responses … VALUES (…), (…)` for `rows` responses.
-pub fn insert_responses_sql(rows: usize) -> String {
-    let mut sql = String::from(
-        "INSERT INTO survey_responses (wave_id, respondent, layer, domain, answers, submitted_at) VALUES ",
-    );
-    for r in 0..rows {
-        let p = r * 6;
-        if r > 0 {
-            sql.push(',');
-        }
-        sql.push_str(&format!(
-            "(${}, ${}, ${}, ${}, ${}, ${})",
-            p + 1,
-            p + 2,
-            p + 3,
-            p + 4,
-            p + 5,
-            p + 6
-        ));
-    }
-    sql
-}
+pub const INSERT_RESPONSE: &str = "INSERT INTO survey_responses (wave_id, respondent, layer, domain, answers, submitted_at) VALUES ($1, $2, $3, $4, $5, $6)";
 
 /// A stored response read back; `None` for a layer or answers the code does not write.
 pub fn response_from_parts(
@@ -255,40 +246,63 @@ macro_rules! impl_survey_store {
                 audited_wave(tx, wave_id, actor, "survey.wave.close").await
             }
 
-            async fn add_responses(
+            async fn import_responses(
                 &self,
                 wave_id: i64,
-                responses: &[$crate::domain::survey::response::Response],
+                source: &mut dyn $crate::domain::survey::packed::ResponseSource,
                 statements: &[$crate::domain::survey::Statement],
                 actor: Option<&Actor>,
-            ) -> StoreResult<()> {
+            ) -> StoreResult<usize> {
+                use $crate::futures_util::TryStreamExt as _;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
-                refuse_if_closed(&mut tx, wave_id).await?;
-                let now = Utc::now();
-                let mut tally = $crate::domain::survey::response::Tally::default();
-                for batch in responses.chunks($crate::RESPONSE_BATCH) {
-                    let sql = $crate::insert_responses_sql(batch.len());
-                    let mut query = ::sqlx::query(::sqlx::AssertSqlSafe(sql));
-                    for r in batch {
-                        tally.add(r, 1);
-                        query = query
-                            .bind(wave_id)
-                            .bind(&r.respondent)
-                            .bind(r.layer.key())
-                            .bind(&r.domain)
-                            .bind($crate::domain::survey::response::encode_answers(&r.answers))
-                            .bind(now);
-                    }
-                    if let Err(e) = query.execute(&mut *tx).await {
-                        if is_unique_violation(&e) {
-                            drop(tx);
-                            return Err(StoreError::Conflict(
-                                "Een of meer respondenten in dit bestand hebben al geantwoord in deze golf; er is niets opgeslagen.".into(),
-                            ));
-                        }
-                        return Err(db_err(e));
+                let locked = ::sqlx::query($crate::LOCK_OPEN_WAVE)
+                    .bind(wave_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                if locked.rows_affected() == 0 {
+                    refuse_if_closed(&mut tx, wave_id).await?;
+                }
+                {
+                    let mut rows = ::sqlx::query_scalar::<_, String>($crate::STREAM_RESPONDENTS)
+                        .bind(wave_id)
+                        .fetch(&mut *tx);
+                    while let Some(respondent) = rows.try_next().await.map_err(db_err)? {
+                        source.known(&respondent);
                     }
                 }
+                {
+                    let mut blocks = ::sqlx::query_scalar::<_, String>($crate::STREAM_BLOCKS)
+                        .bind(wave_id)
+                        .fetch(&mut *tx);
+                    while let Some(packed) = blocks.try_next().await.map_err(db_err)? {
+                        for r in $crate::domain::survey::packed::unpack(&packed).unwrap_or_default() {
+                            source.known(&r.respondent);
+                        }
+                    }
+                }
+                let mut block: i64 = ::sqlx::query_scalar($crate::NEXT_BLOCK)
+                    .bind(wave_id)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                let mut stored = 0;
+                while let Some(packed) = source.next_block() {
+                    if packed.responses == 0 {
+                        continue;
+                    }
+                    ::sqlx::query($crate::INSERT_BLOCK)
+                        .bind(wave_id)
+                        .bind(block)
+                        .bind(packed.responses as i64)
+                        .bind(packed.text)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    block += 1;
+                    stored += packed.responses;
+                }
+                let tally = source.finish()?;
                 apply_tally(&mut tx, wave_id, &tally, statements).await?;
                 if let Some(actor) = actor {
                     write_audit(
@@ -299,13 +313,13 @@ macro_rules! impl_survey_store {
                             "survey_wave",
                             wave_id.to_string(),
                             None,
-                            Some($crate::serde_json::json!({"responses": responses.len()})),
+                            Some($crate::serde_json::json!({"responses": stored})),
                         ),
                     )
                     .await?;
                 }
                 tx.commit().await.map_err(db_err)?;
-                Ok(())
+                Ok(stored)
             }
 
             async fn put_response(
@@ -340,7 +354,7 @@ macro_rules! impl_survey_store {
                         .await
                         .map_err(db_err)?;
                 } else {
-                    ::sqlx::query(::sqlx::AssertSqlSafe($crate::insert_responses_sql(1)))
+                    ::sqlx::query($crate::INSERT_RESPONSE)
                         .bind(wave_id)
                         .bind(&response.respondent)
                         .bind(response.layer.key())
@@ -419,6 +433,18 @@ macro_rules! impl_survey_store {
                 let mut rows = ::sqlx::query($crate::STREAM_RESPONSES).bind(wave_id).fetch(&self.pool);
                 while let Some(row) = rows.try_next().await.map_err(db_err)? {
                     tally.add(&stored_response(&row)?, 1);
+                }
+                drop(rows);
+                let mut blocks = ::sqlx::query_scalar::<_, String>($crate::STREAM_BLOCKS)
+                    .bind(wave_id)
+                    .fetch(&self.pool);
+                while let Some(packed) = blocks.try_next().await.map_err(db_err)? {
+                    let responses = $crate::domain::survey::packed::unpack(&packed).ok_or_else(|| {
+                        StoreError::Database("unexpected block of survey responses in database".into())
+                    })?;
+                    for r in &responses {
+                        tally.add(r, 1);
+                    }
                 }
                 Ok(KeptCounts {
                     respondents: tally

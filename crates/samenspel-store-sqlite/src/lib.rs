@@ -1,4 +1,5 @@
-//! The SQLite backend: the embedded default. WAL journal, foreign keys on, a busy timeout so
+//! The SQLite backend: the embedded default. WAL journal synced at every commit (durable even
+//! if the machine stops right after), foreign keys on, a busy timeout so
 //! concurrent writers wait instead of failing.
 
 use std::str::FromStr;
@@ -20,7 +21,7 @@ impl SqliteStore {
             .create_if_missing(true)
             .foreign_keys(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)

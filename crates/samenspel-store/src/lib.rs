@@ -105,16 +105,17 @@ pub trait SurveyStore {
     async fn list_waves(&self) -> StoreResult<Vec<Wave>>;
     /// Closes the wave (results become visible, answering stops).
     async fn close_wave(&self, wave_id: i64, actor: &Actor) -> StoreResult<Wave>;
-    /// Adds new responses and their counts in one transaction; refused whole (nothing stored)
-    /// when the wave is closed (`Conflict`) or a respondent has answered already (`Conflict`
-    /// naming it).
-    async fn add_responses(
+    /// Imports responses from a source in one transaction: blocks as the source gives them,
+    /// then the counts it tallied. Refused whole (nothing stored) when the wave is closed
+    /// (`Conflict`) or the source finds a problem — a respondent the wave has already, a bad
+    /// row — (`Invalid`). Returns the number of responses stored.
+    async fn import_responses(
         &self,
         wave_id: i64,
-        responses: &[samenspel_domain::survey::response::Response],
+        source: &mut dyn samenspel_domain::survey::packed::ResponseSource,
         statements: &[samenspel_domain::survey::Statement],
         actor: Option<&Actor>,
-    ) -> StoreResult<()>;
+    ) -> StoreResult<usize>;
     /// One response that replaces the respondent's earlier one, if any (resuming with a
     /// personal token); the counts move with it. Returns whether it replaced one.
     async fn put_response(

@@ -118,6 +118,42 @@ impl TestDb {
         }
     }
 
+    /// The bytes of the SQLite database file and its write-ahead log (0 on PostgreSQL): they
+    /// grow while a long transaction writes.
+    pub fn disk_bytes(&self) -> u64 {
+        match &self.backing {
+            Backing::Sqlite { path, .. } => {
+                let wal = path.with_extension("db-wal");
+                [path.as_path(), wal.as_path()]
+                    .iter()
+                    .filter_map(|p| std::fs::metadata(p).ok())
+                    .map(|m| m.len())
+                    .sum()
+            }
+            Backing::Postgres { .. } => 0,
+        }
+    }
+
+    /// Whether another connection is in the middle of a transaction that has written into
+    /// `table`: on SQLite, the file and its log have grown by more than 2 MB beyond
+    /// `bytes_before` (from [`Self::disk_bytes`]); on PostgreSQL, a session of this database
+    /// holds a transaction id and its last statement inserted into `table`.
+    pub async fn another_transaction_has_written(&self, bytes_before: u64, table: &str) -> bool {
+        match &self.backing {
+            Backing::Sqlite { .. } => self.disk_bytes() > bytes_before + 2_000_000,
+            Backing::Postgres { .. } => {
+                let table = table.replace(|c: char| !c.is_ascii_alphanumeric() && c != '_', "");
+                self.count(&format!(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() \
+                     AND backend_xid IS NOT NULL AND pid <> pg_backend_pid() \
+                     AND query LIKE 'INSERT INTO {table} %'"
+                ))
+                .await
+                    > 0
+            }
+        }
+    }
+
     /// Everything the database holds durably, to compare before and after a refused request.
     /// SQLite: the bytes of the database file and its write-ahead log (every committed write
     /// changes one of them). PostgreSQL: every row of every table, as JSON, in order.

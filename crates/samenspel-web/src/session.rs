@@ -68,7 +68,7 @@ pub async fn csrf(request: Request, next: Next) -> Response {
         .unwrap_or_else(|| samenspel_app::secret::new_token().0);
     let (mut parts, body) = request.into_parts();
     let body = if parts.method == Method::POST && !parts.uri.path().starts_with("/api/") {
-        let limit = if parts.uri.path() == crate::ui::IMPORT_PATH {
+        let limit = if crate::ui::takes_files(parts.uri.path()) {
             crate::api::MAX_IMPORT_BYTES
         } else {
             crate::MAX_BODY_BYTES

@@ -115,13 +115,31 @@ impl App {
 
     /// Stores a response; with an invitation token it replaces that invitation's earlier
     /// response (returns true then).
-    pub async fn respond(&self, key: &str, token: Option<&str>, input: &ResponseInput) -> AppResult<bool> {
+    /// Answers by the wave's link are limited per `address` (see [`super::LinkLimiter`]).
+    pub async fn respond(
+        &self,
+        key: &str,
+        token: Option<&str>,
+        input: &ResponseInput,
+        address: &str,
+    ) -> AppResult<bool> {
         let view = self.respondent_view(key, token).await?;
         let respondent = match token {
             Some(token) => invitation_respondent(token),
             None => format!("link:{}", new_token().1),
         };
         let response = parse_response(input, view.statements, respondent)?;
+        if token.is_none()
+            && !self
+                .link_answers
+                .admit(view.wave.id, address, std::time::Instant::now())
+        {
+            return Err(AppError::TooManyAttempts(format!(
+                "Vanaf dit adres zijn in korte tijd al {} antwoorden op deze golf gegeven. Probeer het over {} minuten opnieuw; uw antwoorden zijn niet opgeslagen.",
+                super::LINK_ANSWERS,
+                super::LINK_WINDOW.as_secs() / 60
+            )));
+        }
         Ok(self
             .store
             .put_response(view.wave.id, &response, view.statements)

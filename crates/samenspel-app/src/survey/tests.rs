@@ -1,4 +1,5 @@
 use super::*;
+use samenspel_domain::survey::{Answer, RespondentLayer};
 
 fn head(sep: &str) -> String {
     header(&CORE).join(sep)

@@ -156,25 +156,13 @@ async fn a_bad_file_is_refused_whole_with_row_column_and_reason() {
     assert_eq!(status, StatusCode::FORBIDDEN, "only beheerders import");
 }
 
-/// A multipart upload as a browser sends it, with the CSRF token as the first field.
-fn upload(csrf: &str, name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "----samenspeltest";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 #[tokio::test]
 async fn the_upload_page_lists_the_bad_rows_and_imports_a_good_file() {
     let h = Harness::start().await;
     let browser = h.browser_as("MNRE1034", "beheerder").await;
     let before = h.fingerprint().await;
     let send = |csrf: String, name: &'static str, bytes: Vec<u8>| {
-        let (content_type, body) = upload(&csrf, name, &bytes);
+        let (content_type, body) = crate::helpers::multipart(&csrf, name, &bytes);
         browser
             .client
             .post(format!("{}/samenwerkingen/importeren", browser.base))

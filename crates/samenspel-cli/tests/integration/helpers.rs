@@ -211,6 +211,18 @@ impl Browser {
         self.post_raw(path, &fields).await
     }
 
+    /// Uploads a file as the form field `bestand`, with this browser's CSRF token.
+    pub async fn upload(&self, path: &str, name: &str, bytes: &[u8]) -> Response {
+        let (content_type, body) = multipart(&self.csrf, name, bytes);
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Posts exactly these fields (to test a missing or wrong CSRF token).
     pub async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> Response {
         self.client
@@ -220,6 +232,18 @@ impl Browser {
             .await
             .unwrap()
     }
+}
+
+/// A multipart upload as a browser sends it, with the CSRF token as the first field.
+pub fn multipart(csrf: &str, name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----samenspeltest";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 pub fn scores(values: [u8; 6]) -> Value {

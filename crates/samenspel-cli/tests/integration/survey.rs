@@ -225,3 +225,99 @@ async fn a_wave_with_the_rob_means_gives_the_rob_rankings_end_to_end() {
         stdout(&tampered)
     );
 }
+
+/// The import is one transaction: a process killed halfway through leaves the wave as it
+/// was — the earlier import kept, nothing of the interrupted one — and `survey verify` agrees
+/// with the kept counts. A respondent the wave already has is refused in a later import.
+#[tokio::test]
+async fn an_import_killed_halfway_leaves_nothing_behind() {
+    let db = TestDb::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(&db, &["survey", "wave", "create", "crash"]).status.success());
+    let first: Vec<String> = (0..10)
+        .map(|i| format!("a{i},rijk,{}", vec!["4"; 24].join(",")))
+        .collect();
+    let imported = run(
+        &db,
+        &[
+            "survey",
+            "import",
+            "--wave",
+            "crash",
+            &write(&dir, "first.csv", &first),
+        ],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let again = run(
+        &db,
+        &[
+            "survey",
+            "import",
+            "--wave",
+            "crash",
+            &write(&dir, "again.csv", &first[3..4]),
+        ],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("bestand:2:respondent") && stderr(&again).contains("al geantwoord"),
+        "{}",
+        stderr(&again)
+    );
+    let counted = "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM survey_counts";
+    let counts_before = db.count(counted).await;
+    let blocks_before = db.count("SELECT COUNT(*) FROM survey_response_blocks").await;
+
+    let big: Vec<String> = (0..300_000)
+        .map(|i| format!("b{i},gemeente,{}", vec!["2"; 24].join(",")))
+        .collect();
+    let path = write(&dir, "big.csv", &big);
+    drop(big);
+    let size_before = db.disk_bytes();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_samenspel"))
+        .args([
+            "--database",
+            &db.url,
+            "survey",
+            "import",
+            "--wave",
+            "crash",
+            &path,
+        ])
+        .env_remove("SAMENSPEL_DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the import is writing its transaction, then kill it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !db
+        .another_transaction_has_written(size_before, "survey_response_blocks")
+        .await
+    {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended before it could be interrupted"
+        );
+        assert!(std::time::Instant::now() < deadline, "the import wrote nothing");
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed halfway, not finished");
+
+    assert_eq!(
+        db.count(counted).await,
+        counts_before,
+        "no counts of the killed import"
+    );
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM survey_response_blocks").await,
+        blocks_before,
+        "no responses of the killed import"
+    );
+    let verify = run(&db, &["survey", "verify", "--wave", "crash"]);
+    assert!(verify.status.success(), "{}", stdout(&verify));
+    assert!(stdout(&verify).contains("10 respondenten"), "{}", stdout(&verify));
+}

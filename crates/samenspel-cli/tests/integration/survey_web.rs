@@ -237,7 +237,9 @@ async fn a_later_wave_shows_the_earlier_ones_as_a_trend() {
             ..Default::default()
         };
         app.create_wave(&input, &who).await.unwrap();
-        app.import_responses(key, &file(value), &who).await.unwrap();
+        app.import_responses(key, file(value).as_bytes(), &who)
+            .await
+            .unwrap();
         app.close_wave(key, &who).await.unwrap();
     }
     let trend = h.get_json("/api/v1/survey/waves/najaar/trend").await;
@@ -306,4 +308,191 @@ async fn the_api_refuses_a_bad_wave_and_a_bad_response_file_whole() {
         ["bestand:2:S03", "bestand:3:layer"]
     );
     assert!(before == h.fingerprint().await, "nothing stored");
+}
+
+fn response_file(rows: &[(&str, &str, &str)]) -> Vec<u8> {
+    let ids: Vec<String> = (1..=24).map(|i| format!("S{i:02}")).collect();
+    let mut csv = format!("respondent,layer,{}\n", ids.join(","));
+    for (respondent, layer, value) in rows {
+        csv.push_str(&format!("{respondent},{layer},{}\n", vec![*value; 24].join(",")));
+    }
+    csv.into_bytes()
+}
+
+#[tokio::test]
+async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
+    let h = Harness::start().await;
+    samenspel_app::demo_survey::load(&h.app.app).await.unwrap();
+    let admin = h.browser_as("MNRE1034", "beheerder").await;
+    let id = h
+        .create_collaboration("Regio Deal Twente", &[("GM0153", "trekker")])
+        .await;
+
+    // The scope: a collaboration that does not exist is named; one that does is shown.
+    let refused = admin
+        .post_form(
+            "/knelpuntenmonitor",
+            &[("key", "twente"), ("collaboration", "999999")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("href=\"#f-collaboration\"")
+    );
+    let prefilled = admin
+        .get(&format!("/knelpuntenmonitor?samenwerking={id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        prefilled.contains(&format!("name=\"collaboration\" value=\"{id}\"")),
+        "{prefilled}"
+    );
+    let created = admin
+        .post_form(
+            "/knelpuntenmonitor",
+            &[("key", "twente"), ("collaboration", &id.to_string())],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let wave = admin.get("/knelpuntenmonitor/twente").await.text().await.unwrap();
+    assert!(wave.contains(&format!(
+        "<a class=\"utrecht-link\" href=\"/samenwerkingen/{id}\">Samenwerking {id}</a>"
+    )));
+    assert!(wave.contains("href=\"/knelpuntenmonitor/twente/importeren\""));
+    let only = h
+        .get(&format!("/knelpuntenmonitor?samenwerking={id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(only.contains("/knelpuntenmonitor/twente\"") && !only.contains("/knelpuntenmonitor/demo-open\""));
+
+    // Only beheerders import.
+    let redacteur = h.browser_as("GM0153", "redacteur").await;
+    assert_eq!(
+        redacteur
+            .get("/knelpuntenmonitor/twente/importeren")
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let before = h.fingerprint().await;
+    let sneaky = redacteur
+        .upload(
+            "/knelpuntenmonitor/twente/importeren",
+            "a.csv",
+            &response_file(&[("r1", "rijk", "3")]),
+        )
+        .await;
+    assert_eq!(sneaky.status(), StatusCode::FORBIDDEN);
+
+    let bad = response_file(&[
+        ("r1", "rijk", "3"),
+        ("r2", "ministerie", "3"),
+        ("r1", "gemeente", "drie"),
+    ]);
+    let response = admin
+        .upload("/knelpuntenmonitor/twente/importeren", "fout.csv", &bad)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("fout.csv is niet geïmporteerd; er is niets opgeslagen"),
+        "{html}"
+    );
+    for (row, column) in [("3", "layer"), ("4", "respondent"), ("4", "S01")] {
+        assert!(
+            html.contains(&format!(
+                "scope=\"row\">{row}</th><td class=\"utrecht-table__cell\">{column}</td>"
+            )),
+            "row {row} column {column} in {html}"
+        );
+    }
+    assert!(before == h.fingerprint().await, "nothing stored");
+
+    let rows: Vec<(String, &str, &str)> = (0..12).map(|i| (format!("g{i}"), "gemeente", "4")).collect();
+    let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(r, l, v)| (r.as_str(), *l, *v)).collect();
+    let response = admin
+        .upload(
+            "/knelpuntenmonitor/twente/importeren",
+            "goed.csv",
+            &response_file(&rows),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("12 antwoorden geïmporteerd")
+    );
+    let again = admin
+        .upload(
+            "/knelpuntenmonitor/twente/importeren",
+            "goed.csv",
+            &response_file(&rows[..1]),
+        )
+        .await;
+    assert_eq!(
+        again.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "g0 has answered already"
+    );
+    assert!(again.text().await.unwrap().contains("al geantwoord"));
+
+    assert_eq!(
+        admin
+            .post_form("/knelpuntenmonitor/twente/sluiten", &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        admin.get("/knelpuntenmonitor/twente/importeren").await.status(),
+        StatusCode::CONFLICT,
+        "a closed wave takes no file"
+    );
+    let report = h.get_json("/api/v1/survey/waves/twente/report").await;
+    assert_eq!(report["groups"]["gemeente"]["statements"]["S01"]["n"], 12);
+}
+
+#[tokio::test]
+async fn answers_by_the_wave_link_are_limited_per_address() {
+    let h = Harness::start().await;
+    samenspel_app::demo_survey::load(&h.app.app).await.unwrap();
+    let respondent = h.browser().await;
+    let good = answers("provincie", "3");
+    for i in 0..samenspel_app::survey::LINK_ANSWERS {
+        let response = respondent
+            .post_form("/knelpuntenmonitor/demo-open/invullen", &as_pairs(&good))
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "answer {i}");
+    }
+    let before = h.fingerprint().await;
+    let refused = respondent
+        .post_form("/knelpuntenmonitor/demo-open/invullen", &as_pairs(&good))
+        .await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.text().await.unwrap().contains("niet opgeslagen"));
+    assert!(before == h.fingerprint().await, "nothing stored");
+    // A personal invitation is not held back by it.
+    let tokens = h
+        .app
+        .app
+        .invite("demo-open", 1, &Principal::System("test"))
+        .await
+        .unwrap();
+    let mut invited = answers("rijk", "2");
+    invited.push(("uitnodiging".into(), &tokens[0]));
+    let response = respondent
+        .post_form("/knelpuntenmonitor/demo-open/invullen", &as_pairs(&invited))
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }

@@ -20,14 +20,18 @@ pub struct Response {
 
 /// The answers as kept: one character per statement, `1`–`5`, `n` (weet niet) or `-` (none).
 pub fn encode_answers(answers: &[Option<Answer>]) -> String {
-    answers
-        .iter()
-        .map(|a| match a {
-            Some(Answer::Score(v)) => char::from(b'0' + (*v).clamp(1, 5)),
-            Some(Answer::DontKnow) => 'n',
-            None => '-',
-        })
-        .collect()
+    let mut kept = String::with_capacity(answers.len());
+    push_answers(answers, &mut kept);
+    kept
+}
+
+/// Appends the kept form of the answers (see [`encode_answers`]).
+pub fn push_answers(answers: &[Option<Answer>], into: &mut String) {
+    into.extend(answers.iter().map(|a| match a {
+        Some(Answer::Score(v)) => char::from(b'0' + (*v).clamp(1, 5)),
+        Some(Answer::DontKnow) => 'n',
+        None => '-',
+    }));
 }
 
 /// Reads kept answers back; `None` when a character is not one [`encode_answers`] writes.
@@ -42,48 +46,95 @@ pub fn decode_answers(kept: &str) -> Option<Vec<Option<Answer>>> {
         .collect()
 }
 
-/// Counts per group: respondents, and answers per (statement index, answer index).
+/// Counts per layer, dense: respondents per layer, and per statement index the answers per
+/// (layer, answer index). The groups (Rijk, decentraal, each layer) are sums of layers, made
+/// when the rows are asked for; counting a million responses is a few array increments each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
-    pub respondents: BTreeMap<usize, i64>,
-    pub answers: BTreeMap<(usize, usize, usize), i64>,
+    respondents: [i64; LAYERS],
+    answers: Vec<[[i64; 6]; LAYERS]>,
 }
 
-fn group_index(g: Group) -> usize {
-    Group::ALL.iter().position(|x| *x == g).unwrap_or(0)
+const LAYERS: usize = 6;
+
+fn layer_index(layer: RespondentLayer) -> usize {
+    RespondentLayer::ALL
+        .iter()
+        .position(|x| *x == layer)
+        .unwrap_or(LAYERS - 1)
 }
 
 impl Tally {
     /// Counts a response in (`sign` 1) or out again (`sign` −1, when a resumed response is
     /// replaced).
     pub fn add(&mut self, response: &Response, sign: i64) {
-        for group in response.layer.groups() {
-            let g = group_index(*group);
-            *self.respondents.entry(g).or_default() += sign;
-            for (s, answer) in response.answers.iter().enumerate() {
-                if let Some(a) = answer {
-                    *self.answers.entry((g, s, a.index())).or_default() += sign;
-                }
+        self.add_answers(response.layer, &response.answers, sign);
+    }
+
+    /// Counts one respondent of `layer` with these answers.
+    pub fn add_answers(&mut self, layer: RespondentLayer, answers: &[Option<Answer>], sign: i64) {
+        let l = layer_index(layer);
+        self.respondents[l] += sign;
+        if self.answers.len() < answers.len() {
+            self.answers.resize(answers.len(), [[0; 6]; LAYERS]);
+        }
+        for (slot, answer) in self.answers.iter_mut().zip(answers) {
+            if let Some(a) = answer {
+                slot[l][a.index()] += sign;
             }
         }
+    }
+
+    /// Adds another tally to this one.
+    pub fn merge(&mut self, other: &Tally) {
+        for (mine, theirs) in self.respondents.iter_mut().zip(other.respondents) {
+            *mine += theirs;
+        }
+        if self.answers.len() < other.answers.len() {
+            self.answers.resize(other.answers.len(), [[0; 6]; LAYERS]);
+        }
+        for (mine, theirs) in self.answers.iter_mut().zip(&other.answers) {
+            for (m, t) in mine.iter_mut().flatten().zip(theirs.iter().flatten()) {
+                *m += t;
+            }
+        }
+    }
+
+    /// The layers (by index) that count in a group.
+    fn layers_of(group: Group) -> impl Iterator<Item = usize> {
+        RespondentLayer::ALL
+            .iter()
+            .enumerate()
+            .filter(move |(_, l)| l.groups().contains(&group))
+            .map(|(i, _)| i)
     }
 
     /// The changes as rows (group, statement id, answer index, delta) for the kept counts,
     /// leaving out zeros.
     pub fn count_rows<'a>(&self, statements: &'a [Statement]) -> Vec<(Group, &'a str, usize, i64)> {
-        self.answers
-            .iter()
-            .filter(|(_, d)| **d != 0)
-            .filter_map(|((g, s, a), d)| Some((Group::ALL[*g], statements.get(*s)?.id, *a, *d)))
-            .collect()
+        let mut rows = Vec::new();
+        for g in Group::ALL {
+            for (s, per_layer) in self.answers.iter().enumerate() {
+                let Some(statement) = statements.get(s) else {
+                    continue;
+                };
+                for a in 0..6 {
+                    let delta: i64 = Self::layers_of(*g).filter_map(|l| per_layer.get(l)?.get(a)).sum();
+                    if delta != 0 {
+                        rows.push((*g, statement.id, a, delta));
+                    }
+                }
+            }
+        }
+        rows
     }
 
     /// The respondent changes as rows (group, delta), leaving out zeros.
     pub fn respondent_rows(&self) -> Vec<(Group, i64)> {
-        self.respondents
+        Group::ALL
             .iter()
-            .filter(|(_, d)| **d != 0)
-            .map(|(g, d)| (Group::ALL[*g], *d))
+            .map(|g| (*g, Self::layers_of(*g).map(|l| self.respondents[l]).sum()))
+            .filter(|(_, d)| *d != 0)
             .collect()
     }
 }

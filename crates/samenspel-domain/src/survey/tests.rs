@@ -433,3 +433,147 @@ mod drawn {
         assert!(svg.contains(">S02 Rijk</text>"));
     }
 }
+
+mod packed_blocks {
+    use super::super::packed::{PackedBlock, ResponseSource, SliceSource, pack, unpack};
+    use super::super::response::{Response, Tally};
+    use super::*;
+
+    fn layer_strategy() -> impl Strategy<Value = RespondentLayer> {
+        proptest::sample::select(RespondentLayer::ALL.to_vec())
+    }
+
+    fn answer_strategy() -> impl Strategy<Value = Option<Answer>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(Answer::DontKnow)),
+            (1u8..=5).prop_map(|v| Some(Answer::Score(v))),
+        ]
+    }
+
+    fn response_strategy() -> impl Strategy<Value = Response> {
+        (
+            "[a-zA-Z0-9é:_-]{1,20}",
+            layer_strategy(),
+            proptest::option::of("[a-z ]{1,10}"),
+            proptest::collection::vec(answer_strategy(), 24),
+        )
+            .prop_map(|(respondent, layer, domain, answers)| Response {
+                respondent,
+                layer,
+                domain,
+                answers,
+            })
+    }
+
+    /// The counts per (group, statement, answer) by the plain definition: every response in
+    /// every group of its layer.
+    /// Respondents per group, and counts per (group, statement, answer).
+    type Rows = (Vec<(Group, i64)>, Vec<(Group, &'static str, usize, i64)>);
+
+    fn naive(responses: &[Response]) -> Rows {
+        let mut sizes = Vec::new();
+        let mut counts = Vec::new();
+        for g in Group::ALL {
+            let members: Vec<&Response> = responses
+                .iter()
+                .filter(|r| r.layer.groups().contains(g))
+                .collect();
+            if !members.is_empty() {
+                sizes.push((*g, members.len() as i64));
+            }
+            for (s, statement) in CORE.iter().enumerate() {
+                for a in 0..6 {
+                    let n = members
+                        .iter()
+                        .filter(|r| r.answers[s].is_some_and(|x| x.index() == a))
+                        .count() as i64;
+                    if n > 0 {
+                        counts.push((*g, statement.id, a, n));
+                    }
+                }
+            }
+        }
+        (sizes, counts)
+    }
+
+    proptest! {
+        #[test]
+        fn a_block_gives_back_what_was_packed(responses in proptest::collection::vec(response_strategy(), 0..40)) {
+            let mut block = String::new();
+            for r in &responses {
+                pack(r, &mut block);
+            }
+            prop_assert_eq!(unpack(&block).unwrap(), responses);
+        }
+
+        #[test]
+        fn the_dense_tally_counts_as_the_definition(responses in proptest::collection::vec(response_strategy(), 0..60)) {
+            let mut tally = Tally::default();
+            let mut halves = (Tally::default(), Tally::default());
+            for (i, r) in responses.iter().enumerate() {
+                tally.add(r, 1);
+                if i % 2 == 0 { halves.0.add(r, 1) } else { halves.1.add(r, 1) }
+            }
+            let (sizes, counts) = naive(&responses);
+            prop_assert_eq!(tally.respondent_rows(), sizes);
+            prop_assert_eq!(tally.count_rows(&CORE), counts);
+            halves.0.merge(&halves.1);
+            prop_assert_eq!(halves.0, tally);
+        }
+    }
+
+    #[test]
+    fn a_control_character_cannot_break_a_block() {
+        let r = Response {
+            respondent: "a\tb\nc".into(),
+            layer: RespondentLayer::Rijk,
+            domain: Some("x\ty".into()),
+            answers: vec![Some(Answer::Score(3))],
+        };
+        let mut block = String::new();
+        pack(&r, &mut block);
+        let back = unpack(&block).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].respondent, "a b c");
+        assert_eq!(back[0].domain.as_deref(), Some("x y"));
+        assert!(unpack("r\trijk\t\t1x\n").is_none(), "a bad answer");
+        assert!(unpack("r\tministerie\t\t1\n").is_none(), "a bad layer");
+        assert!(unpack("r\trijk\t\t1\textra\n").is_none(), "an extra field");
+    }
+
+    #[test]
+    fn a_slice_source_refuses_a_respondent_the_wave_has_and_one_given_twice() {
+        let r = |id: &str| Response {
+            respondent: id.into(),
+            layer: RespondentLayer::Gemeente,
+            domain: None,
+            answers: vec![Some(Answer::Score(2)); 24],
+        };
+        let responses: Vec<Response> = (0..5000).map(|i| r(&format!("r{i}"))).collect();
+        let mut source = SliceSource::new(&responses, &CORE);
+        let blocks: Vec<PackedBlock> = std::iter::from_fn(|| source.next_block()).collect();
+        assert_eq!(blocks.len(), 3, "blocks of 2,048");
+        assert_eq!(blocks.iter().map(|b| b.responses).sum::<usize>(), 5000);
+        let tally = source.finish().unwrap();
+        assert!(tally.respondent_rows().contains(&(Group::Gemeente, 5000)));
+
+        let twice = vec![r("x"), r("y"), r("x")];
+        let mut source = SliceSource::new(&twice, &CORE);
+        while source.next_block().is_some() {}
+        assert!(source.finish().unwrap_err().to_string().contains("'x'"));
+
+        let mut source = SliceSource::new(&twice[1..2], &CORE);
+        source.known("y");
+        while source.next_block().is_some() {}
+        assert!(source.finish().is_err(), "y has answered already");
+
+        let short = vec![Response {
+            answers: vec![None; 3],
+            ..r("z")
+        }];
+        let mut source = SliceSource::new(&short, &CORE);
+        while source.next_block().is_some() {}
+        assert!(source.finish().is_err(), "the wrong number of answers");
+    }
+}

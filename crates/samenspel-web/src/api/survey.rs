@@ -67,7 +67,7 @@ pub async fn create(
         k: body.k.map(|k| k.to_string()).unwrap_or_default(),
         opens_on: body.opens_on,
         closes_on: body.closes_on,
-        collaboration_id: body.collaboration_id,
+        collaboration: body.collaboration_id.map(|id| id.to_string()).unwrap_or_default(),
     };
     Ok((StatusCode::CREATED, Json(app.create_wave(&input, &who).await?)))
 }
@@ -118,9 +118,8 @@ pub async fn import(
     ApiPath(key): ApiPath<String>,
     body: Bytes,
 ) -> Result<Json<ImportedResponses>, ApiError> {
-    let text = samenspel_app::exchange::decode(&body);
     Ok(Json(ImportedResponses {
-        imported: app.import_responses(&key, &text, &who).await?,
+        imported: app.import_responses(&key, &body[..], &who).await?,
     }))
 }
 

@@ -37,12 +37,38 @@ fn page(ctx: &PageContext) -> ImportPage {
     }
 }
 
+/// The problems of a refused file as rows of the problem table; the fields are named
+/// `bestand:<row>:<column>`.
+pub(super) fn problem_rows(errors: samenspel_domain::ValidationErrors) -> Vec<ProblemRow> {
+    errors
+        .errors
+        .into_iter()
+        .map(|e| {
+            let mut place = e.field.splitn(3, ':').skip(1);
+            ProblemRow {
+                row: place.next().unwrap_or_default().to_owned(),
+                column: place.next().unwrap_or_default().to_owned(),
+                reason: e.message,
+            }
+        })
+        .collect()
+}
+
 pub async fn form(ctx: PageContext) -> Response {
     render(StatusCode::OK, &page(&ctx))
 }
 
+/// Whether a form at this path uploads a file (and may be as large as an import).
+pub fn takes_files(path: &str) -> bool {
+    path == IMPORT_PATH
+        || path
+            .strip_prefix("/knelpuntenmonitor/")
+            .and_then(|rest| rest.strip_suffix("/importeren"))
+            .is_some_and(|key| !key.is_empty() && !key.contains('/'))
+}
+
 /// The uploaded file and its name, from the form field `bestand`.
-async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String, Vec<u8>)>, String> {
+pub(super) async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String, Vec<u8>)>, String> {
     while let Some(field) = multipart.next_field().await.map_err(|e| e.body_text())? {
         if field.name() == Some("bestand") {
             let name = field.file_name().unwrap_or_default().to_owned();
@@ -81,18 +107,7 @@ pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Mul
                 "{name} is niet geïmporteerd; er is niets opgeslagen. Verbeter de {} regel(s) hieronder en probeer het opnieuw.",
                 errors.errors.len()
             ));
-            view.problems = errors
-                .errors
-                .into_iter()
-                .map(|e| {
-                    let mut place = e.field.splitn(3, ':').skip(1);
-                    ProblemRow {
-                        row: place.next().unwrap_or_default().to_owned(),
-                        column: place.next().unwrap_or_default().to_owned(),
-                        reason: e.message,
-                    }
-                })
-                .collect();
+            view.problems = problem_rows(errors);
             render(StatusCode::UNPROCESSABLE_ENTITY, &view)
         }
         Err(e) => error_page(&e),

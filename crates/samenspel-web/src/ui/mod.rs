@@ -18,6 +18,7 @@ mod regions;
 mod stances;
 mod survey;
 mod survey_form;
+mod survey_import;
 
 use askama::Template;
 use axum::Router;
@@ -28,7 +29,7 @@ use axum::routing::{get, post};
 use crate::session::PageContext;
 use samenspel_app::{App, AppError};
 
-pub use exchange::IMPORT_PATH;
+pub use exchange::{IMPORT_PATH, takes_files};
 pub use layout::Layout;
 
 pub fn routes() -> Router<App> {
@@ -99,6 +100,12 @@ pub fn routes() -> Router<App> {
         .route("/knelpuntenmonitor", get(survey::list).post(survey::create))
         .route("/knelpuntenmonitor/{key}", get(survey::show))
         .route("/knelpuntenmonitor/{key}/sluiten", post(survey::close))
+        .route(
+            "/knelpuntenmonitor/{key}/importeren",
+            get(survey_import::form)
+                .post(survey_import::submit)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::api::MAX_IMPORT_BYTES)),
+        )
         .route(
             "/knelpuntenmonitor/{key}/invullen",
             get(survey_form::form).post(survey_form::submit),

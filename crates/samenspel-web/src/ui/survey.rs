@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use samenspel_app::survey::{SurveyReport, WaveInput, report_csv};
@@ -14,7 +14,7 @@ use samenspel_domain::survey::{Group, Theme};
 use samenspel_store::Wave;
 
 use super::form::{FormState, get};
-use super::{Layout, decimal, error_page, render, see_other};
+use super::{Layout, decimal, error_page, parse_query, render, see_other};
 use crate::session::PageContext;
 
 pub struct WaveRow {
@@ -23,6 +23,8 @@ pub struct WaveRow {
     pub period: String,
     pub status: &'static str,
     pub k: i64,
+    /// The collaboration the wave is about; none for the whole country.
+    pub collaboration: Option<i64>,
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
@@ -39,6 +41,7 @@ fn wave_row(w: &Wave) -> WaveRow {
         },
         status: if w.closed_at.is_some() { "Gesloten" } else { "Open" },
         k: w.k,
+        collaboration: w.collaboration_id,
     }
 }
 
@@ -49,6 +52,8 @@ pub struct ListPage {
     pub waves: Vec<WaveRow>,
     pub admin: bool,
     pub form: FormState,
+    /// Only the waves about this collaboration.
+    pub only: Option<i64>,
 }
 
 fn list_page(ctx: &PageContext, waves: &[Wave], form: FormState) -> ListPage {
@@ -57,15 +62,33 @@ fn list_page(ctx: &PageContext, waves: &[Wave], form: FormState) -> ListPage {
         waves: waves.iter().map(wave_row).collect(),
         admin: ctx.who.is_platform_admin(),
         form,
+        only: None,
     }
 }
 
-pub async fn list(State(app): State<App>, ctx: PageContext) -> Response {
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ListQuery {
+    /// Prefills the collaboration of a new wave (from a collaboration's page).
+    samenwerking: Option<String>,
+}
+
+pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
+    let query = parse_query::<ListQuery>(raw.as_deref()).0;
+    let only = query
+        .samenwerking
+        .as_deref()
+        .and_then(|id| id.trim().parse::<i64>().ok());
     match app.waves().await {
-        Ok(waves) => {
+        Ok(mut waves) => {
+            if let Some(id) = only {
+                waves.retain(|w| w.collaboration_id == Some(id));
+            }
             let mut form = FormState::default();
             form.set("k", "10");
-            render(StatusCode::OK, &list_page(&ctx, &waves, form))
+            form.set("collaboration", query.samenwerking.unwrap_or_default());
+            let mut page = list_page(&ctx, &waves, form);
+            page.only = only;
+            render(StatusCode::OK, &page)
         }
         Err(e) => error_page(&e),
     }
@@ -82,7 +105,7 @@ pub async fn create(
         k: get(&pairs, "k").to_owned(),
         opens_on: get(&pairs, "opens_on").to_owned(),
         closes_on: get(&pairs, "closes_on").to_owned(),
-        collaboration_id: None,
+        collaboration: get(&pairs, "collaboration").to_owned(),
     };
     match app.create_wave(&input, &ctx.who).await {
         Ok(wave) => see_other(&format!("/knelpuntenmonitor/{}", wave.key)),

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{ConnectInfo, Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::survey::{RespondentView, ResponseInput};
@@ -155,6 +155,7 @@ pub async fn form(
 pub async fn submit(
     State(app): State<App>,
     ctx: PageContext,
+    ConnectInfo(address): ConnectInfo<std::net::SocketAddr>,
     Path(key): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -173,7 +174,10 @@ pub async fn submit(
             .map(|s| get(&pairs, s.id).to_owned())
             .collect(),
     };
-    match app.respond(&key, token_ref, &input).await {
+    match app
+        .respond(&key, token_ref, &input, &address.ip().to_string())
+        .await
+    {
         Ok(replaced) => see_other(&format!(
             "/knelpuntenmonitor/{}/bedankt{}",
             view.wave.key,

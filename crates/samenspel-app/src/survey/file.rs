@@ -1,0 +1,256 @@
+//! A response file read as it streams in: `respondent,layer,S01,…` (`;` also accepted, a
+//! UTF-8 byte order mark skipped, Windows-1252 read where a field is not UTF-8). The store
+//! pulls packed blocks from it inside its transaction; every problem is named by row (the
+//! header is row 1) and column, and any problem makes the store roll back the whole import.
+//! Neither the file nor its responses are ever held whole: a block at a time, and a 128-bit
+//! fingerprint per respondent to find one given twice.
+
+use std::io::{BufRead, BufReader, Read};
+
+use samenspel_domain::ValidationErrors;
+use samenspel_domain::survey::packed::{
+    BLOCK_RESPONSES, PackedBlock, Respondents, ResponseSource, pack_parts,
+};
+use samenspel_domain::survey::response::Tally;
+use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
+
+use super::header;
+
+const FILE: &str = "bestand";
+
+/// At most this many problems are reported; the file is refused whole anyway.
+const MAX_ERRORS: usize = 200;
+
+pub struct ResponseFile<R: Read> {
+    reader: csv::Reader<BufReader<R>>,
+    statements: &'static [Statement],
+    record: csv::ByteRecord,
+    row: usize,
+    done: bool,
+    known: Respondents,
+    seen: Respondents,
+    tally: Tally,
+    errors: ValidationErrors,
+    answers: Vec<Option<Answer>>,
+    stored: usize,
+}
+
+/// A field as text: UTF-8, or else Windows-1252 (as Dutch Excel saves).
+fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => std::borrow::Cow::Owned(crate::exchange::decode(bytes)),
+    }
+}
+
+/// An answer cell; the common one-character cells without building a string.
+fn answer(field: &str, bytes: &[u8]) -> Result<Option<Answer>, ValidationErrors> {
+    match bytes {
+        [] => Ok(None),
+        [b @ b'1'..=b'5'] => Ok(Some(Answer::Score(b - b'0'))),
+        [b'n' | b'N'] => Ok(Some(Answer::DontKnow)),
+        _ => Answer::parse_cell(field, &text(bytes)),
+    }
+}
+
+impl<R: Read> ResponseFile<R> {
+    pub fn new(input: R, statements: &'static [Statement]) -> Self {
+        let mut buffered = BufReader::with_capacity(1 << 16, input);
+        let mut errors = ValidationErrors::new();
+        let delimiter = match buffered.fill_buf() {
+            Ok(head) => {
+                let bom = head.starts_with(b"\xef\xbb\xbf");
+                let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+                let delimiter = if first_line.contains(&b';') { b';' } else { b',' };
+                if bom {
+                    buffered.consume(3);
+                }
+                delimiter
+            }
+            Err(e) => {
+                errors.add(
+                    format!("{FILE}:1:"),
+                    "unreadable",
+                    format!("Het bestand kan niet worden gelezen: {e}"),
+                );
+                b','
+            }
+        };
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(buffered);
+        Self {
+            reader,
+            statements,
+            record: csv::ByteRecord::new(),
+            row: 0,
+            done: !errors.errors.is_empty(),
+            known: Respondents::default(),
+            seen: Respondents::with_capacity(1 << 16),
+            tally: Tally::default(),
+            errors,
+            answers: Vec::with_capacity(statements.len()),
+            stored: 0,
+        }
+    }
+
+    fn problem(&mut self, column: &str, message: String) {
+        if self.errors.errors.len() < MAX_ERRORS {
+            let row = self.row;
+            self.errors
+                .add(format!("{FILE}:{row}:{column}"), "invalid_row", message);
+        }
+    }
+
+    /// Reads the next row into `record`; false at the end (or when it cannot be read).
+    fn read_row(&mut self) -> bool {
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(more) => {
+                if more {
+                    self.row += 1;
+                }
+                more
+            }
+            Err(e) => {
+                self.row += 1;
+                self.problem("", format!("De regel kan niet worden gelezen: {e}"));
+                false
+            }
+        }
+    }
+
+    fn check_header(&mut self) -> bool {
+        let expected = header(self.statements);
+        let found: Vec<String> = self.record.iter().map(|h| text(h).trim().to_owned()).collect();
+        if found == expected {
+            return true;
+        }
+        self.problem(
+            "",
+            format!(
+                "De kopregel moet precies zijn: {} (gevonden: {}).",
+                expected.join(","),
+                found.join(",")
+            ),
+        );
+        false
+    }
+
+    /// Checks the row in `record`; when it is valid, counts it and packs it into `block`.
+    fn take_row(&mut self, block: &mut PackedBlock) {
+        let record = std::mem::take(&mut self.record);
+        let expected = self.statements.len() + 2;
+        if record.len() == 1 && record.get(0).is_some_and(|c| c.trim_ascii().is_empty()) {
+            self.record = record;
+            return;
+        }
+        if record.len() != expected {
+            self.problem(
+                "",
+                format!(
+                    "Deze regel heeft {} kolommen; verwacht zijn er {expected}.",
+                    record.len()
+                ),
+            );
+            self.record = record;
+            return;
+        }
+        let problems = self.errors.errors.len();
+        let respondent = text(record.get(0).unwrap_or_default());
+        let respondent = respondent.trim();
+        if respondent.is_empty() || respondent.len() > 100 || respondent.chars().any(char::is_control) {
+            self.problem(
+                "respondent",
+                "Vul een respondentnummer in (hoogstens 100 tekens).".into(),
+            );
+        } else if self.known.contains(respondent) {
+            self.problem(
+                "respondent",
+                format!("Respondent '{respondent}' heeft al geantwoord in deze golf."),
+            );
+        } else if !self.seen.insert(respondent) {
+            self.problem(
+                "respondent",
+                format!("Respondent '{respondent}' staat al eerder in het bestand."),
+            );
+        }
+        let layer_text = text(record.get(1).unwrap_or_default());
+        let layer = RespondentLayer::from_key(layer_text.trim());
+        if layer.is_none() {
+            self.problem(
+                "layer",
+                format!(
+                    "'{}' is geen bekend bestuurslaag. Kies uit rijk, provincie, gemeente, waterschap, gemeenschappelijke-regeling of overig.",
+                    layer_text.trim()
+                ),
+            );
+        }
+        self.answers.clear();
+        for (i, s) in self.statements.iter().enumerate() {
+            match answer(s.id, record.get(i + 2).unwrap_or_default()) {
+                Ok(a) => self.answers.push(a),
+                Err(e) => {
+                    for f in e.errors {
+                        self.problem(s.id, f.message);
+                    }
+                }
+            }
+        }
+        if let Some(layer) = layer
+            && self.errors.errors.len() == problems
+        {
+            self.tally.add_answers(layer, &self.answers, 1);
+            pack_parts(respondent, layer, None, &self.answers, &mut block.text);
+            block.responses += 1;
+        }
+        self.record = record;
+    }
+}
+
+impl<R: Read + Send> ResponseSource for ResponseFile<R> {
+    fn known(&mut self, respondent: &str) {
+        self.known.insert(respondent);
+    }
+
+    fn next_block(&mut self) -> Option<PackedBlock> {
+        let mut block = PackedBlock::default();
+        while !self.done && block.responses < BLOCK_RESPONSES {
+            if !self.read_row() {
+                self.done = true;
+                break;
+            }
+            if self.row == 1 {
+                if !self.check_header() {
+                    self.done = true;
+                }
+                continue;
+            }
+            self.take_row(&mut block);
+        }
+        if !self.errors.errors.is_empty() {
+            // Nothing will be stored: read on only to name the other problems.
+            while !self.done && self.errors.errors.len() < MAX_ERRORS && self.read_row() {
+                let mut ignored = PackedBlock::default();
+                self.take_row(&mut ignored);
+            }
+            self.done = true;
+            return None;
+        }
+        self.stored += block.responses;
+        (block.responses > 0 || !self.done).then_some(block)
+    }
+
+    fn finish(&mut self) -> Result<Tally, ValidationErrors> {
+        if self.errors.errors.is_empty() && self.stored == 0 {
+            self.row = 1;
+            self.problem("", "Het bestand bevat geen antwoorden.".into());
+        }
+        if self.errors.errors.is_empty() {
+            Ok(std::mem::take(&mut self.tally))
+        } else {
+            Err(std::mem::take(&mut self.errors))
+        }
+    }
+}

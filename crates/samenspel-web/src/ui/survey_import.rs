@@ -1,0 +1,99 @@
+//! Importing the responses of a wave from a file (beheerders): the same file as `samenspel
+//! survey import`, all or nothing, with every refused cell listed by row and column.
+
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use samenspel_app::survey::header;
+use samenspel_app::{App, AppError};
+
+use super::exchange::{ProblemRow, problem_rows, uploaded};
+use super::{Layout, error_page, render};
+use crate::session::PageContext;
+
+#[derive(Template)]
+#[template(path = "survey/import.html")]
+pub struct ImportPage {
+    pub layout: Layout,
+    pub key: String,
+    pub title: String,
+    pub header: String,
+    pub message: Option<String>,
+    pub problems: Vec<ProblemRow>,
+    pub imported: Option<usize>,
+}
+
+async fn page(app: &App, ctx: &PageContext, key: &str) -> Result<ImportPage, AppError> {
+    let wave = app.wave(key).await?;
+    if !ctx.who.is_platform_admin() {
+        return Err(AppError::Forbidden(
+            "Alleen beheerders kunnen antwoorden importeren.".into(),
+        ));
+    }
+    if wave.closed_at.is_some() {
+        return Err(AppError::Conflict(format!(
+            "Golf '{}' is gesloten; er kunnen geen antwoorden meer bij.",
+            wave.key
+        )));
+    }
+    let statements = samenspel_app::survey::instrument(wave.instrument_version).unwrap_or_default();
+    Ok(ImportPage {
+        layout: Layout::new(
+            ctx,
+            format!("Antwoorden importeren: {}", wave.title),
+            "knelpuntenmonitor",
+        ),
+        key: wave.key,
+        title: wave.title,
+        header: header(statements).join(","),
+        message: None,
+        problems: Vec::new(),
+        imported: None,
+    })
+}
+
+pub async fn form(State(app): State<App>, ctx: PageContext, Path(key): Path<String>) -> Response {
+    match page(&app, &ctx, &key).await {
+        Ok(view) => render(StatusCode::OK, &view),
+        Err(e) => error_page(&e),
+    }
+}
+
+pub async fn submit(
+    State(app): State<App>,
+    ctx: PageContext,
+    Path(key): Path<String>,
+    mut multipart: Multipart,
+) -> Response {
+    let mut view = match page(&app, &ctx, &key).await {
+        Ok(view) => view,
+        Err(e) => return error_page(&e),
+    };
+    let (name, bytes) = match uploaded(&mut multipart).await {
+        Ok(Some((name, bytes))) if !bytes.is_empty() => (name, bytes),
+        Ok(_) => {
+            view.message = Some("Kies een CSV-bestand met antwoorden om te importeren.".into());
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &view);
+        }
+        Err(reason) => {
+            view.message = Some(format!("Het bestand kon niet worden gelezen: {reason}"));
+            return render(StatusCode::BAD_REQUEST, &view);
+        }
+    };
+    match app.import_responses(&key, &bytes[..], &ctx.who).await {
+        Ok(n) => {
+            view.imported = Some(n);
+            render(StatusCode::OK, &view)
+        }
+        Err(AppError::Invalid(errors)) => {
+            view.message = Some(format!(
+                "{name} is niet geïmporteerd; er is niets opgeslagen. Verbeter de {} fout(en) hieronder en probeer het opnieuw.",
+                errors.errors.len()
+            ));
+            view.problems = problem_rows(errors);
+            render(StatusCode::UNPROCESSABLE_ENTITY, &view)
+        }
+        Err(e) => error_page(&e),
+    }
+}
