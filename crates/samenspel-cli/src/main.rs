@@ -49,6 +49,10 @@ enum Command {
         /// Mark cookies `Secure`: set this when the site is served over https.
         #[arg(long, env = "SAMENSPEL_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// The site runs behind a reverse proxy that sets X-Forwarded-For: limits per address
+        /// (sign-in, answers by a wave's link) then use the client's address it forwards.
+        #[arg(long, env = "SAMENSPEL_BEHIND_PROXY")]
+        behind_proxy: bool,
     },
     /// Apply the database migrations and load the reference organisations, then stop.
     Migrate,
@@ -161,6 +165,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             bind,
             demo,
             secure_cookies,
+            behind_proxy,
         } => {
             if demo {
                 let report = samenspel_app::demo::load(&app)
@@ -176,7 +181,13 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 .await
                 .with_context(|| format!("kan niet luisteren op {bind}"))?;
             println!("Samenspel draait op http://{}", listener.local_addr()?);
-            let router = samenspel_web::router(app, samenspel_web::WebConfig { secure_cookies });
+            let router = samenspel_web::router(
+                app,
+                samenspel_web::WebConfig {
+                    secure_cookies,
+                    behind_proxy,
+                },
+            );
             samenspel_web::serve(listener, router, shutdown_signal()).await?;
         }
         Command::User(command) => return accounts::user(&app, command).await,

@@ -25,6 +25,38 @@ pub const CSRF_FIELD: &str = "csrf";
 pub struct WebConfig {
     /// Mark cookies `Secure` (when the site is served over https).
     pub secure_cookies: bool,
+    /// The site runs behind a reverse proxy: a client's address is the last one the proxy
+    /// added to `X-Forwarded-For`, not the proxy's own.
+    pub behind_proxy: bool,
+}
+
+/// The address of the client, for limits per address (sign-in failures, answers by a wave's
+/// link): the connection's peer, or behind a reverse proxy the last `X-Forwarded-For` entry.
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let config = parts.extensions.get::<WebConfig>().copied().unwrap_or_default();
+        let forwarded = || {
+            let header = parts.headers.get_all("x-forwarded-for").iter().next_back()?;
+            let last = header.to_str().ok()?.rsplit(',').next()?.trim();
+            last.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string())
+        };
+        let peer = || {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        };
+        let address = if config.behind_proxy {
+            forwarded().or_else(peer)
+        } else {
+            peer()
+        };
+        Ok(Self(address.unwrap_or_else(|| "onbekend".to_owned())))
+    }
 }
 
 /// The CSRF token of this browser, put in the request by [`csrf`].
@@ -223,16 +255,56 @@ mod tests {
 
     #[test]
     fn set_cookie_has_the_flags() {
-        let plain = set_cookie(
+        let plain = set_cookie(WebConfig::default(), "x", "1", Some(60));
+        assert_eq!(plain, "x=1; Path=/; HttpOnly; SameSite=Lax; Max-Age=60");
+        let secure = set_cookie(
             WebConfig {
-                secure_cookies: false,
+                secure_cookies: true,
+                ..WebConfig::default()
             },
             "x",
             "1",
-            Some(60),
+            None,
         );
-        assert_eq!(plain, "x=1; Path=/; HttpOnly; SameSite=Lax; Max-Age=60");
-        let secure = set_cookie(WebConfig { secure_cookies: true }, "x", "1", None);
         assert!(secure.to_str().unwrap().ends_with("; Secure"));
+    }
+
+    async fn address(behind_proxy: bool, forwarded: Option<&str>) -> String {
+        let mut request = axum::http::Request::builder().uri("/");
+        if let Some(f) = forwarded {
+            request = request.header("x-forwarded-for", f);
+        }
+        let (mut parts, ()) = request.body(()).unwrap().into_parts();
+        parts.extensions.insert(WebConfig {
+            behind_proxy,
+            ..WebConfig::default()
+        });
+        parts
+            .extensions
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [10, 0, 0, 1],
+                443,
+            ))));
+        ClientAddress::from_request_parts(&mut parts, &())
+            .await
+            .unwrap()
+            .0
+    }
+
+    #[tokio::test]
+    async fn the_client_address_is_the_peer_unless_behind_a_proxy() {
+        let spoofed = Some("203.0.113.9, 198.51.100.7");
+        assert_eq!(
+            address(false, spoofed).await,
+            "10.0.0.1",
+            "a header is not trusted by default"
+        );
+        assert_eq!(
+            address(true, spoofed).await,
+            "198.51.100.7",
+            "the entry the proxy added"
+        );
+        assert_eq!(address(true, Some("onzin")).await, "10.0.0.1");
+        assert_eq!(address(true, None).await, "10.0.0.1");
     }
 }

@@ -1,10 +1,8 @@
 //! Signing in and out, changing the password, accepting an invitation.
 
-use std::net::SocketAddr;
-
 use askama::Template;
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
@@ -13,7 +11,7 @@ use samenspel_domain::ValidationErrors;
 
 use super::form::{FormState, get};
 use super::{Layout, error_page, render, see_other};
-use crate::session::{PageContext, SESSION_COOKIE, set_cookie};
+use crate::session::{ClientAddress, PageContext, SESSION_COOKIE, set_cookie};
 
 #[derive(Template)]
 #[template(path = "account/login.html")]
@@ -37,14 +35,11 @@ pub async fn login_form(ctx: PageContext) -> Response {
 pub async fn login(
     State(app): State<App>,
     ctx: PageContext,
-    ConnectInfo(address): ConnectInfo<SocketAddr>,
+    ClientAddress(address): ClientAddress,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let email = get(&pairs, "email");
-    match app
-        .sign_in(email, get(&pairs, "password"), &address.ip().to_string())
-        .await
-    {
+    match app.sign_in(email, get(&pairs, "password"), &address).await {
         Ok((token, _user)) => {
             if let Some(old) = &ctx.session {
                 let _ = app.sign_out(old).await;

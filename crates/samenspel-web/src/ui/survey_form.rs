@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::survey::{RespondentView, ResponseInput};
@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::form::{FormState, get};
 use super::{Layout, error_page, parse_query, render, see_other};
-use crate::session::PageContext;
+use crate::session::{ClientAddress, PageContext};
 
 pub struct Choice {
     pub value: &'static str,
@@ -155,7 +155,7 @@ pub async fn form(
 pub async fn submit(
     State(app): State<App>,
     ctx: PageContext,
-    ConnectInfo(address): ConnectInfo<std::net::SocketAddr>,
+    ClientAddress(address): ClientAddress,
     Path(key): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -174,10 +174,7 @@ pub async fn submit(
             .map(|s| get(&pairs, s.id).to_owned())
             .collect(),
     };
-    match app
-        .respond(&key, token_ref, &input, &address.ip().to_string())
-        .await
-    {
+    match app.respond(&key, token_ref, &input, &address).await {
         Ok(replaced) => see_other(&format!(
             "/knelpuntenmonitor/{}/bedankt{}",
             view.wave.key,
