@@ -100,7 +100,7 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
             Ok(id) if id > 0 => Some(id),
             _ => {
                 errors.add(
-                    "collaboration",
+                    "collaboration_id",
                     "invalid_collaboration",
                     format!("'{raw}' is geen nummer van een samenwerking; laat het veld leeg voor een landelijke golf."),
                 );
@@ -256,7 +256,7 @@ impl App {
                 Ok(_) => {}
                 Err(AppError::NotFound(_)) => {
                     return Err(AppError::Invalid(ValidationErrors::single(
-                        "collaboration",
+                        "collaboration_id",
                         "unknown_collaboration",
                         format!("Er is geen samenwerking met nummer {id}."),
                     )));

@@ -36,8 +36,6 @@ pub const INSERT_BLOCK: &str =
 
 pub const STREAM_BLOCKS: &str = "SELECT packed FROM survey_response_blocks WHERE wave_id = $1 ORDER BY block";
 
-pub const STREAM_RESPONDENTS: &str = "SELECT respondent FROM survey_responses WHERE wave_id = $1";
-
 pub const UPSERT_COUNT: &str = "INSERT INTO survey_counts (wave_id, grp, statement, answer, n) VALUES ($1, $2, $3, $4, $5) \
      ON CONFLICT (wave_id, grp, statement, answer) DO UPDATE SET n = survey_counts.n + excluded.n";
 
@@ -187,6 +185,32 @@ macro_rules! impl_survey_store {
             Ok(())
         }
 
+        /// Every stored response of a wave, given one at a time: the rows of single answers,
+        /// then the packed blocks of imports, a block at a time.
+        async fn each_response(
+            conn: &mut Conn,
+            wave_id: i64,
+            each: &mut (dyn FnMut($crate::domain::survey::response::Response) + Send),
+        ) -> StoreResult<()> {
+            use $crate::futures_util::TryStreamExt as _;
+            {
+                let mut rows = ::sqlx::query($crate::STREAM_RESPONSES).bind(wave_id).fetch(&mut *conn);
+                while let Some(row) = rows.try_next().await.map_err(db_err)? {
+                    each(stored_response(&row)?);
+                }
+            }
+            let mut blocks = ::sqlx::query_scalar::<_, String>($crate::STREAM_BLOCKS)
+                .bind(wave_id)
+                .fetch(&mut *conn);
+            while let Some(packed) = blocks.try_next().await.map_err(db_err)? {
+                let responses = $crate::domain::survey::packed::unpack(&packed).ok_or_else(|| {
+                    StoreError::Database("unexpected block of survey responses in database".into())
+                })?;
+                responses.into_iter().for_each(&mut *each);
+            }
+            Ok(())
+        }
+
         #[$crate::async_trait]
         impl SurveyStore for $store {
             async fn create_wave(&self, wave: &NewWave, actor: &Actor) -> StoreResult<Wave> {
@@ -253,7 +277,6 @@ macro_rules! impl_survey_store {
                 statements: &[$crate::domain::survey::Statement],
                 actor: Option<&Actor>,
             ) -> StoreResult<usize> {
-                use $crate::futures_util::TryStreamExt as _;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let locked = ::sqlx::query($crate::LOCK_OPEN_WAVE)
                     .bind(wave_id)
@@ -263,24 +286,7 @@ macro_rules! impl_survey_store {
                 if locked.rows_affected() == 0 {
                     refuse_if_closed(&mut tx, wave_id).await?;
                 }
-                {
-                    let mut rows = ::sqlx::query_scalar::<_, String>($crate::STREAM_RESPONDENTS)
-                        .bind(wave_id)
-                        .fetch(&mut *tx);
-                    while let Some(respondent) = rows.try_next().await.map_err(db_err)? {
-                        source.known(&respondent);
-                    }
-                }
-                {
-                    let mut blocks = ::sqlx::query_scalar::<_, String>($crate::STREAM_BLOCKS)
-                        .bind(wave_id)
-                        .fetch(&mut *tx);
-                    while let Some(packed) = blocks.try_next().await.map_err(db_err)? {
-                        for r in $crate::domain::survey::packed::unpack(&packed).unwrap_or_default() {
-                            source.known(&r.respondent);
-                        }
-                    }
-                }
+                each_response(&mut tx, wave_id, &mut |r| source.known(&r.respondent)).await?;
                 let mut block: i64 = ::sqlx::query_scalar($crate::NEXT_BLOCK)
                     .bind(wave_id)
                     .fetch_one(&mut *tx)
@@ -428,24 +434,9 @@ macro_rules! impl_survey_store {
                 wave_id: i64,
                 statements: &[$crate::domain::survey::Statement],
             ) -> StoreResult<KeptCounts> {
-                use $crate::futures_util::TryStreamExt as _;
                 let mut tally = $crate::domain::survey::response::Tally::default();
-                let mut rows = ::sqlx::query($crate::STREAM_RESPONSES).bind(wave_id).fetch(&self.pool);
-                while let Some(row) = rows.try_next().await.map_err(db_err)? {
-                    tally.add(&stored_response(&row)?, 1);
-                }
-                drop(rows);
-                let mut blocks = ::sqlx::query_scalar::<_, String>($crate::STREAM_BLOCKS)
-                    .bind(wave_id)
-                    .fetch(&self.pool);
-                while let Some(packed) = blocks.try_next().await.map_err(db_err)? {
-                    let responses = $crate::domain::survey::packed::unpack(&packed).ok_or_else(|| {
-                        StoreError::Database("unexpected block of survey responses in database".into())
-                    })?;
-                    for r in &responses {
-                        tally.add(r, 1);
-                    }
-                }
+                let mut conn = self.pool.acquire().await.map_err(db_err)?;
+                each_response(&mut conn, wave_id, &mut |r| tally.add(&r, 1)).await?;
                 Ok(KeptCounts {
                     respondents: tally
                         .respondent_rows()

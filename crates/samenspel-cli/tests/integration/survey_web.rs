@@ -276,6 +276,15 @@ async fn the_api_refuses_a_bad_wave_and_a_bad_response_file_whole() {
     let mut names = crate::helpers::invalid_names(&problem);
     names.sort();
     assert_eq!(names, ["k", "key"]);
+    let (status, problem) = h
+        .send_json(
+            Method::POST,
+            "/api/v1/survey/waves",
+            &json!({"key": "ergens", "collaboration_id": 999_999}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(crate::helpers::invalid_names(&problem), ["collaboration_id"]);
     assert!(before == h.fingerprint().await, "nothing stored");
 
     let (status, _) = h
@@ -332,7 +341,7 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
     let refused = admin
         .post_form(
             "/knelpuntenmonitor",
-            &[("key", "twente"), ("collaboration", "999999")],
+            &[("key", "twente"), ("collaboration_id", "999999")],
         )
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -341,7 +350,7 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
             .text()
             .await
             .unwrap()
-            .contains("href=\"#f-collaboration\"")
+            .contains("href=\"#f-collaboration-id\"")
     );
     let prefilled = admin
         .get(&format!("/knelpuntenmonitor?samenwerking={id}"))
@@ -350,13 +359,13 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
         .await
         .unwrap();
     assert!(
-        prefilled.contains(&format!("name=\"collaboration\" value=\"{id}\"")),
+        prefilled.contains(&format!("name=\"collaboration_id\" value=\"{id}\"")),
         "{prefilled}"
     );
     let created = admin
         .post_form(
             "/knelpuntenmonitor",
-            &[("key", "twente"), ("collaboration", &id.to_string())],
+            &[("key", "twente"), ("collaboration_id", &id.to_string())],
         )
         .await;
     assert_eq!(created.status(), StatusCode::SEE_OTHER);

@@ -67,8 +67,24 @@ pub fn takes_files(path: &str) -> bool {
             .is_some_and(|key| !key.is_empty() && !key.contains('/'))
 }
 
+/// The chosen file and its name, or the status and message for the page when no file was
+/// chosen (`missing`) or the upload cannot be read.
+pub(super) async fn chosen_file(
+    multipart: &mut Multipart,
+    missing: &str,
+) -> Result<(String, Vec<u8>), (StatusCode, String)> {
+    match uploaded(multipart).await {
+        Ok(Some((name, bytes))) if !bytes.is_empty() => Ok((name, bytes)),
+        Ok(_) => Err((StatusCode::UNPROCESSABLE_ENTITY, missing.to_owned())),
+        Err(reason) => Err((
+            StatusCode::BAD_REQUEST,
+            format!("Het bestand kon niet worden gelezen: {reason}"),
+        )),
+    }
+}
+
 /// The uploaded file and its name, from the form field `bestand`.
-pub(super) async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String, Vec<u8>)>, String> {
+async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String, Vec<u8>)>, String> {
     while let Some(field) = multipart.next_field().await.map_err(|e| e.body_text())? {
         if field.name() == Some("bestand") {
             let name = field.file_name().unwrap_or_default().to_owned();
@@ -81,17 +97,14 @@ pub(super) async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String
 
 pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Multipart) -> Response {
     let mut view = page(&ctx);
-    let (name, bytes) = match uploaded(&mut multipart).await {
-        Ok(Some((name, bytes))) if !bytes.is_empty() => (name, bytes),
-        Ok(_) => {
-            view.message = Some("Kies een bestand (CSV of JSON) om te importeren.".into());
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &view);
-        }
-        Err(reason) => {
-            view.message = Some(format!("Het bestand kon niet worden gelezen: {reason}"));
-            return render(StatusCode::BAD_REQUEST, &view);
-        }
-    };
+    let (name, bytes) =
+        match chosen_file(&mut multipart, "Kies een bestand (CSV of JSON) om te importeren.").await {
+            Ok(file) => file,
+            Err((status, message)) => {
+                view.message = Some(message);
+                return render(status, &view);
+            }
+        };
     let format = if name.to_ascii_lowercase().ends_with(".json") {
         Format::Json
     } else {

@@ -85,7 +85,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             }
             let mut form = FormState::default();
             form.set("k", "10");
-            form.set("collaboration", query.samenwerking.unwrap_or_default());
+            form.set("collaboration_id", query.samenwerking.unwrap_or_default());
             let mut page = list_page(&ctx, &waves, form);
             page.only = only;
             render(StatusCode::OK, &page)
@@ -105,7 +105,7 @@ pub async fn create(
         k: get(&pairs, "k").to_owned(),
         opens_on: get(&pairs, "opens_on").to_owned(),
         closes_on: get(&pairs, "closes_on").to_owned(),
-        collaboration: get(&pairs, "collaboration").to_owned(),
+        collaboration: get(&pairs, "collaboration_id").to_owned(),
     };
     match app.create_wave(&input, &ctx.who).await {
         Ok(wave) => see_other(&format!("/knelpuntenmonitor/{}", wave.key)),

@@ -8,7 +8,7 @@ use axum::response::Response;
 use samenspel_app::survey::header;
 use samenspel_app::{App, AppError};
 
-use super::exchange::{ProblemRow, problem_rows, uploaded};
+use super::exchange::{ProblemRow, chosen_file, problem_rows};
 use super::{Layout, error_page, render};
 use crate::session::PageContext;
 
@@ -70,15 +70,16 @@ pub async fn submit(
         Ok(view) => view,
         Err(e) => return error_page(&e),
     };
-    let (name, bytes) = match uploaded(&mut multipart).await {
-        Ok(Some((name, bytes))) if !bytes.is_empty() => (name, bytes),
-        Ok(_) => {
-            view.message = Some("Kies een CSV-bestand met antwoorden om te importeren.".into());
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &view);
-        }
-        Err(reason) => {
-            view.message = Some(format!("Het bestand kon niet worden gelezen: {reason}"));
-            return render(StatusCode::BAD_REQUEST, &view);
+    let (name, bytes) = match chosen_file(
+        &mut multipart,
+        "Kies een CSV-bestand met antwoorden om te importeren.",
+    )
+    .await
+    {
+        Ok(file) => file,
+        Err((status, message)) => {
+            view.message = Some(message);
+            return render(status, &view);
         }
     };
     match app.import_responses(&key, &bytes[..], &ctx.who).await {
