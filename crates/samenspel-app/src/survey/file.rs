@@ -182,7 +182,7 @@ impl<R: Read> ResponseFile<R> {
             self.problem(
                 "layer",
                 format!(
-                    "'{}' is geen bekend bestuurslaag. Kies uit rijk, provincie, gemeente, waterschap, gemeenschappelijke-regeling of overig.",
+                    "'{}' is geen bekende bestuurslaag. Kies uit rijk, provincie, gemeente, waterschap, gemeenschappelijke-regeling of overig.",
                     layer_text.trim()
                 ),
             );
