@@ -7,6 +7,7 @@ pub mod charts;
 pub mod instrument;
 pub mod mann_whitney;
 pub mod packed;
+pub mod period;
 pub mod report;
 pub mod response;
 pub mod stats;

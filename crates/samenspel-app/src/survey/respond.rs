@@ -4,6 +4,7 @@
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::auth::{Action, Relation};
+use samenspel_domain::survey::period::answerable;
 use samenspel_domain::survey::response::Response;
 use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
 use samenspel_domain::text::parse_line;
@@ -89,11 +90,9 @@ impl App {
     /// The wave to answer, refused when it is closed or the invitation is unknown.
     pub async fn respondent_view(&self, key: &str, token: Option<&str>) -> AppResult<RespondentView> {
         let wave = self.wave(key).await?;
-        if wave.closed_at.is_some() {
-            return Err(AppError::Conflict(
-                "Deze golf van de knelpuntenmonitor is gesloten; u kunt niet meer antwoorden. Dank voor uw belangstelling.".into(),
-            ));
-        }
+        let today = chrono::Utc::now().date_naive();
+        answerable(wave.opens_on, wave.closes_on, wave.closed_at.is_some(), today)
+            .map_err(|why| AppError::Conflict(why.message_nl()))?;
         let statements = Self::statements_of(&wave)?;
         let earlier = match token {
             None => None,

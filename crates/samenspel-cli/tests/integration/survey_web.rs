@@ -476,6 +476,23 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
 async fn answers_by_the_wave_link_are_limited_per_address() {
     let h = Harness::start().await;
     samenspel_app::demo_survey::load(&h.app.app).await.unwrap();
+    // A wave takes answers only between its dates.
+    for (key, opens, closes, says) in [
+        ("voorbij", "2020-01-01", "2020-01-31", "sloot op 31-01-2020"),
+        ("later", "2999-01-01", "", "opent op 01-01-2999"),
+    ] {
+        let (status, _) = h
+            .send_json(
+                Method::POST,
+                "/api/v1/survey/waves",
+                &json!({"key": key, "opens_on": opens, "closes_on": closes}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let response = h.get(&format!("/knelpuntenmonitor/{key}/invullen")).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(response.text().await.unwrap().contains(says));
+    }
     let respondent = h.browser().await;
     let good = answers("provincie", "3");
     for i in 0..samenspel_app::survey::LINK_ANSWERS {

@@ -1,0 +1,86 @@
+//! When a wave takes answers from respondents: not once a beheerder has closed it, and not
+//! before its opening date or after its closing date (both inclusive, both optional). Imports
+//! by beheerders of answers gathered elsewhere are not bound to the dates, only to closing.
+
+use chrono::NaiveDate;
+
+/// Why a wave does not take an answer now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAnswerable {
+    Closed,
+    NotYetOpen(NaiveDate),
+    PastClosingDate(NaiveDate),
+}
+
+impl NotAnswerable {
+    /// The message for a respondent.
+    pub fn message_nl(self) -> String {
+        let date = |d: NaiveDate| d.format("%d-%m-%Y").to_string();
+        match self {
+            NotAnswerable::Closed => {
+                "Deze golf van de knelpuntenmonitor is gesloten; u kunt niet meer antwoorden. Dank voor uw belangstelling.".to_owned()
+            }
+            NotAnswerable::NotYetOpen(d) => format!(
+                "Deze golf van de knelpuntenmonitor opent op {}; u kunt dan antwoorden.",
+                date(d)
+            ),
+            NotAnswerable::PastClosingDate(d) => format!(
+                "Deze golf van de knelpuntenmonitor sloot op {}; u kunt niet meer antwoorden. Dank voor uw belangstelling.",
+                date(d)
+            ),
+        }
+    }
+}
+
+/// Whether a wave with these dates, closed or not, takes an answer on `today`.
+pub fn answerable(
+    opens_on: Option<NaiveDate>,
+    closes_on: Option<NaiveDate>,
+    closed: bool,
+    today: NaiveDate,
+) -> Result<(), NotAnswerable> {
+    if closed {
+        return Err(NotAnswerable::Closed);
+    }
+    if let Some(o) = opens_on.filter(|o| today < *o) {
+        return Err(NotAnswerable::NotYetOpen(o));
+    }
+    if let Some(c) = closes_on.filter(|c| today > *c) {
+        return Err(NotAnswerable::PastClosingDate(c));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_wave_takes_answers_between_its_dates_inclusive_until_it_is_closed() {
+        let (o, c) = (Some(d("2026-11-01")), Some(d("2026-11-30")));
+        assert_eq!(answerable(o, c, false, d("2026-11-01")), Ok(()));
+        assert_eq!(answerable(o, c, false, d("2026-11-30")), Ok(()));
+        assert_eq!(
+            answerable(o, c, false, d("2026-10-31")),
+            Err(NotAnswerable::NotYetOpen(d("2026-11-01")))
+        );
+        assert_eq!(
+            answerable(o, c, false, d("2026-12-01")),
+            Err(NotAnswerable::PastClosingDate(d("2026-11-30")))
+        );
+        assert_eq!(
+            answerable(o, c, true, d("2026-11-15")),
+            Err(NotAnswerable::Closed)
+        );
+        assert_eq!(answerable(None, None, false, d("1999-01-01")), Ok(()));
+        assert!(
+            NotAnswerable::PastClosingDate(d("2026-11-30"))
+                .message_nl()
+                .contains("30-11-2026")
+        );
+    }
+}
