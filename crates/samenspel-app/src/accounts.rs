@@ -308,7 +308,16 @@ impl App {
         Ok(self.store.delete_session(&token_hash(token)).await?)
     }
 
-    pub async fn change_password(&self, who: &Principal, current: &str, new: &str) -> AppResult<()> {
+    /// Changes the signed-in user's password after checking the current one; every other
+    /// session of the user ends (someone who knew the old password is signed out), the
+    /// session `session` that made the change stays.
+    pub async fn change_password(
+        &self,
+        who: &Principal,
+        session: Option<&str>,
+        current: &str,
+        new: &str,
+    ) -> AppResult<()> {
         let Some(user) = who.user() else {
             return Err(AppError::Unauthenticated);
         };
@@ -334,7 +343,11 @@ impl App {
             name: user.email.clone(),
             organisation: None,
         };
-        Ok(self.store.set_password_hash(user.id, &hash, &actor).await?)
+        let keep = session.map(token_hash);
+        Ok(self
+            .store
+            .set_password_hash(user.id, &hash, keep.as_deref(), &actor)
+            .await?)
     }
 
     /// The account an invitation token is for, if the token is still valid.
@@ -355,7 +368,7 @@ impl App {
             name: user.email.clone(),
             organisation: None,
         };
-        self.store.set_password_hash(user.id, &hash, &actor).await?;
+        self.store.set_password_hash(user.id, &hash, None, &actor).await?;
         self.store
             .revoke_tokens(user.id, TokenPurpose::Invitation, &actor)
             .await?;

@@ -12,6 +12,7 @@ use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::{CollaborationInput, PartnerRole};
 use samenspel_domain::money::{AmountInput, Contribution, ContributionInput};
 use samenspel_domain::org::OrgCode;
+use samenspel_domain::spreadsheet;
 use samenspel_store::{CollaborationFilter, ImportReport, Page, RegisteredCollaboration, RegisteredPartner};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -219,8 +220,8 @@ fn read_csv(text: &str, problems: &mut Problems) -> Vec<(At, ExchangedCollaborat
         headers
             .get(name)
             .and_then(|&i| r.get(i))
+            .map(|raw| spreadsheet::read_cell(raw.trim()))
             .unwrap_or_default()
-            .trim()
             .to_owned()
     };
     let mut out: Vec<(At, ExchangedCollaboration, Vec<At>, Vec<At>)> = Vec::new();
@@ -455,14 +456,6 @@ pub enum Format {
     Json,
 }
 
-fn csv_field(value: &str) -> String {
-    if value.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
-
 /// Writes collaborations as the CSV that [`App::import_collaborations`] reads: `;`, Dutch
 /// amounts and ISO dates (without a byte-order mark; whoever writes the file adds one).
 pub fn to_csv(items: &[ExchangedCollaboration]) -> String {
@@ -473,7 +466,7 @@ pub fn to_csv(items: &[ExchangedCollaboration]) -> String {
     let mut line = |cells: BTreeMap<&str, String>| {
         let row: Vec<String> = header
             .iter()
-            .map(|h| csv_field(cells.get(h).map_or("", String::as_str)))
+            .map(|h| spreadsheet::cell(cells.get(h).map_or("", String::as_str)))
             .collect();
         out.push_str(&row.join(";"));
         out.push_str("\r\n");

@@ -18,6 +18,7 @@ pub mod org;
 pub mod overview;
 pub mod partnership;
 mod schema;
+pub mod spreadsheet;
 pub mod survey;
 pub mod text;
 

@@ -140,12 +140,13 @@ macro_rules! impl_account_store {
                 Ok(())
             }
 
-            async fn set_password_hash(&self, user_id: i64, hash: &str, actor: &Actor) -> StoreResult<()> {
+            async fn set_password_hash(&self, user_id: i64, hash: &str, keep_session: Option<&str>, actor: &Actor) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let updated = ::sqlx::query($crate::SET_PASSWORD_HASH).bind(hash).bind(user_id).execute(&mut *tx).await.map_err(db_err)?.rows_affected();
                 if updated == 0 {
                     return Err(StoreError::NotFound);
                 }
+                ::sqlx::query($crate::DELETE_OTHER_SESSIONS).bind(user_id).bind(keep_session.unwrap_or_default()).execute(&mut *tx).await.map_err(db_err)?;
                 write_audit(&mut tx, &audit(actor, "user.password", "user", user_id.to_string(), None, None)).await?;
                 tx.commit().await.map_err(db_err)?;
                 Ok(())

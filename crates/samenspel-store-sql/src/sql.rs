@@ -165,6 +165,8 @@ pub const INSERT_SESSION: &str =
 pub const SESSION_USER_ID: &str = "SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2";
 
 pub const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
+/// Every session of a user but one (a token hash is never empty, so `''` keeps none).
+pub const DELETE_OTHER_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2";
 
 pub const INSERT_TOKEN: &str = "INSERT INTO api_tokens (user_id, token_hash, purpose, created_at, expires_at, revoked_at) \
      VALUES ($1, $2, $3, $4, $5, NULL) RETURNING id";

@@ -206,7 +206,15 @@ pub trait AccountStore {
     async fn grant(&self, user_id: i64, membership: &Membership, actor: &Actor) -> StoreResult<()>;
     /// Removes the user's role in the organisation; `NotFound` when there was none.
     async fn revoke(&self, user_id: i64, organisation: &OrgCode, actor: &Actor) -> StoreResult<()>;
-    async fn set_password_hash(&self, user_id: i64, hash: &str, actor: &Actor) -> StoreResult<()>;
+    /// Sets the password and, in the same transaction, ends every session of the user except
+    /// the one with hash `keep_session` (the session that changed it, if any).
+    async fn set_password_hash(
+        &self,
+        user_id: i64,
+        hash: &str,
+        keep_session: Option<&str>,
+        actor: &Actor,
+    ) -> StoreResult<()>;
     async fn create_session(
         &self,
         token_hash: &str,

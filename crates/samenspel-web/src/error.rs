@@ -18,6 +18,10 @@ pub enum ApiError {
         name: String,
         reason: String,
     },
+    /// The body is larger than the endpoint takes; it was not read.
+    TooLarge {
+        limit_bytes: usize,
+    },
 }
 
 impl From<AppError> for ApiError {
@@ -88,6 +92,16 @@ pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
     }
 }
 
+/// A size as people write it: "256 kB", "32 MB" (binary units, as the limits are set).
+fn size(bytes: usize) -> String {
+    const KIB: usize = 1024;
+    if bytes >= KIB * KIB {
+        format!("{} MB", bytes.div_ceil(KIB * KIB))
+    } else {
+        format!("{} kB", bytes.div_ceil(KIB))
+    }
+}
+
 impl ApiError {
     fn problem(&self) -> Problem {
         let (status, title, detail, invalid_params) = match self {
@@ -99,6 +113,16 @@ impl ApiError {
                     name: name.clone(),
                     code: "malformed".into(),
                     reason: reason.clone(),
+                }],
+            ),
+            ApiError::TooLarge { limit_bytes } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Verzoek te groot",
+                "Het verzoek is groter dan deze functie aanneemt; er is niets opgeslagen.".to_owned(),
+                vec![InvalidParam {
+                    name: "body".into(),
+                    code: "too_large".into(),
+                    reason: format!("Stuur hoogstens {} per verzoek.", size(*limit_bytes)),
                 }],
             ),
             ApiError::App(error) => {

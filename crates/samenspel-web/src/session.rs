@@ -172,7 +172,9 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
 }
 
 /// The caller of an API request: a bearer token (refused with 401 when unknown, expired or
-/// revoked), else the browser's session, else anonymous.
+/// revoked), else — for reading only — the browser's session, else anonymous. A write through
+/// the API needs a bearer token: another site's page can make the browser send its cookies,
+/// never its `Authorization` header, so a write by cookie could be forged.
 pub struct Who(pub Principal);
 
 impl FromRequestParts<App> for Who {
@@ -194,6 +196,9 @@ impl FromRequestParts<App> for Who {
                 return Err(ApiError::App(AppError::Unauthenticated));
             }
             return Ok(Who(app.principal_for_bearer(token).await?));
+        }
+        if !parts.method.is_safe() {
+            return Ok(Who(Principal::Anonymous));
         }
         Ok(Who(session_principal(&parts.headers, app).await?))
     }

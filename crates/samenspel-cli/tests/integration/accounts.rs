@@ -220,6 +220,7 @@ async fn a_password_is_changed_only_with_the_current_one() {
     let email = h.user("GM0363", "redacteur").await;
     let anonymous = h.browser().await;
     let browser = h.browser_as("GM0363", "redacteur").await;
+    let elsewhere = h.browser_as("GM0363", "redacteur").await;
     let new = "een nieuw en lang wachtwoord";
     let before = h.fingerprint().await;
     let fields = [("current_password", PASSWORD), ("new_password", new)];
@@ -251,6 +252,16 @@ async fn a_password_is_changed_only_with_the_current_one() {
             .await
             .unwrap()
             .contains("Uw wachtwoord is gewijzigd.")
+    );
+    assert_eq!(
+        elsewhere.get("/account/wachtwoord").await.status(),
+        StatusCode::UNAUTHORIZED,
+        "the user's other session has ended"
+    );
+    assert_eq!(
+        browser.get("/account/wachtwoord").await.status(),
+        StatusCode::OK,
+        "the session that changed the password stays"
     );
     let other = h.browser().await;
     let old = other

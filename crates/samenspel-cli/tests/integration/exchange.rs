@@ -14,7 +14,7 @@ async fn fill(h: &Harness) {
             &[("GM1979", "trekker"), ("MNRE1153", "financier")],
         )
         .await;
-    h.create_collaboration("Convenant; \"Wadden\"", &[("PV20", "trekker")])
+    h.create_collaboration("=Convenant; \"Wadden\"", &[("PV20", "trekker")])
         .await;
     let (status, body) = h
         .send_json(
@@ -67,12 +67,21 @@ async fn an_export_imports_elsewhere_and_exports_the_same() {
         csv.contains(";1.500.000,50;regio-deal-bijdrage;toegezegd"),
         "Dutch amounts"
     );
+    assert!(
+        csv.contains(";\"'=Convenant; \"\"Wadden\"\"\";"),
+        "a name a spreadsheet would run as a formula is written as text: {csv}"
+    );
 
     let target = Harness::start().await;
     let (status, report) = import(&target, "text/csv", csv.clone().into_bytes()).await;
     assert_eq!(status, StatusCode::OK, "{report}");
     assert_eq!(report["added"].as_array().unwrap().len(), 2);
     assert_eq!(export_csv(&target).await, csv, "the same file comes back");
+    let names = target.get_json("/api/v1/collaborations").await.to_string();
+    assert!(
+        names.contains(r#""=Convenant; \"Wadden\"""#),
+        "the guard is taken off on import: {names}"
+    );
 
     let before = target.fingerprint().await;
     let (_, again) = import(&target, "text/csv", csv.clone().into_bytes()).await;

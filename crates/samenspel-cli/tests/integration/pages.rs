@@ -66,10 +66,17 @@ async fn unknown_pages_get_a_proper_404_page() {
         "/samenwerkingen/999999",
         "/organisaties/XX0000",
         "/samenwerkingen/1/standpunt/GM0363",
+        "/samenwerkingen/abc",
+        "/samenwerkingen/99999999999999999999/bewerken",
+        "/samenwerkingen/x/geld",
     ] {
         let (status, html) = page(&h, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(html.contains("<h1 class=\"utrecht-heading-1\">"), "{path}");
+        assert!(
+            html.contains("lang=\"nl\""),
+            "a Dutch page, not the framework's text: {path}"
+        );
     }
 }
 

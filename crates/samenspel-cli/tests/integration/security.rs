@@ -222,7 +222,24 @@ async fn a_form_without_the_right_csrf_token_is_refused_and_stores_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    // JSON with the session cookie (as a forged cross-site request would send it) is not a
+    // signed-in write either: the API writes only with a bearer token. Reading still works.
+    let response = browser
+        .client
+        .post(h.url("/api/v1/organisations"))
+        .json(&serde_json::json!({"name": "Stichting Vervalst", "type": "bedrijf"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert!(before == h.fingerprint().await, "nothing stored");
+    let response = browser
+        .client
+        .get(h.url("/api/v1/organisations/GM0363"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "the session reads");
 
     let response = browser.post_form("/organisaties", &organisation).await;
     assert_eq!(
@@ -390,16 +407,17 @@ async fn error_responses_reveal_no_sql_or_stack_traces() {
         );
         assert_no_leak(path, &response.text().await.unwrap());
     }
-    // A body over the limit (256 KiB) is refused unread. (413 would be the precise status; the
-    // API answers 400 because its JSON extractor reports every unreadable body that way.)
+    // A body over the limit (256 KiB) is refused unread, as 413 naming the body and the limit.
     let huge = format!(r#"{{"name": "{}", "type": "bedrijf"}}"#, "x".repeat(300 * 1024));
     let response = raw(Method::POST, "/api/v1/organisations", &huge).await.unwrap();
-    let status = response.status();
-    assert!(
-        matches!(status.as_u16(), 400 | 413),
-        "an over-large body: {status}"
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    let problem: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(problem["invalidParams"][0]["name"], "body");
+    assert_eq!(
+        problem["invalidParams"][0]["reason"],
+        "Stuur hoogstens 256 kB per verzoek."
     );
-    assert_no_leak("an over-large body", &response.text().await.unwrap());
     // Quotes in a search are data, not SQL.
     for path in [
         "/api/v1/organisations?q=x'%20OR%20'1'='1",

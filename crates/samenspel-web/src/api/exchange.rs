@@ -2,7 +2,6 @@
 //! same format (beheerders only; all or nothing).
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
@@ -11,7 +10,7 @@ use samenspel_app::exchange::{ExchangeDocument, Format, to_csv};
 use samenspel_store::ImportReport;
 use serde::Deserialize;
 
-use super::extract::ApiQuery;
+use super::extract::{ApiFile, ApiQuery};
 use crate::error::{ApiError, Problem};
 use crate::session::Who;
 
@@ -64,12 +63,13 @@ pub async fn export(
     responses((status = 200, body = ImportReport, headers(("API-Version" = String, description = "Full version of the API"))),
               (status = 401, body = Problem, content_type = "application/problem+json"),
               (status = 403, body = Problem, content_type = "application/problem+json"),
+              (status = 413, body = Problem, content_type = "application/problem+json"),
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn import(
     State(app): State<App>,
     Who(who): Who,
     headers: HeaderMap,
-    body: Bytes,
+    ApiFile(body): ApiFile,
 ) -> Result<Json<ImportReport>, ApiError> {
     let content_type = headers
         .get(header::CONTENT_TYPE)

@@ -1,7 +1,9 @@
 //! Extractors whose rejections are problem+json with the offending field named.
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -21,6 +23,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 }
 
 fn json_rejection(rejection: &JsonRejection) -> ApiError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return ApiError::TooLarge {
+            limit_bytes: crate::MAX_BODY_BYTES,
+        };
+    }
     let reason = match rejection {
         JsonRejection::MissingJsonContentType(_) => {
             "Stuur de gegevens als JSON, met Content-Type: application/json.".to_owned()
@@ -36,6 +43,31 @@ fn json_rejection(rejection: &JsonRejection) -> ApiError {
     ApiError::BadRequest {
         name: "body".into(),
         reason,
+    }
+}
+
+/// A whole uploaded file (an import), at most [`crate::api::MAX_IMPORT_BYTES`].
+pub struct ApiFile(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiFile {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Bytes::from_request(request, state)
+            .await
+            .map(Self)
+            .map_err(|e: BytesRejection| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::TooLarge {
+                        limit_bytes: crate::api::MAX_IMPORT_BYTES,
+                    }
+                } else {
+                    ApiError::BadRequest {
+                        name: "body".into(),
+                        reason: e.body_text(),
+                    }
+                }
+            })
     }
 }
 
@@ -68,5 +100,56 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
                 name: "path".into(),
                 reason: e.body_text(),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::body::{Body, to_bytes};
+    use axum::extract::DefaultBodyLimit;
+    use axum::routing::post;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    async fn post_to(path: &str, body: &'static str) -> (StatusCode, String) {
+        let app = Router::new()
+            .route(
+                "/file",
+                post(|ApiFile(b): ApiFile| async move { b.len().to_string() }),
+            )
+            .route(
+                "/json",
+                post(|ApiJson(v): ApiJson<serde_json::Value>| async move { v.to_string() }),
+            )
+            .layer(DefaultBodyLimit::max(8));
+        let request = Request::post(path)
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap();
+        let response = app.oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = to_bytes(response.into_body(), 1 << 16).await.unwrap();
+        (status, String::from_utf8(bytes.to_vec()).unwrap())
+    }
+
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_413_naming_the_limit() {
+        assert_eq!(post_to("/file", "1234").await, (StatusCode::OK, "4".into()));
+        let (status, problem) = post_to("/file", "\"123456789\"").await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(
+            problem.contains("Stuur hoogstens 32 MB per verzoek."),
+            "{problem}"
+        );
+        let (status, problem) = post_to("/json", "\"123456789\"").await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(
+            problem.contains("Stuur hoogstens 256 kB per verzoek."),
+            "{problem}"
+        );
+        let (status, problem) = post_to("/json", "[1,").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
     }
 }

@@ -1,7 +1,6 @@
 //! The knelpuntenmonitor: waves, the import of responses, and the report of a closed wave.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -10,7 +9,7 @@ use samenspel_app::survey::{SurveyReport, WaveInput, report_csv};
 use samenspel_store::Wave;
 use serde::{Deserialize, Serialize};
 
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::extract::{ApiFile, ApiJson, ApiPath, ApiQuery};
 use crate::error::{ApiError, Problem};
 use crate::session::Who;
 
@@ -111,12 +110,13 @@ pub struct ImportedResponses {
               (status = 401, body = Problem, content_type = "application/problem+json"),
               (status = 403, body = Problem, content_type = "application/problem+json"),
               (status = 409, body = Problem, content_type = "application/problem+json"),
+              (status = 413, body = Problem, content_type = "application/problem+json"),
               (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn import(
     State(app): State<App>,
     Who(who): Who,
     ApiPath(key): ApiPath<String>,
-    body: Bytes,
+    ApiFile(body): ApiFile,
 ) -> Result<Json<ImportedResponses>, ApiError> {
     Ok(Json(ImportedResponses {
         imported: app.import_responses(&key, &body[..], &who).await?,

@@ -1,8 +1,9 @@
 //! Signing in and out, changing the password, accepting an invitation.
 
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
@@ -116,6 +117,7 @@ pub async fn change_password(
     match app
         .change_password(
             &ctx.who,
+            ctx.session.as_deref(),
             get(&pairs, "current_password"),
             get(&pairs, "new_password"),
         )
@@ -153,7 +155,7 @@ pub struct InvitationPage {
 pub async fn invitation_form(
     State(app): State<App>,
     ctx: PageContext,
-    Path(token): Path<String>,
+    PagePath(token): PagePath<String>,
 ) -> Response {
     match app.invitation(&token).await {
         Ok(user) => render(
@@ -172,7 +174,7 @@ pub async fn invitation_form(
 pub async fn accept_invitation(
     State(app): State<App>,
     ctx: PageContext,
-    Path(token): Path<String>,
+    PagePath(token): PagePath<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let password = get(&pairs, "password");

@@ -1,12 +1,14 @@
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use samenspel_app::{App, AppError, CollaborationView, PartnerInput};
 use samenspel_domain::collaboration::{CollaborationInput, CollaborationKind, PartnerRole, WgrForm};
 use samenspel_domain::org::Organisation;
 use samenspel_domain::partnership::{IDEAL_TYPE, REFERENCE_PROFILES};
+use samenspel_domain::spreadsheet;
 use samenspel_store::{Collaboration, CollaborationFilter, CollaborationSummary, OrgFilter, Page};
 use serde::Deserialize;
 
@@ -279,7 +281,7 @@ fn phase_query(phase: Option<&str>) -> String {
 pub async fn show(
     State(app): State<App>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let phase = parse_query::<PhaseQuery>(raw.as_deref())
@@ -579,7 +581,7 @@ fn edit_page(ctx: &PageContext, c: &Collaboration, form: FormState) -> FormPage 
     }
 }
 
-pub async fn edit_form(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn edit_form(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     let c = match app.collaboration(id, &ctx.who).await {
         Ok(c) => c,
         Err(e) => return error_page(&e),
@@ -607,7 +609,7 @@ pub async fn edit_form(State(app): State<App>, ctx: PageContext, Path(id): Path<
 pub async fn update(
     State(app): State<App>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let c = match app.collaboration(id, &ctx.who).await {
@@ -657,7 +659,7 @@ pub struct PartnerPage {
     pub organisations: Vec<Organisation>,
 }
 
-pub async fn partner_form(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn partner_form(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     let c = match app.collaboration(id, &ctx.who).await {
         Ok(c) => c,
         Err(e) => return error_page(&e),
@@ -677,7 +679,7 @@ pub async fn partner_form(State(app): State<App>, ctx: PageContext, Path(id): Pa
 pub async fn add_partner(
     State(app): State<App>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let input = PartnerInput {
@@ -707,7 +709,7 @@ pub async fn add_partner(
 pub async fn publish(
     State(app): State<App>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let published = get(&pairs, "published") == "true";
@@ -818,7 +820,7 @@ async fn audit_of(
     Ok((c, events))
 }
 
-pub async fn changes(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn changes(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     let (c, events) = match audit_of(&app, &ctx, id).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
@@ -848,14 +850,14 @@ pub async fn changes(State(app): State<App>, ctx: PageContext, Path(id): Path<i6
     )
 }
 
-pub async fn changes_json(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn changes_json(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     match audit_of(&app, &ctx, id).await {
         Ok((_, events)) => axum::Json(events).into_response(),
         Err(e) => error_page(&e),
     }
 }
 
-pub async fn changes_csv(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn changes_csv(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     let (_, events) = match audit_of(&app, &ctx, id).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
@@ -874,7 +876,7 @@ pub async fn changes_csv(State(app): State<App>, ctx: PageContext, Path(id): Pat
         csv.push_str(
             &fields
                 .iter()
-                .map(|f| super::csv_field(f))
+                .map(|f| spreadsheet::cell(f))
                 .collect::<Vec<_>>()
                 .join(";"),
         );

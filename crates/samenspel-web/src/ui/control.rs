@@ -1,9 +1,10 @@
 //! The democratic control page of a collaboration: what is missing or overdue, and a form for
 //! the trekker's redacteuren.
 
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::control::ControlView;
@@ -260,7 +261,7 @@ fn from_form(pairs: &[(String, String)]) -> ControlInput {
     }
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     let loaded = async {
         Ok::<_, AppError>((
             app.collaboration(id, &ctx.who).await?,
@@ -282,7 +283,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>)
 pub async fn update(
     State(app): State<App>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let input = from_form(&pairs);

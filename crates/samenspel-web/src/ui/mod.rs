@@ -13,6 +13,7 @@ mod layout;
 mod money;
 mod moore;
 mod organisations;
+mod page_path;
 mod radar;
 mod regions;
 mod stances;
@@ -211,21 +212,6 @@ pub async fn not_found(ctx: PageContext) -> Response {
             sign_in: false,
         },
     )
-}
-
-/// A CSV field, quoted when needed; a leading `=`, `+`, `-` or `@` is neutralised so a
-/// spreadsheet does not run it as a formula.
-pub fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if value.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
 }
 
 /// A CSV download, UTF-8 with a byte-order mark so that Excel reads the accents right.

@@ -1,9 +1,10 @@
 //! The money page of a collaboration: who pays what per year, the totals and shares, the rule
 //! checks with their source, the link to dimension 3, and a form to record a figure.
 
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::money::MoneyView;
@@ -156,7 +157,7 @@ async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, M
     ))
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     match load(&app, &ctx, id).await {
         Ok((c, view)) => {
             let mut form = FormState::default();
@@ -172,7 +173,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>)
 pub async fn record(
     State(app): State<App>,
     ctx: PageContext,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let input = ContributionInput {
@@ -198,7 +199,7 @@ pub async fn record(
 pub async fn delete(
     State(app): State<App>,
     ctx: PageContext,
-    Path((id, contribution)): Path<(i64, i64)>,
+    PagePath((id, contribution)): PagePath<(i64, i64)>,
 ) -> Response {
     match app.delete_money(id, contribution, &ctx.who).await {
         Ok(()) => see_other(&format!("/samenwerkingen/{id}/geld")),

@@ -1,9 +1,10 @@
 //! Moore's triangle of a collaboration: the triangle for the whole, each partner's elements,
 //! what the partners stated, and a form per partner.
 
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::moore::MooreView;
@@ -64,7 +65,7 @@ fn judgement_rows(judgements: &[ElementJudgement]) -> Vec<JudgementRow> {
         .collect()
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, Path(id): Path<i64>) -> Response {
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
     let (c, view) = match load(&app, &ctx, id).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
@@ -174,7 +175,7 @@ fn fill(form: &mut FormState, s: &MooreStatement) {
 pub async fn form(
     State(app): State<App>,
     ctx: PageContext,
-    Path((id, code)): Path<(i64, String)>,
+    PagePath((id, code)): PagePath<(i64, String)>,
 ) -> Response {
     let (c, partner, view) = match load_partner(&app, &ctx, id, &code).await {
         Ok(found) => found,
@@ -190,7 +191,7 @@ pub async fn form(
 pub async fn submit(
     State(app): State<App>,
     ctx: PageContext,
-    Path((id, code)): Path<(i64, String)>,
+    PagePath((id, code)): PagePath<(i64, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let (c, partner, _) = match load_partner(&app, &ctx, id, &code).await {

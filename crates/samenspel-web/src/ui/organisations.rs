@@ -1,11 +1,13 @@
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use samenspel_app::overview::OverviewItem;
 use samenspel_app::{App, AppError};
 use samenspel_domain::org::{OrgType, Organisation};
+use samenspel_domain::spreadsheet;
 use samenspel_store::OrgFilter;
 use serde::Deserialize;
 
@@ -183,7 +185,7 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
     }
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, Path(code): Path<String>) -> Response {
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): PagePath<String>) -> Response {
     let today = today();
     let overview = match app.overview(&code, &ctx.who, today).await {
         Ok(found) => found,
@@ -241,7 +243,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, Path(code): Path<Str
 pub async fn involvements_csv(
     State(app): State<App>,
     ctx: PageContext,
-    Path(code): Path<String>,
+    PagePath(code): PagePath<String>,
 ) -> Response {
     let overview = match app.overview(&code, &ctx.who, today()).await {
         Ok(found) => found,
@@ -304,7 +306,7 @@ pub async fn involvements_csv(
         csv.push_str(
             &line
                 .iter()
-                .map(|f| super::csv_field(f))
+                .map(|f| spreadsheet::cell(f))
                 .collect::<Vec<_>>()
                 .join(";"),
         );
@@ -316,7 +318,7 @@ pub async fn involvements_csv(
 pub async fn involvements_json(
     State(app): State<App>,
     ctx: PageContext,
-    Path(code): Path<String>,
+    PagePath(code): PagePath<String>,
 ) -> Response {
     match app.overview(&code, &ctx.who, today()).await {
         Ok(overview) => axum::Json(overview).into_response(),

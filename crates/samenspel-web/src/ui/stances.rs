@@ -1,8 +1,9 @@
 //! The stance form: a partner states a score 1–5 and a motivation on each dimension.
 
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::{App, AppError};
@@ -122,7 +123,7 @@ pub(super) fn partner_of(c: &Collaboration, code: &str) -> Result<PartnerInfo, A
 pub async fn form(
     State(app): State<App>,
     ctx: PageContext,
-    Path((id, code)): Path<(i64, String)>,
+    PagePath((id, code)): PagePath<(i64, String)>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let (c, partner) = match load(&app, &ctx.who, id, &code).await {
@@ -183,7 +184,7 @@ fn stance_input(pairs: &[(String, String)]) -> StanceInput {
 pub async fn submit(
     State(app): State<App>,
     ctx: PageContext,
-    Path((id, code)): Path<(i64, String)>,
+    PagePath((id, code)): PagePath<(i64, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let (c, partner) = match load(&app, &ctx.who, id, &code).await {

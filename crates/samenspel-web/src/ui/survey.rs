@@ -2,9 +2,10 @@
 //! closing it, and after closing its report as tables (per group, the two rankings side by
 //! side, Rijk against decentraal, themes), with the ROB's 2020 means as reference.
 
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use samenspel_app::survey::{SurveyReport, WaveInput, report_csv};
@@ -120,7 +121,7 @@ pub async fn create(
     }
 }
 
-pub async fn close(State(app): State<App>, ctx: PageContext, Path(key): Path<String>) -> Response {
+pub async fn close(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> Response {
     match app.close_wave(&key, &ctx.who).await {
         Ok(wave) => see_other(&format!("/knelpuntenmonitor/{}", wave.key)),
         Err(e) => error_page(&e),
@@ -374,7 +375,7 @@ pub struct WavePage {
     pub trend_rows: Vec<(String, Vec<(String, String)>)>,
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, Path(key): Path<String>) -> Response {
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> Response {
     let wave = match app.wave(&key).await {
         Ok(w) => w,
         Err(e) => return error_page(&e),
@@ -430,14 +431,14 @@ pub async fn show(State(app): State<App>, ctx: PageContext, Path(key): Path<Stri
     )
 }
 
-pub async fn report_csv_file(State(app): State<App>, Path(key): Path<String>) -> Response {
+pub async fn report_csv_file(State(app): State<App>, PagePath(key): PagePath<String>) -> Response {
     match app.survey_report(&key).await {
         Ok(r) => super::csv_response(&format!("knelpuntenmonitor-{}.csv", r.wave.key), report_csv(&r)),
         Err(e) => error_page(&e),
     }
 }
 
-pub async fn report_json_file(State(app): State<App>, Path(key): Path<String>) -> Response {
+pub async fn report_json_file(State(app): State<App>, PagePath(key): PagePath<String>) -> Response {
     match app.survey_report(&key).await {
         Ok(r) => axum::Json(r).into_response(),
         Err(e) => error_page(&e),

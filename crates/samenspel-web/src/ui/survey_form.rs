@@ -2,9 +2,10 @@
 //! and column headers, every radio labelled, no JavaScript), by the wave's link or a personal
 //! invitation (`?uitnodiging=TOKEN`), which can be resumed while the wave is open.
 
+use super::page_path::PagePath;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::survey::{RespondentView, ResponseInput};
@@ -135,7 +136,7 @@ fn prefill(view: &RespondentView) -> FormState {
 pub async fn form(
     State(app): State<App>,
     ctx: PageContext,
-    Path(key): Path<String>,
+    PagePath(key): PagePath<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let token = parse_query::<TokenQuery>(raw.as_deref())
@@ -156,7 +157,7 @@ pub async fn submit(
     State(app): State<App>,
     ctx: PageContext,
     ClientAddress(address): ClientAddress,
-    Path(key): Path<String>,
+    PagePath(key): PagePath<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let token = get(&pairs, "uitnodiging").trim().to_owned();
@@ -201,7 +202,7 @@ pub struct ThanksPage {
     pub changed: bool,
 }
 
-pub async fn thanks(ctx: PageContext, Path(key): Path<String>, RawQuery(raw): RawQuery) -> Response {
+pub async fn thanks(ctx: PageContext, PagePath(key): PagePath<String>, RawQuery(raw): RawQuery) -> Response {
     let changed = raw.as_deref().is_some_and(|q| q.contains("aangepast=1"));
     render(
         StatusCode::OK,

@@ -1,8 +1,9 @@
 //! Importing the responses of a wave from a file (beheerders): the same file as `samenspel
 //! survey import`, all or nothing, with every refused cell listed by row and column.
 
+use super::page_path::PagePath;
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::survey::header;
@@ -53,7 +54,7 @@ async fn page(app: &App, ctx: &PageContext, key: &str) -> Result<ImportPage, App
     })
 }
 
-pub async fn form(State(app): State<App>, ctx: PageContext, Path(key): Path<String>) -> Response {
+pub async fn form(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> Response {
     match page(&app, &ctx, &key).await {
         Ok(view) => render(StatusCode::OK, &view),
         Err(e) => error_page(&e),
@@ -63,7 +64,7 @@ pub async fn form(State(app): State<App>, ctx: PageContext, Path(key): Path<Stri
 pub async fn submit(
     State(app): State<App>,
     ctx: PageContext,
-    Path(key): Path<String>,
+    PagePath(key): PagePath<String>,
     mut multipart: Multipart,
 ) -> Response {
     let mut view = match page(&app, &ctx, &key).await {
