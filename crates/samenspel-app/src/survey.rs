@@ -364,7 +364,7 @@ mod trend;
 pub use export::report_csv;
 pub use file::ResponseFile;
 pub use limit::{LINK_ANSWERS, LINK_WINDOW, LinkLimiter};
-pub use respond::{RespondentView, ResponseInput};
+pub use respond::{RespondentView, ResponseInput, answering_today};
 pub use trend::TrendWave;
 
 #[cfg(test)]

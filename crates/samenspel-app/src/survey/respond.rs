@@ -4,7 +4,7 @@
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::auth::{Action, Relation};
-use samenspel_domain::survey::period::answerable;
+use samenspel_domain::survey::period::{NotAnswerable, answerable};
 use samenspel_domain::survey::response::Response;
 use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
 use samenspel_domain::text::parse_line;
@@ -70,6 +70,12 @@ fn invitation_respondent(token: &str) -> String {
     format!("uitnodiging:{}", token_hash(token))
 }
 
+/// Whether the wave takes answers today (the date in UTC, as the server keeps time).
+pub fn answering_today(wave: &Wave) -> Result<(), NotAnswerable> {
+    let today = chrono::Utc::now().date_naive();
+    answerable(wave.opens_on, wave.closes_on, wave.closed_at.is_some(), today)
+}
+
 impl App {
     /// Personal invitations for a wave: the tokens, shown once.
     pub async fn invite(&self, key: &str, count: usize, who: &Principal) -> AppResult<Vec<String>> {
@@ -90,9 +96,7 @@ impl App {
     /// The wave to answer, refused when it is closed or the invitation is unknown.
     pub async fn respondent_view(&self, key: &str, token: Option<&str>) -> AppResult<RespondentView> {
         let wave = self.wave(key).await?;
-        let today = chrono::Utc::now().date_naive();
-        answerable(wave.opens_on, wave.closes_on, wave.closed_at.is_some(), today)
-            .map_err(|why| AppError::Conflict(why.message_nl()))?;
+        answering_today(&wave).map_err(|why| AppError::Conflict(why.message_nl()))?;
         let statements = Self::statements_of(&wave)?;
         let earlier = match token {
             None => None,

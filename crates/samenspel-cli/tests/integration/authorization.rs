@@ -9,7 +9,8 @@
 //! the trekker's redacteuren, the democratic control by the trekker's redacteuren, a partner's
 //! side of Moore's triangle by its own redacteuren, a draft does not exist for anyone outside its partners, a
 //! beheerder may do everything. A refusal must store nothing (the whole database is compared);
-//! a success must store something, with an audit event.
+//! a success must store something, with an audit event. Opening and closing a wave of the
+//! knelpuntenmonitor are for beheerders only (the collaboration of a case plays no part).
 
 use std::collections::HashMap;
 
@@ -80,11 +81,15 @@ enum Route {
     SetControl,
     /// The partner's own side of Moore's triangle.
     StateMoore,
+    /// Opening a wave of the knelpuntenmonitor.
+    CreateWave,
+    /// Closing an open wave.
+    CloseWave,
 }
 
 use Route::{
-    AddPartner, CreateCollaboration, CreateOrganisation, DeleteMoney, Publish, RecordMoney, RecordStance,
-    SetControl, StateMoore, UpdateCollaboration,
+    AddPartner, CloseWave, CreateCollaboration, CreateOrganisation, CreateWave, DeleteMoney, Publish,
+    RecordMoney, RecordStance, SetControl, StateMoore, UpdateCollaboration,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +131,8 @@ const MATRIX: &[(Route, bool, [Expect; 8])] = &[
     (DeleteMoney,         DRAFT,     [R404, R403,    R403,    R404,    Done,   Done,   R404,   Done]),
     (SetControl,          DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
     (StateMoore,          DRAFT,     [R404, R403,    R403,    R404,    R403,   Done,   R404,   Done]),
+    (CreateWave,          PUBLISHED, [R401, R403,    R403,    R403,    R403,   R403,   R403,   Done]),
+    (CloseWave,           PUBLISHED, [R401, R403,    R403,    R403,    R403,   R403,   R403,   Done]),
 ];
 
 /// One API token and one signed-in browser per caller.
@@ -156,14 +163,16 @@ impl Callers {
     }
 }
 
-/// The collaboration a case runs on: its id, its version and (for [`DeleteMoney`]) the id of
-/// a recorded figure of the partner's money.
+/// The collaboration a case runs on: its id, its version, (for [`DeleteMoney`]) the id of
+/// a recorded figure of the partner's money and the case's number (which names the wave of
+/// [`CreateWave`] and [`CloseWave`]).
 #[derive(Clone, Copy)]
 struct Target {
     id: i64,
     version: i64,
     figure: i64,
     draft: bool,
+    n: usize,
 }
 
 const DIMENSIONS: [&str; 6] = [
@@ -228,6 +237,15 @@ fn api_request(route: Route, t: Target, name: &str) -> (Method, String, Option<V
             format!("/api/v1/collaborations/{id}/moore/{partner}"),
             json!({"public_value": name, "fte": 2}),
         ),
+        CreateWave => (
+            Method::POST,
+            "/api/v1/survey/waves".to_owned(),
+            json!({"key": format!("golf-{}", t.n), "title": name}),
+        ),
+        CloseWave => {
+            let path = format!("/api/v1/survey/waves/golf-{}/close", t.n);
+            return (Method::POST, path, None);
+        }
     };
     (method, path, Some(body))
 }
@@ -301,6 +319,11 @@ fn form_request(route: Route, t: Target, name: &str) -> (String, Vec<(String, St
             format!("/samenwerkingen/{id}/driehoek/{partner}"),
             fields(&[("public_value", name), ("fte", "2,5")]),
         ),
+        CreateWave => (
+            "/knelpuntenmonitor".into(),
+            fields(&[("key", &format!("golf-{}", t.n)), ("title", name)]),
+        ),
+        CloseWave => (format!("/knelpuntenmonitor/golf-{}/sluiten", t.n), vec![]),
     }
 }
 
@@ -345,11 +368,17 @@ async fn target(h: &Harness, route: Route, draft: bool, n: usize) -> Target {
         assert_eq!(status, StatusCode::CREATED, "{body}");
         figure = body["id"].as_i64().unwrap();
     }
+    if route == CloseWave {
+        let wave = json!({"key": format!("golf-{n}")});
+        let (status, body) = h.send_json(Method::POST, "/api/v1/survey/waves", &wave).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
     Target {
         id,
         version: collaboration["version"].as_i64().unwrap(),
         figure,
         draft,
+        n,
     }
 }
 
@@ -360,7 +389,7 @@ fn expected_status(api: bool, route: Route, expect: Expect) -> StatusCode {
         R404 => StatusCode::NOT_FOUND,
         Done if !api => StatusCode::SEE_OTHER,
         Done => match route {
-            UpdateCollaboration | Publish | SetControl | StateMoore => StatusCode::OK,
+            UpdateCollaboration | Publish | SetControl | StateMoore | CloseWave => StatusCode::OK,
             DeleteMoney => StatusCode::NO_CONTENT,
             _ => StatusCode::CREATED,
         },

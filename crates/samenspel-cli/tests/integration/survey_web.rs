@@ -476,10 +476,22 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
 async fn answers_by_the_wave_link_are_limited_per_address() {
     let h = Harness::start().await;
     samenspel_app::demo_survey::load(&h.app.app).await.unwrap();
-    // A wave takes answers only between its dates.
-    for (key, opens, closes, says) in [
-        ("voorbij", "2020-01-01", "2020-01-31", "sloot op 31-01-2020"),
-        ("later", "2999-01-01", "", "opent op 01-01-2999"),
+    // A wave takes answers only between its dates, and its page and the list say so.
+    for (key, opens, closes, says, shown) in [
+        (
+            "voorbij",
+            "2020-01-01",
+            "2020-01-31",
+            "sloot op 31-01-2020",
+            "Sloot op 31-01-2020 voor antwoorden; nog niet gesloten",
+        ),
+        (
+            "later",
+            "2999-01-01",
+            "",
+            "opent op 01-01-2999",
+            "Opent op 01-01-2999",
+        ),
     ] {
         let (status, _) = h
             .send_json(
@@ -492,6 +504,15 @@ async fn answers_by_the_wave_link_are_limited_per_address() {
         let response = h.get(&format!("/knelpuntenmonitor/{key}/invullen")).await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
         assert!(response.text().await.unwrap().contains(says));
+        let page = h.get(&format!("/knelpuntenmonitor/{key}")).await;
+        let page = page.text().await.unwrap();
+        assert!(page.contains(shown) && page.contains(says), "{page}");
+        assert!(
+            !page.contains("Vul de vragenlijst in"),
+            "no link to a form that refuses"
+        );
+        let list = h.get("/knelpuntenmonitor").await.text().await.unwrap();
+        assert!(list.contains(shown), "{list}");
     }
     let respondent = h.browser().await;
     let good = answers("provincie", "3");

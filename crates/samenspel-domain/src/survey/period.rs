@@ -12,10 +12,13 @@ pub enum NotAnswerable {
     PastClosingDate(NaiveDate),
 }
 
+fn date(d: NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
 impl NotAnswerable {
     /// The message for a respondent.
     pub fn message_nl(self) -> String {
-        let date = |d: NaiveDate| d.format("%d-%m-%Y").to_string();
         match self {
             NotAnswerable::Closed => {
                 "Deze golf van de knelpuntenmonitor is gesloten; u kunt niet meer antwoorden. Dank voor uw belangstelling.".to_owned()
@@ -28,6 +31,19 @@ impl NotAnswerable {
                 "Deze golf van de knelpuntenmonitor sloot op {}; u kunt niet meer antwoorden. Dank voor uw belangstelling.",
                 date(d)
             ),
+        }
+    }
+}
+
+/// A wave's status as lists and its page show it, from [`answerable`] today: a wave past its
+/// closing date takes no answers but shows no results until a beheerder closes it.
+pub fn status_nl(answering: Result<(), NotAnswerable>) -> String {
+    match answering {
+        Ok(()) => "Open".to_owned(),
+        Err(NotAnswerable::Closed) => "Gesloten".to_owned(),
+        Err(NotAnswerable::NotYetOpen(d)) => format!("Opent op {}", date(d)),
+        Err(NotAnswerable::PastClosingDate(d)) => {
+            format!("Sloot op {} voor antwoorden; nog niet gesloten", date(d))
         }
     }
 }
@@ -82,5 +98,18 @@ mod tests {
                 .message_nl()
                 .contains("30-11-2026")
         );
+    }
+
+    #[test]
+    fn the_status_names_the_date_that_decides_it() {
+        let (o, c) = (Some(d("2026-11-01")), Some(d("2026-11-30")));
+        let at = |today: &str, closed: bool| status_nl(answerable(o, c, closed, d(today)));
+        assert_eq!(at("2026-11-15", false), "Open");
+        assert_eq!(at("2026-10-31", false), "Opent op 01-11-2026");
+        assert_eq!(
+            at("2026-12-01", false),
+            "Sloot op 30-11-2026 voor antwoorden; nog niet gesloten"
+        );
+        assert_eq!(at("2026-12-01", true), "Gesloten");
     }
 }

@@ -8,9 +8,10 @@ use axum::Form;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use samenspel_app::survey::{SurveyReport, WaveInput, report_csv};
+use samenspel_app::survey::{SurveyReport, WaveInput, answering_today, report_csv};
 use samenspel_app::{App, AppError};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
+use samenspel_domain::survey::period::{NotAnswerable, status_nl};
 use samenspel_domain::survey::{Group, Theme};
 use samenspel_store::Wave;
 
@@ -22,7 +23,7 @@ pub struct WaveRow {
     pub key: String,
     pub title: String,
     pub period: String,
-    pub status: &'static str,
+    pub status: String,
     pub k: i64,
     /// The collaboration the wave is about; none for the whole country.
     pub collaboration: Option<i64>,
@@ -40,7 +41,7 @@ fn wave_row(w: &Wave) -> WaveRow {
             (None, None) => String::new(),
             (o, c) => format!("{} – {}", date(o), date(c)),
         },
-        status: if w.closed_at.is_some() { "Gesloten" } else { "Open" },
+        status: status_nl(answering_today(w)),
         k: w.k,
         collaboration: w.collaboration_id,
     }
@@ -367,6 +368,8 @@ pub struct WavePage {
     pub layout: Layout,
     pub wave: WaveRow,
     pub open: bool,
+    /// Why an open wave takes no answers today (before its opening or after its closing date).
+    pub not_answering: Option<String>,
     pub admin: bool,
     pub report: Option<ReportView>,
     /// The trend's column titles and per statement the (Rijk, decentraal) means per column;
@@ -422,6 +425,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(key): PageP
         &WavePage {
             layout: Layout::new(&ctx, wave.title.clone(), "knelpuntenmonitor"),
             open: wave.closed_at.is_none(),
+            not_answering: answering_today(&wave).err().map(NotAnswerable::message_nl),
             admin: ctx.who.is_platform_admin(),
             wave: wave_row(&wave),
             report,
