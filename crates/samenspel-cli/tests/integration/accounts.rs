@@ -361,3 +361,64 @@ async fn a_draft_is_read_by_its_partners_lezers_only() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_invitation_sets_the_first_password_once() {
+    let h = Harness::start().await;
+    let token = h
+        .app
+        .app
+        .add_user(
+            "welkom@test.nl",
+            "Welkom",
+            "GM0363",
+            "redacteur",
+            None,
+            &Principal::System("test"),
+        )
+        .await
+        .unwrap()
+        .invitation
+        .unwrap();
+    let path = format!("/uitnodiging/{token}");
+    let browser = h.browser().await;
+    let form = browser.get(&path).await;
+    assert_eq!(form.status(), StatusCode::OK);
+    assert!(form.text().await.unwrap().contains("Welkom"));
+    let new = "een lang en nieuw wachtwoord";
+    let before = h.fingerprint().await;
+    for (password, again, field) in [
+        (new, "iets anders", "password-again"),
+        ("kort", "kort", "password"),
+    ] {
+        let response = browser
+            .post_form(&path, &[("password", password), ("password_again", again)])
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let html = response.text().await.unwrap();
+        assert!(
+            html.contains(&format!("id=\"f-{field}-error\"")),
+            "{field}: {html}"
+        );
+    }
+    assert!(before == h.fingerprint().await, "nothing stored");
+    let accepted = browser
+        .post_form(&path, &[("password", new), ("password_again", new)])
+        .await;
+    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+    let signed_in = browser
+        .post_form("/inloggen", &[("email", "welkom@test.nl"), ("password", new)])
+        .await;
+    assert_eq!(
+        signed_in.status(),
+        StatusCode::SEE_OTHER,
+        "the new password works"
+    );
+    for used in [path.as_str(), "/uitnodiging/geen-uitnodiging"] {
+        assert_eq!(
+            h.browser().await.get(used).await.status(),
+            StatusCode::NOT_FOUND,
+            "{used}: an invitation is used once"
+        );
+    }
+}
