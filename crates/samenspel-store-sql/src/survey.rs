@@ -294,9 +294,6 @@ macro_rules! impl_survey_store {
                     .map_err(db_err)?;
                 let mut stored = 0;
                 while let Some(packed) = source.next_block() {
-                    if packed.responses == 0 {
-                        continue;
-                    }
                     ::sqlx::query($crate::INSERT_BLOCK)
                         .bind(wave_id)
                         .bind(block)

@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, Read};
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::survey::packed::{
-    BLOCK_RESPONSES, PackedBlock, Respondents, ResponseSource, pack_parts,
+    BLOCK_RESPONSES, MAX_PROBLEMS, PackedBlock, Respondents, ResponseSource, pack_parts,
 };
 use samenspel_domain::survey::response::Tally;
 use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
@@ -17,9 +17,6 @@ use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
 use super::header;
 
 const FILE: &str = "bestand";
-
-/// At most this many problems are reported; the file is refused whole anyway.
-const MAX_ERRORS: usize = 200;
 
 pub struct ResponseFile<R: Read> {
     reader: csv::Reader<BufReader<R>>,
@@ -97,7 +94,7 @@ impl<R: Read> ResponseFile<R> {
     }
 
     fn problem(&mut self, column: &str, message: String) {
-        if self.errors.errors.len() < MAX_ERRORS {
+        if self.errors.errors.len() < MAX_PROBLEMS {
             let row = self.row;
             self.errors
                 .add(format!("{FILE}:{row}:{column}"), "invalid_row", message);
@@ -231,7 +228,7 @@ impl<R: Read + Send> ResponseSource for ResponseFile<R> {
         }
         if !self.errors.errors.is_empty() {
             // Nothing will be stored: read on only to name the other problems.
-            while !self.done && self.errors.errors.len() < MAX_ERRORS && self.read_row() {
+            while !self.done && self.errors.errors.len() < MAX_PROBLEMS && self.read_row() {
                 let mut ignored = PackedBlock::default();
                 self.take_row(&mut ignored);
             }
@@ -239,7 +236,7 @@ impl<R: Read + Send> ResponseSource for ResponseFile<R> {
             return None;
         }
         self.stored += block.responses;
-        (block.responses > 0 || !self.done).then_some(block)
+        (block.responses > 0).then_some(block)
     }
 
     fn finish(&mut self) -> Result<Tally, ValidationErrors> {

@@ -18,6 +18,9 @@ use crate::ValidationErrors;
 /// Responses per block.
 pub const BLOCK_RESPONSES: usize = 2048;
 
+/// At most this many problems of an import are reported; it is refused whole anyway.
+pub const MAX_PROBLEMS: usize = 200;
+
 /// Appends one response to a block.
 pub fn pack(response: &Response, block: &mut String) {
     pack_parts(
@@ -101,7 +104,7 @@ pub struct PackedBlock {
 pub trait ResponseSource: Send {
     /// A respondent the wave has already: giving it again is refused.
     fn known(&mut self, respondent: &str);
-    /// The next block, or `None` when the source is done.
+    /// The next block, never empty, or `None` when the source is done.
     fn next_block(&mut self) -> Option<PackedBlock>;
     /// After the last block: the counts of everything given, or every problem found (then the
     /// store rolls back).
@@ -167,15 +170,14 @@ impl ResponseSource for SliceSource<'_> {
     }
 
     fn next_block(&mut self) -> Option<PackedBlock> {
-        let rest = self.responses.get(self.next..)?;
-        if rest.is_empty() {
-            return None;
-        }
         let mut block = PackedBlock::default();
-        for r in rest.iter().take(BLOCK_RESPONSES) {
+        while block.responses < BLOCK_RESPONSES {
+            let Some(r) = self.responses.get(self.next) else {
+                break;
+            };
             self.next += 1;
             if !self.seen.insert(&r.respondent) {
-                if self.errors.errors.len() < 200 {
+                if self.errors.errors.len() < MAX_PROBLEMS {
                     self.errors.add(
                         "respondent",
                         "duplicate",
@@ -191,7 +193,7 @@ impl ResponseSource for SliceSource<'_> {
             pack(r, &mut block.text);
             block.responses += 1;
         }
-        Some(block)
+        (block.responses > 0).then_some(block)
     }
 
     fn finish(&mut self) -> Result<Tally, ValidationErrors> {

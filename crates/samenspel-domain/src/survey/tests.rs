@@ -466,11 +466,10 @@ mod packed_blocks {
             })
     }
 
-    /// The counts per (group, statement, answer) by the plain definition: every response in
-    /// every group of its layer.
     /// Respondents per group, and counts per (group, statement, answer).
     type Rows = (Vec<(Group, i64)>, Vec<(Group, &'static str, usize, i64)>);
 
+    /// The counts by the plain definition: every response in every group of its layer.
     fn naive(responses: &[Response]) -> Rows {
         let mut sizes = Vec::new();
         let mut counts = Vec::new();
