@@ -9,7 +9,7 @@ use samenspel_domain::collaboration::parse_date;
 use samenspel_domain::survey::Statement;
 use samenspel_domain::survey::instrument::CORE;
 use samenspel_domain::survey::report::{Report, report};
-use samenspel_domain::survey::response::{Response, group_counts};
+use samenspel_domain::survey::response::group_counts;
 use samenspel_store::{KeptCounts, NewWave, Wave};
 use serde::Serialize;
 
@@ -232,21 +232,6 @@ pub fn header(statements: &[Statement]) -> Vec<String> {
     h
 }
 
-/// Reads a whole response file into responses (for checks and tests; an import streams it
-/// into the store instead); every problem is named by row (the header is row 1) and column.
-pub fn parse_responses(
-    text: &str,
-    statements: &'static [Statement],
-) -> Result<Vec<Response>, ValidationErrors> {
-    use samenspel_domain::survey::packed::{ResponseSource, unpack};
-    let mut file = ResponseFile::new(text.as_bytes(), statements);
-    let mut responses = Vec::new();
-    while let Some(block) = file.next_block() {
-        responses.extend(unpack(&block.text).unwrap_or_default());
-    }
-    file.finish().map(|_| responses)
-}
-
 impl App {
     pub async fn create_wave(&self, input: &WaveInput, who: &Principal) -> AppResult<Wave> {
         let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
@@ -301,6 +286,26 @@ impl App {
         file: impl std::io::Read + Send,
         who: &Principal,
     ) -> AppResult<usize> {
+        let (actor, wave) = self.open_for_import(key, who).await?;
+        let statements = Self::statements_of(&wave)?;
+        let mut source = ResponseFile::new(file, statements);
+        Ok(self
+            .store
+            .import_responses(wave.id, &mut source, statements, Some(&actor))
+            .await?)
+    }
+
+    /// The wave a beheerder may import responses into (the upload page asks before it shows
+    /// the form): refused for anyone else, and for a closed wave.
+    pub async fn wave_for_import(&self, key: &str, who: &Principal) -> AppResult<Wave> {
+        Ok(self.open_for_import(key, who).await?.1)
+    }
+
+    async fn open_for_import(
+        &self,
+        key: &str,
+        who: &Principal,
+    ) -> AppResult<(samenspel_domain::audit::Actor, Wave)> {
         let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
         let wave = self.wave(key).await?;
         if wave.closed_at.is_some() {
@@ -309,12 +314,7 @@ impl App {
                 wave.key
             )));
         }
-        let statements = Self::statements_of(&wave)?;
-        let mut source = ResponseFile::new(file, statements);
-        Ok(self
-            .store
-            .import_responses(wave.id, &mut source, statements, Some(&actor))
-            .await?)
+        Ok((actor, wave))
     }
 
     /// The report of a closed wave; never while it is open.

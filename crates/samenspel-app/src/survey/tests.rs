@@ -1,5 +1,18 @@
 use super::*;
+use samenspel_domain::survey::response::Response;
 use samenspel_domain::survey::{Answer, RespondentLayer};
+
+/// Reads a whole response file into responses, as an import streams it into the store; every
+/// problem is named by row (the header is row 1) and column.
+fn parse_responses(text: &str, statements: &'static [Statement]) -> Result<Vec<Response>, ValidationErrors> {
+    use samenspel_domain::survey::packed::{ResponseSource, unpack};
+    let mut file = ResponseFile::new(text.as_bytes(), statements);
+    let mut responses = Vec::new();
+    while let Some(block) = file.next_block() {
+        responses.extend(unpack(&block.text).unwrap_or_default());
+    }
+    file.finish().map(|_| responses)
+}
 
 fn head(sep: &str) -> String {
     header(&CORE).join(sep)
@@ -113,4 +126,22 @@ fn a_wave_needs_a_short_key_and_a_sensible_k() {
     })
     .unwrap_err();
     assert_eq!(fields(&e), ["key", "k", "closes_on"]);
+}
+
+#[test]
+fn a_wave_is_for_the_whole_country_or_one_collaboration_by_its_number() {
+    let wave = |collaboration: &str| {
+        parse_wave(&WaveInput {
+            key: "regio".into(),
+            collaboration: collaboration.into(),
+            ..WaveInput::default()
+        })
+    };
+    assert_eq!(wave(" ").unwrap().collaboration_id, None);
+    assert_eq!(wave(" 12 ").unwrap().collaboration_id, Some(12));
+    for bad in ["abc", "0", "-3", "1,5", "99999999999999999999"] {
+        let e = wave(bad).unwrap_err();
+        assert_eq!(fields(&e), ["collaboration_id"], "{bad}");
+        assert!(e.errors[0].message.contains(bad.trim()), "{bad}");
+    }
 }

@@ -26,18 +26,7 @@ pub struct ImportPage {
 }
 
 async fn page(app: &App, ctx: &PageContext, key: &str) -> Result<ImportPage, AppError> {
-    let wave = app.wave(key).await?;
-    if !ctx.who.is_platform_admin() {
-        return Err(AppError::Forbidden(
-            "Alleen beheerders kunnen antwoorden importeren.".into(),
-        ));
-    }
-    if wave.closed_at.is_some() {
-        return Err(AppError::Conflict(format!(
-            "Golf '{}' is gesloten; er kunnen geen antwoorden meer bij.",
-            wave.key
-        )));
-    }
+    let wave = app.wave_for_import(key, &ctx.who).await?;
     let statements = samenspel_app::survey::instrument(wave.instrument_version).unwrap_or_default();
     Ok(ImportPage {
         layout: Layout::new(
