@@ -423,6 +423,21 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
             "row {row} column {column} in {html}"
         );
     }
+    let nothing = admin
+        .upload("/knelpuntenmonitor/twente/importeren", "leeg.csv", b"")
+        .await;
+    assert_eq!(
+        nothing.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no file chosen"
+    );
+    assert!(
+        nothing
+            .text()
+            .await
+            .unwrap()
+            .contains("Kies een CSV-bestand met antwoorden om te importeren.")
+    );
     assert!(before == h.fingerprint().await, "nothing stored");
 
     let rows: Vec<(String, &str, &str)> = (0..12).map(|i| (format!("g{i}"), "gemeente", "4")).collect();
