@@ -111,12 +111,7 @@ enum ExportCommand {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    init_logging();
     let matches = <Cli as clap::CommandFactory>::command().get_matches();
     let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
         .map_err(|e| e.format(&mut <Cli as clap::CommandFactory>::command()))
@@ -128,6 +123,21 @@ async fn main() -> std::process::ExitCode {
             eprintln!("Fout: {error:#}");
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+/// Log lines on standard error, filtered by `RUST_LOG` (default `info,sqlx=warn`); as JSON lines
+/// when `SAMENSPEL_LOG_FORMAT=json`, for a log collector.
+fn init_logging() {
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into());
+    let logger = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if std::env::var("SAMENSPEL_LOG_FORMAT").is_ok_and(|format| format.eq_ignore_ascii_case("json")) {
+        logger.json().flatten_event(true).init();
+    } else {
+        logger.init();
     }
 }
 

@@ -9,22 +9,26 @@ mod api;
 mod assets;
 mod error;
 mod headers;
+mod request_log;
+mod serve;
 mod session;
 mod ui;
 
-use std::future::Future;
-
 use axum::Router;
+use axum::http::StatusCode;
 use samenspel_app::App;
-use tokio::net::TcpListener;
+use tower_http::timeout::{RequestBodyDeadlineLayer, TimeoutLayer};
 
 pub use api::openapi_document;
+pub use request_log::REQUEST_ID_HEADER;
+pub use serve::{BODY_DEADLINE, HEADER_TIMEOUT, REQUEST_TIMEOUT, serve};
 pub use session::WebConfig;
 
 /// The largest request body accepted (forms and JSON alike).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
-/// Builds the whole application: pages, API, assets, security headers and body limits.
+/// Builds the whole application: pages, API, assets, security headers, body limits and
+/// deadlines, and a log line per request.
 pub fn router(app: App, config: WebConfig) -> Router {
     Router::new()
         .merge(ui::routes())
@@ -35,19 +39,11 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(axum::middleware::from_fn(session::csrf))
         .layer(axum::Extension(config))
         .layer(axum::middleware::from_fn(headers::security_headers))
+        .layer(RequestBodyDeadlineLayer::new(BODY_DEADLINE))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(app)
-}
-
-/// Serves `router` on `listener` until `shutdown` completes.
-pub async fn serve(
-    listener: TcpListener,
-    router: Router,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
 }

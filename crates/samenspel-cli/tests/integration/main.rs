@@ -16,6 +16,7 @@ mod helpers;
 mod money;
 mod moore;
 mod openapi;
+mod operations;
 mod overview;
 mod pages;
 mod processes;

@@ -41,18 +41,24 @@ fn stdout(output: &Output) -> String {
 }
 
 /// A `samenspel serve` process on an ephemeral port; killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     _stdout: BufReader<ChildStdout>,
-    base: String,
+    pub(crate) base: String,
 }
 
 impl Server {
     fn start(database: &str) -> Self {
+        Self::start_with(database, &[], Stdio::null())
+    }
+
+    /// Starts a server with extra environment variables, its log going to `stderr`.
+    pub(crate) fn start_with(database: &str, env: &[(&str, &str)], stderr: Stdio) -> Self {
         let mut child = samenspel(database)
             .args(["serve", "--bind", "127.0.0.1:0"])
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
@@ -78,7 +84,7 @@ impl Drop for Server {
     }
 }
 
-fn cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
+pub(crate) fn cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
     response
         .headers()
         .get_all("set-cookie")
