@@ -1,7 +1,10 @@
 //! Accounts: users with roles per organisation, sign-in with rate limiting, sessions kept in
 //! the database (so several servers share them), API and invitation tokens stored hashed.
 
+use std::sync::LazyLock;
+
 use chrono::{Duration, Utc};
+use tokio::sync::Semaphore;
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::account::{Email, NewPassword, parse_user_name};
@@ -59,15 +62,30 @@ fn signed_in(user: UserRecord) -> SignedIn {
     }
 }
 
-async fn hash_off_thread(password: String) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
+/// Password hashes running at once in this process. Argon2id takes ~17 MB and a core's worth
+/// of time per hash, so a burst of sign-ins queues here instead of taking the server's memory.
+static HASHING: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from)));
+
+/// Runs `work` on the blocking pool once a hashing permit is free.
+async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+    let _permit = HASHING
+        .acquire()
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+async fn hash_off_thread(password: String) -> AppResult<String> {
+    hashing(move || hash_password(&password))
+        .await?
         .map_err(AppError::Internal)
 }
 
 async fn verify_off_thread(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+    hashing(move || verify_password(&password, &hash))
         .await
         .unwrap_or(false)
 }

@@ -32,7 +32,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets the requests in progress
-/// finish (for at most [`SHUTDOWN_GRACE`]).
+/// finish (for at most 30 seconds).
 pub async fn serve(
     listener: TcpListener,
     router: Router,
