@@ -168,3 +168,29 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+/// A page handler's error: shown as the HTML error page with the right status, so handlers
+/// return `Result<_, PageError>` and use `?` instead of matching every failure by hand.
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+/// What a page handler answers.
+pub type PageResult = Result<Response, PageError>;
+
+impl From<AppError> for PageError {
+    fn from(error: AppError) -> Self {
+        PageError(error)
+    }
+}
+
+impl From<ValidationErrors> for PageError {
+    fn from(errors: ValidationErrors) -> Self {
+        PageError(AppError::Invalid(errors))
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        crate::ui::error_page(&self.0)
+    }
+}

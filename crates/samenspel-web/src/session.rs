@@ -217,6 +217,8 @@ pub struct PageContext {
     pub csrf: String,
     pub session: Option<String>,
     pub config: WebConfig,
+    /// The confirmation of the save that led here, shown once.
+    pub flash: Option<String>,
 }
 
 impl FromRequestParts<App> for PageContext {
@@ -238,6 +240,7 @@ impl FromRequestParts<App> for PageContext {
             csrf,
             session,
             config,
+            flash: crate::ui::flash::read(&parts.headers),
         })
     }
 }

@@ -10,6 +10,7 @@ mod api_stances;
 mod authorization;
 mod bench;
 mod cli;
+mod confirmations;
 mod control;
 mod exchange;
 mod helpers;

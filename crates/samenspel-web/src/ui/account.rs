@@ -2,17 +2,31 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Form, Router};
 use samenspel_app::{App, AppError, SESSION_HOURS};
 use samenspel_domain::ValidationErrors;
 
-use super::form::{FormState, get};
-use super::{Layout, error_page, render, see_other};
+use super::form::{self, FormState};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, render};
+use crate::error::{PageError, PageResult};
 use crate::session::{ClientAddress, PageContext, SESSION_COOKIE, set_cookie};
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/inloggen", get(login_form).post(login))
+        .route("/uitloggen", post(logout))
+        .route("/account/wachtwoord", get(password_form).post(change_password))
+        .route(
+            "/uitnodiging/{token}",
+            get(invitation_form).post(accept_invitation),
+        )
+}
 
 #[derive(Template)]
 #[template(path = "account/login.html")]
@@ -38,19 +52,20 @@ pub async fn login(
     ctx: PageContext,
     ClientAddress(address): ClientAddress,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let email = get(&pairs, "email");
-    match app.sign_in(email, get(&pairs, "password"), &address).await {
-        Ok((token, _user)) => {
+) -> PageResult {
+    let email = form::get(&pairs, "email");
+    match app.sign_in(email, form::get(&pairs, "password"), &address).await {
+        Ok((token, user)) => {
             if let Some(old) = &ctx.session {
                 let _ = app.sign_out(old).await;
             }
-            let mut response = see_other("/samenwerkingen");
+            let mut response =
+                Saved::new("/samenwerkingen", format!("U bent aangemeld als {}.", user.name)).answer(&ctx)?;
             response.headers_mut().append(
                 SET_COOKIE,
                 set_cookie(ctx.config, SESSION_COOKIE, &token, Some(SESSION_HOURS * 3600)),
             );
-            response
+            Ok(response)
         }
         Err(error @ (AppError::Unauthenticated | AppError::TooManyAttempts(_))) => {
             let (status, message) = match error {
@@ -62,28 +77,28 @@ pub async fn login(
             };
             let mut form = FormState::default();
             form.set("email", email);
-            render(
+            Ok(render(
                 status,
                 &LoginPage {
                     layout: Layout::new(&ctx, "Aanmelden", "account"),
                     form,
                     message: Some(message),
                 },
-            )
+            ))
         }
-        Err(e) => error_page(&e),
+        Err(e) => Err(e.into()),
     }
 }
 
-pub async fn logout(State(app): State<App>, ctx: PageContext) -> Response {
+pub async fn logout(State(app): State<App>, ctx: PageContext) -> PageResult {
     if let Some(token) = &ctx.session {
         let _ = app.sign_out(token).await;
     }
-    let mut response = see_other("/");
+    let mut response = Saved::new("/", "U bent afgemeld.").answer(&ctx)?;
     response
         .headers_mut()
         .append(SET_COOKIE, set_cookie(ctx.config, SESSION_COOKIE, "", Some(0)));
-    response
+    Ok(response)
 }
 
 #[derive(Template)]
@@ -94,52 +109,52 @@ pub struct PasswordPage {
     pub done: bool,
 }
 
-pub async fn password_form(ctx: PageContext) -> Response {
+pub async fn password_form(ctx: PageContext) -> PageResult {
     if ctx.who.user().is_none() {
-        return error_page(&AppError::Unauthenticated);
+        return Err(AppError::Unauthenticated.into());
     }
-    render(
+    Ok(render(
         StatusCode::OK,
         &PasswordPage {
             layout: Layout::new(&ctx, "Wachtwoord wijzigen", "account"),
             form: FormState::default(),
             done: false,
         },
-    )
+    ))
 }
 
 pub async fn change_password(
     State(app): State<App>,
     ctx: PageContext,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> PageResult {
     let layout = Layout::new(&ctx, "Wachtwoord wijzigen", "account");
     match app
         .change_password(
             &ctx.who,
             ctx.session.as_deref(),
-            get(&pairs, "current_password"),
-            get(&pairs, "new_password"),
+            form::get(&pairs, "current_password"),
+            form::get(&pairs, "new_password"),
         )
         .await
     {
-        Ok(()) => render(
+        Ok(()) => Ok(render(
             StatusCode::OK,
             &PasswordPage {
                 layout,
                 form: FormState::default(),
                 done: true,
             },
-        ),
-        Err(AppError::Invalid(errors)) => render(
+        )),
+        Err(AppError::Invalid(errors)) => Ok(render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &PasswordPage {
                 layout,
                 form: FormState::default().with_errors(errors),
                 done: false,
             },
-        ),
-        Err(e) => error_page(&e),
+        )),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -156,19 +171,9 @@ pub async fn invitation_form(
     State(app): State<App>,
     ctx: PageContext,
     PagePath(token): PagePath<String>,
-) -> Response {
-    match app.invitation(&token).await {
-        Ok(user) => render(
-            StatusCode::OK,
-            &InvitationPage {
-                layout: Layout::new(&ctx, "Uitnodiging aannemen", "account"),
-                form: FormState::default(),
-                name: user.name,
-                action: format!("/uitnodiging/{token}"),
-            },
-        ),
-        Err(e) => error_page(&e),
-    }
+) -> PageResult {
+    let page = invitation_page(&app, &ctx, &token, ValidationErrors::new()).await?;
+    Ok(render(StatusCode::OK, &page))
 }
 
 pub async fn accept_invitation(
@@ -176,34 +181,38 @@ pub async fn accept_invitation(
     ctx: PageContext,
     PagePath(token): PagePath<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let password = get(&pairs, "password");
-    if password != get(&pairs, "password_again") {
-        let errors = ValidationErrors::single(
+) -> PageResult {
+    let password = form::get(&pairs, "password");
+    let result = if password == form::get(&pairs, "password_again") {
+        app.accept_invitation(&token, password).await
+    } else {
+        Err(AppError::Invalid(ValidationErrors::single(
             "password_again",
             "mismatch",
             "De twee wachtwoorden zijn niet gelijk.",
-        );
-        return invitation_again(&app, &ctx, &token, errors).await;
-    }
-    match app.accept_invitation(&token, password).await {
-        Ok(()) => see_other("/inloggen"),
-        Err(AppError::Invalid(errors)) => invitation_again(&app, &ctx, &token, errors).await,
-        Err(e) => error_page(&e),
-    }
+        )))
+    };
+    form_outcome(
+        &ctx,
+        result,
+        |()| Saved::new("/inloggen", "Uw wachtwoord is ingesteld. Meld u nu aan."),
+        async |errors| invitation_page(&app, &ctx, &token, errors).await,
+    )
+    .await
 }
 
-async fn invitation_again(app: &App, ctx: &PageContext, token: &str, errors: ValidationErrors) -> Response {
-    match app.invitation(token).await {
-        Ok(user) => render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &InvitationPage {
-                layout: Layout::new(ctx, "Uitnodiging aannemen", "account"),
-                form: FormState::default().with_errors(errors),
-                name: user.name,
-                action: format!("/uitnodiging/{token}"),
-            },
-        ),
-        Err(e) => error_page(&e).into_response(),
-    }
+/// The invitation's form, with the messages of a refused password.
+async fn invitation_page(
+    app: &App,
+    ctx: &PageContext,
+    token: &str,
+    errors: ValidationErrors,
+) -> Result<InvitationPage, PageError> {
+    let user = app.invitation(token).await?;
+    Ok(InvitationPage {
+        layout: Layout::new(ctx, "Uitnodiging aannemen", "account"),
+        form: FormState::default().with_errors(errors),
+        name: user.name,
+        action: format!("/uitnodiging/{token}"),
+    })
 }

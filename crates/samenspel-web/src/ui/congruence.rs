@@ -2,17 +2,23 @@
 //! of the divisions of 2025, and the municipalities that deal with the most partner sets.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::routing::get;
 use samenspel_app::congruence::{CongruenceReport, PartnerSetCount};
 use samenspel_app::regions;
 use samenspel_app::{App, AppError};
 use samenspel_domain::collaboration::CollaborationKind;
 use serde::Deserialize;
 
-use super::{Layout, error_page, parse_query, render};
+use super::{Layout, parse_query, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new().route("/regio/congruentie", get(page))
+}
 
 /// How many municipalities the partner-set table shows.
 const TOP: usize = 25;
@@ -89,7 +95,7 @@ pub struct CongruenceQuery {
     b: Option<String>,
 }
 
-pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
+pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
     let (query, mut message) = parse_query::<CongruenceQuery>(raw.as_deref());
     let a = query.a.unwrap_or_else(|| "veiligheidsregio".into());
     let b = query.b.unwrap_or_else(|| "ggd-regio".into());
@@ -106,18 +112,11 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             );
             None
         }
-        Err(e) => return error_page(&e),
+        Err(e) => return Err(e.into()),
     };
-    let built = async {
-        let divisions = App::division_congruence()?;
-        let counts = app.partner_set_counts(&ctx.who).await?;
-        let choices = choices(result.as_ref())?;
-        Ok::<_, AppError>((divisions, counts, choices))
-    };
-    let (divisions, counts, choices) = match built.await {
-        Ok(built) => built,
-        Err(e) => return error_page(&e),
-    };
+    let divisions = App::division_congruence()?;
+    let counts = app.partner_set_counts(&ctx.who).await?;
+    let choices = choices(result.as_ref())?;
     let select = |chosen: &str| -> Vec<Choice> {
         choices
             .iter()
@@ -133,7 +132,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     } else {
         StatusCode::OK
     };
-    render(
+    Ok(render(
         status,
         &CongruencePage {
             layout: Layout::new(&ctx, "Congruentie van regio's", "regio"),
@@ -145,7 +144,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             partner_sets: counts.into_iter().take(TOP).collect(),
             message,
         },
-    )
+    ))
 }
 
 /// The groupings one can choose: the divisions, all collaborations of each type, and a single

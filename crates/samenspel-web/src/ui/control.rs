@@ -3,10 +3,10 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::routing;
+use axum::{Form, Router};
 use samenspel_app::control::ControlView;
 use samenspel_app::{App, AppError};
 use samenspel_domain::ValidationErrors;
@@ -17,8 +17,17 @@ use samenspel_domain::org::OrgType;
 use samenspel_store::{Collaboration, OrgFilter, Page};
 
 use super::form::get;
-use super::{Layout, error_page, render, see_other};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new().route(
+        "/samenwerkingen/{id}/democratische-controle",
+        routing::get(show).post(update),
+    )
+}
 
 /// Empty moment rows offered below the recorded ones.
 const EMPTY_ROWS: usize = 2;
@@ -261,23 +270,18 @@ fn from_form(pairs: &[(String, String)]) -> ControlInput {
     }
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
-    let loaded = async {
-        Ok::<_, AppError>((
-            app.collaboration(id, &ctx.who).await?,
-            app.democratic_control(id, &ctx.who).await?,
-        ))
-    };
-    match loaded.await {
-        Ok((c, view)) => {
-            let input = as_input(&view.control);
-            render(
-                StatusCode::OK,
-                &page(&app, &ctx, c, view, &input, ValidationErrors::new()).await,
-            )
-        }
-        Err(e) => error_page(&e),
-    }
+async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, ControlView), AppError> {
+    Ok((
+        app.collaboration(id, &ctx.who).await?,
+        app.democratic_control(id, &ctx.who).await?,
+    ))
+}
+
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+    let (c, view) = load(&app, &ctx, id).await?;
+    let input = as_input(&view.control);
+    let page = page(&app, &ctx, c, view, &input, ValidationErrors::new()).await;
+    Ok(render(StatusCode::OK, &page))
 }
 
 pub async fn update(
@@ -285,25 +289,22 @@ pub async fn update(
     ctx: PageContext,
     PagePath(id): PagePath<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> PageResult {
     let input = from_form(&pairs);
-    match app.set_democratic_control(id, &input, &ctx.who).await {
-        Ok(_) => see_other(&format!("/samenwerkingen/{id}/democratische-controle")),
-        Err(AppError::Invalid(errors)) => {
-            let loaded = async {
-                Ok::<_, AppError>((
-                    app.collaboration(id, &ctx.who).await?,
-                    app.democratic_control(id, &ctx.who).await?,
-                ))
-            };
-            match loaded.await {
-                Ok((c, view)) => render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &page(&app, &ctx, c, view, &input, errors).await,
-                ),
-                Err(e) => error_page(&e),
-            }
-        }
-        Err(e) => error_page(&e),
-    }
+    let result = app.set_democratic_control(id, &input, &ctx.who).await;
+    form_outcome(
+        &ctx,
+        result,
+        |_| {
+            Saved::new(
+                format!("/samenwerkingen/{id}/democratische-controle"),
+                "Democratische controle opgeslagen.",
+            )
+        },
+        async |errors| {
+            let (c, view) = load(&app, &ctx, id).await?;
+            Ok(page(&app, &ctx, c, view, &input, errors).await)
+        },
+    )
+    .await
 }

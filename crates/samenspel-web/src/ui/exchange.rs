@@ -1,17 +1,29 @@
 //! Importing collaborations from a file (beheerders), with every refused row listed.
 
 use askama::Template;
-use axum::extract::{Multipart, State};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::routing::get;
 use samenspel_app::exchange::Format;
 use samenspel_app::{App, AppError};
 
-use super::{Layout, error_page, render};
+use super::{Layout, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
 
 /// Where the import form posts; the CSRF check allows large bodies here.
 pub const IMPORT_PATH: &str = "/samenwerkingen/importeren";
+
+pub fn routes() -> Router<App> {
+    Router::new().route(
+        IMPORT_PATH,
+        get(form)
+            .post(submit)
+            .layer(DefaultBodyLimit::max(crate::api::MAX_IMPORT_BYTES)),
+    )
+}
 
 pub struct ProblemRow {
     pub row: String,
@@ -58,15 +70,6 @@ pub async fn form(ctx: PageContext) -> Response {
     render(StatusCode::OK, &page(&ctx))
 }
 
-/// Whether a form at this path uploads a file (and may be as large as an import).
-pub fn takes_files(path: &str) -> bool {
-    path == IMPORT_PATH
-        || path
-            .strip_prefix("/knelpuntenmonitor/")
-            .and_then(|rest| rest.strip_suffix("/importeren"))
-            .is_some_and(|key| !key.is_empty() && !key.contains('/'))
-}
-
 /// The chosen file and its name, or the status and message for the page when no file was
 /// chosen (`missing`) or the upload cannot be read.
 pub(super) async fn chosen_file(
@@ -95,14 +98,14 @@ async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String, Vec<u8>)>
     Ok(None)
 }
 
-pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Multipart) -> Response {
+pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Multipart) -> PageResult {
     let mut view = page(&ctx);
     let (name, bytes) =
         match chosen_file(&mut multipart, "Kies een bestand (CSV of JSON) om te importeren.").await {
             Ok(file) => file,
             Err((status, message)) => {
                 view.message = Some(message);
-                return render(status, &view);
+                return Ok(render(status, &view));
             }
         };
     let format = if name.to_ascii_lowercase().ends_with(".json") {
@@ -113,7 +116,7 @@ pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Mul
     match app.import_collaborations(&bytes, format, &ctx.who).await {
         Ok(report) => {
             view.report = Some((report.added.len(), report.changed.len(), report.unchanged));
-            render(StatusCode::OK, &view)
+            Ok(render(StatusCode::OK, &view))
         }
         Err(AppError::Invalid(errors)) => {
             view.message = Some(format!(
@@ -121,8 +124,8 @@ pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Mul
                 errors.errors.len()
             ));
             view.problems = problem_rows(errors);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &view)
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
-        Err(e) => error_page(&e),
+        Err(e) => Err(e.into()),
     }
 }

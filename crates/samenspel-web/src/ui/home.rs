@@ -1,11 +1,21 @@
+//! The start page: the six dimensions of the partnership model and the ROB's three forms of
+//! collaboration drawn against the ideal type.
+
 use askama::Template;
+use axum::Router;
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::routing::get;
+use samenspel_app::App;
 use samenspel_domain::partnership::{Dimension, IDEAL_TYPE, REFERENCE_PROFILES, ReferenceProfile};
 
 use super::radar::{RadarView, as_f64, view};
 use super::{Layout, render};
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new().route("/", get(page))
+}
 
 pub struct DimensionRow {
     pub number: usize,

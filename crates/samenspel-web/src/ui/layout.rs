@@ -1,3 +1,6 @@
+//! The frame every page shares: title, navigation, who is signed in, the CSRF token, and
+//! the confirmation of a save that led here.
+
 use crate::session::PageContext;
 
 /// What every page's frame needs: the title, the current section, who is signed in, and the
@@ -8,6 +11,8 @@ pub struct Layout {
     pub section: &'static str,
     pub user_name: Option<String>,
     pub csrf: String,
+    /// The confirmation of the save that led to this page ("Samenwerking gepubliceerd.").
+    pub flash: Option<String>,
 }
 
 impl Layout {
@@ -17,6 +22,7 @@ impl Layout {
             section,
             user_name: ctx.who.user().map(|u| u.name.clone()),
             csrf: ctx.csrf.clone(),
+            flash: ctx.flash.clone(),
         }
     }
 
@@ -27,6 +33,7 @@ impl Layout {
             section: "",
             user_name: None,
             csrf: String::new(),
+            flash: None,
         }
     }
 

@@ -7,12 +7,14 @@ mod collaborations;
 mod congruence;
 mod control;
 mod exchange;
+pub mod flash;
 mod form;
 mod home;
 mod layout;
 mod money;
 mod moore;
 mod organisations;
+mod outcome;
 mod page_path;
 mod radar;
 mod regions;
@@ -24,114 +26,45 @@ mod survey_import;
 use askama::Template;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::response::{Html, IntoResponse, Response};
 
 use crate::session::PageContext;
 use samenspel_app::{App, AppError};
 
-pub use exchange::{IMPORT_PATH, takes_files};
+pub use exchange::IMPORT_PATH;
 pub use layout::Layout;
 
+/// Every page, each module registering its own; a confirmation after a save is shown once.
 pub fn routes() -> Router<App> {
     Router::new()
-        .route("/", get(home::page))
-        .route(
-            "/organisaties",
-            get(organisations::list).post(organisations::create),
-        )
-        .route("/organisaties/nieuw", get(organisations::new_form))
-        .route("/organisaties/{code}", get(organisations::show))
-        .route(
-            "/organisaties/{code}/samenwerkingen.csv",
-            get(organisations::involvements_csv),
-        )
-        .route(
-            "/organisaties/{code}/samenwerkingen.json",
-            get(organisations::involvements_json),
-        )
-        .route(
-            "/samenwerkingen",
-            get(collaborations::list).post(collaborations::create),
-        )
-        .route("/samenwerkingen/nieuw", get(collaborations::new_form))
-        .route(
-            IMPORT_PATH,
-            get(exchange::form)
-                .post(exchange::submit)
-                .layer(axum::extract::DefaultBodyLimit::max(crate::api::MAX_IMPORT_BYTES)),
-        )
-        .route(
-            "/samenwerkingen/{id}",
-            get(collaborations::show).post(collaborations::update),
-        )
-        .route("/samenwerkingen/{id}/bewerken", get(collaborations::edit_form))
-        .route(
-            "/samenwerkingen/{id}/partners",
-            get(collaborations::partner_form).post(collaborations::add_partner),
-        )
-        .route(
-            "/samenwerkingen/{id}/standpunt/{code}",
-            get(stances::form).post(stances::submit),
-        )
-        .route("/samenwerkingen/{id}/publicatie", post(collaborations::publish))
-        .route("/samenwerkingen/{id}/geld", get(money::show).post(money::record))
-        .route(
-            "/samenwerkingen/{id}/democratische-controle",
-            get(control::show).post(control::update),
-        )
-        .route("/samenwerkingen/{id}/driehoek", get(moore::show))
-        .route(
-            "/samenwerkingen/{id}/driehoek/{code}",
-            get(moore::form).post(moore::submit),
-        )
-        .route(
-            "/samenwerkingen/{id}/geld/{contribution}/verwijderen",
-            post(money::delete),
-        )
-        .route("/samenwerkingen/{id}/wijzigingen", get(collaborations::changes))
-        .route(
-            "/samenwerkingen/{id}/wijzigingen.csv",
-            get(collaborations::changes_csv),
-        )
-        .route(
-            "/samenwerkingen/{id}/wijzigingen.json",
-            get(collaborations::changes_json),
-        )
-        .route("/knelpuntenmonitor", get(survey::list).post(survey::create))
-        .route("/knelpuntenmonitor/{key}", get(survey::show))
-        .route("/knelpuntenmonitor/{key}/sluiten", post(survey::close))
-        .route(
-            "/knelpuntenmonitor/{key}/importeren",
-            get(survey_import::form)
-                .post(survey_import::submit)
-                .layer(axum::extract::DefaultBodyLimit::max(crate::api::MAX_IMPORT_BYTES)),
-        )
-        .route(
-            "/knelpuntenmonitor/{key}/invullen",
-            get(survey_form::form).post(survey_form::submit),
-        )
-        .route("/knelpuntenmonitor/{key}/bedankt", get(survey_form::thanks))
-        .route(
-            "/knelpuntenmonitor/{key}/rapport.csv",
-            get(survey::report_csv_file),
-        )
-        .route(
-            "/knelpuntenmonitor/{key}/rapport.json",
-            get(survey::report_json_file),
-        )
-        .route("/regio", get(regions::page))
-        .route("/regio/congruentie", get(congruence::page))
-        .route("/inloggen", get(account::login_form).post(account::login))
-        .route("/uitloggen", post(account::logout))
-        .route(
-            "/account/wachtwoord",
-            get(account::password_form).post(account::change_password),
-        )
-        .route(
-            "/uitnodiging/{token}",
-            get(account::invitation_form).post(account::accept_invitation),
-        )
+        .merge(home::routes())
+        .merge(organisations::routes())
+        .merge(collaborations::routes())
+        .merge(exchange::routes())
+        .merge(stances::routes())
+        .merge(money::routes())
+        .merge(control::routes())
+        .merge(moore::routes())
+        .merge(survey::routes())
+        .merge(survey_import::routes())
+        .merge(survey_form::routes())
+        .merge(regions::routes())
+        .merge(congruence::routes())
+        .merge(account::routes())
+        .layer(axum::middleware::from_fn(flash::show_once))
+}
+
+/// Whether a form at this path uploads a file (and may be as large as an import): the two
+/// import pages, whose routes take the larger body limit.
+pub fn takes_files(path: &str) -> bool {
+    path == IMPORT_PATH || survey_import::is_import_path(path)
+}
+
+/// An organisation's name for a confirmation, or its code when it cannot be found.
+async fn organisation_name(app: &App, code: &str) -> String {
+    app.organisation(code)
+        .await
+        .map_or_else(|_| code.to_owned(), |o| o.display_name())
 }
 
 /// Renders a template with a status; a template error is logged and becomes a plain 500.
@@ -147,10 +80,6 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
                 .into_response()
         }
     }
-}
-
-pub fn see_other(location: &str) -> Response {
-    Redirect::to(location).into_response()
 }
 
 #[derive(Template)]

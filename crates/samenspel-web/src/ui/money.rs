@@ -3,18 +3,29 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::routing::{self, post};
+use axum::{Form, Router};
 use samenspel_app::money::MoneyView;
 use samenspel_app::{App, AppError};
 use samenspel_domain::money::{AmountInput, ContributionInput, Instrument, MoneyStatus, Outcome, Share};
 use samenspel_store::Collaboration;
 
 use super::form::{FormState, get};
-use super::{Layout, decimal, error_page, render, see_other};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, decimal, organisation_name, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/samenwerkingen/{id}/geld", routing::get(show).post(record))
+        .route(
+            "/samenwerkingen/{id}/geld/{contribution}/verwijderen",
+            post(delete),
+        )
+}
 
 pub struct SelectOption {
     pub key: &'static str,
@@ -157,17 +168,13 @@ async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, M
     ))
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
-    match load(&app, &ctx, id).await {
-        Ok((c, view)) => {
-            let mut form = FormState::default();
-            form.set("status", "toegezegd");
-            form.set("instrument", "eigen-middelen");
-            form.set("year", chrono::Datelike::year(&chrono::Utc::now()).to_string());
-            render(StatusCode::OK, &page(&ctx, c, view, form))
-        }
-        Err(e) => error_page(&e),
-    }
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+    let (c, view) = load(&app, &ctx, id).await?;
+    let mut form = FormState::default();
+    form.set("status", "toegezegd");
+    form.set("instrument", "eigen-middelen");
+    form.set("year", chrono::Datelike::year(&chrono::Utc::now()).to_string());
+    Ok(render(StatusCode::OK, &page(&ctx, c, view, form)))
 }
 
 pub async fn record(
@@ -175,7 +182,7 @@ pub async fn record(
     ctx: PageContext,
     PagePath(id): PagePath<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> PageResult {
     let input = ContributionInput {
         partner: get(&pairs, "partner"),
         year: get(&pairs, "year"),
@@ -183,26 +190,42 @@ pub async fn record(
         instrument: get(&pairs, "instrument"),
         status: get(&pairs, "status"),
     };
-    match app.record_money(id, &input, &ctx.who).await {
-        Ok(_) => see_other(&format!("/samenwerkingen/{id}/geld")),
-        Err(AppError::Invalid(errors)) => match load(&app, &ctx, id).await {
-            Ok((c, view)) => render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &page(&ctx, c, view, FormState::from_pairs(&pairs).with_errors(errors)),
-            ),
-            Err(e) => error_page(&e),
+    let result = app.record_money(id, &input, &ctx.who).await;
+    let partner = match &result {
+        Ok(record) => organisation_name(&app, record.contribution.partner.as_str()).await,
+        Err(_) => String::new(),
+    };
+    form_outcome(
+        &ctx,
+        result,
+        |record| {
+            Saved::new(
+                format!("/samenwerkingen/{id}/geld"),
+                format!(
+                    "Bedrag van {partner} voor {} vastgelegd: {}.",
+                    record.contribution.year,
+                    record.contribution.amount.format_nl()
+                ),
+            )
         },
-        Err(e) => error_page(&e),
-    }
+        async |errors| {
+            let (c, view) = load(&app, &ctx, id).await?;
+            Ok(page(
+                &ctx,
+                c,
+                view,
+                FormState::from_pairs(&pairs).with_errors(errors),
+            ))
+        },
+    )
+    .await
 }
 
 pub async fn delete(
     State(app): State<App>,
     ctx: PageContext,
     PagePath((id, contribution)): PagePath<(i64, i64)>,
-) -> Response {
-    match app.delete_money(id, contribution, &ctx.who).await {
-        Ok(()) => see_other(&format!("/samenwerkingen/{id}/geld")),
-        Err(e) => error_page(&e),
-    }
+) -> PageResult {
+    app.delete_money(id, contribution, &ctx.who).await?;
+    Saved::new(format!("/samenwerkingen/{id}/geld"), "Bedrag verwijderd.").answer(&ctx)
 }

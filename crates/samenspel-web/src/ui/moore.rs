@@ -3,10 +3,10 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::routing;
+use axum::{Form, Router};
 use samenspel_app::moore::MooreView;
 use samenspel_app::{App, AppError};
 use samenspel_domain::moore::{
@@ -15,8 +15,19 @@ use samenspel_domain::moore::{
 use samenspel_store::{Collaboration, PartnerInfo};
 
 use super::form::{FormState, get};
-use super::{Layout, error_page, render, see_other};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/samenwerkingen/{id}/driehoek", routing::get(show))
+        .route(
+            "/samenwerkingen/{id}/driehoek/{code}",
+            routing::get(form).post(submit),
+        )
+}
 
 pub struct JudgementRow {
     pub element: &'static str,
@@ -65,11 +76,8 @@ fn judgement_rows(judgements: &[ElementJudgement]) -> Vec<JudgementRow> {
         .collect()
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> Response {
-    let (c, view) = match load(&app, &ctx, id).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+    let (c, view) = load(&app, &ctx, id).await?;
     let a = &view.assessment;
     let partners = a
         .partners
@@ -112,7 +120,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePa
         total_money: a.total_money.format_nl(),
         c,
     };
-    render(StatusCode::OK, &page)
+    Ok(render(StatusCode::OK, &page))
 }
 
 async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, MooreView), AppError> {
@@ -176,16 +184,13 @@ pub async fn form(
     State(app): State<App>,
     ctx: PageContext,
     PagePath((id, code)): PagePath<(i64, String)>,
-) -> Response {
-    let (c, partner, view) = match load_partner(&app, &ctx, id, &code).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+) -> PageResult {
+    let (c, partner, view) = load_partner(&app, &ctx, id, &code).await?;
     let mut form = FormState::default();
     if let Some(record) = view.statements.iter().find(|s| s.code == partner.code) {
         fill(&mut form, &record.statement);
     }
-    render(StatusCode::OK, &form_page(&ctx, c, partner, form))
+    Ok(render(StatusCode::OK, &form_page(&ctx, c, partner, form)))
 }
 
 pub async fn submit(
@@ -193,11 +198,8 @@ pub async fn submit(
     ctx: PageContext,
     PagePath((id, code)): PagePath<(i64, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let (c, partner, _) = match load_partner(&app, &ctx, id, &code).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+) -> PageResult {
+    let (c, partner, _) = load_partner(&app, &ctx, id, &code).await?;
     let input = MooreInput {
         public_value: get(&pairs, "public_value").to_owned(),
         mandate: get(&pairs, "mandate").to_owned(),
@@ -205,17 +207,16 @@ pub async fn submit(
         fte: get(&pairs, "fte").to_owned(),
         processes: get(&pairs, "processes").to_owned(),
     };
-    match app.state_moore(id, partner.code.as_str(), &input, &ctx.who).await {
-        Ok(_) => see_other(&format!("/samenwerkingen/{id}/driehoek")),
-        Err(AppError::Invalid(errors)) => render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(
-                &ctx,
-                c,
-                partner,
-                FormState::from_pairs(&pairs).with_errors(errors),
-            ),
-        ),
-        Err(e) => error_page(&e),
-    }
+    let result = app.state_moore(id, partner.code.as_str(), &input, &ctx.who).await;
+    let saved = format!("Driehoek van {} opgeslagen.", partner.name);
+    form_outcome(
+        &ctx,
+        result,
+        |_| Saved::new(format!("/samenwerkingen/{id}/driehoek"), saved),
+        async |errors| {
+            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            Ok(form_page(&ctx, c, partner, form))
+        },
+    )
+    .await
 }

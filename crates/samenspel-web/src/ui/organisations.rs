@@ -1,11 +1,16 @@
+//! The organisations: the list with its filters, adding a partner organisation, and one
+//! organisation's page with its collaborations, money per year and coming moments (also as
+//! CSV and JSON).
+
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing;
+use axum::{Form, Router};
+use samenspel_app::App;
 use samenspel_app::overview::OverviewItem;
-use samenspel_app::{App, AppError};
 use samenspel_domain::org::{OrgType, Organisation};
 use samenspel_domain::spreadsheet;
 use samenspel_store::OrgFilter;
@@ -14,7 +19,24 @@ use serde::Deserialize;
 use super::form::{FormState, get};
 use crate::session::PageContext;
 
-use super::{Layout, Pagination, error_page, optional_filter, page_from, parse_query, render, see_other};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, Pagination, optional_filter, page_from, parse_query, render};
+use crate::error::PageResult;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/organisaties", routing::get(list).post(create))
+        .route("/organisaties/nieuw", routing::get(new_form))
+        .route("/organisaties/{code}", routing::get(show))
+        .route(
+            "/organisaties/{code}/samenwerkingen.csv",
+            routing::get(involvements_csv),
+        )
+        .route(
+            "/organisaties/{code}/samenwerkingen.json",
+            routing::get(involvements_json),
+        )
+}
 
 pub struct TypeOption {
     pub key: &'static str,
@@ -41,7 +63,7 @@ pub struct ListQuery {
     pagina: Option<u32>,
 }
 
-pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
+pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
     let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
     let type_key = query.org_type.clone().unwrap_or_default();
     let (org_type, error) = optional_filter(&type_key, |key| OrgType::parse_field("type", key));
@@ -53,10 +75,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         org_type,
         query: Some(q.clone()),
     };
-    let found = match app.list_organisations(&filter, page).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+    let found = app.list_organisations(&filter, page).await?;
     let params = [
         ("q", q.clone()),
         ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default()),
@@ -75,7 +94,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     } else {
         StatusCode::OK
     };
-    render(
+    Ok(render(
         status,
         &ListPage {
             layout: Layout::new(&ctx, "Organisaties", "organisaties"),
@@ -85,7 +104,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             pagination,
             error,
         },
-    )
+    ))
 }
 
 pub struct InvolvementRow {
@@ -185,12 +204,9 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
     }
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): PagePath<String>) -> Response {
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): PagePath<String>) -> PageResult {
     let today = today();
-    let overview = match app.overview(&code, &ctx.who, today).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+    let overview = app.overview(&code, &ctx.who, today).await?;
     let province = match &overview.organisation.province {
         Some(p) => app.organisation(p.as_str()).await.ok(),
         None => None,
@@ -223,7 +239,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): Page
         .collect();
     let active_count = overview.active_count();
     let organisation = overview.organisation;
-    render(
+    Ok(render(
         StatusCode::OK,
         &ShowPage {
             layout: Layout::new(&ctx, organisation.display_name(), "organisaties"),
@@ -235,7 +251,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): Page
             moments,
             organisation,
         },
-    )
+    ))
 }
 
 /// The organisation's collaborations as CSV (semicolon-separated, as Dutch spreadsheets
@@ -244,11 +260,8 @@ pub async fn involvements_csv(
     State(app): State<App>,
     ctx: PageContext,
     PagePath(code): PagePath<String>,
-) -> Response {
-    let overview = match app.overview(&code, &ctx.who, today()).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+) -> PageResult {
+    let overview = app.overview(&code, &ctx.who, today()).await?;
     let years: Vec<i32> = overview.money_per_year.iter().map(|y| y.year).collect();
     let mut header: Vec<String> = [
         "id",
@@ -312,18 +325,18 @@ pub async fn involvements_csv(
         );
         csv.push_str("\r\n");
     }
-    super::csv_response(&format!("samenwerkingen-{}.csv", overview.organisation.code), csv)
+    Ok(super::csv_response(
+        &format!("samenwerkingen-{}.csv", overview.organisation.code),
+        csv,
+    ))
 }
 
 pub async fn involvements_json(
     State(app): State<App>,
     ctx: PageContext,
     PagePath(code): PagePath<String>,
-) -> Response {
-    match app.overview(&code, &ctx.who, today()).await {
-        Ok(overview) => axum::Json(overview).into_response(),
-        Err(e) => error_page(&e),
-    }
+) -> PageResult {
+    Ok(axum::Json(app.overview(&code, &ctx.who, today()).await?).into_response())
 }
 
 #[derive(Template)]
@@ -358,22 +371,25 @@ pub async fn create(
     State(app): State<App>,
     ctx: PageContext,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let actor = &ctx.who;
-    match app
+) -> PageResult {
+    let result = app
         .add_organisation(
             get(&pairs, "name"),
             get(&pairs, "type"),
             get(&pairs, "abbreviation"),
-            actor,
+            &ctx.who,
         )
-        .await
-    {
-        Ok(org) => see_other(&format!("/organisaties/{}", org.code)),
-        Err(AppError::Invalid(errors)) => render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &new_page(&ctx, FormState::from_pairs(&pairs).with_errors(errors)),
-        ),
-        Err(e) => error_page(&e),
-    }
+        .await;
+    form_outcome(
+        &ctx,
+        result,
+        |org| {
+            Saved::new(
+                format!("/organisaties/{}", org.code),
+                format!("{} toegevoegd.", org.display_name()),
+            )
+        },
+        async |errors| Ok(new_page(&ctx, FormState::from_pairs(&pairs).with_errors(errors))),
+    )
+    .await
 }

@@ -4,16 +4,22 @@
 use std::collections::HashMap;
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::routing::get;
 use samenspel_app::regions::{self, Division};
 use samenspel_app::{App, AppError};
 use samenspel_domain::map::{MapRequest, region_fills, render_map};
 use serde::Deserialize;
 
-use super::{Layout, error_page, parse_query, render};
+use super::{Layout, parse_query, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new().route("/regio", get(page))
+}
 
 pub struct DivisionChoice {
     pub key: &'static str,
@@ -62,19 +68,15 @@ pub struct RegionsQuery {
     samenwerking: Option<i64>,
 }
 
-pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
+pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
     let (query, mut message) = parse_query::<RegionsQuery>(raw.as_deref());
-    match build(&app, &ctx, query, &mut message).await {
-        Ok(page) => render(
-            if message.is_some() {
-                StatusCode::BAD_REQUEST
-            } else {
-                StatusCode::OK
-            },
-            &page,
-        ),
-        Err(e) => error_page(&e),
-    }
+    let page = build(&app, &ctx, query, &mut message).await?;
+    let status = if message.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok(render(status, &page))
 }
 
 async fn build(

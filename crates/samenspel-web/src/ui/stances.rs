@@ -2,10 +2,10 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::routing;
+use axum::{Form, Router};
 use samenspel_app::{App, AppError};
 use samenspel_domain::partnership::{Dimension, IDEAL_TYPE, ScoreValue, StanceInput};
 use samenspel_store::{Collaboration, PartnerInfo};
@@ -14,7 +14,16 @@ use serde::Deserialize;
 use crate::session::PageContext;
 
 use super::form::{FormState, get};
-use super::{Layout, error_page, parse_query, render, see_other};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, parse_query, render};
+use crate::error::PageResult;
+
+pub fn routes() -> Router<App> {
+    Router::new().route(
+        "/samenwerkingen/{id}/standpunt/{code}",
+        routing::get(form).post(submit),
+    )
+}
 
 pub struct ScaleOption {
     pub value: u8,
@@ -125,11 +134,8 @@ pub async fn form(
     ctx: PageContext,
     PagePath((id, code)): PagePath<(i64, String)>,
     RawQuery(raw): RawQuery,
-) -> Response {
-    let (c, partner) = match load(&app, &ctx.who, id, &code).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+) -> PageResult {
+    let (c, partner) = load(&app, &ctx.who, id, &code).await?;
     let phase = parse_query::<PhaseQuery>(raw.as_deref())
         .0
         .fase
@@ -157,7 +163,7 @@ pub async fn form(
         }
     }
     form.set("phase", phase);
-    render(StatusCode::OK, &page(&ctx, c, partner, form))
+    Ok(render(StatusCode::OK, &page(&ctx, c, partner, form)))
 }
 
 fn stance_input(pairs: &[(String, String)]) -> StanceInput {
@@ -186,37 +192,24 @@ pub async fn submit(
     ctx: PageContext,
     PagePath((id, code)): PagePath<(i64, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let (c, partner) = match load(&app, &ctx.who, id, &code).await {
-        Ok(found) => found,
-        Err(e) => return error_page(&e),
-    };
+) -> PageResult {
+    let (c, partner) = load(&app, &ctx.who, id, &code).await?;
     let input = stance_input(&pairs);
-    match app
+    let result = app
         .record_stance(id, partner.code.as_str(), &input, &ctx.who)
-        .await
-    {
-        Ok(record) => {
-            let suffix = record
-                .phase
-                .map(|p| {
-                    format!(
-                        "?{}",
-                        serde_urlencoded::to_string([("fase", p)]).unwrap_or_default()
-                    )
-                })
-                .unwrap_or_default();
-            see_other(&format!("/samenwerkingen/{id}{suffix}"))
-        }
-        Err(AppError::Invalid(errors)) => render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(
-                &ctx,
-                c,
-                partner,
-                FormState::from_pairs(&pairs).with_errors(errors),
-            ),
-        ),
-        Err(e) => error_page(&e),
-    }
+        .await;
+    let saved = format!("Standpunt van {} opgeslagen.", partner.name);
+    form_outcome(
+        &ctx,
+        result,
+        |record| {
+            let suffix = super::collaborations::phase_query(record.phase.as_deref());
+            Saved::new(format!("/samenwerkingen/{id}{suffix}"), saved)
+        },
+        async |errors| {
+            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            Ok(page(&ctx, c, partner, form))
+        },
+    )
+    .await
 }

@@ -4,20 +4,38 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
+use axum::routing::{self, post};
+use axum::{Form, Router};
+use samenspel_app::App;
 use samenspel_app::survey::{SurveyReport, WaveInput, answering_today, report_csv};
-use samenspel_app::{App, AppError};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
 use samenspel_domain::survey::period::{NotAnswerable, status_nl};
 use samenspel_domain::survey::{Group, Theme};
 use samenspel_store::Wave;
 
 use super::form::{FormState, get};
-use super::{Layout, decimal, error_page, parse_query, render, see_other};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, decimal, parse_query, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/knelpuntenmonitor", routing::get(list).post(create))
+        .route("/knelpuntenmonitor/{key}", routing::get(show))
+        .route("/knelpuntenmonitor/{key}/sluiten", post(close))
+        .route(
+            "/knelpuntenmonitor/{key}/rapport.csv",
+            routing::get(report_csv_file),
+        )
+        .route(
+            "/knelpuntenmonitor/{key}/rapport.json",
+            routing::get(report_json_file),
+        )
+}
 
 pub struct WaveRow {
     pub key: String,
@@ -74,33 +92,29 @@ pub struct ListQuery {
     samenwerking: Option<String>,
 }
 
-pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> Response {
+pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
     let query = parse_query::<ListQuery>(raw.as_deref()).0;
     let only = query
         .samenwerking
         .as_deref()
         .and_then(|id| id.trim().parse::<i64>().ok());
-    match app.waves().await {
-        Ok(mut waves) => {
-            if let Some(id) = only {
-                waves.retain(|w| w.collaboration_id == Some(id));
-            }
-            let mut form = FormState::default();
-            form.set("k", "10");
-            form.set("collaboration_id", query.samenwerking.unwrap_or_default());
-            let mut page = list_page(&ctx, &waves, form);
-            page.only = only;
-            render(StatusCode::OK, &page)
-        }
-        Err(e) => error_page(&e),
+    let mut waves = app.waves().await?;
+    if let Some(id) = only {
+        waves.retain(|w| w.collaboration_id == Some(id));
     }
+    let mut form = FormState::default();
+    form.set("k", "10");
+    form.set("collaboration_id", query.samenwerking.unwrap_or_default());
+    let mut page = list_page(&ctx, &waves, form);
+    page.only = only;
+    Ok(render(StatusCode::OK, &page))
 }
 
 pub async fn create(
     State(app): State<App>,
     ctx: PageContext,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> PageResult {
     let input = WaveInput {
         key: get(&pairs, "key").to_owned(),
         title: get(&pairs, "title").to_owned(),
@@ -109,24 +123,35 @@ pub async fn create(
         closes_on: get(&pairs, "closes_on").to_owned(),
         collaboration: get(&pairs, "collaboration_id").to_owned(),
     };
-    match app.create_wave(&input, &ctx.who).await {
-        Ok(wave) => see_other(&format!("/knelpuntenmonitor/{}", wave.key)),
-        Err(AppError::Invalid(errors)) => match app.waves().await {
-            Ok(waves) => render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &list_page(&ctx, &waves, FormState::from_pairs(&pairs).with_errors(errors)),
-            ),
-            Err(e) => error_page(&e),
+    let result = app.create_wave(&input, &ctx.who).await;
+    form_outcome(
+        &ctx,
+        result,
+        |wave| {
+            Saved::new(
+                format!("/knelpuntenmonitor/{}", wave.key),
+                format!("Golf {} geopend.", wave.title),
+            )
         },
-        Err(e) => error_page(&e),
-    }
+        async |errors| {
+            let waves = app.waves().await?;
+            Ok(list_page(
+                &ctx,
+                &waves,
+                FormState::from_pairs(&pairs).with_errors(errors),
+            ))
+        },
+    )
+    .await
 }
 
-pub async fn close(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> Response {
-    match app.close_wave(&key, &ctx.who).await {
-        Ok(wave) => see_other(&format!("/knelpuntenmonitor/{}", wave.key)),
-        Err(e) => error_page(&e),
-    }
+pub async fn close(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> PageResult {
+    let wave = app.close_wave(&key, &ctx.who).await?;
+    Saved::new(
+        format!("/knelpuntenmonitor/{}", wave.key),
+        format!("Golf {} gesloten.", wave.title),
+    )
+    .answer(&ctx)
 }
 
 /// One statement in the report tables.
@@ -378,24 +403,15 @@ pub struct WavePage {
     pub trend_rows: Vec<(String, Vec<(String, String)>)>,
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> Response {
-    let wave = match app.wave(&key).await {
-        Ok(w) => w,
-        Err(e) => return error_page(&e),
-    };
+pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> PageResult {
+    let wave = app.wave(&key).await?;
     let report = if wave.closed_at.is_some() {
-        match app.survey_report(&key).await {
-            Ok(r) => Some(report_view(&r)),
-            Err(e) => return error_page(&e),
-        }
+        Some(report_view(&app.survey_report(&key).await?))
     } else {
         None
     };
     let trend = if wave.closed_at.is_some() {
-        match app.survey_trend(&key).await {
-            Ok(t) => t,
-            Err(e) => return error_page(&e),
-        }
+        app.survey_trend(&key).await?
     } else {
         Vec::new()
     };
@@ -420,7 +436,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(key): PageP
                 .collect()
         })
         .unwrap_or_default();
-    render(
+    Ok(render(
         StatusCode::OK,
         &WavePage {
             layout: Layout::new(&ctx, wave.title.clone(), "knelpuntenmonitor"),
@@ -432,19 +448,17 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(key): PageP
             trend_titles: trend.iter().map(|t| t.title.clone()).collect(),
             trend_rows,
         },
-    )
+    ))
 }
 
-pub async fn report_csv_file(State(app): State<App>, PagePath(key): PagePath<String>) -> Response {
-    match app.survey_report(&key).await {
-        Ok(r) => super::csv_response(&format!("knelpuntenmonitor-{}.csv", r.wave.key), report_csv(&r)),
-        Err(e) => error_page(&e),
-    }
+pub async fn report_csv_file(State(app): State<App>, PagePath(key): PagePath<String>) -> PageResult {
+    let r = app.survey_report(&key).await?;
+    Ok(super::csv_response(
+        &format!("knelpuntenmonitor-{}.csv", r.wave.key),
+        report_csv(&r),
+    ))
 }
 
-pub async fn report_json_file(State(app): State<App>, PagePath(key): PagePath<String>) -> Response {
-    match app.survey_report(&key).await {
-        Ok(r) => axum::Json(r).into_response(),
-        Err(e) => error_page(&e),
-    }
+pub async fn report_json_file(State(app): State<App>, PagePath(key): PagePath<String>) -> PageResult {
+    Ok(axum::Json(app.survey_report(&key).await?).into_response())
 }

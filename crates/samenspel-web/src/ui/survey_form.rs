@@ -4,19 +4,31 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::Form;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::routing;
+use axum::{Form, Router};
+use samenspel_app::App;
 use samenspel_app::survey::{RespondentView, ResponseInput};
-use samenspel_app::{App, AppError};
 use samenspel_domain::survey::instrument::{INTRODUCTION, STEM};
 use samenspel_domain::survey::{Answer, RespondentLayer};
 use serde::Deserialize;
 
 use super::form::{FormState, get};
-use super::{Layout, error_page, parse_query, render, see_other};
+use super::outcome::{Saved, form_outcome};
+use super::{Layout, parse_query, render};
+use crate::error::PageResult;
 use crate::session::{ClientAddress, PageContext};
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route(
+            "/knelpuntenmonitor/{key}/invullen",
+            routing::get(form).post(submit),
+        )
+        .route("/knelpuntenmonitor/{key}/bedankt", routing::get(thanks))
+}
 
 pub struct Choice {
     pub value: &'static str,
@@ -138,19 +150,15 @@ pub async fn form(
     ctx: PageContext,
     PagePath(key): PagePath<String>,
     RawQuery(raw): RawQuery,
-) -> Response {
+) -> PageResult {
     let token = parse_query::<TokenQuery>(raw.as_deref())
         .0
         .uitnodiging
         .unwrap_or_default();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
-    match app.respondent_view(&key, token_ref).await {
-        Ok(view) => {
-            let form = prefill(&view);
-            render(StatusCode::OK, &page(&ctx, &view, &token, form))
-        }
-        Err(e) => error_page(&e),
-    }
+    let view = app.respondent_view(&key, token_ref).await?;
+    let form = prefill(&view);
+    Ok(render(StatusCode::OK, &page(&ctx, &view, &token, form)))
 }
 
 pub async fn submit(
@@ -159,13 +167,10 @@ pub async fn submit(
     ClientAddress(address): ClientAddress,
     PagePath(key): PagePath<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> PageResult {
     let token = get(&pairs, "uitnodiging").trim().to_owned();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
-    let view = match app.respondent_view(&key, token_ref).await {
-        Ok(view) => view,
-        Err(e) => return error_page(&e),
-    };
+    let view = app.respondent_view(&key, token_ref).await?;
     let input = ResponseInput {
         layer: get(&pairs, "layer").to_owned(),
         domain: get(&pairs, "domain").to_owned(),
@@ -175,23 +180,24 @@ pub async fn submit(
             .map(|s| get(&pairs, s.id).to_owned())
             .collect(),
     };
-    match app.respond(&key, token_ref, &input, &address).await {
-        Ok(replaced) => see_other(&format!(
-            "/knelpuntenmonitor/{}/bedankt{}",
-            view.wave.key,
-            if replaced { "?aangepast=1" } else { "" }
-        )),
-        Err(AppError::Invalid(errors)) => render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(
-                &ctx,
-                &view,
-                &token,
-                FormState::from_pairs(&pairs).with_errors(errors),
-            ),
-        ),
-        Err(e) => error_page(&e),
-    }
+    let result = app.respond(&key, token_ref, &input, &address).await;
+    form_outcome(
+        &ctx,
+        result,
+        // The thanks page itself confirms the save (and whether earlier answers were replaced).
+        |replaced| {
+            Saved::to_confirmation_page(format!(
+                "/knelpuntenmonitor/{}/bedankt{}",
+                view.wave.key,
+                if replaced { "?aangepast=1" } else { "" }
+            ))
+        },
+        async |errors| {
+            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            Ok(page(&ctx, &view, &token, form))
+        },
+    )
+    .await
 }
 
 #[derive(Template)]

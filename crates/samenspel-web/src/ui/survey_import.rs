@@ -3,15 +3,33 @@
 
 use super::page_path::PagePath;
 use askama::Template;
-use axum::extract::{Multipart, State};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::routing::get;
 use samenspel_app::survey::header;
 use samenspel_app::{App, AppError};
 
 use super::exchange::{ProblemRow, chosen_file, problem_rows};
-use super::{Layout, error_page, render};
+use super::{Layout, render};
+use crate::error::PageResult;
 use crate::session::PageContext;
+
+pub fn routes() -> Router<App> {
+    Router::new().route(
+        "/knelpuntenmonitor/{key}/importeren",
+        get(form)
+            .post(submit)
+            .layer(DefaultBodyLimit::max(crate::api::MAX_IMPORT_BYTES)),
+    )
+}
+
+/// Whether `path` is a wave's import page (`/knelpuntenmonitor/{key}/importeren`).
+pub fn is_import_path(path: &str) -> bool {
+    path.strip_prefix("/knelpuntenmonitor/")
+        .and_then(|rest| rest.strip_suffix("/importeren"))
+        .is_some_and(|key| !key.is_empty() && !key.contains('/'))
+}
 
 #[derive(Template)]
 #[template(path = "survey/import.html")]
@@ -43,11 +61,8 @@ async fn page(app: &App, ctx: &PageContext, key: &str) -> Result<ImportPage, App
     })
 }
 
-pub async fn form(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> Response {
-    match page(&app, &ctx, &key).await {
-        Ok(view) => render(StatusCode::OK, &view),
-        Err(e) => error_page(&e),
-    }
+pub async fn form(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> PageResult {
+    Ok(render(StatusCode::OK, &page(&app, &ctx, &key).await?))
 }
 
 pub async fn submit(
@@ -55,11 +70,8 @@ pub async fn submit(
     ctx: PageContext,
     PagePath(key): PagePath<String>,
     mut multipart: Multipart,
-) -> Response {
-    let mut view = match page(&app, &ctx, &key).await {
-        Ok(view) => view,
-        Err(e) => return error_page(&e),
-    };
+) -> PageResult {
+    let mut view = page(&app, &ctx, &key).await?;
     let (name, bytes) = match chosen_file(
         &mut multipart,
         "Kies een CSV-bestand met antwoorden om te importeren.",
@@ -69,13 +81,13 @@ pub async fn submit(
         Ok(file) => file,
         Err((status, message)) => {
             view.message = Some(message);
-            return render(status, &view);
+            return Ok(render(status, &view));
         }
     };
     match app.import_responses(&key, &bytes[..], &ctx.who).await {
         Ok(n) => {
             view.imported = Some(n);
-            render(StatusCode::OK, &view)
+            Ok(render(StatusCode::OK, &view))
         }
         Err(AppError::Invalid(errors)) => {
             view.message = Some(format!(
@@ -83,8 +95,8 @@ pub async fn submit(
                 errors.errors.len()
             ));
             view.problems = problem_rows(errors);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &view)
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
-        Err(e) => error_page(&e),
+        Err(e) => Err(e.into()),
     }
 }

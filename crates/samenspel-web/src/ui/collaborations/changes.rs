@@ -1,0 +1,180 @@
+//! The change log of a collaboration: who changed what and when, as a page, CSV and JSON.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use samenspel_app::{App, AppError};
+use samenspel_domain::spreadsheet;
+use samenspel_store::Collaboration;
+
+use crate::error::PageResult;
+use crate::session::PageContext;
+use crate::ui::page_path::PagePath;
+use crate::ui::{Layout, render};
+
+pub struct ChangeRow {
+    pub when: String,
+    pub actor: String,
+    pub organisation: String,
+    pub action: &'static str,
+    pub summary: String,
+}
+
+#[derive(Template)]
+#[template(path = "collaborations/changes.html")]
+pub struct ChangesPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub rows: Vec<ChangeRow>,
+}
+
+/// The Dutch name of an audit action.
+fn action_label(action: &str) -> &'static str {
+    match action {
+        "collaboration.create" => "Samenwerking vastgelegd",
+        "collaboration.update" => "Gegevens gewijzigd",
+        "collaboration.publish" => "Gepubliceerd",
+        "collaboration.withdraw" => "Teruggezet naar concept",
+        "partner.add" => "Partner toegevoegd",
+        "stance.record" => "Standpunt gegeven",
+        "money.record" => "Bedrag vastgelegd",
+        "money.delete" => "Bedrag verwijderd",
+        _ => "Wijziging",
+    }
+}
+
+fn change_summary(record: &samenspel_store::AuditRecord) -> String {
+    let after = record.after.as_ref();
+    match record.action.as_str() {
+        "partner.add" => after
+            .map(|a| {
+                format!(
+                    "{} als {}",
+                    a["code"].as_str().unwrap_or("?"),
+                    a["role"].as_str().unwrap_or("?")
+                )
+            })
+            .unwrap_or_default(),
+        "money.record" | "money.delete" => after
+            .or(record.before.as_ref())
+            .map(|a| {
+                format!(
+                    "{} {} {} ({}, {})",
+                    a["partner"].as_str().unwrap_or("?"),
+                    a["year"],
+                    samenspel_domain::money::Cents(a["amount"].as_i64().unwrap_or_default()).format_nl(),
+                    a["instrument"].as_str().unwrap_or("?"),
+                    a["status"].as_str().unwrap_or("?")
+                )
+            })
+            .unwrap_or_default(),
+        "stance.record" => after
+            .map(|a| {
+                let phase = a["phase"]
+                    .as_str()
+                    .map(|p| format!(" (fase {p})"))
+                    .unwrap_or_default();
+                format!("namens {}{phase}", a["code"].as_str().unwrap_or("?"))
+            })
+            .unwrap_or_default(),
+        "collaboration.update" => {
+            let before = record.before.as_ref();
+            let changed: Vec<&str> = [
+                "name",
+                "type",
+                "wgr_form",
+                "task",
+                "public_value",
+                "region",
+                "start_date",
+                "end_date",
+                "phases",
+            ]
+            .into_iter()
+            .filter(|k| before.map(|b| &b[*k]) != after.map(|a| &a[*k]))
+            .collect();
+            if changed.is_empty() {
+                "geen inhoudelijke wijziging".into()
+            } else {
+                format!("gewijzigd: {}", changed.join(", "))
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+async fn audit_of(
+    app: &App,
+    ctx: &PageContext,
+    id: i64,
+) -> Result<(Collaboration, Vec<samenspel_store::AuditRecord>), AppError> {
+    let c = app.collaboration(id, &ctx.who).await?;
+    let events = app.audit_events(id, &ctx.who).await?;
+    Ok((c, events))
+}
+
+pub async fn changes(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+    let (c, events) = audit_of(&app, &ctx, id).await?;
+    let rows = events
+        .iter()
+        .rev()
+        .map(|e| ChangeRow {
+            when: e.occurred_at.format("%d-%m-%Y %H:%M:%S").to_string(),
+            actor: e.actor.clone(),
+            organisation: e.actor_organisation.clone().unwrap_or_default(),
+            action: action_label(&e.action),
+            summary: change_summary(e),
+        })
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &ChangesPage {
+            layout: Layout::new(
+                &ctx,
+                format!("Wijzigingen in {}", c.fields.name),
+                "samenwerkingen",
+            ),
+            c,
+            rows,
+        },
+    ))
+}
+
+pub async fn changes_json(
+    State(app): State<App>,
+    ctx: PageContext,
+    PagePath(id): PagePath<i64>,
+) -> PageResult {
+    let (_, events) = audit_of(&app, &ctx, id).await?;
+    Ok(axum::Json(events).into_response())
+}
+
+pub async fn changes_csv(
+    State(app): State<App>,
+    ctx: PageContext,
+    PagePath(id): PagePath<i64>,
+) -> PageResult {
+    let (_, events) = audit_of(&app, &ctx, id).await?;
+    let mut csv = String::from("id;tijdstip;door;namens;actie;voor;na\r\n");
+    for e in &events {
+        let fields = [
+            e.id.to_string(),
+            e.occurred_at.to_rfc3339(),
+            e.actor.clone(),
+            e.actor_organisation.clone().unwrap_or_default(),
+            e.action.clone(),
+            e.before.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+            e.after.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+        ];
+        csv.push_str(
+            &fields
+                .iter()
+                .map(|f| spreadsheet::cell(f))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        csv.push_str("\r\n");
+    }
+    Ok(crate::ui::csv_response("wijzigingen.csv", csv))
+}

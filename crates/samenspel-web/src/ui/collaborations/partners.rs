@@ -1,0 +1,77 @@
+//! Adding a partner organisation to a collaboration.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use samenspel_app::{App, AppError, PartnerInput};
+use samenspel_domain::org::Organisation;
+use samenspel_store::Collaboration;
+
+use super::{Choice, all_organisations, roles};
+use crate::error::PageResult;
+use crate::session::PageContext;
+use crate::ui::form::{FormState, get};
+use crate::ui::outcome::{Saved, form_outcome};
+use crate::ui::page_path::PagePath;
+use crate::ui::{Layout, organisation_name, render};
+
+#[derive(Template)]
+#[template(path = "collaborations/partner.html")]
+pub struct PartnerPage {
+    pub layout: Layout,
+    pub c: Collaboration,
+    pub form: FormState,
+    pub roles: Vec<Choice>,
+    pub organisations: Vec<Organisation>,
+}
+
+/// The form, empty or with the messages of refused input.
+async fn page(app: &App, ctx: &PageContext, id: i64, form: FormState) -> Result<PartnerPage, AppError> {
+    Ok(PartnerPage {
+        layout: Layout::new(ctx, "Partner toevoegen", "samenwerkingen"),
+        c: app.collaboration(id, &ctx.who).await?,
+        form,
+        roles: roles(),
+        organisations: all_organisations(app).await,
+    })
+}
+
+pub async fn partner_form(
+    State(app): State<App>,
+    ctx: PageContext,
+    PagePath(id): PagePath<i64>,
+) -> PageResult {
+    let mut form = FormState::default();
+    form.set("role", "partner");
+    Ok(render(StatusCode::OK, &page(&app, &ctx, id, form).await?))
+}
+
+pub async fn add_partner(
+    State(app): State<App>,
+    ctx: PageContext,
+    PagePath(id): PagePath<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> PageResult {
+    let input = PartnerInput {
+        code: get(&pairs, "code").into(),
+        role: get(&pairs, "role").into(),
+    };
+    let result = app.add_partner(id, &input, &ctx.who).await;
+    let partner = organisation_name(&app, &input.code).await;
+    form_outcome(
+        &ctx,
+        result,
+        |()| {
+            Saved::new(
+                format!("/samenwerkingen/{id}"),
+                format!("{partner} toegevoegd als partner."),
+            )
+        },
+        async |errors| {
+            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            Ok(page(&app, &ctx, id, form).await?)
+        },
+    )
+    .await
+}
