@@ -36,15 +36,16 @@ pub struct LoginPage {
     pub message: Option<String>,
 }
 
+fn login_page(ctx: &PageContext, form: FormState, message: Option<String>) -> LoginPage {
+    LoginPage {
+        layout: Layout::new(ctx, "Aanmelden", "account"),
+        form,
+        message,
+    }
+}
+
 pub async fn login_form(ctx: PageContext) -> Response {
-    render(
-        StatusCode::OK,
-        &LoginPage {
-            layout: Layout::new(&ctx, "Aanmelden", "account"),
-            form: FormState::default(),
-            message: None,
-        },
-    )
+    render(StatusCode::OK, &login_page(&ctx, FormState::default(), None))
 }
 
 pub async fn login(
@@ -77,14 +78,7 @@ pub async fn login(
             };
             let mut form = FormState::default();
             form.set("email", email);
-            Ok(render(
-                status,
-                &LoginPage {
-                    layout: Layout::new(&ctx, "Aanmelden", "account"),
-                    form,
-                    message: Some(message),
-                },
-            ))
+            Ok(render(status, &login_page(&ctx, form, Some(message))))
         }
         Err(e) => Err(e.into()),
     }
@@ -115,12 +109,16 @@ pub async fn password_form(ctx: PageContext) -> PageResult {
     }
     Ok(render(
         StatusCode::OK,
-        &PasswordPage {
-            layout: Layout::new(&ctx, "Wachtwoord wijzigen", "account"),
-            form: FormState::default(),
-            done: false,
-        },
+        &password_page(&ctx, FormState::default(), false),
     ))
+}
+
+fn password_page(ctx: &PageContext, form: FormState, done: bool) -> PasswordPage {
+    PasswordPage {
+        layout: Layout::new(ctx, "Wachtwoord wijzigen", "account"),
+        form,
+        done,
+    }
 }
 
 pub async fn change_password(
@@ -128,7 +126,6 @@ pub async fn change_password(
     ctx: PageContext,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
-    let layout = Layout::new(&ctx, "Wachtwoord wijzigen", "account");
     match app
         .change_password(
             &ctx.who,
@@ -140,19 +137,11 @@ pub async fn change_password(
     {
         Ok(()) => Ok(render(
             StatusCode::OK,
-            &PasswordPage {
-                layout,
-                form: FormState::default(),
-                done: true,
-            },
+            &password_page(&ctx, FormState::default(), true),
         )),
         Err(AppError::Invalid(errors)) => Ok(render(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &PasswordPage {
-                layout,
-                form: FormState::default().with_errors(errors),
-                done: false,
-            },
+            &password_page(&ctx, FormState::default().with_errors(errors), false),
         )),
         Err(e) => Err(e.into()),
     }

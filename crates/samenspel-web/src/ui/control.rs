@@ -16,7 +16,7 @@ use samenspel_domain::control::{
 use samenspel_domain::org::OrgType;
 use samenspel_store::{Collaboration, OrgFilter, Page};
 
-use super::form::get;
+use super::form::{Choice, choices, get};
 use super::outcome::{Saved, form_outcome};
 use super::{Layout, render};
 use crate::error::PageResult;
@@ -32,13 +32,8 @@ pub fn routes() -> Router<App> {
 /// Empty moment rows offered below the recorded ones.
 const EMPTY_ROWS: usize = 2;
 
-pub struct Check {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub checked: bool,
-}
-
-pub struct Choice {
+/// A ministry to choose as responsible minister.
+pub struct Minister {
     pub key: String,
     pub label: String,
     pub selected: bool,
@@ -75,9 +70,9 @@ pub struct ControlPage {
     pub minister_shown: Option<String>,
     pub next_evaluation_shown: Option<String>,
     pub lines: Vec<MomentLine>,
-    pub bodies: Vec<Check>,
-    pub instruments: Vec<Check>,
-    pub ministers: Vec<Choice>,
+    pub bodies: Vec<Choice>,
+    pub instruments: Vec<Choice>,
+    pub ministers: Vec<Minister>,
     pub next_evaluation: String,
     pub moments: Vec<MomentRow>,
     pub errors: ValidationErrors,
@@ -87,21 +82,6 @@ impl ControlPage {
     pub fn error(&self, field: &str) -> Option<&str> {
         self.errors.for_field(field)
     }
-}
-
-fn choices<T: Copy + PartialEq>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-    chosen: &str,
-) -> Vec<Choice> {
-    all.iter()
-        .map(|v| Choice {
-            key: key(*v).to_owned(),
-            label: label(*v).to_owned(),
-            selected: key(*v) == chosen,
-        })
-        .collect()
 }
 
 async fn ministries(app: &App) -> Vec<(String, String)> {
@@ -150,8 +130,12 @@ async fn page(
             };
             MomentRow {
                 index,
-                kinds: choices(MomentKind::ALL, MomentKind::key, MomentKind::label_nl, &m.kind),
-                bodies: choices(ElectedBody::ALL, ElectedBody::key, ElectedBody::label_nl, &m.body),
+                kinds: choices(MomentKind::ALL, MomentKind::key, MomentKind::label_nl, |k| {
+                    k == m.kind
+                }),
+                bodies: choices(ElectedBody::ALL, ElectedBody::key, ElectedBody::label_nl, |k| {
+                    k == m.body
+                }),
                 date: m.date.clone(),
                 description: m.description.clone(),
                 date_error: err("date"),
@@ -181,25 +165,18 @@ async fn page(
                 description: m.description.clone().unwrap_or_default(),
             })
             .collect(),
-        bodies: ElectedBody::ALL
-            .iter()
-            .map(|b| Check {
-                key: b.key(),
-                label: b.label_nl(),
-                checked: input.bodies.iter().any(|k| k == b.key()),
-            })
-            .collect(),
-        instruments: WgrInstrument::ALL
-            .iter()
-            .map(|i| Check {
-                key: i.key(),
-                label: i.label_nl(),
-                checked: input.instruments.iter().any(|k| k == i.key()),
-            })
-            .collect(),
+        bodies: choices(ElectedBody::ALL, ElectedBody::key, ElectedBody::label_nl, |key| {
+            input.bodies.iter().any(|k| k == key)
+        }),
+        instruments: choices(
+            WgrInstrument::ALL,
+            WgrInstrument::key,
+            WgrInstrument::label_nl,
+            |key| input.instruments.iter().any(|k| k == key),
+        ),
         ministers: ministries
             .iter()
-            .map(|(code, name)| Choice {
+            .map(|(code, name)| Minister {
                 key: code.clone(),
                 label: name.clone(),
                 selected: input.responsible_minister.eq_ignore_ascii_case(code),
@@ -271,10 +248,7 @@ fn from_form(pairs: &[(String, String)]) -> ControlInput {
 }
 
 async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, ControlView), AppError> {
-    Ok((
-        app.collaboration(id, &ctx.who).await?,
-        app.democratic_control(id, &ctx.who).await?,
-    ))
+    super::with_collaboration(app, ctx, id, app.democratic_control(id, &ctx.who)).await
 }
 
 pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {

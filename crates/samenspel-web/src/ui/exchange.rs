@@ -51,7 +51,7 @@ fn page(ctx: &PageContext) -> ImportPage {
 
 /// The problems of a refused file as rows of the problem table; the fields are named
 /// `bestand:<row>:<column>`.
-pub(super) fn problem_rows(errors: samenspel_domain::ValidationErrors) -> Vec<ProblemRow> {
+fn problem_rows(errors: samenspel_domain::ValidationErrors) -> Vec<ProblemRow> {
     errors
         .errors
         .into_iter()
@@ -64,6 +64,22 @@ pub(super) fn problem_rows(errors: samenspel_domain::ValidationErrors) -> Vec<Pr
             }
         })
         .collect()
+}
+
+/// Says on the page that the file `name` was refused, with each problem (`unit`: what the
+/// count counts) by row and column.
+pub(super) fn refuse_file(
+    name: &str,
+    unit: &str,
+    errors: samenspel_domain::ValidationErrors,
+    message: &mut Option<String>,
+    problems: &mut Vec<ProblemRow>,
+) {
+    *message = Some(format!(
+        "{name} is niet geïmporteerd; er is niets opgeslagen. Verbeter de {} {unit} hieronder en probeer het opnieuw.",
+        errors.errors.len()
+    ));
+    *problems = problem_rows(errors);
 }
 
 pub async fn form(ctx: PageContext) -> Response {
@@ -119,11 +135,7 @@ pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Mul
             Ok(render(StatusCode::OK, &view))
         }
         Err(AppError::Invalid(errors)) => {
-            view.message = Some(format!(
-                "{name} is niet geïmporteerd; er is niets opgeslagen. Verbeter de {} regel(s) hieronder en probeer het opnieuw.",
-                errors.errors.len()
-            ));
-            view.problems = problem_rows(errors);
+            refuse_file(&name, "regel(s)", errors, &mut view.message, &mut view.problems);
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
         Err(e) => Err(e.into()),

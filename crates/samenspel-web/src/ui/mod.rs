@@ -60,6 +60,16 @@ pub fn takes_files(path: &str) -> bool {
     path == IMPORT_PATH || survey_import::is_import_path(path)
 }
 
+/// A collaboration and one of its views, both as the visitor may see them.
+async fn with_collaboration<V>(
+    app: &App,
+    ctx: &PageContext,
+    id: i64,
+    view: impl Future<Output = Result<V, AppError>>,
+) -> Result<(samenspel_store::Collaboration, V), AppError> {
+    Ok((app.collaboration(id, &ctx.who).await?, view.await?))
+}
+
 /// An organisation's name for a confirmation, or its code when it cannot be found.
 async fn organisation_name(app: &App, code: &str) -> String {
     app.organisation(code)
@@ -157,6 +167,18 @@ pub fn csv_response(filename: &str, body: String) -> Response {
         format!("\u{feff}{body}"),
     )
         .into_response()
+}
+
+/// One line of a CSV download: the cells separated by semicolons (as Dutch spreadsheets
+/// expect), each guarded against formulas, ended by CRLF.
+pub fn csv_line(cells: &[String]) -> String {
+    let mut line = cells
+        .iter()
+        .map(|c| samenspel_domain::spreadsheet::cell(c))
+        .collect::<Vec<_>>()
+        .join(";");
+    line.push_str("\r\n");
+    line
 }
 
 /// Reads query parameters; unreadable ones (e.g. `pagina=abc`) give the defaults and a message

@@ -12,7 +12,7 @@ use samenspel_app::{App, AppError};
 use samenspel_domain::money::{AmountInput, ContributionInput, Instrument, MoneyStatus, Outcome, Share};
 use samenspel_store::Collaboration;
 
-use super::form::{FormState, get};
+use super::form::{Choice, FormState, choices, get};
 use super::outcome::{Saved, form_outcome};
 use super::{Layout, decimal, organisation_name, render};
 use crate::error::PageResult;
@@ -25,11 +25,6 @@ pub fn routes() -> Router<App> {
             "/samenwerkingen/{id}/geld/{contribution}/verwijderen",
             post(delete),
         )
-}
-
-pub struct SelectOption {
-    pub key: &'static str,
-    pub label: &'static str,
 }
 
 pub struct FigureRow {
@@ -70,8 +65,8 @@ pub struct MoneyPage {
     pub implied: Option<u8>,
     pub mismatches: Vec<(String, u8)>,
     pub form: FormState,
-    pub instruments: Vec<SelectOption>,
-    pub statuses: Vec<SelectOption>,
+    pub instruments: Vec<Choice>,
+    pub statuses: Vec<Choice>,
 }
 
 fn share_rows(shares: &[Share]) -> Vec<ShareRow> {
@@ -143,29 +138,16 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
             .map(|m| (m.partner.clone(), m.stated))
             .collect(),
         form,
-        instruments: Instrument::ALL
-            .iter()
-            .map(|i| SelectOption {
-                key: i.key(),
-                label: i.label_nl(),
-            })
-            .collect(),
-        statuses: MoneyStatus::ALL
-            .iter()
-            .map(|i| SelectOption {
-                key: i.key(),
-                label: i.label_nl(),
-            })
-            .collect(),
+        instruments: choices(Instrument::ALL, Instrument::key, Instrument::label_nl, |_| false),
+        statuses: choices(MoneyStatus::ALL, MoneyStatus::key, MoneyStatus::label_nl, |_| {
+            false
+        }),
         c,
     }
 }
 
 async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, MoneyView), AppError> {
-    Ok((
-        app.collaboration(id, &ctx.who).await?,
-        app.money(id, &ctx.who).await?,
-    ))
+    super::with_collaboration(app, ctx, id, app.money(id, &ctx.who)).await
 }
 
 pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
@@ -210,12 +192,7 @@ pub async fn record(
         },
         async |errors| {
             let (c, view) = load(&app, &ctx, id).await?;
-            Ok(page(
-                &ctx,
-                c,
-                view,
-                FormState::from_pairs(&pairs).with_errors(errors),
-            ))
+            Ok(page(&ctx, c, view, FormState::refused(&pairs, errors)))
         },
     )
     .await

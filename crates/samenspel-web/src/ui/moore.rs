@@ -14,7 +14,7 @@ use samenspel_domain::moore::{
 };
 use samenspel_store::{Collaboration, PartnerInfo};
 
-use super::form::{FormState, get};
+use super::form::{Choice, FormState, choices, get};
 use super::outcome::{Saved, form_outcome};
 use super::{Layout, render};
 use crate::error::PageResult;
@@ -124,15 +124,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePa
 }
 
 async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, MooreView), AppError> {
-    Ok((
-        app.collaboration(id, &ctx.who).await?,
-        app.moore(id, &ctx.who).await?,
-    ))
-}
-
-pub struct SupportOption {
-    pub key: &'static str,
-    pub label: &'static str,
+    super::with_collaboration(app, ctx, id, app.moore(id, &ctx.who)).await
 }
 
 #[derive(Template)]
@@ -142,7 +134,7 @@ pub struct MooreFormPage {
     pub c: Collaboration,
     pub partner: PartnerInfo,
     pub form: FormState,
-    pub supports: Vec<SupportOption>,
+    pub supports: Vec<Choice>,
 }
 
 fn form_page(ctx: &PageContext, c: Collaboration, partner: PartnerInfo, form: FormState) -> MooreFormPage {
@@ -151,13 +143,7 @@ fn form_page(ctx: &PageContext, c: Collaboration, partner: PartnerInfo, form: Fo
         c,
         partner,
         form,
-        supports: Support::ALL
-            .iter()
-            .map(|s| SupportOption {
-                key: s.key(),
-                label: s.label_nl(),
-            })
-            .collect(),
+        supports: choices(Support::ALL, Support::key, Support::label_nl, |_| false),
     }
 }
 
@@ -214,7 +200,7 @@ pub async fn submit(
         result,
         |_| Saved::new(format!("/samenwerkingen/{id}/driehoek"), saved),
         async |errors| {
-            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            let form = FormState::refused(&pairs, errors);
             Ok(form_page(&ctx, c, partner, form))
         },
     )

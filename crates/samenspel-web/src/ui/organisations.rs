@@ -12,15 +12,14 @@ use axum::{Form, Router};
 use samenspel_app::App;
 use samenspel_app::overview::OverviewItem;
 use samenspel_domain::org::{OrgType, Organisation};
-use samenspel_domain::spreadsheet;
 use samenspel_store::OrgFilter;
 use serde::Deserialize;
 
-use super::form::{FormState, get};
+use super::form::{Choice, FormState, choices, get};
 use crate::session::PageContext;
 
 use super::outcome::{Saved, form_outcome};
-use super::{Layout, Pagination, optional_filter, page_from, parse_query, render};
+use super::{Layout, Pagination, csv_line, optional_filter, page_from, parse_query, render};
 use crate::error::PageResult;
 
 pub fn routes() -> Router<App> {
@@ -38,18 +37,12 @@ pub fn routes() -> Router<App> {
         )
 }
 
-pub struct TypeOption {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "organisations/list.html")]
 pub struct ListPage {
     pub layout: Layout,
     pub query: String,
-    pub types: Vec<TypeOption>,
+    pub types: Vec<Choice>,
     pub organisations: Vec<Organisation>,
     pub pagination: Pagination,
     pub error: Option<String>,
@@ -81,14 +74,9 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default()),
     ];
     let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total);
-    let types = OrgType::ALL
-        .iter()
-        .map(|t| TypeOption {
-            key: t.key(),
-            label: t.label_nl(),
-            selected: Some(*t) == org_type,
-        })
-        .collect();
+    let types = choices(&OrgType::ALL, OrgType::key, OrgType::label_nl, |key| {
+        org_type.is_some_and(|t| t.key() == key)
+    });
     let status = if error.is_some() {
         StatusCode::BAD_REQUEST
     } else {
@@ -314,17 +302,7 @@ pub async fn involvements_csv(
         }));
         lines.push(fields);
     }
-    let mut csv = String::new();
-    for line in lines {
-        csv.push_str(
-            &line
-                .iter()
-                .map(|f| spreadsheet::cell(f))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        csv.push_str("\r\n");
-    }
+    let csv: String = lines.iter().map(|line| csv_line(line)).collect();
     Ok(super::csv_response(
         &format!("samenwerkingen-{}.csv", overview.organisation.code),
         csv,
@@ -344,18 +322,13 @@ pub async fn involvements_json(
 pub struct NewPage {
     pub layout: Layout,
     pub form: FormState,
-    pub types: Vec<TypeOption>,
+    pub types: Vec<Choice>,
 }
 
 fn new_page(ctx: &PageContext, form: FormState) -> NewPage {
-    let types = OrgType::USER_ADDABLE
-        .iter()
-        .map(|t| TypeOption {
-            key: t.key(),
-            label: t.label_nl(),
-            selected: form.selected("type", t.key()),
-        })
-        .collect();
+    let types = choices(&OrgType::USER_ADDABLE, OrgType::key, OrgType::label_nl, |key| {
+        form.selected("type", key)
+    });
     NewPage {
         layout: Layout::new(ctx, "Partner toevoegen", "organisaties"),
         form,
@@ -389,7 +362,7 @@ pub async fn create(
                 format!("{} toegevoegd.", org.display_name()),
             )
         },
-        async |errors| Ok(new_page(&ctx, FormState::from_pairs(&pairs).with_errors(errors))),
+        async |errors| Ok(new_page(&ctx, FormState::refused(&pairs, errors))),
     )
     .await
 }

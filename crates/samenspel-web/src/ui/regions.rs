@@ -1,7 +1,7 @@
 //! Regions: a map of the municipalities coloured by a division, with one municipality or one
 //! collaboration's municipalities highlighted, and the same as a list by region.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::Router;
@@ -79,6 +79,9 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     Ok(render(status, &page))
 }
 
+/// A collaboration to highlight: its id, name and the municipalities among its partners.
+type Highlighted = (i64, String, Vec<String>);
+
 async fn build(
     app: &App,
     ctx: &PageContext,
@@ -108,16 +111,7 @@ async fn build(
         *message = Some(format!("'{gm}' is geen gemeente van 2025."));
     }
     let collaboration = match query.samenwerking {
-        Some(id) => {
-            let c = app.collaboration(id, &ctx.who).await?;
-            let members: Vec<String> = c
-                .partners
-                .iter()
-                .filter(|p| names.contains_key(p.code.as_str()))
-                .map(|p| p.code.to_string())
-                .collect();
-            Some((id, c.fields.name, members))
-        }
+        Some(id) => Some(highlighted_collaboration(app, ctx, id, names).await?),
         None => None,
     };
     let mut highlight: Vec<String> = municipality
@@ -135,7 +129,63 @@ async fn build(
         .flat_map(|(i, r)| r.members.iter().map(move |m| (m.clone(), i)))
         .collect();
     let fills = region_fills(topology, &colour_of);
-    let caption = match (&collaboration, &municipality) {
+    let caption = caption(division, collaboration.as_ref(), municipality.as_deref(), names);
+    let map = render_map(
+        topology,
+        &MapRequest {
+            title: caption.clone(),
+            colour_of,
+            region_names: division.regions.iter().map(|r| r.name.clone()).collect(),
+            highlight: highlight.clone(),
+            names: HashMap::new(),
+        },
+    );
+    Ok(RegionsPage {
+        layout: Layout::new(ctx, "Regio's", "regio"),
+        divisions: all
+            .iter()
+            .map(|d| DivisionChoice {
+                key: d.key,
+                name: d.name,
+                selected: d.key == division.key,
+            })
+            .collect(),
+        municipalities: municipality_choices(names, municipality.as_deref()),
+        division_name: division.name,
+        map,
+        caption,
+        regions: region_rows(division, &fills, &highlight, names),
+        memberships: memberships(all, municipality.as_deref(), names),
+        municipality: municipality.and_then(|gm| names.get(&gm).cloned()),
+        collaboration: collaboration.map(|(id, name, _)| (id, name)),
+        message: message.clone(),
+    })
+}
+
+async fn highlighted_collaboration(
+    app: &App,
+    ctx: &PageContext,
+    id: i64,
+    names: &HashMap<String, String>,
+) -> Result<Highlighted, AppError> {
+    let c = app.collaboration(id, &ctx.who).await?;
+    let members: Vec<String> = c
+        .partners
+        .iter()
+        .filter(|p| names.contains_key(p.code.as_str()))
+        .map(|p| p.code.to_string())
+        .collect();
+    Ok((id, c.fields.name, members))
+}
+
+/// The map's caption: the division and what is highlighted.
+fn caption(
+    division: &Division,
+    collaboration: Option<&Highlighted>,
+    municipality: Option<&str>,
+    names: &HashMap<String, String>,
+) -> String {
+    match (collaboration, municipality) {
         (Some((_, name, members)), _) => format!(
             "{} — gemarkeerd: de {} gemeenten van {name}",
             division.name,
@@ -147,18 +197,17 @@ async fn build(
             names.get(gm).cloned().unwrap_or_default()
         ),
         (None, None) => division.name.to_owned(),
-    };
-    let map = render_map(
-        topology,
-        &MapRequest {
-            title: caption.clone(),
-            colour_of,
-            region_names: division.regions.iter().map(|r| r.name.clone()).collect(),
-            highlight: highlight.clone(),
-            names: HashMap::new(),
-        },
-    );
-    let regions = division
+    }
+}
+
+/// The division's regions as a list: colour, members, and whether one is highlighted.
+fn region_rows(
+    division: &Division,
+    fills: &BTreeMap<usize, &'static str>,
+    highlight: &[String],
+    names: &HashMap<String, String>,
+) -> Vec<RegionRow> {
+    division
         .regions
         .iter()
         .enumerate()
@@ -176,8 +225,16 @@ async fn build(
                 .join(", "),
             highlighted: r.members.iter().any(|m| highlight.contains(m)),
         })
-        .collect();
-    let memberships = match &municipality {
+        .collect()
+}
+
+/// The region of a chosen municipality in every division.
+fn memberships(
+    all: &[Division],
+    municipality: Option<&str>,
+    names: &HashMap<String, String>,
+) -> Vec<MembershipRow> {
+    match municipality {
         Some(gm) if names.contains_key(gm) => all
             .iter()
             .map(|d| MembershipRow {
@@ -186,34 +243,19 @@ async fn build(
             })
             .collect(),
         _ => Vec::new(),
-    };
+    }
+}
+
+/// Every municipality by name, the chosen one selected.
+fn municipality_choices(names: &HashMap<String, String>, chosen: Option<&str>) -> Vec<MunicipalityChoice> {
     let mut municipalities: Vec<MunicipalityChoice> = names
         .iter()
         .map(|(code, name)| MunicipalityChoice {
             code: code.clone(),
             name: name.clone(),
-            selected: municipality.as_deref() == Some(code.as_str()),
+            selected: chosen == Some(code.as_str()),
         })
         .collect();
     municipalities.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(RegionsPage {
-        layout: Layout::new(ctx, "Regio's", "regio"),
-        divisions: all
-            .iter()
-            .map(|d| DivisionChoice {
-                key: d.key,
-                name: d.name,
-                selected: d.key == division.key,
-            })
-            .collect(),
-        municipalities,
-        division_name: division.name,
-        map,
-        caption,
-        regions,
-        municipality: municipality.and_then(|gm| names.get(&gm).cloned()),
-        memberships,
-        collaboration: collaboration.map(|(id, name, _)| (id, name)),
-        message: message.clone(),
-    })
+    municipalities
 }

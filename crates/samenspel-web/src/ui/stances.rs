@@ -207,7 +207,7 @@ pub async fn submit(
             Saved::new(format!("/samenwerkingen/{id}{suffix}"), saved)
         },
         async |errors| {
-            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            let form = FormState::refused(&pairs, errors);
             Ok(page(&ctx, c, partner, form))
         },
     )

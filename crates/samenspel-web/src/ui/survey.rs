@@ -13,7 +13,8 @@ use samenspel_app::App;
 use samenspel_app::survey::{SurveyReport, WaveInput, answering_today, report_csv};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
 use samenspel_domain::survey::period::{NotAnswerable, status_nl};
-use samenspel_domain::survey::{Group, Theme};
+use samenspel_domain::survey::report::{GroupReport, StatementTest};
+use samenspel_domain::survey::{Group, Statement, Theme};
 use samenspel_store::Wave;
 
 use super::form::{FormState, get};
@@ -135,11 +136,7 @@ pub async fn create(
         },
         async |errors| {
             let waves = app.waves().await?;
-            Ok(list_page(
-                &ctx,
-                &waves,
-                FormState::from_pairs(&pairs).with_errors(errors),
-            ))
+            Ok(list_page(&ctx, &waves, FormState::refused(&pairs, errors)))
         },
     )
     .await
@@ -213,16 +210,173 @@ fn p_value(p: f64) -> String {
     }
 }
 
+/// The groups of a report as shown: all present, and split into the main pair (Rijk,
+/// decentraal) and the layers.
+struct ShownGroups {
+    all: Vec<Group>,
+    main: Vec<Group>,
+    layers: Vec<Group>,
+}
+
+impl ShownGroups {
+    fn of(r: &SurveyReport) -> Self {
+        let all: Vec<Group> = Group::ALL
+            .iter()
+            .copied()
+            .filter(|g| r.report.groups.contains_key(g.key()))
+            .collect();
+        let (main, layers): (Vec<Group>, Vec<Group>) = all
+            .iter()
+            .partition(|g| matches!(g, Group::Rijk | Group::Decentraal));
+        Self { all, main, layers }
+    }
+}
+
+/// The report of a closed wave, one function per table or chart.
 fn report_view(r: &SurveyReport) -> ReportView {
-    let shown: Vec<Group> = Group::ALL
+    let shown = ShownGroups::of(r);
+    let bar_rows = bar_rows(r, &shown.main);
+    ReportView {
+        ranking_svg: ranking_svg(r),
+        bars_svg: samenspel_domain::survey::charts::diverging("verdeling", &bar_rows),
+        distribution: distribution(&bar_rows),
+        groups: shown
+            .all
+            .iter()
+            .map(|g| (g.key().to_owned(), g.label_nl(), group(r, *g).respondents))
+            .collect(),
+        main: shown.main.iter().map(|g| g.label_nl()).collect(),
+        layers: shown.layers.iter().map(|g| g.label_nl()).collect(),
+        layer_means: layer_means(r, &shown.layers),
+        statements: r
+            .statements
+            .iter()
+            .map(|s| statement_row(r, s, &shown.main))
+            .collect(),
+        ranks: rank_rows(r),
+        shared: r
+            .report
+            .shared_top
+            .as_ref()
+            .map(|s| s.statements.clone())
+            .unwrap_or_default(),
+        tests: r.report.tests.iter().map(test_row).collect(),
+        themes: theme_rows(r, &shown.all),
+        suppressed: r.report.suppressed.iter().map(|s| s.note.clone()).collect(),
+    }
+}
+
+/// A shown group's report (the groups shown are those in the report).
+fn group(r: &SurveyReport, g: Group) -> &GroupReport {
+    &r.report.groups[g.key()]
+}
+
+/// The rankings chart, when Rijk and decentraal are both shown.
+fn ranking_svg(r: &SurveyReport) -> Option<String> {
+    let means = |g: &str| -> Vec<(String, f64)> {
+        let Some(report) = r.report.groups.get(g) else {
+            return Vec::new();
+        };
+        report
+            .ranking
+            .iter()
+            .filter_map(|id| Some((id.clone(), report.statements.get(id)?.mean?)))
+            .collect()
+    };
+    let shared_ids = r
+        .report
+        .shared_top
+        .as_ref()
+        .map(|s| s.statements.clone())
+        .unwrap_or_default();
+    r.report.shared_top.as_ref().map(|_| {
+        samenspel_domain::survey::charts::rankings(
+            "rangordes",
+            ("Rijk", "Decentraal"),
+            &means("rijk"),
+            &means("decentraal"),
+            &shared_ids,
+        )
+    })
+}
+
+/// Per statement and main group: its label and the counts of the answers 1–5.
+fn bar_rows(r: &SurveyReport, main: &[Group]) -> Vec<(String, [u64; 5])> {
+    r.statements
         .iter()
-        .copied()
-        .filter(|g| r.report.groups.contains_key(g.key()))
-        .collect();
-    let group = |g: Group| &r.report.groups[g.key()];
-    let (main, layers): (Vec<Group>, Vec<Group>) = shown
+        .flat_map(|s| {
+            main.iter().filter_map(move |g| {
+                let st = r.report.groups.get(g.key())?.statements.get(s.id)?;
+                Some((format!("{} {}", s.id, g.label_nl()), st.counts))
+            })
+        })
+        .collect()
+}
+
+/// The diverging bars as rows: label, n, % per answer 1–5.
+fn distribution(bar_rows: &[(String, [u64; 5])]) -> Vec<(String, u64, Vec<String>)> {
+    bar_rows
         .iter()
-        .partition(|g| matches!(g, Group::Rijk | Group::Decentraal));
+        .map(|(label, counts)| {
+            let n: u64 = counts.iter().sum();
+            let shares = counts
+                .iter()
+                .map(|c| {
+                    if n == 0 {
+                        "–".to_owned()
+                    } else {
+                        format!("{}%", decimal(*c as f64 * 100.0 / n as f64))
+                    }
+                })
+                .collect();
+            (label.clone(), n, shares)
+        })
+        .collect()
+}
+
+fn layer_means(r: &SurveyReport, layers: &[Group]) -> Vec<(String, Vec<String>)> {
+    r.statements
+        .iter()
+        .map(|s| {
+            let means = layers
+                .iter()
+                .map(|g| opt(group(r, *g).statements.get(s.id).and_then(|x| x.mean)))
+                .collect();
+            (s.id.to_owned(), means)
+        })
+        .collect()
+}
+
+fn statement_row(r: &SurveyReport, s: &Statement, main: &[Group]) -> StatementRow {
+    StatementRow {
+        id: s.id.to_owned(),
+        text: s.text,
+        cells: main
+            .iter()
+            .map(|g| match group(r, *g).statements.get(s.id) {
+                Some(st) => [
+                    st.n.to_string(),
+                    opt(st.mean),
+                    opt(st.sd),
+                    opt(st.median),
+                    st.top2box
+                        .map(|t| format!("{}%", decimal(t * 100.0)))
+                        .unwrap_or_else(|| "–".into()),
+                    st.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
+                ],
+                None => Default::default(),
+            })
+            .collect(),
+        reference: ROB_2020_MEANS
+            .iter()
+            .find(|m| m.0 == s.id)
+            .map(|m| (decimal(m.1), decimal(m.2)))
+            .unwrap_or_default(),
+    }
+}
+
+/// The two rankings side by side, each statement with its mean.
+fn rank_rows(r: &SurveyReport) -> Vec<RankRow> {
     let ranking = |g: &str| -> Vec<String> {
         r.report
             .groups
@@ -240,151 +394,43 @@ fn report_view(r: &SurveyReport) -> ReportView {
             .and_then(|s| s.mean);
         format!("{id} ({})", opt(mean))
     };
-    let means = |g: &str| -> Vec<(String, f64)> {
-        let Some(report) = r.report.groups.get(g) else {
-            return Vec::new();
-        };
-        report
-            .ranking
-            .iter()
-            .filter_map(|id| Some((id.clone(), report.statements.get(id)?.mean?)))
-            .collect()
-    };
-    let shared_ids = r
-        .report
-        .shared_top
-        .as_ref()
-        .map(|s| s.statements.clone())
-        .unwrap_or_default();
-    let bar_rows: Vec<(String, [u64; 5])> = r
-        .statements
-        .iter()
-        .flat_map(|s| {
-            main.iter().filter_map(move |g| {
-                let st = r.report.groups.get(g.key())?.statements.get(s.id)?;
-                Some((format!("{} {}", s.id, g.label_nl()), st.counts))
-            })
+    (0..rijk.len().max(decentraal.len()))
+        .map(|i| RankRow {
+            rank: i + 1,
+            rijk: rijk.get(i).map(|id| with_mean("rijk", id)).unwrap_or_default(),
+            decentraal: decentraal
+                .get(i)
+                .map(|id| with_mean("decentraal", id))
+                .unwrap_or_default(),
         })
-        .collect();
-    let distribution = bar_rows
-        .iter()
-        .map(|(label, counts)| {
-            let n: u64 = counts.iter().sum();
-            let shares = counts
-                .iter()
-                .map(|c| {
-                    if n == 0 {
-                        "–".to_owned()
-                    } else {
-                        format!("{}%", decimal(*c as f64 * 100.0 / n as f64))
-                    }
-                })
-                .collect();
-            (label.clone(), n, shares)
-        })
-        .collect();
-    ReportView {
-        ranking_svg: r.report.shared_top.as_ref().map(|_| {
-            samenspel_domain::survey::charts::rankings(
-                "rangordes",
-                ("Rijk", "Decentraal"),
-                &means("rijk"),
-                &means("decentraal"),
-                &shared_ids,
-            )
-        }),
-        bars_svg: samenspel_domain::survey::charts::diverging("verdeling", &bar_rows),
-        distribution,
-        groups: shown
-            .iter()
-            .map(|g| (g.key().to_owned(), g.label_nl(), group(*g).respondents))
-            .collect(),
-        main: main.iter().map(|g| g.label_nl()).collect(),
-        layers: layers.iter().map(|g| g.label_nl()).collect(),
-        layer_means: r
-            .statements
-            .iter()
-            .map(|s| {
-                let means = layers
-                    .iter()
-                    .map(|g| opt(group(*g).statements.get(s.id).and_then(|x| x.mean)))
-                    .collect();
-                (s.id.to_owned(), means)
-            })
-            .collect(),
-        statements: r
-            .statements
-            .iter()
-            .map(|s| StatementRow {
-                id: s.id.to_owned(),
-                text: s.text,
-                cells: main
-                    .iter()
-                    .map(|g| match group(*g).statements.get(s.id) {
-                        Some(st) => [
-                            st.n.to_string(),
-                            opt(st.mean),
-                            opt(st.sd),
-                            opt(st.median),
-                            st.top2box
-                                .map(|t| format!("{}%", decimal(t * 100.0)))
-                                .unwrap_or_else(|| "–".into()),
-                            st.rank.map(|x| x.to_string()).unwrap_or_else(|| "–".into()),
-                        ],
-                        None => Default::default(),
-                    })
-                    .collect(),
-                reference: ROB_2020_MEANS
-                    .iter()
-                    .find(|m| m.0 == s.id)
-                    .map(|m| (decimal(m.1), decimal(m.2)))
-                    .unwrap_or_default(),
-            })
-            .collect(),
-        ranks: (0..rijk.len().max(decentraal.len()))
-            .map(|i| RankRow {
-                rank: i + 1,
-                rijk: rijk.get(i).map(|id| with_mean("rijk", id)).unwrap_or_default(),
-                decentraal: decentraal
-                    .get(i)
-                    .map(|id| with_mean("decentraal", id))
-                    .unwrap_or_default(),
-            })
-            .collect(),
-        shared: r
-            .report
-            .shared_top
-            .as_ref()
-            .map(|s| s.statements.clone())
-            .unwrap_or_default(),
-        tests: r
-            .report
-            .tests
-            .iter()
-            .map(|t| TestRow {
-                id: t.statement.clone(),
-                u: format!("{:.1}", t.test.u).replace('.', ","),
-                z: decimal(t.test.z),
-                p: p_value(t.test.p),
-                p_holm: p_value(t.p_holm),
-                r: decimal(t.test.rank_biserial),
-                significant: t.differs(),
-            })
-            .collect(),
-        themes: Theme::ALL
-            .iter()
-            .map(|t| {
-                (
-                    t.label_nl(),
-                    shown
-                        .iter()
-                        .map(|g| opt(group(*g).themes.get(t.key()).and_then(|x| x.mean)))
-                        .collect(),
-                )
-            })
-            .collect(),
-        suppressed: r.report.suppressed.iter().map(|s| s.note.clone()).collect(),
+        .collect()
+}
+
+fn test_row(t: &StatementTest) -> TestRow {
+    TestRow {
+        id: t.statement.clone(),
+        u: format!("{:.1}", t.test.u).replace('.', ","),
+        z: decimal(t.test.z),
+        p: p_value(t.test.p),
+        p_holm: p_value(t.p_holm),
+        r: decimal(t.test.rank_biserial),
+        significant: t.differs(),
     }
+}
+
+fn theme_rows(r: &SurveyReport, shown: &[Group]) -> Vec<(&'static str, Vec<String>)> {
+    Theme::ALL
+        .iter()
+        .map(|t| {
+            (
+                t.label_nl(),
+                shown
+                    .iter()
+                    .map(|g| opt(group(r, *g).themes.get(t.key()).and_then(|x| x.mean)))
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 #[derive(Template)]

@@ -193,7 +193,7 @@ pub async fn submit(
             ))
         },
         async |errors| {
-            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            let form = FormState::refused(&pairs, errors);
             Ok(page(&ctx, &view, &token, form))
         },
     )

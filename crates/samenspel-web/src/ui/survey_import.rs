@@ -10,7 +10,7 @@ use axum::routing::get;
 use samenspel_app::survey::header;
 use samenspel_app::{App, AppError};
 
-use super::exchange::{ProblemRow, chosen_file, problem_rows};
+use super::exchange::{ProblemRow, chosen_file, refuse_file};
 use super::{Layout, render};
 use crate::error::PageResult;
 use crate::session::PageContext;
@@ -90,11 +90,7 @@ pub async fn submit(
             Ok(render(StatusCode::OK, &view))
         }
         Err(AppError::Invalid(errors)) => {
-            view.message = Some(format!(
-                "{name} is niet geïmporteerd; er is niets opgeslagen. Verbeter de {} fout(en) hieronder en probeer het opnieuw.",
-                errors.errors.len()
-            ));
-            view.problems = problem_rows(errors);
+            refuse_file(&name, "fout(en)", errors, &mut view.message, &mut view.problems);
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
         Err(e) => Err(e.into()),

@@ -5,13 +5,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use samenspel_app::{App, AppError};
-use samenspel_domain::spreadsheet;
 use samenspel_store::Collaboration;
 
 use crate::error::PageResult;
 use crate::session::PageContext;
 use crate::ui::page_path::PagePath;
-use crate::ui::{Layout, render};
+use crate::ui::{Layout, csv_line, render};
 
 pub struct ChangeRow {
     pub when: String,
@@ -167,14 +166,7 @@ pub async fn changes_csv(
             e.before.as_ref().map(|v| v.to_string()).unwrap_or_default(),
             e.after.as_ref().map(|v| v.to_string()).unwrap_or_default(),
         ];
-        csv.push_str(
-            &fields
-                .iter()
-                .map(|f| spreadsheet::cell(f))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        csv.push_str("\r\n");
+        csv.push_str(&csv_line(&fields));
     }
     Ok(crate::ui::csv_response("wijzigingen.csv", csv))
 }

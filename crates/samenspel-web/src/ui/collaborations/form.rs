@@ -10,10 +10,10 @@ use samenspel_domain::collaboration::CollaborationInput;
 use samenspel_domain::org::Organisation;
 use samenspel_store::Collaboration;
 
-use super::{Choice, all_organisations, kinds, roles, wgr_forms};
+use super::{all_organisations, kinds, roles, wgr_forms};
 use crate::error::PageResult;
 use crate::session::PageContext;
-use crate::ui::form::{FormState, get};
+use crate::ui::form::{Choice, FormState, get};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::page_path::PagePath;
 use crate::ui::{Layout, render};
@@ -120,7 +120,7 @@ pub async fn create(
                     error.field = format!("partners[{row}]{tail}");
                 }
             }
-            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            let form = FormState::refused(&pairs, errors);
             Ok(new_page(&app, &ctx, form).await)
         },
     )
@@ -200,13 +200,7 @@ pub async fn update(
                 format!("Wijzigingen in {} opgeslagen.", input.name.trim()),
             )
         },
-        async |errors| {
-            Ok(edit_page(
-                &ctx,
-                &c,
-                FormState::from_pairs(&pairs).with_errors(errors),
-            ))
-        },
+        async |errors| Ok(edit_page(&ctx, &c, FormState::refused(&pairs, errors))),
     )
     .await
 }

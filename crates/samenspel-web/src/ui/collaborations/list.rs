@@ -9,9 +9,10 @@ use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_store::{CollaborationFilter, CollaborationSummary};
 use serde::Deserialize;
 
-use super::{Choice, kinds};
+use super::kinds;
 use crate::error::PageResult;
 use crate::session::PageContext;
+use crate::ui::form::Choice;
 use crate::ui::{Layout, Pagination, optional_filter, page_from, parse_query, render};
 
 #[derive(Template)]

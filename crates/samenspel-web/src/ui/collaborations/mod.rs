@@ -17,6 +17,8 @@ use samenspel_store::{OrgFilter, Page};
 
 pub(super) use show::phase_query;
 
+use super::form::{Choice, choices};
+
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/samenwerkingen", get(list::list).post(form::create))
@@ -36,39 +38,23 @@ pub fn routes() -> Router<App> {
         )
 }
 
-pub struct Choice {
-    pub key: &'static str,
-    pub label: &'static str,
-}
-
 pub(super) fn kinds() -> Vec<Choice> {
-    CollaborationKind::ALL
-        .iter()
-        .map(|k| Choice {
-            key: k.key(),
-            label: k.label_nl(),
-        })
-        .collect()
+    choices(
+        CollaborationKind::ALL,
+        CollaborationKind::key,
+        CollaborationKind::label_nl,
+        |_| false,
+    )
 }
 
 pub(super) fn roles() -> Vec<Choice> {
-    PartnerRole::ALL
-        .iter()
-        .map(|r| Choice {
-            key: r.key(),
-            label: r.label_nl(),
-        })
-        .collect()
+    choices(PartnerRole::ALL, PartnerRole::key, PartnerRole::label_nl, |_| {
+        false
+    })
 }
 
 pub(super) fn wgr_forms() -> Vec<Choice> {
-    WgrForm::ALL
-        .iter()
-        .map(|w| Choice {
-            key: w.key(),
-            label: w.label_nl(),
-        })
-        .collect()
+    choices(WgrForm::ALL, WgrForm::key, WgrForm::label_nl, |_| false)
 }
 
 /// Every organisation, for the partner pickers.

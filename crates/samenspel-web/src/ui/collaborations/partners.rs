@@ -8,10 +8,10 @@ use samenspel_app::{App, AppError, PartnerInput};
 use samenspel_domain::org::Organisation;
 use samenspel_store::Collaboration;
 
-use super::{Choice, all_organisations, roles};
+use super::{all_organisations, roles};
 use crate::error::PageResult;
 use crate::session::PageContext;
-use crate::ui::form::{FormState, get};
+use crate::ui::form::{Choice, FormState, get};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::page_path::PagePath;
 use crate::ui::{Layout, organisation_name, render};
@@ -69,7 +69,7 @@ pub async fn add_partner(
             )
         },
         async |errors| {
-            let form = FormState::from_pairs(&pairs).with_errors(errors);
+            let form = FormState::refused(&pairs, errors);
             Ok(page(&app, &ctx, id, form).await?)
         },
     )
