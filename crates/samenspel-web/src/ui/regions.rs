@@ -9,10 +9,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use samenspel_app::regions::{self, Division};
 use samenspel_app::{App, AppError};
-use samenspel_domain::map::{MapRequest, region_fills, render_map};
+use samenspel_domain::map::MapRequest;
 use serde::Deserialize;
 
 use super::{Layout, error_page, parse_query, render};
+use crate::charts::map::{region_fills, render_map};
 use crate::session::PageContext;
 
 pub struct DivisionChoice {
@@ -165,7 +166,7 @@ async fn build(
             colour: fills
                 .get(&i)
                 .copied()
-                .unwrap_or(samenspel_domain::map::NO_REGION_FILL),
+                .unwrap_or(crate::charts::map::NO_REGION_FILL),
             members: r
                 .members
                 .iter()

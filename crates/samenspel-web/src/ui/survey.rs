@@ -260,7 +260,7 @@ fn report_view(r: &SurveyReport) -> ReportView {
         .collect();
     ReportView {
         ranking_svg: r.report.shared_top.as_ref().map(|_| {
-            samenspel_domain::survey::charts::rankings(
+            crate::charts::survey::rankings(
                 "rangordes",
                 ("Rijk", "Decentraal"),
                 &means("rijk"),
@@ -268,7 +268,7 @@ fn report_view(r: &SurveyReport) -> ReportView {
                 &shared_ids,
             )
         }),
-        bars_svg: samenspel_domain::survey::charts::diverging("verdeling", &bar_rows),
+        bars_svg: crate::charts::survey::diverging("verdeling", &bar_rows),
         distribution,
         groups: shown
             .iter()
