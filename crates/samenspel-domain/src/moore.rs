@@ -340,7 +340,7 @@ pub fn assess(
     }
 }
 
-pub mod svg;
+pub mod triangle;
 
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@
 
 mod api;
 mod assets;
+mod charts;
 mod error;
 mod headers;
 mod request_log;

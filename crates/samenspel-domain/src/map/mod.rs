@@ -1,22 +1,22 @@
-//! Server-rendered SVG map of the Netherlands' municipalities.
+//! The map of the Netherlands' municipalities, as geometry.
 //!
 //! The boundaries come from a TopoJSON file (CBS/PDOK gebiedsindelingen via cartomap, see
 //! `data/reference/PROVENANCE.md`): [`parse_topojson`] decodes it into a [`Topology`] of
-//! [`Area`]s in WGS84 longitude/latitude, and [`render_map`] draws one inline `<svg role="img">`
-//! with one `<path>` per area, filled by the region it belongs to, with some areas highlighted.
-//!
-//! The SVG uses presentation attributes only (`fill="#rrggbb"`, `stroke=…`), never `style=`, so
-//! it works under a Content-Security-Policy without `'unsafe-inline'` styles. The map is a
-//! visual aid: pages must give a text alternative (for instance a list of municipalities by
-//! region) next to it.
+//! [`Area`]s in WGS84 longitude/latitude, and [`layout_map`] projects it into a view box, one
+//! shape per area with the colour slot of the region it belongs to, with some areas
+//! highlighted. The web layer draws it as one inline SVG (`samenspel-web`'s `charts::map`).
+//! The map is a visual aid: pages must give a text alternative (for instance a list of
+//! municipalities by region) next to it.
 
-mod render;
+mod layout;
 mod topojson;
 
 #[cfg(test)]
 mod tests;
 
-pub use render::{MapRequest, NO_REGION_FILL, PALETTE, region_fills, render_map};
+pub use layout::{
+    AreaShape, COLOUR_SLOTS, Fill, MapLayout, MapRequest, VIEW_WIDTH, layout_map, region_colours,
+};
 pub use topojson::parse_topojson;
 
 /// A position in WGS84 degrees.

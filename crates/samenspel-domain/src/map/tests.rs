@@ -1,33 +1,11 @@
 use std::collections::{BTreeSet, HashMap};
 
-use proptest::prelude::*;
-
-use super::render::{escape, push_tenths};
 use super::*;
 
 /// Two unit squares A and B sharing arc 0 (B uses it reversed), and a MultiPolygon C: a square
 /// with a square hole, plus a small separate square. Scale and translate are exact in binary.
-const TINY: &str = r#"{
-  "type": "Topology",
-  "transform": {"scale": [0.5, 0.25], "translate": [1, 2]},
-  "arcs": [
-    [[2, 0], [0, 2]],
-    [[2, 2], [-2, 0], [0, -2], [2, 0]],
-    [[2, 0], [2, 0], [0, 2], [-2, 0]],
-    [[10, 0], [6, 0], [0, 6], [-6, 0], [0, -6]],
-    [[12, 2], [0, 2], [2, 0], [0, -2], [-2, 0]],
-    [[20, 0], [1, 0], [0, 1], [-1, 0], [0, -1]],
-    [[0, 0], [1, 1]]
-  ],
-  "objects": {
-    "gemeente": {"type": "GeometryCollection", "geometries": [
-      {"type": "Polygon", "arcs": [[2, -1]], "properties": {"statcode": "GM0002", "statnaam": "Bee"}},
-      {"type": "Polygon", "arcs": [[0, 1]], "properties": {"statcode": "GM0001", "statnaam": "Aa"}},
-      {"type": "MultiPolygon", "arcs": [[[3], [4]], [[5]]],
-       "properties": {"statcode": "GM0003", "statnaam": "Cee & <Co>"}}
-    ]}
-  }
-}"#;
+/// The web crate's chart tests draw the same file.
+const TINY: &str = include_str!("tiny.topojson");
 
 fn ll(x: f64, y: f64) -> LonLat {
     LonLat {
@@ -217,62 +195,69 @@ fn map_errors_name_the_problem() {
 }
 
 #[test]
-fn map_renders_tiny_topology() {
+fn map_lays_out_tiny_topology() {
     let topo = tiny();
     let request = MapRequest {
         title: "Kaart".to_owned(),
         colour_of: HashMap::from([("GM0001".to_owned(), 0), ("GM0002".to_owned(), 1)]),
         region_names: vec!["West".to_owned()],
-        highlight: vec!["GM0001".to_owned()],
+        highlight: vec!["GM0001".to_owned(), "GM9999".to_owned()],
         names: HashMap::from([("GM0002".to_owned(), "Gemeente Bee".to_owned())]),
     };
-    let svg = render_map(&topo, &request);
-    assert_eq!(svg, render_map(&topo, &request), "deterministic");
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ss-map\" viewBox=\"0 0 600 "));
-    assert_eq!(svg.matches("<path ").count(), 3);
-    assert!(svg.contains(&format!(
-        "fill=\"{}\" fill-rule=\"evenodd\" data-code=\"GM0001\"",
-        PALETTE[0]
-    )));
-    assert!(svg.contains(&format!(
-        "fill=\"{}\" fill-rule=\"evenodd\" data-code=\"GM0002\"",
-        PALETTE[1]
-    )));
-    assert!(svg.contains(&format!(
-        "fill=\"{NO_REGION_FILL}\" fill-rule=\"evenodd\" data-code=\"GM0003\""
-    )));
-    assert!(svg.contains("<title>Aa (West)</title>"));
-    assert!(svg.contains("<title>Gemeente Bee (regio 2)</title>"));
-    assert!(svg.contains("<title>Cee &amp; &lt;Co&gt;</title>"));
-    // The MultiPolygon's path holds three rings; the highlighted area comes last.
-    let c = svg
-        .split("data-code=\"GM0003\"")
-        .next()
-        .and_then(|s| s.rsplit("<path d=\"").next());
-    assert_eq!(c.map(|d| d.matches('M').count()), Some(3));
-    assert!(svg.find("GM0001").unwrap_or(0) > svg.find("GM0003").unwrap_or(usize::MAX));
-    assert!(svg.contains("class=\"ss-map__highlight\" stroke=\"#000000\""));
+    let map = layout_map(&topo, &request);
+    assert_eq!(map, layout_map(&topo, &request), "deterministic");
+    let summary = |shapes: &[AreaShape]| -> Vec<(String, String, Fill, usize)> {
+        shapes
+            .iter()
+            .map(|a| (a.code.clone(), a.label.clone(), a.fill, a.rings.len()))
+            .collect()
+    };
+    // The MultiPolygon keeps its three rings; the highlighted area comes apart, to be drawn
+    // last; the unknown highlight is ignored.
+    assert_eq!(
+        summary(&map.areas),
+        [
+            (
+                "GM0002".to_owned(),
+                "Gemeente Bee (regio 2)".to_owned(),
+                Fill::Region(1),
+                1
+            ),
+            ("GM0003".to_owned(), "Cee & <Co>".to_owned(), Fill::NoRegion, 3),
+        ]
+    );
+    assert_eq!(
+        summary(&map.highlighted),
+        [("GM0001".to_owned(), "Aa (West)".to_owned(), Fill::Region(0), 1)]
+    );
+}
+
+/// The only area's only ring.
+fn only_ring(text: &str) -> Vec<(i64, i64)> {
+    let map = layout_map(
+        &parse_topojson(text, "g").expect("parses"),
+        &MapRequest::default(),
+    );
+    assert!(map.highlighted.is_empty());
+    assert_eq!(map.areas.len(), 1);
+    map.areas[0].rings.concat()
 }
 
 #[test]
-fn map_path_data_is_compact_and_exact() {
+fn map_projects_into_the_view_box_in_tenths() {
     // A topology spanning lon 0..10 (projected 0..6.13 at cos 52.2°) maps the west edge to
     // x = 4 (the margin); the view box is 600 wide.
     let text = r#"{"type":"Topology","arcs":[[[0,0],[10,0],[10,1],[0,1],[0,0]]],
         "objects":{"g":{"type":"GeometryCollection","geometries":[
         {"type":"Polygon","arcs":[[0]],"properties":{"statcode":"X1","statnaam":"x"}}]}}}"#;
-    let svg = render_map(
+    // Height: 1° of latitude at 592 / (10 cos 52.2°) units per degree ≈ 96.6, plus margins.
+    let map = layout_map(
         &parse_topojson(text, "g").expect("parses"),
         &MapRequest::default(),
     );
-    let d = svg
-        .split("<path d=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("a path");
-    // Height: 1° of latitude at 592 / (10 cos 52.2°) units per degree ≈ 96.6, plus margins.
-    assert!(svg.contains("viewBox=\"0 0 600 105\""), "{svg}");
-    assert_eq!(d, "M4 100.8l592 0 0-96.6-592 0z");
+    assert_eq!(map.height, 105);
+    // Without the closing repeat of the first position.
+    assert_eq!(only_ring(text), [(40, 1008), (5960, 1008), (5960, 42), (40, 42)]);
 }
 
 #[test]
@@ -280,74 +265,38 @@ fn map_drops_points_that_coincide_after_rounding() {
     let text = r#"{"type":"Topology","arcs":[[[0,0],[10,0],[10.00001,0],[10,1],[0,1],[0,0.00001],[0,0]]],
         "objects":{"g":{"type":"GeometryCollection","geometries":[
         {"type":"Polygon","arcs":[[0]],"properties":{"statcode":"X1","statnaam":"x"}}]}}}"#;
-    let svg = render_map(
+    assert_eq!(only_ring(text), [(40, 1008), (5960, 1008), (5960, 42), (40, 42)]);
+}
+
+#[test]
+fn map_leaves_out_rings_that_collapse() {
+    let text = r#"{"type":"Topology","arcs":[[[0,0],[10,0],[10,1],[0,1],[0,0]],[[20,0],[20.00001,0],[20.00001,0.00001],[20,0.00001],[20,0]]],
+        "objects":{"g":{"type":"GeometryCollection","geometries":[
+        {"type":"MultiPolygon","arcs":[[[0]],[[1]]],"properties":{"statcode":"X1","statnaam":"x"}}]}}}"#;
+    let map = layout_map(
         &parse_topojson(text, "g").expect("parses"),
         &MapRequest::default(),
     );
-    assert!(svg.contains("d=\"M4 100.8l592 0 0-96.6-592 0z\""), "{svg}");
+    assert_eq!(map.areas[0].rings.len(), 1, "the tiny square vanishes");
 }
 
 #[test]
-fn map_escapes_hostile_text() {
-    let request = MapRequest {
-        title: "</title><script>alert(1)</script>\"'\u{0}".to_owned(),
-        region_names: vec!["<b onload=\"x\">".to_owned()],
-        colour_of: HashMap::from([("GM0001".to_owned(), 0)]),
-        ..MapRequest::default()
-    };
-    let svg = render_map(&tiny(), &request);
-    assert!(!svg.contains("<script"));
-    assert!(!svg.contains("<b "));
-    assert!(svg.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;</title>"));
-}
-
-#[test]
-fn map_region_fills_keep_bordering_regions_apart() {
+fn map_region_colours_keep_bordering_regions_apart() {
     let topo = tiny();
-    // A and B border on each other; regions 0 and 14 would share PALETTE[0].
-    let fills = region_fills(
+    // A and B border on each other; regions 0 and 14 would share slot 0.
+    let slots = region_colours(
         &topo,
         &HashMap::from([("GM0001".to_owned(), 0), ("GM0002".to_owned(), 14)]),
     );
-    assert_eq!(fills.get(&0), Some(&PALETTE[0]));
-    assert_eq!(fills.get(&14), Some(&PALETTE[1]));
+    assert_eq!(slots.get(&0), Some(&0));
+    assert_eq!(slots.get(&14), Some(&1));
     // C does not border on A, so it may repeat A's colour.
-    let fills = region_fills(
+    let slots = region_colours(
         &topo,
         &HashMap::from([("GM0001".to_owned(), 0), ("GM0003".to_owned(), 14)]),
     );
-    assert_eq!(fills.get(&14), Some(&PALETTE[0]));
-}
-
-#[test]
-fn map_palette_is_distinct_and_not_grey() {
-    let distinct: BTreeSet<&str> = PALETTE.iter().copied().collect();
-    assert_eq!(distinct.len(), PALETTE.len());
-    assert!(PALETTE.len() >= 12);
-    assert!(!distinct.contains(NO_REGION_FILL));
-    for colour in PALETTE {
-        let channel = |i: usize| u8::from_str_radix(&colour[i..i + 2], 16).expect("hex");
-        let (r, g, b) = (channel(1), channel(3), channel(5));
-        assert!(r.max(g).max(b) - r.min(g).min(b) > 40, "{colour} is too grey");
-    }
-}
-
-proptest! {
-    #[test]
-    fn map_tenths_round_trip(value in -100_000i64..100_000) {
-        let mut out = String::new();
-        push_tenths(&mut out, value, false);
-        let parsed: f64 = out.parse().expect("a number");
-        prop_assert_eq!((parsed * 10.0).round() as i64, value);
-        prop_assert!(!out.ends_with(".0"));
-    }
-
-    #[test]
-    fn map_escape_leaves_no_markup(text in "\\PC*") {
-        let escaped = escape(&text);
-        prop_assert!(!escaped.contains('<') && !escaped.contains('>') && !escaped.contains('"'));
-        prop_assert!(!escaped.contains('\''));
-    }
+    assert_eq!(slots.get(&14), Some(&0));
+    assert!(slots.values().all(|s| *s < COLOUR_SLOTS));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,44 +374,41 @@ fn map_real_file_has_342_municipalities_in_the_netherlands() {
 }
 
 #[test]
-fn map_real_file_renders_small_safe_svg() {
+fn map_real_file_lays_out_every_municipality_by_province() {
     let topo = real();
     let (colour_of, region_names) = provinces();
     let request = MapRequest {
-        title: "Gemeenten per provincie <2025> & \"zo\"".to_owned(),
+        title: "Gemeenten per provincie".to_owned(),
         colour_of,
         region_names,
         highlight: vec!["GM0363".to_owned(), "GM0014".to_owned()],
         names: HashMap::new(),
     };
-    let svg = render_map(&topo, &request);
-    assert_eq!(svg.matches("<path").count(), 342);
-    assert_eq!(svg.matches("<title").count(), 343);
-    assert!(!svg.contains("style="));
-    assert!(!svg.contains("<script"));
-    assert!(svg.contains(">Gemeenten per provincie &lt;2025&gt; &amp; &quot;zo&quot;</title>"));
-    assert!(svg.len() < 300_000, "{} bytes", svg.len());
+    let map = layout_map(&topo, &request);
+    assert_eq!(map.areas.len() + map.highlighted.len(), 342);
+    let highlighted: Vec<&str> = map.highlighted.iter().map(|a| a.code.as_str()).collect();
+    assert_eq!(highlighted, ["GM0014", "GM0363"]);
     assert!(
-        !svg.contains(&format!("fill=\"{NO_REGION_FILL}\"")),
+        map.areas
+            .iter()
+            .chain(&map.highlighted)
+            .all(|a| a.fill != Fill::NoRegion),
         "every municipality has a province"
     );
-    assert!(svg.contains("<title>Amsterdam (Noord-Holland)</title>"));
-
-    // The highlighted municipalities come after all others, inside the highlight group.
-    let group = svg
-        .find("class=\"ss-map__highlight\"")
-        .expect("a highlight group");
-    let last_plain = svg[..group].rfind("<path").expect("plain paths");
-    assert!(svg.find("data-code=\"GM0363\"").expect("Amsterdam") > group);
-    assert!(svg.find("data-code=\"GM0014\"").expect("Groningen") > group);
-    assert!(last_plain < group);
-    assert_eq!(svg[group..].matches("<path").count(), 2);
-
-    // Twelve provinces, twelve colours.
-    let fills = region_fills(&topo, &request.colour_of);
-    assert_eq!(fills.values().collect::<BTreeSet<_>>().len(), 12);
-
-    if let Ok(path) = std::env::var("SAMENSPEL_MAP_SVG") {
-        std::fs::write(path, &svg).expect("write the SVG");
+    assert!(
+        map.highlighted
+            .iter()
+            .any(|a| a.label == "Amsterdam (Noord-Holland)")
+    );
+    // Every area keeps at least one ring, and every position lies inside the view box.
+    for area in map.areas.iter().chain(&map.highlighted) {
+        assert!(!area.rings.is_empty(), "{}", area.code);
+        for &(x, y) in area.rings.iter().flatten() {
+            assert!((0..=i64::from(VIEW_WIDTH) * 10).contains(&x), "{}", area.code);
+            assert!((0..=i64::from(map.height) * 10).contains(&y), "{}", area.code);
+        }
     }
+    // Twelve provinces, twelve colours.
+    let slots = region_colours(&topo, &request.colour_of);
+    assert_eq!(slots.values().collect::<BTreeSet<_>>().len(), 12);
 }

@@ -390,47 +390,73 @@ mod kept {
 }
 
 mod drawn {
-    use super::super::charts::{diverging, rankings};
+    use super::super::charts::{Side, diverging, rankings};
 
     #[test]
     fn the_rankings_chart_links_the_same_statement_and_marks_the_shared_ones() {
         let left = vec![("S01".to_owned(), 3.4), ("S02".to_owned(), 3.38)];
         let right = vec![("S02".to_owned(), 3.39), ("S01".to_owned(), 3.19)];
-        let svg = rankings("r", ("Rijk", "Decentraal"), &left, &right, &["S02".to_owned()]);
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert!(svg.contains("aria-labelledby=\"r-title\""));
-        assert_eq!(svg.matches("<line").count(), 2, "one line per statement in both");
+        let chart = rankings(("Rijk", "Decentraal"), &left, &right, &["S02".to_owned()]);
+        assert!(
+            chart
+                .title
+                .starts_with("Rangordes naast elkaar: Rijk links, Decentraal rechts")
+        );
+        assert_eq!(chart.links.len(), 2, "one line per statement in both");
         assert_eq!(
-            svg.matches("stroke-width=\"3\"").count(),
+            chart.links.iter().filter(|l| l.marked).count(),
             1,
             "the shared one is thick"
         );
-        assert!(svg.contains(">1. S01 (3,40)</text>") && svg.contains(">1. S02 (3,39)</text>"));
-        let hostile = rankings("x", ("<script>", "b"), &left, &right, &[]);
-        assert!(!hostile.contains("<script>"));
+        // S01 goes from the first place on the left down to the second on the right.
+        assert!(chart.links[0].from.1 < chart.links[0].to.1);
+        assert!(chart.links[0].from.0 < chart.links[0].to.0);
+        let texts: Vec<(&str, Side, bool)> = chart
+            .rows
+            .iter()
+            .map(|t| (t.text.as_str(), t.side, t.marked))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("1. S01 (3,40)", Side::Left, false),
+                ("2. S02 (3,38)", Side::Left, true),
+                ("1. S02 (3,39)", Side::Right, true),
+                ("2. S01 (3,19)", Side::Right, false),
+            ]
+        );
+        assert!(chart.rows.iter().all(|t| t.y < chart.height));
     }
 
     #[test]
     fn the_bars_diverge_around_the_middle_of_three() {
-        let svg = diverging(
-            "d",
-            &[
-                ("S01 Rijk".to_owned(), [1, 1, 2, 1, 1]),
-                ("S02 Rijk".to_owned(), [0; 5]),
-            ],
-        );
-        // 2 of 6 answer 1 or 2 plus half of the 2 threes: 3/6 of 180 = 90 left of the middle (300).
-        assert!(
-            svg.contains("<rect x=\"210.00\" y=\"52\" width=\"30.00\""),
-            "{svg}"
-        );
-        assert_eq!(
-            svg.matches("y=\"52\" width").count(),
-            5,
-            "five segments in the first row"
-        );
-        assert_eq!(svg.matches("y=\"70\" width").count(), 0, "no bar without answers");
-        assert!(svg.contains(">S02 Rijk</text>"));
+        let chart = diverging(&[
+            ("S01 Rijk".to_owned(), [1, 1, 2, 1, 1]),
+            ("S02 Rijk".to_owned(), [0; 5]),
+        ]);
+        assert_eq!(chart.middle, 300.0);
+        // 2 of 6 answer 1 or 2 plus half of the 2 threes: 3/6 of 180 = 90 left of the middle.
+        let first = &chart.bars[0];
+        assert_eq!(first.segments.len(), 5, "five segments in the first row");
+        assert_eq!(first.segments[0].x, 210.0);
+        assert_eq!(first.segments[0].width, 30.0);
+        let answers: Vec<u8> = first.segments.iter().map(|s| s.answer).collect();
+        assert_eq!(answers, [1, 2, 3, 4, 5]);
+        let end = first.segments[4].x + first.segments[4].width;
+        assert!((end - 390.0).abs() < 1e-9, "{end}");
+        assert!(chart.bars[1].segments.is_empty(), "no bar without answers");
+        assert_eq!(chart.bars[1].label, "S02 Rijk");
+        let legend: Vec<&str> = chart.legend.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(legend, ["1 helemaal niet", "2", "3", "4", "5 heel erg"]);
+    }
+
+    #[test]
+    fn answers_nobody_gave_have_no_segment() {
+        let chart = diverging(&[("S03".to_owned(), [0, 4, 0, 0, 4])]);
+        let segments = &chart.bars[0].segments;
+        let answers: Vec<u8> = segments.iter().map(|s| s.answer).collect();
+        assert_eq!(answers, [2, 5]);
+        assert_eq!(segments[0].x + segments[0].width, 300.0);
     }
 }
 

@@ -9,9 +9,7 @@ use axum::routing;
 use axum::{Form, Router};
 use samenspel_app::moore::MooreView;
 use samenspel_app::{App, AppError};
-use samenspel_domain::moore::{
-    Element, ElementJudgement, MooreInput, MooreStatement, Strength, Support, svg,
-};
+use samenspel_domain::moore::{Element, ElementJudgement, MooreInput, MooreStatement, Strength, Support};
 use samenspel_store::{Collaboration, PartnerInfo};
 
 use super::form::{Choice, FormState, choices, get};
@@ -112,7 +110,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePa
             "samenwerkingen",
         ),
         joint: view.joint_public_value.clone(),
-        svg: svg::triangle(&format!("moore-{id}"), &a.elements),
+        svg: crate::charts::moore::triangle(&format!("moore-{id}"), &a.elements),
         whole: judgement_rows(&a.elements),
         elements: Element::ALL.iter().map(|e| e.label_nl()).collect(),
         partners,

@@ -1,7 +1,9 @@
 //! The radar chart with its legend and its text alternative (a table of the same numbers).
 
 use samenspel_domain::partnership::Dimension;
-use samenspel_domain::partnership::radar::{self, RadarSeries, SeriesStyle};
+use samenspel_domain::partnership::radar::{RadarSeries, Role};
+
+use crate::charts::radar;
 
 pub struct LegendItem {
     pub label: String,
@@ -26,7 +28,7 @@ pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6
     let mut all = vec![RadarSeries {
         label: ideal.0.to_owned(),
         values: ideal.1,
-        style: SeriesStyle::Ideal,
+        role: Role::Ideal,
     }];
     all.extend(
         series
@@ -35,7 +37,7 @@ pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6
             .map(|(i, (label, values))| RadarSeries {
                 label,
                 values,
-                style: SeriesStyle::Series(i),
+                role: Role::Partner(i),
             }),
     );
     RadarView {
@@ -45,7 +47,7 @@ pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6
             .iter()
             .map(|s| LegendItem {
                 label: s.label.clone(),
-                marker: radar::legend_marker(s.style),
+                marker: radar::legend_marker(s.role),
             })
             .collect(),
         columns: all.iter().map(|s| s.label.clone()).collect(),

@@ -10,10 +10,11 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use samenspel_app::regions::{self, Division};
 use samenspel_app::{App, AppError};
-use samenspel_domain::map::{MapRequest, region_fills, render_map};
+use samenspel_domain::map::MapRequest;
 use serde::Deserialize;
 
 use super::{Layout, parse_query, render};
+use crate::charts::map::{region_fills, render_map};
 use crate::error::PageResult;
 use crate::session::PageContext;
 
@@ -216,7 +217,7 @@ fn region_rows(
             colour: fills
                 .get(&i)
                 .copied()
-                .unwrap_or(samenspel_domain::map::NO_REGION_FILL),
+                .unwrap_or(crate::charts::map::NO_REGION_FILL),
             members: r
                 .members
                 .iter()

@@ -238,7 +238,7 @@ fn report_view(r: &SurveyReport) -> ReportView {
     let bar_rows = bar_rows(r, &shown.main);
     ReportView {
         ranking_svg: ranking_svg(r),
-        bars_svg: samenspel_domain::survey::charts::diverging("verdeling", &bar_rows),
+        bars_svg: crate::charts::survey::diverging("verdeling", &bar_rows),
         distribution: distribution(&bar_rows),
         groups: shown
             .all
@@ -290,7 +290,7 @@ fn ranking_svg(r: &SurveyReport) -> Option<String> {
         .map(|s| s.statements.clone())
         .unwrap_or_default();
     r.report.shared_top.as_ref().map(|_| {
-        samenspel_domain::survey::charts::rankings(
+        crate::charts::survey::rankings(
             "rangordes",
             ("Rijk", "Decentraal"),
             &means("rijk"),
