@@ -62,8 +62,8 @@ fn signed_in(user: UserRecord) -> SignedIn {
 async fn hash_off_thread(password: String) -> AppResult<String> {
     tokio::task::spawn_blocking(move || hash_password(&password))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)
 }
 
 async fn verify_off_thread(password: String, hash: String) -> bool {

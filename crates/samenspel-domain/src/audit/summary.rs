@@ -35,15 +35,21 @@ fn summary(action: AuditAction, before: Option<&Value>, after: Option<&Value>) -
         A::MooreUpdate => moore_changes(read(before), read(after)?),
         A::OrganisationAdd => read::<OrganisationView>(after).map(|o| format!("{} ({})", o.name, o.code)),
         A::UserCreate => read::<UserView>(after).map(|u| u.text()),
-        A::UserGrant => read::<MembershipView>(after).map(|m| format!("{} bij {}", role_label(m.role), m.organisation)),
+        A::UserGrant => {
+            read::<MembershipView>(after).map(|m| format!("{} bij {}", role_label(m.role), m.organisation))
+        }
         A::UserRevoke => read::<String>(before).map(|org| format!("rol bij {org} ingetrokken")),
         A::UserPassword => Some("nieuw wachtwoord ingesteld; andere sessies beëindigd".to_owned()),
         A::TokenCreate => read::<TokenView>(after).map(|t| t.text()),
         A::TokenRevoke => read::<TokensRevokedView>(after).map(|t| t.text()),
         A::LoginRefused => read::<LoginView>(after).map(|l| l.text()),
         A::RegisterImport => read::<ImportView>(after).map(|i| i.text()),
-        A::WaveCreate | A::WaveClose => read::<WaveView>(after).map(|w| format!("golf {}: {}", w.key, w.title)),
-        A::SurveyImport => read::<ResponsesView>(after).map(|r| format!("{} antwoorden ingelezen", r.responses)),
+        A::WaveCreate | A::WaveClose => {
+            read::<WaveView>(after).map(|w| format!("golf {}: {}", w.key, w.title))
+        }
+        A::SurveyImport => {
+            read::<ResponsesView>(after).map(|r| format!("{} antwoorden ingelezen", r.responses))
+        }
     }
 }
 
@@ -82,7 +88,12 @@ struct CollaborationView {
 
 impl CollaborationView {
     fn created(&self) -> String {
-        format!("{} ({}), {} partners", self.name, self.kind.label_nl(), self.partners.len())
+        format!(
+            "{} ({}), {} partners",
+            self.name,
+            self.kind.label_nl(),
+            self.partners.len()
+        )
     }
 }
 
@@ -134,7 +145,11 @@ struct StanceView {
 
 impl StanceView {
     fn text(&self) -> String {
-        let phase = self.phase.as_ref().map(|p| format!(" (fase {p})")).unwrap_or_default();
+        let phase = self
+            .phase
+            .as_ref()
+            .map(|p| format!(" (fase {p})"))
+            .unwrap_or_default();
         format!("namens {}{phase}", self.code)
     }
 }
@@ -170,20 +185,29 @@ fn money_recorded(before: Option<MoneyView>, after: MoneyView) -> Option<String>
     })
 }
 
+/// One part of the democratic control as the summary shows it.
+type ControlPart = fn(&DemocraticControl) -> String;
+
+const CONTROL_PARTS: [(&str, ControlPart); 5] = [
+    ("gekozen organen", |c| {
+        list(&c.bodies, |b: &ElectedBody| b.label_nl().to_owned())
+    }),
+    ("Wgr-instrumenten", |c| {
+        list(&c.instruments, |i: &WgrInstrument| i.label_nl().to_owned())
+    }),
+    ("verantwoordelijk minister", |c| {
+        c.responsible_minister
+            .as_ref()
+            .map_or("geen".to_owned(), ToString::to_string)
+    }),
+    ("volgende evaluatie", |c| {
+        c.next_evaluation.map_or("geen".to_owned(), date)
+    }),
+    ("momenten", |c| c.moments.len().to_string()),
+];
+
 fn control_changes(before: Option<DemocraticControl>, after: &DemocraticControl) -> String {
-    let bodies = |c: &DemocraticControl| list(&c.bodies, |b: &ElectedBody| b.label_nl().to_owned());
-    let instruments = |c: &DemocraticControl| list(&c.instruments, |i: &WgrInstrument| i.label_nl().to_owned());
-    let minister = |c: &DemocraticControl| c.responsible_minister.as_ref().map_or("geen".to_owned(), ToString::to_string);
-    let evaluation = |c: &DemocraticControl| c.next_evaluation.map_or("geen".to_owned(), date);
-    let moments = |c: &DemocraticControl| c.moments.len().to_string();
-    let parts: [(&str, &dyn Fn(&DemocraticControl) -> String); 5] = [
-        ("gekozen organen", &bodies),
-        ("Wgr-instrumenten", &instruments),
-        ("verantwoordelijk minister", &minister),
-        ("volgende evaluatie", &evaluation),
-        ("momenten", &moments),
-    ];
-    let shown: Vec<String> = parts
+    let shown: Vec<String> = CONTROL_PARTS
         .iter()
         .filter(|(_, part)| before.as_ref().is_none_or(|b| part(b) != part(after)))
         .map(|(name, part)| format!("{name}: {}", part(after)))
@@ -205,7 +229,10 @@ fn moore_changes(before: Option<MooreView>, after: MooreView) -> Option<String> 
     let b = before.map(|b| b.statement);
     let a = &after.statement;
     let elements: [(&str, bool); 5] = [
-        ("publieke waarde", b.as_ref().is_none_or(|b| b.public_value != a.public_value)),
+        (
+            "publieke waarde",
+            b.as_ref().is_none_or(|b| b.public_value != a.public_value),
+        ),
         ("mandaat", b.as_ref().is_none_or(|b| b.mandate != a.mandate)),
         ("steun", b.as_ref().is_none_or(|b| b.support != a.support)),
         ("FTE", b.as_ref().is_none_or(|b| b.fte != a.fte)),
@@ -240,7 +267,9 @@ struct UserView {
 
 impl UserView {
     fn text(&self) -> String {
-        let roles = list(&self.memberships, |m| format!("{} bij {}", role_label(m.role), m.organisation));
+        let roles = list(&self.memberships, |m| {
+            format!("{} bij {}", role_label(m.role), m.organisation)
+        });
         format!("{} <{}>, rollen: {roles}", self.name, self.email)
     }
 }
@@ -262,9 +291,9 @@ struct TokenView {
 
 impl TokenView {
     fn text(&self) -> String {
-        let until = self
-            .expires_at
-            .map_or("zonder einddatum".to_owned(), |at| format!("geldig tot {}", date(at.date_naive())));
+        let until = self.expires_at.map_or("zonder einddatum".to_owned(), |at| {
+            format!("geldig tot {}", date(at.date_naive()))
+        });
         format!("{} {} ({until})", purpose_label(&self.purpose), self.token_id)
     }
 }
