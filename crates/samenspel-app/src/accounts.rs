@@ -72,16 +72,16 @@ async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -
     let _permit = HASHING
         .acquire()
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(AppError::internal)?;
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))
+        .map_err(AppError::internal)
 }
 
 async fn hash_off_thread(password: String) -> AppResult<String> {
     hashing(move || hash_password(&password))
         .await?
-        .map_err(AppError::Internal)
+        .map_err(AppError::internal)
 }
 
 async fn verify_off_thread(password: String, hash: String) -> bool {

@@ -60,7 +60,7 @@ pub struct PartnerSetCount {
 }
 
 fn internal(e: String) -> AppError {
-    AppError::Internal(e)
+    AppError::internal(e)
 }
 
 fn division_grouping(key: &str) -> AppResult<Option<Grouping>> {

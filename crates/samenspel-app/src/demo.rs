@@ -452,12 +452,12 @@ async fn load_collaborations(app: &App) -> AppResult<usize> {
         }
         if !demo.control.is_empty() {
             let input: samenspel_domain::control::ControlInput = serde_json::from_str(demo.control)
-                .map_err(|e| crate::AppError::Internal(format!("demo control of {}: {e}", demo.key)))?;
+                .map_err(|e| crate::AppError::internal(format!("demo control of {}: {e}", demo.key)))?;
             app.set_democratic_control(id, &input, &who).await?;
         }
         for (partner, json) in demo.moore {
             let input: samenspel_domain::moore::MooreInput = serde_json::from_str(json)
-                .map_err(|e| crate::AppError::Internal(format!("demo triangle of {}: {e}", demo.key)))?;
+                .map_err(|e| crate::AppError::internal(format!("demo triangle of {}: {e}", demo.key)))?;
             app.state_moore(id, partner, &input, &who).await?;
         }
         app.set_published(id, true, &who).await?;

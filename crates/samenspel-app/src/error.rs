@@ -1,3 +1,5 @@
+//! What a use case answers besides success, and how store errors become that.
+
 use samenspel_domain::ValidationErrors;
 use samenspel_store::StoreError;
 
@@ -5,7 +7,7 @@ pub type AppResult<T> = Result<T, AppError>;
 
 /// What a use case can answer besides success. The web layer maps each to one HTTP status
 /// and one page; the messages are for the user (Dutch), except `Internal`, which is logged
-/// and replaced by a generic message.
+/// with its source chain and replaced by a generic message.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0} niet gevonden")]
@@ -24,7 +26,14 @@ pub enum AppError {
     #[error("{0}")]
     TooManyAttempts(String),
     #[error("interne fout: {0}")]
-    Internal(String),
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl AppError {
+    /// An internal error from an error value (kept as the source) or a message.
+    pub fn internal(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        AppError::Internal(error.into())
+    }
 }
 
 impl From<StoreError> for AppError {
@@ -33,9 +42,8 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound("gegeven"),
             StoreError::Conflict(message) => AppError::Conflict(message),
             StoreError::Invalid(errors) => AppError::Invalid(errors),
-            StoreError::Database(message) | StoreError::UnsupportedUrl(message) => {
-                AppError::Internal(message)
-            }
+            database @ StoreError::Database(_) => AppError::Internal(Box::new(database)),
+            StoreError::UnsupportedUrl(message) => AppError::Internal(message.into()),
         }
     }
 }

@@ -58,7 +58,7 @@ impl App {
     /// Applies migrations and loads the reference organisations (idempotent).
     pub async fn prepare(&self) -> AppResult<()> {
         self.store.migrate().await?;
-        let organisations = reference::organisations().map_err(|e| AppError::Internal(e.to_string()))?;
+        let organisations = reference::organisations().map_err(AppError::internal)?;
         self.store.upsert_reference_organisations(&organisations).await?;
         Ok(())
     }

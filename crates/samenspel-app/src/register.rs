@@ -369,7 +369,7 @@ impl App {
     ) -> AppResult<ImportReport> {
         let actor = who.authorise(Action::ImportData, |_| Relation::None)?;
         let known: HashSet<OrgCode> = crate::reference::organisations()
-            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(AppError::internal)?
             .into_iter()
             .map(|o| o.code)
             .collect();

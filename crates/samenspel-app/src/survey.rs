@@ -271,7 +271,7 @@ impl App {
 
     fn statements_of(wave: &Wave) -> AppResult<&'static [Statement]> {
         instrument(wave.instrument_version).ok_or_else(|| {
-            AppError::Internal(format!(
+            AppError::internal(format!(
                 "onbekende versie van het instrument: {}",
                 wave.instrument_version
             ))

@@ -1,8 +1,16 @@
 //! Audit events: every change is written together with one of these, in the same transaction.
+//! The actions are one enum ([`AuditAction`]: stored key and labels) and every action has a
+//! readable summary ([`summarise`]); the hash chain covers the stored text of each event.
 
 use serde::Serialize;
 
 use crate::org::OrgCode;
+
+mod action;
+mod summary;
+
+pub use action::AuditAction;
+pub use summary::summarise;
 
 /// Who made a change, on behalf of which organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,19 +27,6 @@ impl Actor {
             organisation: None,
         }
     }
-}
-
-/// A change about to be written; the store adds the time and the sequence number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AuditEntry {
-    pub actor: Actor,
-    /// e.g. `collaboration.create`, `stance.record`.
-    pub action: &'static str,
-    /// e.g. `collaboration`, `organisation`.
-    pub subject_type: &'static str,
-    pub subject_id: String,
-    pub before: Option<serde_json::Value>,
-    pub after: Option<serde_json::Value>,
 }
 
 /// The fields of a stored audit event that its hash covers.

@@ -4,13 +4,11 @@
 use std::sync::Arc;
 
 use samenspel_store::{DatabaseUrl, Store, StoreResult};
-use samenspel_store_postgres::PostgresStore;
-use samenspel_store_sqlite::SqliteStore;
 
 /// Connects to the database at `url` (without migrating).
 pub async fn connect(url: &str) -> StoreResult<Arc<dyn Store>> {
     Ok(match DatabaseUrl::parse(url)? {
-        DatabaseUrl::Sqlite(url) => Arc::new(SqliteStore::connect(&url).await?),
-        DatabaseUrl::Postgres(url) => Arc::new(PostgresStore::connect(&url).await?),
+        DatabaseUrl::Sqlite(url) => Arc::new(samenspel_store_sqlite::connect(&url).await?),
+        DatabaseUrl::Postgres(url) => Arc::new(samenspel_store_postgres::connect(&url).await?),
     })
 }

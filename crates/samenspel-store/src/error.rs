@@ -1,3 +1,6 @@
+//! What a store method answers besides success. `Database` keeps the underlying error as its
+//! source, so whoever logs it can log the whole chain.
+
 use samenspel_domain::ValidationErrors;
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -15,7 +18,7 @@ pub enum StoreError {
     Invalid(#[from] ValidationErrors),
     /// Anything else from the database; the message is for the log, not the user.
     #[error("database error: {0}")]
-    Database(String),
+    Database(#[source] Box<dyn std::error::Error + Send + Sync>),
     #[error("{0}")]
     UnsupportedUrl(String),
 }

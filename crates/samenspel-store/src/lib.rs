@@ -4,10 +4,12 @@
 //! Every method that changes data writes its audit event in the same transaction as the
 //! change; a method that returns an error has changed nothing.
 
+mod audit;
 mod error;
 mod model;
 mod url;
 
+pub use audit::{AuditEvent, Payloads};
 pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use url::DatabaseUrl;

@@ -208,11 +208,34 @@ pub struct AuditRecord {
     pub occurred_at: DateTime<Utc>,
     pub actor: String,
     pub actor_organisation: Option<String>,
+    /// The stored key, e.g. `control.update`.
     pub action: String,
+    /// What the action is called in the change log (Dutch), e.g. "Democratische sturing
+    /// gewijzigd"; "Wijziging" for a key this version does not know.
+    pub label: String,
+    /// What changed, in one readable line, from the before and after.
+    pub summary: String,
     pub subject_type: String,
     pub subject_id: String,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
+}
+
+impl AuditRecord {
+    /// The label and summary of a stored event, from its action key and payloads.
+    pub fn describe(
+        action: &str,
+        before: Option<&serde_json::Value>,
+        after: Option<&serde_json::Value>,
+    ) -> (String, String) {
+        match samenspel_domain::audit::AuditAction::from_key(action) {
+            Some(known) => (
+                known.label_nl().to_owned(),
+                samenspel_domain::audit::summarise(known, before, after),
+            ),
+            None => ("Wijziging".to_owned(), String::new()),
+        }
+    }
 }
 
 /// The outcome of checking the audit hash chain.

@@ -80,8 +80,8 @@ pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
         AppError::TooManyAttempts(message) => {
             (StatusCode::TOO_MANY_REQUESTS, "Te veel pogingen", message.clone())
         }
-        AppError::Internal(message) => {
-            tracing::error!(error = %message, "internal error");
+        AppError::Internal(_) => {
+            tracing::error!(error = %error, sources = ?sources(error), "internal error");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Er ging iets mis",
@@ -90,6 +90,13 @@ pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
             )
         }
     }
+}
+
+/// The chain of causes below an error, outermost first, for the log.
+fn sources(error: &dyn std::error::Error) -> Vec<String> {
+    std::iter::successors(error.source(), |e| e.source())
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// A size as people write it: "256 kB", "32 MB" (binary units, as the limits are set).

@@ -25,7 +25,7 @@ fn all<T>(items: Vec<T>) -> ListResponse<T> {
 #[utoipa::path(get, path = "/api/v1/divisions", tag = "regions",
     responses((status = 200, body = ListResponse<Division>, headers(("API-Version" = String, description = "Full version of the API")))))]
 pub async fn list() -> Result<Json<ListResponse<Division>>, ApiError> {
-    let divisions = regions::divisions().map_err(AppError::Internal)?;
+    let divisions = regions::divisions().map_err(AppError::internal)?;
     Ok(Json(all(divisions.to_vec())))
 }
 
@@ -36,7 +36,7 @@ pub async fn list() -> Result<Json<ListResponse<Division>>, ApiError> {
     responses((status = 200, body = Division, headers(("API-Version" = String, description = "Full version of the API"))),
               (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn show(ApiPath(key): ApiPath<String>) -> Result<Json<Division>, ApiError> {
-    match regions::division(&key).map_err(AppError::Internal)? {
+    match regions::division(&key).map_err(AppError::internal)? {
         Some(d) => Ok(Json(d.clone())),
         None => Err(AppError::NotFound("indeling").into()),
     }

@@ -151,7 +151,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
 /// collaboration when one was asked for.
 fn choices(result: Option<&CongruenceReport>) -> Result<Vec<(String, String)>, AppError> {
     let mut choices: Vec<(String, String)> = regions::divisions()
-        .map_err(AppError::Internal)?
+        .map_err(AppError::internal)?
         .iter()
         .map(|d| (d.key.to_owned(), d.name.to_owned()))
         .collect();

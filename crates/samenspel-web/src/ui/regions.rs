@@ -89,9 +89,9 @@ async fn build(
     query: RegionsQuery,
     message: &mut Option<String>,
 ) -> Result<RegionsPage, AppError> {
-    let all = regions::divisions().map_err(AppError::Internal)?;
-    let names = regions::municipality_names().map_err(AppError::Internal)?;
-    let topology = regions::topology().map_err(AppError::Internal)?;
+    let all = regions::divisions().map_err(AppError::internal)?;
+    let names = regions::municipality_names().map_err(AppError::internal)?;
+    let topology = regions::topology().map_err(AppError::internal)?;
     let wanted = query.indeling.unwrap_or_else(|| "provincie".into());
     let division: &Division = match all.iter().find(|d| d.key == wanted) {
         Some(d) => d,

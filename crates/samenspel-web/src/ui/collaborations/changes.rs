@@ -30,77 +30,11 @@ pub struct ChangesPage {
 
 /// The Dutch name of an audit action.
 fn action_label(action: &str) -> &'static str {
-    match action {
-        "collaboration.create" => "Samenwerking vastgelegd",
-        "collaboration.update" => "Gegevens gewijzigd",
-        "collaboration.publish" => "Gepubliceerd",
-        "collaboration.withdraw" => "Teruggezet naar concept",
-        "partner.add" => "Partner toegevoegd",
-        "stance.record" => "Standpunt gegeven",
-        "money.record" => "Bedrag vastgelegd",
-        "money.delete" => "Bedrag verwijderd",
-        _ => "Wijziging",
-    }
+    samenspel_domain::audit::AuditAction::from_key(action).map_or("Wijziging", |a| a.label_nl())
 }
 
 fn change_summary(record: &samenspel_store::AuditRecord) -> String {
-    let after = record.after.as_ref();
-    match record.action.as_str() {
-        "partner.add" => after
-            .map(|a| {
-                format!(
-                    "{} als {}",
-                    a["code"].as_str().unwrap_or("?"),
-                    a["role"].as_str().unwrap_or("?")
-                )
-            })
-            .unwrap_or_default(),
-        "money.record" | "money.delete" => after
-            .or(record.before.as_ref())
-            .map(|a| {
-                format!(
-                    "{} {} {} ({}, {})",
-                    a["partner"].as_str().unwrap_or("?"),
-                    a["year"],
-                    samenspel_domain::money::Cents(a["amount"].as_i64().unwrap_or_default()).format_nl(),
-                    a["instrument"].as_str().unwrap_or("?"),
-                    a["status"].as_str().unwrap_or("?")
-                )
-            })
-            .unwrap_or_default(),
-        "stance.record" => after
-            .map(|a| {
-                let phase = a["phase"]
-                    .as_str()
-                    .map(|p| format!(" (fase {p})"))
-                    .unwrap_or_default();
-                format!("namens {}{phase}", a["code"].as_str().unwrap_or("?"))
-            })
-            .unwrap_or_default(),
-        "collaboration.update" => {
-            let before = record.before.as_ref();
-            let changed: Vec<&str> = [
-                "name",
-                "type",
-                "wgr_form",
-                "task",
-                "public_value",
-                "region",
-                "start_date",
-                "end_date",
-                "phases",
-            ]
-            .into_iter()
-            .filter(|k| before.map(|b| &b[*k]) != after.map(|a| &a[*k]))
-            .collect();
-            if changed.is_empty() {
-                "geen inhoudelijke wijziging".into()
-            } else {
-                format!("gewijzigd: {}", changed.join(", "))
-            }
-        }
-        _ => String::new(),
-    }
+    record.summary.clone()
 }
 
 async fn audit_of(

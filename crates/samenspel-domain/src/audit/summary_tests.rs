@@ -1,0 +1,127 @@
+use serde_json::{Value, json};
+
+use super::*;
+
+/// A before/after as the store writes it, for every action (the match makes a new action
+/// without an example a compile error).
+fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
+    use AuditAction as A;
+    let collaboration = |name: &str| json!({"id": 1, "name": name, "type": "regio-deal", "wgr_form": null, "phases": [], "partners": [{"code": "GM0363"}]});
+    let money = |amount: i64| json!({"id": 4, "partner": "GM0363", "year": 2026, "amount": amount, "instrument": "eigen-middelen", "status": "begroot", "recorded_by": "ana", "recorded_at": "2026-11-23T07:00:00Z"});
+    let control = |bodies: Value| json!({"bodies": bodies, "instruments": ["rekenkamer"], "responsible_minister": null, "next_evaluation": "2027-03-01", "moments": []});
+    let moore = |fte: u32| json!({"partner": "GM0363", "statement": {"public_value": "Schone lucht", "mandate": null, "support": "breed", "fte": fte, "processes": null}});
+    let wave = json!({"id": 1, "key": "2026-najaar", "title": "Najaar 2026", "k": 5});
+    match action {
+        A::CollaborationCreate => (None, Some(collaboration("Regio Deal Zuid"))),
+        A::CollaborationUpdate => (Some(collaboration("Oud")), Some(collaboration("Nieuw"))),
+        A::CollaborationPublish => (
+            Some(json!({"published": false})),
+            Some(json!({"published": true})),
+        ),
+        A::CollaborationWithdraw => (
+            Some(json!({"published": true})),
+            Some(json!({"published": false})),
+        ),
+        A::PartnerAdd => (None, Some(json!({"code": "PV27", "role": "partner"}))),
+        A::StanceRecord => (
+            None,
+            Some(json!({"id": 3, "code": "GM0363", "phase": "uitvoering"})),
+        ),
+        A::MoneyRecord => (Some(money(100)), Some(money(250_000))),
+        A::MoneyDelete => (Some(money(100)), None),
+        A::ControlUpdate => (Some(control(json!([]))), Some(control(json!(["gemeenteraden"])))),
+        A::MooreUpdate => (Some(moore(10)), Some(moore(25))),
+        A::OrganisationAdd => (
+            None,
+            Some(json!({"code": "OR000001", "name": "Waterschap X", "type": "waterschap"})),
+        ),
+        A::UserCreate => (
+            None,
+            Some(
+                json!({"email": "ana@example.nl", "name": "Ana", "memberships": [{"organisation": "GM0363", "role": "redacteur"}]}),
+            ),
+        ),
+        A::UserGrant => (
+            Some(json!([])),
+            Some(json!({"organisation": "GM0363", "role": "lezer"})),
+        ),
+        A::UserRevoke => (Some(json!("GM0363")), None),
+        A::UserPassword => (None, None),
+        A::TokenCreate => (
+            None,
+            Some(json!({"token_id": 7, "purpose": "api", "expires_at": null})),
+        ),
+        A::TokenRevoke => (None, Some(json!({"purpose": "api", "revoked": 2}))),
+        A::LoginRefused => (
+            None,
+            Some(json!({"address": "127.0.0.1", "reason": "wrong_password"})),
+        ),
+        A::RegisterImport => (
+            None,
+            Some(json!({"added": ["gr:1"], "changed": [], "unchanged": 3, "organisations": 0})),
+        ),
+        A::WaveCreate | A::WaveClose => (None, Some(wave)),
+        A::SurveyImport => (None, Some(json!({"responses": 120}))),
+    }
+}
+
+#[test]
+fn every_action_has_labels_and_a_summary() {
+    for action in AuditAction::ALL {
+        assert!(!action.label_nl().is_empty(), "{action} has no Dutch label");
+        assert!(!action.label_en().is_empty(), "{action} has no English label");
+        let (before, after) = example(*action);
+        let text = summarise(*action, before.as_ref(), after.as_ref());
+        assert!(!text.is_empty(), "{action} has no summary");
+    }
+}
+
+#[test]
+fn control_names_what_changed() {
+    let (before, after) = example(AuditAction::ControlUpdate);
+    let text = summarise(AuditAction::ControlUpdate, before.as_ref(), after.as_ref());
+    assert_eq!(text, "gewijzigd — gekozen organen: Gemeenteraden");
+    let first = summarise(AuditAction::ControlUpdate, None, after.as_ref());
+    assert!(
+        first.starts_with("vastgelegd — gekozen organen: Gemeenteraden; Wgr-instrumenten: Rekenkamer"),
+        "{first}"
+    );
+    assert!(first.contains("volgende evaluatie: 01-03-2027"), "{first}");
+}
+
+#[test]
+fn moore_names_the_partner_and_the_element() {
+    let (before, after) = example(AuditAction::MooreUpdate);
+    assert_eq!(
+        summarise(AuditAction::MooreUpdate, before.as_ref(), after.as_ref()),
+        "oordeel van GM0363 gewijzigd: FTE"
+    );
+    assert_eq!(
+        summarise(AuditAction::MooreUpdate, None, after.as_ref()),
+        "oordeel van GM0363 vastgelegd"
+    );
+}
+
+#[test]
+fn money_names_the_line_and_the_old_amount() {
+    let (before, after) = example(AuditAction::MoneyRecord);
+    assert_eq!(
+        summarise(AuditAction::MoneyRecord, before.as_ref(), after.as_ref()),
+        "GM0363 2026 € 2.500,00 (Eigen middelen, begroot) (was € 1,00)"
+    );
+}
+
+#[test]
+fn an_update_names_the_changed_fields_in_dutch() {
+    let (before, after) = example(AuditAction::CollaborationUpdate);
+    assert_eq!(
+        summarise(AuditAction::CollaborationUpdate, before.as_ref(), after.as_ref()),
+        "gewijzigd: naam"
+    );
+}
+
+#[test]
+fn an_unrecognised_payload_gives_an_empty_summary() {
+    let odd = json!({"unexpected": true});
+    assert_eq!(summarise(AuditAction::MoneyDelete, Some(&odd), None), "");
+}

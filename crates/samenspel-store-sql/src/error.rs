@@ -1,0 +1,59 @@
+//! The crate's own error, so that `?` works on `sqlx` and `serde_json` errors inside the store
+//! code; it becomes a [`StoreError`] once, where a trait method returns.
+
+use samenspel_domain::ValidationErrors;
+use samenspel_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Error {
+    /// An answer the store gives on purpose (not found, conflict, invalid).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Sql(#[from] sqlx::Error),
+    /// A value that could not be written or read as JSON (an audit payload, a stored record).
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<ValidationErrors> for Error {
+    fn from(errors: ValidationErrors) -> Self {
+        Error::Store(StoreError::Invalid(errors))
+    }
+}
+
+impl From<Error> for StoreError {
+    fn from(error: Error) -> Self {
+        match error {
+            Error::Store(error) => error,
+            Error::Sql(error) => StoreError::Database(Box::new(error)),
+            Error::Json(error) => StoreError::Database(Box::new(error)),
+        }
+    }
+}
+
+/// A stored value the code does not recognise: the database was changed outside Samenspel.
+pub(crate) fn corrupt(what: &str, value: &str) -> Error {
+    Error::Store(StoreError::Database(
+        format!("unexpected {what} in database: {value:?}").into(),
+    ))
+}
+
+/// Whether the statement broke a unique constraint.
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+}
+
+/// Whether the statement broke a foreign key.
+pub(crate) fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.is_foreign_key_violation())
+}
+
+/// Runs a trait method's body, which speaks [`Error`], and answers in [`StoreError`]: the one
+/// place the conversion happens.
+pub(crate) async fn boundary<T>(body: impl Future<Output = Result<T>>) -> Result<T, StoreError> {
+    Ok(body.await?)
+}

@@ -1,0 +1,456 @@
+//! Collaborations: one read back whole (fields, phases, partners), created, edited against
+//! the version it was based on, partners added, published or withdrawn.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use samenspel_domain::audit::Actor;
+use samenspel_domain::collaboration::{
+    CollaborationFields, CollaborationKind, Partner, PartnerRole, WgrForm,
+};
+use samenspel_domain::text::search_key;
+use samenspel_store::{
+    AuditEvent, Collaboration, CollaborationFilter, CollaborationStore, CollaborationSummary, Involvement,
+    MunicipalGroup, Page, Paged, PartnerInfo, RegisteredPartner, StoreError, StoreResult, Visibility,
+};
+
+use super::organisations::{org_code, org_type};
+use super::{Conn, SqlStore};
+use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
+use crate::text::{
+    check_phases_kept, duplicate_partner, policy_areas_text, stale_version_message, unknown_partner,
+};
+
+const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, \
+     created_at, updated_at, legal_basis, policy_areas, source_key FROM collaborations WHERE id = $1";
+
+const SELECT_PHASES: &str =
+    "SELECT name FROM collaboration_phases WHERE collaboration_id = $1 ORDER BY position";
+
+const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, p.role, p.joined_on, p.notes FROM collaboration_partners p \
+     JOIN organisations o ON o.code = p.org_code WHERE p.collaboration_id = $1 ORDER BY p.added_at, p.org_code";
+
+const INSERT_COLLABORATION: &str = "INSERT INTO collaborations (name, name_search, kind, wgr_form, task, public_value, region, start_date, end_date, \
+     demo_key, version, created_at, updated_at, legal_basis, policy_areas, source_key, source_hash, published) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12, $13, $14, $15, $16) RETURNING id";
+
+const UPDATE_COLLABORATION: &str = "UPDATE collaborations SET name = $1, name_search = $2, kind = $3, wgr_form = $4, task = $5, public_value = $6, \
+     region = $7, start_date = $8, end_date = $9, updated_at = $10, version = version + 1, legal_basis = $13, policy_areas = $14 \
+     WHERE id = $11 AND version = $12";
+
+const BUMP_VERSION: &str = "UPDATE collaborations SET version = version + 1, updated_at = $1 WHERE id = $2";
+
+const SET_PUBLISHED: &str =
+    "UPDATE collaborations SET published = $1, version = version + 1, updated_at = $2 WHERE id = $3";
+
+const INSERT_PHASE: &str =
+    "INSERT INTO collaboration_phases (collaboration_id, position, name) VALUES ($1, $2, $3)";
+
+const DELETE_PHASES: &str = "DELETE FROM collaboration_phases WHERE collaboration_id = $1";
+
+const INSERT_PARTNER: &str = "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at, joined_on, notes) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+
+const FIND_DEMO_COLLABORATION: &str = "SELECT id FROM collaborations WHERE demo_key = $1";
+
+const SELECT_STANCE_PHASES: &str =
+    "SELECT DISTINCT phase FROM stances WHERE collaboration_id = $1 AND phase IS NOT NULL";
+
+#[derive(sqlx::FromRow)]
+struct CollaborationRow {
+    id: i64,
+    name: String,
+    kind: String,
+    wgr_form: Option<String>,
+    task: Option<String>,
+    public_value: Option<String>,
+    region: Option<String>,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    demo_key: Option<String>,
+    source_key: Option<String>,
+    published: bool,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    legal_basis: Option<String>,
+    /// A JSON array of strings.
+    policy_areas: Option<String>,
+}
+
+pub(super) fn kind(value: &str) -> Result<CollaborationKind> {
+    CollaborationKind::from_key(value).ok_or_else(|| corrupt("collaboration type", value))
+}
+
+pub(super) fn wgr_form(value: Option<&str>) -> Result<Option<WgrForm>> {
+    value
+        .map(|w| WgrForm::from_key(w).ok_or_else(|| corrupt("Wgr form", w)))
+        .transpose()
+}
+
+pub(super) fn partner_role(value: &str) -> Result<PartnerRole> {
+    PartnerRole::from_key(value).ok_or_else(|| corrupt("partner role", value))
+}
+
+impl CollaborationRow {
+    fn into_collaboration(self, phases: Vec<String>, partners: Vec<PartnerInfo>) -> Result<Collaboration> {
+        let policy_areas = match self.policy_areas {
+            Some(text) => serde_json::from_str(&text).map_err(|_| corrupt("policy areas", &text))?,
+            None => Vec::new(),
+        };
+        Ok(Collaboration {
+            id: self.id,
+            fields: CollaborationFields {
+                kind: kind(&self.kind)?,
+                wgr_form: wgr_form(self.wgr_form.as_deref())?,
+                name: self.name,
+                task: self.task,
+                public_value: self.public_value,
+                region: self.region,
+                start_date: self.start_date,
+                end_date: self.end_date,
+                phases,
+                legal_basis: self.legal_basis,
+                policy_areas,
+            },
+            partners,
+            version: self.version,
+            demo: self.demo_key.is_some(),
+            source_key: self.source_key,
+            published: self.published,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PartnerRow {
+    org_code: String,
+    name: String,
+    org_type: String,
+    role: String,
+    joined_on: Option<NaiveDate>,
+    notes: Option<String>,
+}
+
+impl TryFrom<PartnerRow> for PartnerInfo {
+    type Error = Error;
+
+    fn try_from(row: PartnerRow) -> Result<Self> {
+        Ok(PartnerInfo {
+            code: org_code(&row.org_code)?,
+            org_type: org_type(&row.org_type)?,
+            role: partner_role(&row.role)?,
+            name: row.name,
+            joined_on: row.joined_on,
+            notes: row.notes,
+        })
+    }
+}
+
+/// The collaboration with its phases and partners, if it exists.
+pub(super) async fn load_collaboration(conn: &mut Conn, id: i64) -> Result<Option<Collaboration>> {
+    let Some(row) = sqlx::query_as::<_, CollaborationRow>(SELECT_COLLABORATION)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let phases: Vec<String> = sqlx::query_scalar(SELECT_PHASES)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let partners: Vec<PartnerRow> = sqlx::query_as(SELECT_PARTNERS)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let partners = partners
+        .into_iter()
+        .map(PartnerInfo::try_from)
+        .collect::<Result<_>>()?;
+    row.into_collaboration(phases, partners).map(Some)
+}
+
+async fn existing(conn: &mut Conn, id: i64) -> Result<Collaboration> {
+    load_collaboration(conn, id)
+        .await?
+        .ok_or(Error::Store(StoreError::NotFound))
+}
+
+/// Replaces the phases of collaboration `id` by `phases`, in order.
+pub(super) async fn replace_phases(conn: &mut Conn, id: i64, phases: &[String]) -> Result<()> {
+    sqlx::query(DELETE_PHASES).bind(id).execute(&mut *conn).await?;
+    for (position, name) in (0i64..).zip(phases) {
+        sqlx::query(INSERT_PHASE)
+            .bind(id)
+            .bind(position)
+            .bind(name)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Adds a partner; a partner twice or an unknown organisation is refused on `code`.
+pub(super) async fn insert_partner(conn: &mut Conn, id: i64, partner: &RegisteredPartner) -> Result<()> {
+    sqlx::query(INSERT_PARTNER)
+        .bind(id)
+        .bind(partner.code.as_str())
+        .bind(partner.role.key())
+        .bind(Utc::now())
+        .bind(partner.joined_on)
+        .bind(partner.notes.as_deref())
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                Error::from(duplicate_partner(&partner.code))
+            } else if is_foreign_key_violation(&e) {
+                Error::from(unknown_partner(&partner.code))
+            } else {
+                Error::from(e)
+            }
+        })?;
+    Ok(())
+}
+
+fn registered(partner: &Partner) -> RegisteredPartner {
+    RegisteredPartner {
+        code: partner.code.clone(),
+        role: partner.role,
+        joined_on: None,
+        notes: None,
+    }
+}
+
+/// Where a collaboration comes from and whether it starts published.
+pub(super) struct Origin<'a> {
+    pub demo_key: Option<&'a str>,
+    /// The source key and hash of an imported collaboration.
+    pub source: Option<(&'a str, &'a str)>,
+    pub published: bool,
+}
+
+/// Inserts the collaboration's row and its phases; returns its id.
+pub(super) async fn insert_collaboration(
+    conn: &mut Conn,
+    fields: &CollaborationFields,
+    origin: Origin<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(INSERT_COLLABORATION)
+        .bind(&fields.name)
+        .bind(search_key(&fields.name))
+        .bind(fields.kind.key())
+        .bind(fields.wgr_form.map(|w| w.key()))
+        .bind(fields.task.as_deref())
+        .bind(fields.public_value.as_deref())
+        .bind(fields.region.as_deref())
+        .bind(fields.start_date)
+        .bind(fields.end_date)
+        .bind(origin.demo_key)
+        .bind(now)
+        .bind(fields.legal_basis.as_deref())
+        .bind(policy_areas_text(&fields.policy_areas)?)
+        .bind(origin.source.map(|(key, _)| key))
+        .bind(origin.source.map(|(_, hash)| hash))
+        .bind(origin.published)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::Conflict("a collaboration with this key exists already".into()).into()
+            } else {
+                Error::from(e)
+            }
+        })?;
+    replace_phases(conn, id, &fields.phases).await?;
+    Ok(id)
+}
+
+/// Writes the fields and phases if the version is still `expected_version`; returns whether
+/// it was.
+pub(super) async fn update_fields(
+    conn: &mut Conn,
+    id: i64,
+    expected_version: i64,
+    fields: &CollaborationFields,
+) -> Result<bool> {
+    let updated = sqlx::query(UPDATE_COLLABORATION)
+        .bind(&fields.name)
+        .bind(search_key(&fields.name))
+        .bind(fields.kind.key())
+        .bind(fields.wgr_form.map(|w| w.key()))
+        .bind(fields.task.as_deref())
+        .bind(fields.public_value.as_deref())
+        .bind(fields.region.as_deref())
+        .bind(fields.start_date)
+        .bind(fields.end_date)
+        .bind(Utc::now())
+        .bind(id)
+        .bind(expected_version)
+        .bind(fields.legal_basis.as_deref())
+        .bind(policy_areas_text(&fields.policy_areas)?)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if updated == 1 {
+        replace_phases(conn, id, &fields.phases).await?;
+    }
+    Ok(updated == 1)
+}
+
+impl SqlStore {
+    async fn new_collaboration(
+        &self,
+        fields: &CollaborationFields,
+        partners: &[Partner],
+        demo_key: Option<&str>,
+        actor: &Actor,
+    ) -> Result<i64> {
+        let mut tx = self.write().await?;
+        let origin = Origin {
+            demo_key,
+            source: None,
+            published: false,
+        };
+        let id = insert_collaboration(&mut tx, fields, origin, Utc::now()).await?;
+        for partner in partners {
+            insert_partner(&mut tx, id, &registered(partner)).await?;
+        }
+        let after = existing(&mut tx, id).await?;
+        tx.commit(actor, AuditEvent::CollaborationCreate { after: &after })
+            .await?;
+        Ok(id)
+    }
+
+    async fn edit_collaboration(
+        &self,
+        id: i64,
+        expected_version: i64,
+        fields: &CollaborationFields,
+        actor: &Actor,
+    ) -> Result<()> {
+        let mut tx = self.write().await?;
+        let before = existing(&mut tx, id).await?;
+        let stale = || Error::Store(StoreError::Conflict(stale_version_message(&before)));
+        if before.version != expected_version {
+            return Err(stale());
+        }
+        let stance_phases: Vec<String> = sqlx::query_scalar(SELECT_STANCE_PHASES)
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        check_phases_kept(&stance_phases, &fields.phases)?;
+        if !update_fields(&mut tx, id, expected_version, fields).await? {
+            return Err(stale());
+        }
+        let after = existing(&mut tx, id).await?;
+        tx.commit(
+            actor,
+            AuditEvent::CollaborationUpdate {
+                before: &before,
+                after: &after,
+            },
+        )
+        .await
+    }
+
+    async fn join_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> Result<()> {
+        let mut tx = self.write().await?;
+        existing(&mut tx, id).await?;
+        insert_partner(&mut tx, id, &registered(partner)).await?;
+        sqlx::query(BUMP_VERSION)
+            .bind(Utc::now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit(actor, AuditEvent::PartnerAdd { id, partner }).await
+    }
+
+    async fn publish(&self, id: i64, published: bool, actor: &Actor) -> Result<()> {
+        let mut tx = self.write().await?;
+        let before = existing(&mut tx, id).await?;
+        sqlx::query(SET_PUBLISHED)
+            .bind(published)
+            .bind(Utc::now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit(
+            actor,
+            AuditEvent::Publication {
+                id,
+                before: before.published,
+                published,
+            },
+        )
+        .await
+    }
+}
+
+#[async_trait]
+impl CollaborationStore for SqlStore {
+    async fn list_collaborations(
+        &self,
+        filter: &CollaborationFilter,
+        page: Page,
+    ) -> StoreResult<Paged<CollaborationSummary>> {
+        boundary(self.summaries(filter, page)).await
+    }
+
+    async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>> {
+        boundary(async { load_collaboration(&mut *self.pool.acquire().await?, id).await }).await
+    }
+
+    async fn involvements(
+        &self,
+        code: &samenspel_domain::org::OrgCode,
+        visibility: &Visibility,
+    ) -> StoreResult<Vec<Involvement>> {
+        boundary(self.involvements_of(code, visibility)).await
+    }
+
+    async fn municipal_groups(&self, visibility: &Visibility) -> StoreResult<Vec<MunicipalGroup>> {
+        boundary(self.groups(visibility)).await
+    }
+
+    async fn create_collaboration(
+        &self,
+        fields: &CollaborationFields,
+        partners: &[Partner],
+        demo_key: Option<&str>,
+        actor: &Actor,
+    ) -> StoreResult<i64> {
+        boundary(self.new_collaboration(fields, partners, demo_key, actor)).await
+    }
+
+    async fn update_collaboration(
+        &self,
+        id: i64,
+        expected_version: i64,
+        fields: &CollaborationFields,
+        actor: &Actor,
+    ) -> StoreResult<()> {
+        boundary(self.edit_collaboration(id, expected_version, fields, actor)).await
+    }
+
+    async fn add_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> StoreResult<()> {
+        boundary(self.join_partner(id, partner, actor)).await
+    }
+
+    async fn find_demo_collaboration(&self, demo_key: &str) -> StoreResult<Option<i64>> {
+        boundary(async {
+            Ok(sqlx::query_scalar(FIND_DEMO_COLLABORATION)
+                .bind(demo_key)
+                .fetch_optional(&self.pool)
+                .await?)
+        })
+        .await
+    }
+
+    async fn set_published(&self, id: i64, published: bool, actor: &Actor) -> StoreResult<()> {
+        boundary(self.publish(id, published, actor)).await
+    }
+}

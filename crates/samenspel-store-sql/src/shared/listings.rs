@@ -1,0 +1,245 @@
+//! Reading across collaborations: the filtered list, one organisation's involvements (with
+//! its money and the democratic control), and the municipal partners per collaboration.
+//! Every query here applies the reader's [`Visibility`] (drafts only for their partners).
+
+use chrono::NaiveDate;
+use samenspel_domain::org::OrgCode;
+use samenspel_store::{
+    CollaborationFilter, CollaborationSummary, Involvement, MunicipalGroup, Page, Paged, Visibility,
+};
+
+use super::collaborations::{kind, partner_role, wgr_form};
+use super::money::{CONTRIBUTIONS_OF_ORG, ContributionRow};
+use super::{Db, SqlStore};
+use crate::error::{Error, Result, corrupt};
+use crate::text::{contains_pattern, count, like_patterns, visibility_flags};
+
+macro_rules! collaboration_where {
+    () => {
+        "WHERE ($1 IS NULL OR c.kind = $1) AND ($2 IS NULL OR c.name_search LIKE $2 ESCAPE '\\') \
+     AND ($3 IS NULL OR EXISTS (SELECT 1 FROM collaboration_partners p WHERE p.collaboration_id = c.id AND p.org_code = $3)) \
+     AND ($4 OR c.published OR ($5 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners p JOIN memberships m ON m.org_code = p.org_code \
+          WHERE p.collaboration_id = c.id AND m.user_id = $5))) \
+     AND ($6 IS NULL OR EXISTS (SELECT 1 FROM collaboration_partners p WHERE p.collaboration_id = c.id \
+          AND (',' || $6 || ',') LIKE ('%,' || p.org_code || ',%'))) \
+     AND ($7 IS NULL OR LOWER(c.policy_areas) LIKE $7 ESCAPE '\\') \
+     AND ($8 IS NULL \
+          OR ($8 = 'lopend' AND (c.start_date IS NULL OR c.start_date <= $9) AND (c.end_date IS NULL OR c.end_date >= $9)) \
+          OR ($8 = 'beeindigd' AND c.end_date < $9))"
+    };
+}
+
+const COUNT_COLLABORATIONS: &str = concat!("SELECT COUNT(*) FROM collaborations c ", collaboration_where!());
+
+const LIST_COLLABORATIONS: &str = concat!(
+    "SELECT c.id, c.name, c.kind, c.region, c.start_date, c.end_date, c.demo_key, c.published, \
+     (SELECT COUNT(*) FROM collaboration_partners p WHERE p.collaboration_id = c.id) AS partner_count \
+     FROM collaborations c ",
+    collaboration_where!(),
+    " ORDER BY c.name_search, c.id LIMIT $10 OFFSET $11"
+);
+
+const INVOLVEMENTS: &str = "SELECT c.id, c.name, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, p.role, p.joined_on, \
+     (SELECT d.control_json FROM democratic_control d WHERE d.collaboration_id = c.id) AS control_json \
+     FROM collaboration_partners p JOIN collaborations c ON c.id = p.collaboration_id \
+     WHERE p.org_code = $1 AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
+     JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $3))) \
+     ORDER BY c.name_search, c.id";
+
+/// The municipal partners of every collaboration the reader may see, one row per partner.
+const MUNICIPAL_GROUPS: &str = "SELECT c.id, c.name, c.kind, c.start_date, c.end_date, p.org_code \
+     FROM collaborations c JOIN collaboration_partners p ON p.collaboration_id = c.id \
+     JOIN organisations o ON o.code = p.org_code \
+     WHERE o.org_type = 'gemeente' AND ($1 OR c.published OR ($2 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
+     JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $2))) \
+     ORDER BY c.id, p.org_code";
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    name: String,
+    kind: String,
+    region: Option<String>,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    partner_count: i64,
+    demo_key: Option<String>,
+    published: bool,
+}
+
+impl TryFrom<SummaryRow> for CollaborationSummary {
+    type Error = Error;
+
+    fn try_from(row: SummaryRow) -> Result<Self> {
+        Ok(CollaborationSummary {
+            id: row.id,
+            kind: kind(&row.kind)?,
+            name: row.name,
+            region: row.region,
+            start_date: row.start_date,
+            end_date: row.end_date,
+            partner_count: count(row.partner_count),
+            demo: row.demo_key.is_some(),
+            published: row.published,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct InvolvementRow {
+    id: i64,
+    name: String,
+    kind: String,
+    wgr_form: Option<String>,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    published: bool,
+    role: String,
+    joined_on: Option<NaiveDate>,
+    control_json: Option<String>,
+}
+
+impl TryFrom<InvolvementRow> for Involvement {
+    type Error = Error;
+
+    fn try_from(row: InvolvementRow) -> Result<Self> {
+        let control = match row.control_json {
+            Some(text) => {
+                Some(serde_json::from_str(&text).map_err(|_| corrupt("democratic control", &text))?)
+            }
+            None => None,
+        };
+        Ok(Involvement {
+            id: row.id,
+            name: row.name,
+            kind: kind(&row.kind)?,
+            wgr_form: wgr_form(row.wgr_form.as_deref())?,
+            role: partner_role(&row.role)?,
+            joined_on: row.joined_on,
+            start_date: row.start_date,
+            end_date: row.end_date,
+            published: row.published,
+            control,
+            money: Vec::new(),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct GroupRow {
+    id: i64,
+    name: String,
+    kind: String,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    org_code: String,
+}
+
+/// Bind values collected once for two statements (the count and the page of the list).
+type Arguments = <Db as sqlx::Database>::Arguments;
+
+fn push<'q, T: sqlx::Encode<'q, Db> + sqlx::Type<Db>>(args: &mut Arguments, value: T) -> Result<()> {
+    sqlx::Arguments::add(args, value).map_err(sqlx::Error::Encode)?;
+    Ok(())
+}
+
+impl SqlStore {
+    pub(super) async fn summaries(
+        &self,
+        filter: &CollaborationFilter,
+        page: Page,
+    ) -> Result<Paged<CollaborationSummary>> {
+        let (name_like, _) = like_patterns(filter.query.as_deref());
+        let (see_all, user_id) = visibility_flags(&filter.visibility);
+        let any_partner = filter
+            .any_partner
+            .as_ref()
+            .map(|codes| codes.iter().map(OrgCode::as_str).collect::<Vec<_>>().join(","));
+        let policy_like = filter
+            .policy_area
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(contains_pattern);
+        let mut args = Arguments::default();
+        push(&mut args, filter.kind.map(|k| k.key()))?;
+        push(&mut args, name_like.as_deref())?;
+        push(&mut args, filter.organisation.as_ref().map(OrgCode::as_str))?;
+        push(&mut args, see_all)?;
+        push(&mut args, user_id)?;
+        push(&mut args, any_partner.as_deref())?;
+        push(&mut args, policy_like.as_deref())?;
+        push(&mut args, filter.activity.map(|(a, _)| a.key()))?;
+        push(&mut args, filter.activity.map(|(_, day)| day))?;
+        let total: i64 = sqlx::query_scalar_with(COUNT_COLLABORATIONS, args.clone())
+            .fetch_one(&self.pool)
+            .await?;
+        push(&mut args, i64::from(page.limit))?;
+        push(&mut args, i64::from(page.offset))?;
+        let rows: Vec<SummaryRow> = sqlx::query_as_with(LIST_COLLABORATIONS, args)
+            .fetch_all(&self.pool)
+            .await?;
+        let items = rows
+            .into_iter()
+            .map(CollaborationSummary::try_from)
+            .collect::<Result<_>>()?;
+        Ok(Paged {
+            items,
+            total: count(total),
+        })
+    }
+
+    pub(super) async fn involvements_of(
+        &self,
+        code: &OrgCode,
+        visibility: &Visibility,
+    ) -> Result<Vec<Involvement>> {
+        let (see_all, user_id) = visibility_flags(visibility);
+        let rows: Vec<InvolvementRow> = sqlx::query_as(INVOLVEMENTS)
+            .bind(code.as_str())
+            .bind(see_all)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut items = rows
+            .into_iter()
+            .map(Involvement::try_from)
+            .collect::<Result<Vec<_>>>()?;
+        let money: Vec<ContributionRow> = sqlx::query_as(CONTRIBUTIONS_OF_ORG)
+            .bind(code.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        for row in money {
+            let collaboration = row.collaboration_id;
+            if let Some(item) = items.iter_mut().find(|i| i.id == collaboration) {
+                item.money
+                    .push(samenspel_store::ContributionRecord::try_from(row)?.contribution);
+            }
+        }
+        Ok(items)
+    }
+
+    pub(super) async fn groups(&self, visibility: &Visibility) -> Result<Vec<MunicipalGroup>> {
+        let (see_all, user_id) = visibility_flags(visibility);
+        let rows: Vec<GroupRow> = sqlx::query_as(MUNICIPAL_GROUPS)
+            .bind(see_all)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut groups: Vec<MunicipalGroup> = Vec::new();
+        for row in rows {
+            match groups.last_mut() {
+                Some(group) if group.id == row.id => group.members.push(row.org_code),
+                _ => groups.push(MunicipalGroup {
+                    id: row.id,
+                    kind: kind(&row.kind)?,
+                    name: row.name,
+                    start_date: row.start_date,
+                    end_date: row.end_date,
+                    members: vec![row.org_code],
+                }),
+            }
+        }
+        Ok(groups)
+    }
+}

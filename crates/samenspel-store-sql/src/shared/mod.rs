@@ -1,0 +1,52 @@
+//! The store's code, written once against `Db` and compiled once per backend (see the crate
+//! docs). One file per module: its statements, the row structs they read, and its trait
+//! implementation.
+
+use async_trait::async_trait;
+use samenspel_store::{Store, StoreResult};
+use sqlx::migrate::Migrator;
+
+use super::{BACKEND, BEGIN_WRITE, Db};
+
+mod accounts;
+mod audit;
+mod collaborations;
+mod control;
+mod listings;
+mod money;
+mod moore;
+mod organisations;
+mod register;
+mod stances;
+mod survey;
+mod write;
+
+/// A connection of this backend (plain, or inside a transaction).
+type Conn = <Db as sqlx::Database>::Connection;
+
+/// The store: a connection pool and the backend's migrations.
+pub struct SqlStore {
+    pool: sqlx::Pool<Db>,
+    migrator: &'static Migrator,
+}
+
+impl SqlStore {
+    /// Wraps a pool the backend crate set up; `migrator` holds that crate's migrations.
+    pub fn new(pool: sqlx::Pool<Db>, migrator: &'static Migrator) -> Self {
+        Self { pool, migrator }
+    }
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn migrate(&self) -> StoreResult<()> {
+        self.migrator
+            .run(&self.pool)
+            .await
+            .map_err(|e| samenspel_store::StoreError::Database(Box::new(e)))
+    }
+
+    fn backend(&self) -> &'static str {
+        BACKEND
+    }
+}

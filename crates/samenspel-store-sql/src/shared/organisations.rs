@@ -1,0 +1,204 @@
+//! Organisations: the shipped reference data (upserted, only rewritten when it differs) and
+//! the ones users add (codes `OR000001`, …, assigned here).
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use samenspel_domain::audit::Actor;
+use samenspel_domain::org::{NewOrganisation, OrgCode, OrgType, Organisation};
+use samenspel_domain::text::search_key;
+use samenspel_store::{AuditEvent, OrgFilter, OrganisationStore, Page, Paged, StoreError, StoreResult};
+
+use super::{Conn, SqlStore};
+use crate::error::{Error, Result, boundary, corrupt, is_unique_violation};
+use crate::text::{count, like_patterns, next_added_code};
+
+macro_rules! org_columns {
+    () => {
+        "SELECT code, name, org_type, abbreviation, province_code, is_reference, ended FROM organisations"
+    };
+}
+
+macro_rules! org_where {
+    () => {
+        " WHERE ($1 IS NULL OR org_type = $1) AND ($2 IS NULL OR name_search LIKE $2 ESCAPE '\\' OR code LIKE $3 ESCAPE '\\') AND ($4 OR ended = FALSE)"
+    };
+}
+
+const COUNT_ORGANISATIONS: &str = concat!("SELECT COUNT(*) FROM organisations", org_where!());
+
+const GET_ORGANISATION: &str = concat!(org_columns!(), " WHERE code = $1");
+
+const LIST_ORGANISATIONS: &str = concat!(
+    org_columns!(),
+    org_where!(),
+    " ORDER BY name_search, code LIMIT $5 OFFSET $6"
+);
+
+/// Only rewrites a row when something differs, so loading the same reference data twice
+/// changes nothing.
+const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at, ended) \
+     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8) \
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search, org_type = excluded.org_type, \
+     abbreviation = excluded.abbreviation, province_code = excluded.province_code, ended = excluded.ended \
+     WHERE organisations.name <> excluded.name OR organisations.org_type <> excluded.org_type OR organisations.ended <> excluded.ended \
+     OR COALESCE(organisations.abbreviation, '') <> COALESCE(excluded.abbreviation, '') \
+     OR COALESCE(organisations.province_code, '') <> COALESCE(excluded.province_code, '')";
+
+const LAST_ADDED_ORGANISATION_CODE: &str = "SELECT code FROM organisations WHERE is_reference = FALSE AND code LIKE 'OR%' ORDER BY code DESC LIMIT 1";
+
+const INSERT_ADDED_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at) \
+     VALUES ($1, $2, $3, $4, $5, NULL, FALSE, $6)";
+
+#[derive(sqlx::FromRow)]
+struct OrganisationRow {
+    code: String,
+    name: String,
+    org_type: String,
+    abbreviation: Option<String>,
+    province_code: Option<String>,
+    is_reference: bool,
+    ended: bool,
+}
+
+/// An organisation code read back from any table.
+pub(super) fn org_code(value: &str) -> Result<OrgCode> {
+    OrgCode::parse(value).map_err(|_| corrupt("organisation code", value))
+}
+
+pub(super) fn org_type(value: &str) -> Result<OrgType> {
+    OrgType::from_key(value).ok_or_else(|| corrupt("organisation type", value))
+}
+
+impl TryFrom<OrganisationRow> for Organisation {
+    type Error = Error;
+
+    fn try_from(row: OrganisationRow) -> Result<Self> {
+        Ok(Organisation {
+            code: org_code(&row.code)?,
+            name: row.name,
+            org_type: org_type(&row.org_type)?,
+            abbreviation: row.abbreviation,
+            province: row.province_code.as_deref().map(org_code).transpose()?,
+            reference: row.is_reference,
+            ended: row.ended,
+        })
+    }
+}
+
+/// Inserts or updates one reference organisation; returns the rows changed (0 or 1).
+pub(super) async fn upsert_reference(conn: &mut Conn, org: &Organisation, now: DateTime<Utc>) -> Result<u64> {
+    Ok(sqlx::query(UPSERT_REFERENCE_ORGANISATION)
+        .bind(org.code.as_str())
+        .bind(&org.name)
+        .bind(search_key(&org.name))
+        .bind(org.org_type.key())
+        .bind(org.abbreviation.as_deref())
+        .bind(org.province.as_ref().map(|p| p.as_str()))
+        .bind(now)
+        .bind(org.ended)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}
+
+impl SqlStore {
+    async fn organisations(&self, filter: &OrgFilter, page: Page) -> Result<Paged<Organisation>> {
+        let org_type = filter.org_type.map(|t| t.key());
+        let (name_like, code_like) = like_patterns(filter.query.as_deref());
+        let total: i64 = sqlx::query_scalar(COUNT_ORGANISATIONS)
+            .bind(org_type)
+            .bind(name_like.as_deref())
+            .bind(code_like.as_deref())
+            .bind(filter.include_ended)
+            .fetch_one(&self.pool)
+            .await?;
+        let rows: Vec<OrganisationRow> = sqlx::query_as(LIST_ORGANISATIONS)
+            .bind(org_type)
+            .bind(name_like.as_deref())
+            .bind(code_like.as_deref())
+            .bind(filter.include_ended)
+            .bind(i64::from(page.limit))
+            .bind(i64::from(page.offset))
+            .fetch_all(&self.pool)
+            .await?;
+        let items = rows
+            .into_iter()
+            .map(Organisation::try_from)
+            .collect::<Result<_>>()?;
+        Ok(Paged {
+            items,
+            total: count(total),
+        })
+    }
+
+    async fn added_organisation(&self, new: &NewOrganisation, actor: &Actor) -> Result<Organisation> {
+        let mut tx = self.write().await?;
+        let last: Option<String> = sqlx::query_scalar(LAST_ADDED_ORGANISATION_CODE)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let org = Organisation {
+            code: next_added_code(last.as_deref()),
+            name: new.name.clone(),
+            org_type: new.org_type,
+            abbreviation: new.abbreviation.clone(),
+            province: None,
+            reference: false,
+            ended: false,
+        };
+        sqlx::query(INSERT_ADDED_ORGANISATION)
+            .bind(org.code.as_str())
+            .bind(&org.name)
+            .bind(search_key(&org.name))
+            .bind(org.org_type.key())
+            .bind(org.abbreviation.as_deref())
+            .bind(Utc::now())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::Conflict("organisation code taken concurrently; try again".into()).into()
+                } else {
+                    Error::from(e)
+                }
+            })?;
+        tx.commit(actor, AuditEvent::OrganisationAdd { organisation: &org })
+            .await?;
+        Ok(org)
+    }
+}
+
+#[async_trait]
+impl OrganisationStore for SqlStore {
+    async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> StoreResult<Paged<Organisation>> {
+        boundary(self.organisations(filter, page)).await
+    }
+
+    async fn get_organisation(&self, code: &OrgCode) -> StoreResult<Option<Organisation>> {
+        boundary(async {
+            let row: Option<OrganisationRow> = sqlx::query_as(GET_ORGANISATION)
+                .bind(code.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(Organisation::try_from).transpose()
+        })
+        .await
+    }
+
+    async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64> {
+        boundary(async {
+            let mut tx = self.write().await?;
+            let now = Utc::now();
+            let mut changed = 0;
+            for org in organisations {
+                changed += upsert_reference(&mut tx, org, now).await?;
+            }
+            tx.commit_unaudited().await?;
+            Ok(changed)
+        })
+        .await
+    }
+
+    async fn add_organisation(&self, new: &NewOrganisation, actor: &Actor) -> StoreResult<Organisation> {
+        boundary(self.added_organisation(new, actor)).await
+    }
+}

@@ -1,0 +1,191 @@
+//! Importing a register (the gemeenschappelijke regelingen): all or nothing, idempotent by
+//! source key and content hash.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use samenspel_domain::audit::Actor;
+use samenspel_domain::org::Organisation;
+use samenspel_store::{
+    AuditEvent, ImportReport, RegisterStore, RegisteredCollaboration, StoreError, StoreResult,
+};
+
+use super::collaborations::{Origin, insert_collaboration, insert_partner, update_fields};
+use super::money::replace_money;
+use super::organisations::upsert_reference;
+use super::{Conn, SqlStore};
+use crate::error::{Error, Result, boundary, is_foreign_key_violation};
+
+const REGISTER_KEYS: &str =
+    "SELECT id, source_key, source_hash, version FROM collaborations WHERE source_key LIKE $1";
+
+const SET_SOURCE_HASH: &str = "UPDATE collaborations SET source_hash = $1 WHERE id = $2";
+
+const PARTNER_CODES: &str = "SELECT org_code FROM collaboration_partners WHERE collaboration_id = $1";
+
+const DELETE_PARTNER: &str =
+    "DELETE FROM collaboration_partners WHERE collaboration_id = $1 AND org_code = $2";
+
+const UPDATE_PARTNER: &str = "UPDATE collaboration_partners SET role = $1, joined_on = $2, notes = $3 WHERE collaboration_id = $4 AND org_code = $5";
+
+/// A collaboration imported earlier from the register.
+#[derive(sqlx::FromRow)]
+struct KnownRow {
+    id: i64,
+    source_key: String,
+    source_hash: Option<String>,
+    version: i64,
+}
+
+async fn add(
+    conn: &mut Conn,
+    item: &RegisteredCollaboration,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let origin = Origin {
+        demo_key: None,
+        source: Some((&item.source_key, &item.source_hash)),
+        published: true,
+    };
+    let id = insert_collaboration(conn, &item.fields, origin, now).await?;
+    for partner in &item.partners {
+        insert_partner(conn, id, partner).await?;
+    }
+    if let Some(money) = &item.money {
+        replace_money(conn, id, money, actor, now).await?;
+    }
+    Ok(())
+}
+
+async fn update(
+    conn: &mut Conn,
+    known: &KnownRow,
+    item: &RegisteredCollaboration,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let id = known.id;
+    if !update_fields(conn, id, known.version, &item.fields).await? {
+        return Err(StoreError::Conflict(format!(
+            "{}: changed during the import; try again",
+            item.source_key
+        ))
+        .into());
+    }
+    sqlx::query(SET_SOURCE_HASH)
+        .bind(&item.source_hash)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let current: Vec<String> = sqlx::query_scalar(PARTNER_CODES)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    for code in current
+        .iter()
+        .filter(|c| !item.partners.iter().any(|p| p.code.as_str() == c.as_str()))
+    {
+        sqlx::query(DELETE_PARTNER)
+            .bind(id)
+            .bind(code)
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| {
+                if is_foreign_key_violation(&e) {
+                    StoreError::Conflict(format!(
+                        "{}: partner {code} has stated stances and cannot be removed by the import",
+                        item.source_key
+                    ))
+                    .into()
+                } else {
+                    Error::from(e)
+                }
+            })?;
+    }
+    for partner in &item.partners {
+        if current.iter().any(|c| c.as_str() == partner.code.as_str()) {
+            sqlx::query(UPDATE_PARTNER)
+                .bind(partner.role.key())
+                .bind(partner.joined_on)
+                .bind(partner.notes.as_deref())
+                .bind(id)
+                .bind(partner.code.as_str())
+                .execute(&mut *conn)
+                .await?;
+        } else {
+            insert_partner(conn, id, partner).await?;
+        }
+    }
+    if let Some(money) = &item.money {
+        replace_money(conn, id, money, actor, now).await?;
+    }
+    Ok(())
+}
+
+impl SqlStore {
+    async fn import_from_register(
+        &self,
+        prefix: &str,
+        organisations: &[Organisation],
+        collaborations: &[RegisteredCollaboration],
+        actor: &Actor,
+        progress: &(dyn Fn(usize, usize) + Send + Sync),
+    ) -> Result<ImportReport> {
+        let mut tx = self.write().await?;
+        let now = Utc::now();
+        let mut report = ImportReport::default();
+        for org in organisations {
+            report.organisations += upsert_reference(&mut tx, org, now).await?;
+        }
+        let known: Vec<KnownRow> = sqlx::query_as(REGISTER_KEYS)
+            .bind(format!("{prefix}%"))
+            .fetch_all(&mut *tx)
+            .await?;
+        let known: HashMap<&str, &KnownRow> = known.iter().map(|k| (k.source_key.as_str(), k)).collect();
+        let total = collaborations.len();
+        for (done, item) in collaborations.iter().enumerate() {
+            match known.get(item.source_key.as_str()) {
+                None => {
+                    add(&mut tx, item, actor, now).await?;
+                    report.added.push(item.source_key.clone());
+                }
+                Some(k) if k.source_hash.as_deref() == Some(item.source_hash.as_str()) => {
+                    report.unchanged += 1
+                }
+                Some(k) => {
+                    update(&mut tx, k, item, actor, now).await?;
+                    report.changed.push(item.source_key.clone());
+                }
+            }
+            if (done + 1) % 100 == 0 || done + 1 == total {
+                progress(done + 1, total);
+            }
+        }
+        if report.added.is_empty() && report.changed.is_empty() && report.organisations == 0 {
+            tx.commit_unaudited().await?;
+        } else {
+            let event = AuditEvent::RegisterImport {
+                register: prefix.trim_end_matches(':'),
+                report: &report,
+            };
+            tx.commit(actor, event).await?;
+        }
+        Ok(report)
+    }
+}
+
+#[async_trait]
+impl RegisterStore for SqlStore {
+    async fn import_register(
+        &self,
+        prefix: &str,
+        organisations: &[Organisation],
+        collaborations: &[RegisteredCollaboration],
+        actor: &Actor,
+        progress: &(dyn Fn(usize, usize) + Send + Sync),
+    ) -> StoreResult<ImportReport> {
+        boundary(self.import_from_register(prefix, organisations, collaborations, actor, progress)).await
+    }
+}
