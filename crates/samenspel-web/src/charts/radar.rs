@@ -6,7 +6,7 @@
 //! gives the same numbers in a table as the text alternative.
 
 use samenspel_domain::partnership::radar::{
-    self, Anchor, LABEL_FONT_SIZE, RING_FONT_SIZE, RadarSeries, Role,
+    self, Anchor, LABEL_FONT_SIZE, RING_FONT_SIZE, Radar, RadarSeries, Role, SeriesShape,
 };
 
 use super::svg::{self, Attr, Fingerprint, Svg, num};
@@ -111,7 +111,19 @@ pub fn render(title: &str, series: &[RadarSeries]) -> String {
         title,
     );
 
-    // The grid: rings at 1..=5 and six axes.
+    grid(&mut svg, &chart);
+    labels(&mut svg, &chart);
+    // The series in the order given (callers put the ideal type first, underneath).
+    for shape in &chart.series {
+        series_shape(&mut svg, shape);
+    }
+    scale(&mut svg, &chart);
+    svg.close("svg");
+    svg.finish()
+}
+
+/// The rings at 1..=5 and the six axes.
+fn grid(svg: &mut Svg, chart: &Radar) {
     svg.open(
         "g",
         &[
@@ -142,8 +154,10 @@ pub fn render(title: &str, series: &[RadarSeries]) -> String {
         );
     }
     svg.close("g");
+}
 
-    // The axis labels.
+/// The axis labels, long ones wrapped.
+fn labels(svg: &mut Svg, chart: &Radar) {
     svg.open(
         "g",
         &[
@@ -168,39 +182,42 @@ pub fn render(title: &str, series: &[RadarSeries]) -> String {
         svg.close("text");
     }
     svg.close("g");
+}
 
-    for shape in &chart.series {
-        let look = look(shape.role);
-        let class = match shape.role {
-            Role::Ideal => "ss-radar__series ss-radar__series--ideal".to_owned(),
-            Role::Partner(n) => format!("ss-radar__series ss-radar__series--{n}"),
-        };
-        svg.open("g", &[("class", (&class).into())]);
-        svg.element("title", &[], &shape.label);
-        let points = svg::points(&shape.vertices);
-        let mut attrs: Vec<Attr<'_>> = vec![("class", "ss-radar__line".into()), ("points", (&points).into())];
-        if look.fill {
-            attrs.extend([
-                ("fill", look.colour.into()),
-                ("fill-opacity", SERIES_FILL_OPACITY.into()),
-            ]);
-        } else {
-            attrs.push(("fill", "none".into()));
-        }
+/// One series: a closed line with a marker at every vertex, its label as the tooltip.
+fn series_shape(svg: &mut Svg, shape: &SeriesShape) {
+    let look = look(shape.role);
+    let class = match shape.role {
+        Role::Ideal => "ss-radar__series ss-radar__series--ideal".to_owned(),
+        Role::Partner(n) => format!("ss-radar__series ss-radar__series--{n}"),
+    };
+    svg.open("g", &[("class", (&class).into())]);
+    svg.element("title", &[], &shape.label);
+    let points = svg::points(&shape.vertices);
+    let mut attrs: Vec<Attr<'_>> = vec![("class", "ss-radar__line".into()), ("points", (&points).into())];
+    if look.fill {
         attrs.extend([
-            ("stroke", look.colour.into()),
-            ("stroke-width", look.width.into()),
-            ("stroke-linejoin", "round".into()),
+            ("fill", look.colour.into()),
+            ("fill-opacity", SERIES_FILL_OPACITY.into()),
         ]);
-        attrs.extend(look.dash.map(|d| ("stroke-dasharray", d.into())));
-        svg.empty("polygon", &attrs);
-        for (x, y) in shape.vertices {
-            marker(&mut svg, look, x, y, MARKER_SIZE);
-        }
-        svg.close("g");
+    } else {
+        attrs.push(("fill", "none".into()));
     }
+    attrs.extend([
+        ("stroke", look.colour.into()),
+        ("stroke-width", look.width.into()),
+        ("stroke-linejoin", "round".into()),
+    ]);
+    attrs.extend(look.dash.map(|d| ("stroke-dasharray", d.into())));
+    svg.empty("polygon", &attrs);
+    for (x, y) in shape.vertices {
+        marker(svg, look, x, y, MARKER_SIZE);
+    }
+    svg.close("g");
+}
 
-    // The ring numbers along the first axis, on top of the lines, with a white halo.
+/// The ring numbers along the first axis, on top of the lines, with a white halo.
+fn scale(svg: &mut Svg, chart: &Radar) {
     svg.open(
         "g",
         &[
@@ -222,8 +239,6 @@ pub fn render(title: &str, series: &[RadarSeries]) -> String {
         );
     }
     svg.close("g");
-    svg.close("svg");
-    svg.finish()
 }
 
 /// A small inline SVG swatch of a role's line style and marker, for an HTML legend. It is
