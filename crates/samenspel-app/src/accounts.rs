@@ -69,10 +69,7 @@ static HASHING: LazyLock<Semaphore> =
 
 /// Runs `work` on the blocking pool once a hashing permit is free.
 async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-    let _permit = HASHING
-        .acquire()
-        .await
-        .map_err(AppError::internal)?;
+    let _permit = HASHING.acquire().await.map_err(AppError::internal)?;
     tokio::task::spawn_blocking(work)
         .await
         .map_err(AppError::internal)
@@ -245,17 +242,21 @@ impl App {
         let email = email.trim().to_lowercase();
         let now = Utc::now();
         let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
-        let (by_account, by_address) = self.store.recent_login_failures(&email, address, since).await?;
-        let refuse = |failure: SignInFailure| LoginAttempt {
+        // Counted before the password is checked, so parallel attempts cannot pass the limit.
+        let (attempt, by_account, by_address) = self
+            .store
+            .begin_login_attempt(&email, address, now, since)
+            .await?;
+        let settle = |failure: Option<SignInFailure>| LoginAttempt {
             email: &email,
             address,
-            succeeded: false,
+            succeeded: failure.is_none(),
             at: now,
-            reason: Some(failure.reason()),
+            reason: failure.map(SignInFailure::reason),
         };
-        if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+        if by_account > MAX_FAILURES_PER_ACCOUNT || by_address > MAX_FAILURES_PER_ADDRESS {
             self.store
-                .record_login_attempt(&refuse(SignInFailure::RateLimited))
+                .settle_login_attempt(attempt, &settle(Some(SignInFailure::RateLimited)))
                 .await?;
             return Err(AppError::TooManyAttempts(format!(
                 "Te veel mislukte pogingen om aan te melden. Probeer het over {FAILURE_WINDOW_MINUTES} minuten opnieuw."
@@ -274,29 +275,16 @@ impl App {
                 Some(_) => Some(SignInFailure::WrongPassword),
             },
         };
+        self.store.settle_login_attempt(attempt, &settle(failure)).await?;
         match (failure, user) {
             (None, Some(user)) => {
-                self.store
-                    .record_login_attempt(&LoginAttempt {
-                        email: &email,
-                        address,
-                        succeeded: true,
-                        at: now,
-                        reason: None,
-                    })
-                    .await?;
                 let (token, hash) = new_token();
                 self.store
                     .create_session(&hash, user.id, now + Duration::hours(SESSION_HOURS))
                     .await?;
                 Ok((token, signed_in(user)))
             }
-            (failure, _) => {
-                self.store
-                    .record_login_attempt(&refuse(failure.unwrap_or(SignInFailure::UnknownUser)))
-                    .await?;
-                Err(AppError::Unauthenticated)
-            }
+            _ => Err(AppError::Unauthenticated),
         }
     }
 

@@ -236,15 +236,22 @@ pub trait AccountStore {
     ) -> StoreResult<Option<UserRecord>>;
     /// Revokes all of the user's tokens of `purpose`; returns how many.
     async fn revoke_tokens(&self, user_id: i64, purpose: TokenPurpose, actor: &Actor) -> StoreResult<u64>;
-    /// Records a sign-in attempt; a refused one is also written to the audit trail.
-    async fn record_login_attempt(&self, attempt: &LoginAttempt<'_>) -> StoreResult<()>;
-    /// Failed attempts since `since` for this e-mail address and for this client address.
-    async fn recent_login_failures(
+    /// Counts a sign-in attempt before its password is checked: stores it as failed (it counts
+    /// against the limits until [`settle_login_attempt`](Self::settle_login_attempt) says it
+    /// succeeded) and committed, then returns its id with the failed attempts since `since` for
+    /// its e-mail address and for its client address, itself included. Every attempt is
+    /// committed before it counts, so of any number of simultaneous attempts the k-th to be
+    /// stored counts at least k: no more than the limit get past it to the password check.
+    async fn begin_login_attempt(
         &self,
         email: &str,
         address: &str,
+        at: DateTime<Utc>,
         since: DateTime<Utc>,
-    ) -> StoreResult<(u64, u64)>;
+    ) -> StoreResult<(i64, u64, u64)>;
+    /// Settles an attempt begun with `begin_login_attempt`: a success no longer counts as a
+    /// failure; a refusal is written to the audit trail with its reason.
+    async fn settle_login_attempt(&self, id: i64, attempt: &LoginAttempt<'_>) -> StoreResult<()>;
 }
 
 /// Everything the app needs from a database.

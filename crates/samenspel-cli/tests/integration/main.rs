@@ -27,6 +27,7 @@ mod regions;
 mod register;
 mod search;
 mod security;
+mod sign_in_limits;
 mod storage;
 mod survey;
 mod survey_web;

@@ -52,6 +52,11 @@ impl Server {
         Self::start_with(database, &[], Stdio::null())
     }
 
+    /// The server's process id.
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Starts a server with extra environment variables, its log going to `stderr`.
     pub(crate) fn start_with(database: &str, env: &[(&str, &str)], stderr: Stdio) -> Self {
         let mut child = samenspel(database)

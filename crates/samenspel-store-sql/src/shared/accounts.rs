@@ -51,8 +51,10 @@ const TOKEN_USER_ID: &str = "SELECT user_id FROM api_tokens WHERE token_hash = $
 const REVOKE_TOKENS: &str =
     "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND purpose = $3 AND revoked_at IS NULL";
 
-const INSERT_LOGIN_ATTEMPT: &str =
-    "INSERT INTO login_attempts (email, address, succeeded, attempted_at) VALUES ($1, $2, $3, $4)";
+const INSERT_LOGIN_ATTEMPT: &str = "INSERT INTO login_attempts (email, address, succeeded, attempted_at) \
+     VALUES ($1, $2, FALSE, $3) RETURNING id";
+
+const LOGIN_SUCCEEDED: &str = "UPDATE login_attempts SET succeeded = TRUE WHERE id = $1";
 
 const COUNT_FAILURES_BY_EMAIL: &str =
     "SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND succeeded = FALSE AND attempted_at > $2";
@@ -259,16 +261,28 @@ impl SqlStore {
         Ok(revoked)
     }
 
-    async fn login_attempt(&self, attempt: &LoginAttempt<'_>) -> Result<()> {
-        let mut tx = self.write().await?;
-        sqlx::query(INSERT_LOGIN_ATTEMPT)
-            .bind(attempt.email)
-            .bind(attempt.address)
-            .bind(attempt.succeeded)
-            .bind(attempt.at)
-            .execute(&mut *tx)
+    async fn begin_attempt(
+        &self,
+        email: &str,
+        address: &str,
+        at: DateTime<Utc>,
+        since: DateTime<Utc>,
+    ) -> Result<(i64, u64, u64)> {
+        // Its own statement, committed before the counts below read.
+        let id: i64 = sqlx::query_scalar(INSERT_LOGIN_ATTEMPT)
+            .bind(email)
+            .bind(address)
+            .bind(at)
+            .fetch_one(&self.pool)
             .await?;
+        let (by_email, by_address) = self.failures(email, address, since).await?;
+        Ok((id, by_email, by_address))
+    }
+
+    async fn settle_attempt(&self, id: i64, attempt: &LoginAttempt<'_>) -> Result<()> {
+        let mut tx = self.write().await?;
         if attempt.succeeded {
+            sqlx::query(LOGIN_SUCCEEDED).bind(id).execute(&mut *tx).await?;
             return tx.commit_unaudited().await;
         }
         let event = AuditEvent::LoginRefused {
@@ -408,16 +422,17 @@ impl AccountStore for SqlStore {
         boundary(self.revoke_all(user_id, purpose, actor)).await
     }
 
-    async fn record_login_attempt(&self, attempt: &LoginAttempt<'_>) -> StoreResult<()> {
-        boundary(self.login_attempt(attempt)).await
-    }
-
-    async fn recent_login_failures(
+    async fn begin_login_attempt(
         &self,
         email: &str,
         address: &str,
+        at: DateTime<Utc>,
         since: DateTime<Utc>,
-    ) -> StoreResult<(u64, u64)> {
-        boundary(self.failures(email, address, since)).await
+    ) -> StoreResult<(i64, u64, u64)> {
+        boundary(self.begin_attempt(email, address, at, since)).await
+    }
+
+    async fn settle_login_attempt(&self, id: i64, attempt: &LoginAttempt<'_>) -> StoreResult<()> {
+        boundary(self.settle_attempt(id, attempt)).await
     }
 }
