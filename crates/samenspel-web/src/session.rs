@@ -64,6 +64,12 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
 pub struct CsrfToken(pub String);
 
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    cookie_value(headers, name)
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The value of the cookie `name` as sent, unchecked (the caller checks its own format).
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
@@ -72,7 +78,6 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_owned())
-        .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, Secure when configured.

@@ -365,21 +365,7 @@ async fn a_draft_is_read_by_its_partners_lezers_only() {
 #[tokio::test]
 async fn an_invitation_sets_the_first_password_once() {
     let h = Harness::start().await;
-    let token = h
-        .app
-        .app
-        .add_user(
-            "welkom@test.nl",
-            "Welkom",
-            "GM0363",
-            "redacteur",
-            None,
-            &Principal::System("test"),
-        )
-        .await
-        .unwrap()
-        .invitation
-        .unwrap();
+    let token = h.invitation("welkom@test.nl", "Welkom", "GM0363").await;
     let path = format!("/uitnodiging/{token}");
     let browser = h.browser().await;
     let form = browser.get(&path).await;

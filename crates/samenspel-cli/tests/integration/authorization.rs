@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{Browser, Harness, scores};
+use crate::helpers::{Browser, DIMENSIONS, Harness, scores};
 
 /// The organisations involved: every case runs on a fresh collaboration with the trekker and
 /// the partner; the outsider has nothing to do with it.
@@ -174,15 +174,6 @@ struct Target {
     draft: bool,
     n: usize,
 }
-
-const DIMENSIONS: [&str; 6] = [
-    "beleidsambitie-rijk",
-    "verplicht-karakter",
-    "decentrale-middelen",
-    "eisen-aan-uitvoering",
-    "verantwoordelijkheid-uitvoering",
-    "verantwoording-aan-rijk",
-];
 
 /// The API request for `route`: method, path, body.
 fn api_request(route: Route, t: Target, name: &str) -> (Method, String, Option<Value>) {

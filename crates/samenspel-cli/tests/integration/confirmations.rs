@@ -6,7 +6,7 @@
 use reqwest::{Response, StatusCode};
 use serde_json::Value;
 
-use crate::helpers::{Browser, Harness, PASSWORD};
+use crate::helpers::{Browser, DIMENSIONS, Harness, PASSWORD};
 
 const FLASH: &str = "samenspel_melding=";
 
@@ -140,17 +140,10 @@ async fn each_form_of_a_collaboration_confirms_its_save_once() {
         .await;
     confirms(&trekker, added, &format!("{partner} toegevoegd als partner.")).await;
 
-    let mut scores: Vec<(String, String)> = [
-        "beleidsambitie-rijk",
-        "verplicht-karakter",
-        "decentrale-middelen",
-        "eisen-aan-uitvoering",
-        "verantwoordelijkheid-uitvoering",
-        "verantwoording-aan-rijk",
-    ]
-    .iter()
-    .map(|d| (format!("scores.{d}"), "3".to_owned()))
-    .collect();
+    let mut scores: Vec<(String, String)> = DIMENSIONS
+        .iter()
+        .map(|d| (format!("scores.{d}"), "3".to_owned()))
+        .collect();
     scores.push(("phase".into(), "uitvoering".into()));
     let fields: Vec<(&str, &str)> = scores.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let stated = trekker
@@ -265,21 +258,7 @@ async fn adding_an_organisation_and_a_wave_confirm_their_save_once() {
 #[tokio::test]
 async fn signing_in_and_out_and_accepting_an_invitation_say_so() {
     let h = Harness::start().await;
-    let token = h
-        .app
-        .app
-        .add_user(
-            "welkom@test.nl",
-            "Welkom",
-            "GM0363",
-            "redacteur",
-            None,
-            &samenspel_app::Principal::System("test"),
-        )
-        .await
-        .unwrap()
-        .invitation
-        .unwrap();
+    let token = h.invitation("welkom@test.nl", "Welkom", "GM0363").await;
     let browser = h.browser().await;
     let path = format!("/uitnodiging/{token}");
     refuses(

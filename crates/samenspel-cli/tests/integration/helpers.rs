@@ -5,6 +5,16 @@ use serde_json::{Value, json};
 
 pub const PASSWORD: &str = "correct paard batterij nietje";
 
+/// The keys of the six dimensions, in order.
+pub const DIMENSIONS: [&str; 6] = [
+    "beleidsambitie-rijk",
+    "verplicht-karakter",
+    "decentrale-middelen",
+    "eisen-aan-uitvoering",
+    "verantwoordelijkheid-uitvoering",
+    "verantwoording-aan-rijk",
+];
+
 pub struct Harness {
     pub app: TestApp,
     pub client: Client,
@@ -65,6 +75,17 @@ impl Harness {
                 .unwrap();
         }
         email
+    }
+
+    /// Invites `email` (a redacteur of `org` named `name`) and returns the invitation token.
+    pub async fn invitation(&self, email: &str, name: &str, org: &str) -> String {
+        self.app
+            .app
+            .add_user(email, name, org, "redacteur", None, &Principal::System("test"))
+            .await
+            .unwrap()
+            .invitation
+            .unwrap()
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -9,11 +9,11 @@
 
 use axum::extract::Request;
 use axum::http::HeaderMap;
-use axum::http::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
+use axum::http::header::{CONTENT_TYPE, SET_COOKIE};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::session::{WebConfig, set_cookie};
+use crate::session::{WebConfig, cookie_value, set_cookie};
 
 pub const FLASH_COOKIE: &str = "samenspel_melding";
 
@@ -35,14 +35,7 @@ pub fn see_other_saying(config: WebConfig, location: &str, message: &str) -> Res
 
 /// The confirmation waiting for this request's page, if any.
 pub fn read(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == FLASH_COOKIE)
-        .and_then(|(_, value)| decode(value))
+    cookie_value(headers, FLASH_COOKIE).and_then(|value| decode(&value))
 }
 
 /// Clears the confirmation once a page has been rendered for a request that carried one
@@ -94,6 +87,7 @@ fn decode(value: &str) -> Option<String> {
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
+    use axum::http::header::COOKIE;
 
     #[test]
     fn a_message_survives_the_cookie() {
