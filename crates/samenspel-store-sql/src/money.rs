@@ -72,7 +72,7 @@ macro_rules! impl_money_store {
                     .bind(collaboration_id)
                     .bind(contribution.partner.as_str())
                     .bind(contribution.year)
-                    .bind(contribution.amount.0)
+                    .bind(contribution.amount.get())
                     .bind(contribution.instrument.key())
                     .bind(contribution.status.key())
                     .bind(&actor.name)

@@ -20,7 +20,7 @@ macro_rules! impl_register_store {
                     .bind(id)
                     .bind(c.partner.as_str())
                     .bind(c.year)
-                    .bind(c.amount.0)
+                    .bind(c.amount.get())
                     .bind(c.instrument.key())
                     .bind(c.status.key())
                     .bind(&actor.name)

@@ -346,7 +346,8 @@ pub fn contribution_from_parts(parts: ContributionParts) -> StoreResult<samenspe
         contribution: Contribution {
             partner: code(parts.org_code)?,
             year: i32::try_from(parts.year).map_err(|_| corrupt("year", &parts.year.to_string()))?,
-            amount: Cents(parts.amount_cents),
+            amount: Cents::new(parts.amount_cents)
+                .ok_or_else(|| corrupt("amount", &parts.amount_cents.to_string()))?,
             instrument: Instrument::from_key(&parts.instrument)
                 .ok_or_else(|| corrupt("instrument", &parts.instrument))?,
             status: MoneyStatus::from_key(&parts.status)

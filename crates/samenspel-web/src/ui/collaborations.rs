@@ -769,7 +769,10 @@ fn change_summary(record: &samenspel_store::AuditRecord) -> String {
                     "{} {} {} ({}, {})",
                     a["partner"].as_str().unwrap_or("?"),
                     a["year"],
-                    samenspel_domain::money::Cents(a["amount"].as_i64().unwrap_or_default()).format_nl(),
+                    a["amount"]
+                        .as_i64()
+                        .and_then(samenspel_domain::money::Cents::new)
+                        .map_or_else(|| "?".to_owned(), |c| c.format_nl()),
                     a["instrument"].as_str().unwrap_or("?"),
                     a["status"].as_str().unwrap_or("?")
                 )
