@@ -11,6 +11,7 @@ pub mod demo;
 pub mod demo_survey;
 mod error;
 pub mod exchange;
+pub mod import;
 pub mod money;
 pub mod moore;
 mod organisations;

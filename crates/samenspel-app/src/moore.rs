@@ -34,9 +34,9 @@ impl App {
             .into_iter()
             .map(|r| r.contribution)
             .collect();
-        let mut money: BTreeMap<&OrgCode, i64> = BTreeMap::new();
+        let mut money: BTreeMap<&OrgCode, Cents> = BTreeMap::new();
         for c in best_known(&contributions) {
-            *money.entry(&c.partner).or_default() += c.amount.0;
+            *money.entry(&c.partner).or_default() += c.amount;
         }
         let facts: Vec<PartnerFacts> = collaboration
             .partners
@@ -48,7 +48,7 @@ impl App {
                     .iter()
                     .find(|s| s.code == p.code)
                     .map(|s| s.statement.clone()),
-                money: Cents(money.get(&p.code).copied().unwrap_or(0)),
+                money: money.get(&p.code).copied().unwrap_or_default(),
             })
             .collect();
         let joint = collaboration.fields.public_value.clone();

@@ -15,6 +15,8 @@ use samenspel_domain::collaboration::{
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
 use samenspel_store::{ImportReport, RegisteredCollaboration, RegisteredPartner};
 
+pub use crate::import::RowError;
+use crate::import::{self, Problems, Row};
 use crate::{App, AppError, AppResult, Principal};
 
 /// The two files of the register, as text.
@@ -36,80 +38,12 @@ pub const SHIPPED: GrSource<'static> = GrSource {
 /// The prefix of the source keys of the register's collaborations.
 pub const SOURCE_PREFIX: &str = "gr:";
 
-/// A problem in one cell of a source file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    pub file: &'static str,
-    pub row: usize,
-    pub column: String,
-    pub reason: String,
-}
-
-impl std::fmt::Display for RowError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}, rij {}, kolom {}: {}",
-            self.file, self.row, self.column, self.reason
-        )
-    }
-}
-
 /// The parsed register: organisations to add (participants not among the reference data) and
 /// the collaborations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedRegister {
     pub organisations: Vec<Organisation>,
     pub collaborations: Vec<RegisteredCollaboration>,
-}
-
-struct Table<'a> {
-    file: &'static str,
-    headers: csv::StringRecord,
-    rows: Vec<csv::StringRecord>,
-    _text: std::marker::PhantomData<&'a str>,
-}
-
-impl<'a> Table<'a> {
-    fn read(file: &'static str, text: &'a str) -> Result<Self, RowError> {
-        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| RowError {
-                file,
-                row: 1,
-                column: String::new(),
-                reason: e.to_string(),
-            })?
-            .clone();
-        let mut rows = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            rows.push(record.map_err(|e| RowError {
-                file,
-                row: i + 2,
-                column: String::new(),
-                reason: e.to_string(),
-            })?);
-        }
-        Ok(Self {
-            file,
-            headers,
-            rows,
-            _text: std::marker::PhantomData,
-        })
-    }
-
-    fn column(&self, name: &str) -> Result<usize, RowError> {
-        self.headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| RowError {
-                file: self.file,
-                row: 1,
-                column: name.to_owned(),
-                reason: "deze kolom ontbreekt".into(),
-            })
-    }
 }
 
 fn wgr_form(code: &str) -> Option<WgrForm> {
@@ -134,210 +68,226 @@ fn participant_type(key: &str) -> OrgType {
     }
 }
 
-/// Parses the register. `known` are the codes of the reference organisations; participants
-/// with other codes become organisations too (a municipality or other government body not in
-/// the reference data has ended; bodies without a code are named `ROO<id>`).
-pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedRegister, Vec<RowError>> {
-    let regelingen = Table::read(REGELINGEN_FILE, source.regelingen).map_err(|e| vec![e])?;
-    let deelnemers = Table::read(DEELNEMERS_FILE, source.deelnemers).map_err(|e| vec![e])?;
-    let mut errors = Vec::new();
-    let columns = |table: &Table<'_>, names: &[&str]| -> Result<Vec<usize>, Vec<RowError>> {
-        names
-            .iter()
-            .map(|n| table.column(n))
-            .collect::<Result<_, _>>()
-            .map_err(|e| vec![e])
-    };
-    let [
-        c_soort,
-        c_roo,
-        c_naam,
-        c_vorm,
-        c_grond,
-        c_terrein,
-        c_start,
-        c_end,
-        c_doel,
-    ] = columns(
-        &regelingen,
-        &[
-            "record_soort",
-            "roo_id",
-            "naam",
-            "samenwerkingsvorm",
-            "wettelijke_grondslagen",
-            "beleidsterreinen",
-            "datum_inwerkingtreding",
-            "datum_uitwerkingtreding",
-            "doel",
-        ],
-    )?[..]
-    else {
-        return Err(errors);
-    };
-    let [d_gr, d_naam, d_type, d_code, d_roo, d_join, d_key, d_organen] = columns(
-        &deelnemers,
-        &[
-            "gr_roo_id",
-            "deelnemer_naam",
-            "deelnemer_type",
-            "deelnemer_code",
-            "deelnemer_roo_id",
-            "toetredingsdatum",
-            "verdeelsleutel",
-            "bestuursorganen",
-        ],
-    )?[..] else {
-        return Err(errors);
-    };
+/// The columns of the regelingen file that are read.
+const REGELING_COLUMNS: &[&str] = &[
+    "record_soort",
+    "roo_id",
+    "naam",
+    "samenwerkingsvorm",
+    "wettelijke_grondslagen",
+    "beleidsterreinen",
+    "datum_inwerkingtreding",
+    "datum_uitwerkingtreding",
+    "doel",
+];
 
-    // Participants per regeling, and the organisations they need.
-    let mut partners_of: HashMap<&str, Vec<RegisteredPartner>> = HashMap::new();
-    let mut organisations: HashMap<OrgCode, Organisation> = HashMap::new();
-    for (i, row) in deelnemers.rows.iter().enumerate() {
-        let row_number = i + 2;
-        let cell = |c: usize| row.get(c).unwrap_or_default().trim();
-        let error = |column: &str, reason: String| RowError {
-            file: DEELNEMERS_FILE,
-            row: row_number,
-            column: column.into(),
-            reason,
-        };
-        let raw_code = if cell(d_code).is_empty() {
-            format!("ROO{}", cell(d_roo))
-        } else {
-            cell(d_code).to_owned()
-        };
-        let Ok(code) = OrgCode::parse(&raw_code) else {
-            errors.push(error(
-                "deelnemer_code",
-                format!("'{raw_code}' is geen geldige code"),
-            ));
-            continue;
-        };
-        let joined_on = match parse_date("toetredingsdatum", cell(d_join)) {
-            Ok(date) => date,
-            Err(_) => {
-                errors.push(error(
-                    "toetredingsdatum",
-                    format!("'{}' is geen datum (jjjj-mm-dd)", cell(d_join)),
-                ));
-                continue;
-            }
-        };
-        let notes: Vec<String> = [
-            ("Verdeelsleutel", cell(d_key)),
-            ("Bestuursorganen", cell(d_organen)),
-        ]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}: {v}"))
-        .collect();
-        if !known.contains(&code) && !organisations.contains_key(&code) {
-            let org_type = participant_type(cell(d_type));
-            let ended = matches!(
-                org_type,
-                OrgType::Gemeente | OrgType::Provincie | OrgType::Waterschap | OrgType::Ministerie
-            );
-            organisations.insert(
-                code.clone(),
-                Organisation {
-                    code: code.clone(),
-                    name: cell(d_naam).to_owned(),
-                    org_type,
-                    abbreviation: None,
-                    province: None,
-                    reference: true,
-                    ended,
-                },
-            );
-        }
-        let partners = partners_of.entry(row.get(d_gr).unwrap_or_default()).or_default();
-        if partners.iter().any(|p| p.code == code) {
-            errors.push(error(
-                "deelnemer_code",
-                format!("{code} staat twee keer bij regeling {}", cell(d_gr)),
-            ));
-            continue;
-        }
-        partners.push(RegisteredPartner {
+/// The columns of the participants file that are read.
+const DEELNEMER_COLUMNS: &[&str] = &[
+    "gr_roo_id",
+    "deelnemer_naam",
+    "deelnemer_type",
+    "deelnemer_code",
+    "deelnemer_roo_id",
+    "toetredingsdatum",
+    "verdeelsleutel",
+    "bestuursorganen",
+];
+
+/// One row of the participants file.
+struct Participant {
+    /// The ROO id of the regeling.
+    regeling: String,
+    name: String,
+    org_type: OrgType,
+    partner: RegisteredPartner,
+}
+
+/// Reads a participant: its code (`ROO<id>` for a body without one), date of joining and
+/// notes.
+fn participant(row: &Row<'_>, problems: &mut Problems) -> Option<Participant> {
+    let raw_code = match row.get("deelnemer_code") {
+        "" => format!("ROO{}", row.get("deelnemer_roo_id")),
+        code => code.to_owned(),
+    };
+    let Ok(code) = OrgCode::parse(&raw_code) else {
+        problems.add(
+            row.number,
+            "deelnemer_code",
+            format!("'{raw_code}' is geen geldige code"),
+        );
+        return None;
+    };
+    let joined = row.get("toetredingsdatum");
+    let Ok(joined_on) = parse_date("toetredingsdatum", joined) else {
+        problems.add(
+            row.number,
+            "toetredingsdatum",
+            format!("'{joined}' is geen datum (jjjj-mm-dd)"),
+        );
+        return None;
+    };
+    let notes: Vec<String> = [
+        ("Verdeelsleutel", row.get("verdeelsleutel")),
+        ("Bestuursorganen", row.get("bestuursorganen")),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}: {v}"))
+    .collect();
+    Some(Participant {
+        regeling: row.get("gr_roo_id").to_owned(),
+        name: row.get("deelnemer_naam").to_owned(),
+        org_type: participant_type(row.get("deelnemer_type")),
+        partner: RegisteredPartner {
             code,
             role: PartnerRole::Deelnemer,
             joined_on,
             notes: (!notes.is_empty()).then(|| notes.join("; ")),
-        });
-    }
+        },
+    })
+}
 
-    let mut collaborations = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, row) in regelingen.rows.iter().enumerate() {
-        let cell = |c: usize| row.get(c).unwrap_or_default().trim();
-        if cell(c_soort) != "regeling" {
+/// The participants per regeling; a participant given twice for one regeling is a problem.
+fn partners_per_regeling(
+    participants: &[(usize, Participant)],
+    problems: &mut Problems,
+) -> HashMap<String, Vec<RegisteredPartner>> {
+    let mut partners_of: HashMap<String, Vec<RegisteredPartner>> = HashMap::new();
+    for (row, p) in participants {
+        let partners = partners_of.entry(p.regeling.clone()).or_default();
+        if partners.iter().any(|q| q.code == p.partner.code) {
+            problems.add(
+                *row,
+                "deelnemer_code",
+                format!("{} staat twee keer bij regeling {}", p.partner.code, p.regeling),
+            );
+        } else {
+            partners.push(p.partner.clone());
+        }
+    }
+    partners_of
+}
+
+/// The participants that are not among the `known` reference organisations, as
+/// organisations: a government body of a kind the reference data holds completely has ended.
+fn organisations_to_add(
+    participants: &[(usize, Participant)],
+    known: &HashSet<OrgCode>,
+) -> Vec<Organisation> {
+    let mut organisations: HashMap<&OrgCode, Organisation> = HashMap::new();
+    for (_, p) in participants {
+        let code = &p.partner.code;
+        if known.contains(code) || organisations.contains_key(code) {
             continue;
         }
-        let row_number = i + 2;
-        let roo_id = cell(c_roo);
-        if !seen.insert(roo_id.to_owned()) {
-            errors.push(RowError {
-                file: REGELINGEN_FILE,
-                row: row_number,
-                column: "roo_id".into(),
-                reason: format!("{roo_id} komt twee keer voor"),
-            });
-            continue;
-        }
-        let form = wgr_form(cell(c_vorm));
-        let input = CollaborationInput {
-            name: cell(c_naam).to_owned(),
-            kind: "gemeenschappelijke-regeling".into(),
-            wgr_form: form.map(|f| f.key().to_owned()).unwrap_or_default(),
-            task: cell(c_doel).to_owned(),
-            start_date: cell(c_start).to_owned(),
-            end_date: cell(c_end).to_owned(),
-            legal_basis: cell(c_grond).replace('|', "; "),
-            policy_areas: cell(c_terrein).split('|').map(str::to_owned).collect(),
-            ..Default::default()
-        };
-        let fields = match input.parse() {
-            Ok(fields) => fields,
-            Err(problems) => {
-                errors.extend(problems.errors.into_iter().map(|e| RowError {
-                    file: REGELINGEN_FILE,
-                    row: row_number,
-                    column: e.field,
-                    reason: e.message,
-                }));
-                continue;
-            }
-        };
-        let partners = partners_of.remove(roo_id).unwrap_or_default();
-        collaborations.push(RegisteredCollaboration {
-            source_key: format!("{SOURCE_PREFIX}{roo_id}"),
-            source_hash: content_hash(&fields, &partners),
-            fields,
-            partners,
-            money: None,
-        });
-    }
-    for (gr, partners) in partners_of {
-        errors.push(RowError {
-            file: DEELNEMERS_FILE,
-            row: 0,
-            column: "gr_roo_id".into(),
-            reason: format!(
-                "regeling {gr} ({} deelnemers) staat niet in {REGELINGEN_FILE}",
-                partners.len()
-            ),
-        });
-    }
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| (e.file, e.row));
-        return Err(errors);
+        let ended = matches!(
+            p.org_type,
+            OrgType::Gemeente | OrgType::Provincie | OrgType::Waterschap | OrgType::Ministerie
+        );
+        organisations.insert(
+            code,
+            Organisation {
+                code: code.clone(),
+                name: p.name.clone(),
+                org_type: p.org_type,
+                abbreviation: None,
+                province: None,
+                reference: true,
+                ended,
+            },
+        );
     }
     let mut organisations: Vec<Organisation> = organisations.into_values().collect();
     organisations.sort_by(|a, b| a.code.cmp(&b.code));
+    organisations
+}
+
+/// Reads a row of the regelingen file (other records, such as amendments, are skipped):
+/// its ROO id, once, and its fields as the domain checks them.
+fn regeling(
+    row: &Row<'_>,
+    seen: &mut HashSet<String>,
+    problems: &mut Problems,
+) -> Option<(String, CollaborationFields)> {
+    if row.get("record_soort") != "regeling" {
+        return None;
+    }
+    let roo_id = row.get("roo_id");
+    if !seen.insert(roo_id.to_owned()) {
+        problems.add(row.number, "roo_id", format!("{roo_id} komt twee keer voor"));
+        return None;
+    }
+    let form = wgr_form(row.get("samenwerkingsvorm"));
+    let input = CollaborationInput {
+        name: row.get("naam").to_owned(),
+        kind: "gemeenschappelijke-regeling".into(),
+        wgr_form: form.map(|f| f.key().to_owned()).unwrap_or_default(),
+        task: row.get("doel").to_owned(),
+        start_date: row.get("datum_inwerkingtreding").to_owned(),
+        end_date: row.get("datum_uitwerkingtreding").to_owned(),
+        legal_basis: row.get("wettelijke_grondslagen").replace('|', "; "),
+        policy_areas: row
+            .get("beleidsterreinen")
+            .split('|')
+            .map(str::to_owned)
+            .collect(),
+        ..Default::default()
+    };
+    match input.parse() {
+        Ok(fields) => Some((roo_id.to_owned(), fields)),
+        Err(errors) => {
+            problems.add_all(row.number, errors, |field| field);
+            None
+        }
+    }
+}
+
+/// Parses the register. `known` are the codes of the reference organisations; participants
+/// with other codes become organisations too (a municipality or other government body not in
+/// the reference data has ended; bodies without a code are named `ROO<id>`).
+pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedRegister, Vec<RowError>> {
+    let mut problems = Problems::new(REGELINGEN_FILE);
+    let mut seen = HashSet::new();
+    let regelingen = import::read_rows(
+        source.regelingen,
+        REGELING_COLUMNS,
+        &mut problems,
+        |row, problems| regeling(row, &mut seen, problems),
+    );
+    problems.reading(DEELNEMERS_FILE);
+    let participants = import::read_rows(source.deelnemers, DEELNEMER_COLUMNS, &mut problems, participant);
+    let (Some(regelingen), Some(participants)) = (regelingen, participants) else {
+        return Err(problems.into_list());
+    };
+    let mut partners_of = partners_per_regeling(&participants, &mut problems);
+    let collaborations = regelingen
+        .into_iter()
+        .map(|(_, (roo_id, fields))| {
+            let partners = partners_of.remove(&roo_id).unwrap_or_default();
+            RegisteredCollaboration {
+                source_key: format!("{SOURCE_PREFIX}{roo_id}"),
+                source_hash: content_hash(&fields, &partners),
+                fields,
+                partners,
+                money: None,
+            }
+        })
+        .collect();
+    for (gr, partners) in partners_of {
+        problems.add(
+            0,
+            "gr_roo_id",
+            format!(
+                "regeling {gr} ({} deelnemers) staat niet in {REGELINGEN_FILE}",
+                partners.len()
+            ),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems.into_list());
+    }
     Ok(ParsedRegister {
-        organisations,
+        organisations: organisations_to_add(&participants, known),
         collaborations,
     })
 }
@@ -373,17 +323,7 @@ impl App {
             .into_iter()
             .map(|o| o.code)
             .collect();
-        let parsed = parse(source, &known).map_err(|errors| {
-            let mut list = samenspel_domain::ValidationErrors::new();
-            for e in errors {
-                list.add(
-                    format!("{}:{}:{}", e.file, e.row, e.column),
-                    "invalid_row",
-                    e.reason,
-                );
-            }
-            AppError::Invalid(list)
-        })?;
+        let parsed = parse(source, &known).map_err(|errors| AppError::Invalid(import::errors_of(errors)))?;
         Ok(self
             .store
             .import_register(

@@ -10,6 +10,7 @@ use samenspel_domain::survey::Statement;
 use samenspel_domain::survey::instrument::CORE;
 use samenspel_domain::survey::report::{Report, report};
 use samenspel_domain::survey::response::group_counts;
+use samenspel_domain::survey::wave::{self, WaveEvent, WaveState};
 use samenspel_store::{KeptCounts, NewWave, Wave};
 use serde::Serialize;
 
@@ -266,7 +267,15 @@ impl App {
     pub async fn close_wave(&self, key: &str, who: &Principal) -> AppResult<Wave> {
         let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
         let wave = self.wave(key).await?;
+        Self::may(&wave, WaveEvent::Close)?;
         Ok(self.store.close_wave(wave.id, &actor).await?)
+    }
+
+    /// Asks the wave's table whether `event` may happen to it now.
+    fn may(wave: &Wave, event: WaveEvent) -> AppResult<()> {
+        wave::after(WaveState::of(wave.closed_at.is_some()), event)
+            .map(|_| ())
+            .map_err(|refusal| AppError::Conflict(wave::refusal_nl(&wave.key, refusal)))
     }
 
     fn statements_of(wave: &Wave) -> AppResult<&'static [Statement]> {
@@ -308,24 +317,14 @@ impl App {
     ) -> AppResult<(samenspel_domain::audit::Actor, Wave)> {
         let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
         let wave = self.wave(key).await?;
-        if wave.closed_at.is_some() {
-            return Err(AppError::Conflict(format!(
-                "Golf '{}' is gesloten; er kunnen geen antwoorden meer bij. Er is niets opgeslagen.",
-                wave.key
-            )));
-        }
+        Self::may(&wave, WaveEvent::Import)?;
         Ok((actor, wave))
     }
 
     /// The report of a closed wave; never while it is open.
     pub async fn survey_report(&self, key: &str) -> AppResult<SurveyReport> {
         let wave = self.wave(key).await?;
-        if wave.closed_at.is_none() {
-            return Err(AppError::Conflict(format!(
-                "Golf '{}' is nog open: de resultaten zijn er pas na het sluiten.",
-                wave.key
-            )));
-        }
+        Self::may(&wave, WaveEvent::Report)?;
         let cache_key = (wave.id, wave.closed_at.unwrap_or_default());
         if let Some(cached) = self.closed_reports.get(&cache_key) {
             return Ok((*cached).clone());

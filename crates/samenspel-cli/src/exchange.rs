@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::ValueEnum;
 use samenspel_app::exchange::{ExchangeDocument, Format, to_csv};
 use samenspel_app::{App, AppError, Principal};
+use samenspel_store::ImportReport;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FileFormat {
@@ -61,7 +62,7 @@ pub async fn import(
         .await
     {
         Ok(report) => {
-            crate::print_import(&report);
+            println!("{}", imported(file, &report));
             Ok(std::process::ExitCode::SUCCESS)
         }
         Err(AppError::Invalid(errors)) => {
@@ -80,4 +81,16 @@ pub async fn import(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// What an import of collaborations did, named by its file (the register's import has its
+/// own message: it also adds organisations).
+fn imported(file: &Path, report: &ImportReport) -> String {
+    format!(
+        "Samenwerkingen uit {}: {} toegevoegd, {} gewijzigd, {} ongewijzigd.",
+        file.display(),
+        report.added.len(),
+        report.changed.len(),
+        report.unchanged
+    )
 }

@@ -17,9 +17,11 @@ pub mod moore;
 pub mod org;
 pub mod overview;
 pub mod partnership;
+pub mod rules;
 mod schema;
 pub mod spreadsheet;
 pub mod survey;
 pub mod text;
+pub mod transitions;
 
 pub use error::{FieldError, ValidationErrors};

@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::ValidationErrors;
 use crate::collaboration::{CollaborationKind, keyed_enum};
 use crate::org::{Layer, OrgCode};
+pub use crate::rules::{Outcome, RuleCheck};
+pub use rules::{MONEY_RULES, MoneyFacts, REGIO_DEAL_SOURCE, RES_SOURCE};
 
 keyed_enum!(
     /// How the money reaches the collaboration (DOMAIN §7; the Fvw instruments and the
@@ -40,11 +42,25 @@ keyed_enum!(
 pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
 /// An amount of money in euro cents, never negative.
+// Made only by `Cents::new`, the parsers, or adding amounts (which stops at the largest amount
+// instead of wrapping), so the promise holds everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, utoipa::ToSchema)]
 #[serde(transparent)]
-pub struct Cents(pub i64);
+pub struct Cents(i64);
 
 impl Cents {
+    pub const ZERO: Cents = Cents(0);
+
+    /// The amount of `cents`; `None` when it is negative.
+    pub const fn new(cents: i64) -> Option<Self> {
+        if cents < 0 { None } else { Some(Cents(cents)) }
+    }
+
+    /// The amount in cents (never negative).
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+
     /// Parses euro as people write them: `1234`, `1234,56`, `1.234,56`, `€ 1.234.567`,
     /// `1234.56`. A comma is the decimal sign when present (dots are then thousands
     /// separators); without a comma, dots are thousands separators when every group after the
@@ -90,15 +106,9 @@ impl Cents {
 
     /// Checks an amount given in cents (the API's form).
     pub fn from_cents(field: &str, cents: i64) -> Result<Self, ValidationErrors> {
-        if cents < 0 {
-            Err(ValidationErrors::single(
-                field,
-                "invalid_amount",
-                "Een bedrag kan niet negatief zijn.",
-            ))
-        } else {
-            Ok(Cents(cents))
-        }
+        Cents::new(cents).ok_or_else(|| {
+            ValidationErrors::single(field, "invalid_amount", "Een bedrag kan niet negatief zijn.")
+        })
     }
 
     /// Dutch notation: `€ 1.234.567,89`.
@@ -117,6 +127,26 @@ impl Cents {
             grouped.push(c);
         }
         format!("{grouped},{:02}", self.0 % 100)
+    }
+}
+
+impl std::ops::Add for Cents {
+    type Output = Cents;
+
+    fn add(self, other: Cents) -> Cents {
+        Cents(self.0.saturating_add(other.0))
+    }
+}
+
+impl std::ops::AddAssign for Cents {
+    fn add_assign(&mut self, other: Cents) {
+        *self = *self + other;
+    }
+}
+
+impl std::iter::Sum for Cents {
+    fn sum<I: Iterator<Item = Cents>>(amounts: I) -> Cents {
+        amounts.fold(Cents::ZERO, std::ops::Add::add)
     }
 }
 
@@ -209,24 +239,6 @@ pub struct Share {
     pub share: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    Voldoet,
-    VoldoetNiet,
-    NietVanToepassing,
-}
-
-/// One rule, checked, with where the rule comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct RuleCheck {
-    pub key: &'static str,
-    pub rule: &'static str,
-    pub source: &'static str,
-    pub outcome: Outcome,
-    pub explanation: String,
-}
-
 /// A stated score on dimension 3 that the actual money contradicts.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct StanceMismatch {
@@ -252,9 +264,6 @@ pub struct MoneySummary {
     pub mismatches: Vec<StanceMismatch>,
     pub checks: Vec<RuleCheck>,
 }
-
-pub const REGIO_DEAL_SOURCE: &str = "ROB (2021), Rol nemen, ruimte geven, tabel 3.1: financiering Regio Deal \"Rijk 50%, Regio 50%\"; §3.1: \"Het Rijk investeert in totaal € 950 miljoen voor de maatregelen. De regio's verdubbelen dat bedrag.\"";
-pub const RES_SOURCE: &str = "ROB (2021), Rol nemen, ruimte geven, tabel 3.1: financiering RES \"Rijk, waarbij regio eigen uren en financiële middelen inbrengt\".";
 
 /// Per partner, year and instrument only the firmest figure counts: gerealiseerd over begroot
 /// over toegezegd (they are the same money at a later stage).
@@ -368,10 +377,13 @@ pub fn summarise(
         })
         .map(|c| c.amount.0)
         .sum::<i64>();
-    let checks = vec![
-        regio_deal_check(kind, Cents(rijk), total),
-        res_check(kind, Cents(decentral_own), total),
-    ];
+    let facts = MoneyFacts {
+        kind,
+        rijk: Cents(rijk),
+        decentral_own: Cents(decentral_own),
+        total,
+    };
+    let checks = crate::rules::evaluate_all(MONEY_RULES, &facts);
     MoneySummary {
         per_status: shares(per_status, Cents(contributions.iter().map(|c| c.amount.0).sum())),
         per_partner: shares(per_partner, total),
@@ -385,68 +397,7 @@ pub fn summarise(
     }
 }
 
-fn regio_deal_check(kind: CollaborationKind, rijk: Cents, total: Cents) -> RuleCheck {
-    let (outcome, explanation) = if kind != CollaborationKind::RegioDeal {
-        (Outcome::NietVanToepassing, "Geen Regio Deal.".to_owned())
-    } else if total.0 == 0 {
-        (
-            Outcome::NietVanToepassing,
-            "Er zijn nog geen bedragen vastgelegd.".to_owned(),
-        )
-    } else if rijk.0 * 2 > total.0 {
-        (
-            Outcome::VoldoetNiet,
-            format!(
-                "Het Rijk betaalt {} van {}: meer dan de helft.",
-                rijk.format_nl(),
-                total.format_nl()
-            ),
-        )
-    } else {
-        (
-            Outcome::Voldoet,
-            format!("Het Rijk betaalt {} van {}.", rijk.format_nl(), total.format_nl()),
-        )
-    };
-    RuleCheck {
-        key: "regio-deal-rijk-hoogstens-helft",
-        rule: "In een Regio Deal betaalt het Rijk hoogstens de helft; de regio legt minstens evenveel in.",
-        source: REGIO_DEAL_SOURCE,
-        outcome,
-        explanation,
-    }
-}
-
-fn res_check(kind: CollaborationKind, decentral_own: Cents, total: Cents) -> RuleCheck {
-    let (outcome, explanation) = if kind != CollaborationKind::Res {
-        (Outcome::NietVanToepassing, "Geen RES.".to_owned())
-    } else if total.0 == 0 {
-        (
-            Outcome::NietVanToepassing,
-            "Er zijn nog geen bedragen vastgelegd.".to_owned(),
-        )
-    } else if decentral_own.0 == 0 {
-        (
-            Outcome::VoldoetNiet,
-            "De decentrale overheden brengen geen eigen middelen in.".to_owned(),
-        )
-    } else {
-        (
-            Outcome::Voldoet,
-            format!(
-                "De decentrale overheden brengen {} eigen middelen in.",
-                decentral_own.format_nl()
-            ),
-        )
-    };
-    RuleCheck {
-        key: "res-regio-brengt-eigen-middelen-in",
-        rule: "In een RES brengt de regio eigen uren en financiële middelen in.",
-        source: RES_SOURCE,
-        outcome,
-        explanation,
-    }
-}
+mod rules;
 
 #[cfg(test)]
 mod tests;

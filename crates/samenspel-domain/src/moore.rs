@@ -255,7 +255,7 @@ fn partner_triangle(p: &PartnerFacts) -> PartnerTriangle {
         Element::Capacity,
         &[
             (s.fte.is_some_and(|f| f.0 > 0), "Geen mensen (FTE) vastgelegd."),
-            (p.money.0 > 0, "Geen geld vastgelegd (zie Geld)."),
+            (p.money > Cents::ZERO, "Geen geld vastgelegd (zie Geld)."),
             (has(&s.processes), "Geen processen en structuren beschreven."),
         ],
     );
@@ -335,7 +335,7 @@ pub fn assess(
             .filter_map(|p| p.statement.as_ref()?.fte)
             .map(|f| f.0)
             .sum()),
-        total_money: Cents(partners.iter().map(|p| p.money.0).sum()),
+        total_money: partners.iter().map(|p| p.money).sum(),
         partners: triangles,
     }
 }

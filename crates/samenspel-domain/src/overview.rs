@@ -19,32 +19,26 @@ pub struct YearAmount {
 
 /// The best-known money per year, oldest year first; years without money are left out.
 pub fn money_per_year(contributions: &[Contribution]) -> Vec<YearAmount> {
-    let mut years: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+    let mut years: std::collections::BTreeMap<i32, Cents> = std::collections::BTreeMap::new();
     for c in best_known(contributions) {
-        *years.entry(c.year).or_default() += c.amount.0;
+        *years.entry(c.year).or_default() += c.amount;
     }
     years
         .into_iter()
-        .filter(|(_, cents)| *cents > 0)
-        .map(|(year, cents)| YearAmount {
-            year,
-            amount: Cents(cents),
-        })
+        .filter(|(_, amount)| *amount > Cents::ZERO)
+        .map(|(year, amount)| YearAmount { year, amount })
         .collect()
 }
 
 /// Sums several organisations' or collaborations' money per year into one series.
 pub fn add_years(series: &[Vec<YearAmount>]) -> Vec<YearAmount> {
-    let mut years: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+    let mut years: std::collections::BTreeMap<i32, Cents> = std::collections::BTreeMap::new();
     for y in series.iter().flatten() {
-        *years.entry(y.year).or_default() += y.amount.0;
+        *years.entry(y.year).or_default() += y.amount;
     }
     years
         .into_iter()
-        .map(|(year, cents)| YearAmount {
-            year,
-            amount: Cents(cents),
-        })
+        .map(|(year, amount)| YearAmount { year, amount })
         .collect()
 }
 

@@ -11,6 +11,7 @@ pub mod period;
 pub mod report;
 pub mod response;
 pub mod stats;
+pub mod wave;
 
 pub use instrument::{Answer, Group, RespondentLayer, Statement, Theme};
 pub use stats::Distribution;

@@ -46,7 +46,7 @@ fn contribution(amount: i64) -> ContributionRecord {
         contribution: Contribution {
             partner: code("GM0363"),
             year: 2026,
-            amount: Cents(amount),
+            amount: Cents::new(amount).unwrap_or(Cents::ZERO),
             instrument: Instrument::EigenMiddelen,
             status: MoneyStatus::Begroot,
         },

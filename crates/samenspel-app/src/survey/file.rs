@@ -4,22 +4,28 @@
 //! header is row 1) and column, and any problem makes the store roll back the whole import.
 //! Neither the file nor its responses are ever held whole: a block at a time, and a 128-bit
 //! fingerprint per respondent to find one given twice.
+//!
+//! Opening the stream, reading fields and naming problems is the import toolkit's
+//! ([`crate::import`]); the header here must be exact and the cells are read by position, not
+//! through a header map, as this importer reads millions of rows.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::survey::packed::{
-    BLOCK_RESPONSES, MAX_PROBLEMS, PackedBlock, Respondents, ResponseSource, pack_parts,
+    BLOCK_RESPONSES, PackedBlock, Respondents, ResponseSource, pack_parts,
 };
 use samenspel_domain::survey::response::Tally;
 use samenspel_domain::survey::{Answer, RespondentLayer, Statement};
 
 use super::header;
+use crate::import::{self, Problems, field as text};
 
 const FILE: &str = "bestand";
 
 pub struct ResponseFile<R: Read> {
-    reader: csv::Reader<BufReader<R>>,
+    /// `None` when the file could not even be opened (the problem says why).
+    reader: Option<csv::Reader<BufReader<R>>>,
     statements: &'static [Statement],
     record: csv::ByteRecord,
     row: usize,
@@ -27,17 +33,9 @@ pub struct ResponseFile<R: Read> {
     known: Respondents,
     seen: Respondents,
     tally: Tally,
-    errors: ValidationErrors,
+    problems: Problems,
     answers: Vec<Option<Answer>>,
     stored: usize,
-}
-
-/// A field as text: UTF-8, or else Windows-1252 (as Dutch Excel saves).
-fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => std::borrow::Cow::Owned(crate::exchange::decode(bytes)),
-    }
 }
 
 /// An answer cell; the common one-character cells without building a string.
@@ -52,58 +50,35 @@ fn answer(field: &str, bytes: &[u8]) -> Result<Option<Answer>, ValidationErrors>
 
 impl<R: Read> ResponseFile<R> {
     pub fn new(input: R, statements: &'static [Statement]) -> Self {
-        let mut buffered = BufReader::with_capacity(1 << 16, input);
-        let mut errors = ValidationErrors::new();
-        let delimiter = match buffered.fill_buf() {
-            Ok(head) => {
-                let bom = head.starts_with(b"\xef\xbb\xbf");
-                let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
-                let delimiter = if first_line.contains(&b';') { b';' } else { b',' };
-                if bom {
-                    buffered.consume(3);
-                }
-                delimiter
-            }
-            Err(e) => {
-                errors.add(
-                    format!("{FILE}:1:"),
-                    "unreadable",
-                    format!("Het bestand kan niet worden gelezen: {e}"),
-                );
-                b','
-            }
-        };
-        let reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(buffered);
+        let mut problems = Problems::new(FILE);
+        let reader = import::stream(input)
+            .map_err(|e| problems.add(1, "", format!("Het bestand kan niet worden gelezen: {e}")))
+            .ok();
         Self {
+            done: reader.is_none(),
             reader,
             statements,
             record: csv::ByteRecord::new(),
             row: 0,
-            done: !errors.errors.is_empty(),
             known: Respondents::default(),
             seen: Respondents::with_capacity(1 << 16),
             tally: Tally::default(),
-            errors,
+            problems,
             answers: Vec::with_capacity(statements.len()),
             stored: 0,
         }
     }
 
     fn problem(&mut self, column: &str, message: String) {
-        if self.errors.errors.len() < MAX_PROBLEMS {
-            let row = self.row;
-            self.errors
-                .add(format!("{FILE}:{row}:{column}"), "invalid_row", message);
-        }
+        self.problems.add(self.row, column, message);
     }
 
     /// Reads the next row into `record`; false at the end (or when it cannot be read).
     fn read_row(&mut self) -> bool {
-        match self.reader.read_byte_record(&mut self.record) {
+        let Some(reader) = self.reader.as_mut() else {
+            return false;
+        };
+        match reader.read_byte_record(&mut self.record) {
             Ok(more) => {
                 if more {
                     self.row += 1;
@@ -154,7 +129,7 @@ impl<R: Read> ResponseFile<R> {
             self.record = record;
             return;
         }
-        let problems = self.errors.errors.len();
+        let problems = self.problems.len();
         let respondent = text(record.get(0).unwrap_or_default());
         let respondent = respondent.trim();
         if respondent.is_empty() || respondent.len() > 100 || respondent.chars().any(char::is_control) {
@@ -196,7 +171,7 @@ impl<R: Read> ResponseFile<R> {
             }
         }
         if let Some(layer) = layer
-            && self.errors.errors.len() == problems
+            && self.problems.len() == problems
         {
             self.tally.add_answers(layer, &self.answers, 1);
             pack_parts(respondent, layer, None, &self.answers, &mut block.text);
@@ -226,9 +201,9 @@ impl<R: Read + Send> ResponseSource for ResponseFile<R> {
             }
             self.take_row(&mut block);
         }
-        if !self.errors.errors.is_empty() {
+        if !self.problems.is_empty() {
             // Nothing will be stored: read on only to name the other problems.
-            while !self.done && self.errors.errors.len() < MAX_PROBLEMS && self.read_row() {
+            while !self.done && !self.problems.full() && self.read_row() {
                 let mut ignored = PackedBlock::default();
                 self.take_row(&mut ignored);
             }
@@ -240,14 +215,14 @@ impl<R: Read + Send> ResponseSource for ResponseFile<R> {
     }
 
     fn finish(&mut self) -> Result<Tally, ValidationErrors> {
-        if self.errors.errors.is_empty() && self.stored == 0 {
+        if self.problems.is_empty() && self.stored == 0 {
             self.row = 1;
             self.problem("", "Het bestand bevat geen antwoorden.".into());
         }
-        if self.errors.errors.is_empty() {
+        if self.problems.is_empty() {
             Ok(std::mem::take(&mut self.tally))
         } else {
-            Err(std::mem::take(&mut self.errors))
+            Err(std::mem::replace(&mut self.problems, Problems::new(FILE)).into_errors())
         }
     }
 }

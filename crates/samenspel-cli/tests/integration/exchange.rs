@@ -261,8 +261,19 @@ async fn the_cli_exports_and_refuses_a_bad_file() {
     assert!(before == h.fingerprint().await, "nothing stored");
     let again = run(&["import", "collaborations", out.to_str().unwrap()]);
     assert!(again.status.success());
+    let said = String::from_utf8_lossy(&again.stdout);
     assert!(
-        String::from_utf8_lossy(&again.stdout).contains("2"),
-        "two added under their file keys"
+        said.contains(&format!(
+            "Samenwerkingen uit {}: 2 toegevoegd, 0 gewijzigd, 0 ongewijzigd.",
+            out.display()
+        )),
+        "two added under their file keys, said as an import of collaborations: {said}"
+    );
+    assert!(!said.contains("Register gemeenschappelijke regelingen"), "{said}");
+    let twice = run(&["import", "collaborations", out.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&twice.stdout).contains(": 0 toegevoegd, 0 gewijzigd, 2 ongewijzigd."),
+        "{}",
+        String::from_utf8_lossy(&twice.stdout)
     );
 }

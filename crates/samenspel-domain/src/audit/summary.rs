@@ -169,17 +169,22 @@ impl MoneyView {
             "{} {} {} ({}, {})",
             self.partner,
             self.year,
-            Cents(self.amount).format_nl(),
+            amount_text(self.amount),
             self.instrument.label_nl(),
             self.status.label_nl().to_lowercase()
         )
     }
 }
 
+/// A stored amount as written in Dutch; `?` for one that is not a valid amount.
+fn amount_text(cents: i64) -> String {
+    Cents::new(cents).map_or_else(|| "?".to_owned(), Cents::format_nl)
+}
+
 fn money_recorded(before: Option<MoneyView>, after: MoneyView) -> Option<String> {
     Some(match before {
         Some(b) if b.amount != after.amount => {
-            format!("{} (was {})", after.text(), Cents(b.amount).format_nl())
+            format!("{} (was {})", after.text(), amount_text(b.amount))
         }
         _ => after.text(),
     })

@@ -17,7 +17,7 @@ fn partner(code: &str, statement: Option<MooreStatement>, euros: i64) -> Partner
         code: OrgCode::parse(code).unwrap(),
         name: code.to_owned(),
         statement,
-        money: Cents(euros * 100),
+        money: Cents::new(euros * 100).unwrap(),
     }
 }
 
@@ -81,7 +81,7 @@ fn everything_stated_by_everyone_is_in_order() {
     assert_eq!(strengths(&a), [Strength::OpOrde; 3]);
     assert!(a.elements.iter().all(|e| e.reasons.is_empty()));
     assert_eq!(a.total_fte, Fte(50));
-    assert_eq!(a.total_money, Cents(3_000));
+    assert_eq!(a.total_money, Cents::new(3_000).unwrap());
 }
 
 #[test]
@@ -212,7 +212,7 @@ proptest! {
                 code: OrgCode::parse(&format!("GM{:04}", i + 1)).unwrap(),
                 name: format!("P{i}"),
                 statement: s,
-                money: Cents(money),
+                money: Cents::new(money).unwrap(),
             })
             .collect();
         let a = assess(joint.then_some("samen"), bodies, &facts);

@@ -13,7 +13,7 @@ fn c(year: i32, euros: i64, instrument: Instrument, status: MoneyStatus) -> Cont
     Contribution {
         partner: OrgCode::parse("GM0363").unwrap(),
         year,
-        amount: Cents(euros * 100),
+        amount: Cents::new(euros * 100).unwrap(),
         instrument,
         status,
     }
@@ -33,11 +33,11 @@ fn money_per_year_counts_the_firmest_figure_once() {
         vec![
             YearAmount {
                 year: 2024,
-                amount: Cents(7_000)
+                amount: Cents::new(7_000).unwrap()
             },
             YearAmount {
                 year: 2025,
-                amount: Cents(17_000)
+                amount: Cents::new(17_000).unwrap()
             },
         ],
         "realised 120 supersedes the promised 100; the zero year is left out"
@@ -49,16 +49,16 @@ fn money_per_year_counts_the_firmest_figure_once() {
 fn years_add_up_across_collaborations() {
     let a = vec![YearAmount {
         year: 2025,
-        amount: Cents(1),
+        amount: Cents::new(1).unwrap(),
     }];
     let b = vec![
         YearAmount {
             year: 2024,
-            amount: Cents(2),
+            amount: Cents::new(2).unwrap(),
         },
         YearAmount {
             year: 2025,
-            amount: Cents(3),
+            amount: Cents::new(3).unwrap(),
         },
     ];
     assert_eq!(
@@ -66,11 +66,11 @@ fn years_add_up_across_collaborations() {
         vec![
             YearAmount {
                 year: 2024,
-                amount: Cents(2)
+                amount: Cents::new(2).unwrap()
             },
             YearAmount {
                 year: 2025,
-                amount: Cents(4)
+                amount: Cents::new(4).unwrap()
             },
         ]
     );
@@ -142,15 +142,15 @@ proptest! {
             .map(|(y, cents, i, s)| Contribution {
                 partner: OrgCode::parse("GM0363").unwrap(),
                 year: *y,
-                amount: Cents(*cents),
+                amount: Cents::new(*cents).unwrap(),
                 instrument: Instrument::ALL[*i],
                 status: MoneyStatus::ALL[*s],
             })
             .collect();
-        let total: i64 = best_known(&money).iter().map(|c| c.amount.0).sum();
+        let total: i64 = best_known(&money).iter().map(|c| c.amount.get()).sum();
         let years = money_per_year(&money);
-        prop_assert_eq!(years.iter().map(|y| y.amount.0).sum::<i64>(), total);
+        prop_assert_eq!(years.iter().map(|y| y.amount.get()).sum::<i64>(), total);
         prop_assert!(years.windows(2).all(|w| w[0].year < w[1].year));
-        prop_assert!(years.iter().all(|y| y.amount.0 > 0));
+        prop_assert!(years.iter().all(|y| y.amount.get() > 0));
     }
 }

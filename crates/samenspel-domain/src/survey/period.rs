@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use super::wave::{WaveEvent, WaveState, after};
+
 /// Why a wave does not take an answer now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotAnswerable {
@@ -55,7 +57,7 @@ pub fn answerable(
     closed: bool,
     today: NaiveDate,
 ) -> Result<(), NotAnswerable> {
-    if closed {
+    if after(WaveState::of(closed), WaveEvent::Answer).is_err() {
         return Err(NotAnswerable::Closed);
     }
     if let Some(o) = opens_on.filter(|o| today < *o) {

@@ -69,7 +69,8 @@ impl TryFrom<ContributionRow> for ContributionRecord {
             contribution: Contribution {
                 partner: org_code(&row.org_code)?,
                 year: row.year,
-                amount: Cents(row.amount_cents),
+                amount: Cents::new(row.amount_cents)
+                    .ok_or_else(|| corrupt("amount", &row.amount_cents.to_string()))?,
                 instrument: Instrument::from_key(&row.instrument)
                     .ok_or_else(|| corrupt("instrument", &row.instrument))?,
                 status: MoneyStatus::from_key(&row.status)
@@ -103,7 +104,7 @@ async fn upsert(
         .bind(collaboration_id)
         .bind(c.partner.as_str())
         .bind(c.year)
-        .bind(c.amount.0)
+        .bind(c.amount.get())
         .bind(c.instrument.key())
         .bind(c.status.key())
         .bind(&actor.name)

@@ -45,7 +45,7 @@ pub struct ShareRow {
 
 pub struct CheckRow {
     pub rule: &'static str,
-    pub source: &'static str,
+    pub source: String,
     pub outcome: &'static str,
     pub failed: bool,
     pub explanation: String,
@@ -118,7 +118,7 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
             .iter()
             .map(|k| CheckRow {
                 rule: k.rule,
-                source: k.source,
+                source: k.source.clone(),
                 outcome: match k.outcome {
                     Outcome::Voldoet => "Voldoet",
                     Outcome::VoldoetNiet => "Voldoet niet",

@@ -1,0 +1,181 @@
+//! A CSV file as a header and rows, read with the same rules by every importer: `;` or `,`
+//! (whichever the first line uses), a byte-order mark skipped, column names found by name
+//! (trimmed, any case), rows numbered as a spreadsheet shows them (the header is row 1).
+//! [`Table`] holds a whole (small) file; [`stream`] opens a large one to be read a row at a
+//! time.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
+
+use samenspel_domain::spreadsheet;
+
+use super::problems::Problems;
+use super::text::{BOM, delimiter};
+
+/// The columns of a header by name.
+#[derive(Debug, Clone, Default)]
+pub struct Header(HashMap<String, usize>);
+
+impl Header {
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        Self(
+            names
+                .into_iter()
+                .enumerate()
+                .map(|(i, name)| (name.trim_start_matches('\u{feff}').trim().to_lowercase(), i))
+                .collect(),
+        )
+    }
+
+    pub fn index(&self, column: &str) -> Option<usize> {
+        self.0.get(column).copied()
+    }
+
+    /// Whether every column of `required` is there; each missing one is a problem on row 1.
+    pub fn require(&self, required: &[&str], problems: &mut Problems) -> bool {
+        let mut complete = true;
+        for column in required {
+            if !self.0.contains_key(*column) {
+                problems.add(1, column, "Deze kolom ontbreekt in de kopregel.");
+                complete = false;
+            }
+        }
+        complete
+    }
+}
+
+/// One row of a [`Table`].
+#[derive(Debug, Clone)]
+pub struct Row<'t> {
+    /// As a spreadsheet numbers it: the header is row 1.
+    pub number: usize,
+    header: &'t Header,
+    record: &'t csv::StringRecord,
+}
+
+impl Row<'_> {
+    /// The cell in `column`, trimmed; empty when the column or the cell is not there.
+    pub fn get(&self, column: &str) -> &str {
+        self.header
+            .index(column)
+            .and_then(|i| self.record.get(i))
+            .unwrap_or_default()
+            .trim()
+    }
+
+    /// The cell as a spreadsheet meant it: a value guarded against formulas (`'=…`) is
+    /// read back without its guard.
+    pub fn text(&self, column: &str) -> &str {
+        spreadsheet::read_cell(self.get(column))
+    }
+}
+
+/// A whole CSV file, read once.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub header: Header,
+    records: Vec<(usize, csv::StringRecord)>,
+}
+
+fn reader<R: Read>(input: R, delimiter: u8, headers: bool) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(headers)
+        .flexible(true)
+        .from_reader(input)
+}
+
+impl Table {
+    /// Reads `text`; `None` when not even the header can be read. A row that cannot be read
+    /// is a problem of that row; the other rows are still read.
+    pub fn read(text: &str, problems: &mut Problems) -> Option<Self> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let first = text.lines().next().unwrap_or_default();
+        let mut csv = reader(text.as_bytes(), delimiter(first.as_bytes()), true);
+        let header = match csv.headers() {
+            Ok(h) => Header::new(h.iter()),
+            Err(e) => {
+                problems.add(1, "", format!("De kopregel kan niet worden gelezen: {e}"));
+                return None;
+            }
+        };
+        let mut records = Vec::new();
+        for (i, record) in csv.records().enumerate() {
+            match record {
+                Ok(r) => records.push((i + 2, r)),
+                Err(e) => problems.add(i + 2, "", format!("Deze regel kan niet worden gelezen: {e}")),
+            }
+        }
+        Some(Self { header, records })
+    }
+
+    /// The rows after the header, in the order of the file.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.records.iter().map(|(number, record)| Row {
+            number: *number,
+            header: &self.header,
+            record,
+        })
+    }
+}
+
+/// Opens a large file to be read a row at a time, the header as its first record: the
+/// byte-order mark skipped and the delimiter taken from the first line (read from a 64 KB
+/// buffer, which is all that is held). Fields stay bytes; [`super::text::field`] reads them.
+pub fn stream<R: Read>(input: R) -> std::io::Result<csv::Reader<BufReader<R>>> {
+    let mut buffered = BufReader::with_capacity(1 << 16, input);
+    let head = buffered.fill_buf()?;
+    let bom = head.starts_with(BOM);
+    let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = delimiter(first_line);
+    if bom {
+        buffered.consume(BOM.len());
+    }
+    Ok(reader(buffered, delimiter, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_found_by_column_name_in_any_case_with_rows_numbered_from_the_header() {
+        let mut problems = Problems::new("bestand");
+        let table = Table::read(
+            "\u{feff}Taak; JAAR ;bedrag\nzorg;2026;'=1\n\"a\nb\";2027\n",
+            &mut problems,
+        )
+        .unwrap();
+        assert!(table.header.require(&["taak", "jaar"], &mut problems));
+        let rows: Vec<_> = table.rows().collect();
+        assert_eq!(rows[0].number, 2);
+        assert_eq!(rows[0].get("jaar"), "2026");
+        assert_eq!(rows[0].get("bedrag"), "'=1");
+        assert_eq!(rows[0].text("bedrag"), "=1");
+        assert_eq!(rows[1].number, 3);
+        assert_eq!(rows[1].get("bedrag"), "", "a short row has empty cells");
+        assert_eq!(rows[1].get("geen"), "");
+        assert!(problems.is_empty());
+        assert!(!table.header.require(&["taak", "omschrijving"], &mut problems));
+        let named: Vec<String> = problems
+            .into_errors()
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(named, ["bestand:1:omschrijving"]);
+    }
+
+    #[test]
+    fn a_stream_skips_the_bom_and_takes_the_delimiter_from_the_first_line() {
+        let mut csv = stream(&b"\xef\xbb\xbfrespondent;layer\nr1;rijk\n"[..]).unwrap();
+        let mut record = csv::ByteRecord::new();
+        assert!(csv.read_byte_record(&mut record).unwrap());
+        assert_eq!(&record[0], b"respondent");
+        assert!(csv.read_byte_record(&mut record).unwrap());
+        assert_eq!(&record[1], b"rijk");
+        let mut plain = stream(&b"a,b\n"[..]).unwrap();
+        assert!(plain.read_byte_record(&mut record).unwrap());
+        assert_eq!(record.len(), 2);
+    }
+}
