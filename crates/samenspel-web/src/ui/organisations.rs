@@ -136,10 +136,6 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 fn instrument_labels(item: &OverviewItem) -> String {
     match &item.involvement.control {
         None => "Niet vastgelegd".to_owned(),
@@ -186,7 +182,7 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
 }
 
 pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): PagePath<String>) -> Response {
-    let today = today();
+    let today = app.today();
     let overview = match app.overview(&code, &ctx.who, today).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
@@ -245,7 +241,7 @@ pub async fn involvements_csv(
     ctx: PageContext,
     PagePath(code): PagePath<String>,
 ) -> Response {
-    let overview = match app.overview(&code, &ctx.who, today()).await {
+    let overview = match app.overview(&code, &ctx.who, app.today()).await {
         Ok(found) => found,
         Err(e) => return error_page(&e),
     };
@@ -320,7 +316,7 @@ pub async fn involvements_json(
     ctx: PageContext,
     PagePath(code): PagePath<String>,
 ) -> Response {
-    match app.overview(&code, &ctx.who, today()).await {
+    match app.overview(&code, &ctx.who, app.today()).await {
         Ok(overview) => axum::Json(overview).into_response(),
         Err(e) => error_page(&e),
     }
