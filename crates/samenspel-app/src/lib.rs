@@ -4,6 +4,8 @@
 //! pages, the JSON API and the CLI all call these, so they validate alike.
 
 mod accounts;
+mod clock;
+pub mod collaboration_query;
 mod collaborations;
 pub mod congruence;
 pub mod control;
@@ -24,6 +26,7 @@ pub mod secret;
 pub mod survey;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
+pub use clock::Clock;
 pub use collaborations::{CollaborationView, PartnerInput, PartnerStanceView, StanceHistoryEntry};
 pub use error::{AppError, AppResult};
 pub use principal::{Principal, SignedIn};
@@ -41,6 +44,8 @@ pub struct App {
     closed_reports: survey::ReportCache,
     /// Answers by a wave's link per address (see [`survey::LinkLimiter`]).
     link_answers: survey::LinkLimiter,
+    /// Where "today" comes from for every page and API call.
+    clock: Clock,
 }
 
 impl App {
@@ -49,7 +54,18 @@ impl App {
             store,
             closed_reports: survey::ReportCache::default(),
             link_answers: survey::LinkLimiter::default(),
+            clock: Clock::system(),
         }
+    }
+
+    /// The same application, telling the time by `clock` (tests set a fixed day).
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
+    }
+
+    /// Today's date by the application's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
     }
 
     pub fn store(&self) -> &dyn Store {

@@ -5,46 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationErrors;
+use crate::keyed::keyed_enum;
 use crate::org::OrgCode;
 use crate::text::{parse_line, parse_paragraphs};
-
-macro_rules! keyed_enum {
-    ($(#[$meta:meta])* $name:ident, $field:literal, $what:literal { $($variant:ident => $key:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, utoipa::ToSchema, serde::Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $key)] $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)+ }
-            }
-
-            pub fn label_nl(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
-            }
-
-            pub fn from_key(key: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.key() == key)
-            }
-
-            pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValidationErrors> {
-                Self::from_key(raw.trim()).ok_or_else(|| {
-                    ValidationErrors::single(
-                        field,
-                        "unknown_value",
-                        format!(concat!("'{}' is geen bekend ", $what, "."), raw.trim()),
-                    )
-                })
-            }
-        }
-    };
-}
-
-pub(crate) use keyed_enum;
 
 keyed_enum!(
     /// The form of collaboration (ROB 2021 table 3.1 and the other forms named in the seeds).

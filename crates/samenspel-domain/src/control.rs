@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationErrors;
-use crate::collaboration::{CollaborationKind, keyed_enum, parse_date};
+use crate::collaboration::{CollaborationKind, parse_date};
+use crate::keyed::keyed_enum;
 use crate::org::{Layer, OrgCode};
 use crate::text::parse_line;
 

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::ValidationErrors;
-use crate::collaboration::{CollaborationKind, keyed_enum};
+use crate::collaboration::CollaborationKind;
+use crate::keyed::keyed_enum;
 use crate::org::{Layer, OrgCode};
 pub use crate::rules::{Outcome, RuleCheck};
 pub use rules::{MONEY_RULES, MoneyFacts, REGIO_DEAL_SOURCE, RES_SOURCE};

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationErrors;
-use crate::collaboration::keyed_enum;
+use crate::keyed::keyed_enum;
 use crate::money::Cents;
 use crate::org::OrgCode;
 use crate::text::parse_paragraphs;

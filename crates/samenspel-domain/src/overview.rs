@@ -5,9 +5,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::ValidationErrors;
-use crate::collaboration::keyed_enum;
 use crate::control::{DemocraticControl, ElectedBody, MomentKind};
+use crate::keyed::keyed_enum;
 use crate::money::{Cents, Contribution, best_known};
 
 /// One year's money, the best-known figures summed (see [`best_known`]).

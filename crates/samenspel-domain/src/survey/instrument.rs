@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::ValidationErrors;
-use crate::collaboration::keyed_enum;
+use crate::keyed::keyed_enum;
 
 /// The text above the statements (ROB 2021, §3.5).
 pub const INTRODUCTION: &str = "Voor zover de uitkomsten van de samenwerking in uw ogen niet optimaal zijn, aan welke factoren ligt dat volgens u? Hieronder ziet u een lijst met mogelijke beperkende factoren. Geef voor elk van de factoren aan in hoeverre deze in uw beleving van toepassing is.";

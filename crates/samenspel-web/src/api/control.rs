@@ -7,15 +7,22 @@ use samenspel_app::control::ControlView;
 use samenspel_domain::control::ControlInput;
 
 use super::extract::{ApiJson, ApiPath};
-use crate::error::{ApiError, Problem};
+use super::problems::{Change, Lookup};
+use crate::error::ApiError;
 use crate::session::Who;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// This module's endpoints, each with its documentation.
+pub(super) fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::default().routes(routes!(show, update))
+}
 
 /// The elected bodies, moments of kaderstelling and verantwoording, Wgr instruments,
 /// responsible minister and next evaluation, with what is missing or overdue.
-#[utoipa::path(get, path = "/api/v1/collaborations/{id}/control", tag = "collaborations",
+#[utoipa::path(get, operation_id = "getControl", path = "/v1/collaborations/{id}/control", tag = "collaborations",
     params(("id" = i64, Path, description = "Collaboration id")),
-    responses((status = 200, body = ControlView, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ControlView), Lookup))]
 pub async fn show(
     State(app): State<App>,
     Who(who): Who,
@@ -25,13 +32,9 @@ pub async fn show(
 }
 
 /// Replace the democratic control (the trekker's redacteuren).
-#[utoipa::path(put, path = "/api/v1/collaborations/{id}/control", tag = "collaborations", request_body = ControlInput,
+#[utoipa::path(put, operation_id = "updateControl", path = "/v1/collaborations/{id}/control", tag = "collaborations", request_body = ControlInput,
     params(("id" = i64, Path, description = "Collaboration id")),
-    responses((status = 200, body = ControlView, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ControlView), Change))]
 pub async fn update(
     State(app): State<App>,
     Who(who): Who,

@@ -11,8 +11,18 @@ use samenspel_store::ImportReport;
 use serde::Deserialize;
 
 use super::extract::{ApiFile, ApiQuery};
-use crate::error::{ApiError, Problem};
+use super::problems::{Create, Malformed};
+use crate::error::ApiError;
 use crate::session::Who;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// This module's endpoints, each with its documentation.
+pub(super) fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::default()
+        .routes(routes!(export))
+        .routes(super::with_import_limit(routes!(import)))
+}
 
 /// The largest file the import accepts.
 pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
@@ -21,15 +31,15 @@ pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `json` (default) or `csv` (semicolons, comma decimals, UTF-8 with BOM).
+    #[param(schema_with = super::format_filter)]
     pub format: Option<String>,
 }
 
 /// Every collaboration the caller may see, with partners and money (schema in docs/DATA.md).
-#[utoipa::path(get, path = "/api/v1/collaborations/export", tag = "collaborations",
+#[utoipa::path(get, operation_id = "exportCollaborations", path = "/v1/collaborations/export", tag = "collaborations",
     params(ExportQuery),
-    responses((status = 200, body = ExchangeDocument, description = "JSON, or CSV with format=csv",
-               headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 400, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "JSON, or CSV with format=csv",
+        content((ExchangeDocument = "application/json"), (String = "text/csv"))), Malformed))]
 pub async fn export(
     State(app): State<App>,
     Who(who): Who,
@@ -58,13 +68,9 @@ pub async fn export(
 /// Import collaborations from CSV (`Content-Type: text/csv`) or JSON (`application/json`):
 /// all or nothing; a bad row refuses the whole file, with every row, column and reason as
 /// `invalidParams` named `bestand:<row>:<column>`.
-#[utoipa::path(post, path = "/api/v1/collaborations/import", tag = "collaborations",
+#[utoipa::path(post, operation_id = "importCollaborations", path = "/v1/collaborations/import", tag = "collaborations",
     request_body(content = ExchangeDocument, description = "JSON as exported, or the CSV (text/csv)"),
-    responses((status = 200, body = ImportReport, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 413, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ImportReport), Create))]
 pub async fn import(
     State(app): State<App>,
     Who(who): Who,

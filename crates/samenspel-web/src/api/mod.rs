@@ -10,93 +10,71 @@ mod money;
 mod moore;
 mod openapi;
 mod organisations;
+mod problems;
 mod reference;
 mod regions;
 mod survey;
 
 use axum::Router;
-use axum::routing::{delete, get, post, put};
+use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
+use axum::http::header;
+use axum::routing::get;
 use samenspel_app::{App, AppError};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
-pub(crate) use collaborations::parse_extras;
 pub use exchange::MAX_IMPORT_BYTES;
-pub use openapi::openapi_document;
 
 use crate::error::ApiError;
 
+/// The API's version: the `API-Version` header of every response and `info.version` of the
+/// OpenAPI document.
 pub const API_VERSION: &str = "1.0.0";
 
+/// Every endpoint with its documentation, each registered once by its module (`routes!`
+/// adds the route and its OpenAPI path together). Paths are relative to `/api`.
+fn endpoints() -> OpenApiRouter<App> {
+    OpenApiRouter::default()
+        .merge(organisations::routes())
+        .merge(collaborations::routes())
+        .merge(exchange::routes())
+        .merge(control::routes())
+        .merge(moore::routes())
+        .merge(money::routes())
+        .merge(survey::routes())
+        .merge(reference::routes())
+        .merge(regions::routes())
+}
+
+/// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual
+/// body limit.
+fn with_import_limit(endpoint: UtoipaMethodRouter<App>) -> UtoipaMethodRouter<App> {
+    let (schemas, paths, method_router) = endpoint;
+    (
+        schemas,
+        paths,
+        method_router.layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES)),
+    )
+}
+
+/// The API router, mounted at `/api`: the endpoints, the OpenAPI document generated from
+/// them at `/api/openapi.json`, and problem+json for unknown paths.
 pub fn routes() -> Router<App> {
-    Router::new()
-        .route("/openapi.json", get(openapi::serve))
-        .route(
-            "/v1/organisations",
-            get(organisations::list).post(organisations::add),
-        )
-        .route("/v1/organisations/{code}", get(organisations::show))
-        .route("/v1/organisations/{code}/overview", get(organisations::overview))
-        .route(
-            "/v1/collaborations",
-            get(collaborations::list).post(collaborations::create),
-        )
-        .route("/v1/collaborations/export", get(exchange::export))
-        .route(
-            "/v1/collaborations/import",
-            post(exchange::import).layer(axum::extract::DefaultBodyLimit::max(exchange::MAX_IMPORT_BYTES)),
-        )
-        .route(
-            "/v1/collaborations/{id}",
-            get(collaborations::show).put(collaborations::update),
-        )
-        .route(
-            "/v1/collaborations/{id}/publication",
-            put(collaborations::publication),
-        )
-        .route(
-            "/v1/collaborations/{id}/partners",
-            post(collaborations::add_partner),
-        )
-        .route("/v1/collaborations/{id}/stances", get(collaborations::stances))
-        .route(
-            "/v1/collaborations/{id}/stances/{code}",
-            put(collaborations::put_stance),
-        )
-        .route("/v1/collaborations/{id}/analysis", get(collaborations::analysis))
-        .route(
-            "/v1/collaborations/{id}/audit-events",
-            get(collaborations::audit_events),
-        )
-        .route(
-            "/v1/collaborations/{id}/control",
-            get(control::show).put(control::update),
-        )
-        .route("/v1/collaborations/{id}/moore", get(moore::show))
-        .route("/v1/collaborations/{id}/moore/{code}", put(moore::update))
-        .route(
-            "/v1/collaborations/{id}/money",
-            get(money::show).post(money::record),
-        )
-        .route(
-            "/v1/collaborations/{id}/money/{contribution}",
-            delete(money::delete),
-        )
-        .route("/v1/survey/waves", get(survey::list).post(survey::create))
-        .route("/v1/survey/waves/{key}", get(survey::show))
-        .route("/v1/survey/waves/{key}/close", post(survey::close))
-        .route(
-            "/v1/survey/waves/{key}/responses",
-            post(survey::import).layer(axum::extract::DefaultBodyLimit::max(MAX_IMPORT_BYTES)),
-        )
-        .route("/v1/survey/waves/{key}/report", get(survey::report))
-        .route("/v1/survey/waves/{key}/trend", get(survey::trend))
-        .route("/v1/reference-profiles", get(reference::profiles))
-        .route("/v1/dimensions", get(reference::dimensions))
-        .route("/v1/divisions", get(regions::list))
-        .route("/v1/divisions/{key}", get(regions::show))
-        .route("/v1/congruence", get(regions::congruence))
-        .route("/v1/partner-sets", get(regions::partner_sets))
-        .fallback(not_found)
+    let (router, paths) = endpoints().split_for_parts();
+    let document = Bytes::from(serde_json::to_vec(&openapi::document(paths)).unwrap_or_default());
+    let serve = move || async move { ([(header::CONTENT_TYPE, "application/json")], document) };
+    router.route("/openapi.json", get(serve)).fallback(not_found)
+}
+
+/// The OpenAPI document as pretty JSON, as `/api/openapi.json` serves it (also
+/// snapshot-tested).
+pub fn openapi_document() -> String {
+    openapi::document(endpoints().into_openapi())
+        .to_pretty_json()
+        .unwrap_or_default()
 }
 
 async fn not_found() -> ApiError {
@@ -116,10 +94,35 @@ pub struct ListResponse<T> {
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct Paging {
-    /// At most this many items (1–200, default 50).
+    /// At most this many items (1–200, default 50; more gives 200, 0 gives 1).
+    #[param(schema_with = limit)]
     pub limit: Option<u32>,
     /// Skip this many items (default 0).
+    #[param(schema_with = offset)]
     pub offset: Option<u32>,
+}
+
+/// The `format` of an export or report: `json` or `csv`, empty for the default (`json`).
+fn format_filter() -> RefOr<Schema> {
+    samenspel_app::collaboration_query::key_filter_schema("`json` (default) or `csv`.", ["json", "csv"])
+}
+
+/// A count as the paging parameters take it: any 32-bit unsigned integer.
+fn count(description: &str) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::Integer))
+        .minimum(Some(0))
+        .maximum(Some(u32::MAX))
+        .description(Some(description))
+        .into()
+}
+
+fn limit() -> RefOr<Schema> {
+    count("At most this many items (1–200, default 50; more gives 200, 0 gives 1).")
+}
+
+fn offset() -> RefOr<Schema> {
+    count("Skip this many items (default 0).")
 }
 
 impl Paging {
@@ -147,5 +150,87 @@ fn list_response<T>(paged: samenspel_store::Paged<T>, page: samenspel_store::Pag
         total: paged.total,
         limit: page.limit,
         offset: page.offset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use axum::body::{Body, to_bytes};
+    use axum::http::{Method, Request, StatusCode};
+    use samenspel_testkit::TestDb;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// The documented operations: (path under `/api`, method) for every path of the document.
+    fn documented() -> BTreeSet<(String, Method)> {
+        let document: serde_json::Value = serde_json::from_str(&openapi_document()).unwrap();
+        let mut operations = BTreeSet::new();
+        for (path, item) in document["paths"].as_object().unwrap() {
+            let path = path.strip_prefix("/api").unwrap().to_owned();
+            for method in item.as_object().unwrap().keys() {
+                let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+                operations.insert((path.clone(), method));
+            }
+        }
+        operations
+    }
+
+    /// The paths the router holds, read from its debug form (axum lists no routes otherwise);
+    /// leaves out the fallback's own entries.
+    fn routed_paths(router: &Router<App>) -> BTreeSet<String> {
+        let debug = format!("{router:?}");
+        debug
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| s.starts_with('/') && *s != "/" && !s.contains("__private__axum"))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_route_is_documented_and_every_documented_path_is_routed() {
+        let documented: BTreeSet<String> = documented().into_iter().map(|(path, _)| path).collect();
+        let mut routed = routed_paths(&routes());
+        assert!(routed.remove("/openapi.json"), "the document itself is served");
+        assert!(routed.len() >= 30, "{routed:?}");
+        assert_eq!(routed, documented);
+    }
+
+    #[tokio::test]
+    async fn each_documented_path_answers_exactly_its_documented_methods() {
+        let db = TestDb::new().await;
+        let router = routes().with_state(db.app());
+        let documented = documented();
+        let paths: BTreeSet<&String> = documented.iter().map(|(path, _)| path).collect();
+        let methods = [
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::DELETE,
+            Method::PATCH,
+        ];
+        for path in paths {
+            let concrete = path.replace("{id}", "1").replace("{code}", "GM0363");
+            let concrete = concrete.replace("{contribution}", "1").replace("{key}", "golf");
+            for method in &methods {
+                let request = Request::builder().method(method.clone()).uri(&concrete);
+                let response = router
+                    .clone()
+                    .oneshot(request.body(Body::empty()).unwrap())
+                    .await
+                    .unwrap();
+                let status = response.status();
+                let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+                let fell_back = status == StatusCode::NOT_FOUND
+                    && String::from_utf8_lossy(&body).contains("De gevraagde bron bestaat niet");
+                let routed = status != StatusCode::METHOD_NOT_ALLOWED && !fell_back;
+                let expected = documented.contains(&(path.clone(), method.clone()));
+                assert_eq!(routed, expected, "{method} {concrete}: {status}");
+            }
+        }
     }
 }

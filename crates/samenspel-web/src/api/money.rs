@@ -10,16 +10,25 @@ use samenspel_domain::money::{AmountInput, ContributionInput};
 use samenspel_store::ContributionRecord;
 
 use super::extract::{ApiJson, ApiPath};
-use crate::error::{ApiError, Problem};
+use super::problems::{Change, Lookup};
+use crate::error::ApiError;
 use crate::session::Who;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// This module's endpoints, each with its documentation.
+pub(super) fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::default()
+        .routes(routes!(show, record))
+        .routes(routes!(delete))
+}
 
 /// The collaboration's money: every recorded figure, totals and shares per partner, layer and
 /// year, the rule checks with their source, and where stated stances on dimension 3 disagree
 /// with the actual shares.
-#[utoipa::path(get, path = "/api/v1/collaborations/{id}/money", tag = "money",
+#[utoipa::path(get, operation_id = "getMoney", path = "/v1/collaborations/{id}/money", tag = "money",
     params(("id" = i64, Path, description = "Collaboration id")),
-    responses((status = 200, body = MoneyView, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = MoneyView), Lookup))]
 pub async fn show(
     State(app): State<App>,
     Who(who): Who,
@@ -30,13 +39,9 @@ pub async fn show(
 
 /// Record a partner's money for a year; the same partner, year, instrument and status again
 /// replaces the amount.
-#[utoipa::path(post, path = "/api/v1/collaborations/{id}/money", tag = "money", request_body = ExchangedMoney,
+#[utoipa::path(post, operation_id = "recordMoney", path = "/v1/collaborations/{id}/money", tag = "money", request_body = ExchangedMoney,
     params(("id" = i64, Path, description = "Collaboration id")),
-    responses((status = 201, body = ContributionRecord, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = ContributionRecord), Change))]
 pub async fn record(
     State(app): State<App>,
     Who(who): Who,
@@ -56,12 +61,9 @@ pub async fn record(
 }
 
 /// Remove one recorded figure.
-#[utoipa::path(delete, path = "/api/v1/collaborations/{id}/money/{contribution}", tag = "money",
+#[utoipa::path(delete, operation_id = "deleteMoney", path = "/v1/collaborations/{id}/money/{contribution}", tag = "money",
     params(("id" = i64, Path, description = "Collaboration id"), ("contribution" = i64, Path, description = "Id of the recorded figure")),
-    responses((status = 204, description = "Removed"),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Removed"), Change))]
 pub async fn delete(
     State(app): State<App>,
     Who(who): Who,

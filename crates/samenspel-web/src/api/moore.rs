@@ -7,15 +7,24 @@ use samenspel_app::moore::MooreView;
 use samenspel_domain::moore::MooreInput;
 
 use super::extract::{ApiJson, ApiPath};
-use crate::error::{ApiError, Problem};
+use super::problems::{Change, Lookup};
+use crate::error::ApiError;
 use crate::session::Who;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// This module's endpoints, each with its documentation.
+pub(super) fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::default()
+        .routes(routes!(show))
+        .routes(routes!(update))
+}
 
 /// Each partner's own public value, mandate, support and capacity, and which element of the
 /// triangle is missing or thin, per partner and for the whole.
-#[utoipa::path(get, path = "/api/v1/collaborations/{id}/moore", tag = "collaborations",
+#[utoipa::path(get, operation_id = "getMoore", path = "/v1/collaborations/{id}/moore", tag = "collaborations",
     params(("id" = i64, Path, description = "Collaboration id")),
-    responses((status = 200, body = MooreView, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = MooreView), Lookup))]
 pub async fn show(
     State(app): State<App>,
     Who(who): Who,
@@ -25,14 +34,10 @@ pub async fn show(
 }
 
 /// Replace one partner's statement (that partner's redacteuren).
-#[utoipa::path(put, path = "/api/v1/collaborations/{id}/moore/{code}", tag = "collaborations", request_body = MooreInput,
+#[utoipa::path(put, operation_id = "updateMoore", path = "/v1/collaborations/{id}/moore/{code}", tag = "collaborations", request_body = MooreInput,
     params(("id" = i64, Path, description = "Collaboration id"),
            ("code" = String, Path, description = "The partner's organisation code, e.g. GM0363")),
-    responses((status = 200, body = MooreView, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = MooreView), Change))]
 pub async fn update(
     State(app): State<App>,
     Who(who): Who,

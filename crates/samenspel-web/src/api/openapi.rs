@@ -1,29 +1,22 @@
-//! The OpenAPI document, generated from the handlers' annotations.
+//! The OpenAPI document: what is said once for the whole API (title, version, tags, the
+//! problem schema, the `API-Version` header on every response), completed with the paths the
+//! router registered (see [`super::endpoints`]), nested under `/api`.
 
-use axum::Json;
 use utoipa::OpenApi;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+use utoipa::openapi::{OpenApi as Document, RefOr};
+
+use super::API_VERSION;
+use crate::error::{InvalidParam, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Samenspel API", version = "1.0.0",
+    info(title = "Samenspel API", version = API_VERSION,
          description = "Interbestuurlijke samenwerking: organisaties, samenwerkingen en het Model voor gelijkwaardig partnerschap (ROB 2021).",
          license(name = "EUPL-1.2")),
     servers((url = "/", description = "Deze server")),
-    paths(
-        super::organisations::list, super::organisations::show, super::organisations::add,
-        super::organisations::overview,
-        super::collaborations::list, super::collaborations::create, super::collaborations::show,
-        super::collaborations::update, super::collaborations::add_partner, super::collaborations::publication, super::collaborations::stances,
-        super::collaborations::put_stance, super::collaborations::analysis, super::collaborations::audit_events,
-        super::reference::profiles, super::reference::dimensions,
-        super::control::show, super::control::update,
-        super::moore::show, super::moore::update,
-        super::survey::list, super::survey::create, super::survey::show, super::survey::close,
-        super::survey::import, super::survey::report, super::survey::trend,
-        super::exchange::export, super::exchange::import,
-        super::money::show, super::money::record, super::money::delete,
-        super::regions::list, super::regions::show, super::regions::congruence, super::regions::partner_sets,
-    ),
+    components(schemas(Problem, InvalidParam)),
     tags((name = "organisations", description = "Overheden en andere partners"),
          (name = "collaborations", description = "Samenwerkingen en hun partners"),
          (name = "partnership-model", description = "Model voor gelijkwaardig partnerschap: standpunten en analyse"),
@@ -33,11 +26,36 @@ use utoipa::OpenApi;
 )]
 struct ApiDoc;
 
-/// The OpenAPI document as pretty JSON (also snapshot-tested).
-pub fn openapi_document() -> String {
-    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+/// The whole document: the shared parts with `endpoints` (the paths as registered on the
+/// router mounted at `/api`) nested under `/api`, and the `API-Version` header, which the
+/// server adds to every API response, on every documented response.
+pub fn document(endpoints: Document) -> Document {
+    let mut document = ApiDoc::openapi().nest("/api", endpoints);
+    for item in document.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for operation in operations.into_iter().flatten() {
+            for response in operation.responses.responses.values_mut() {
+                if let RefOr::T(response) = response {
+                    let header = RefOr::T(api_version_header());
+                    response.headers.insert("API-Version".to_owned(), header);
+                }
+            }
+        }
+    }
+    document
 }
 
-pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+fn api_version_header() -> utoipa::openapi::header::Header {
+    HeaderBuilder::new()
+        .schema(Some(
+            ObjectBuilder::new().schema_type(SchemaType::new(Type::String)),
+        ))
+        .description(Some("Full version of the API"))
+        .build()
 }

@@ -3,10 +3,20 @@ use samenspel_domain::partnership::{Dimension, REFERENCE_PROFILES, ReferenceProf
 use serde::Serialize;
 
 use super::ListResponse;
+use samenspel_app::App;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// This module's endpoints, each with its documentation.
+pub(super) fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::default()
+        .routes(routes!(profiles))
+        .routes(routes!(dimensions))
+}
 
 /// The ideal type and the ROB reference profiles of annex III.
-#[utoipa::path(get, path = "/api/v1/reference-profiles", tag = "partnership-model",
-    responses((status = 200, body = ListResponse<ReferenceProfile>, headers(("API-Version" = String, description = "Full version of the API")))))]
+#[utoipa::path(get, operation_id = "listReferenceProfiles", path = "/v1/reference-profiles", tag = "partnership-model",
+    responses((status = 200, body = ListResponse<ReferenceProfile>)))]
 pub async fn profiles() -> Json<ListResponse<ReferenceProfile>> {
     Json(ListResponse {
         items: REFERENCE_PROFILES.to_vec(),
@@ -29,8 +39,8 @@ pub struct DimensionInfo {
 }
 
 /// The six dimensions of the Model voor gelijkwaardig partnerschap, worded as in annex III.
-#[utoipa::path(get, path = "/api/v1/dimensions", tag = "partnership-model",
-    responses((status = 200, body = ListResponse<DimensionInfo>, headers(("API-Version" = String, description = "Full version of the API")))))]
+#[utoipa::path(get, operation_id = "listDimensions", path = "/v1/dimensions", tag = "partnership-model",
+    responses((status = 200, body = ListResponse<DimensionInfo>)))]
 pub async fn dimensions() -> Json<ListResponse<DimensionInfo>> {
     let items: Vec<DimensionInfo> = Dimension::ALL
         .into_iter()

@@ -9,8 +9,20 @@ use serde::Deserialize;
 
 use super::ListResponse;
 use super::extract::{ApiPath, ApiQuery};
-use crate::error::{ApiError, Problem};
+use super::problems::{Lookup, LookupSearch};
+use crate::error::ApiError;
 use crate::session::Who;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// This module's endpoints, each with its documentation.
+pub(super) fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::default()
+        .routes(routes!(list))
+        .routes(routes!(show))
+        .routes(routes!(congruence))
+        .routes(routes!(partner_sets))
+}
 
 fn all<T>(items: Vec<T>) -> ListResponse<T> {
     ListResponse {
@@ -22,8 +34,8 @@ fn all<T>(items: Vec<T>) -> ListResponse<T> {
 }
 
 /// The six regional divisions of the municipalities of 2025, with their regions.
-#[utoipa::path(get, path = "/api/v1/divisions", tag = "regions",
-    responses((status = 200, body = ListResponse<Division>, headers(("API-Version" = String, description = "Full version of the API")))))]
+#[utoipa::path(get, operation_id = "listDivisions", path = "/v1/divisions", tag = "regions",
+    responses((status = 200, body = ListResponse<Division>)))]
 pub async fn list() -> Result<Json<ListResponse<Division>>, ApiError> {
     let divisions = regions::divisions().map_err(AppError::internal)?;
     Ok(Json(all(divisions.to_vec())))
@@ -31,10 +43,9 @@ pub async fn list() -> Result<Json<ListResponse<Division>>, ApiError> {
 
 /// One division: `provincie`, `veiligheidsregio`, `ggd-regio`, `jeugdzorgregio`,
 /// `arbeidsmarktregio` or `res-regio`.
-#[utoipa::path(get, path = "/api/v1/divisions/{key}", tag = "regions",
+#[utoipa::path(get, operation_id = "getDivision", path = "/v1/divisions/{key}", tag = "regions",
     params(("key" = String, Path, description = "The division, e.g. veiligheidsregio")),
-    responses((status = 200, body = Division, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Division), Lookup))]
 pub async fn show(ApiPath(key): ApiPath<String>) -> Result<Json<Division>, ApiError> {
     match regions::division(&key).map_err(AppError::internal)? {
         Some(d) => Ok(Json(d.clone())),
@@ -54,11 +65,9 @@ pub struct CongruenceQuery {
 /// How congruent two groupings of municipalities are: pair shares, Jaccard index of the pairs
 /// and adjusted Rand index (see docs/DATA.md). Without `a` and `b`: every pair of the six
 /// divisions.
-#[utoipa::path(get, path = "/api/v1/congruence", tag = "regions",
+#[utoipa::path(get, operation_id = "getCongruence", path = "/v1/congruence", tag = "regions",
     params(CongruenceQuery),
-    responses((status = 200, body = ListResponse<CongruenceReport>, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ListResponse<CongruenceReport>), LookupSearch))]
 pub async fn congruence(
     State(app): State<App>,
     Who(who): Who,
@@ -80,8 +89,8 @@ pub async fn congruence(
 
 /// Per municipality, the number of distinct sets of partner municipalities it deals with over
 /// the six divisions and the collaborations the caller may see; most first.
-#[utoipa::path(get, path = "/api/v1/partner-sets", tag = "regions",
-    responses((status = 200, body = ListResponse<PartnerSetCount>, headers(("API-Version" = String, description = "Full version of the API")))))]
+#[utoipa::path(get, operation_id = "listPartnerSets", path = "/v1/partner-sets", tag = "regions",
+    responses((status = 200, body = ListResponse<PartnerSetCount>)))]
 pub async fn partner_sets(
     State(app): State<App>,
     Who(who): Who,

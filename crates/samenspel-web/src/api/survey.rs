@@ -10,8 +10,22 @@ use samenspel_store::Wave;
 use serde::{Deserialize, Serialize};
 
 use super::extract::{ApiFile, ApiJson, ApiPath, ApiQuery};
-use crate::error::{ApiError, Problem};
+use super::problems::{Change, Create, Lookup, LookupInState};
+use crate::error::ApiError;
 use crate::session::Who;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// This module's endpoints, each with its documentation.
+pub(super) fn routes() -> OpenApiRouter<App> {
+    OpenApiRouter::default()
+        .routes(routes!(list, create))
+        .routes(routes!(show))
+        .routes(routes!(close))
+        .routes(super::with_import_limit(routes!(import)))
+        .routes(routes!(report))
+        .routes(routes!(trend))
+}
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct WaveList {
@@ -19,8 +33,8 @@ pub struct WaveList {
 }
 
 /// All waves, newest first.
-#[utoipa::path(get, path = "/api/v1/survey/waves", tag = "survey",
-    responses((status = 200, body = WaveList, headers(("API-Version" = String, description = "Full version of the API")))))]
+#[utoipa::path(get, operation_id = "listWaves", path = "/v1/survey/waves", tag = "survey",
+    responses((status = 200, body = WaveList)))]
 pub async fn list(State(app): State<App>) -> Result<Json<WaveList>, ApiError> {
     Ok(Json(WaveList {
         items: app.waves().await?,
@@ -49,12 +63,8 @@ pub struct NewWaveBody {
 }
 
 /// Open a wave (beheerders).
-#[utoipa::path(post, path = "/api/v1/survey/waves", tag = "survey", request_body = NewWaveBody,
-    responses((status = 201, body = Wave, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 409, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(post, operation_id = "createWave", path = "/v1/survey/waves", tag = "survey", request_body = NewWaveBody,
+    responses((status = 201, body = Wave), Create))]
 pub async fn create(
     State(app): State<App>,
     Who(who): Who,
@@ -72,22 +82,17 @@ pub async fn create(
 }
 
 /// One wave.
-#[utoipa::path(get, path = "/api/v1/survey/waves/{key}", tag = "survey",
+#[utoipa::path(get, operation_id = "getWave", path = "/v1/survey/waves/{key}", tag = "survey",
     params(("key" = String, Path, description = "The wave's short name")),
-    responses((status = 200, body = Wave, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Wave), Lookup))]
 pub async fn show(State(app): State<App>, ApiPath(key): ApiPath<String>) -> Result<Json<Wave>, ApiError> {
     Ok(Json(app.wave(&key).await?))
 }
 
 /// Close a wave (beheerders): answering stops, the report becomes available.
-#[utoipa::path(post, path = "/api/v1/survey/waves/{key}/close", tag = "survey",
+#[utoipa::path(post, operation_id = "closeWave", path = "/v1/survey/waves/{key}/close", tag = "survey",
     params(("key" = String, Path, description = "The wave's short name")),
-    responses((status = 200, body = Wave, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Wave), Change))]
 pub async fn close(
     State(app): State<App>,
     Who(who): Who,
@@ -103,15 +108,10 @@ pub struct ImportedResponses {
 
 /// Import responses as CSV (`respondent,layer,S01,…,S24`; beheerders): all or nothing, every
 /// problem as `invalidParams` named `bestand:<row>:<column>`.
-#[utoipa::path(post, path = "/api/v1/survey/waves/{key}/responses", tag = "survey",
+#[utoipa::path(post, operation_id = "importResponses", path = "/v1/survey/waves/{key}/responses", tag = "survey",
     params(("key" = String, Path, description = "The wave's short name")),
     request_body(content = String, content_type = "text/csv"),
-    responses((status = 200, body = ImportedResponses, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 409, body = Problem, content_type = "application/problem+json"),
-              (status = 413, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ImportedResponses), Change))]
 pub async fn import(
     State(app): State<App>,
     Who(who): Who,
@@ -127,16 +127,15 @@ pub async fn import(
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
     /// `json` (default) or `csv`.
+    #[param(schema_with = super::format_filter)]
     pub format: Option<String>,
 }
 
 /// The report of a closed wave (409 while it is open); groups below k are left out with a note.
-#[utoipa::path(get, path = "/api/v1/survey/waves/{key}/report", tag = "survey",
+#[utoipa::path(get, operation_id = "getSurveyReport", path = "/v1/survey/waves/{key}/report", tag = "survey",
     params(("key" = String, Path, description = "The wave's short name"), ReportQuery),
-    responses((status = 200, body = SurveyReport, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 400, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "JSON, or CSV with format=csv",
+        content((SurveyReport = "application/json"), (String = "text/csv"))), LookupInState))]
 pub async fn report(
     State(app): State<App>,
     ApiPath(key): ApiPath<String>,
@@ -165,11 +164,9 @@ pub async fn report(
 
 /// The ROB's 2020 means, up to three earlier closed waves of the same instrument, and this
 /// closed wave: Rijk and decentral means per statement (409 while the wave is open).
-#[utoipa::path(get, path = "/api/v1/survey/waves/{key}/trend", tag = "survey",
+#[utoipa::path(get, operation_id = "getSurveyTrend", path = "/v1/survey/waves/{key}/trend", tag = "survey",
     params(("key" = String, Path, description = "The wave's short name")),
-    responses((status = 200, body = Vec<samenspel_app::survey::TrendWave>, headers(("API-Version" = String, description = "Full version of the API"))),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 409, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Vec<samenspel_app::survey::TrendWave>), LookupInState))]
 pub async fn trend(
     State(app): State<App>,
     ApiPath(key): ApiPath<String>,

@@ -155,7 +155,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePa
     let mut form = FormState::default();
     form.set("status", "toegezegd");
     form.set("instrument", "eigen-middelen");
-    form.set("year", chrono::Datelike::year(&chrono::Utc::now()).to_string());
+    form.set("year", chrono::Datelike::year(&app.today()).to_string());
     Ok(render(StatusCode::OK, &page(&ctx, c, view, form)))
 }
 

@@ -143,10 +143,6 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 fn instrument_labels(item: &OverviewItem) -> String {
     match &item.involvement.control {
         None => "Niet vastgelegd".to_owned(),
@@ -193,7 +189,7 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
 }
 
 pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): PagePath<String>) -> PageResult {
-    let today = today();
+    let today = app.today();
     let overview = app.overview(&code, &ctx.who, today).await?;
     let province = match &overview.organisation.province {
         Some(p) => app.organisation(p.as_str()).await.ok(),
@@ -249,7 +245,7 @@ pub async fn involvements_csv(
     ctx: PageContext,
     PagePath(code): PagePath<String>,
 ) -> PageResult {
-    let overview = app.overview(&code, &ctx.who, today()).await?;
+    let overview = app.overview(&code, &ctx.who, app.today()).await?;
     let years: Vec<i32> = overview.money_per_year.iter().map(|y| y.year).collect();
     let mut header: Vec<String> = [
         "id",
@@ -314,7 +310,7 @@ pub async fn involvements_json(
     ctx: PageContext,
     PagePath(code): PagePath<String>,
 ) -> PageResult {
-    Ok(axum::Json(app.overview(&code, &ctx.who, today()).await?).into_response())
+    Ok(axum::Json(app.overview(&code, &ctx.who, app.today()).await?).into_response())
 }
 
 #[derive(Template)]

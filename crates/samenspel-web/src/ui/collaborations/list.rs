@@ -79,7 +79,13 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         query.status.clone().unwrap_or_default(),
     );
     let (extras, extras_error) =
-        match crate::api::parse_extras(Some(&region), Some(&policy), Some(&activity), ("regio", "status")) {
+        match samenspel_app::collaboration_query::ExtraFilters::parse(
+            Some(&region),
+            Some(&policy),
+            Some(&activity),
+            ("regio", "status"),
+            app.today(),
+        ) {
             Ok(extras) => (Some(extras), None),
             Err(errors) => (
                 None,
