@@ -14,7 +14,7 @@ use samenspel_store::{
 };
 
 use super::organisations::{org_code, org_type};
-use super::{Conn, SqlStore};
+use super::{Arguments, Conn, SqlStore, push};
 use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
 use crate::text::{
     check_phases_kept, duplicate_partner, policy_areas_text, stale_version_message, unknown_partner,
@@ -29,13 +29,15 @@ const SELECT_PHASES: &str =
 const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, p.role, p.joined_on, p.notes FROM collaboration_partners p \
      JOIN organisations o ON o.code = p.org_code WHERE p.collaboration_id = $1 ORDER BY p.added_at, p.org_code";
 
+/// `$1` to `$11` are the fields, as [`field_arguments`] gives them.
 const INSERT_COLLABORATION: &str = "INSERT INTO collaborations (name, name_search, kind, wgr_form, task, public_value, region, start_date, end_date, \
-     demo_key, version, created_at, updated_at, legal_basis, policy_areas, source_key, source_hash, published) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12, $13, $14, $15, $16) RETURNING id";
+     legal_basis, policy_areas, demo_key, version, created_at, updated_at, source_key, source_hash, published) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13, $14, $15, $16) RETURNING id";
 
+/// `$1` to `$11` are the fields, as [`field_arguments`] gives them.
 const UPDATE_COLLABORATION: &str = "UPDATE collaborations SET name = $1, name_search = $2, kind = $3, wgr_form = $4, task = $5, public_value = $6, \
-     region = $7, start_date = $8, end_date = $9, updated_at = $10, version = version + 1, legal_basis = $13, policy_areas = $14 \
-     WHERE id = $11 AND version = $12";
+     region = $7, start_date = $8, end_date = $9, legal_basis = $10, policy_areas = $11, updated_at = $12, version = version + 1 \
+     WHERE id = $13 AND version = $14";
 
 const BUMP_VERSION: &str = "UPDATE collaborations SET version = version + 1, updated_at = $1 WHERE id = $2";
 
@@ -232,6 +234,23 @@ pub(super) struct Origin<'a> {
     pub published: bool,
 }
 
+/// The fields of a collaboration as the first eleven bind values of the insert and the update.
+fn field_arguments(fields: &CollaborationFields) -> Result<Arguments> {
+    let mut args = Arguments::default();
+    push(&mut args, &fields.name)?;
+    push(&mut args, search_key(&fields.name))?;
+    push(&mut args, fields.kind.key())?;
+    push(&mut args, fields.wgr_form.map(|w| w.key()))?;
+    push(&mut args, fields.task.as_deref())?;
+    push(&mut args, fields.public_value.as_deref())?;
+    push(&mut args, fields.region.as_deref())?;
+    push(&mut args, fields.start_date)?;
+    push(&mut args, fields.end_date)?;
+    push(&mut args, fields.legal_basis.as_deref())?;
+    push(&mut args, policy_areas_text(&fields.policy_areas)?)?;
+    Ok(args)
+}
+
 /// Inserts the collaboration's row and its phases; returns its id.
 pub(super) async fn insert_collaboration(
     conn: &mut Conn,
@@ -239,23 +258,13 @@ pub(super) async fn insert_collaboration(
     origin: Origin<'_>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let id: i64 = sqlx::query_scalar(INSERT_COLLABORATION)
-        .bind(&fields.name)
-        .bind(search_key(&fields.name))
-        .bind(fields.kind.key())
-        .bind(fields.wgr_form.map(|w| w.key()))
-        .bind(fields.task.as_deref())
-        .bind(fields.public_value.as_deref())
-        .bind(fields.region.as_deref())
-        .bind(fields.start_date)
-        .bind(fields.end_date)
-        .bind(origin.demo_key)
-        .bind(now)
-        .bind(fields.legal_basis.as_deref())
-        .bind(policy_areas_text(&fields.policy_areas)?)
-        .bind(origin.source.map(|(key, _)| key))
-        .bind(origin.source.map(|(_, hash)| hash))
-        .bind(origin.published)
+    let mut args = field_arguments(fields)?;
+    push(&mut args, origin.demo_key)?;
+    push(&mut args, now)?;
+    push(&mut args, origin.source.map(|(key, _)| key))?;
+    push(&mut args, origin.source.map(|(_, hash)| hash))?;
+    push(&mut args, origin.published)?;
+    let id: i64 = sqlx::query_scalar_with(INSERT_COLLABORATION, args)
         .fetch_one(&mut *conn)
         .await
         .map_err(|e| {
@@ -277,21 +286,11 @@ pub(super) async fn update_fields(
     expected_version: i64,
     fields: &CollaborationFields,
 ) -> Result<bool> {
-    let updated = sqlx::query(UPDATE_COLLABORATION)
-        .bind(&fields.name)
-        .bind(search_key(&fields.name))
-        .bind(fields.kind.key())
-        .bind(fields.wgr_form.map(|w| w.key()))
-        .bind(fields.task.as_deref())
-        .bind(fields.public_value.as_deref())
-        .bind(fields.region.as_deref())
-        .bind(fields.start_date)
-        .bind(fields.end_date)
-        .bind(Utc::now())
-        .bind(id)
-        .bind(expected_version)
-        .bind(fields.legal_basis.as_deref())
-        .bind(policy_areas_text(&fields.policy_areas)?)
+    let mut args = field_arguments(fields)?;
+    push(&mut args, Utc::now())?;
+    push(&mut args, id)?;
+    push(&mut args, expected_version)?;
+    let updated = sqlx::query_with(UPDATE_COLLABORATION, args)
         .execute(&mut *conn)
         .await?
         .rows_affected();

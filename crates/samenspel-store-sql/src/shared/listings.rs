@@ -10,7 +10,7 @@ use samenspel_store::{
 
 use super::collaborations::{kind, partner_role, wgr_form};
 use super::money::{CONTRIBUTIONS_OF_ORG, ContributionRow};
-use super::{Db, SqlStore};
+use super::{Arguments, SqlStore, push};
 use crate::error::{Error, Result, corrupt};
 use crate::text::{contains_pattern, count, like_patterns, visibility_flags};
 
@@ -133,14 +133,6 @@ struct GroupRow {
     start_date: Option<NaiveDate>,
     end_date: Option<NaiveDate>,
     org_code: String,
-}
-
-/// Bind values collected once for two statements (the count and the page of the list).
-type Arguments = <Db as sqlx::Database>::Arguments;
-
-fn push<'q, T: sqlx::Encode<'q, Db> + sqlx::Type<Db>>(args: &mut Arguments, value: T) -> Result<()> {
-    sqlx::Arguments::add(args, value).map_err(sqlx::Error::Encode)?;
-    Ok(())
 }
 
 impl SqlStore {

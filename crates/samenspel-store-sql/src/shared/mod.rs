@@ -24,6 +24,19 @@ mod write;
 /// A connection of this backend (plain, or inside a transaction).
 type Conn = <Db as sqlx::Database>::Connection;
 
+/// Bind values gathered before the statement is chosen or shared by two statements (a
+/// list's count and page; a collaboration's fields in the insert and the update).
+type Arguments = <Db as sqlx::Database>::Arguments;
+
+/// Adds one bind value.
+fn push<'q, T: sqlx::Encode<'q, Db> + sqlx::Type<Db>>(
+    args: &mut Arguments,
+    value: T,
+) -> crate::error::Result<()> {
+    sqlx::Arguments::add(args, value).map_err(sqlx::Error::Encode)?;
+    Ok(())
+}
+
 /// The store: a connection pool and the backend's migrations.
 pub struct SqlStore {
     pool: sqlx::Pool<Db>,

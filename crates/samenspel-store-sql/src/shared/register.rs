@@ -124,58 +124,6 @@ async fn update(
     Ok(())
 }
 
-impl SqlStore {
-    async fn import_from_register(
-        &self,
-        prefix: &str,
-        organisations: &[Organisation],
-        collaborations: &[RegisteredCollaboration],
-        actor: &Actor,
-        progress: &(dyn Fn(usize, usize) + Send + Sync),
-    ) -> Result<ImportReport> {
-        let mut tx = self.write().await?;
-        let now = Utc::now();
-        let mut report = ImportReport::default();
-        for org in organisations {
-            report.organisations += upsert_reference(&mut tx, org, now).await?;
-        }
-        let known: Vec<KnownRow> = sqlx::query_as(REGISTER_KEYS)
-            .bind(format!("{prefix}%"))
-            .fetch_all(&mut *tx)
-            .await?;
-        let known: HashMap<&str, &KnownRow> = known.iter().map(|k| (k.source_key.as_str(), k)).collect();
-        let total = collaborations.len();
-        for (done, item) in collaborations.iter().enumerate() {
-            match known.get(item.source_key.as_str()) {
-                None => {
-                    add(&mut tx, item, actor, now).await?;
-                    report.added.push(item.source_key.clone());
-                }
-                Some(k) if k.source_hash.as_deref() == Some(item.source_hash.as_str()) => {
-                    report.unchanged += 1
-                }
-                Some(k) => {
-                    update(&mut tx, k, item, actor, now).await?;
-                    report.changed.push(item.source_key.clone());
-                }
-            }
-            if (done + 1) % 100 == 0 || done + 1 == total {
-                progress(done + 1, total);
-            }
-        }
-        if report.added.is_empty() && report.changed.is_empty() && report.organisations == 0 {
-            tx.commit_unaudited().await?;
-        } else {
-            let event = AuditEvent::RegisterImport {
-                register: prefix.trim_end_matches(':'),
-                report: &report,
-            };
-            tx.commit(actor, event).await?;
-        }
-        Ok(report)
-    }
-}
-
 #[async_trait]
 impl RegisterStore for SqlStore {
     async fn import_register(
@@ -186,6 +134,48 @@ impl RegisterStore for SqlStore {
         actor: &Actor,
         progress: &(dyn Fn(usize, usize) + Send + Sync),
     ) -> StoreResult<ImportReport> {
-        boundary(self.import_from_register(prefix, organisations, collaborations, actor, progress)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let now = Utc::now();
+            let mut report = ImportReport::default();
+            for org in organisations {
+                report.organisations += upsert_reference(&mut tx, org, now).await?;
+            }
+            let known: Vec<KnownRow> = sqlx::query_as(REGISTER_KEYS)
+                .bind(format!("{prefix}%"))
+                .fetch_all(&mut *tx)
+                .await?;
+            let known: HashMap<&str, &KnownRow> = known.iter().map(|k| (k.source_key.as_str(), k)).collect();
+            let total = collaborations.len();
+            for (done, item) in collaborations.iter().enumerate() {
+                match known.get(item.source_key.as_str()) {
+                    None => {
+                        add(&mut tx, item, actor, now).await?;
+                        report.added.push(item.source_key.clone());
+                    }
+                    Some(k) if k.source_hash.as_deref() == Some(item.source_hash.as_str()) => {
+                        report.unchanged += 1
+                    }
+                    Some(k) => {
+                        update(&mut tx, k, item, actor, now).await?;
+                        report.changed.push(item.source_key.clone());
+                    }
+                }
+                if (done + 1) % 100 == 0 || done + 1 == total {
+                    progress(done + 1, total);
+                }
+            }
+            if report.added.is_empty() && report.changed.is_empty() && report.organisations == 0 {
+                tx.commit_unaudited().await?;
+            } else {
+                let event = AuditEvent::RegisterImport {
+                    register: prefix.trim_end_matches(':'),
+                    report: &report,
+                };
+                tx.commit(actor, event).await?;
+            }
+            Ok(report)
+        })
+        .await
     }
 }

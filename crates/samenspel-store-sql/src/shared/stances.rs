@@ -79,48 +79,6 @@ impl TryFrom<StanceRow> for StanceRecord {
     }
 }
 
-impl SqlStore {
-    async fn state_stance(
-        &self,
-        collaboration_id: i64,
-        code: &OrgCode,
-        phase: Option<&str>,
-        stance: &Stance,
-        actor: &Actor,
-    ) -> Result<StanceRecord> {
-        let mut tx = self.write().await?;
-        if !is_partner(&mut tx, collaboration_id, code.as_str()).await? {
-            return Err(not_a_partner(code).into());
-        }
-        let now = Utc::now();
-        let mut insert = sqlx::query_scalar(INSERT_STANCE)
-            .bind(collaboration_id)
-            .bind(code.as_str())
-            .bind(phase)
-            .bind(&actor.name)
-            .bind(now);
-        for score in stance.profile.values() {
-            insert = insert.bind(i32::from(score));
-        }
-        for motivation in &stance.motivations {
-            insert = insert.bind(motivation.as_deref());
-        }
-        let id: i64 = insert.fetch_one(&mut *tx).await?;
-        let record = StanceRecord {
-            id,
-            collaboration_id,
-            code: code.clone(),
-            phase: phase.map(str::to_owned),
-            stance: stance.clone(),
-            stated_by: actor.name.clone(),
-            stated_at: now,
-        };
-        tx.commit(actor, AuditEvent::StanceRecord { record: &record })
-            .await?;
-        Ok(record)
-    }
-}
-
 #[async_trait]
 impl StanceStore for SqlStore {
     async fn record_stance(
@@ -131,7 +89,39 @@ impl StanceStore for SqlStore {
         stance: &Stance,
         actor: &Actor,
     ) -> StoreResult<StanceRecord> {
-        boundary(self.state_stance(collaboration_id, code, phase, stance, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            if !is_partner(&mut tx, collaboration_id, code.as_str()).await? {
+                return Err(not_a_partner(code).into());
+            }
+            let now = Utc::now();
+            let mut insert = sqlx::query_scalar(INSERT_STANCE)
+                .bind(collaboration_id)
+                .bind(code.as_str())
+                .bind(phase)
+                .bind(&actor.name)
+                .bind(now);
+            for score in stance.profile.values() {
+                insert = insert.bind(i32::from(score));
+            }
+            for motivation in &stance.motivations {
+                insert = insert.bind(motivation.as_deref());
+            }
+            let id: i64 = insert.fetch_one(&mut *tx).await?;
+            let record = StanceRecord {
+                id,
+                collaboration_id,
+                code: code.clone(),
+                phase: phase.map(str::to_owned),
+                stance: stance.clone(),
+                stated_by: actor.name.clone(),
+                stated_at: now,
+            };
+            tx.commit(actor, AuditEvent::StanceRecord { record: &record })
+                .await?;
+            Ok(record)
+        })
+        .await
     }
 
     async fn list_stances(&self, collaboration_id: i64) -> StoreResult<Vec<StanceRecord>> {
