@@ -4,7 +4,7 @@
 //! a byte-order mark, or Windows-1252. An import is all or nothing: any bad row refuses the
 //! whole file with every row, column and reason. The schema is in `docs/DATA.md`.
 //!
-//! Reading each form is in [`csv`] and [`json`], checking what was read in [`check`]; this
+//! Reading each form is in `csv` and `json`, checking what was read in `check`; this
 //! module holds the exchanged shapes and the use cases.
 
 use std::collections::HashSet;

@@ -99,7 +99,14 @@ async fn the_change_log_names_and_summarises_control_moore_and_money() {
         .text()
         .await
         .unwrap();
+    assert!(csv.starts_with("id;tijdstip;door;namens;actie;omschrijving;samenvatting;voor;na\r\n"));
     for action in ["control.update", "moore.update", "money.record"] {
         assert_eq!(csv.matches(action).count(), 2, "the CSV names {action} twice");
+    }
+    for summary in ["(was € 1.000.000,00)", "Bedrag vastgelegd"] {
+        assert!(
+            csv.contains(summary),
+            "the CSV has the label and summary {summary:?}"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Responses kept in packed blocks: an import of a million respondents is stored as a few
 //! hundred blocks instead of a million rows. A block is text, one response per line:
-//! `respondent TAB layer TAB domain TAB answers`, the answers as [`encode_answers`] keeps them.
+//! `respondent TAB layer TAB domain TAB answers`, the answers as [`encode_answers`](super::response::encode_answers) keeps them.
 //! Respondent ids and domains never hold control characters (the parsers refuse them), so tabs
 //! and newlines cannot occur inside a field.
 //!

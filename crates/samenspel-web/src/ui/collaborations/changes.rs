@@ -89,7 +89,7 @@ pub async fn changes_csv(
     PagePath(id): PagePath<i64>,
 ) -> PageResult {
     let (_, events) = audit_of(&app, &ctx, id).await?;
-    let mut csv = String::from("id;tijdstip;door;namens;actie;voor;na\r\n");
+    let mut csv = String::from("id;tijdstip;door;namens;actie;omschrijving;samenvatting;voor;na\r\n");
     for e in &events {
         let fields = [
             e.id.to_string(),
@@ -97,6 +97,8 @@ pub async fn changes_csv(
             e.actor.clone(),
             e.actor_organisation.clone().unwrap_or_default(),
             e.action.clone(),
+            e.label.clone(),
+            e.summary.clone(),
             e.before.as_ref().map(|v| v.to_string()).unwrap_or_default(),
             e.after.as_ref().map(|v| v.to_string()).unwrap_or_default(),
         ];

@@ -78,28 +78,27 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         query.beleidsterrein.clone().unwrap_or_default(),
         query.status.clone().unwrap_or_default(),
     );
-    let (extras, extras_error) =
-        match samenspel_app::collaboration_query::ExtraFilters::parse(
-            Some(&region),
-            Some(&policy),
-            Some(&activity),
-            ("regio", "status"),
-            app.today(),
-        ) {
-            Ok(extras) => (Some(extras), None),
-            Err(errors) => (
-                None,
-                Some(
-                    errors
-                        .errors
-                        .iter()
-                        .map(|e| e.message.clone())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        + " Dit filter is niet toegepast.",
-                ),
+    let (extras, extras_error) = match samenspel_app::collaboration_query::ExtraFilters::parse(
+        Some(&region),
+        Some(&policy),
+        Some(&activity),
+        ("regio", "status"),
+        app.today(),
+    ) {
+        Ok(extras) => (Some(extras), None),
+        Err(errors) => (
+            None,
+            Some(
+                errors
+                    .errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + " Dit filter is niet toegepast.",
             ),
-        };
+        ),
+    };
     let error = error.or(extras_error);
     let mut filter = CollaborationFilter {
         kind,
