@@ -99,7 +99,7 @@ async fn the_change_log_names_and_summarises_control_moore_and_money() {
         .text()
         .await
         .unwrap();
-    assert!(csv.starts_with("id;tijdstip;door;namens;actie;omschrijving;samenvatting;voor;na\r\n"));
+    assert!(csv.starts_with("\u{feff}id;tijdstip;door;namens;actie;omschrijving;samenvatting;voor;na\r\n"));
     for action in ["control.update", "moore.update", "money.record"] {
         assert_eq!(csv.matches(action).count(), 2, "the CSV names {action} twice");
     }
