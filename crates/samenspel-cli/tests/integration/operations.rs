@@ -12,7 +12,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::helpers::{Harness, PASSWORD};
-use crate::processes::{Server, cookie_value};
+use crate::processes::{Server, SignIn, sign_in};
 
 #[tokio::test]
 async fn every_request_is_logged_with_its_route_and_id_and_without_secrets() {
@@ -31,17 +31,12 @@ async fn every_request_is_logged_with_its_route_and_id_and_without_secrets() {
         .unwrap();
     let url = |path: &str| format!("{}{path}", server.base);
 
-    let form = client.get(url("/inloggen")).send().await.unwrap();
-    let csrf = cookie_value(&form, "samenspel_csrf").unwrap();
-    let signed_in = client
-        .post(url("/inloggen"))
-        .header("cookie", format!("samenspel_csrf={csrf}"))
-        .form(&[("csrf", csrf.as_str()), ("email", &email), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
-    let session = cookie_value(&signed_in, "samenspel_sessie").unwrap();
+    let SignIn {
+        form,
+        posted: signed_in,
+        csrf,
+        session,
+    } = sign_in(&client, &server.base, &email).await;
     let api = client
         .get(url("/api/v1/collaborations?q=geheimezoekterm"))
         .bearer_auth(&token)

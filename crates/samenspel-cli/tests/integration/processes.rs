@@ -89,6 +89,35 @@ impl Drop for Server {
     }
 }
 
+/// A sign-in by hand on the server at `base` (no cookie store): the form's response, the
+/// post's response, and the CSRF and session cookies it gave.
+pub(crate) struct SignIn {
+    pub(crate) form: reqwest::Response,
+    pub(crate) posted: reqwest::Response,
+    pub(crate) csrf: String,
+    pub(crate) session: String,
+}
+
+pub(crate) async fn sign_in(client: &Client, base: &str, email: &str) -> SignIn {
+    let form = client.get(format!("{base}/inloggen")).send().await.unwrap();
+    let csrf = cookie_value(&form, "samenspel_csrf").unwrap();
+    let posted = client
+        .post(format!("{base}/inloggen"))
+        .header("cookie", format!("samenspel_csrf={csrf}"))
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER, "sign-in as {email}");
+    let session = cookie_value(&posted, "samenspel_sessie").unwrap();
+    SignIn {
+        form,
+        posted,
+        csrf,
+        session,
+    }
+}
+
 pub(crate) fn cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
     response
         .headers()
@@ -110,17 +139,7 @@ async fn a_session_started_on_one_server_works_on_another() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let form = client.get(format!("{}/inloggen", a.base)).send().await.unwrap();
-    let csrf = cookie_value(&form, "samenspel_csrf").unwrap();
-    let signed_in = client
-        .post(format!("{}/inloggen", a.base))
-        .header("cookie", format!("samenspel_csrf={csrf}"))
-        .form(&[("csrf", csrf.as_str()), ("email", &email), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
-    let session = cookie_value(&signed_in, "samenspel_sessie").unwrap();
+    let SignIn { csrf, session, .. } = sign_in(&client, &a.base, &email).await;
     let cookies = format!("samenspel_csrf={csrf}; samenspel_sessie={session}");
     let page = |base: &str, cookies: Option<&str>| {
         let mut request = client.get(format!("{base}/samenwerkingen"));
