@@ -5,6 +5,7 @@
 //! the other way round.
 
 pub mod account;
+pub mod attachment;
 pub mod audit;
 pub mod auth;
 pub mod collaboration;

@@ -14,7 +14,9 @@ use samenspel_domain::control::DemocraticControl;
 use samenspel_domain::moore::MooreStatement;
 use samenspel_domain::org::{OrgCode, Organisation};
 
-use crate::{Collaboration, ContributionRecord, ImportReport, StanceRecord, TokenPurpose, Wave};
+use crate::{
+    AttachmentInfo, Collaboration, ContributionRecord, ImportReport, StanceRecord, TokenPurpose, Wave,
+};
 
 /// One change as the audit trail records it.
 #[derive(Debug, Clone, Copy)]
@@ -111,6 +113,9 @@ pub enum AuditEvent<'a> {
         wave_id: i64,
         responses: usize,
     },
+    AttachmentAdd {
+        info: &'a AttachmentInfo,
+    },
 }
 
 /// The JSON of an event, as stored: before and after.
@@ -157,6 +162,7 @@ impl AuditEvent<'_> {
             E::WaveCreate { .. } => AuditAction::WaveCreate,
             E::WaveClose { .. } => AuditAction::WaveClose,
             E::SurveyImport { .. } => AuditAction::SurveyImport,
+            E::AttachmentAdd { .. } => AuditAction::AttachmentAdd,
         }
     }
 
@@ -183,6 +189,7 @@ impl AuditEvent<'_> {
             E::RegisterImport { register, .. } => ("register", (*register).to_owned()),
             E::WaveCreate { wave } | E::WaveClose { wave } => ("survey_wave", wave.id.to_string()),
             E::SurveyImport { wave_id, .. } => ("survey_wave", wave_id.to_string()),
+            E::AttachmentAdd { info } => (info.owner.kind.key(), info.owner.id.to_string()),
         }
     }
 
@@ -248,6 +255,7 @@ impl AuditEvent<'_> {
             E::RegisterImport { report, .. } => (None, to_json(report)?),
             E::WaveCreate { wave } | E::WaveClose { wave } => (None, to_json(wave)?),
             E::SurveyImport { responses, .. } => (None, Some(json!({ "responses": responses }))),
+            E::AttachmentAdd { info } => (None, to_json(info)?),
         })
     }
 }

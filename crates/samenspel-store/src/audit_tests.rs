@@ -1,4 +1,5 @@
 use chrono::{TimeZone, Utc};
+use samenspel_domain::attachment::{AttachmentOwner, OwnerKind};
 use samenspel_domain::audit::{AuditAction, summarise};
 use samenspel_domain::auth::Role;
 use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind, PartnerRole};
@@ -111,6 +112,19 @@ fn every_event_serialises_and_every_action_is_summarised() {
         created_by: "ana".into(),
         created_at: Utc::now(),
     };
+    let attachment = AttachmentInfo {
+        id: 5,
+        owner: AttachmentOwner {
+            kind: OwnerKind::Collaboration,
+            id: 12,
+        },
+        name: "besluit.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: 2048,
+        sha256: "ab".repeat(32),
+        added_by: "ana".into(),
+        added_at: Utc::now(),
+    };
     let gm = code("GM0363");
     let events = [
         AuditEvent::CollaborationCreate { after: &new },
@@ -198,6 +212,7 @@ fn every_event_serialises_and_every_action_is_summarised() {
             wave_id: 1,
             responses: 10,
         },
+        AuditEvent::AttachmentAdd { info: &attachment },
     ];
     for action in AuditAction::ALL {
         assert!(

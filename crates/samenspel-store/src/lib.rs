@@ -4,11 +4,13 @@
 //! Every method that changes data writes its audit event in the same transaction as the
 //! change; a method that returns an error has changed nothing.
 
+mod attachment;
 mod audit;
 mod error;
 mod model;
 mod url;
 
+pub use attachment::{AttachmentInfo, StoredAttachment};
 pub use audit::{AuditEvent, Payloads};
 pub use error::{StoreError, StoreResult};
 pub use model::*;
@@ -16,6 +18,7 @@ pub use url::DatabaseUrl;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use samenspel_domain::attachment::{Attachment, AttachmentOwner};
 use samenspel_domain::audit::Actor;
 use samenspel_domain::auth::Membership;
 use samenspel_domain::collaboration::{CollaborationFields, Partner};
@@ -254,6 +257,23 @@ pub trait AccountStore {
     async fn settle_login_attempt(&self, id: i64, attempt: &LoginAttempt<'_>) -> StoreResult<()>;
 }
 
+/// Files kept in the database, each belonging to one record (see the domain's
+/// `attachment` module for what is accepted).
+#[async_trait]
+pub trait AttachmentStore {
+    /// Stores a checked file for `owner`, with its audit event; returns its id.
+    async fn put_attachment(
+        &self,
+        owner: AttachmentOwner,
+        attachment: &Attachment,
+        actor: &Actor,
+    ) -> StoreResult<i64>;
+    /// The file with its metadata, if it exists.
+    async fn get_attachment(&self, id: i64) -> StoreResult<Option<StoredAttachment>>;
+    /// The metadata of the owner's files, oldest first.
+    async fn list_attachments(&self, owner: AttachmentOwner) -> StoreResult<Vec<AttachmentInfo>>;
+}
+
 /// Everything the app needs from a database.
 #[async_trait]
 pub trait Store:
@@ -267,6 +287,7 @@ pub trait Store:
     + StanceStore
     + AuditStore
     + AccountStore
+    + AttachmentStore
     + Send
     + Sync
 {

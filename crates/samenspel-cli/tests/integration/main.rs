@@ -7,6 +7,7 @@ mod accounts;
 mod api_collaborations;
 mod api_organisations;
 mod api_stances;
+mod attachments;
 mod authorization;
 mod bench;
 mod changes;

@@ -55,6 +55,7 @@ audit_actions! {
     WaveCreate => "survey.wave.create", "Peilingsgolf geopend", "Survey wave opened";
     WaveClose => "survey.wave.close", "Peilingsgolf gesloten", "Survey wave closed";
     SurveyImport => "survey.import", "Antwoorden ingelezen", "Responses imported";
+    AttachmentAdd => "attachment.add", "Bijlage toegevoegd", "Attachment added";
 }
 
 impl AuditAction {

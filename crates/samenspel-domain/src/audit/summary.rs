@@ -50,6 +50,7 @@ fn summary(action: AuditAction, before: Option<&Value>, after: Option<&Value>) -
         A::SurveyImport => {
             read::<ResponsesView>(after).map(|r| format!("{} antwoorden ingelezen", r.responses))
         }
+        A::AttachmentAdd => read::<AttachmentView>(after).map(|a| a.text()),
     }
 }
 
@@ -357,6 +358,19 @@ struct WaveView {
 #[derive(Deserialize)]
 struct ResponsesView {
     responses: u64,
+}
+
+#[derive(Deserialize)]
+struct AttachmentView {
+    name: String,
+    media_type: String,
+    size: u64,
+}
+
+impl AttachmentView {
+    fn text(&self) -> String {
+        format!("{} ({}, {} bytes)", self.name, self.media_type, self.size)
+    }
 }
 
 #[cfg(test)]

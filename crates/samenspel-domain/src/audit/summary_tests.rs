@@ -62,6 +62,12 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
         ),
         A::WaveCreate | A::WaveClose => (None, Some(wave)),
         A::SurveyImport => (None, Some(json!({"responses": 120}))),
+        A::AttachmentAdd => (
+            None,
+            Some(
+                json!({"id": 2, "owner": {"kind": "collaboration", "id": 1}, "name": "besluit.pdf", "media_type": "application/pdf", "size": 2048, "sha256": "ab"}),
+            ),
+        ),
     }
 }
 
@@ -124,4 +130,13 @@ fn an_update_names_the_changed_fields_in_dutch() {
 fn an_unrecognised_payload_gives_an_empty_summary() {
     let odd = json!({"unexpected": true});
     assert_eq!(summarise(AuditAction::MoneyDelete, Some(&odd), None), "");
+}
+
+#[test]
+fn an_attachment_names_its_file_type_and_size() {
+    let (before, after) = example(AuditAction::AttachmentAdd);
+    assert_eq!(
+        summarise(AuditAction::AttachmentAdd, before.as_ref(), after.as_ref()),
+        "besluit.pdf (application/pdf, 2048 bytes)"
+    );
 }

@@ -9,6 +9,7 @@ use sqlx::migrate::Migrator;
 use super::{BACKEND, BEGIN_WRITE, Db};
 
 mod accounts;
+mod attachments;
 mod audit;
 mod collaborations;
 mod control;

@@ -1,0 +1,142 @@
+//! Attachments: a checked file written with its audit event, read back whole by id, and
+//! listed per owner without the bytes.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use samenspel_domain::attachment::{Attachment, AttachmentOwner, OwnerKind};
+use samenspel_domain::audit::Actor;
+use samenspel_store::{AttachmentInfo, AttachmentStore, AuditEvent, StoreResult, StoredAttachment};
+
+use super::SqlStore;
+use crate::error::{Result, boundary, corrupt};
+
+macro_rules! info_columns {
+    () => {
+        "SELECT id, owner_type, owner_id, name, media_type, size, sha256, added_by, added_at"
+    };
+}
+
+const INSERT_ATTACHMENT: &str = "INSERT INTO attachments (owner_type, owner_id, name, media_type, size, sha256, content, added_by, added_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+
+const ATTACHMENT_BY_ID: &str = concat!(info_columns!(), ", content FROM attachments WHERE id = $1");
+
+const ATTACHMENTS_OF_OWNER: &str = concat!(
+    info_columns!(),
+    " FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY id"
+);
+
+#[derive(sqlx::FromRow)]
+struct InfoRow {
+    id: i64,
+    owner_type: String,
+    owner_id: i64,
+    name: String,
+    media_type: String,
+    size: i64,
+    sha256: String,
+    added_by: String,
+    added_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct FileRow {
+    #[sqlx(flatten)]
+    info: InfoRow,
+    content: Vec<u8>,
+}
+
+impl TryFrom<InfoRow> for AttachmentInfo {
+    type Error = crate::error::Error;
+
+    fn try_from(row: InfoRow) -> Result<Self> {
+        let kind =
+            OwnerKind::from_key(&row.owner_type).ok_or_else(|| corrupt("owner type", &row.owner_type))?;
+        Ok(AttachmentInfo {
+            id: row.id,
+            owner: AttachmentOwner {
+                kind,
+                id: row.owner_id,
+            },
+            name: row.name,
+            media_type: row.media_type,
+            size: row.size,
+            sha256: row.sha256,
+            added_by: row.added_by,
+            added_at: row.added_at,
+        })
+    }
+}
+
+impl SqlStore {
+    async fn add_attachment(&self, owner: AttachmentOwner, file: &Attachment, actor: &Actor) -> Result<i64> {
+        let mut tx = self.write().await?;
+        let now = Utc::now();
+        let id: i64 = sqlx::query_scalar(INSERT_ATTACHMENT)
+            .bind(owner.kind.key())
+            .bind(owner.id)
+            .bind(file.name())
+            .bind(file.media_type())
+            .bind(file.size())
+            .bind(file.sha256())
+            .bind(file.bytes())
+            .bind(&actor.name)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+        let info = AttachmentInfo {
+            id,
+            owner,
+            name: file.name().to_owned(),
+            media_type: file.media_type().to_owned(),
+            size: file.size(),
+            sha256: file.sha256().to_owned(),
+            added_by: actor.name.clone(),
+            added_at: now,
+        };
+        tx.commit(actor, AuditEvent::AttachmentAdd { info: &info })
+            .await?;
+        Ok(id)
+    }
+}
+
+#[async_trait]
+impl AttachmentStore for SqlStore {
+    async fn put_attachment(
+        &self,
+        owner: AttachmentOwner,
+        attachment: &Attachment,
+        actor: &Actor,
+    ) -> StoreResult<i64> {
+        boundary(self.add_attachment(owner, attachment, actor)).await
+    }
+
+    async fn get_attachment(&self, id: i64) -> StoreResult<Option<StoredAttachment>> {
+        boundary(async {
+            let row: Option<FileRow> = sqlx::query_as(ATTACHMENT_BY_ID)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|row| {
+                Ok(StoredAttachment {
+                    info: row.info.try_into()?,
+                    bytes: row.content,
+                })
+            })
+            .transpose()
+        })
+        .await
+    }
+
+    async fn list_attachments(&self, owner: AttachmentOwner) -> StoreResult<Vec<AttachmentInfo>> {
+        boundary(async {
+            let rows: Vec<InfoRow> = sqlx::query_as(ATTACHMENTS_OF_OWNER)
+                .bind(owner.kind.key())
+                .bind(owner.id)
+                .fetch_all(&self.pool)
+                .await?;
+            rows.into_iter().map(AttachmentInfo::try_from).collect()
+        })
+        .await
+    }
+}
