@@ -117,3 +117,36 @@ async fn files_are_listed_per_owner_oldest_first_and_audited() {
     );
     assert_eq!(store.verify_audit_chain().await.unwrap().first_broken, None);
 }
+
+#[tokio::test]
+async fn many_files_added_at_once_are_all_stored_and_audited() {
+    let h = Harness::start().await;
+    let writers = (0..30).map(|i| {
+        let app = h.app.app.clone();
+        tokio::spawn(async move {
+            let file = Attachment::check(&format!("stuk-{i}.pdf"), pdf(&format!("stuk {i}"))).unwrap();
+            app.store()
+                .put_attachment(owner(7), &file, &Actor::system("test"))
+                .await
+                .unwrap()
+        })
+    });
+    let mut ids = Vec::new();
+    for writer in writers.collect::<Vec<_>>() {
+        ids.push(writer.await.unwrap());
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 30, "every writer got its own file");
+    assert_eq!(
+        h.app.app.store().list_attachments(owner(7)).await.unwrap().len(),
+        30
+    );
+    assert_eq!(
+        h.app
+            .db
+            .count("SELECT COUNT(*) FROM audit_events WHERE action = 'attachment.add'")
+            .await,
+        30
+    );
+}
