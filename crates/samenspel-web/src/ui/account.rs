@@ -1,6 +1,5 @@
 //! Signing in and out, changing the password, accepting an invitation.
 
-use super::page_path::PagePath;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -16,6 +15,7 @@ use super::outcome::{Saved, form_outcome};
 use super::{Layout, render};
 use crate::error::{PageError, PageResult};
 use crate::session::{ClientAddress, PageContext, SESSION_COOKIE, set_cookie};
+use crate::ui::request::{Posted, PostedTo, Visit};
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -121,11 +121,7 @@ fn password_page(ctx: &PageContext, form: FormState, done: bool) -> PasswordPage
     }
 }
 
-pub async fn change_password(
-    State(app): State<App>,
-    ctx: PageContext,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn change_password(Posted(app, ctx, pairs): Posted) -> PageResult {
     match app
         .change_password(
             &ctx.who,
@@ -156,21 +152,12 @@ pub struct InvitationPage {
     pub action: String,
 }
 
-pub async fn invitation_form(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(token): PagePath<String>,
-) -> PageResult {
+pub async fn invitation_form(Visit(app, ctx, token): Visit<String>) -> PageResult {
     let page = invitation_page(&app, &ctx, &token, ValidationErrors::new()).await?;
     Ok(render(StatusCode::OK, &page))
 }
 
-pub async fn accept_invitation(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(token): PagePath<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn accept_invitation(PostedTo(app, ctx, token, pairs): PostedTo<String>) -> PageResult {
     let password = form::get(&pairs, "password");
     let result = if password == form::get(&pairs, "password_again") {
         app.accept_invitation(&token, password).await

@@ -12,7 +12,7 @@ use samenspel_app::{App, AppError};
 use samenspel_domain::collaboration::CollaborationKind;
 use serde::Deserialize;
 
-use super::{Layout, parse_query, render};
+use super::{Layout, parse_query, render, status_unless};
 use crate::error::PageResult;
 use crate::session::PageContext;
 
@@ -127,11 +127,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             })
             .collect()
     };
-    let status = if message.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = status_unless(message.as_ref(), StatusCode::UNPROCESSABLE_ENTITY);
     Ok(render(
         status,
         &CongruencePage {

@@ -1,12 +1,10 @@
 //! The democratic control page of a collaboration: what is missing or overdue, and a form for
 //! the trekker's redacteuren.
 
-use super::page_path::PagePath;
 use askama::Template;
-use axum::extract::State;
+use axum::Router;
 use axum::http::StatusCode;
 use axum::routing;
-use axum::{Form, Router};
 use samenspel_app::control::ControlView;
 use samenspel_app::{App, AppError};
 use samenspel_domain::ValidationErrors;
@@ -21,6 +19,7 @@ use super::outcome::{Saved, form_outcome};
 use super::{Layout, render};
 use crate::error::PageResult;
 use crate::session::PageContext;
+use crate::ui::request::{PostedTo, Visit};
 
 pub fn routes() -> Router<App> {
     Router::new().route(
@@ -251,27 +250,23 @@ async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, C
     super::with_collaboration(app, ctx, id, app.democratic_control(id, &ctx.who)).await
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (c, view) = load(&app, &ctx, id).await?;
     let input = as_input(&view.control);
     let page = page(&app, &ctx, c, view, &input, ValidationErrors::new()).await;
     Ok(render(StatusCode::OK, &page))
 }
 
-pub async fn update(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let input = from_form(&pairs);
     let result = app.set_democratic_control(id, &input, &ctx.who).await;
     form_outcome(
         &ctx,
         result,
         |_| {
-            Saved::new(
-                format!("/samenwerkingen/{id}/democratische-controle"),
+            Saved::at_collaboration(
+                id,
+                "/democratische-controle",
                 "Democratische controle opgeslagen.",
             )
         },

@@ -18,6 +18,7 @@ mod outcome;
 mod page_path;
 mod radar;
 mod regions;
+mod request;
 mod stances;
 mod survey;
 mod survey_form;
@@ -75,6 +76,16 @@ async fn organisation_name(app: &App, code: &str) -> String {
     app.organisation(code)
         .await
         .map_or_else(|_| code.to_owned(), |o| o.display_name())
+}
+
+/// The status of a page that shows a problem with its own address (a filter it could not
+/// apply, a choice it could not read) when there is one, and 200 when there is none.
+fn status_unless(problem: Option<&String>, refused: StatusCode) -> StatusCode {
+    if problem.is_some() {
+        refused
+    } else {
+        StatusCode::OK
+    }
 }
 
 /// Renders a template with a status; a template error is logged and becomes a plain 500.

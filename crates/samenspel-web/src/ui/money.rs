@@ -1,12 +1,10 @@
 //! The money page of a collaboration: who pays what per year, the totals and shares, the rule
 //! checks with their source, the link to dimension 3, and a form to record a figure.
 
-use super::page_path::PagePath;
 use askama::Template;
-use axum::extract::State;
+use axum::Router;
 use axum::http::StatusCode;
 use axum::routing::{self, post};
-use axum::{Form, Router};
 use samenspel_app::money::MoneyView;
 use samenspel_app::{App, AppError};
 use samenspel_domain::money::{AmountInput, ContributionInput, Instrument, MoneyStatus, Outcome, Share};
@@ -17,6 +15,7 @@ use super::outcome::{Saved, form_outcome};
 use super::{Layout, decimal, organisation_name, render};
 use crate::error::PageResult;
 use crate::session::PageContext;
+use crate::ui::request::{PostedTo, Visit};
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -150,7 +149,7 @@ async fn load(app: &App, ctx: &PageContext, id: i64) -> Result<(Collaboration, M
     super::with_collaboration(app, ctx, id, app.money(id, &ctx.who)).await
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (c, view) = load(&app, &ctx, id).await?;
     let mut form = FormState::default();
     form.set("status", "toegezegd");
@@ -159,12 +158,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePa
     Ok(render(StatusCode::OK, &page(&ctx, c, view, form)))
 }
 
-pub async fn record(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn record(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let input = ContributionInput {
         partner: get(&pairs, "partner"),
         year: get(&pairs, "year"),
@@ -181,8 +175,9 @@ pub async fn record(
         &ctx,
         result,
         |record| {
-            Saved::new(
-                format!("/samenwerkingen/{id}/geld"),
+            Saved::at_collaboration(
+                id,
+                "/geld",
                 format!(
                     "Bedrag van {partner} voor {} vastgelegd: {}.",
                     record.contribution.year,
@@ -198,11 +193,7 @@ pub async fn record(
     .await
 }
 
-pub async fn delete(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath((id, contribution)): PagePath<(i64, i64)>,
-) -> PageResult {
+pub async fn delete(Visit(app, ctx, (id, contribution)): Visit<(i64, i64)>) -> PageResult {
     app.delete_money(id, contribution, &ctx.who).await?;
-    Saved::new(format!("/samenwerkingen/{id}/geld"), "Bedrag verwijderd.").answer(&ctx)
+    Saved::at_collaboration(id, "/geld", "Bedrag verwijderd.").answer(&ctx)
 }

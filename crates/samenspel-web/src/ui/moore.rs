@@ -1,12 +1,10 @@
 //! Moore's triangle of a collaboration: the triangle for the whole, each partner's elements,
 //! what the partners stated, and a form per partner.
 
-use super::page_path::PagePath;
 use askama::Template;
-use axum::extract::State;
+use axum::Router;
 use axum::http::StatusCode;
 use axum::routing;
-use axum::{Form, Router};
 use samenspel_app::moore::MooreView;
 use samenspel_app::{App, AppError};
 use samenspel_domain::moore::{Element, ElementJudgement, MooreInput, MooreStatement, Strength, Support};
@@ -17,6 +15,7 @@ use super::outcome::{Saved, form_outcome};
 use super::{Layout, render};
 use crate::error::PageResult;
 use crate::session::PageContext;
+use crate::ui::request::{PostedTo, Visit};
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -74,7 +73,7 @@ fn judgement_rows(judgements: &[ElementJudgement]) -> Vec<JudgementRow> {
         .collect()
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (c, view) = load(&app, &ctx, id).await?;
     let a = &view.assessment;
     let partners = a
@@ -164,11 +163,7 @@ fn fill(form: &mut FormState, s: &MooreStatement) {
     form.set("processes", s.processes.clone().unwrap_or_default());
 }
 
-pub async fn form(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath((id, code)): PagePath<(i64, String)>,
-) -> PageResult {
+pub async fn form(Visit(app, ctx, (id, code)): Visit<(i64, String)>) -> PageResult {
     let (c, partner, view) = load_partner(&app, &ctx, id, &code).await?;
     let mut form = FormState::default();
     if let Some(record) = view.statements.iter().find(|s| s.code == partner.code) {
@@ -177,12 +172,7 @@ pub async fn form(
     Ok(render(StatusCode::OK, &form_page(&ctx, c, partner, form)))
 }
 
-pub async fn submit(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath((id, code)): PagePath<(i64, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn submit(PostedTo(app, ctx, (id, code), pairs): PostedTo<(i64, String)>) -> PageResult {
     let (c, partner, _) = load_partner(&app, &ctx, id, &code).await?;
     let input = MooreInput {
         public_value: get(&pairs, "public_value").to_owned(),
@@ -196,7 +186,7 @@ pub async fn submit(
     form_outcome(
         &ctx,
         result,
-        |_| Saved::new(format!("/samenwerkingen/{id}/driehoek"), saved),
+        |_| Saved::at_collaboration(id, "/driehoek", saved),
         async |errors| {
             let form = FormState::refused(&pairs, errors);
             Ok(form_page(&ctx, c, partner, form))

@@ -2,13 +2,12 @@
 //! organisation's page with its collaborations, money per year and coming moments (also as
 //! CSV and JSON).
 
-use super::page_path::PagePath;
 use askama::Template;
+use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing;
-use axum::{Form, Router};
 use samenspel_app::App;
 use samenspel_app::overview::OverviewItem;
 use samenspel_domain::org::{OrgType, Organisation};
@@ -17,9 +16,10 @@ use serde::Deserialize;
 
 use super::form::{Choice, FormState, choices, get};
 use crate::session::PageContext;
+use crate::ui::request::{Posted, Visit};
 
 use super::outcome::{Saved, form_outcome};
-use super::{Layout, Pagination, csv_line, optional_filter, page_from, parse_query, render};
+use super::{Layout, Pagination, csv_line, optional_filter, page_from, parse_query, render, status_unless};
 use crate::error::PageResult;
 
 pub fn routes() -> Router<App> {
@@ -77,11 +77,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let types = choices(&OrgType::ALL, OrgType::key, OrgType::label_nl, |key| {
         org_type.is_some_and(|t| t.key() == key)
     });
-    let status = if error.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
+    let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(
         status,
         &ListPage {
@@ -188,7 +184,7 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
     }
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): PagePath<String>) -> PageResult {
+pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
     let today = app.today();
     let overview = app.overview(&code, &ctx.who, today).await?;
     let province = match &overview.organisation.province {
@@ -240,11 +236,7 @@ pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(code): Page
 
 /// The organisation's collaborations as CSV (semicolon-separated, as Dutch spreadsheets
 /// expect), with one column per year of its own money.
-pub async fn involvements_csv(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(code): PagePath<String>,
-) -> PageResult {
+pub async fn involvements_csv(Visit(app, ctx, code): Visit<String>) -> PageResult {
     let overview = app.overview(&code, &ctx.who, app.today()).await?;
     let years: Vec<i32> = overview.money_per_year.iter().map(|y| y.year).collect();
     let mut header: Vec<String> = [
@@ -305,11 +297,7 @@ pub async fn involvements_csv(
     ))
 }
 
-pub async fn involvements_json(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(code): PagePath<String>,
-) -> PageResult {
+pub async fn involvements_json(Visit(app, ctx, code): Visit<String>) -> PageResult {
     Ok(axum::Json(app.overview(&code, &ctx.who, app.today()).await?).into_response())
 }
 
@@ -336,11 +324,7 @@ pub async fn new_form(ctx: PageContext) -> Response {
     render(StatusCode::OK, &new_page(&ctx, FormState::default()))
 }
 
-pub async fn create(
-    State(app): State<App>,
-    ctx: PageContext,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
     let result = app
         .add_organisation(
             get(&pairs, "name"),

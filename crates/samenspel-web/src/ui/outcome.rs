@@ -28,6 +28,12 @@ impl Saved {
         }
     }
 
+    /// To one of a collaboration's pages: `page` is "" for the collaboration itself, or the
+    /// rest of the address ("/geld", "?fase=…").
+    pub fn at_collaboration(id: i64, page: &str, message: impl Into<String>) -> Self {
+        Self::new(format!("/samenwerkingen/{id}{page}"), message)
+    }
+
     /// To a page that says by itself what was saved.
     pub fn to_confirmation_page(location: impl Into<String>) -> Self {
         Self {

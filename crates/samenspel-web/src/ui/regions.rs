@@ -13,19 +13,14 @@ use samenspel_app::{App, AppError};
 use samenspel_domain::map::MapRequest;
 use serde::Deserialize;
 
-use super::{Layout, parse_query, render};
+use super::form::Choice;
+use super::{Layout, parse_query, render, status_unless};
 use crate::charts::map::{region_fills, render_map};
 use crate::error::PageResult;
 use crate::session::PageContext;
 
 pub fn routes() -> Router<App> {
     Router::new().route("/regio", get(page))
-}
-
-pub struct DivisionChoice {
-    pub key: &'static str,
-    pub name: &'static str,
-    pub selected: bool,
 }
 
 pub struct MunicipalityChoice {
@@ -50,7 +45,7 @@ pub struct MembershipRow {
 #[template(path = "regions.html")]
 pub struct RegionsPage {
     pub layout: Layout,
-    pub divisions: Vec<DivisionChoice>,
+    pub divisions: Vec<Choice>,
     pub municipalities: Vec<MunicipalityChoice>,
     pub division_name: &'static str,
     pub map: String,
@@ -72,11 +67,7 @@ pub struct RegionsQuery {
 pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
     let (query, mut message) = parse_query::<RegionsQuery>(raw.as_deref());
     let page = build(&app, &ctx, query, &mut message).await?;
-    let status = if message.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
+    let status = status_unless(message.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(status, &page))
 }
 
@@ -145,9 +136,9 @@ async fn build(
         layout: Layout::new(ctx, "Regio's", "regio"),
         divisions: all
             .iter()
-            .map(|d| DivisionChoice {
+            .map(|d| Choice {
                 key: d.key,
-                name: d.name,
+                label: d.name,
                 selected: d.key == division.key,
             })
             .collect(),

@@ -1,17 +1,17 @@
 //! The stance form: a partner states a score 1–5 and a motivation on each dimension.
 
-use super::page_path::PagePath;
 use askama::Template;
-use axum::extract::{RawQuery, State};
+use axum::Router;
+use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use axum::routing;
-use axum::{Form, Router};
 use samenspel_app::{App, AppError};
 use samenspel_domain::partnership::{Dimension, IDEAL_TYPE, ScoreValue, StanceInput};
 use samenspel_store::{Collaboration, PartnerInfo};
 use serde::Deserialize;
 
 use crate::session::PageContext;
+use crate::ui::request::{PostedTo, Visit};
 
 use super::form::{FormState, get};
 use super::outcome::{Saved, form_outcome};
@@ -129,12 +129,7 @@ pub(super) fn partner_of(c: &Collaboration, code: &str) -> Result<PartnerInfo, A
         .ok_or(AppError::NotFound("partner"))
 }
 
-pub async fn form(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath((id, code)): PagePath<(i64, String)>,
-    RawQuery(raw): RawQuery,
-) -> PageResult {
+pub async fn form(Visit(app, ctx, (id, code)): Visit<(i64, String)>, RawQuery(raw): RawQuery) -> PageResult {
     let (c, partner) = load(&app, &ctx.who, id, &code).await?;
     let phase = parse_query::<PhaseQuery>(raw.as_deref())
         .0
@@ -187,12 +182,7 @@ fn stance_input(pairs: &[(String, String)]) -> StanceInput {
     input
 }
 
-pub async fn submit(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath((id, code)): PagePath<(i64, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn submit(PostedTo(app, ctx, (id, code), pairs): PostedTo<(i64, String)>) -> PageResult {
     let (c, partner) = load(&app, &ctx.who, id, &code).await?;
     let input = stance_input(&pairs);
     let result = app
@@ -204,7 +194,7 @@ pub async fn submit(
         result,
         |record| {
             let suffix = super::collaborations::phase_query(record.phase.as_deref());
-            Saved::new(format!("/samenwerkingen/{id}{suffix}"), saved)
+            Saved::at_collaboration(id, &suffix, saved)
         },
         async |errors| {
             let form = FormState::refused(&pairs, errors);

@@ -4,11 +4,11 @@
 
 use super::page_path::PagePath;
 use askama::Template;
+use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{self, post};
-use axum::{Form, Router};
 use samenspel_app::App;
 use samenspel_app::survey::{SurveyReport, WaveInput, answering_today, report_csv};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
@@ -22,6 +22,7 @@ use super::outcome::{Saved, form_outcome};
 use super::{Layout, decimal, parse_query, render};
 use crate::error::PageResult;
 use crate::session::PageContext;
+use crate::ui::request::{Posted, Visit};
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -111,11 +112,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     Ok(render(StatusCode::OK, &page))
 }
 
-pub async fn create(
-    State(app): State<App>,
-    ctx: PageContext,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
     let input = WaveInput {
         key: get(&pairs, "key").to_owned(),
         title: get(&pairs, "title").to_owned(),
@@ -142,7 +139,7 @@ pub async fn create(
     .await
 }
 
-pub async fn close(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> PageResult {
+pub async fn close(Visit(app, ctx, key): Visit<String>) -> PageResult {
     let wave = app.close_wave(&key, &ctx.who).await?;
     Saved::new(
         format!("/knelpuntenmonitor/{}", wave.key),
@@ -449,7 +446,7 @@ pub struct WavePage {
     pub trend_rows: Vec<(String, Vec<(String, String)>)>,
 }
 
-pub async fn show(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> PageResult {
+pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
     let wave = app.wave(&key).await?;
     let report = if wave.closed_at.is_some() {
         Some(report_view(&app.survey_report(&key).await?))

@@ -20,6 +20,7 @@ use super::outcome::{Saved, form_outcome};
 use super::{Layout, parse_query, render};
 use crate::error::PageResult;
 use crate::session::{ClientAddress, PageContext};
+use crate::ui::request::Visit;
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -145,12 +146,7 @@ fn prefill(view: &RespondentView) -> FormState {
     form
 }
 
-pub async fn form(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(key): PagePath<String>,
-    RawQuery(raw): RawQuery,
-) -> PageResult {
+pub async fn form(Visit(app, ctx, key): Visit<String>, RawQuery(raw): RawQuery) -> PageResult {
     let token = parse_query::<TokenQuery>(raw.as_deref())
         .0
         .uitnodiging

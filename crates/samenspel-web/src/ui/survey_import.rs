@@ -1,10 +1,9 @@
 //! Importing the responses of a wave from a file (beheerders): the same file as `samenspel
 //! survey import`, all or nothing, with every refused cell listed by row and column.
 
-use super::page_path::PagePath;
 use askama::Template;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::extract::{DefaultBodyLimit, Multipart};
 use axum::http::StatusCode;
 use axum::routing::get;
 use samenspel_app::survey::header;
@@ -14,6 +13,7 @@ use super::exchange::{ProblemRow, chosen_file, refuse_file};
 use super::{Layout, render};
 use crate::error::PageResult;
 use crate::session::PageContext;
+use crate::ui::request::Visit;
 
 pub fn routes() -> Router<App> {
     Router::new().route(
@@ -61,16 +61,11 @@ async fn page(app: &App, ctx: &PageContext, key: &str) -> Result<ImportPage, App
     })
 }
 
-pub async fn form(State(app): State<App>, ctx: PageContext, PagePath(key): PagePath<String>) -> PageResult {
+pub async fn form(Visit(app, ctx, key): Visit<String>) -> PageResult {
     Ok(render(StatusCode::OK, &page(&app, &ctx, &key).await?))
 }
 
-pub async fn submit(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(key): PagePath<String>,
-    mut multipart: Multipart,
-) -> PageResult {
+pub async fn submit(Visit(app, ctx, key): Visit<String>, mut multipart: Multipart) -> PageResult {
     let mut view = page(&app, &ctx, &key).await?;
     let (name, bytes) = match chosen_file(
         &mut multipart,

@@ -1,7 +1,6 @@
 //! The change log of a collaboration: who changed what and when, as a page, CSV and JSON.
 
 use askama::Template;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use samenspel_app::{App, AppError};
@@ -9,7 +8,7 @@ use samenspel_store::Collaboration;
 
 use crate::error::PageResult;
 use crate::session::PageContext;
-use crate::ui::page_path::PagePath;
+use crate::ui::request::Visit;
 use crate::ui::{Layout, csv_line, render};
 
 pub struct ChangeRow {
@@ -47,7 +46,7 @@ async fn audit_of(
     Ok((c, events))
 }
 
-pub async fn changes(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+pub async fn changes(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (c, events) = audit_of(&app, &ctx, id).await?;
     let rows = events
         .iter()
@@ -74,20 +73,12 @@ pub async fn changes(State(app): State<App>, ctx: PageContext, PagePath(id): Pag
     ))
 }
 
-pub async fn changes_json(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-) -> PageResult {
+pub async fn changes_json(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (_, events) = audit_of(&app, &ctx, id).await?;
     Ok(axum::Json(events).into_response())
 }
 
-pub async fn changes_csv(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-) -> PageResult {
+pub async fn changes_csv(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (_, events) = audit_of(&app, &ctx, id).await?;
     let mut csv = String::from("id;tijdstip;door;namens;actie;omschrijving;samenvatting;voor;na\r\n");
     for e in &events {

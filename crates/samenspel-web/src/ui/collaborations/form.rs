@@ -2,7 +2,6 @@
 //! based on an old version is refused with the form kept.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use samenspel_app::{App, AppError, PartnerInput};
@@ -15,7 +14,7 @@ use crate::error::PageResult;
 use crate::session::PageContext;
 use crate::ui::form::{Choice, FormState, get};
 use crate::ui::outcome::{Saved, form_outcome};
-use crate::ui::page_path::PagePath;
+use crate::ui::request::{Posted, PostedTo, Visit};
 use crate::ui::{Layout, render};
 
 pub struct PartnerSlot {
@@ -83,11 +82,7 @@ fn collaboration_input(pairs: &[(String, String)]) -> CollaborationInput {
     }
 }
 
-pub async fn create(
-    State(app): State<App>,
-    ctx: PageContext,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
     let input = collaboration_input(&pairs);
     let partners: Vec<PartnerInput> = (0..PARTNER_SLOTS)
         .map(|i| PartnerInput {
@@ -105,12 +100,7 @@ pub async fn create(
     form_outcome(
         &ctx,
         result,
-        |id| {
-            Saved::new(
-                format!("/samenwerkingen/{id}"),
-                format!("Samenwerking {} vastgelegd.", input.name.trim()),
-            )
-        },
+        |id| Saved::at_collaboration(id, "", format!("Samenwerking {} vastgelegd.", input.name.trim())),
         async |mut errors| {
             for error in &mut errors.errors {
                 if let Some(rest) = error.field.strip_prefix("partners[")
@@ -142,7 +132,7 @@ fn edit_page(ctx: &PageContext, c: &Collaboration, form: FormState) -> FormPage 
     }
 }
 
-pub async fn edit_form(State(app): State<App>, ctx: PageContext, PagePath(id): PagePath<i64>) -> PageResult {
+pub async fn edit_form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let c = app.collaboration(id, &ctx.who).await?;
     let mut form = FormState::default();
     let f = &c.fields;
@@ -164,12 +154,7 @@ pub async fn edit_form(State(app): State<App>, ctx: PageContext, PagePath(id): P
     Ok(render(StatusCode::OK, &edit_page(&ctx, &c, form)))
 }
 
-pub async fn update(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let c = app.collaboration(id, &ctx.who).await?;
     let input = collaboration_input(&pairs);
     let result = match get(&pairs, "version").parse::<i64>() {
@@ -195,8 +180,9 @@ pub async fn update(
         &ctx,
         result,
         |()| {
-            Saved::new(
-                format!("/samenwerkingen/{id}"),
+            Saved::at_collaboration(
+                id,
+                "",
                 format!("Wijzigingen in {} opgeslagen.", input.name.trim()),
             )
         },

@@ -13,7 +13,7 @@ use super::kinds;
 use crate::error::PageResult;
 use crate::session::PageContext;
 use crate::ui::form::Choice;
-use crate::ui::{Layout, Pagination, optional_filter, page_from, parse_query, render};
+use crate::ui::{Layout, Pagination, optional_filter, page_from, parse_query, render, status_unless};
 
 #[derive(Template)]
 #[template(path = "collaborations/list.html")]
@@ -119,11 +119,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         ("status", activity.clone()),
     ];
     let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total);
-    let status = if error.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
+    let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(
         status,
         &ListPage {

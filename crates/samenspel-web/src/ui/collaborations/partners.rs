@@ -1,8 +1,6 @@
 //! Adding a partner organisation to a collaboration.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::State;
 use axum::http::StatusCode;
 use samenspel_app::{App, AppError, PartnerInput};
 use samenspel_domain::org::Organisation;
@@ -13,7 +11,7 @@ use crate::error::PageResult;
 use crate::session::PageContext;
 use crate::ui::form::{Choice, FormState, get};
 use crate::ui::outcome::{Saved, form_outcome};
-use crate::ui::page_path::PagePath;
+use crate::ui::request::{PostedTo, Visit};
 use crate::ui::{Layout, organisation_name, render};
 
 #[derive(Template)]
@@ -37,22 +35,13 @@ async fn page(app: &App, ctx: &PageContext, id: i64, form: FormState) -> Result<
     })
 }
 
-pub async fn partner_form(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-) -> PageResult {
+pub async fn partner_form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let mut form = FormState::default();
     form.set("role", "partner");
     Ok(render(StatusCode::OK, &page(&app, &ctx, id, form).await?))
 }
 
-pub async fn add_partner(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn add_partner(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let input = PartnerInput {
         code: get(&pairs, "code").into(),
         role: get(&pairs, "role").into(),
@@ -62,12 +51,7 @@ pub async fn add_partner(
     form_outcome(
         &ctx,
         result,
-        |()| {
-            Saved::new(
-                format!("/samenwerkingen/{id}"),
-                format!("{partner} toegevoegd als partner."),
-            )
-        },
+        |()| Saved::at_collaboration(id, "", format!("{partner} toegevoegd als partner.")),
         async |errors| {
             let form = FormState::refused(&pairs, errors);
             Ok(page(&app, &ctx, id, form).await?)

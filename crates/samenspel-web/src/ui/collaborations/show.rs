@@ -3,10 +3,9 @@
 //! the reference profiles and the history; and publishing it.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{RawQuery, State};
+use axum::extract::RawQuery;
 use axum::http::StatusCode;
-use samenspel_app::{App, CollaborationView, PartnerStanceView, StanceHistoryEntry};
+use samenspel_app::{CollaborationView, PartnerStanceView, StanceHistoryEntry};
 use samenspel_domain::collaboration::WgrForm;
 use samenspel_domain::partnership::{Analysis, IDEAL_TYPE, PartnerAnalysis, REFERENCE_PROFILES};
 use samenspel_store::Collaboration;
@@ -16,8 +15,8 @@ use crate::error::PageResult;
 use crate::session::PageContext;
 use crate::ui::form::get;
 use crate::ui::outcome::Saved;
-use crate::ui::page_path::PagePath;
 use crate::ui::radar::{RadarView, as_f64, view as radar_view};
+use crate::ui::request::{PostedTo, Visit};
 use crate::ui::{Layout, decimal, parse_query, render};
 
 pub struct PhaseLink {
@@ -118,12 +117,7 @@ pub(crate) fn phase_query(phase: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
-pub async fn show(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-    RawQuery(raw): RawQuery,
-) -> PageResult {
+pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> PageResult {
     let phase = parse_query::<PhaseQuery>(raw.as_deref())
         .0
         .fase
@@ -320,12 +314,7 @@ fn period(c: &Collaboration) -> String {
     }
 }
 
-pub async fn publish(
-    State(app): State<App>,
-    ctx: PageContext,
-    PagePath(id): PagePath<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> PageResult {
+pub async fn publish(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let published = get(&pairs, "published") == "true";
     app.set_published(id, published, &ctx.who).await?;
     let message = if published {
@@ -333,5 +322,5 @@ pub async fn publish(
     } else {
         "Samenwerking teruggezet naar concept."
     };
-    Saved::new(format!("/samenwerkingen/{id}"), message).answer(&ctx)
+    Saved::at_collaboration(id, "", message).answer(&ctx)
 }
