@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use tokio::sync::Semaphore;
 
 use samenspel_domain::ValidationErrors;
@@ -164,7 +164,7 @@ impl App {
         let user_id = self.store.create_user(&new, &actor).await?;
         let invitation = if invite {
             let (token, hash) = new_token();
-            let expires_at = Some(Utc::now() + Duration::days(INVITATION_DAYS));
+            let expires_at = Some(self.clock.now() + Duration::days(INVITATION_DAYS));
             self.store
                 .create_token(
                     &NewToken {
@@ -240,7 +240,7 @@ impl App {
     /// many failures the account or address must wait.
     pub async fn sign_in(&self, email: &str, password: &str, address: &str) -> AppResult<(String, SignedIn)> {
         let email = email.trim().to_lowercase();
-        let now = Utc::now();
+        let now = self.clock.now();
         let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
         // Counted before the password is checked, so parallel attempts cannot pass the limit.
         let (attempt, by_account, by_address) = self
@@ -291,7 +291,11 @@ impl App {
     /// The user of a session cookie; anonymous when it is unknown or expired.
     pub async fn principal_for_session(&self, token: &str) -> AppResult<Principal> {
         Ok(
-            match self.store.session_user(&token_hash(token), Utc::now()).await? {
+            match self
+                .store
+                .session_user(&token_hash(token), self.clock.now())
+                .await?
+            {
                 Some(user) => Principal::User(signed_in(user)),
                 None => Principal::Anonymous,
             },
@@ -302,7 +306,7 @@ impl App {
     pub async fn principal_for_bearer(&self, token: &str) -> AppResult<Principal> {
         match self
             .store
-            .token_user(&token_hash(token), TokenPurpose::Api, Utc::now())
+            .token_user(&token_hash(token), TokenPurpose::Api, self.clock.now())
             .await?
         {
             Some(user) => Ok(Principal::User(signed_in(user))),
@@ -359,7 +363,7 @@ impl App {
     /// The account an invitation token is for, if the token is still valid.
     pub async fn invitation(&self, token: &str) -> AppResult<SignedIn> {
         self.store
-            .token_user(&token_hash(token), TokenPurpose::Invitation, Utc::now())
+            .token_user(&token_hash(token), TokenPurpose::Invitation, self.clock.now())
             .await?
             .map(signed_in)
             .ok_or(AppError::NotFound("uitnodiging"))

@@ -27,7 +27,7 @@ impl App {
                 p.org_type == OrgType::Provincie,
             )
         }));
-        let today = chrono::Utc::now().date_naive();
+        let today = self.today();
         let findings = assess(&control, collaboration.fields.kind, layers, today);
         Ok(ControlView { control, findings })
     }

@@ -66,37 +66,11 @@ impl Principal {
                         name: user.email.clone(),
                         organisation: Some(m.organisation.clone()),
                     }),
-                    None => Err(AppError::Forbidden(forbidden_message(action))),
+                    None => Err(AppError::Forbidden(action.refusal_nl().to_owned())),
                 }
             }
         }
     }
-}
-
-fn forbidden_message(action: Action) -> String {
-    match action {
-        Action::ReadDraft => {
-            "Deze samenwerking is nog niet gepubliceerd; alleen de partners kunnen haar zien."
-        }
-        Action::CreateCollaboration => "Alleen redacteuren kunnen een samenwerking vastleggen.",
-        Action::EditCollaboration => "Alleen redacteuren van de trekker kunnen deze samenwerking bewerken.",
-        Action::AddPartner => "Alleen redacteuren van de trekker kunnen partners toevoegen.",
-        Action::Publish => "Alleen redacteuren van de trekker kunnen deze samenwerking publiceren.",
-        Action::RecordStance => {
-            "U kunt alleen een standpunt geven namens een organisatie waarvan u redacteur bent."
-        }
-        Action::RecordMoney => {
-            "Alleen redacteuren van de betalende partner of van de trekker kunnen bedragen vastleggen."
-        }
-        Action::StateMoore => {
-            "U kunt alleen de driehoek invullen namens een organisatie waarvan u redacteur bent."
-        }
-        Action::AddOrganisation => "Alleen redacteuren kunnen partners toevoegen.",
-        Action::ManageUsers => "Alleen beheerders kunnen accounts beheren.",
-        Action::ImportData => "Alleen beheerders kunnen gegevens importeren.",
-        Action::ManageSurveys => "Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.",
-    }
-    .to_owned()
 }
 
 #[cfg(test)]

@@ -363,7 +363,7 @@ mod trend;
 pub use export::report_csv;
 pub use file::ResponseFile;
 pub use limit::{LINK_ANSWERS, LINK_WINDOW, LinkLimiter};
-pub use respond::{RespondentView, ResponseInput, answering_today};
+pub use respond::{RespondentView, ResponseInput, answering_on};
 pub use trend::TrendWave;
 
 #[cfg(test)]

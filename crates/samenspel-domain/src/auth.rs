@@ -107,6 +107,34 @@ impl Action {
         Action::ImportData,
         Action::ManageSurveys,
     ];
+
+    /// Why this action is refused to a signed-in user the permission table does not allow it
+    /// (shown on the page and as the problem's detail in the API). Every action has one: the
+    /// match is exhaustive, so a new action cannot be added without its message.
+    pub fn refusal_nl(self) -> &'static str {
+        match self {
+            Self::ReadDraft => {
+                "Deze samenwerking is nog niet gepubliceerd; alleen de partners kunnen haar zien."
+            }
+            Self::CreateCollaboration => "Alleen redacteuren kunnen een samenwerking vastleggen.",
+            Self::EditCollaboration => "Alleen redacteuren van de trekker kunnen deze samenwerking bewerken.",
+            Self::AddPartner => "Alleen redacteuren van de trekker kunnen partners toevoegen.",
+            Self::Publish => "Alleen redacteuren van de trekker kunnen deze samenwerking publiceren.",
+            Self::RecordStance => {
+                "U kunt alleen een standpunt geven namens een organisatie waarvan u redacteur bent."
+            }
+            Self::RecordMoney => {
+                "Alleen redacteuren van de betalende partner of van de trekker kunnen bedragen vastleggen."
+            }
+            Self::StateMoore => {
+                "U kunt alleen de driehoek invullen namens een organisatie waarvan u redacteur bent."
+            }
+            Self::AddOrganisation => "Alleen redacteuren kunnen partners toevoegen.",
+            Self::ManageUsers => "Alleen beheerders kunnen accounts beheren.",
+            Self::ImportData => "Alleen beheerders kunnen gegevens importeren.",
+            Self::ManageSurveys => "Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.",
+        }
+    }
 }
 
 /// How a membership's organisation relates to the object of the action.

@@ -244,8 +244,13 @@ pub struct TestApp {
 
 /// Starts the real HTTP application on an ephemeral port.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(samenspel_app::Clock::system()).await
+}
+
+/// The same, telling the time by `clock` (a fixed day for tests of dates).
+pub async fn spawn_app_with(clock: samenspel_app::Clock) -> TestApp {
     let db = TestDb::new().await;
-    let app = db.app();
+    let app = db.app().with_clock(clock);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("addr"));
     let router = samenspel_web::router(app.clone(), samenspel_web::WebConfig::default());

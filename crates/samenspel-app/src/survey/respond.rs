@@ -70,9 +70,8 @@ fn invitation_respondent(token: &str) -> String {
     format!("uitnodiging:{}", token_hash(token))
 }
 
-/// Whether the wave takes answers today (the date in UTC, as the server keeps time).
-pub fn answering_today(wave: &Wave) -> Result<(), NotAnswerable> {
-    let today = chrono::Utc::now().date_naive();
+/// Whether the wave takes answers on `today` (the app's date: [`App::today`]).
+pub fn answering_on(wave: &Wave, today: chrono::NaiveDate) -> Result<(), NotAnswerable> {
     answerable(wave.opens_on, wave.closes_on, wave.closed_at.is_some(), today)
 }
 
@@ -96,7 +95,7 @@ impl App {
     /// The wave to answer, refused when it is closed or the invitation is unknown.
     pub async fn respondent_view(&self, key: &str, token: Option<&str>) -> AppResult<RespondentView> {
         let wave = self.wave(key).await?;
-        answering_today(&wave).map_err(|why| AppError::Conflict(why.message_nl()))?;
+        answering_on(&wave, self.today()).map_err(|why| AppError::Conflict(why.message_nl()))?;
         let statements = Self::statements_of(&wave)?;
         let earlier = match token {
             None => None,

@@ -1,6 +1,6 @@
 use reqwest::{Client, Method, Response, StatusCode};
 use samenspel_app::Principal;
-use samenspel_testkit::{TestApp, spawn_app};
+use samenspel_testkit::{TestApp, spawn_app_with};
 use serde_json::{Value, json};
 
 pub const PASSWORD: &str = "correct paard batterij nietje";
@@ -24,7 +24,12 @@ pub struct Harness {
 
 impl Harness {
     pub async fn start() -> Self {
-        let app = spawn_app().await;
+        Self::start_with(samenspel_app::Clock::system()).await
+    }
+
+    /// A harness whose application tells the time by `clock`.
+    pub async fn start_with(clock: samenspel_app::Clock) -> Self {
+        let app = spawn_app_with(clock).await;
         let client = Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -558,3 +558,27 @@ async fn answers_by_the_wave_link_are_limited_per_address() {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }
+
+/// Whether a wave takes answers follows the application's clock, not the system's: on a day
+/// inside its dates (here 15 January 2020) the wave of January 2020 is open, on its page, in
+/// the list and on its form.
+#[tokio::test]
+async fn a_wave_is_open_by_the_apps_clock() {
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 1, 15).unwrap();
+    let at = day.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    let h = Harness::start_with(samenspel_app::Clock::fixed(at)).await;
+    let (status, _) = h
+        .send_json(
+            Method::POST,
+            "/api/v1/survey/waves",
+            &json!({"key": "januari", "opens_on": "2020-01-01", "closes_on": "2020-01-31"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let form = h.get("/knelpuntenmonitor/januari/invullen").await;
+    assert_eq!(form.status(), StatusCode::OK);
+    let page = h.get("/knelpuntenmonitor/januari").await.text().await.unwrap();
+    assert!(page.contains("Vul de vragenlijst in"), "{page}");
+    let list = h.get("/knelpuntenmonitor").await.text().await.unwrap();
+    assert!(!list.contains("Sloot op 31-01-2020"), "{list}");
+}

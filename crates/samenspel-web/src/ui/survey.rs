@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{self, post};
 use samenspel_app::App;
-use samenspel_app::survey::{SurveyReport, WaveInput, answering_today, report_csv};
+use samenspel_app::survey::{SurveyReport, WaveInput, answering_on, report_csv};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
 use samenspel_domain::survey::period::{NotAnswerable, status_nl};
 use samenspel_domain::survey::report::{GroupReport, StatementTest};
@@ -53,7 +53,7 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
-fn wave_row(w: &Wave) -> WaveRow {
+fn wave_row(w: &Wave, today: chrono::NaiveDate) -> WaveRow {
     WaveRow {
         key: w.key.clone(),
         title: w.title.clone(),
@@ -61,7 +61,7 @@ fn wave_row(w: &Wave) -> WaveRow {
             (None, None) => String::new(),
             (o, c) => format!("{} – {}", date(o), date(c)),
         },
-        status: status_nl(answering_today(w)),
+        status: status_nl(answering_on(w, today)),
         k: w.k,
         collaboration: w.collaboration_id,
     }
@@ -78,10 +78,10 @@ pub struct ListPage {
     pub only: Option<i64>,
 }
 
-fn list_page(ctx: &PageContext, waves: &[Wave], form: FormState) -> ListPage {
+fn list_page(ctx: &PageContext, waves: &[Wave], today: chrono::NaiveDate, form: FormState) -> ListPage {
     ListPage {
         layout: Layout::new(ctx, "Knelpuntenmonitor", "knelpuntenmonitor"),
-        waves: waves.iter().map(wave_row).collect(),
+        waves: waves.iter().map(|w| wave_row(w, today)).collect(),
         admin: ctx.who.is_platform_admin(),
         form,
         only: None,
@@ -107,7 +107,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let mut form = FormState::default();
     form.set("k", "10");
     form.set("collaboration_id", query.samenwerking.unwrap_or_default());
-    let mut page = list_page(&ctx, &waves, form);
+    let mut page = list_page(&ctx, &waves, app.today(), form);
     page.only = only;
     Ok(render(StatusCode::OK, &page))
 }
@@ -133,7 +133,12 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
         },
         async |errors| {
             let waves = app.waves().await?;
-            Ok(list_page(&ctx, &waves, FormState::refused(&pairs, errors)))
+            Ok(list_page(
+                &ctx,
+                &waves,
+                app.today(),
+                FormState::refused(&pairs, errors),
+            ))
         },
     )
     .await
@@ -484,9 +489,11 @@ pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
         &WavePage {
             layout: Layout::new(&ctx, wave.title.clone(), "knelpuntenmonitor"),
             open: wave.closed_at.is_none(),
-            not_answering: answering_today(&wave).err().map(NotAnswerable::message_nl),
+            not_answering: answering_on(&wave, app.today())
+                .err()
+                .map(NotAnswerable::message_nl),
             admin: ctx.who.is_platform_admin(),
-            wave: wave_row(&wave),
+            wave: wave_row(&wave, app.today()),
             report,
             trend_titles: trend.iter().map(|t| t.title.clone()).collect(),
             trend_rows,
