@@ -193,18 +193,44 @@ impl App {
     }
 
     /// The collaboration's change history, for whoever may read it.
+    /// The people in it are shown as `who` may see them ([`crate::people`]).
     pub async fn audit_events(&self, id: i64, who: &Principal) -> AppResult<Vec<AuditRecord>> {
-        self.collaboration(id, who).await?;
-        Ok(self
+        let collaboration = self.collaboration(id, who).await?;
+        let records = self
             .store
             .list_audit_events("collaboration", &id.to_string())
-            .await?)
+            .await?;
+        let accounts: Vec<&str> = records.iter().map(|r| r.actor.as_str()).collect();
+        let organisations: Vec<&str> = records
+            .iter()
+            .filter_map(|r| r.actor_organisation.as_deref())
+            .collect();
+        let people = self
+            .people(&collaboration, who, &accounts, &organisations)
+            .await?;
+        Ok(records.into_iter().map(|r| people.audit_record(r)).collect())
+    }
+
+    /// The stances stated in `collaboration`, oldest first, each stated "namens" its partner
+    /// and its author shown as `who` may see them.
+    async fn shown_stances(
+        &self,
+        collaboration: &Collaboration,
+        who: &Principal,
+    ) -> AppResult<Vec<StanceRecord>> {
+        let mut records = self.store.list_stances(collaboration.id).await?;
+        let accounts: Vec<&str> = records.iter().map(|r| r.stated_by.as_str()).collect();
+        let people = self.people(collaboration, who, &accounts, &[]).await?;
+        for record in &mut records {
+            record.stated_by = people.show(&record.stated_by, Some(record.code.as_str()));
+        }
+        Ok(records)
     }
 
     /// Every stance ever stated, oldest first, for whoever may read the collaboration.
     pub async fn stances(&self, id: i64, who: &Principal) -> AppResult<Vec<StanceRecord>> {
-        self.collaboration(id, who).await?;
-        Ok(self.store.list_stances(id).await?)
+        let collaboration = self.collaboration(id, who).await?;
+        self.shown_stances(&collaboration, who).await
     }
 
     /// The collaboration with its partners' current stances and their analysis for `phase`
@@ -217,7 +243,7 @@ impl App {
     ) -> AppResult<CollaborationView> {
         let collaboration = self.collaboration(id, who).await?;
         let phase = resolve_phase(&collaboration.fields.phases, phase)?;
-        let records = self.store.list_stances(id).await?;
+        let records = self.shown_stances(&collaboration, who).await?;
         let stances: Vec<PartnerStanceView> = collaboration
             .partners
             .iter()

@@ -18,6 +18,7 @@ pub mod money;
 pub mod moore;
 mod organisations;
 pub mod overview;
+pub mod people;
 mod principal;
 pub mod reference;
 pub mod regions;

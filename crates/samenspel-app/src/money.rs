@@ -43,7 +43,19 @@ impl App {
     /// The recorded money and its analysis, for whoever may read the collaboration.
     pub async fn money(&self, id: i64, who: &Principal) -> AppResult<MoneyView> {
         let collaboration = self.collaboration(id, who).await?;
-        let items = self.store.list_contributions(id).await?;
+        let mut items = self.store.list_contributions(id).await?;
+        let accounts: Vec<&str> = items.iter().map(|r| r.recorded_by.as_str()).collect();
+        let people = self.people(&collaboration, who, &accounts, &[]).await?;
+        let trekker = collaboration
+            .partners
+            .iter()
+            .find(|p| p.role == PartnerRole::Trekker)
+            .map(|p| p.code.as_str());
+        for item in &mut items {
+            let payer = item.contribution.partner.as_str();
+            let closest: Vec<&str> = [Some(payer), trekker].into_iter().flatten().collect();
+            item.recorded_by = people.show_among(&item.recorded_by, &closest);
+        }
         let stances = self.store.list_stances(id).await?;
         let payers: Vec<Payer> = collaboration
             .partners

@@ -257,6 +257,26 @@ impl App {
         Ok(self.store.list_waves().await?)
     }
 
+    /// The waves as `who` may see them: who opened each is shown by the people rule
+    /// ([`crate::people`]), for everybody but a beheerder as the organisation only.
+    pub async fn shown_waves(&self, who: &Principal) -> AppResult<Vec<Wave>> {
+        let mut waves = self.waves().await?;
+        let accounts: Vec<&str> = waves.iter().map(|w| w.created_by.as_str()).collect();
+        let people = self.people_outside(who, &accounts).await?;
+        for wave in &mut waves {
+            wave.created_by = people.show_among(&wave.created_by, &[]);
+        }
+        Ok(waves)
+    }
+
+    /// One wave as `who` may see it (see [`App::shown_waves`]).
+    pub async fn shown_wave(&self, key: &str, who: &Principal) -> AppResult<Wave> {
+        let mut wave = self.wave(key).await?;
+        let people = self.people_outside(who, &[wave.created_by.as_str()]).await?;
+        wave.created_by = people.show_among(&wave.created_by, &[]);
+        Ok(wave)
+    }
+
     pub async fn wave(&self, key: &str) -> AppResult<Wave> {
         self.store
             .get_wave(key.trim())

@@ -19,6 +19,7 @@ pub mod moore;
 pub mod org;
 pub mod overview;
 pub mod partnership;
+pub mod people;
 pub mod rules;
 mod schema;
 pub mod spreadsheet;

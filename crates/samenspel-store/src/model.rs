@@ -188,6 +188,8 @@ pub struct StanceRecord {
     pub phase: Option<String>,
     #[serde(flatten)]
     pub stance: Stance,
+    /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
+    /// the person's name for members, the account as well for beheerders.
     pub stated_by: String,
     pub stated_at: DateTime<Utc>,
 }
@@ -198,6 +200,8 @@ pub struct ContributionRecord {
     pub id: i64,
     #[serde(flatten)]
     pub contribution: samenspel_domain::money::Contribution,
+    /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
+    /// the person's name for members, the account as well for beheerders.
     pub recorded_by: String,
     pub recorded_at: DateTime<Utc>,
 }
@@ -206,7 +210,11 @@ pub struct ContributionRecord {
 pub struct AuditRecord {
     pub id: i64,
     pub occurred_at: DateTime<Utc>,
+    /// Who made the change, as the caller may see it: "namens Provincie Utrecht" for anonymous
+    /// callers and outsiders, the person's name for members of a partner organisation, and
+    /// the account as well for beheerders.
     pub actor: String,
+    /// The code of the organisation on whose behalf the change was made.
     pub actor_organisation: Option<String>,
     /// The stored key, e.g. `control.update`.
     pub action: String,
@@ -351,6 +359,8 @@ pub struct ImportReport {
 pub struct MooreRecord {
     pub code: OrgCode,
     pub statement: samenspel_domain::moore::MooreStatement,
+    /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
+    /// the person's name for members, the account as well for beheerders.
     pub updated_by: String,
     pub updated_at: DateTime<Utc>,
 }
@@ -370,6 +380,8 @@ pub struct Wave {
     /// Groups with fewer respondents are suppressed in every output.
     pub k: i64,
     pub closed_at: Option<DateTime<Utc>>,
+    /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
+    /// the person's name for members, the account as well for beheerders.
     pub created_by: String,
     pub created_at: DateTime<Utc>,
 }

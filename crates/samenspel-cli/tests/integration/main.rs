@@ -23,6 +23,7 @@ mod openapi;
 mod operations;
 mod overview;
 mod pages;
+mod privacy;
 mod processes;
 mod regions;
 mod register;

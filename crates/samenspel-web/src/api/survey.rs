@@ -35,9 +35,9 @@ pub struct WaveList {
 /// All waves, newest first.
 #[utoipa::path(get, operation_id = "listWaves", path = "/v1/survey/waves", tag = "survey",
     responses((status = 200, body = WaveList)))]
-pub async fn list(State(app): State<App>) -> Result<Json<WaveList>, ApiError> {
+pub async fn list(State(app): State<App>, Who(who): Who) -> Result<Json<WaveList>, ApiError> {
     Ok(Json(WaveList {
-        items: app.waves().await?,
+        items: app.shown_waves(&who).await?,
     }))
 }
 
@@ -85,8 +85,12 @@ pub async fn create(
 #[utoipa::path(get, operation_id = "getWave", path = "/v1/survey/waves/{key}", tag = "survey",
     params(("key" = String, Path, description = "The wave's short name")),
     responses((status = 200, body = Wave), Lookup))]
-pub async fn show(State(app): State<App>, ApiPath(key): ApiPath<String>) -> Result<Json<Wave>, ApiError> {
-    Ok(Json(app.wave(&key).await?))
+pub async fn show(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiPath(key): ApiPath<String>,
+) -> Result<Json<Wave>, ApiError> {
+    Ok(Json(app.shown_wave(&key, &who).await?))
 }
 
 /// Close a wave (beheerders): answering stops, the report becomes available.

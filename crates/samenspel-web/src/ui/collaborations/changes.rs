@@ -13,8 +13,8 @@ use crate::ui::{Layout, csv_line, render};
 
 pub struct ChangeRow {
     pub when: String,
+    /// Who, as the visitor may see them: "namens Provincie Utrecht" for the public.
     pub actor: String,
-    pub organisation: String,
     pub action: &'static str,
     pub summary: String,
 }
@@ -54,7 +54,6 @@ pub async fn changes(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         .map(|e| ChangeRow {
             when: e.occurred_at.format("%d-%m-%Y %H:%M:%S").to_string(),
             actor: e.actor.clone(),
-            organisation: e.actor_organisation.clone().unwrap_or_default(),
             action: action_label(&e.action),
             summary: change_summary(e),
         })
