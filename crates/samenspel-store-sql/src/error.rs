@@ -24,6 +24,13 @@ impl From<ValidationErrors> for Error {
     }
 }
 
+/// A conversion that cannot fail (a row read with `From`) in the place of one that can.
+impl From<std::convert::Infallible> for Error {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 impl From<Error> for StoreError {
     fn from(error: Error) -> Self {
         match error {

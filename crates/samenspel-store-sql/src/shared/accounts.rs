@@ -12,6 +12,7 @@ use samenspel_store::{
 };
 
 use super::organisations::org_code;
+use super::read::fetch_all_into;
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
 use crate::text::{count, email_taken, unknown_partner};
@@ -89,19 +90,13 @@ impl TryFrom<MembershipRow> for Membership {
 
 /// The user with their memberships.
 async fn with_memberships(conn: &mut Conn, row: UserRow) -> Result<UserRecord> {
-    let rows: Vec<MembershipRow> = sqlx::query_as(USER_MEMBERSHIPS)
-        .bind(row.id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let query = sqlx::query_as::<_, MembershipRow>(USER_MEMBERSHIPS).bind(row.id);
     Ok(UserRecord {
         id: row.id,
         email: row.email,
         name: row.name,
         password_hash: row.password_hash,
-        memberships: rows
-            .into_iter()
-            .map(Membership::try_from)
-            .collect::<Result<_>>()?,
+        memberships: fetch_all_into(query, &mut *conn).await?,
     })
 }
 

@@ -8,7 +8,8 @@ use samenspel_domain::audit::Actor;
 use samenspel_store::{AttachmentInfo, AttachmentStore, AuditEvent, StoreResult, StoredAttachment};
 
 use super::SqlStore;
-use crate::error::{Result, boundary, corrupt};
+use super::read::{fetch_all_into, fetch_optional_into};
+use crate::error::{Error, Result, boundary, corrupt};
 
 macro_rules! info_columns {
     () => {
@@ -47,7 +48,7 @@ struct FileRow {
 }
 
 impl TryFrom<InfoRow> for AttachmentInfo {
-    type Error = crate::error::Error;
+    type Error = Error;
 
     fn try_from(row: InfoRow) -> Result<Self> {
         let kind =
@@ -64,6 +65,17 @@ impl TryFrom<InfoRow> for AttachmentInfo {
             sha256: row.sha256,
             added_by: row.added_by,
             added_at: row.added_at,
+        })
+    }
+}
+
+impl TryFrom<FileRow> for StoredAttachment {
+    type Error = Error;
+
+    fn try_from(row: FileRow) -> Result<Self> {
+        Ok(StoredAttachment {
+            info: row.info.try_into()?,
+            bytes: row.content,
         })
     }
 }
@@ -112,31 +124,14 @@ impl AttachmentStore for SqlStore {
     }
 
     async fn get_attachment(&self, id: i64) -> StoreResult<Option<StoredAttachment>> {
-        boundary(async {
-            let row: Option<FileRow> = sqlx::query_as(ATTACHMENT_BY_ID)
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-            row.map(|row| {
-                Ok(StoredAttachment {
-                    info: row.info.try_into()?,
-                    bytes: row.content,
-                })
-            })
-            .transpose()
-        })
-        .await
+        let query = sqlx::query_as::<_, FileRow>(ATTACHMENT_BY_ID).bind(id);
+        boundary(fetch_optional_into(query, &self.pool)).await
     }
 
     async fn list_attachments(&self, owner: AttachmentOwner) -> StoreResult<Vec<AttachmentInfo>> {
-        boundary(async {
-            let rows: Vec<InfoRow> = sqlx::query_as(ATTACHMENTS_OF_OWNER)
-                .bind(owner.kind.key())
-                .bind(owner.id)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.into_iter().map(AttachmentInfo::try_from).collect()
-        })
-        .await
+        let query = sqlx::query_as::<_, InfoRow>(ATTACHMENTS_OF_OWNER)
+            .bind(owner.kind.key())
+            .bind(owner.id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 }

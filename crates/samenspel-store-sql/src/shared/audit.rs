@@ -6,6 +6,7 @@ use samenspel_domain::audit::{ChainedEvent, GENESIS, chain_hash};
 use samenspel_store::{AuditRecord, AuditStore, AuditVerification, StoreResult};
 
 use super::SqlStore;
+use super::read::fetch_all_into;
 use crate::error::{Result, boundary};
 use crate::text::audit_time_text;
 
@@ -86,15 +87,10 @@ struct HeadRow {
 #[async_trait]
 impl AuditStore for SqlStore {
     async fn list_audit_events(&self, subject_type: &str, subject_id: &str) -> StoreResult<Vec<AuditRecord>> {
-        boundary(async {
-            let rows: Vec<AuditRow> = sqlx::query_as(LIST_AUDIT)
-                .bind(subject_type)
-                .bind(subject_id)
-                .fetch_all(&self.pool)
-                .await?;
-            Ok(rows.into_iter().map(AuditRecord::from).collect())
-        })
-        .await
+        let query = sqlx::query_as::<_, AuditRow>(LIST_AUDIT)
+            .bind(subject_type)
+            .bind(subject_id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 
     async fn verify_audit_chain(&self) -> StoreResult<AuditVerification> {

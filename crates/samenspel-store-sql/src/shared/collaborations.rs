@@ -14,6 +14,7 @@ use samenspel_store::{
 };
 
 use super::organisations::{org_code, org_type};
+use super::read::fetch_all_into;
 use super::{Arguments, Conn, SqlStore, push};
 use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
 use crate::text::{
@@ -163,14 +164,8 @@ pub(super) async fn load_collaboration(conn: &mut Conn, id: i64) -> Result<Optio
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-    let partners: Vec<PartnerRow> = sqlx::query_as(SELECT_PARTNERS)
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let partners = partners
-        .into_iter()
-        .map(PartnerInfo::try_from)
-        .collect::<Result<_>>()?;
+    let query = sqlx::query_as::<_, PartnerRow>(SELECT_PARTNERS).bind(id);
+    let partners = fetch_all_into(query, &mut *conn).await?;
     row.into_collaboration(phases, partners).map(Some)
 }
 

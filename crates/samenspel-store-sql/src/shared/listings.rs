@@ -10,6 +10,7 @@ use samenspel_store::{
 
 use super::collaborations::{kind, partner_role, wgr_form};
 use super::money::{CONTRIBUTIONS_OF_ORG, ContributionRow};
+use super::read::fetch_all_into;
 use super::{Arguments, SqlStore, push};
 use crate::error::{Error, Result, corrupt};
 use crate::text::{contains_pattern, count, like_patterns, visibility_flags};
@@ -168,13 +169,8 @@ impl SqlStore {
             .await?;
         push(&mut args, i64::from(page.limit))?;
         push(&mut args, i64::from(page.offset))?;
-        let rows: Vec<SummaryRow> = sqlx::query_as_with(LIST_COLLABORATIONS, args)
-            .fetch_all(&self.pool)
-            .await?;
-        let items = rows
-            .into_iter()
-            .map(CollaborationSummary::try_from)
-            .collect::<Result<_>>()?;
+        let query = sqlx::query_as_with::<_, SummaryRow, _>(LIST_COLLABORATIONS, args);
+        let items = fetch_all_into(query, &self.pool).await?;
         Ok(Paged {
             items,
             total: count(total),
@@ -187,16 +183,11 @@ impl SqlStore {
         visibility: &Visibility,
     ) -> Result<Vec<Involvement>> {
         let (see_all, user_id) = visibility_flags(visibility);
-        let rows: Vec<InvolvementRow> = sqlx::query_as(INVOLVEMENTS)
+        let query = sqlx::query_as::<_, InvolvementRow>(INVOLVEMENTS)
             .bind(code.as_str())
             .bind(see_all)
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
-        let mut items = rows
-            .into_iter()
-            .map(Involvement::try_from)
-            .collect::<Result<Vec<_>>>()?;
+            .bind(user_id);
+        let mut items: Vec<Involvement> = fetch_all_into(query, &self.pool).await?;
         let money: Vec<ContributionRow> = sqlx::query_as(CONTRIBUTIONS_OF_ORG)
             .bind(code.as_str())
             .fetch_all(&self.pool)

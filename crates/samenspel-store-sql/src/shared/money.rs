@@ -8,6 +8,7 @@ use samenspel_domain::money::{Cents, Contribution, Instrument, MoneyStatus};
 use samenspel_store::{AuditEvent, ContributionRecord, MoneyStore, StoreError, StoreResult};
 
 use super::organisations::org_code;
+use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt};
 use crate::text::not_a_paying_partner;
@@ -142,15 +143,13 @@ impl SqlStore {
         if !is_partner(&mut tx, collaboration_id, contribution.partner.as_str()).await? {
             return Err(not_a_paying_partner(&contribution.partner).into());
         }
-        let before: Option<ContributionRow> = sqlx::query_as(CONTRIBUTION_BY_KEY)
+        let query = sqlx::query_as::<_, ContributionRow>(CONTRIBUTION_BY_KEY)
             .bind(collaboration_id)
             .bind(contribution.partner.as_str())
             .bind(contribution.year)
             .bind(contribution.instrument.key())
-            .bind(contribution.status.key())
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = before.map(ContributionRecord::try_from).transpose()?;
+            .bind(contribution.status.key());
+        let before: Option<ContributionRecord> = fetch_optional_into(query, &mut *tx).await?;
         let now = Utc::now();
         let id = upsert(&mut tx, collaboration_id, contribution, actor, now).await?;
         let record = ContributionRecord {
@@ -170,12 +169,12 @@ impl SqlStore {
 
     async fn remove_money(&self, collaboration_id: i64, id: i64, actor: &Actor) -> Result<()> {
         let mut tx = self.write().await?;
-        let before: Option<ContributionRow> = sqlx::query_as(CONTRIBUTION_BY_ID)
+        let query = sqlx::query_as::<_, ContributionRow>(CONTRIBUTION_BY_ID)
             .bind(collaboration_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = ContributionRecord::try_from(before.ok_or(Error::Store(StoreError::NotFound))?)?;
+            .bind(id);
+        let before: ContributionRecord = fetch_optional_into(query, &mut *tx)
+            .await?
+            .ok_or(Error::Store(StoreError::NotFound))?;
         sqlx::query(DELETE_CONTRIBUTION)
             .bind(collaboration_id)
             .bind(id)
@@ -195,14 +194,8 @@ impl SqlStore {
 #[async_trait]
 impl MoneyStore for SqlStore {
     async fn list_contributions(&self, collaboration_id: i64) -> StoreResult<Vec<ContributionRecord>> {
-        boundary(async {
-            let rows: Vec<ContributionRow> = sqlx::query_as(LIST_CONTRIBUTIONS)
-                .bind(collaboration_id)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.into_iter().map(ContributionRecord::try_from).collect()
-        })
-        .await
+        let query = sqlx::query_as::<_, ContributionRow>(LIST_CONTRIBUTIONS).bind(collaboration_id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 
     async fn set_contribution(

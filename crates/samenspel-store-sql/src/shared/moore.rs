@@ -9,6 +9,7 @@ use samenspel_store::{AuditEvent, MooreRecord, MooreStore, StoreResult};
 
 use super::SqlStore;
 use super::organisations::org_code;
+use super::read::fetch_all_into;
 use crate::error::{Error, Result, boundary, corrupt};
 
 const LIST_MOORE: &str = "SELECT org_code, statement_json, updated_by, updated_at FROM moore_statements WHERE collaboration_id = $1 ORDER BY org_code";
@@ -81,14 +82,8 @@ impl SqlStore {
 #[async_trait]
 impl MooreStore for SqlStore {
     async fn list_moore(&self, collaboration_id: i64) -> StoreResult<Vec<MooreRecord>> {
-        boundary(async {
-            let rows: Vec<MooreRow> = sqlx::query_as(LIST_MOORE)
-                .bind(collaboration_id)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.into_iter().map(MooreRecord::try_from).collect()
-        })
-        .await
+        let query = sqlx::query_as::<_, MooreRow>(LIST_MOORE).bind(collaboration_id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 
     async fn set_moore(

@@ -8,6 +8,7 @@ use samenspel_domain::org::{NewOrganisation, OrgCode, OrgType, Organisation};
 use samenspel_domain::text::search_key;
 use samenspel_store::{AuditEvent, OrgFilter, OrganisationStore, Page, Paged, StoreError, StoreResult};
 
+use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt, is_unique_violation};
 use crate::text::{count, like_patterns, next_added_code};
@@ -112,19 +113,14 @@ impl SqlStore {
             .bind(filter.include_ended)
             .fetch_one(&self.pool)
             .await?;
-        let rows: Vec<OrganisationRow> = sqlx::query_as(LIST_ORGANISATIONS)
+        let query = sqlx::query_as::<_, OrganisationRow>(LIST_ORGANISATIONS)
             .bind(org_type)
             .bind(name_like.as_deref())
             .bind(code_like.as_deref())
             .bind(filter.include_ended)
             .bind(i64::from(page.limit))
-            .bind(i64::from(page.offset))
-            .fetch_all(&self.pool)
-            .await?;
-        let items = rows
-            .into_iter()
-            .map(Organisation::try_from)
-            .collect::<Result<_>>()?;
+            .bind(i64::from(page.offset));
+        let items = fetch_all_into(query, &self.pool).await?;
         Ok(Paged {
             items,
             total: count(total),
@@ -174,14 +170,8 @@ impl OrganisationStore for SqlStore {
     }
 
     async fn get_organisation(&self, code: &OrgCode) -> StoreResult<Option<Organisation>> {
-        boundary(async {
-            let row: Option<OrganisationRow> = sqlx::query_as(GET_ORGANISATION)
-                .bind(code.as_str())
-                .fetch_optional(&self.pool)
-                .await?;
-            row.map(Organisation::try_from).transpose()
-        })
-        .await
+        let query = sqlx::query_as::<_, OrganisationRow>(GET_ORGANISATION).bind(code.as_str());
+        boundary(fetch_optional_into(query, &self.pool)).await
     }
 
     async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64> {

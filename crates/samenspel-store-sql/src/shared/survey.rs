@@ -10,6 +10,7 @@ use samenspel_domain::survey::response::{Response, Tally, decode_answers, encode
 use samenspel_domain::survey::{Group, RespondentLayer, Statement};
 use samenspel_store::{AuditEvent, KeptCounts, NewWave, StoreError, StoreResult, SurveyStore, Wave};
 
+use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt, is_unique_violation};
 use crate::text::count;
@@ -324,12 +325,10 @@ impl SqlStore {
     async fn put(&self, wave_id: i64, response: &Response, statements: &[Statement]) -> Result<bool> {
         let mut tx = self.write().await?;
         refuse_if_closed(&mut tx, wave_id).await?;
-        let earlier: Option<ResponseRow> = sqlx::query_as(SELECT_RESPONSE)
+        let query = sqlx::query_as::<_, ResponseRow>(SELECT_RESPONSE)
             .bind(wave_id)
-            .bind(&response.respondent)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let earlier = earlier.map(Response::try_from).transpose()?;
+            .bind(&response.respondent);
+        let earlier: Option<Response> = fetch_optional_into(query, &mut *tx).await?;
         let mut tally = Tally::default();
         if let Some(earlier) = &earlier {
             tally.add(earlier, -1);
@@ -398,21 +397,15 @@ impl SurveyStore for SqlStore {
     }
 
     async fn get_wave(&self, key: &str) -> StoreResult<Option<Wave>> {
-        boundary(async {
-            let row: Option<WaveRow> = sqlx::query_as(WAVE_BY_KEY)
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await?;
-            Ok(row.map(Wave::from))
-        })
-        .await
+        let query = sqlx::query_as::<_, WaveRow>(WAVE_BY_KEY).bind(key);
+        boundary(fetch_optional_into(query, &self.pool)).await
     }
 
     async fn list_waves(&self) -> StoreResult<Vec<Wave>> {
-        boundary(async {
-            let rows: Vec<WaveRow> = sqlx::query_as(LIST_WAVES).fetch_all(&self.pool).await?;
-            Ok(rows.into_iter().map(Wave::from).collect())
-        })
+        boundary(fetch_all_into(
+            sqlx::query_as::<_, WaveRow>(LIST_WAVES),
+            &self.pool,
+        ))
         .await
     }
 
@@ -440,15 +433,10 @@ impl SurveyStore for SqlStore {
     }
 
     async fn get_response(&self, wave_id: i64, respondent: &str) -> StoreResult<Option<Response>> {
-        boundary(async {
-            let row: Option<ResponseRow> = sqlx::query_as(SELECT_RESPONSE)
-                .bind(wave_id)
-                .bind(respondent)
-                .fetch_optional(&self.pool)
-                .await?;
-            row.map(Response::try_from).transpose()
-        })
-        .await
+        let query = sqlx::query_as::<_, ResponseRow>(SELECT_RESPONSE)
+            .bind(wave_id)
+            .bind(respondent);
+        boundary(fetch_optional_into(query, &self.pool)).await
     }
 
     async fn kept_counts(&self, wave_id: i64) -> StoreResult<KeptCounts> {
