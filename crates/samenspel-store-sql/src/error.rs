@@ -48,15 +48,40 @@ pub(crate) fn corrupt(what: &str, value: &str) -> Error {
     ))
 }
 
-/// Whether the statement broke a unique constraint.
-pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+/// A kind of constraint of the schema that a statement can break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Constraint {
+    Unique,
+    ForeignKey,
 }
 
-/// Whether the statement broke a foreign key.
-pub(crate) fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error()
-        .is_some_and(|d| d.is_foreign_key_violation())
+impl Constraint {
+    /// The constraint the failed statement broke, if that is why it failed.
+    pub(crate) fn broken_by(e: &sqlx::Error) -> Option<Constraint> {
+        let d = e.as_database_error()?;
+        if d.is_unique_violation() {
+            Some(Constraint::Unique)
+        } else if d.is_foreign_key_violation() {
+            Some(Constraint::ForeignKey)
+        } else {
+            None
+        }
+    }
+
+    /// The error of a failed statement: `refusal` (what breaking this constraint means to the
+    /// user) where it broke this constraint, the database's error otherwise.
+    pub(crate) fn refuses<E: Into<Error>>(
+        self,
+        refusal: impl FnOnce() -> E,
+    ) -> impl FnOnce(sqlx::Error) -> Error {
+        move |e| {
+            if Constraint::broken_by(&e) == Some(self) {
+                refusal().into()
+            } else {
+                e.into()
+            }
+        }
+    }
 }
 
 /// Runs a trait method's body, which speaks [`Error`], and answers in [`StoreError`]: the one

@@ -14,7 +14,7 @@ use samenspel_store::{
 use super::organisations::org_code;
 use super::read::fetch_all_into;
 use super::{Conn, SqlStore};
-use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::{count, email_taken, unknown_partner};
 
 const INSERT_USER: &str =
@@ -118,13 +118,7 @@ async fn upsert_membership(conn: &mut Conn, user_id: i64, membership: &Membershi
         .bind(membership.role.key())
         .execute(&mut *conn)
         .await
-        .map_err(|e| {
-            if is_foreign_key_violation(&e) {
-                Error::from(unknown_partner(&membership.organisation))
-            } else {
-                Error::from(e)
-            }
-        })?;
+        .map_err(Constraint::ForeignKey.refuses(|| unknown_partner(&membership.organisation)))?;
     Ok(())
 }
 
@@ -142,13 +136,7 @@ impl SqlStore {
             .bind(Utc::now())
             .fetch_one(&mut *tx)
             .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    Error::from(email_taken(&new.email))
-                } else {
-                    Error::from(e)
-                }
-            })?;
+            .map_err(Constraint::Unique.refuses(|| email_taken(&new.email)))?;
         for membership in &new.memberships {
             upsert_membership(&mut tx, id, membership).await?;
         }

@@ -16,7 +16,7 @@ use samenspel_store::{
 use super::organisations::{org_code, org_type};
 use super::read::fetch_all_into;
 use super::{Arguments, Conn, SqlStore, push};
-use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::{
     check_phases_kept, duplicate_partner, policy_areas_text, stale_version_message, unknown_partner,
 };
@@ -200,14 +200,10 @@ pub(super) async fn insert_partner(conn: &mut Conn, id: i64, partner: &Registere
         .bind(partner.notes.as_deref())
         .execute(&mut *conn)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                Error::from(duplicate_partner(&partner.code))
-            } else if is_foreign_key_violation(&e) {
-                Error::from(unknown_partner(&partner.code))
-            } else {
-                Error::from(e)
-            }
+        .map_err(|e| match Constraint::broken_by(&e) {
+            Some(Constraint::Unique) => duplicate_partner(&partner.code).into(),
+            Some(Constraint::ForeignKey) => unknown_partner(&partner.code).into(),
+            None => Error::from(e),
         })?;
     Ok(())
 }
@@ -262,13 +258,10 @@ pub(super) async fn insert_collaboration(
     let id: i64 = sqlx::query_scalar_with(INSERT_COLLABORATION, args)
         .fetch_one(&mut *conn)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict("a collaboration with this key exists already".into()).into()
-            } else {
-                Error::from(e)
-            }
-        })?;
+        .map_err(
+            Constraint::Unique
+                .refuses(|| StoreError::Conflict("a collaboration with this key exists already".into())),
+        )?;
     replace_phases(conn, id, &fields.phases).await?;
     Ok(id)
 }

@@ -10,7 +10,7 @@ use samenspel_store::{AuditEvent, OrgFilter, OrganisationStore, Page, Paged, Sto
 
 use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
-use crate::error::{Error, Result, boundary, corrupt, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::{count, like_patterns, next_added_code};
 
 macro_rules! org_columns {
@@ -150,13 +150,9 @@ impl SqlStore {
             .bind(Utc::now())
             .execute(&mut *tx)
             .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::Conflict("organisation code taken concurrently; try again".into()).into()
-                } else {
-                    Error::from(e)
-                }
-            })?;
+            .map_err(Constraint::Unique.refuses(|| {
+                StoreError::Conflict("organisation code taken concurrently; try again".into())
+            }))?;
         tx.commit(actor, AuditEvent::OrganisationAdd { organisation: &org })
             .await?;
         Ok(org)

@@ -12,7 +12,7 @@ use samenspel_store::{AuditEvent, KeptCounts, NewWave, StoreError, StoreResult, 
 
 use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
-use crate::error::{Error, Result, boundary, corrupt, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::count;
 
 macro_rules! select_waves {
@@ -246,13 +246,10 @@ impl SqlStore {
             .bind(Utc::now())
             .fetch_one(&mut *tx)
             .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::Conflict(format!("Er is al een golf '{}'.", wave.key)).into()
-                } else {
-                    Error::from(e)
-                }
-            })?;
+            .map_err(
+                Constraint::Unique
+                    .refuses(|| StoreError::Conflict(format!("Er is al een golf '{}'.", wave.key))),
+            )?;
         let wave = wave_by_id(&mut tx, id).await?;
         tx.commit(actor, AuditEvent::WaveCreate { wave: &wave }).await?;
         Ok(wave)
