@@ -80,47 +80,44 @@ impl TryFrom<FileRow> for StoredAttachment {
     }
 }
 
-impl SqlStore {
-    async fn add_attachment(&self, owner: AttachmentOwner, file: &Attachment, actor: &Actor) -> Result<i64> {
-        let mut tx = self.write().await?;
-        let now = Utc::now();
-        let id: i64 = sqlx::query_scalar(INSERT_ATTACHMENT)
-            .bind(owner.kind.key())
-            .bind(owner.id)
-            .bind(file.name())
-            .bind(file.media_type())
-            .bind(file.size())
-            .bind(file.sha256())
-            .bind(file.bytes())
-            .bind(&actor.name)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-        let info = AttachmentInfo {
-            id,
-            owner,
-            name: file.name().to_owned(),
-            media_type: file.media_type().to_owned(),
-            size: file.size(),
-            sha256: file.sha256().to_owned(),
-            added_by: actor.name.clone(),
-            added_at: now,
-        };
-        tx.commit(actor, AuditEvent::AttachmentAdd { info: &info })
-            .await?;
-        Ok(id)
-    }
-}
-
 #[async_trait]
 impl AttachmentStore for SqlStore {
     async fn put_attachment(
         &self,
         owner: AttachmentOwner,
-        attachment: &Attachment,
+        file: &Attachment,
         actor: &Actor,
     ) -> StoreResult<i64> {
-        boundary(self.add_attachment(owner, attachment, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let now = Utc::now();
+            let id: i64 = sqlx::query_scalar(INSERT_ATTACHMENT)
+                .bind(owner.kind.key())
+                .bind(owner.id)
+                .bind(file.name())
+                .bind(file.media_type())
+                .bind(file.size())
+                .bind(file.sha256())
+                .bind(file.bytes())
+                .bind(&actor.name)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+            let info = AttachmentInfo {
+                id,
+                owner,
+                name: file.name().to_owned(),
+                media_type: file.media_type().to_owned(),
+                size: file.size(),
+                sha256: file.sha256().to_owned(),
+                added_by: actor.name.clone(),
+                added_at: now,
+            };
+            tx.commit(actor, AuditEvent::AttachmentAdd { info: &info })
+                .await?;
+            Ok(id)
+        })
+        .await
     }
 
     async fn get_attachment(&self, id: i64) -> StoreResult<Option<StoredAttachment>> {

@@ -7,7 +7,7 @@ use samenspel_store::{AuditRecord, AuditStore, AuditVerification, StoreResult};
 
 use super::SqlStore;
 use super::read::fetch_all_into;
-use crate::error::{Result, boundary};
+use crate::error::boundary;
 use crate::text::audit_time_text;
 
 const LIST_AUDIT: &str = "SELECT id, occurred_at, actor, actor_org, action, subject_type, subject_id, before_json, after_json, prev_hash, hash \
@@ -94,44 +94,41 @@ impl AuditStore for SqlStore {
     }
 
     async fn verify_audit_chain(&self) -> StoreResult<AuditVerification> {
-        boundary(self.verify_chain()).await
-    }
-}
-
-impl SqlStore {
-    async fn verify_chain(&self) -> Result<AuditVerification> {
-        let mut previous = GENESIS.to_owned();
-        let mut after_id = 0i64;
-        let mut events = 0u64;
-        loop {
-            let rows: Vec<AuditRow> = sqlx::query_as(AUDIT_CHAIN_PAGE)
-                .bind(after_id)
-                .fetch_all(&self.pool)
-                .await?;
-            if rows.is_empty() {
-                // The head remembers the last event written: events removed from the end of
-                // the trail break the chain there.
-                let head: HeadRow = sqlx::query_as(AUDIT_HEAD).fetch_one(&self.pool).await?;
-                let intact = head.last_id == after_id && head.last_hash == previous;
-                return Ok(AuditVerification {
-                    events,
-                    first_broken: (!intact).then_some(after_id + 1),
-                });
-            }
-            for row in rows {
-                let expected = row.expected_hash(&previous);
-                events += 1;
-                if row.prev_hash.as_deref() != Some(previous.as_str())
-                    || row.hash.as_deref() != Some(expected.as_str())
-                {
+        boundary(async {
+            let mut previous = GENESIS.to_owned();
+            let mut after_id = 0i64;
+            let mut events = 0u64;
+            loop {
+                let rows: Vec<AuditRow> = sqlx::query_as(AUDIT_CHAIN_PAGE)
+                    .bind(after_id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                if rows.is_empty() {
+                    // The head remembers the last event written: events removed from the end of
+                    // the trail break the chain there.
+                    let head: HeadRow = sqlx::query_as(AUDIT_HEAD).fetch_one(&self.pool).await?;
+                    let intact = head.last_id == after_id && head.last_hash == previous;
                     return Ok(AuditVerification {
                         events,
-                        first_broken: Some(row.id),
+                        first_broken: (!intact).then_some(after_id + 1),
                     });
                 }
-                previous = expected;
-                after_id = row.id;
+                for row in rows {
+                    let expected = row.expected_hash(&previous);
+                    events += 1;
+                    if row.prev_hash.as_deref() != Some(previous.as_str())
+                        || row.hash.as_deref() != Some(expected.as_str())
+                    {
+                        return Ok(AuditVerification {
+                            events,
+                            first_broken: Some(row.id),
+                        });
+                    }
+                    previous = expected;
+                    after_id = row.id;
+                }
             }
-        }
+        })
+        .await
     }
 }

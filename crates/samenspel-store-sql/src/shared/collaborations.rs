@@ -288,95 +288,6 @@ pub(super) async fn update_fields(
     Ok(updated == 1)
 }
 
-impl SqlStore {
-    async fn new_collaboration(
-        &self,
-        fields: &CollaborationFields,
-        partners: &[Partner],
-        demo_key: Option<&str>,
-        actor: &Actor,
-    ) -> Result<i64> {
-        let mut tx = self.write().await?;
-        let origin = Origin {
-            demo_key,
-            source: None,
-            published: false,
-        };
-        let id = insert_collaboration(&mut tx, fields, origin, Utc::now()).await?;
-        for partner in partners {
-            insert_partner(&mut tx, id, &registered(partner)).await?;
-        }
-        let after = existing(&mut tx, id).await?;
-        tx.commit(actor, AuditEvent::CollaborationCreate { after: &after })
-            .await?;
-        Ok(id)
-    }
-
-    async fn edit_collaboration(
-        &self,
-        id: i64,
-        expected_version: i64,
-        fields: &CollaborationFields,
-        actor: &Actor,
-    ) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before = existing(&mut tx, id).await?;
-        let stale = || Error::Store(StoreError::Conflict(stale_version_message(&before)));
-        if before.version != expected_version {
-            return Err(stale());
-        }
-        let stance_phases: Vec<String> = sqlx::query_scalar(SELECT_STANCE_PHASES)
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?;
-        check_phases_kept(&stance_phases, &fields.phases)?;
-        if !update_fields(&mut tx, id, expected_version, fields).await? {
-            return Err(stale());
-        }
-        let after = existing(&mut tx, id).await?;
-        tx.commit(
-            actor,
-            AuditEvent::CollaborationUpdate {
-                before: &before,
-                after: &after,
-            },
-        )
-        .await
-    }
-
-    async fn join_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> Result<()> {
-        let mut tx = self.write().await?;
-        existing(&mut tx, id).await?;
-        insert_partner(&mut tx, id, &registered(partner)).await?;
-        sqlx::query(BUMP_VERSION)
-            .bind(Utc::now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit(actor, AuditEvent::PartnerAdd { id, partner }).await
-    }
-
-    async fn publish(&self, id: i64, published: bool, actor: &Actor) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before = existing(&mut tx, id).await?;
-        sqlx::query(SET_PUBLISHED)
-            .bind(published)
-            .bind(Utc::now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit(
-            actor,
-            AuditEvent::Publication {
-                id,
-                before: before.published,
-                published,
-            },
-        )
-        .await
-    }
-}
-
 #[async_trait]
 impl CollaborationStore for SqlStore {
     async fn list_collaborations(
@@ -410,7 +321,23 @@ impl CollaborationStore for SqlStore {
         demo_key: Option<&str>,
         actor: &Actor,
     ) -> StoreResult<i64> {
-        boundary(self.new_collaboration(fields, partners, demo_key, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let origin = Origin {
+                demo_key,
+                source: None,
+                published: false,
+            };
+            let id = insert_collaboration(&mut tx, fields, origin, Utc::now()).await?;
+            for partner in partners {
+                insert_partner(&mut tx, id, &registered(partner)).await?;
+            }
+            let after = existing(&mut tx, id).await?;
+            tx.commit(actor, AuditEvent::CollaborationCreate { after: &after })
+                .await?;
+            Ok(id)
+        })
+        .await
     }
 
     async fn update_collaboration(
@@ -420,11 +347,47 @@ impl CollaborationStore for SqlStore {
         fields: &CollaborationFields,
         actor: &Actor,
     ) -> StoreResult<()> {
-        boundary(self.edit_collaboration(id, expected_version, fields, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = existing(&mut tx, id).await?;
+            let stale = || Error::Store(StoreError::Conflict(stale_version_message(&before)));
+            if before.version != expected_version {
+                return Err(stale());
+            }
+            let stance_phases: Vec<String> = sqlx::query_scalar(SELECT_STANCE_PHASES)
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?;
+            check_phases_kept(&stance_phases, &fields.phases)?;
+            if !update_fields(&mut tx, id, expected_version, fields).await? {
+                return Err(stale());
+            }
+            let after = existing(&mut tx, id).await?;
+            tx.commit(
+                actor,
+                AuditEvent::CollaborationUpdate {
+                    before: &before,
+                    after: &after,
+                },
+            )
+            .await
+        })
+        .await
     }
 
     async fn add_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> StoreResult<()> {
-        boundary(self.join_partner(id, partner, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            existing(&mut tx, id).await?;
+            insert_partner(&mut tx, id, &registered(partner)).await?;
+            sqlx::query(BUMP_VERSION)
+                .bind(Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit(actor, AuditEvent::PartnerAdd { id, partner }).await
+        })
+        .await
     }
 
     async fn find_demo_collaboration(&self, demo_key: &str) -> StoreResult<Option<i64>> {
@@ -438,6 +401,25 @@ impl CollaborationStore for SqlStore {
     }
 
     async fn set_published(&self, id: i64, published: bool, actor: &Actor) -> StoreResult<()> {
-        boundary(self.publish(id, published, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = existing(&mut tx, id).await?;
+            sqlx::query(SET_PUBLISHED)
+                .bind(published)
+                .bind(Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit(
+                actor,
+                AuditEvent::Publication {
+                    id,
+                    before: before.published,
+                    published,
+                },
+            )
+            .await
+        })
+        .await
     }
 }

@@ -24,32 +24,6 @@ async fn load_control(conn: &mut Conn, collaboration_id: i64) -> Result<Option<D
         .transpose()
 }
 
-impl SqlStore {
-    async fn replace_control(
-        &self,
-        collaboration_id: i64,
-        control: &DemocraticControl,
-        actor: &Actor,
-    ) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before = load_control(&mut tx, collaboration_id).await?;
-        sqlx::query(UPSERT_CONTROL)
-            .bind(collaboration_id)
-            .bind(serde_json::to_string(control)?)
-            .bind(control.next_evaluation)
-            .bind(&actor.name)
-            .bind(Utc::now())
-            .execute(&mut *tx)
-            .await?;
-        let event = AuditEvent::ControlUpdate {
-            collaboration_id,
-            before: before.as_ref(),
-            after: control,
-        };
-        tx.commit(actor, event).await
-    }
-}
-
 #[async_trait]
 impl ControlStore for SqlStore {
     async fn get_control(&self, collaboration_id: i64) -> StoreResult<Option<DemocraticControl>> {
@@ -62,6 +36,24 @@ impl ControlStore for SqlStore {
         control: &DemocraticControl,
         actor: &Actor,
     ) -> StoreResult<()> {
-        boundary(self.replace_control(collaboration_id, control, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = load_control(&mut tx, collaboration_id).await?;
+            sqlx::query(UPSERT_CONTROL)
+                .bind(collaboration_id)
+                .bind(serde_json::to_string(control)?)
+                .bind(control.next_evaluation)
+                .bind(&actor.name)
+                .bind(Utc::now())
+                .execute(&mut *tx)
+                .await?;
+            let event = AuditEvent::ControlUpdate {
+                collaboration_id,
+                before: before.as_ref(),
+                after: control,
+            };
+            tx.commit(actor, event).await
+        })
+        .await
     }
 }

@@ -46,39 +46,6 @@ impl TryFrom<MooreRow> for MooreRecord {
     }
 }
 
-impl SqlStore {
-    async fn replace_moore(
-        &self,
-        collaboration_id: i64,
-        code: &OrgCode,
-        after: &MooreStatement,
-        actor: &Actor,
-    ) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before: Option<String> = sqlx::query_scalar(SELECT_MOORE)
-            .bind(collaboration_id)
-            .bind(code.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = before.as_deref().map(statement).transpose()?;
-        sqlx::query(UPSERT_MOORE)
-            .bind(collaboration_id)
-            .bind(code.as_str())
-            .bind(serde_json::to_string(after)?)
-            .bind(&actor.name)
-            .bind(Utc::now())
-            .execute(&mut *tx)
-            .await?;
-        let event = AuditEvent::MooreUpdate {
-            collaboration_id,
-            partner: code,
-            before: before.as_ref(),
-            after,
-        };
-        tx.commit(actor, event).await
-    }
-}
-
 #[async_trait]
 impl MooreStore for SqlStore {
     async fn list_moore(&self, collaboration_id: i64) -> StoreResult<Vec<MooreRecord>> {
@@ -90,9 +57,33 @@ impl MooreStore for SqlStore {
         &self,
         collaboration_id: i64,
         code: &OrgCode,
-        statement: &MooreStatement,
+        after: &MooreStatement,
         actor: &Actor,
     ) -> StoreResult<()> {
-        boundary(self.replace_moore(collaboration_id, code, statement, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before: Option<String> = sqlx::query_scalar(SELECT_MOORE)
+                .bind(collaboration_id)
+                .bind(code.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let before = before.as_deref().map(statement).transpose()?;
+            sqlx::query(UPSERT_MOORE)
+                .bind(collaboration_id)
+                .bind(code.as_str())
+                .bind(serde_json::to_string(after)?)
+                .bind(&actor.name)
+                .bind(Utc::now())
+                .execute(&mut *tx)
+                .await?;
+            let event = AuditEvent::MooreUpdate {
+                collaboration_id,
+                partner: code,
+                before: before.as_ref(),
+                after,
+            };
+            tx.commit(actor, event).await
+        })
+        .await
     }
 }
