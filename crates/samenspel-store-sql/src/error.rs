@@ -48,6 +48,11 @@ pub(crate) fn corrupt(what: &str, value: &str) -> Error {
     ))
 }
 
+/// A value kept as JSON text in a column, read back; text that does not parse is [`corrupt`].
+pub(crate) fn stored_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|_| corrupt(what, text))
+}
+
 /// A kind of constraint of the schema that a statement can break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Constraint {

@@ -16,7 +16,7 @@ use samenspel_store::{
 use super::organisations::{org_code, org_type};
 use super::read::fetch_all_into;
 use super::{Arguments, Conn, SqlStore, push};
-use crate::error::{Constraint, Error, Result, boundary, corrupt};
+use crate::error::{Constraint, Error, Result, boundary, corrupt, stored_json};
 use crate::text::{
     check_phases_kept, duplicate_partner, policy_areas_text, stale_version_message, unknown_partner,
 };
@@ -97,7 +97,7 @@ pub(super) fn partner_role(value: &str) -> Result<PartnerRole> {
 impl CollaborationRow {
     fn into_collaboration(self, phases: Vec<String>, partners: Vec<PartnerInfo>) -> Result<Collaboration> {
         let policy_areas = match self.policy_areas {
-            Some(text) => serde_json::from_str(&text).map_err(|_| corrupt("policy areas", &text))?,
+            Some(text) => stored_json("policy areas", &text)?,
             None => Vec::new(),
         };
         Ok(Collaboration {

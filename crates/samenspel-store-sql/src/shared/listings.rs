@@ -9,10 +9,11 @@ use samenspel_store::{
 };
 
 use super::collaborations::{kind, partner_role, wgr_form};
+use super::control::control;
 use super::money::{CONTRIBUTIONS_OF_ORG, ContributionRow};
 use super::read::fetch_all_into;
 use super::{Arguments, SqlStore, push};
-use crate::error::{Error, Result, corrupt};
+use crate::error::{Error, Result};
 use crate::text::{contains_pattern, count, like_patterns, visibility_flags};
 
 macro_rules! collaboration_where {
@@ -104,12 +105,6 @@ impl TryFrom<InvolvementRow> for Involvement {
     type Error = Error;
 
     fn try_from(row: InvolvementRow) -> Result<Self> {
-        let control = match row.control_json {
-            Some(text) => {
-                Some(serde_json::from_str(&text).map_err(|_| corrupt("democratic control", &text))?)
-            }
-            None => None,
-        };
         Ok(Involvement {
             id: row.id,
             name: row.name,
@@ -120,7 +115,7 @@ impl TryFrom<InvolvementRow> for Involvement {
             start_date: row.start_date,
             end_date: row.end_date,
             published: row.published,
-            control,
+            control: row.control_json.as_deref().map(control).transpose()?,
             money: Vec::new(),
         })
     }

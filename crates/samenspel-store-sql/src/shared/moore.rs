@@ -10,7 +10,7 @@ use samenspel_store::{AuditEvent, MooreRecord, MooreStore, StoreResult};
 use super::SqlStore;
 use super::organisations::org_code;
 use super::read::fetch_all_into;
-use crate::error::{Error, Result, boundary, corrupt};
+use crate::error::{Error, Result, boundary, stored_json};
 
 const LIST_MOORE: &str = "SELECT org_code, statement_json, updated_by, updated_at FROM moore_statements WHERE collaboration_id = $1 ORDER BY org_code";
 
@@ -22,7 +22,7 @@ const UPSERT_MOORE: &str = "INSERT INTO moore_statements (collaboration_id, org_
      updated_by = excluded.updated_by, updated_at = excluded.updated_at";
 
 fn statement(text: &str) -> Result<MooreStatement> {
-    serde_json::from_str(text).map_err(|_| corrupt("Moore statement", text))
+    stored_json("Moore statement", text)
 }
 
 #[derive(sqlx::FromRow)]
