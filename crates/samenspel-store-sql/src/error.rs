@@ -24,6 +24,13 @@ impl From<ValidationErrors> for Error {
     }
 }
 
+/// A conversion that cannot fail (a row read with `From`) in the place of one that can.
+impl From<std::convert::Infallible> for Error {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
 impl From<Error> for StoreError {
     fn from(error: Error) -> Self {
         match error {
@@ -41,15 +48,45 @@ pub(crate) fn corrupt(what: &str, value: &str) -> Error {
     ))
 }
 
-/// Whether the statement broke a unique constraint.
-pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+/// A value kept as JSON text in a column, read back; text that does not parse is [`corrupt`].
+pub(crate) fn stored_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|_| corrupt(what, text))
 }
 
-/// Whether the statement broke a foreign key.
-pub(crate) fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error()
-        .is_some_and(|d| d.is_foreign_key_violation())
+/// A kind of constraint of the schema that a statement can break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Constraint {
+    Unique,
+    ForeignKey,
+}
+
+impl Constraint {
+    /// The constraint the failed statement broke, if that is why it failed.
+    pub(crate) fn broken_by(e: &sqlx::Error) -> Option<Constraint> {
+        let d = e.as_database_error()?;
+        if d.is_unique_violation() {
+            Some(Constraint::Unique)
+        } else if d.is_foreign_key_violation() {
+            Some(Constraint::ForeignKey)
+        } else {
+            None
+        }
+    }
+
+    /// The error of a failed statement: `refusal` (what breaking this constraint means to the
+    /// user) where it broke this constraint, the database's error otherwise.
+    pub(crate) fn refuses<E: Into<Error>>(
+        self,
+        refusal: impl FnOnce() -> E,
+    ) -> impl FnOnce(sqlx::Error) -> Error {
+        move |e| {
+            if Constraint::broken_by(&e) == Some(self) {
+                refusal().into()
+            } else {
+                e.into()
+            }
+        }
+    }
 }
 
 /// Runs a trait method's body, which speaks [`Error`], and answers in [`StoreError`]: the one

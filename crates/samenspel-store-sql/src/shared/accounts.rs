@@ -12,8 +12,9 @@ use samenspel_store::{
 };
 
 use super::organisations::org_code;
+use super::read::fetch_all_into;
 use super::{Conn, SqlStore};
-use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::{count, email_taken, unknown_partner};
 
 const INSERT_USER: &str =
@@ -89,19 +90,13 @@ impl TryFrom<MembershipRow> for Membership {
 
 /// The user with their memberships.
 async fn with_memberships(conn: &mut Conn, row: UserRow) -> Result<UserRecord> {
-    let rows: Vec<MembershipRow> = sqlx::query_as(USER_MEMBERSHIPS)
-        .bind(row.id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let query = sqlx::query_as::<_, MembershipRow>(USER_MEMBERSHIPS).bind(row.id);
     Ok(UserRecord {
         id: row.id,
         email: row.email,
         name: row.name,
         password_hash: row.password_hash,
-        memberships: rows
-            .into_iter()
-            .map(Membership::try_from)
-            .collect::<Result<_>>()?,
+        memberships: fetch_all_into(query, &mut *conn).await?,
     })
 }
 
@@ -123,13 +118,7 @@ async fn upsert_membership(conn: &mut Conn, user_id: i64, membership: &Membershi
         .bind(membership.role.key())
         .execute(&mut *conn)
         .await
-        .map_err(|e| {
-            if is_foreign_key_violation(&e) {
-                Error::from(unknown_partner(&membership.organisation))
-            } else {
-                Error::from(e)
-            }
-        })?;
+        .map_err(Constraint::ForeignKey.refuses(|| unknown_partner(&membership.organisation)))?;
     Ok(())
 }
 
@@ -138,161 +127,6 @@ fn not_found() -> Error {
 }
 
 impl SqlStore {
-    async fn new_user(&self, new: &NewUser, actor: &Actor) -> Result<i64> {
-        let mut tx = self.write().await?;
-        let id: i64 = sqlx::query_scalar(INSERT_USER)
-            .bind(&new.email)
-            .bind(&new.name)
-            .bind(new.password_hash.as_deref())
-            .bind(Utc::now())
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    Error::from(email_taken(&new.email))
-                } else {
-                    Error::from(e)
-                }
-            })?;
-        for membership in &new.memberships {
-            upsert_membership(&mut tx, id, membership).await?;
-        }
-        let event = AuditEvent::UserCreate {
-            id,
-            email: &new.email,
-            name: &new.name,
-            memberships: &new.memberships,
-        };
-        tx.commit(actor, event).await?;
-        Ok(id)
-    }
-
-    async fn grant_role(&self, id: i64, membership: &Membership, actor: &Actor) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before = user_by_id(&mut tx, id).await?.ok_or_else(not_found)?;
-        upsert_membership(&mut tx, id, membership).await?;
-        tx.commit(
-            actor,
-            AuditEvent::UserGrant {
-                id,
-                before: &before.memberships,
-                after: membership,
-            },
-        )
-        .await
-    }
-
-    async fn revoke_role(&self, id: i64, organisation: &OrgCode, actor: &Actor) -> Result<()> {
-        let mut tx = self.write().await?;
-        let removed = sqlx::query(DELETE_MEMBERSHIP)
-            .bind(id)
-            .bind(organisation.as_str())
-            .execute(&mut *tx)
-            .await?;
-        if removed.rows_affected() == 0 {
-            return Err(not_found());
-        }
-        tx.commit(actor, AuditEvent::UserRevoke { id, organisation })
-            .await
-    }
-
-    async fn new_password(
-        &self,
-        id: i64,
-        hash: &str,
-        keep_session: Option<&str>,
-        actor: &Actor,
-    ) -> Result<()> {
-        let mut tx = self.write().await?;
-        let updated = sqlx::query(SET_PASSWORD_HASH)
-            .bind(hash)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        if updated.rows_affected() == 0 {
-            return Err(not_found());
-        }
-        sqlx::query(DELETE_OTHER_SESSIONS)
-            .bind(id)
-            .bind(keep_session.unwrap_or_default())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit(actor, AuditEvent::UserPassword { id }).await
-    }
-
-    async fn new_token(&self, new: &NewToken<'_>, actor: &Actor) -> Result<i64> {
-        let mut tx = self.write().await?;
-        let token_id: i64 = sqlx::query_scalar(INSERT_TOKEN)
-            .bind(new.user_id)
-            .bind(new.token_hash)
-            .bind(new.purpose.key())
-            .bind(Utc::now())
-            .bind(new.expires_at)
-            .fetch_one(&mut *tx)
-            .await?;
-        let event = AuditEvent::TokenCreate {
-            user_id: new.user_id,
-            token_id,
-            purpose: new.purpose,
-            expires_at: new.expires_at,
-        };
-        tx.commit(actor, event).await?;
-        Ok(token_id)
-    }
-
-    async fn revoke_all(&self, user_id: i64, purpose: TokenPurpose, actor: &Actor) -> Result<u64> {
-        let mut tx = self.write().await?;
-        let revoked = sqlx::query(REVOKE_TOKENS)
-            .bind(Utc::now())
-            .bind(user_id)
-            .bind(purpose.key())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit(
-            actor,
-            AuditEvent::TokenRevoke {
-                user_id,
-                purpose,
-                revoked,
-            },
-        )
-        .await?;
-        Ok(revoked)
-    }
-
-    async fn begin_attempt(
-        &self,
-        email: &str,
-        address: &str,
-        at: DateTime<Utc>,
-        since: DateTime<Utc>,
-    ) -> Result<(i64, u64, u64)> {
-        // Its own statement, committed before the counts below read.
-        let id: i64 = sqlx::query_scalar(INSERT_LOGIN_ATTEMPT)
-            .bind(email)
-            .bind(address)
-            .bind(at)
-            .fetch_one(&self.pool)
-            .await?;
-        let (by_email, by_address) = self.failures(email, address, since).await?;
-        Ok((id, by_email, by_address))
-    }
-
-    async fn settle_attempt(&self, id: i64, attempt: &LoginAttempt<'_>) -> Result<()> {
-        let mut tx = self.write().await?;
-        if attempt.succeeded {
-            sqlx::query(LOGIN_SUCCEEDED).bind(id).execute(&mut *tx).await?;
-            return tx.commit_unaudited().await;
-        }
-        let event = AuditEvent::LoginRefused {
-            email: attempt.email,
-            address: attempt.address,
-            reason: attempt.reason,
-        };
-        tx.commit(&Actor::system("anoniem"), event).await
-    }
-
     /// The user a session or token (`sql` selects its `user_id`) leads to.
     async fn user_of(
         &self,
@@ -332,7 +166,29 @@ impl SqlStore {
 #[async_trait]
 impl AccountStore for SqlStore {
     async fn create_user(&self, new: &NewUser, actor: &Actor) -> StoreResult<i64> {
-        boundary(self.new_user(new, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let id: i64 = sqlx::query_scalar(INSERT_USER)
+                .bind(&new.email)
+                .bind(&new.name)
+                .bind(new.password_hash.as_deref())
+                .bind(Utc::now())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(Constraint::Unique.refuses(|| email_taken(&new.email)))?;
+            for membership in &new.memberships {
+                upsert_membership(&mut tx, id, membership).await?;
+            }
+            let event = AuditEvent::UserCreate {
+                id,
+                email: &new.email,
+                name: &new.name,
+                memberships: &new.memberships,
+            };
+            tx.commit(actor, event).await?;
+            Ok(id)
+        })
+        .await
     }
 
     async fn find_user_by_email(&self, email: &str) -> StoreResult<Option<UserRecord>> {
@@ -354,22 +210,66 @@ impl AccountStore for SqlStore {
         boundary(async { user_by_id(&mut *self.pool.acquire().await?, id).await }).await
     }
 
-    async fn grant(&self, user_id: i64, membership: &Membership, actor: &Actor) -> StoreResult<()> {
-        boundary(self.grant_role(user_id, membership, actor)).await
+    async fn grant(&self, id: i64, membership: &Membership, actor: &Actor) -> StoreResult<()> {
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = user_by_id(&mut tx, id).await?.ok_or_else(not_found)?;
+            upsert_membership(&mut tx, id, membership).await?;
+            tx.commit(
+                actor,
+                AuditEvent::UserGrant {
+                    id,
+                    before: &before.memberships,
+                    after: membership,
+                },
+            )
+            .await
+        })
+        .await
     }
 
-    async fn revoke(&self, user_id: i64, organisation: &OrgCode, actor: &Actor) -> StoreResult<()> {
-        boundary(self.revoke_role(user_id, organisation, actor)).await
+    async fn revoke(&self, id: i64, organisation: &OrgCode, actor: &Actor) -> StoreResult<()> {
+        boundary(async {
+            let mut tx = self.write().await?;
+            let removed = sqlx::query(DELETE_MEMBERSHIP)
+                .bind(id)
+                .bind(organisation.as_str())
+                .execute(&mut *tx)
+                .await?;
+            if removed.rows_affected() == 0 {
+                return Err(not_found());
+            }
+            tx.commit(actor, AuditEvent::UserRevoke { id, organisation })
+                .await
+        })
+        .await
     }
 
     async fn set_password_hash(
         &self,
-        user_id: i64,
+        id: i64,
         hash: &str,
         keep_session: Option<&str>,
         actor: &Actor,
     ) -> StoreResult<()> {
-        boundary(self.new_password(user_id, hash, keep_session, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let updated = sqlx::query(SET_PASSWORD_HASH)
+                .bind(hash)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            if updated.rows_affected() == 0 {
+                return Err(not_found());
+            }
+            sqlx::query(DELETE_OTHER_SESSIONS)
+                .bind(id)
+                .bind(keep_session.unwrap_or_default())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit(actor, AuditEvent::UserPassword { id }).await
+        })
+        .await
     }
 
     async fn create_session(
@@ -406,7 +306,26 @@ impl AccountStore for SqlStore {
     }
 
     async fn create_token(&self, new: &NewToken<'_>, actor: &Actor) -> StoreResult<i64> {
-        boundary(self.new_token(new, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let token_id: i64 = sqlx::query_scalar(INSERT_TOKEN)
+                .bind(new.user_id)
+                .bind(new.token_hash)
+                .bind(new.purpose.key())
+                .bind(Utc::now())
+                .bind(new.expires_at)
+                .fetch_one(&mut *tx)
+                .await?;
+            let event = AuditEvent::TokenCreate {
+                user_id: new.user_id,
+                token_id,
+                purpose: new.purpose,
+                expires_at: new.expires_at,
+            };
+            tx.commit(actor, event).await?;
+            Ok(token_id)
+        })
+        .await
     }
 
     async fn token_user(
@@ -419,7 +338,27 @@ impl AccountStore for SqlStore {
     }
 
     async fn revoke_tokens(&self, user_id: i64, purpose: TokenPurpose, actor: &Actor) -> StoreResult<u64> {
-        boundary(self.revoke_all(user_id, purpose, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let revoked = sqlx::query(REVOKE_TOKENS)
+                .bind(Utc::now())
+                .bind(user_id)
+                .bind(purpose.key())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            tx.commit(
+                actor,
+                AuditEvent::TokenRevoke {
+                    user_id,
+                    purpose,
+                    revoked,
+                },
+            )
+            .await?;
+            Ok(revoked)
+        })
+        .await
     }
 
     async fn begin_login_attempt(
@@ -429,10 +368,34 @@ impl AccountStore for SqlStore {
         at: DateTime<Utc>,
         since: DateTime<Utc>,
     ) -> StoreResult<(i64, u64, u64)> {
-        boundary(self.begin_attempt(email, address, at, since)).await
+        boundary(async {
+            // Its own statement, committed before the counts below read.
+            let id: i64 = sqlx::query_scalar(INSERT_LOGIN_ATTEMPT)
+                .bind(email)
+                .bind(address)
+                .bind(at)
+                .fetch_one(&self.pool)
+                .await?;
+            let (by_email, by_address) = self.failures(email, address, since).await?;
+            Ok((id, by_email, by_address))
+        })
+        .await
     }
 
     async fn settle_login_attempt(&self, id: i64, attempt: &LoginAttempt<'_>) -> StoreResult<()> {
-        boundary(self.settle_attempt(id, attempt)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            if attempt.succeeded {
+                sqlx::query(LOGIN_SUCCEEDED).bind(id).execute(&mut *tx).await?;
+                return tx.commit_unaudited().await;
+            }
+            let event = AuditEvent::LoginRefused {
+                email: attempt.email,
+                address: attempt.address,
+                reason: attempt.reason,
+            };
+            tx.commit(&Actor::system("anoniem"), event).await
+        })
+        .await
     }
 }

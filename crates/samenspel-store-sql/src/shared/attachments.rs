@@ -8,7 +8,8 @@ use samenspel_domain::audit::Actor;
 use samenspel_store::{AttachmentInfo, AttachmentStore, AuditEvent, StoreResult, StoredAttachment};
 
 use super::SqlStore;
-use crate::error::{Result, boundary, corrupt};
+use super::read::{fetch_all_into, fetch_optional_into};
+use crate::error::{Error, Result, boundary, corrupt};
 
 macro_rules! info_columns {
     () => {
@@ -47,7 +48,7 @@ struct FileRow {
 }
 
 impl TryFrom<InfoRow> for AttachmentInfo {
-    type Error = crate::error::Error;
+    type Error = Error;
 
     fn try_from(row: InfoRow) -> Result<Self> {
         let kind =
@@ -68,35 +69,14 @@ impl TryFrom<InfoRow> for AttachmentInfo {
     }
 }
 
-impl SqlStore {
-    async fn add_attachment(&self, owner: AttachmentOwner, file: &Attachment, actor: &Actor) -> Result<i64> {
-        let mut tx = self.write().await?;
-        let now = Utc::now();
-        let id: i64 = sqlx::query_scalar(INSERT_ATTACHMENT)
-            .bind(owner.kind.key())
-            .bind(owner.id)
-            .bind(file.name())
-            .bind(file.media_type())
-            .bind(file.size())
-            .bind(file.sha256())
-            .bind(file.bytes())
-            .bind(&actor.name)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-        let info = AttachmentInfo {
-            id,
-            owner,
-            name: file.name().to_owned(),
-            media_type: file.media_type().to_owned(),
-            size: file.size(),
-            sha256: file.sha256().to_owned(),
-            added_by: actor.name.clone(),
-            added_at: now,
-        };
-        tx.commit(actor, AuditEvent::AttachmentAdd { info: &info })
-            .await?;
-        Ok(id)
+impl TryFrom<FileRow> for StoredAttachment {
+    type Error = Error;
+
+    fn try_from(row: FileRow) -> Result<Self> {
+        Ok(StoredAttachment {
+            info: row.info.try_into()?,
+            bytes: row.content,
+        })
     }
 }
 
@@ -105,38 +85,50 @@ impl AttachmentStore for SqlStore {
     async fn put_attachment(
         &self,
         owner: AttachmentOwner,
-        attachment: &Attachment,
+        file: &Attachment,
         actor: &Actor,
     ) -> StoreResult<i64> {
-        boundary(self.add_attachment(owner, attachment, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let now = Utc::now();
+            let id: i64 = sqlx::query_scalar(INSERT_ATTACHMENT)
+                .bind(owner.kind.key())
+                .bind(owner.id)
+                .bind(file.name())
+                .bind(file.media_type())
+                .bind(file.size())
+                .bind(file.sha256())
+                .bind(file.bytes())
+                .bind(&actor.name)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+            let info = AttachmentInfo {
+                id,
+                owner,
+                name: file.name().to_owned(),
+                media_type: file.media_type().to_owned(),
+                size: file.size(),
+                sha256: file.sha256().to_owned(),
+                added_by: actor.name.clone(),
+                added_at: now,
+            };
+            tx.commit(actor, AuditEvent::AttachmentAdd { info: &info })
+                .await?;
+            Ok(id)
+        })
+        .await
     }
 
     async fn get_attachment(&self, id: i64) -> StoreResult<Option<StoredAttachment>> {
-        boundary(async {
-            let row: Option<FileRow> = sqlx::query_as(ATTACHMENT_BY_ID)
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-            row.map(|row| {
-                Ok(StoredAttachment {
-                    info: row.info.try_into()?,
-                    bytes: row.content,
-                })
-            })
-            .transpose()
-        })
-        .await
+        let query = sqlx::query_as::<_, FileRow>(ATTACHMENT_BY_ID).bind(id);
+        boundary(fetch_optional_into(query, &self.pool)).await
     }
 
     async fn list_attachments(&self, owner: AttachmentOwner) -> StoreResult<Vec<AttachmentInfo>> {
-        boundary(async {
-            let rows: Vec<InfoRow> = sqlx::query_as(ATTACHMENTS_OF_OWNER)
-                .bind(owner.kind.key())
-                .bind(owner.id)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.into_iter().map(AttachmentInfo::try_from).collect()
-        })
-        .await
+        let query = sqlx::query_as::<_, InfoRow>(ATTACHMENTS_OF_OWNER)
+            .bind(owner.kind.key())
+            .bind(owner.id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 }

@@ -6,7 +6,8 @@ use samenspel_domain::audit::{ChainedEvent, GENESIS, chain_hash};
 use samenspel_store::{AuditRecord, AuditStore, AuditVerification, StoreResult};
 
 use super::SqlStore;
-use crate::error::{Result, boundary};
+use super::read::fetch_all_into;
+use crate::error::boundary;
 use crate::text::audit_time_text;
 
 const LIST_AUDIT: &str = "SELECT id, occurred_at, actor, actor_org, action, subject_type, subject_id, before_json, after_json, prev_hash, hash \
@@ -86,56 +87,48 @@ struct HeadRow {
 #[async_trait]
 impl AuditStore for SqlStore {
     async fn list_audit_events(&self, subject_type: &str, subject_id: &str) -> StoreResult<Vec<AuditRecord>> {
-        boundary(async {
-            let rows: Vec<AuditRow> = sqlx::query_as(LIST_AUDIT)
-                .bind(subject_type)
-                .bind(subject_id)
-                .fetch_all(&self.pool)
-                .await?;
-            Ok(rows.into_iter().map(AuditRecord::from).collect())
-        })
-        .await
+        let query = sqlx::query_as::<_, AuditRow>(LIST_AUDIT)
+            .bind(subject_type)
+            .bind(subject_id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 
     async fn verify_audit_chain(&self) -> StoreResult<AuditVerification> {
-        boundary(self.verify_chain()).await
-    }
-}
-
-impl SqlStore {
-    async fn verify_chain(&self) -> Result<AuditVerification> {
-        let mut previous = GENESIS.to_owned();
-        let mut after_id = 0i64;
-        let mut events = 0u64;
-        loop {
-            let rows: Vec<AuditRow> = sqlx::query_as(AUDIT_CHAIN_PAGE)
-                .bind(after_id)
-                .fetch_all(&self.pool)
-                .await?;
-            if rows.is_empty() {
-                // The head remembers the last event written: events removed from the end of
-                // the trail break the chain there.
-                let head: HeadRow = sqlx::query_as(AUDIT_HEAD).fetch_one(&self.pool).await?;
-                let intact = head.last_id == after_id && head.last_hash == previous;
-                return Ok(AuditVerification {
-                    events,
-                    first_broken: (!intact).then_some(after_id + 1),
-                });
-            }
-            for row in rows {
-                let expected = row.expected_hash(&previous);
-                events += 1;
-                if row.prev_hash.as_deref() != Some(previous.as_str())
-                    || row.hash.as_deref() != Some(expected.as_str())
-                {
+        boundary(async {
+            let mut previous = GENESIS.to_owned();
+            let mut after_id = 0i64;
+            let mut events = 0u64;
+            loop {
+                let rows: Vec<AuditRow> = sqlx::query_as(AUDIT_CHAIN_PAGE)
+                    .bind(after_id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                if rows.is_empty() {
+                    // The head remembers the last event written: events removed from the end of
+                    // the trail break the chain there.
+                    let head: HeadRow = sqlx::query_as(AUDIT_HEAD).fetch_one(&self.pool).await?;
+                    let intact = head.last_id == after_id && head.last_hash == previous;
                     return Ok(AuditVerification {
                         events,
-                        first_broken: Some(row.id),
+                        first_broken: (!intact).then_some(after_id + 1),
                     });
                 }
-                previous = expected;
-                after_id = row.id;
+                for row in rows {
+                    let expected = row.expected_hash(&previous);
+                    events += 1;
+                    if row.prev_hash.as_deref() != Some(previous.as_str())
+                        || row.hash.as_deref() != Some(expected.as_str())
+                    {
+                        return Ok(AuditVerification {
+                            events,
+                            first_broken: Some(row.id),
+                        });
+                    }
+                    previous = expected;
+                    after_id = row.id;
+                }
             }
-        }
+        })
+        .await
     }
 }

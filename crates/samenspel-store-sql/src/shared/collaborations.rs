@@ -14,8 +14,9 @@ use samenspel_store::{
 };
 
 use super::organisations::{org_code, org_type};
+use super::read::fetch_all_into;
 use super::{Arguments, Conn, SqlStore, push};
-use crate::error::{Error, Result, boundary, corrupt, is_foreign_key_violation, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt, stored_json};
 use crate::text::{
     check_phases_kept, duplicate_partner, policy_areas_text, stale_version_message, unknown_partner,
 };
@@ -96,7 +97,7 @@ pub(super) fn partner_role(value: &str) -> Result<PartnerRole> {
 impl CollaborationRow {
     fn into_collaboration(self, phases: Vec<String>, partners: Vec<PartnerInfo>) -> Result<Collaboration> {
         let policy_areas = match self.policy_areas {
-            Some(text) => serde_json::from_str(&text).map_err(|_| corrupt("policy areas", &text))?,
+            Some(text) => stored_json("policy areas", &text)?,
             None => Vec::new(),
         };
         Ok(Collaboration {
@@ -163,14 +164,8 @@ pub(super) async fn load_collaboration(conn: &mut Conn, id: i64) -> Result<Optio
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-    let partners: Vec<PartnerRow> = sqlx::query_as(SELECT_PARTNERS)
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let partners = partners
-        .into_iter()
-        .map(PartnerInfo::try_from)
-        .collect::<Result<_>>()?;
+    let query = sqlx::query_as::<_, PartnerRow>(SELECT_PARTNERS).bind(id);
+    let partners = fetch_all_into(query, &mut *conn).await?;
     row.into_collaboration(phases, partners).map(Some)
 }
 
@@ -205,14 +200,10 @@ pub(super) async fn insert_partner(conn: &mut Conn, id: i64, partner: &Registere
         .bind(partner.notes.as_deref())
         .execute(&mut *conn)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                Error::from(duplicate_partner(&partner.code))
-            } else if is_foreign_key_violation(&e) {
-                Error::from(unknown_partner(&partner.code))
-            } else {
-                Error::from(e)
-            }
+        .map_err(|e| match Constraint::broken_by(&e) {
+            Some(Constraint::Unique) => duplicate_partner(&partner.code).into(),
+            Some(Constraint::ForeignKey) => unknown_partner(&partner.code).into(),
+            None => Error::from(e),
         })?;
     Ok(())
 }
@@ -267,13 +258,10 @@ pub(super) async fn insert_collaboration(
     let id: i64 = sqlx::query_scalar_with(INSERT_COLLABORATION, args)
         .fetch_one(&mut *conn)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Conflict("a collaboration with this key exists already".into()).into()
-            } else {
-                Error::from(e)
-            }
-        })?;
+        .map_err(
+            Constraint::Unique
+                .refuses(|| StoreError::Conflict("a collaboration with this key exists already".into())),
+        )?;
     replace_phases(conn, id, &fields.phases).await?;
     Ok(id)
 }
@@ -298,95 +286,6 @@ pub(super) async fn update_fields(
         replace_phases(conn, id, &fields.phases).await?;
     }
     Ok(updated == 1)
-}
-
-impl SqlStore {
-    async fn new_collaboration(
-        &self,
-        fields: &CollaborationFields,
-        partners: &[Partner],
-        demo_key: Option<&str>,
-        actor: &Actor,
-    ) -> Result<i64> {
-        let mut tx = self.write().await?;
-        let origin = Origin {
-            demo_key,
-            source: None,
-            published: false,
-        };
-        let id = insert_collaboration(&mut tx, fields, origin, Utc::now()).await?;
-        for partner in partners {
-            insert_partner(&mut tx, id, &registered(partner)).await?;
-        }
-        let after = existing(&mut tx, id).await?;
-        tx.commit(actor, AuditEvent::CollaborationCreate { after: &after })
-            .await?;
-        Ok(id)
-    }
-
-    async fn edit_collaboration(
-        &self,
-        id: i64,
-        expected_version: i64,
-        fields: &CollaborationFields,
-        actor: &Actor,
-    ) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before = existing(&mut tx, id).await?;
-        let stale = || Error::Store(StoreError::Conflict(stale_version_message(&before)));
-        if before.version != expected_version {
-            return Err(stale());
-        }
-        let stance_phases: Vec<String> = sqlx::query_scalar(SELECT_STANCE_PHASES)
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?;
-        check_phases_kept(&stance_phases, &fields.phases)?;
-        if !update_fields(&mut tx, id, expected_version, fields).await? {
-            return Err(stale());
-        }
-        let after = existing(&mut tx, id).await?;
-        tx.commit(
-            actor,
-            AuditEvent::CollaborationUpdate {
-                before: &before,
-                after: &after,
-            },
-        )
-        .await
-    }
-
-    async fn join_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> Result<()> {
-        let mut tx = self.write().await?;
-        existing(&mut tx, id).await?;
-        insert_partner(&mut tx, id, &registered(partner)).await?;
-        sqlx::query(BUMP_VERSION)
-            .bind(Utc::now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit(actor, AuditEvent::PartnerAdd { id, partner }).await
-    }
-
-    async fn publish(&self, id: i64, published: bool, actor: &Actor) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before = existing(&mut tx, id).await?;
-        sqlx::query(SET_PUBLISHED)
-            .bind(published)
-            .bind(Utc::now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit(
-            actor,
-            AuditEvent::Publication {
-                id,
-                before: before.published,
-                published,
-            },
-        )
-        .await
-    }
 }
 
 #[async_trait]
@@ -422,7 +321,23 @@ impl CollaborationStore for SqlStore {
         demo_key: Option<&str>,
         actor: &Actor,
     ) -> StoreResult<i64> {
-        boundary(self.new_collaboration(fields, partners, demo_key, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let origin = Origin {
+                demo_key,
+                source: None,
+                published: false,
+            };
+            let id = insert_collaboration(&mut tx, fields, origin, Utc::now()).await?;
+            for partner in partners {
+                insert_partner(&mut tx, id, &registered(partner)).await?;
+            }
+            let after = existing(&mut tx, id).await?;
+            tx.commit(actor, AuditEvent::CollaborationCreate { after: &after })
+                .await?;
+            Ok(id)
+        })
+        .await
     }
 
     async fn update_collaboration(
@@ -432,11 +347,47 @@ impl CollaborationStore for SqlStore {
         fields: &CollaborationFields,
         actor: &Actor,
     ) -> StoreResult<()> {
-        boundary(self.edit_collaboration(id, expected_version, fields, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = existing(&mut tx, id).await?;
+            let stale = || Error::Store(StoreError::Conflict(stale_version_message(&before)));
+            if before.version != expected_version {
+                return Err(stale());
+            }
+            let stance_phases: Vec<String> = sqlx::query_scalar(SELECT_STANCE_PHASES)
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?;
+            check_phases_kept(&stance_phases, &fields.phases)?;
+            if !update_fields(&mut tx, id, expected_version, fields).await? {
+                return Err(stale());
+            }
+            let after = existing(&mut tx, id).await?;
+            tx.commit(
+                actor,
+                AuditEvent::CollaborationUpdate {
+                    before: &before,
+                    after: &after,
+                },
+            )
+            .await
+        })
+        .await
     }
 
     async fn add_partner(&self, id: i64, partner: &Partner, actor: &Actor) -> StoreResult<()> {
-        boundary(self.join_partner(id, partner, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            existing(&mut tx, id).await?;
+            insert_partner(&mut tx, id, &registered(partner)).await?;
+            sqlx::query(BUMP_VERSION)
+                .bind(Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit(actor, AuditEvent::PartnerAdd { id, partner }).await
+        })
+        .await
     }
 
     async fn find_demo_collaboration(&self, demo_key: &str) -> StoreResult<Option<i64>> {
@@ -450,6 +401,25 @@ impl CollaborationStore for SqlStore {
     }
 
     async fn set_published(&self, id: i64, published: bool, actor: &Actor) -> StoreResult<()> {
-        boundary(self.publish(id, published, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = existing(&mut tx, id).await?;
+            sqlx::query(SET_PUBLISHED)
+                .bind(published)
+                .bind(Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit(
+                actor,
+                AuditEvent::Publication {
+                    id,
+                    before: before.published,
+                    published,
+                },
+            )
+            .await
+        })
+        .await
     }
 }

@@ -9,9 +9,11 @@ use samenspel_store::{
 };
 
 use super::collaborations::{kind, partner_role, wgr_form};
+use super::control::control;
 use super::money::{CONTRIBUTIONS_OF_ORG, ContributionRow};
+use super::read::fetch_all_into;
 use super::{Arguments, SqlStore, push};
-use crate::error::{Error, Result, corrupt};
+use crate::error::{Error, Result};
 use crate::text::{contains_pattern, count, like_patterns, visibility_flags};
 
 macro_rules! collaboration_where {
@@ -103,12 +105,6 @@ impl TryFrom<InvolvementRow> for Involvement {
     type Error = Error;
 
     fn try_from(row: InvolvementRow) -> Result<Self> {
-        let control = match row.control_json {
-            Some(text) => {
-                Some(serde_json::from_str(&text).map_err(|_| corrupt("democratic control", &text))?)
-            }
-            None => None,
-        };
         Ok(Involvement {
             id: row.id,
             name: row.name,
@@ -119,7 +115,7 @@ impl TryFrom<InvolvementRow> for Involvement {
             start_date: row.start_date,
             end_date: row.end_date,
             published: row.published,
-            control,
+            control: row.control_json.as_deref().map(control).transpose()?,
             money: Vec::new(),
         })
     }
@@ -168,13 +164,8 @@ impl SqlStore {
             .await?;
         push(&mut args, i64::from(page.limit))?;
         push(&mut args, i64::from(page.offset))?;
-        let rows: Vec<SummaryRow> = sqlx::query_as_with(LIST_COLLABORATIONS, args)
-            .fetch_all(&self.pool)
-            .await?;
-        let items = rows
-            .into_iter()
-            .map(CollaborationSummary::try_from)
-            .collect::<Result<_>>()?;
+        let query = sqlx::query_as_with::<_, SummaryRow, _>(LIST_COLLABORATIONS, args);
+        let items = fetch_all_into(query, &self.pool).await?;
         Ok(Paged {
             items,
             total: count(total),
@@ -187,16 +178,11 @@ impl SqlStore {
         visibility: &Visibility,
     ) -> Result<Vec<Involvement>> {
         let (see_all, user_id) = visibility_flags(visibility);
-        let rows: Vec<InvolvementRow> = sqlx::query_as(INVOLVEMENTS)
+        let query = sqlx::query_as::<_, InvolvementRow>(INVOLVEMENTS)
             .bind(code.as_str())
             .bind(see_all)
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
-        let mut items = rows
-            .into_iter()
-            .map(Involvement::try_from)
-            .collect::<Result<Vec<_>>>()?;
+            .bind(user_id);
+        let mut items: Vec<Involvement> = fetch_all_into(query, &self.pool).await?;
         let money: Vec<ContributionRow> = sqlx::query_as(CONTRIBUTIONS_OF_ORG)
             .bind(code.as_str())
             .fetch_all(&self.pool)

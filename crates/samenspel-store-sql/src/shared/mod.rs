@@ -17,6 +17,7 @@ mod listings;
 mod money;
 mod moore;
 mod organisations;
+mod read;
 mod register;
 mod stances;
 mod survey;

@@ -8,6 +8,7 @@ use samenspel_domain::money::{Cents, Contribution, Instrument, MoneyStatus};
 use samenspel_store::{AuditEvent, ContributionRecord, MoneyStore, StoreError, StoreResult};
 
 use super::organisations::org_code;
+use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt};
 use crate::text::not_a_paying_partner;
@@ -131,78 +132,11 @@ pub(super) async fn replace_money(
     Ok(())
 }
 
-impl SqlStore {
-    async fn record_money(
-        &self,
-        collaboration_id: i64,
-        contribution: &Contribution,
-        actor: &Actor,
-    ) -> Result<ContributionRecord> {
-        let mut tx = self.write().await?;
-        if !is_partner(&mut tx, collaboration_id, contribution.partner.as_str()).await? {
-            return Err(not_a_paying_partner(&contribution.partner).into());
-        }
-        let before: Option<ContributionRow> = sqlx::query_as(CONTRIBUTION_BY_KEY)
-            .bind(collaboration_id)
-            .bind(contribution.partner.as_str())
-            .bind(contribution.year)
-            .bind(contribution.instrument.key())
-            .bind(contribution.status.key())
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = before.map(ContributionRecord::try_from).transpose()?;
-        let now = Utc::now();
-        let id = upsert(&mut tx, collaboration_id, contribution, actor, now).await?;
-        let record = ContributionRecord {
-            id,
-            contribution: contribution.clone(),
-            recorded_by: actor.name.clone(),
-            recorded_at: now,
-        };
-        let event = AuditEvent::MoneyRecord {
-            collaboration_id,
-            before: before.as_ref(),
-            after: &record,
-        };
-        tx.commit(actor, event).await?;
-        Ok(record)
-    }
-
-    async fn remove_money(&self, collaboration_id: i64, id: i64, actor: &Actor) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before: Option<ContributionRow> = sqlx::query_as(CONTRIBUTION_BY_ID)
-            .bind(collaboration_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = ContributionRecord::try_from(before.ok_or(Error::Store(StoreError::NotFound))?)?;
-        sqlx::query(DELETE_CONTRIBUTION)
-            .bind(collaboration_id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit(
-            actor,
-            AuditEvent::MoneyDelete {
-                collaboration_id,
-                before: &before,
-            },
-        )
-        .await
-    }
-}
-
 #[async_trait]
 impl MoneyStore for SqlStore {
     async fn list_contributions(&self, collaboration_id: i64) -> StoreResult<Vec<ContributionRecord>> {
-        boundary(async {
-            let rows: Vec<ContributionRow> = sqlx::query_as(LIST_CONTRIBUTIONS)
-                .bind(collaboration_id)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.into_iter().map(ContributionRecord::try_from).collect()
-        })
-        .await
+        let query = sqlx::query_as::<_, ContributionRow>(LIST_CONTRIBUTIONS).bind(collaboration_id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 
     async fn set_contribution(
@@ -211,10 +145,60 @@ impl MoneyStore for SqlStore {
         contribution: &Contribution,
         actor: &Actor,
     ) -> StoreResult<ContributionRecord> {
-        boundary(self.record_money(collaboration_id, contribution, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            if !is_partner(&mut tx, collaboration_id, contribution.partner.as_str()).await? {
+                return Err(not_a_paying_partner(&contribution.partner).into());
+            }
+            let query = sqlx::query_as::<_, ContributionRow>(CONTRIBUTION_BY_KEY)
+                .bind(collaboration_id)
+                .bind(contribution.partner.as_str())
+                .bind(contribution.year)
+                .bind(contribution.instrument.key())
+                .bind(contribution.status.key());
+            let before: Option<ContributionRecord> = fetch_optional_into(query, &mut *tx).await?;
+            let now = Utc::now();
+            let id = upsert(&mut tx, collaboration_id, contribution, actor, now).await?;
+            let record = ContributionRecord {
+                id,
+                contribution: contribution.clone(),
+                recorded_by: actor.name.clone(),
+                recorded_at: now,
+            };
+            let event = AuditEvent::MoneyRecord {
+                collaboration_id,
+                before: before.as_ref(),
+                after: &record,
+            };
+            tx.commit(actor, event).await?;
+            Ok(record)
+        })
+        .await
     }
 
     async fn delete_contribution(&self, collaboration_id: i64, id: i64, actor: &Actor) -> StoreResult<()> {
-        boundary(self.remove_money(collaboration_id, id, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let query = sqlx::query_as::<_, ContributionRow>(CONTRIBUTION_BY_ID)
+                .bind(collaboration_id)
+                .bind(id);
+            let before: ContributionRecord = fetch_optional_into(query, &mut *tx)
+                .await?
+                .ok_or(Error::Store(StoreError::NotFound))?;
+            sqlx::query(DELETE_CONTRIBUTION)
+                .bind(collaboration_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit(
+                actor,
+                AuditEvent::MoneyDelete {
+                    collaboration_id,
+                    before: &before,
+                },
+            )
+            .await
+        })
+        .await
     }
 }

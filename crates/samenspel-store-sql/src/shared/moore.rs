@@ -9,7 +9,8 @@ use samenspel_store::{AuditEvent, MooreRecord, MooreStore, StoreResult};
 
 use super::SqlStore;
 use super::organisations::org_code;
-use crate::error::{Error, Result, boundary, corrupt};
+use super::read::fetch_all_into;
+use crate::error::{Error, Result, boundary, stored_json};
 
 const LIST_MOORE: &str = "SELECT org_code, statement_json, updated_by, updated_at FROM moore_statements WHERE collaboration_id = $1 ORDER BY org_code";
 
@@ -21,7 +22,7 @@ const UPSERT_MOORE: &str = "INSERT INTO moore_statements (collaboration_id, org_
      updated_by = excluded.updated_by, updated_at = excluded.updated_at";
 
 fn statement(text: &str) -> Result<MooreStatement> {
-    serde_json::from_str(text).map_err(|_| corrupt("Moore statement", text))
+    stored_json("Moore statement", text)
 }
 
 #[derive(sqlx::FromRow)]
@@ -45,59 +46,44 @@ impl TryFrom<MooreRow> for MooreRecord {
     }
 }
 
-impl SqlStore {
-    async fn replace_moore(
-        &self,
-        collaboration_id: i64,
-        code: &OrgCode,
-        after: &MooreStatement,
-        actor: &Actor,
-    ) -> Result<()> {
-        let mut tx = self.write().await?;
-        let before: Option<String> = sqlx::query_scalar(SELECT_MOORE)
-            .bind(collaboration_id)
-            .bind(code.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = before.as_deref().map(statement).transpose()?;
-        sqlx::query(UPSERT_MOORE)
-            .bind(collaboration_id)
-            .bind(code.as_str())
-            .bind(serde_json::to_string(after)?)
-            .bind(&actor.name)
-            .bind(Utc::now())
-            .execute(&mut *tx)
-            .await?;
-        let event = AuditEvent::MooreUpdate {
-            collaboration_id,
-            partner: code,
-            before: before.as_ref(),
-            after,
-        };
-        tx.commit(actor, event).await
-    }
-}
-
 #[async_trait]
 impl MooreStore for SqlStore {
     async fn list_moore(&self, collaboration_id: i64) -> StoreResult<Vec<MooreRecord>> {
-        boundary(async {
-            let rows: Vec<MooreRow> = sqlx::query_as(LIST_MOORE)
-                .bind(collaboration_id)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.into_iter().map(MooreRecord::try_from).collect()
-        })
-        .await
+        let query = sqlx::query_as::<_, MooreRow>(LIST_MOORE).bind(collaboration_id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 
     async fn set_moore(
         &self,
         collaboration_id: i64,
         code: &OrgCode,
-        statement: &MooreStatement,
+        after: &MooreStatement,
         actor: &Actor,
     ) -> StoreResult<()> {
-        boundary(self.replace_moore(collaboration_id, code, statement, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before: Option<String> = sqlx::query_scalar(SELECT_MOORE)
+                .bind(collaboration_id)
+                .bind(code.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let before = before.as_deref().map(statement).transpose()?;
+            sqlx::query(UPSERT_MOORE)
+                .bind(collaboration_id)
+                .bind(code.as_str())
+                .bind(serde_json::to_string(after)?)
+                .bind(&actor.name)
+                .bind(Utc::now())
+                .execute(&mut *tx)
+                .await?;
+            let event = AuditEvent::MooreUpdate {
+                collaboration_id,
+                partner: code,
+                before: before.as_ref(),
+                after,
+            };
+            tx.commit(actor, event).await
+        })
+        .await
     }
 }

@@ -8,8 +8,9 @@ use samenspel_domain::org::{NewOrganisation, OrgCode, OrgType, Organisation};
 use samenspel_domain::text::search_key;
 use samenspel_store::{AuditEvent, OrgFilter, OrganisationStore, Page, Paged, StoreError, StoreResult};
 
+use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
-use crate::error::{Error, Result, boundary, corrupt, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::{count, like_patterns, next_added_code};
 
 macro_rules! org_columns {
@@ -101,87 +102,38 @@ pub(super) async fn upsert_reference(conn: &mut Conn, org: &Organisation, now: D
         .rows_affected())
 }
 
-impl SqlStore {
-    async fn organisations(&self, filter: &OrgFilter, page: Page) -> Result<Paged<Organisation>> {
-        let org_type = filter.org_type.map(|t| t.key());
-        let (name_like, code_like) = like_patterns(filter.query.as_deref());
-        let total: i64 = sqlx::query_scalar(COUNT_ORGANISATIONS)
-            .bind(org_type)
-            .bind(name_like.as_deref())
-            .bind(code_like.as_deref())
-            .bind(filter.include_ended)
-            .fetch_one(&self.pool)
-            .await?;
-        let rows: Vec<OrganisationRow> = sqlx::query_as(LIST_ORGANISATIONS)
-            .bind(org_type)
-            .bind(name_like.as_deref())
-            .bind(code_like.as_deref())
-            .bind(filter.include_ended)
-            .bind(i64::from(page.limit))
-            .bind(i64::from(page.offset))
-            .fetch_all(&self.pool)
-            .await?;
-        let items = rows
-            .into_iter()
-            .map(Organisation::try_from)
-            .collect::<Result<_>>()?;
-        Ok(Paged {
-            items,
-            total: count(total),
-        })
-    }
-
-    async fn added_organisation(&self, new: &NewOrganisation, actor: &Actor) -> Result<Organisation> {
-        let mut tx = self.write().await?;
-        let last: Option<String> = sqlx::query_scalar(LAST_ADDED_ORGANISATION_CODE)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let org = Organisation {
-            code: next_added_code(last.as_deref()),
-            name: new.name.clone(),
-            org_type: new.org_type,
-            abbreviation: new.abbreviation.clone(),
-            province: None,
-            reference: false,
-            ended: false,
-        };
-        sqlx::query(INSERT_ADDED_ORGANISATION)
-            .bind(org.code.as_str())
-            .bind(&org.name)
-            .bind(search_key(&org.name))
-            .bind(org.org_type.key())
-            .bind(org.abbreviation.as_deref())
-            .bind(Utc::now())
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::Conflict("organisation code taken concurrently; try again".into()).into()
-                } else {
-                    Error::from(e)
-                }
-            })?;
-        tx.commit(actor, AuditEvent::OrganisationAdd { organisation: &org })
-            .await?;
-        Ok(org)
-    }
-}
-
 #[async_trait]
 impl OrganisationStore for SqlStore {
     async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> StoreResult<Paged<Organisation>> {
-        boundary(self.organisations(filter, page)).await
+        boundary(async {
+            let org_type = filter.org_type.map(|t| t.key());
+            let (name_like, code_like) = like_patterns(filter.query.as_deref());
+            let total: i64 = sqlx::query_scalar(COUNT_ORGANISATIONS)
+                .bind(org_type)
+                .bind(name_like.as_deref())
+                .bind(code_like.as_deref())
+                .bind(filter.include_ended)
+                .fetch_one(&self.pool)
+                .await?;
+            let query = sqlx::query_as::<_, OrganisationRow>(LIST_ORGANISATIONS)
+                .bind(org_type)
+                .bind(name_like.as_deref())
+                .bind(code_like.as_deref())
+                .bind(filter.include_ended)
+                .bind(i64::from(page.limit))
+                .bind(i64::from(page.offset));
+            let items = fetch_all_into(query, &self.pool).await?;
+            Ok(Paged {
+                items,
+                total: count(total),
+            })
+        })
+        .await
     }
 
     async fn get_organisation(&self, code: &OrgCode) -> StoreResult<Option<Organisation>> {
-        boundary(async {
-            let row: Option<OrganisationRow> = sqlx::query_as(GET_ORGANISATION)
-                .bind(code.as_str())
-                .fetch_optional(&self.pool)
-                .await?;
-            row.map(Organisation::try_from).transpose()
-        })
-        .await
+        let query = sqlx::query_as::<_, OrganisationRow>(GET_ORGANISATION).bind(code.as_str());
+        boundary(fetch_optional_into(query, &self.pool)).await
     }
 
     async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64> {
@@ -199,6 +151,36 @@ impl OrganisationStore for SqlStore {
     }
 
     async fn add_organisation(&self, new: &NewOrganisation, actor: &Actor) -> StoreResult<Organisation> {
-        boundary(self.added_organisation(new, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let last: Option<String> = sqlx::query_scalar(LAST_ADDED_ORGANISATION_CODE)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let org = Organisation {
+                code: next_added_code(last.as_deref()),
+                name: new.name.clone(),
+                org_type: new.org_type,
+                abbreviation: new.abbreviation.clone(),
+                province: None,
+                reference: false,
+                ended: false,
+            };
+            sqlx::query(INSERT_ADDED_ORGANISATION)
+                .bind(org.code.as_str())
+                .bind(&org.name)
+                .bind(search_key(&org.name))
+                .bind(org.org_type.key())
+                .bind(org.abbreviation.as_deref())
+                .bind(Utc::now())
+                .execute(&mut *tx)
+                .await
+                .map_err(Constraint::Unique.refuses(|| {
+                    StoreError::Conflict("organisation code taken concurrently; try again".into())
+                }))?;
+            tx.commit(actor, AuditEvent::OrganisationAdd { organisation: &org })
+                .await?;
+            Ok(org)
+        })
+        .await
     }
 }

@@ -15,7 +15,7 @@ use super::collaborations::{Origin, insert_collaboration, insert_partner, update
 use super::money::replace_money;
 use super::organisations::upsert_reference;
 use super::{Conn, SqlStore};
-use crate::error::{Error, Result, boundary, is_foreign_key_violation};
+use crate::error::{Constraint, Result, boundary};
 
 const REGISTER_KEYS: &str =
     "SELECT id, source_key, source_hash, version FROM collaborations WHERE source_key LIKE $1";
@@ -92,17 +92,12 @@ async fn update(
             .bind(code)
             .execute(&mut *conn)
             .await
-            .map_err(|e| {
-                if is_foreign_key_violation(&e) {
-                    StoreError::Conflict(format!(
-                        "{}: partner {code} has stated stances and cannot be removed by the import",
-                        item.source_key
-                    ))
-                    .into()
-                } else {
-                    Error::from(e)
-                }
-            })?;
+            .map_err(Constraint::ForeignKey.refuses(|| {
+                StoreError::Conflict(format!(
+                    "{}: partner {code} has stated stances and cannot be removed by the import",
+                    item.source_key
+                ))
+            }))?;
     }
     for partner in &item.partners {
         if current.iter().any(|c| c.as_str() == partner.code.as_str()) {

@@ -10,6 +10,7 @@ use samenspel_store::{AuditEvent, StanceRecord, StanceStore, StoreResult};
 use super::SqlStore;
 use super::money::is_partner;
 use super::organisations::org_code;
+use super::read::fetch_all_into;
 use crate::error::{Error, Result, boundary, corrupt};
 use crate::text::not_a_partner;
 
@@ -125,14 +126,8 @@ impl StanceStore for SqlStore {
     }
 
     async fn list_stances(&self, collaboration_id: i64) -> StoreResult<Vec<StanceRecord>> {
-        boundary(async {
-            let rows: Vec<StanceRow> = sqlx::query_as(LIST_STANCES)
-                .bind(collaboration_id)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.into_iter().map(StanceRecord::try_from).collect()
-        })
-        .await
+        let query = sqlx::query_as::<_, StanceRow>(LIST_STANCES).bind(collaboration_id);
+        boundary(fetch_all_into(query, &self.pool)).await
     }
 }
 

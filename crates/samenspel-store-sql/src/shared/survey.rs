@@ -10,8 +10,9 @@ use samenspel_domain::survey::response::{Response, Tally, decode_answers, encode
 use samenspel_domain::survey::{Group, RespondentLayer, Statement};
 use samenspel_store::{AuditEvent, KeptCounts, NewWave, StoreError, StoreResult, SurveyStore, Wave};
 
+use super::read::{fetch_all_into, fetch_optional_into};
 use super::{Conn, SqlStore};
-use crate::error::{Error, Result, boundary, corrupt, is_unique_violation};
+use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::count;
 
 macro_rules! select_waves {
@@ -230,194 +231,61 @@ async fn each_response(conn: &mut Conn, wave_id: i64, each: &mut (dyn FnMut(Resp
     Ok(())
 }
 
-impl SqlStore {
-    async fn open_wave(&self, wave: &NewWave, actor: &Actor) -> Result<Wave> {
-        let mut tx = self.write().await?;
-        let id: i64 = sqlx::query_scalar(INSERT_WAVE)
-            .bind(&wave.key)
-            .bind(&wave.title)
-            .bind(wave.instrument_version)
-            .bind(wave.opens_on)
-            .bind(wave.closes_on)
-            .bind(wave.collaboration_id)
-            .bind(wave.k)
-            .bind(&actor.name)
-            .bind(Utc::now())
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::Conflict(format!("Er is al een golf '{}'.", wave.key)).into()
-                } else {
-                    Error::from(e)
-                }
-            })?;
-        let wave = wave_by_id(&mut tx, id).await?;
-        tx.commit(actor, AuditEvent::WaveCreate { wave: &wave }).await?;
-        Ok(wave)
-    }
-
-    async fn close(&self, wave_id: i64, actor: &Actor) -> Result<Wave> {
-        let mut tx = self.write().await?;
-        refuse_if_closed(&mut tx, wave_id).await?;
-        sqlx::query(CLOSE_WAVE)
-            .bind(Utc::now())
-            .bind(wave_id)
-            .execute(&mut *tx)
-            .await?;
-        let wave = wave_by_id(&mut tx, wave_id).await?;
-        tx.commit(actor, AuditEvent::WaveClose { wave: &wave }).await?;
-        Ok(wave)
-    }
-
-    async fn import_into_wave(
-        &self,
-        wave_id: i64,
-        source: &mut dyn ResponseSource,
-        statements: &[Statement],
-        actor: Option<&Actor>,
-    ) -> Result<usize> {
-        let mut tx = self.write().await?;
-        let locked = sqlx::query(LOCK_OPEN_WAVE)
-            .bind(wave_id)
-            .execute(&mut *tx)
-            .await?;
-        if locked.rows_affected() == 0 {
-            refuse_if_closed(&mut tx, wave_id).await?;
-        }
-        each_response(&mut tx, wave_id, &mut |r| source.known(&r.respondent)).await?;
-        let mut block: i64 = sqlx::query_scalar(NEXT_BLOCK)
-            .bind(wave_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let mut stored = 0;
-        while let Some(packed) = source.next_block() {
-            let responses = i64::try_from(packed.responses)
-                .map_err(|_| corrupt("block size", &packed.responses.to_string()))?;
-            let insert = sqlx::query(INSERT_BLOCK)
-                .bind(wave_id)
-                .bind(block)
-                .bind(responses)
-                .bind(packed.text);
-            insert.execute(&mut *tx).await?;
-            block += 1;
-            stored += packed.responses;
-        }
-        let tally = source.finish()?;
-        apply_tally(&mut tx, wave_id, &tally, statements).await?;
-        match actor {
-            Some(actor) => {
-                tx.commit(
-                    actor,
-                    AuditEvent::SurveyImport {
-                        wave_id,
-                        responses: stored,
-                    },
-                )
-                .await?
-            }
-            None => tx.commit_unaudited().await?,
-        }
-        Ok(stored)
-    }
-
-    async fn put(&self, wave_id: i64, response: &Response, statements: &[Statement]) -> Result<bool> {
-        let mut tx = self.write().await?;
-        refuse_if_closed(&mut tx, wave_id).await?;
-        let earlier: Option<ResponseRow> = sqlx::query_as(SELECT_RESPONSE)
-            .bind(wave_id)
-            .bind(&response.respondent)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let earlier = earlier.map(Response::try_from).transpose()?;
-        let mut tally = Tally::default();
-        if let Some(earlier) = &earlier {
-            tally.add(earlier, -1);
-        }
-        // Both statements take the same six values in the same places.
-        let sql = if earlier.is_some() {
-            UPDATE_RESPONSE
-        } else {
-            INSERT_RESPONSE
-        };
-        sqlx::query(sql)
-            .bind(wave_id)
-            .bind(&response.respondent)
-            .bind(response.layer.key())
-            .bind(&response.domain)
-            .bind(encode_answers(&response.answers))
-            .bind(Utc::now())
-            .execute(&mut *tx)
-            .await?;
-        tally.add(response, 1);
-        apply_tally(&mut tx, wave_id, &tally, statements).await?;
-        tx.commit_unaudited().await?;
-        Ok(earlier.is_some())
-    }
-
-    async fn counts(&self, wave_id: i64) -> Result<KeptCounts> {
-        let sizes: Vec<GroupSizeRow> = sqlx::query_as(SELECT_GROUP_SIZES)
-            .bind(wave_id)
-            .fetch_all(&self.pool)
-            .await?;
-        let counts: Vec<CountRow> = sqlx::query_as(SELECT_COUNTS)
-            .bind(wave_id)
-            .fetch_all(&self.pool)
-            .await?;
-        let mut kept = KeptCounts::default();
-        for row in sizes {
-            kept.respondents.push((group(&row.grp)?, count(row.respondents)));
-        }
-        for row in counts {
-            let answer = usize::try_from(row.answer).unwrap_or(0);
-            kept.counts
-                .push((group(&row.grp)?, row.statement, answer, count(row.n)));
-        }
-        Ok(kept)
-    }
-
-    async fn invite(&self, wave_id: i64, token_hashes: &[String]) -> Result<()> {
-        let mut tx = self.write().await?;
-        let now = Utc::now();
-        for hash in token_hashes {
-            sqlx::query(INSERT_INVITATION)
-                .bind(hash)
-                .bind(wave_id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit_unaudited().await
-    }
-}
-
 #[async_trait]
 impl SurveyStore for SqlStore {
     async fn create_wave(&self, wave: &NewWave, actor: &Actor) -> StoreResult<Wave> {
-        boundary(self.open_wave(wave, actor)).await
-    }
-
-    async fn get_wave(&self, key: &str) -> StoreResult<Option<Wave>> {
         boundary(async {
-            let row: Option<WaveRow> = sqlx::query_as(WAVE_BY_KEY)
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await?;
-            Ok(row.map(Wave::from))
+            let mut tx = self.write().await?;
+            let id: i64 = sqlx::query_scalar(INSERT_WAVE)
+                .bind(&wave.key)
+                .bind(&wave.title)
+                .bind(wave.instrument_version)
+                .bind(wave.opens_on)
+                .bind(wave.closes_on)
+                .bind(wave.collaboration_id)
+                .bind(wave.k)
+                .bind(&actor.name)
+                .bind(Utc::now())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(
+                    Constraint::Unique
+                        .refuses(|| StoreError::Conflict(format!("Er is al een golf '{}'.", wave.key))),
+                )?;
+            let wave = wave_by_id(&mut tx, id).await?;
+            tx.commit(actor, AuditEvent::WaveCreate { wave: &wave }).await?;
+            Ok(wave)
         })
         .await
     }
 
+    async fn get_wave(&self, key: &str) -> StoreResult<Option<Wave>> {
+        let query = sqlx::query_as::<_, WaveRow>(WAVE_BY_KEY).bind(key);
+        boundary(fetch_optional_into(query, &self.pool)).await
+    }
+
     async fn list_waves(&self) -> StoreResult<Vec<Wave>> {
-        boundary(async {
-            let rows: Vec<WaveRow> = sqlx::query_as(LIST_WAVES).fetch_all(&self.pool).await?;
-            Ok(rows.into_iter().map(Wave::from).collect())
-        })
+        boundary(fetch_all_into(
+            sqlx::query_as::<_, WaveRow>(LIST_WAVES),
+            &self.pool,
+        ))
         .await
     }
 
     async fn close_wave(&self, wave_id: i64, actor: &Actor) -> StoreResult<Wave> {
-        boundary(self.close(wave_id, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            refuse_if_closed(&mut tx, wave_id).await?;
+            sqlx::query(CLOSE_WAVE)
+                .bind(Utc::now())
+                .bind(wave_id)
+                .execute(&mut *tx)
+                .await?;
+            let wave = wave_by_id(&mut tx, wave_id).await?;
+            tx.commit(actor, AuditEvent::WaveClose { wave: &wave }).await?;
+            Ok(wave)
+        })
+        .await
     }
 
     async fn import_responses(
@@ -427,7 +295,51 @@ impl SurveyStore for SqlStore {
         statements: &[Statement],
         actor: Option<&Actor>,
     ) -> StoreResult<usize> {
-        boundary(self.import_into_wave(wave_id, source, statements, actor)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let locked = sqlx::query(LOCK_OPEN_WAVE)
+                .bind(wave_id)
+                .execute(&mut *tx)
+                .await?;
+            if locked.rows_affected() == 0 {
+                refuse_if_closed(&mut tx, wave_id).await?;
+            }
+            each_response(&mut tx, wave_id, &mut |r| source.known(&r.respondent)).await?;
+            let mut block: i64 = sqlx::query_scalar(NEXT_BLOCK)
+                .bind(wave_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut stored = 0;
+            while let Some(packed) = source.next_block() {
+                let responses = i64::try_from(packed.responses)
+                    .map_err(|_| corrupt("block size", &packed.responses.to_string()))?;
+                let insert = sqlx::query(INSERT_BLOCK)
+                    .bind(wave_id)
+                    .bind(block)
+                    .bind(responses)
+                    .bind(packed.text);
+                insert.execute(&mut *tx).await?;
+                block += 1;
+                stored += packed.responses;
+            }
+            let tally = source.finish()?;
+            apply_tally(&mut tx, wave_id, &tally, statements).await?;
+            match actor {
+                Some(actor) => {
+                    tx.commit(
+                        actor,
+                        AuditEvent::SurveyImport {
+                            wave_id,
+                            responses: stored,
+                        },
+                    )
+                    .await?
+                }
+                None => tx.commit_unaudited().await?,
+            }
+            Ok(stored)
+        })
+        .await
     }
 
     async fn put_response(
@@ -436,23 +348,69 @@ impl SurveyStore for SqlStore {
         response: &Response,
         statements: &[Statement],
     ) -> StoreResult<bool> {
-        boundary(self.put(wave_id, response, statements)).await
-    }
-
-    async fn get_response(&self, wave_id: i64, respondent: &str) -> StoreResult<Option<Response>> {
         boundary(async {
-            let row: Option<ResponseRow> = sqlx::query_as(SELECT_RESPONSE)
+            let mut tx = self.write().await?;
+            refuse_if_closed(&mut tx, wave_id).await?;
+            let query = sqlx::query_as::<_, ResponseRow>(SELECT_RESPONSE)
                 .bind(wave_id)
-                .bind(respondent)
-                .fetch_optional(&self.pool)
+                .bind(&response.respondent);
+            let earlier: Option<Response> = fetch_optional_into(query, &mut *tx).await?;
+            let mut tally = Tally::default();
+            if let Some(earlier) = &earlier {
+                tally.add(earlier, -1);
+            }
+            // Both statements take the same six values in the same places.
+            let sql = if earlier.is_some() {
+                UPDATE_RESPONSE
+            } else {
+                INSERT_RESPONSE
+            };
+            sqlx::query(sql)
+                .bind(wave_id)
+                .bind(&response.respondent)
+                .bind(response.layer.key())
+                .bind(&response.domain)
+                .bind(encode_answers(&response.answers))
+                .bind(Utc::now())
+                .execute(&mut *tx)
                 .await?;
-            row.map(Response::try_from).transpose()
+            tally.add(response, 1);
+            apply_tally(&mut tx, wave_id, &tally, statements).await?;
+            tx.commit_unaudited().await?;
+            Ok(earlier.is_some())
         })
         .await
     }
 
+    async fn get_response(&self, wave_id: i64, respondent: &str) -> StoreResult<Option<Response>> {
+        let query = sqlx::query_as::<_, ResponseRow>(SELECT_RESPONSE)
+            .bind(wave_id)
+            .bind(respondent);
+        boundary(fetch_optional_into(query, &self.pool)).await
+    }
+
     async fn kept_counts(&self, wave_id: i64) -> StoreResult<KeptCounts> {
-        boundary(self.counts(wave_id)).await
+        boundary(async {
+            let sizes: Vec<GroupSizeRow> = sqlx::query_as(SELECT_GROUP_SIZES)
+                .bind(wave_id)
+                .fetch_all(&self.pool)
+                .await?;
+            let counts: Vec<CountRow> = sqlx::query_as(SELECT_COUNTS)
+                .bind(wave_id)
+                .fetch_all(&self.pool)
+                .await?;
+            let mut kept = KeptCounts::default();
+            for row in sizes {
+                kept.respondents.push((group(&row.grp)?, count(row.respondents)));
+            }
+            for row in counts {
+                let answer = usize::try_from(row.answer).unwrap_or(0);
+                kept.counts
+                    .push((group(&row.grp)?, row.statement, answer, count(row.n)));
+            }
+            Ok(kept)
+        })
+        .await
     }
 
     async fn recount(&self, wave_id: i64, statements: &[Statement]) -> StoreResult<KeptCounts> {
@@ -479,7 +437,20 @@ impl SurveyStore for SqlStore {
     }
 
     async fn add_invitations(&self, wave_id: i64, token_hashes: &[String]) -> StoreResult<()> {
-        boundary(self.invite(wave_id, token_hashes)).await
+        boundary(async {
+            let mut tx = self.write().await?;
+            let now = Utc::now();
+            for hash in token_hashes {
+                sqlx::query(INSERT_INVITATION)
+                    .bind(hash)
+                    .bind(wave_id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit_unaudited().await
+        })
+        .await
     }
 
     async fn invitation_wave(&self, token_hash: &str) -> StoreResult<Option<i64>> {
