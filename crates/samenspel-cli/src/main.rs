@@ -53,6 +53,13 @@ enum Command {
         /// (sign-in, answers by a wave's link) then use the client's address it forwards.
         #[arg(long, env = "SAMENSPEL_BEHIND_PROXY")]
         behind_proxy: bool,
+        /// The organisation that runs this installation, named on the privacy, accessibility
+        /// and contact pages.
+        #[arg(long, env = "SAMENSPEL_OPERATOR")]
+        operator: Option<String>,
+        /// How visitors reach that organisation (an e-mail or web address), shown on /contact.
+        #[arg(long, env = "SAMENSPEL_CONTACT")]
+        contact: Option<String>,
     },
     /// Apply the database migrations and load the reference organisations, then stop.
     Migrate,
@@ -176,6 +183,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             demo,
             secure_cookies,
             behind_proxy,
+            operator,
+            contact,
         } => {
             if demo {
                 let report = samenspel_app::demo::load(&app)
@@ -196,6 +205,9 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 samenspel_web::WebConfig {
                     secure_cookies,
                     behind_proxy,
+                    // Set once for the life of the process, so the settings stay `Copy`.
+                    operator: operator.map(|o| &*Box::leak(o.into_boxed_str())),
+                    contact: contact.map(|c| &*Box::leak(c.into_boxed_str())),
                 },
             );
             samenspel_web::serve(listener, router, shutdown_signal()).await?;

@@ -10,6 +10,7 @@ mod assets;
 mod charts;
 mod error;
 mod headers;
+pub mod i18n;
 mod request_log;
 mod serve;
 mod session;

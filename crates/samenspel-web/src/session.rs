@@ -5,6 +5,7 @@
 //! form repeats in a hidden field (double submit). The middleware checks it for every POST
 //! outside `/api/` before any handler runs, so no form can forget it.
 
+use crate::i18n::{LANGUAGE_COOKIE, Lang};
 use axum::body::{Body, to_bytes};
 use axum::extract::{FromRequestParts, Request};
 use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
@@ -28,6 +29,11 @@ pub struct WebConfig {
     /// The site runs behind a reverse proxy: a client's address is the last one the proxy
     /// added to `X-Forwarded-For`, not the proxy's own.
     pub behind_proxy: bool,
+    /// The organisation that runs this installation (named on the privacy, accessibility and
+    /// contact pages); set once at start-up.
+    pub operator: Option<&'static str>,
+    /// How visitors reach that organisation: an e-mail or web address.
+    pub contact: Option<&'static str>,
 }
 
 /// The address of the client, for limits per address (sign-in failures, answers by a wave's
@@ -224,6 +230,19 @@ pub struct PageContext {
     pub config: WebConfig,
     /// The confirmation of the save that led here, shown once.
     pub flash: Option<String>,
+    /// The visitor's language ([`Lang::negotiate`]).
+    pub lang: Lang,
+    /// The address of this page (path and query), for the language switch to return to.
+    pub path: String,
+}
+
+/// The visitor's language from the request: the cookie of an explicit choice, else
+/// `Accept-Language`.
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    Lang::negotiate(cookie(headers, LANGUAGE_COOKIE).as_deref(), accept)
 }
 
 impl FromRequestParts<App> for PageContext {
@@ -246,6 +265,8 @@ impl FromRequestParts<App> for PageContext {
             session,
             config,
             flash: crate::ui::flash::read(&parts.headers),
+            lang: request_lang(&parts.headers),
+            path: parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned(),
         })
     }
 }

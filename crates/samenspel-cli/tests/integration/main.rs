@@ -17,6 +17,7 @@ mod confirmations;
 mod control;
 mod exchange;
 mod helpers;
+mod info_pages;
 mod money;
 mod moore;
 mod openapi;

@@ -1,6 +1,7 @@
 //! The frame every page shares: title, navigation, who is signed in, the CSRF token, and
 //! the confirmation of a save that led here.
 
+use crate::i18n::Lang;
 use crate::session::PageContext;
 
 /// What every page's frame needs: the title, the current section, who is signed in, and the
@@ -13,16 +14,36 @@ pub struct Layout {
     pub csrf: String,
     /// The confirmation of the save that led to this page ("Samenwerking gepubliceerd.").
     pub flash: Option<String>,
+    /// The page's language; its messages come from the catalogue ([`Layout::t`]). Dutch on a
+    /// page not yet translated, whatever the visitor chose, so `<html lang>` tells the truth.
+    pub lang: Lang,
+    /// The language the visitor asked for (the switch offers the other one).
+    pub wanted: Lang,
+    /// This page's address, for the language switch to come back to.
+    pub path: String,
 }
 
 impl Layout {
+    /// The frame of a page whose own text is still Dutch only: the page is in Dutch, and a
+    /// visitor who asked for English is told so.
     pub fn new(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Self {
+        Self {
+            lang: Lang::Nl,
+            ..Self::translated(ctx, title, section)
+        }
+    }
+
+    /// The frame of a page whose text comes from the catalogue in the visitor's language.
+    pub fn translated(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Self {
         Self {
             title: title.into(),
             section,
             user_name: ctx.who.user().map(|u| u.name.clone()),
             csrf: ctx.csrf.clone(),
             flash: ctx.flash.clone(),
+            lang: ctx.lang,
+            wanted: ctx.lang,
+            path: ctx.path.clone(),
         }
     }
 
@@ -34,7 +55,37 @@ impl Layout {
             user_name: None,
             csrf: String::new(),
             flash: None,
+            lang: Lang::Nl,
+            wanted: Lang::Nl,
+            path: "/".into(),
         }
+    }
+
+    /// The message `id` in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        self.lang.t(id)
+    }
+
+    /// The message `id` with one variable.
+    pub fn t_with(&self, id: &str, name: &str, value: &str) -> String {
+        self.lang.t_with(id, &[(name, value)])
+    }
+
+    /// Whether the visitor asked for a language this page is not yet in.
+    pub fn untranslated(&self) -> bool {
+        self.lang != self.wanted
+    }
+
+    /// The switch's accessible name, in the language it switches to ("Language: English").
+    pub fn switch_label(&self) -> String {
+        let other = self.wanted.other();
+        other.t_with("language-switch-label", &[("language", other.own_name())])
+    }
+
+    /// The address that switches to the other language and comes back here.
+    pub fn switch_language(&self) -> String {
+        let back: String = serde_urlencoded::to_string([("terug", self.path.as_str())]).unwrap_or_default();
+        format!("/taal/{}?{back}", self.wanted.other().code())
     }
 
     pub fn signed_in(&self) -> bool {

@@ -10,6 +10,8 @@ mod exchange;
 pub mod flash;
 mod form;
 mod home;
+mod info;
+mod language;
 mod layout;
 mod money;
 mod moore;
@@ -52,6 +54,8 @@ pub fn routes() -> Router<App> {
         .merge(regions::routes())
         .merge(congruence::routes())
         .merge(account::routes())
+        .merge(info::routes())
+        .merge(language::routes())
         .layer(axum::middleware::from_fn(flash::show_once))
 }
 
