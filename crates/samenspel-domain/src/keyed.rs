@@ -36,7 +36,11 @@ macro_rules! keyed_enum {
                     $crate::ValidationErrors::single(
                         field,
                         "unknown_value",
-                        format!(concat!("'{}' is geen bekend ", $what, "."), raw.trim()),
+                        format!(
+                            concat!("'{}' is geen bekend ", $what, "; kies uit: {}."),
+                            raw.trim(),
+                            [$($key),+].join(", ")
+                        ),
                     )
                 })
             }

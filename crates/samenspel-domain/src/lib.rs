@@ -18,6 +18,7 @@ pub mod money;
 pub mod moore;
 pub mod org;
 pub mod overview;
+pub mod paging;
 pub mod partnership;
 pub mod people;
 pub mod rules;

@@ -176,7 +176,11 @@ impl OrgType {
             ValidationErrors::single(
                 field,
                 "unknown_type",
-                format!("'{}' is geen bekend soort organisatie.", raw.trim()),
+                format!(
+                    "'{}' is geen bekend soort organisatie; kies uit: {}.",
+                    raw.trim(),
+                    Self::ALL.map(Self::key).join(", ")
+                ),
             )
         })
     }

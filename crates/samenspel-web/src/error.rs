@@ -18,6 +18,9 @@ pub enum ApiError {
         name: String,
         reason: String,
     },
+    /// A value in the query that names nothing (an unknown type or status): 400 naming the
+    /// parameter and the values it takes.
+    BadQuery(ValidationErrors),
     /// The body is larger than the endpoint takes; it was not read.
     TooLarge {
         limit_bytes: usize,
@@ -132,18 +135,16 @@ impl ApiError {
                     reason: format!("Stuur hoogstens {} per verzoek.", size(*limit_bytes)),
                 }],
             ),
+            ApiError::BadQuery(errors) => (
+                StatusCode::BAD_REQUEST,
+                "Ongeldige zoekvraag",
+                "Een of meer parameters van de zoekvraag hebben een waarde die niet bestaat.".to_owned(),
+                invalid_params(errors),
+            ),
             ApiError::App(error) => {
                 let (status, title, detail) = describe(error);
                 let params = match error {
-                    AppError::Invalid(errors) => errors
-                        .errors
-                        .iter()
-                        .map(|e| InvalidParam {
-                            name: e.field.clone(),
-                            code: e.code.into(),
-                            reason: e.message.clone(),
-                        })
-                        .collect(),
+                    AppError::Invalid(errors) => invalid_params(errors),
                     _ => vec![],
                 };
                 (status, title, detail, params)
@@ -157,6 +158,18 @@ impl ApiError {
             invalid_params,
         }
     }
+}
+
+fn invalid_params(errors: &ValidationErrors) -> Vec<InvalidParam> {
+    errors
+        .errors
+        .iter()
+        .map(|e| InvalidParam {
+            name: e.field.clone(),
+            code: e.code.into(),
+            reason: e.message.clone(),
+        })
+        .collect()
 }
 
 impl IntoResponse for ApiError {
@@ -179,25 +192,35 @@ impl IntoResponse for ApiError {
 /// A page handler's error: shown as the HTML error page with the right status, so handlers
 /// return `Result<_, PageError>` and use `?` instead of matching every failure by hand.
 #[derive(Debug)]
-pub struct PageError(pub AppError);
+pub enum PageError {
+    App(AppError),
+    /// A page number past the last page of a list: 404 with a link to the last page.
+    PastTheEnd {
+        last: u32,
+        href: String,
+    },
+}
 
 /// What a page handler answers.
 pub type PageResult = Result<Response, PageError>;
 
 impl From<AppError> for PageError {
     fn from(error: AppError) -> Self {
-        PageError(error)
+        PageError::App(error)
     }
 }
 
 impl From<ValidationErrors> for PageError {
     fn from(errors: ValidationErrors) -> Self {
-        PageError(AppError::Invalid(errors))
+        PageError::App(AppError::Invalid(errors))
     }
 }
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        crate::ui::error_page(&self.0)
+        match self {
+            PageError::App(error) => crate::ui::error_page(&error),
+            PageError::PastTheEnd { last, href } => crate::ui::past_the_end(last, href),
+        }
     }
 }

@@ -52,8 +52,17 @@ async fn unknown_type_and_bad_paging_are_refused_clearly() {
     let (status, body) = h
         .send_json(Method::GET, "/api/v1/organisations?type=stad", &json!(null))
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "an unknown filter value is a bad query"
+    );
     assert_eq!(invalid_names(&body), ["type"]);
+    let reason = body["invalidParams"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("gemeente") && reason.contains("waterschap"),
+        "names the values it takes: {reason}"
+    );
     let response = h.get("/api/v1/organisations?limit=veel").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(response.headers()["content-type"], "application/problem+json");

@@ -190,3 +190,55 @@ async fn the_stance_form_refuses_bad_scores_and_records_good_ones() {
     assert_eq!(last["code"], "GM0307");
     assert_eq!(last["scores"]["eisen-aan-uitvoering"], 4);
 }
+
+/// Paging (issue 12): page numbers with the first and last page; a page past the end is 404
+/// with a link to the last page; an unknown filter value is 400 naming the parameter and the
+/// values it takes.
+#[tokio::test]
+async fn pages_are_numbered_and_a_page_past_the_end_is_not_found() {
+    let h = Harness::start().await;
+    let list = h.get("/organisaties").await.text().await.unwrap();
+    let last: u32 = list
+        .split("pagina=")
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .max()
+        .expect("the first page links further pages");
+    assert!(last > 3, "hundreds of organisations make several pages: {last}");
+    assert!(
+        list.contains("Laatste pagina") && list.contains("aria-current=\"page\""),
+        "{list}"
+    );
+    let page = h.get(&format!("/organisaties?pagina={last}")).await;
+    assert_eq!(page.status(), reqwest::StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("Eerste pagina") && !page.contains("Volgende pagina"),
+        "{page}"
+    );
+    for past in [last + 1, 9999] {
+        let response = h.get(&format!("/organisaties?pagina={past}&q=")).await;
+        assert_eq!(response.status(), reqwest::StatusCode::NOT_FOUND, "{past}");
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains(&format!("href=\"/organisaties?pagina={last}\"")),
+            "links the last page: {body}"
+        );
+    }
+    let empty = h.get("/samenwerkingen?q=bestaat-echt-niet&pagina=2").await;
+    assert_eq!(
+        empty.status(),
+        reqwest::StatusCode::NOT_FOUND,
+        "an empty list has one page"
+    );
+    for path in ["/samenwerkingen?type=onzin", "/organisaties?type=onzin"] {
+        let response = h.get(path).await;
+        assert_eq!(response.status(), reqwest::StatusCode::BAD_REQUEST, "{path}");
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("Parameter type: &#39;onzin&#39; is geen bekend")
+                || body.contains("Parameter type: 'onzin' is geen bekend"),
+            "{path}: {body}"
+        );
+        assert!(body.contains("kies uit: "), "names the values: {path}");
+    }
+}

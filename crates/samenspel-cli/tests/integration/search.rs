@@ -57,7 +57,7 @@ async fn the_register_is_filtered_by_region_policy_area_and_status() {
             None,
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(crate::helpers::invalid_names(&problem), ["region", "status"]);
 }
 

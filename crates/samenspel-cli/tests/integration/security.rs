@@ -376,7 +376,7 @@ const BAD_REQUESTS: &[(&str, &str, &str, u16)] = &[
     ("GET", "/api/v1/collaborations/-1", "", 404),
     ("GET", "/api/v1/organisations/GM0363'%20OR%20'1'='1", "", 404),
     ("GET", "/api/v1/organisations?limit=99999999999999999999", "", 400),
-    ("GET", "/api/v1/collaborations?type=mirt'--", "", 422),
+    ("GET", "/api/v1/collaborations?type=mirt'--", "", 400),
 ];
 
 #[tokio::test]

@@ -43,7 +43,7 @@ pub async fn list(
     ApiQuery(query): ApiQuery<CollaborationQuery>,
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<ListResponse<CollaborationSummary>>, ApiError> {
-    let filter = query.parse(app.today())?;
+    let filter = query.parse(app.today()).map_err(ApiError::BadQuery)?;
     let page = paging.page();
     Ok(Json(list_response(
         app.list_collaborations(&filter, page, &who).await?,

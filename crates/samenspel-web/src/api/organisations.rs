@@ -44,7 +44,9 @@ fn org_type_filter() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> 
 pub(super) fn parse_type(raw: Option<&str>) -> Result<Option<OrgType>, ApiError> {
     match raw.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(key) => Ok(Some(OrgType::parse_field("type", key)?)),
+        Some(key) => Ok(Some(
+            OrgType::parse_field("type", key).map_err(ApiError::BadQuery)?,
+        )),
     }
 }
 

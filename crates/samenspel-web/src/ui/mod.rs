@@ -114,6 +114,8 @@ pub struct ErrorPage {
     pub heading: &'static str,
     pub message: String,
     pub sign_in: bool,
+    /// A way on from here other than the home page: (address, text).
+    pub link: Option<(String, String)>,
 }
 
 /// An error as a whole page, with the right status. A visitor who must sign in gets a link
@@ -137,6 +139,21 @@ pub fn error_page(error: &AppError) -> Response {
             heading,
             message,
             sign_in,
+            link: None,
+        },
+    )
+}
+
+/// A page number past the last page of a list.
+pub fn past_the_end(last: u32, href: String) -> Response {
+    render(
+        StatusCode::NOT_FOUND,
+        &ErrorPage {
+            layout: Layout::bare("Pagina bestaat niet"),
+            heading: "Pagina bestaat niet",
+            message: format!("Deze lijst heeft {last} pagina's; deze pagina ligt daarna."),
+            sign_in: false,
+            link: Some((href, format!("Naar de laatste pagina ({last})"))),
         },
     )
 }
@@ -152,6 +169,7 @@ pub fn csrf_refused() -> Response {
                       Ga terug, laad de pagina opnieuw en probeer het nog eens."
                 .into(),
             sign_in: false,
+            link: None,
         },
     )
 }
@@ -164,6 +182,7 @@ pub async fn not_found(ctx: PageContext) -> Response {
             heading: "Pagina niet gevonden",
             message: "Deze pagina bestaat niet. Controleer het adres, of ga naar de startpagina.".into(),
             sign_in: false,
+            link: None,
         },
     )
 }
@@ -222,12 +241,14 @@ pub fn optional_filter<T>(
         key => match parse(key) {
             Ok(value) => (Some(value), None),
             Err(errors) => {
-                let reason = errors
-                    .errors
-                    .first()
-                    .map(|e| e.message.clone())
-                    .unwrap_or_default();
-                (None, Some(format!("{reason} Alle soorten worden getoond.")))
+                let Some(error) = errors.errors.first() else {
+                    return (None, None);
+                };
+                let message = format!(
+                    "Parameter {}: {} Alle soorten worden getoond.",
+                    error.field, error.message
+                );
+                (None, Some(message))
             }
         },
     }
@@ -248,16 +269,25 @@ pub struct Pagination {
     pub summary: String,
     pub previous: Option<String>,
     pub next: Option<String>,
+    /// The first and last page, when not on them.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// The page numbers offered: (number, address; none for the current page), `None` for a
+    /// gap.
+    pub numbers: Vec<Option<(u32, Option<String>)>>,
 }
 
 impl Pagination {
+    /// The navigation of page `page` of a list of `total` items with `shown` on this page;
+    /// a page past the last is refused with a link to the last one.
     pub fn new(
         base: &str,
         params: &[(&str, String)],
         page: samenspel_store::Page,
         shown: usize,
         total: u64,
-    ) -> Self {
+    ) -> Result<Self, crate::error::PageError> {
+        use samenspel_domain::paging::{PageLink, exists, last_page, window};
         let number = page.offset / page.limit + 1;
         let link = |n: u32| {
             let mut pairs: Vec<(&str, String)> =
@@ -272,17 +302,37 @@ impl Pagination {
                 format!("{base}?{query}")
             }
         };
+        let last_number = last_page(total, page.limit);
+        if !exists(number, total, page.limit) {
+            return Err(crate::error::PageError::PastTheEnd {
+                last: last_number,
+                href: link(last_number),
+            });
+        }
         let first = u64::from(page.offset) + 1;
         let last = u64::from(page.offset) + shown as u64;
-        Self {
+        Ok(Self {
             summary: if total == 0 {
                 "Geen resultaten.".into()
             } else {
                 format!("{first}–{last} van {total}")
             },
             previous: (number > 1).then(|| link(number - 1)),
-            next: (last < total).then(|| link(number + 1)),
-        }
+            next: (number < last_number).then(|| link(number + 1)),
+            first: (number > 1).then(|| link(1)),
+            last: (number < last_number).then(|| link(last_number)),
+            numbers: if last_number > 1 {
+                window(number, last_number)
+                    .into_iter()
+                    .map(|l| match l {
+                        PageLink::Number(n) => Some((n, (n != number).then(|| link(n)))),
+                        PageLink::Gap => None,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
     }
 }
 

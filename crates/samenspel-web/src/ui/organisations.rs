@@ -73,7 +73,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         ("q", q.clone()),
         ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default()),
     ];
-    let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total);
+    let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total)?;
     let types = choices(&OrgType::ALL, OrgType::key, OrgType::label_nl, |key| {
         org_type.is_some_and(|t| t.key() == key)
     });

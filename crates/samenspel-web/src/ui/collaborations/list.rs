@@ -118,7 +118,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         ("beleidsterrein", policy.clone()),
         ("status", activity.clone()),
     ];
-    let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total);
+    let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total)?;
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(
         status,
