@@ -358,13 +358,7 @@ pub(crate) fn on_behalf_of_partner(
     rule: &str,
 ) -> AppResult<(OrgCode, Actor)> {
     let code = OrgCode::parse(raw_code)?;
-    let actor = who.authorise(action, |org| {
-        if *org == code {
-            Relation::Itself
-        } else {
-            Relation::None
-        }
-    })?;
+    let actor = who.authorise(action, stance_relation(code.clone()))?;
     if !collaboration.partners.iter().any(|p| p.code == code) {
         return Err(AppError::Invalid(ValidationErrors::single(
             "code",
@@ -373,6 +367,17 @@ pub(crate) fn on_behalf_of_partner(
         )));
     }
     Ok((code, actor))
+}
+
+/// Itself for the organisation `code` (a stance or Moore's triangle is its own), else none.
+pub(crate) fn stance_relation(code: OrgCode) -> impl Fn(&OrgCode) -> Relation {
+    move |org| {
+        if *org == code {
+            Relation::Itself
+        } else {
+            Relation::None
+        }
+    }
 }
 
 pub(crate) fn relation_to(collaboration: &Collaboration) -> impl Fn(&OrgCode) -> Relation + '_ {

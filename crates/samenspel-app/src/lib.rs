@@ -16,6 +16,7 @@ pub mod exchange;
 pub mod import;
 pub mod money;
 pub mod moore;
+pub mod offers;
 mod organisations;
 pub mod overview;
 pub mod people;

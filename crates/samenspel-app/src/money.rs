@@ -20,7 +20,7 @@ pub struct MoneyView {
 }
 
 /// Itself for the paying partner, Trekker for the lead's members, else no relation.
-fn money_relation<'a>(
+pub(crate) fn money_relation<'a>(
     collaboration: &'a Collaboration,
     payer: &'a OrgCode,
 ) -> impl Fn(&OrgCode) -> Relation + 'a {

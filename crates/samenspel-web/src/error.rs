@@ -199,6 +199,8 @@ pub enum PageError {
         last: u32,
         href: String,
     },
+    /// A form the visitor may not use, already answered (see `ui::not_offered`).
+    NotOffered(Response),
 }
 
 /// What a page handler answers.
@@ -221,6 +223,7 @@ impl IntoResponse for PageError {
         match self {
             PageError::App(error) => crate::ui::error_page(&error),
             PageError::PastTheEnd { last, href } => crate::ui::past_the_end(last, href),
+            PageError::NotOffered(response) => response,
         }
     }
 }

@@ -472,3 +472,152 @@ async fn a_permitted_change_is_audited_on_behalf_of_the_granting_organisation() 
     );
     assert_eq!(last["actor_organisation"], Partner.code());
 }
+
+/// Issue 12: a page offers a form, button or link exactly when submitting it would be allowed.
+/// For every caller, on a published collaboration, what the pages offer is read from the HTML
+/// and compared with the rows of [`MATRIX`]; a form the caller may not use answers 401 or 403
+/// before anything is typed.
+#[tokio::test]
+async fn the_offered_actions_equal_the_permitted_ones() {
+    let h = Harness::start().await;
+    let callers = Callers::new(&h).await;
+    let id = h
+        .create_collaboration(
+            "Woondeal",
+            &[(Trekker.code(), "trekker"), (Partner.code(), "partner")],
+        )
+        .await;
+    let partner = Partner.code();
+    let row = |route: Route| {
+        MATRIX
+            .iter()
+            .find(|(r, draft, _)| *r == route && !*draft)
+            .map(|(_, _, row)| *row)
+            .unwrap()
+    };
+    let status_of = |expect: Expect| match expect {
+        Done => StatusCode::OK,
+        R401 => StatusCode::UNAUTHORIZED,
+        R403 => StatusCode::FORBIDDEN,
+        R404 => StatusCode::NOT_FOUND,
+    };
+    let page_offers: [(&str, String, Route, String); 7] = [
+        (
+            "edit link",
+            format!("/samenwerkingen/{id}"),
+            UpdateCollaboration,
+            format!("href=\"/samenwerkingen/{id}/bewerken\""),
+        ),
+        (
+            "partner link",
+            format!("/samenwerkingen/{id}"),
+            AddPartner,
+            format!("href=\"/samenwerkingen/{id}/partners\""),
+        ),
+        (
+            "publish button",
+            format!("/samenwerkingen/{id}"),
+            Publish,
+            format!("action=\"/samenwerkingen/{id}/publicatie\""),
+        ),
+        (
+            "stance link",
+            format!("/samenwerkingen/{id}"),
+            RecordStance,
+            format!("href=\"/samenwerkingen/{id}/standpunt/{partner}\""),
+        ),
+        (
+            "money form for the partner",
+            format!("/samenwerkingen/{id}/geld"),
+            RecordMoney,
+            format!("<option value=\"{partner}\""),
+        ),
+        (
+            "control form",
+            format!("/samenwerkingen/{id}/democratische-controle"),
+            SetControl,
+            format!("action=\"/samenwerkingen/{id}/democratische-controle\""),
+        ),
+        (
+            "Moore link",
+            format!("/samenwerkingen/{id}/driehoek"),
+            StateMoore,
+            format!("href=\"/samenwerkingen/{id}/driehoek/{partner}\""),
+        ),
+    ];
+    let form_pages: [(String, Route); 6] = [
+        (format!("/samenwerkingen/{id}/bewerken"), UpdateCollaboration),
+        (format!("/samenwerkingen/{id}/partners"), AddPartner),
+        (format!("/samenwerkingen/{id}/standpunt/{partner}"), RecordStance),
+        (format!("/samenwerkingen/{id}/driehoek/{partner}"), StateMoore),
+        ("/samenwerkingen/nieuw".to_owned(), CreateCollaboration),
+        ("/organisaties/nieuw".to_owned(), CreateOrganisation),
+    ];
+    for (column, caller) in CALLERS.into_iter().enumerate() {
+        let browser = &callers.browsers[&caller];
+        for (what, path, route, mark) in &page_offers {
+            let html = browser.get(path).await.text().await.unwrap();
+            let offered = html.contains(mark.as_str());
+            let allowed = row(*route)[column] == Done;
+            assert_eq!(
+                offered, allowed,
+                "{caller:?} on {path}: {what} offered {offered}, allowed {allowed}"
+            );
+        }
+        for (path, route) in &form_pages {
+            let response = browser.get(path).await;
+            let wanted = status_of(row(*route)[column]);
+            assert_eq!(response.status(), wanted, "{caller:?} GET {path}");
+            if wanted == StatusCode::UNAUTHORIZED {
+                let body = response.text().await.unwrap();
+                let back = format!("/inloggen?terug={}", path.replace('/', "%2F"));
+                assert!(
+                    body.contains(&back),
+                    "{caller:?} {path}: asked to sign in and come back: {body}"
+                );
+            }
+        }
+    }
+}
+
+/// Signing in from a refused form brings the visitor back to that form (this site only).
+#[tokio::test]
+async fn signing_in_from_a_form_comes_back_to_it() {
+    let h = Harness::start().await;
+    let id = h
+        .create_collaboration(
+            "Woondeal",
+            &[(Trekker.code(), "trekker"), (Partner.code(), "partner")],
+        )
+        .await;
+    let form = format!("/samenwerkingen/{id}/standpunt/{}", Partner.code());
+    let email = h.user(Partner.code(), "redacteur").await;
+    let browser = h.browser().await;
+    let refused = browser.get(&form).await.text().await.unwrap();
+    let start = refused.find("/inloggen?terug=").expect("a sign-in link");
+    let sign_in = refused[start..].split('"').next().unwrap().replace("&amp;", "&");
+    let page = browser.get(&sign_in).await.text().await.unwrap();
+    assert!(
+        page.contains(&format!("name=\"terug\" value=\"{form}\"")),
+        "{page}"
+    );
+    for (back, lands) in [(form.as_str(), form.as_str()), ("//evil.example/", "/")] {
+        let response = browser
+            .post_form(
+                "/inloggen",
+                &[
+                    ("email", &email),
+                    ("password", crate::helpers::PASSWORD),
+                    ("terug", back),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()["location"], lands, "{back}");
+    }
+    assert_eq!(
+        browser.get(&form).await.status(),
+        StatusCode::OK,
+        "signed in, the form opens"
+    );
+}

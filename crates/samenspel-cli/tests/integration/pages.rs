@@ -17,19 +17,13 @@ async fn every_page_answers_in_dutch_with_one_h1() {
         "/organisaties",
         "/organisaties?type=gemeente&q=fryslan",
         "/organisaties/GM0363",
-        "/organisaties/nieuw",
         "/samenwerkingen",
         "/samenwerkingen?type=res",
-        "/samenwerkingen/nieuw",
         "/samenwerkingen/1",
         "/samenwerkingen/5?fase=uitvoering",
-        "/samenwerkingen/1/bewerken",
-        "/samenwerkingen/1/partners",
-        "/samenwerkingen/1/standpunt/MNRE1130",
         "/samenwerkingen/3/geld",
         "/samenwerkingen/3/democratische-controle",
         "/samenwerkingen/3/driehoek",
-        "/samenwerkingen/importeren",
         "/regio",
         "/regio/congruentie",
         "/regio/congruentie?a=samenwerking-1&b=res-regio",
@@ -42,6 +36,23 @@ async fn every_page_answers_in_dutch_with_one_h1() {
         let (status, html) = page(&h, path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(html.contains("<html lang=\"nl\">"), "{path}");
+        assert_eq!(html.matches("<h1").count(), 1, "{path}");
+    }
+    // Forms ask an anonymous visitor to sign in first (see authorization.rs for every role).
+    for path in [
+        "/organisaties/nieuw",
+        "/samenwerkingen/nieuw",
+        "/samenwerkingen/1/bewerken",
+        "/samenwerkingen/1/partners",
+        "/samenwerkingen/1/standpunt/MNRE1130",
+        "/samenwerkingen/importeren",
+    ] {
+        let (status, html) = page(&h, path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+        assert!(
+            html.contains("<html lang=\"nl\">") && html.contains("Aanmelden"),
+            "{path}"
+        );
         assert_eq!(html.matches("<h1").count(), 1, "{path}");
     }
 }

@@ -44,8 +44,20 @@ fn login_page(ctx: &PageContext, form: FormState, message: Option<String>) -> Lo
     }
 }
 
-pub async fn login_form(ctx: PageContext) -> Response {
-    render(StatusCode::OK, &login_page(&ctx, FormState::default(), None))
+#[derive(Debug, Default, serde::Deserialize)]
+struct Back {
+    terug: Option<String>,
+}
+
+/// The sign-in form; `?terug=` names the page to come back to afterwards (this site only).
+pub async fn login_form(ctx: PageContext, axum::extract::RawQuery(raw): axum::extract::RawQuery) -> Response {
+    let back = super::parse_query::<Back>(raw.as_deref())
+        .0
+        .terug
+        .unwrap_or_default();
+    let mut form = FormState::default();
+    form.set("terug", super::local_path(Some(&back)));
+    render(StatusCode::OK, &login_page(&ctx, form, None))
 }
 
 pub async fn login(
@@ -60,8 +72,12 @@ pub async fn login(
             if let Some(old) = &ctx.session {
                 let _ = app.sign_out(old).await;
             }
+            let back = match form::get(&pairs, "terug") {
+                "" | "/" => "/samenwerkingen",
+                back => super::local_path(Some(back)),
+            };
             let mut response =
-                Saved::new("/samenwerkingen", format!("U bent aangemeld als {}.", user.name)).answer(&ctx)?;
+                Saved::new(back, format!("U bent aangemeld als {}.", user.name)).answer(&ctx)?;
             response.headers_mut().append(
                 SET_COOKIE,
                 set_cookie(ctx.config, SESSION_COOKIE, &token, Some(SESSION_HOURS * 3600)),
@@ -78,6 +94,7 @@ pub async fn login(
             };
             let mut form = FormState::default();
             form.set("email", email);
+            form.set("terug", form::get(&pairs, "terug"));
             Ok(render(status, &login_page(&ctx, form, Some(message))))
         }
         Err(e) => Err(e.into()),

@@ -62,6 +62,8 @@ pub struct MomentLine {
 #[template(path = "collaborations/control.html")]
 pub struct ControlPage {
     pub layout: Layout,
+    /// The visitor may change it (the trekker's redacteuren); the form only then.
+    pub editable: bool,
     pub c: Collaboration,
     pub view: ControlView,
     pub bodies_shown: Vec<&'static str>,
@@ -145,6 +147,7 @@ async fn page(
         })
         .collect();
     ControlPage {
+        editable: samenspel_app::offers::Offers::of(&c, &ctx.who).edit,
         layout: Layout::new(
             ctx,
             format!("Democratische controle — {}", c.fields.name),

@@ -4,7 +4,6 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
 use samenspel_app::exchange::Format;
 use samenspel_app::{App, AppError};
@@ -82,8 +81,10 @@ pub(super) fn refuse_file(
     *problems = problem_rows(errors);
 }
 
-pub async fn form(ctx: PageContext) -> Response {
-    render(StatusCode::OK, &page(&ctx))
+pub async fn form(ctx: PageContext) -> crate::error::PageResult {
+    let may = samenspel_app::offers::GeneralOffers::of(&ctx.who).import;
+    super::offered(&ctx, may, samenspel_domain::auth::Action::ImportData)?;
+    Ok(render(StatusCode::OK, &page(&ctx)))
 }
 
 /// The chosen file and its name, or the status and message for the page when no file was

@@ -24,15 +24,6 @@ struct Back {
     terug: Option<String>,
 }
 
-/// Only a path on this site (never `//host` or a scheme), so the switch cannot send a visitor
-/// elsewhere.
-fn local_path(back: Option<&str>) -> &str {
-    match back {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
-        _ => "/",
-    }
-}
-
 async fn choose(
     axum::extract::Extension(config): axum::extract::Extension<WebConfig>,
     Path(code): Path<String>,
@@ -42,8 +33,8 @@ async fn choose(
         return crate::ui::error_page(&samenspel_app::AppError::NotFound("pagina")).into_response();
     };
     let back = parse_query::<Back>(raw.as_deref()).0.terug;
-    let location =
-        HeaderValue::from_str(local_path(back.as_deref())).unwrap_or(HeaderValue::from_static("/"));
+    let location = HeaderValue::from_str(crate::ui::local_path(back.as_deref()))
+        .unwrap_or(HeaderValue::from_static("/"));
     (
         StatusCode::SEE_OTHER,
         [
@@ -59,7 +50,8 @@ async fn choose(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+
+    use crate::ui::local_path;
 
     #[test]
     fn only_paths_on_this_site_are_followed() {

@@ -21,6 +21,8 @@ pub struct Layout {
     pub wanted: Lang,
     /// This page's address, for the language switch to come back to.
     pub path: String,
+    /// What the visitor may do outside a collaboration (the menu's and lists' links).
+    pub offers: samenspel_app::offers::GeneralOffers,
 }
 
 impl Layout {
@@ -44,6 +46,7 @@ impl Layout {
             lang: ctx.lang,
             wanted: ctx.lang,
             path: ctx.path.clone(),
+            offers: samenspel_app::offers::GeneralOffers::of(&ctx.who),
         }
     }
 
@@ -58,6 +61,7 @@ impl Layout {
             lang: Lang::Nl,
             wanted: Lang::Nl,
             path: "/".into(),
+            offers: samenspel_app::offers::GeneralOffers::default(),
         }
     }
 

@@ -31,6 +31,7 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
+use crate::error::PageError;
 use crate::session::PageContext;
 use samenspel_app::{App, AppError};
 
@@ -113,7 +114,8 @@ pub struct ErrorPage {
     pub layout: Layout,
     pub heading: &'static str,
     pub message: String,
-    pub sign_in: bool,
+    /// The sign-in page's address (bringing the visitor back here), when signing in helps.
+    pub sign_in: Option<String>,
     /// A way on from here other than the home page: (address, text).
     pub link: Option<(String, String)>,
 }
@@ -131,7 +133,7 @@ pub fn error_page(error: &AppError) -> Response {
             .join(" "),
         _ => message,
     };
-    let sign_in = matches!(error, AppError::Unauthenticated);
+    let sign_in = matches!(error, AppError::Unauthenticated).then(|| "/inloggen".to_owned());
     render(
         status,
         &ErrorPage {
@@ -144,6 +146,58 @@ pub fn error_page(error: &AppError) -> Response {
     )
 }
 
+/// A form the visitor may not use, refused before anything is typed: an anonymous visitor is
+/// asked to sign in and brought back here afterwards; anyone else reads why not.
+pub fn not_offered(ctx: &PageContext, action: samenspel_domain::auth::Action) -> Response {
+    let anonymous = matches!(ctx.who, samenspel_app::Principal::Anonymous);
+    let (status, heading, message) = if anonymous {
+        (
+            StatusCode::UNAUTHORIZED,
+            "Aanmelden nodig",
+            format!("Meld u aan om dit te doen. {}", action.refusal_nl()),
+        )
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            "Niet toegestaan",
+            action.refusal_nl().to_owned(),
+        )
+    };
+    let back = serde_urlencoded::to_string([("terug", ctx.path.as_str())]).unwrap_or_default();
+    render(
+        status,
+        &ErrorPage {
+            layout: Layout::new(ctx, heading, ""),
+            heading,
+            message,
+            sign_in: anonymous.then(|| format!("/inloggen?{back}")),
+            link: None,
+        },
+    )
+}
+
+/// Refuses a form page unless `offered` (asked of [`samenspel_app::offers::Offers`]).
+pub fn offered(
+    ctx: &PageContext,
+    offered: bool,
+    action: samenspel_domain::auth::Action,
+) -> Result<(), PageError> {
+    if offered {
+        Ok(())
+    } else {
+        Err(PageError::NotOffered(not_offered(ctx, action)))
+    }
+}
+
+/// Only a path on this site (never `//host`, a scheme or a backslash), so a return address
+/// in a link cannot send a visitor elsewhere; anything else is the home page.
+pub fn local_path(back: Option<&str>) -> &str {
+    match back {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
+        _ => "/",
+    }
+}
+
 /// A page number past the last page of a list.
 pub fn past_the_end(last: u32, href: String) -> Response {
     render(
@@ -152,7 +206,7 @@ pub fn past_the_end(last: u32, href: String) -> Response {
             layout: Layout::bare("Pagina bestaat niet"),
             heading: "Pagina bestaat niet",
             message: format!("Deze lijst heeft {last} pagina's; deze pagina ligt daarna."),
-            sign_in: false,
+            sign_in: None,
             link: Some((href, format!("Naar de laatste pagina ({last})"))),
         },
     )
@@ -168,7 +222,7 @@ pub fn csrf_refused() -> Response {
             message: "Dit formulier is verlopen of kwam niet van deze site, en is daarom niet verwerkt. \
                       Ga terug, laad de pagina opnieuw en probeer het nog eens."
                 .into(),
-            sign_in: false,
+            sign_in: None,
             link: None,
         },
     )
@@ -181,7 +235,7 @@ pub async fn not_found(ctx: PageContext) -> Response {
             layout: Layout::new(&ctx, "Pagina niet gevonden", ""),
             heading: "Pagina niet gevonden",
             message: "Deze pagina bestaat niet. Controleer het adres, of ga naar de startpagina.".into(),
-            sign_in: false,
+            sign_in: None,
             link: None,
         },
     )

@@ -34,6 +34,8 @@ pub struct FigureRow {
     pub instrument: &'static str,
     pub status: &'static str,
     pub recorded_by: String,
+    /// The visitor may remove it (its payer's or the trekker's redacteur).
+    pub removable: bool,
 }
 
 pub struct ShareRow {
@@ -54,6 +56,8 @@ pub struct CheckRow {
 #[template(path = "collaborations/money.html")]
 pub struct MoneyPage {
     pub layout: Layout,
+    /// The partners whose money the visitor may record: (code, name); the form only then.
+    pub payers: Vec<(String, String)>,
     pub c: Collaboration,
     pub figures: Vec<FigureRow>,
     pub total: String,
@@ -83,6 +87,7 @@ fn share_rows(shares: &[Share]) -> Vec<ShareRow> {
 }
 
 fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -> MoneyPage {
+    let offers = samenspel_app::offers::Offers::of(&c, &ctx.who);
     let name_of = |code: &str| {
         c.partners
             .iter()
@@ -91,6 +96,12 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
     };
     let s = &view.summary;
     MoneyPage {
+        payers: c
+            .partners
+            .iter()
+            .filter(|p| offers.money_for.contains(&p.code))
+            .map(|p| (p.code.to_string(), p.name.clone()))
+            .collect(),
         layout: Layout::new(ctx, format!("Geld — {}", c.fields.name), "samenwerkingen"),
         figures: view
             .items
@@ -103,6 +114,7 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
                 instrument: r.contribution.instrument.label_nl(),
                 status: r.contribution.status.label_nl(),
                 recorded_by: r.recorded_by.clone(),
+                removable: offers.money_for.contains(&r.contribution.partner),
             })
             .collect(),
         total: s.total.format_nl(),

@@ -35,6 +35,8 @@ pub struct JudgementRow {
 
 pub struct PartnerRow {
     pub code: String,
+    /// The visitor may state this partner's side (its own redacteuren).
+    pub stateable: bool,
     pub name: String,
     /// The three judgements in the order of [`Element::ALL`].
     pub strengths: Vec<(&'static str, bool)>,
@@ -51,6 +53,8 @@ pub struct PartnerRow {
 #[template(path = "collaborations/moore.html")]
 pub struct MoorePage {
     pub layout: Layout,
+    /// The visitor may state some partner's side (the table then has an action column).
+    pub any_stateable: bool,
     pub c: Collaboration,
     pub joint: Option<String>,
     pub svg: String,
@@ -75,6 +79,7 @@ fn judgement_rows(judgements: &[ElementJudgement]) -> Vec<JudgementRow> {
 
 pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (c, view) = load(&app, &ctx, id).await?;
+    let offers = samenspel_app::offers::Offers::of(&c, &ctx.who);
     let a = &view.assessment;
     let partners = a
         .partners
@@ -83,6 +88,7 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
             let record = view.statements.iter().find(|s| s.code == p.code);
             let s = record.map(|r| r.statement.clone()).unwrap_or_default();
             PartnerRow {
+                stateable: offers.moore_for.contains(&p.code),
                 code: p.code.to_string(),
                 name: p.name.clone(),
                 strengths: p
@@ -103,6 +109,7 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         })
         .collect();
     let page = MoorePage {
+        any_stateable: !offers.moore_for.is_empty(),
         layout: Layout::new(
             &ctx,
             format!("Driehoek van Moore — {}", c.fields.name),
@@ -165,6 +172,10 @@ fn fill(form: &mut FormState, s: &MooreStatement) {
 
 pub async fn form(Visit(app, ctx, (id, code)): Visit<(i64, String)>) -> PageResult {
     let (c, partner, view) = load_partner(&app, &ctx, id, &code).await?;
+    let may = samenspel_app::offers::Offers::of(&c, &ctx.who)
+        .moore_for
+        .contains(&partner.code);
+    crate::ui::offered(&ctx, may, samenspel_domain::auth::Action::StateMoore)?;
     let mut form = FormState::default();
     if let Some(record) = view.statements.iter().find(|s| s.code == partner.code) {
         fill(&mut form, &record.statement);

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing;
 use samenspel_app::App;
 use samenspel_app::overview::OverviewItem;
@@ -320,8 +320,10 @@ fn new_page(ctx: &PageContext, form: FormState) -> NewPage {
     }
 }
 
-pub async fn new_form(ctx: PageContext) -> Response {
-    render(StatusCode::OK, &new_page(&ctx, FormState::default()))
+pub async fn new_form(ctx: PageContext) -> PageResult {
+    let may = samenspel_app::offers::GeneralOffers::of(&ctx.who).add_organisation;
+    super::offered(&ctx, may, samenspel_domain::auth::Action::AddOrganisation)?;
+    Ok(render(StatusCode::OK, &new_page(&ctx, FormState::default())))
 }
 
 pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {

@@ -131,6 +131,10 @@ pub(super) fn partner_of(c: &Collaboration, code: &str) -> Result<PartnerInfo, A
 
 pub async fn form(Visit(app, ctx, (id, code)): Visit<(i64, String)>, RawQuery(raw): RawQuery) -> PageResult {
     let (c, partner) = load(&app, &ctx.who, id, &code).await?;
+    let may = samenspel_app::offers::Offers::of(&c, &ctx.who)
+        .stance_for
+        .contains(&partner.code);
+    crate::ui::offered(&ctx, may, samenspel_domain::auth::Action::RecordStance)?;
     let phase = parse_query::<PhaseQuery>(raw.as_deref())
         .0
         .fase

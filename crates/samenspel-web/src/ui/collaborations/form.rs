@@ -4,7 +4,9 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
+use samenspel_app::offers::Offers;
 use samenspel_app::{App, AppError, PartnerInput};
+use samenspel_domain::auth::Action;
 use samenspel_domain::collaboration::CollaborationInput;
 use samenspel_domain::org::Organisation;
 use samenspel_store::Collaboration;
@@ -61,6 +63,8 @@ async fn new_page(app: &App, ctx: &PageContext, form: FormState) -> FormPage {
 }
 
 pub async fn new_form(State(app): State<App>, ctx: PageContext) -> PageResult {
+    let may = samenspel_app::offers::GeneralOffers::of(&ctx.who).create_collaboration;
+    crate::ui::offered(&ctx, may, Action::CreateCollaboration)?;
     let mut form = FormState::default();
     form.set("partners[0].role", "trekker");
     Ok(render(StatusCode::OK, &new_page(&app, &ctx, form).await))
@@ -134,6 +138,7 @@ fn edit_page(ctx: &PageContext, c: &Collaboration, form: FormState) -> FormPage 
 
 pub async fn edit_form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let c = app.collaboration(id, &ctx.who).await?;
+    crate::ui::offered(&ctx, Offers::of(&c, &ctx.who).edit, Action::EditCollaboration)?;
     let mut form = FormState::default();
     let f = &c.fields;
     form.set("version", c.version.to_string());

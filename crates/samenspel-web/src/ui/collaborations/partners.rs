@@ -36,6 +36,9 @@ async fn page(app: &App, ctx: &PageContext, id: i64, form: FormState) -> Result<
 }
 
 pub async fn partner_form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
+    let c = app.collaboration(id, &ctx.who).await?;
+    let may = samenspel_app::offers::Offers::of(&c, &ctx.who).add_partner;
+    crate::ui::offered(&ctx, may, samenspel_domain::auth::Action::AddPartner)?;
     let mut form = FormState::default();
     form.set("role", "partner");
     Ok(render(StatusCode::OK, &page(&app, &ctx, id, form).await?))

@@ -31,7 +31,8 @@ pub struct PartnerRow {
     pub type_label: &'static str,
     pub role_label: &'static str,
     pub stated_at: Option<String>,
-    pub stance_href: String,
+    /// The stance form, when the visitor may state this partner's stance.
+    pub stance_href: Option<String>,
     pub joined: Option<String>,
     pub notes: Option<String>,
 }
@@ -76,6 +77,10 @@ pub struct HistoryRow {
 #[template(path = "collaborations/show.html")]
 pub struct ShowPage {
     pub layout: Layout,
+    /// What the visitor may do here (the permission table's answer).
+    pub offers: samenspel_app::offers::Offers,
+    /// Sign in and come back here (for an anonymous visitor).
+    pub sign_in_href: String,
     pub c: Collaboration,
     pub kind_label: &'static str,
     pub wgr_label: Option<&'static str>,
@@ -135,13 +140,18 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         history,
     } = view;
     let (distances, collaboration_summary) = distances(&analysis);
+    let offers = samenspel_app::offers::Offers::of(&c, &ctx.who);
     ShowPage {
+        sign_in_href: format!(
+            "/inloggen?{}",
+            serde_urlencoded::to_string([("terug", ctx.path.as_str())]).unwrap_or_default()
+        ),
         layout: Layout::new(ctx, c.fields.name.clone(), "samenwerkingen"),
         kind_label: c.fields.kind.label_nl(),
         wgr_label: c.fields.wgr_form.map(WgrForm::label_nl),
         period: period(&c),
         phases: phase_links(&c, phase.as_deref()),
-        partners: partner_rows(&c, &stances, phase.as_deref()),
+        partners: partner_rows(&c, &stances, phase.as_deref(), &offers),
         phase_label: phase.map_or_else(
             || "de samenwerking als geheel".into(),
             |p| format!("de fase ‘{p}’"),
@@ -159,6 +169,7 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
             .collect(),
         history: history.iter().map(HistoryRow::from).collect(),
         distance_measure: samenspel_domain::partnership::DISTANCE_MEASURE,
+        offers,
         c,
     }
 }
@@ -178,7 +189,12 @@ fn phase_links(c: &Collaboration, phase: Option<&str>) -> Vec<PhaseLink> {
     phases
 }
 
-fn partner_rows(c: &Collaboration, stances: &[PartnerStanceView], phase: Option<&str>) -> Vec<PartnerRow> {
+fn partner_rows(
+    c: &Collaboration,
+    stances: &[PartnerStanceView],
+    phase: Option<&str>,
+    offers: &samenspel_app::offers::Offers,
+) -> Vec<PartnerRow> {
     let phase_suffix = phase_query(phase);
     stances
         .iter()
@@ -191,10 +207,12 @@ fn partner_rows(c: &Collaboration, stances: &[PartnerStanceView], phase: Option<
                 .current
                 .as_ref()
                 .map(|r| r.stated_at.format("%d-%m-%Y %H:%M").to_string()),
-            stance_href: format!(
-                "/samenwerkingen/{}/standpunt/{}{}",
-                c.id, s.partner.code, phase_suffix
-            ),
+            stance_href: offers.stance_for.contains(&s.partner.code).then(|| {
+                format!(
+                    "/samenwerkingen/{}/standpunt/{}{}",
+                    c.id, s.partner.code, phase_suffix
+                )
+            }),
             joined: s.partner.joined_on.map(|d| d.format("%d-%m-%Y").to_string()),
             notes: s.partner.notes.clone(),
         })
