@@ -200,7 +200,7 @@ pub enum PageError {
         href: String,
     },
     /// A form the visitor may not use, already answered (see `ui::not_offered`).
-    NotOffered(Response),
+    NotOffered(Box<Response>),
 }
 
 /// What a page handler answers.
@@ -223,7 +223,7 @@ impl IntoResponse for PageError {
         match self {
             PageError::App(error) => crate::ui::error_page(&error),
             PageError::PastTheEnd { last, href } => crate::ui::past_the_end(last, href),
-            PageError::NotOffered(response) => response,
+            PageError::NotOffered(response) => *response,
         }
     }
 }

@@ -185,7 +185,7 @@ pub fn offered(
     if offered {
         Ok(())
     } else {
-        Err(PageError::NotOffered(not_offered(ctx, action)))
+        Err(PageError::NotOffered(Box::new(not_offered(ctx, action))))
     }
 }
 
