@@ -445,16 +445,20 @@ async fn the_authorisation_matrix_of_the_api() {
     run_matrix(true).await;
 }
 
+/// A published collaboration of the trekker and the partner.
+async fn woondeal(h: &Harness) -> i64 {
+    h.create_collaboration(
+        "Woondeal",
+        &[(Trekker.code(), "trekker"), (Partner.code(), "partner")],
+    )
+    .await
+}
+
 /// The audit trail names who acted on behalf of which organisation.
 #[tokio::test]
 async fn a_permitted_change_is_audited_on_behalf_of_the_granting_organisation() {
     let h = Harness::start().await;
-    let id = h
-        .create_collaboration(
-            "Woondeal",
-            &[(Trekker.code(), "trekker"), (Partner.code(), "partner")],
-        )
-        .await;
+    let id = woondeal(&h).await;
     let token = h.token_for(Partner.code(), "redacteur").await;
     let path = format!("/api/v1/collaborations/{id}/stances/{}", Partner.code());
     let body = json!({"scores": scores([3, 1, 3, 3, 3, 1])});
@@ -481,12 +485,7 @@ async fn a_permitted_change_is_audited_on_behalf_of_the_granting_organisation() 
 async fn the_offered_actions_equal_the_permitted_ones() {
     let h = Harness::start().await;
     let callers = Callers::new(&h).await;
-    let id = h
-        .create_collaboration(
-            "Woondeal",
-            &[(Trekker.code(), "trekker"), (Partner.code(), "partner")],
-        )
-        .await;
+    let id = woondeal(&h).await;
     let partner = Partner.code();
     let row = |route: Route| {
         MATRIX
@@ -584,12 +583,7 @@ async fn the_offered_actions_equal_the_permitted_ones() {
 #[tokio::test]
 async fn signing_in_from_a_form_comes_back_to_it() {
     let h = Harness::start().await;
-    let id = h
-        .create_collaboration(
-            "Woondeal",
-            &[(Trekker.code(), "trekker"), (Partner.code(), "partner")],
-        )
-        .await;
+    let id = woondeal(&h).await;
     let form = format!("/samenwerkingen/{id}/standpunt/{}", Partner.code());
     let email = h.user(Partner.code(), "redacteur").await;
     let browser = h.browser().await;

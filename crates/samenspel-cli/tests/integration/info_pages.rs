@@ -57,6 +57,24 @@ async fn the_required_pages_answer_in_both_languages() {
     )
     .await;
     assert!(body.contains(">Privacyverklaring</h1>"));
+    // "API" in the menu opens a readable page built from the OpenAPI document.
+    let (_, home) = page(&h, "/", &[]).await;
+    assert!(home.contains("<a href=\"/api-documentatie\">API</a>"), "{home}");
+    for (headers, heading) in [
+        (vec![], ">API-documentatie</h1>"),
+        (vec![("cookie", "samenspel_taal=en")], ">API documentation</h1>"),
+    ] {
+        let (status, body) = page(&h, "/api-documentatie", &headers).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            body.contains(heading) && body.contains("id=\"updateCollaboration\""),
+            "{body}"
+        );
+        assert!(
+            body.contains("href=\"/api/openapi.json\"") && !body.contains("<script"),
+            "{body}"
+        );
+    }
     // The installation's own facts.
     let (_, body) = page(&h, "/contact", &[]).await;
     assert!(

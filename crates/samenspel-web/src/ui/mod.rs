@@ -3,6 +3,7 @@
 //! template only lays it out.
 
 mod account;
+mod api_docs;
 mod collaborations;
 mod congruence;
 mod control;
@@ -56,6 +57,7 @@ pub fn routes() -> Router<App> {
         .merge(congruence::routes())
         .merge(account::routes())
         .merge(info::routes())
+        .merge(api_docs::routes())
         .merge(language::routes())
         .layer(axum::middleware::from_fn(flash::show_once))
 }
