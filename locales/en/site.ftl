@@ -2,6 +2,7 @@
 
 site-name = Samenspel
 skip-to-content = Skip to content
+nav-menu = Menu
 nav-label = Main menu
 nav-home = Home
 nav-collaborations = Collaborations

@@ -2,6 +2,7 @@
 
 site-name = Samenspel
 skip-to-content = Direct naar de inhoud
+nav-menu = Menu
 nav-label = Hoofdmenu
 nav-home = Start
 nav-collaborations = Samenwerkingen
