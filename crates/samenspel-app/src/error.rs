@@ -16,6 +16,9 @@ pub enum AppError {
     Invalid(#[from] ValidationErrors),
     #[error("{0}")]
     Conflict(String),
+    /// Not possible in the state the thing is in (a closed wave): 409 with its own heading.
+    #[error("{message}")]
+    Unavailable { title: &'static str, message: String },
     /// Not signed in (or the token is unknown, expired or revoked).
     #[error("niet aangemeld")]
     Unauthenticated,

@@ -89,7 +89,9 @@ fn refused(error: AppError) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::from(2))
         }
-        AppError::Conflict(message) | AppError::Forbidden(message) => {
+        AppError::Conflict(message)
+        | AppError::Forbidden(message)
+        | AppError::Unavailable { message, .. } => {
             eprintln!("{message}");
             Ok(ExitCode::from(2))
         }

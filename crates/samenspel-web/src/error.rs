@@ -74,6 +74,7 @@ pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
             "Een of meer velden zijn niet goed ingevuld; er is niets opgeslagen.".to_owned(),
         ),
         AppError::Conflict(message) => (StatusCode::CONFLICT, "Gelijktijdige wijziging", message.clone()),
+        AppError::Unavailable { title, message } => (StatusCode::CONFLICT, *title, message.clone()),
         AppError::Unauthenticated => (
             StatusCode::UNAUTHORIZED,
             "Aanmelden nodig",

@@ -70,6 +70,14 @@ fn invitation_respondent(token: &str) -> String {
     format!("uitnodiging:{}", token_hash(token))
 }
 
+/// A respondent's refusal: the page says only why (closed, not yet open, past its date).
+fn unavailable(why: NotAnswerable) -> AppError {
+    AppError::Unavailable {
+        title: why.title_nl(),
+        message: why.message_nl(),
+    }
+}
+
 /// Whether the wave takes answers on `today` (the app's date: [`App::today`]).
 pub fn answering_on(wave: &Wave, today: chrono::NaiveDate) -> Result<(), NotAnswerable> {
     answerable(wave.opens_on, wave.closes_on, wave.closed_at.is_some(), today)
@@ -87,6 +95,10 @@ impl App {
             )));
         }
         let wave = self.wave(key).await?;
+        answering_on(&wave, self.today()).map_err(|why| AppError::Unavailable {
+            title: why.title_nl(),
+            message: format!("Geen uitnodigingen gemaakt: {}.", why.title_nl().to_lowercase()),
+        })?;
         let (tokens, hashes): (Vec<String>, Vec<String>) = (0..count).map(|_| new_token()).unzip();
         self.store.add_invitations(wave.id, &hashes).await?;
         Ok(tokens)
@@ -95,7 +107,7 @@ impl App {
     /// The wave to answer, refused when it is closed or the invitation is unknown.
     pub async fn respondent_view(&self, key: &str, token: Option<&str>) -> AppResult<RespondentView> {
         let wave = self.wave(key).await?;
-        answering_on(&wave, self.today()).map_err(|why| AppError::Conflict(why.message_nl()))?;
+        answering_on(&wave, self.today()).map_err(unavailable)?;
         let statements = Self::statements_of(&wave)?;
         let earlier = match token {
             None => None,

@@ -169,6 +169,18 @@ async fn a_wave_with_the_rob_means_gives_the_rob_rankings_end_to_end() {
     );
     assert_eq!(late.status.code(), Some(2), "a closed wave takes no answers");
     assert!(stderr(&late).contains("gesloten"), "{}", stderr(&late));
+    let no_invitations = run(&db, &["survey", "invite", "--wave", "rob-2020", "--count", "2"]);
+    assert_eq!(
+        no_invitations.status.code(),
+        Some(2),
+        "a closed wave gets no invitations"
+    );
+    assert!(
+        stderr(&no_invitations).contains("Geen uitnodigingen gemaakt: deze golf is gesloten."),
+        "{}",
+        stderr(&no_invitations)
+    );
+    assert!(stdout(&no_invitations).is_empty(), "no link printed");
 
     let report = run(
         &db,

@@ -370,9 +370,12 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
         .await;
     assert_eq!(created.status(), StatusCode::SEE_OTHER);
     let wave = admin.get("/knelpuntenmonitor/twente").await.text().await.unwrap();
-    assert!(wave.contains(&format!(
-        "<a class=\"utrecht-link\" href=\"/samenwerkingen/{id}\">Samenwerking {id}</a>"
-    )));
+    assert!(
+        wave.contains(&format!(
+            "<a class=\"utrecht-link\" href=\"/samenwerkingen/{id}\">"
+        )),
+        "{wave}"
+    );
     assert!(wave.contains("href=\"/knelpuntenmonitor/twente/importeren\""));
     let only = h
         .get(&format!("/knelpuntenmonitor?samenwerking={id}"))
@@ -529,14 +532,37 @@ async fn answers_by_the_wave_link_are_limited_per_address() {
         let list = h.get("/knelpuntenmonitor").await.text().await.unwrap();
         assert!(list.contains(shown), "{list}");
     }
-    let respondent = h.browser().await;
     let good = answers("provincie", "3");
-    for i in 0..samenspel_app::survey::LINK_ANSWERS {
-        let response = respondent
+    // One browser answers the open link once: it remembers (a cookie) and is refused again.
+    let once = h.browser().await;
+    let first = once
+        .post_form("/knelpuntenmonitor/demo-open/invullen", &as_pairs(&good))
+        .await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    let before = h.fingerprint().await;
+    let again = once
+        .post_form("/knelpuntenmonitor/demo-open/invullen", &as_pairs(&good))
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    assert!(again.text().await.unwrap().contains("U heeft al geantwoord"));
+    assert!(
+        before == h.fingerprint().await,
+        "the second answer stored nothing"
+    );
+    assert_eq!(
+        once.get("/knelpuntenmonitor/demo-open/invullen").await.status(),
+        StatusCode::CONFLICT
+    );
+    // Other browsers on the same address, up to the limit per address.
+    for i in 1..samenspel_app::survey::LINK_ANSWERS {
+        let response = h
+            .browser()
+            .await
             .post_form("/knelpuntenmonitor/demo-open/invullen", &as_pairs(&good))
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "answer {i}");
     }
+    let respondent = h.browser().await;
     let before = h.fingerprint().await;
     let refused = respondent
         .post_form("/knelpuntenmonitor/demo-open/invullen", &as_pairs(&good))
@@ -581,4 +607,89 @@ async fn a_wave_is_open_by_the_apps_clock() {
     assert!(page.contains("Vul de vragenlijst in"), "{page}");
     let list = h.get("/knelpuntenmonitor").await.text().await.unwrap();
     assert!(!list.contains("Sloot op 31-01-2020"), "{list}");
+}
+
+/// A closed wave's form says only that the wave is closed (not "Gelijktijdige wijziging").
+#[tokio::test]
+async fn a_closed_wave_says_it_is_closed() {
+    let h = Harness::start().await;
+    let (status, _) = h
+        .send_json(Method::POST, "/api/v1/survey/waves", &json!({"key": "dicht"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = h
+        .send_json(Method::POST, "/api/v1/survey/waves/dicht/close", &json!(null))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let response = h.get("/knelpuntenmonitor/dicht/invullen").await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let page = response.text().await.unwrap();
+    assert!(page.contains(">Deze golf is gesloten</h1>"), "{page}");
+    assert!(!page.contains("Gelijktijdige wijziging"), "{page}");
+}
+
+/// A wave about a collaboration names it on its page and in the list, not by its number.
+#[tokio::test]
+async fn a_wave_names_its_collaboration() {
+    let h = Harness::start().await;
+    let id = h
+        .create_collaboration("Woondeal Eemland", &[("GM0307", "trekker")])
+        .await;
+    let (status, _) = h
+        .send_json(
+            Method::POST,
+            "/api/v1/survey/waves",
+            &json!({"key": "eemland", "collaboration_id": id}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    for path in ["/knelpuntenmonitor/eemland", "/knelpuntenmonitor"] {
+        let page = h.get(path).await.text().await.unwrap();
+        assert!(
+            page.contains(&format!("href=\"/samenwerkingen/{id}\">Woondeal Eemland</a>")),
+            "{path}: {page}"
+        );
+        assert!(!page.contains(&format!("Samenwerking {id}<")), "{path}");
+    }
+}
+
+/// Closing a wave cannot be undone, so it is asked on its own page first; looking at that page
+/// closes nothing, and only a beheerder gets it.
+#[tokio::test]
+async fn closing_a_wave_is_confirmed_on_its_own_page() {
+    let h = Harness::start().await;
+    let (status, _) = h
+        .send_json(Method::POST, "/api/v1/survey/waves", &json!({"key": "voorjaar"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let admin = h.browser_as("MNRE1034", "beheerder").await;
+    let wave = admin
+        .get("/knelpuntenmonitor/voorjaar")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        wave.contains("href=\"/knelpuntenmonitor/voorjaar/sluiten\""),
+        "{wave}"
+    );
+    let before = h.fingerprint().await;
+    let confirm = admin.get("/knelpuntenmonitor/voorjaar/sluiten").await;
+    assert_eq!(confirm.status(), StatusCode::OK);
+    let confirm = confirm.text().await.unwrap();
+    assert!(
+        confirm.contains("kan niet ongedaan worden gemaakt") && confirm.contains("Ja, golf sluiten"),
+        "{confirm}"
+    );
+    assert!(before == h.fingerprint().await, "asking closes nothing");
+    assert_eq!(
+        h.get("/knelpuntenmonitor/voorjaar/sluiten").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let closed = admin.post_form("/knelpuntenmonitor/voorjaar/sluiten", &[]).await;
+    assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        admin.get("/knelpuntenmonitor/voorjaar/sluiten").await.status(),
+        StatusCode::CONFLICT
+    );
 }

@@ -19,6 +19,15 @@ fn date(d: NaiveDate) -> String {
 }
 
 impl NotAnswerable {
+    /// The heading of the page that says so.
+    pub fn title_nl(self) -> &'static str {
+        match self {
+            NotAnswerable::Closed => "Deze golf is gesloten",
+            NotAnswerable::NotYetOpen(_) => "Deze golf is nog niet open",
+            NotAnswerable::PastClosingDate(_) => "Deze golf neemt geen antwoorden meer aan",
+        }
+    }
+
     /// The message for a respondent.
     pub fn message_nl(self) -> String {
         match self {

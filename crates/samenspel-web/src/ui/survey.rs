@@ -8,9 +8,9 @@ use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{self, post};
-use samenspel_app::App;
+use axum::routing;
 use samenspel_app::survey::{SurveyReport, WaveInput, answering_on, report_csv};
+use samenspel_app::{App, AppError};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
 use samenspel_domain::survey::period::{NotAnswerable, status_nl};
 use samenspel_domain::survey::report::{GroupReport, StatementTest};
@@ -28,7 +28,10 @@ pub fn routes() -> Router<App> {
     Router::new()
         .route("/knelpuntenmonitor", routing::get(list).post(create))
         .route("/knelpuntenmonitor/{key}", routing::get(show))
-        .route("/knelpuntenmonitor/{key}/sluiten", post(close))
+        .route(
+            "/knelpuntenmonitor/{key}/sluiten",
+            routing::get(confirm_close).post(close),
+        )
         .route(
             "/knelpuntenmonitor/{key}/rapport.csv",
             routing::get(report_csv_file),
@@ -45,15 +48,26 @@ pub struct WaveRow {
     pub period: String,
     pub status: String,
     pub k: i64,
-    /// The collaboration the wave is about; none for the whole country.
-    pub collaboration: Option<i64>,
+    /// The collaboration the wave is about (id, name); none for the whole country.
+    pub collaboration: Option<(i64, String)>,
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
-fn wave_row(w: &Wave, today: chrono::NaiveDate) -> WaveRow {
+/// A wave as lists and its page show it, its collaboration named as the visitor may see it
+/// (a draft the visitor may not see keeps its number).
+async fn wave_row(app: &App, who: &samenspel_app::Principal, w: &Wave) -> WaveRow {
+    let collaboration = match w.collaboration_id {
+        Some(id) => Some((
+            id,
+            app.collaboration(id, who)
+                .await
+                .map_or_else(|_| format!("Samenwerking {id}"), |c| c.fields.name),
+        )),
+        None => None,
+    };
     WaveRow {
         key: w.key.clone(),
         title: w.title.clone(),
@@ -61,9 +75,9 @@ fn wave_row(w: &Wave, today: chrono::NaiveDate) -> WaveRow {
             (None, None) => String::new(),
             (o, c) => format!("{} – {}", date(o), date(c)),
         },
-        status: status_nl(answering_on(w, today)),
+        status: status_nl(answering_on(w, app.today())),
         k: w.k,
-        collaboration: w.collaboration_id,
+        collaboration,
     }
 }
 
@@ -78,10 +92,14 @@ pub struct ListPage {
     pub only: Option<i64>,
 }
 
-fn list_page(ctx: &PageContext, waves: &[Wave], today: chrono::NaiveDate, form: FormState) -> ListPage {
+async fn list_page(app: &App, ctx: &PageContext, waves: &[Wave], form: FormState) -> ListPage {
+    let mut rows = Vec::with_capacity(waves.len());
+    for w in waves {
+        rows.push(wave_row(app, &ctx.who, w).await);
+    }
     ListPage {
         layout: Layout::new(ctx, "Knelpuntenmonitor", "knelpuntenmonitor"),
-        waves: waves.iter().map(|w| wave_row(w, today)).collect(),
+        waves: rows,
         admin: ctx.who.is_platform_admin(),
         form,
         only: None,
@@ -107,7 +125,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let mut form = FormState::default();
     form.set("k", "10");
     form.set("collaboration_id", query.samenwerking.unwrap_or_default());
-    let mut page = list_page(&ctx, &waves, app.today(), form);
+    let mut page = list_page(&app, &ctx, &waves, form).await;
     page.only = only;
     Ok(render(StatusCode::OK, &page))
 }
@@ -133,15 +151,43 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
         },
         async |errors| {
             let waves = app.waves().await?;
-            Ok(list_page(
-                &ctx,
-                &waves,
-                app.today(),
-                FormState::refused(&pairs, errors),
-            ))
+            Ok(list_page(&app, &ctx, &waves, FormState::refused(&pairs, errors)).await)
         },
     )
     .await
+}
+
+#[derive(Template)]
+#[template(path = "survey/close.html")]
+pub struct ClosePage {
+    pub layout: Layout,
+    pub key: String,
+    pub k: i64,
+    pub status: String,
+}
+
+/// Asks before closing a wave, which cannot be undone (beheerders; an open wave only).
+pub async fn confirm_close(Visit(app, ctx, key): Visit<String>) -> PageResult {
+    let may = ctx.who.is_platform_admin();
+    super::offered(&ctx, may, samenspel_domain::auth::Action::ManageSurveys)?;
+    let wave = app.wave(&key).await?;
+    if wave.closed_at.is_some() {
+        return Err(AppError::Unavailable {
+            title: NotAnswerable::Closed.title_nl(),
+            message: format!("Golf {} is al gesloten.", wave.title),
+        }
+        .into());
+    }
+    let status = status_nl(answering_on(&wave, app.today())).to_lowercase();
+    Ok(render(
+        StatusCode::OK,
+        &ClosePage {
+            layout: Layout::new(&ctx, format!("Golf {} sluiten?", wave.title), "knelpuntenmonitor"),
+            key: wave.key,
+            k: wave.k,
+            status: format!("de status: {status}"),
+        },
+    ))
 }
 
 pub async fn close(Visit(app, ctx, key): Visit<String>) -> PageResult {
@@ -493,7 +539,7 @@ pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
                 .err()
                 .map(NotAnswerable::message_nl),
             admin: ctx.who.is_platform_admin(),
-            wave: wave_row(&wave, app.today()),
+            wave: wave_row(&app, &ctx.who, &wave).await,
             report,
             trend_titles: trend.iter().map(|t| t.title.clone()).collect(),
             trend_rows,

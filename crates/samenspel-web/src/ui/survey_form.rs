@@ -5,12 +5,12 @@
 use super::page_path::PagePath;
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing;
 use axum::{Form, Router};
-use samenspel_app::App;
 use samenspel_app::survey::{RespondentView, ResponseInput};
+use samenspel_app::{App, AppError};
 use samenspel_domain::survey::instrument::{INTRODUCTION, STEM};
 use samenspel_domain::survey::{Answer, RespondentLayer};
 use serde::Deserialize;
@@ -146,12 +146,39 @@ fn prefill(view: &RespondentView) -> FormState {
     form
 }
 
-pub async fn form(Visit(app, ctx, key): Visit<String>, RawQuery(raw): RawQuery) -> PageResult {
+/// The cookie that remembers a wave answered by its open link in this browser (a wave's key
+/// is letters, digits and hyphens; another key gets no cookie).
+fn answered_cookie(key: &str) -> Option<String> {
+    (!key.is_empty() && key.len() <= 64 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .then(|| format!("samenspel_beantwoord_{key}"))
+}
+
+/// One browser answers a wave's open link once (besides the limit per address); a personal
+/// invitation may change its answers.
+fn refuse_second_answer(headers: &HeaderMap, key: &str, token: Option<&str>) -> Result<(), AppError> {
+    let answered = answered_cookie(key).is_some_and(|name| crate::session::cookie(headers, &name).is_some());
+    if token.is_none() && answered {
+        return Err(AppError::Unavailable {
+            title: "U heeft al geantwoord",
+            message: "In deze browser is deze vragenlijst al ingevuld; dank u wel. Wie iets wil aanpassen, \
+                      vraagt de beheerder om een persoonlijke uitnodiging."
+                .to_owned(),
+        });
+    }
+    Ok(())
+}
+
+pub async fn form(
+    Visit(app, ctx, key): Visit<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> PageResult {
     let token = parse_query::<TokenQuery>(raw.as_deref())
         .0
         .uitnodiging
         .unwrap_or_default();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
+    refuse_second_answer(&headers, &key, token_ref)?;
     let view = app.respondent_view(&key, token_ref).await?;
     let form = prefill(&view);
     Ok(render(StatusCode::OK, &page(&ctx, &view, &token, form)))
@@ -162,10 +189,12 @@ pub async fn submit(
     ctx: PageContext,
     ClientAddress(address): ClientAddress,
     PagePath(key): PagePath<String>,
+    headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     let token = get(&pairs, "uitnodiging").trim().to_owned();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
+    refuse_second_answer(&headers, &key, token_ref)?;
     let view = app.respondent_view(&key, token_ref).await?;
     let input = ResponseInput {
         layer: get(&pairs, "layer").to_owned(),
@@ -177,7 +206,8 @@ pub async fn submit(
             .collect(),
     };
     let result = app.respond(&key, token_ref, &input, &address).await;
-    form_outcome(
+    let saved = result.is_ok();
+    let mut response = form_outcome(
         &ctx,
         result,
         // The thanks page itself confirms the save (and whether earlier answers were replaced).
@@ -193,8 +223,18 @@ pub async fn submit(
             Ok(page(&ctx, &view, &token, form))
         },
     )
-    .await
+    .await?;
+    if let (true, None, Some(name)) = (saved, token_ref, answered_cookie(&view.wave.key)) {
+        let remembered = crate::session::set_cookie(ctx.config, &name, "1", Some(REMEMBER_ANSWERED));
+        response
+            .headers_mut()
+            .append(axum::http::header::SET_COOKIE, remembered);
+    }
+    Ok(response)
 }
+
+/// How long a browser remembers it answered a wave's open link: a year, longer than a wave.
+const REMEMBER_ANSWERED: i64 = 365 * 24 * 3600;
 
 #[derive(Template)]
 #[template(path = "survey/thanks.html")]
