@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::mann_whitney::{MannWhitney, holm, test};
-use super::stats::{Distribution, ranking, shared_top};
+use super::stats::{Distribution, rank_of, ranking, ranks, shared_top};
 use super::{Group, Statement, Theme};
 
 /// What a report is made from: per group its number of respondents and its kept counts.
@@ -148,6 +148,7 @@ fn group_report(counts: &GroupCounts, statements: &[Statement]) -> GroupReport {
     let dist = |id: &str| counts.statements.get(id).unwrap_or(&empty);
     let means: Vec<(&str, Option<f64>)> = statements.iter().map(|s| (s.id, dist(s.id).mean())).collect();
     let ranked = ranking(&means);
+    let ranked_with_ties = ranks(&means);
     let stats = statements
         .iter()
         .map(|s| {
@@ -162,7 +163,7 @@ fn group_report(counts: &GroupCounts, statements: &[Statement]) -> GroupReport {
                     counts: d.counts,
                     dont_know: d.dont_know,
                     top2box: d.top2box(),
-                    rank: ranked.iter().position(|id| *id == s.id).map(|p| p + 1),
+                    rank: rank_of(&ranked_with_ties, s.id),
                 },
             )
         })
@@ -210,11 +211,22 @@ pub fn report(statements: &[Statement], groups: &[GroupCounts], k: u64) -> Repor
     let mut tests = Vec::new();
     if let (Some(r), Some(d)) = (rijk, decentraal) {
         let (rr, dr) = (&reports["rijk"], &reports["decentraal"]);
-        let a: Vec<&str> = rr.ranking.iter().map(String::as_str).collect();
-        let b: Vec<&str> = dr.ranking.iter().map(String::as_str).collect();
+        let order: Vec<&str> = rr.ranking.iter().map(String::as_str).collect();
+        let ranks_of = |g: &GroupReport| -> Vec<(String, usize)> {
+            g.statements
+                .iter()
+                .filter_map(|(id, s)| s.rank.map(|r| (id.clone(), r)))
+                .collect()
+        };
+        let (a, b) = (ranks_of(rr), ranks_of(dr));
+        let a: Vec<(&str, usize)> = a.iter().map(|(id, r)| (id.as_str(), *r)).collect();
+        let b: Vec<(&str, usize)> = b.iter().map(|(id, r)| (id.as_str(), *r)).collect();
         shared = Some(SharedTop {
             n: TOP,
-            statements: shared_top(&a, &b, TOP).into_iter().map(str::to_owned).collect(),
+            statements: shared_top(&order, &a, &b, TOP)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         });
         let empty = Distribution::default();
         let raw: Vec<(String, MannWhitney)> = statements

@@ -108,12 +108,35 @@ pub fn ranking<'a>(means: &[(&'a str, Option<f64>)]) -> Vec<&'a str> {
     ranked.into_iter().map(|(_, id, _)| id).collect()
 }
 
-/// The statements in the top `n` of both rankings, in the order of the first.
-pub fn shared_top<'a>(a: &[&'a str], b: &[&str], n: usize) -> Vec<&'a str> {
-    let top_b: Vec<&str> = b.iter().take(n).copied().collect();
-    a.iter()
-        .take(n)
+/// The rank of each statement with a mean: one more than the number of statements with a
+/// higher mean, so equal means share a rank (1, 2, 2, 4: "standard competition ranking").
+/// Statements without a mean have none.
+pub fn ranks<'a>(means: &[(&'a str, Option<f64>)]) -> Vec<(&'a str, usize)> {
+    means
+        .iter()
+        .filter_map(|(id, m)| {
+            let m = (*m)?;
+            let higher = means
+                .iter()
+                .filter(|(_, other)| other.is_some_and(|o| o > m))
+                .count();
+            Some((*id, higher + 1))
+        })
+        .collect()
+}
+
+/// The rank of `id` in `ranks`, if it has one.
+pub fn rank_of(ranks: &[(&str, usize)], id: &str) -> Option<usize> {
+    ranks.iter().find(|(r, _)| *r == id).map(|(_, rank)| *rank)
+}
+
+/// The statements ranked `n` or better in both groups (a tie at place `n` counts in full),
+/// in the order of the first ranking.
+pub fn shared_top<'a>(order: &[&'a str], a: &[(&str, usize)], b: &[(&str, usize)], n: usize) -> Vec<&'a str> {
+    let top = |ranks: &[(&str, usize)], id: &str| rank_of(ranks, id).is_some_and(|r| r <= n);
+    order
+        .iter()
         .copied()
-        .filter(|id| top_b.contains(id))
+        .filter(|id| top(a, id) && top(b, id))
         .collect()
 }

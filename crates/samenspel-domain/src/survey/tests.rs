@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use super::instrument::{CORE, INTRODUCTION, ROB_2020_MEANS, STEM};
 use super::mann_whitney::{erfc, holm, test};
 use super::report::{GroupCounts, report};
-use super::stats::{ranking, shared_top};
+use super::stats::{ranking, ranks, shared_top};
 use super::*;
 
 #[test]
@@ -274,8 +274,38 @@ fn shared_top_and_ranking_helpers() {
         ranking(&[("A", Some(2.0)), ("B", None), ("C", Some(3.0)), ("D", Some(2.0))]),
         ["C", "A", "D"]
     );
-    assert!(shared_top(&["A", "B", "C"], &["C", "X", "A"], 2).is_empty());
-    assert_eq!(shared_top(&["A", "B", "C"], &["C", "X", "A"], 3), ["A", "C"]);
+    let means = [
+        ("A", Some(4.0)),
+        ("B", Some(3.0)),
+        ("C", Some(3.0)),
+        ("D", Some(3.0)),
+        ("E", Some(1.0)),
+        ("F", None),
+    ];
+    assert_eq!(
+        ranks(&means),
+        [("A", 1), ("B", 2), ("C", 2), ("D", 2), ("E", 5)],
+        "equal means share a rank; the next rank counts them"
+    );
+    let same = [("P", Some(2.5)); 5]
+        .iter()
+        .enumerate()
+        .map(|(i, (_, m))| (["P", "Q", "R", "S", "T"][i], *m))
+        .collect::<Vec<_>>();
+    assert!(
+        ranks(&same).iter().all(|(_, r)| *r == 1),
+        "five equal means are all first"
+    );
+    let a = [("A", 1), ("B", 2), ("C", 3)];
+    let b = [("C", 1), ("X", 2), ("A", 3)];
+    assert!(shared_top(&["A", "B", "C"], &a, &b, 2).is_empty());
+    assert_eq!(shared_top(&["A", "B", "C"], &a, &b, 3), ["A", "C"]);
+    let tied = [("A", 1), ("B", 2), ("C", 2)];
+    assert_eq!(
+        shared_top(&["A", "B", "C"], &tied, &tied, 2),
+        ["A", "B", "C"],
+        "a tie at place n counts in full"
+    );
 }
 
 fn small(group: Group, respondents: u64) -> GroupCounts {

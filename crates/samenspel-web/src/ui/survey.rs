@@ -433,14 +433,15 @@ fn rank_rows(r: &SurveyReport) -> Vec<RankRow> {
             .unwrap_or_default()
     };
     let (rijk, decentraal) = (ranking("rijk"), ranking("decentraal"));
+    // Each place names its rank (equal means share one), the statement in words and its mean.
     let with_mean = |g: &str, id: &str| {
-        let mean = r
-            .report
-            .groups
-            .get(g)
-            .and_then(|x| x.statements.get(id))
-            .and_then(|s| s.mean);
-        format!("{id} ({})", opt(mean))
+        let stats = r.report.groups.get(g).and_then(|x| x.statements.get(id));
+        let rank = stats
+            .and_then(|s| s.rank)
+            .map(|n| format!("{n}. "))
+            .unwrap_or_default();
+        let text = r.statements.iter().find(|s| s.id == id).map_or("", |s| s.text);
+        format!("{rank}{id} …{text} ({})", opt(stats.and_then(|s| s.mean)))
     };
     (0..rijk.len().max(decentraal.len()))
         .map(|i| RankRow {
