@@ -33,8 +33,10 @@ const PER_SHAPE = Number(process.env.PER_SHAPE ?? 5);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const JAVA = process.env.JAVA ?? 'java';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const SKIP_PREFIXES = ['/api/', '/assets/'];
-const FILE_LINK = /\.(csv|json|svg|png|jpe?g|gif|webp|pdf|zip|xml|txt|ico|css|js|map|geojson|ya?ml)$/i;
+// The language switch (/taal/…) sets a cookie and returns to a page already queued; the run's
+// language is chosen with SITE_LANGUAGE instead.
+const SKIP_PREFIXES = ['/api/', '/assets/', '/taal/'];
+const FILE_LINK = /\.(csv|json|svg|png|jpe?g|gif|webp|pdf|zip|xml|txt|md|ico|css|js|map|geojson|ya?ml)$/i;
 const REFLOW_WIDTH = 320;
 
 const baseArg = process.argv[2];
@@ -128,6 +130,12 @@ async function main() {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30_000);
+
+    // SITE_LANGUAGE=en: every page as a visitor who chose English (the switch's cookie).
+    if (process.env.SITE_LANGUAGE) {
+      await context.addCookies([{ name: 'samenspel_taal', value: process.env.SITE_LANGUAGE, url: ORIGIN }]);
+      console.log(`language: ${process.env.SITE_LANGUAGE}`);
+    }
 
     // Signed in (LOGIN_EMAIL / LOGIN_PASSWORD), the pages show what a signed-in user sees:
     // the account menu, the sign-out and publication forms.

@@ -55,6 +55,8 @@ pub struct MoorePage {
     pub layout: Layout,
     /// The visitor may state some partner's side (the table then has an action column).
     pub any_stateable: bool,
+    /// The visitor may edit the collaboration (where the joint public value is recorded).
+    pub editable: bool,
     pub c: Collaboration,
     pub joint: Option<String>,
     pub svg: String,
@@ -110,6 +112,7 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         .collect();
     let page = MoorePage {
         any_stateable: !offers.moore_for.is_empty(),
+        editable: offers.edit,
         layout: Layout::new(
             &ctx,
             format!("Driehoek van Moore — {}", c.fields.name),
