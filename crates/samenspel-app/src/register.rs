@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use samenspel_domain::audit::hex;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::{
-    CollaborationFields, CollaborationInput, PartnerRole, WgrForm, parse_date,
+    CollaborationFields, CollaborationInput, PartnerRole, WgrForm, parse_iso_date,
 };
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
 use samenspel_store::{ImportReport, RegisteredCollaboration, RegisteredPartner};
@@ -118,7 +118,7 @@ fn participant(row: &Row<'_>, problems: &mut Problems) -> Option<Participant> {
         return None;
     };
     let joined = row.get("toetredingsdatum");
-    let Ok(joined_on) = parse_date("toetredingsdatum", joined) else {
+    let Ok(joined_on) = parse_iso_date("toetredingsdatum", joined) else {
         problems.add(
             row.number,
             "toetredingsdatum",

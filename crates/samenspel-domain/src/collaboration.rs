@@ -165,8 +165,9 @@ impl CollaborationInput {
     }
 }
 
-/// Parses an ISO date (`2026-01-31`); empty means "not set".
-pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, ValidationErrors> {
+/// Parses an ISO date only (`2026-01-31`), for files whose format says so (the register);
+/// empty means "not set".
+pub fn parse_iso_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, ValidationErrors> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
@@ -176,6 +177,35 @@ pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, Validatio
             field,
             "invalid_date",
             format!("'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."),
+        )
+    })
+}
+
+/// Parses a date as a date field sends it (`2026-01-31`) or as people write it in Dutch
+/// (`31-1-2026`, `31-01-2026`); empty means "not set".
+pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, ValidationErrors> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let four_digit_year = |year_first: bool| {
+        let parts: Vec<&str> = raw.split('-').collect();
+        let year = if year_first { parts.first() } else { parts.last() };
+        parts.len() == 3 && year.is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+    };
+    let iso = four_digit_year(true)
+        .then(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok())
+        .flatten();
+    let dutch = || {
+        four_digit_year(false)
+            .then(|| NaiveDate::parse_from_str(raw, "%d-%m-%Y").ok())
+            .flatten()
+    };
+    iso.or_else(dutch).map(Some).ok_or_else(|| {
+        ValidationErrors::single(
+            field,
+            "invalid_date",
+            format!("'{raw}' is geen geldige datum; schrijf bijvoorbeeld 1-3-2026 of 2026-03-01."),
         )
     })
 }
@@ -275,6 +305,32 @@ pub fn check_new_partner(existing: &[Partner], candidate: &OrgCode) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_a_date_field_sends_them_and_as_people_write_them() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1);
+        for (raw, expected) in [
+            ("2026-03-01", day),
+            ("1-3-2026", day),
+            ("01-03-2026", day),
+            (" 2026-3-1 ", day),
+            ("", None),
+        ] {
+            assert_eq!(parse_date("d", raw).unwrap(), expected, "{raw:?}");
+        }
+        for raw in [
+            "1-3-26",
+            "2026/03/01",
+            "31-02-2026",
+            "3-1",
+            "01-03-2026-1",
+            "morgen",
+            "20260301",
+        ] {
+            let refused = parse_date("d", raw).unwrap_err();
+            assert_eq!(refused.errors[0].field, "d", "{raw:?}");
+        }
+    }
 
     fn input() -> CollaborationInput {
         CollaborationInput {

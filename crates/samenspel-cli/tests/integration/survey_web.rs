@@ -699,3 +699,51 @@ async fn closing_a_wave_is_confirmed_on_its_own_page() {
         StatusCode::CONFLICT
     );
 }
+
+/// The wave form's dates are date fields and also take dates as people write them.
+#[tokio::test]
+async fn a_wave_takes_dates_as_people_write_them() {
+    let h = Harness::start().await;
+    let admin = h.browser_as("MNRE1034", "beheerder").await;
+    let list = admin.get("/knelpuntenmonitor").await.text().await.unwrap();
+    let field = list
+        .split("name=\"opens_on\"")
+        .next()
+        .unwrap()
+        .rsplit("<input")
+        .next()
+        .unwrap();
+    assert!(field.contains("type=\"date\""), "a date field: {field}");
+    let created = admin
+        .post_form(
+            "/knelpuntenmonitor",
+            &[
+                ("key", "maart"),
+                ("opens_on", "1-3-2026"),
+                ("closes_on", "31-03-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let wave = h.get_json("/api/v1/survey/waves/maart").await;
+    assert_eq!(
+        (wave["opens_on"].as_str(), wave["closes_on"].as_str()),
+        (Some("2026-03-01"), Some("2026-03-31"))
+    );
+    let before = h.fingerprint().await;
+    let refused = admin
+        .post_form(
+            "/knelpuntenmonitor",
+            &[("key", "later"), ("opens_on", "31-02-2026")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("schrijf bijvoorbeeld 1-3-2026")
+    );
+    assert!(before == h.fingerprint().await, "nothing stored");
+}
