@@ -386,7 +386,7 @@ mod tests {
     #[test]
     fn bad_dates_and_kinds_name_their_fields() {
         let mut bad = input();
-        bad.start_date = "31-12-2020".into();
+        bad.start_date = "31-13-2020".into();
         bad.kind = "samenwerking".into();
         bad.name = String::new();
         let err = bad.parse().unwrap_err();
