@@ -59,6 +59,13 @@ async fn the_register_is_filtered_by_region_policy_area_and_status() {
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(crate::helpers::invalid_names(&problem), ["region", "status"]);
+    // A value the document does not enumerate but that names nothing is invalid input (422):
+    // the request matches the schema, so it is not a bad request.
+    let (status, problem) = h
+        .request(None, Method::GET, "/api/v1/collaborations?organisation=%23", None)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(crate::helpers::invalid_names(&problem), ["organisation"]);
 }
 
 #[tokio::test]

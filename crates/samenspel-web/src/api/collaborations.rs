@@ -33,6 +33,23 @@ pub(super) fn routes() -> OpenApiRouter<App> {
         .routes(routes!(publication))
 }
 
+/// The query parameters whose values the document lists: an unknown value there is a bad
+/// request (400, naming the values it takes); a well-formed value that names nothing (an
+/// organisation or region code) is refused as invalid input (422).
+const ENUMERATED: [&str; 2] = ["type", "status"];
+
+fn query_refusal(errors: samenspel_domain::ValidationErrors) -> ApiError {
+    if errors
+        .errors
+        .iter()
+        .any(|e| ENUMERATED.contains(&e.field.as_str()))
+    {
+        ApiError::BadQuery(errors)
+    } else {
+        ApiError::from(errors)
+    }
+}
+
 /// List collaborations.
 #[utoipa::path(get, operation_id = "listCollaborations", path = "/v1/collaborations", tag = "collaborations",
     params(CollaborationQuery, Paging),
@@ -43,7 +60,7 @@ pub async fn list(
     ApiQuery(query): ApiQuery<CollaborationQuery>,
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<ListResponse<CollaborationSummary>>, ApiError> {
-    let filter = query.parse(app.today()).map_err(ApiError::BadQuery)?;
+    let filter = query.parse(app.today()).map_err(query_refusal)?;
     let page = paging.page();
     Ok(Json(list_response(
         app.list_collaborations(&filter, page, &who).await?,
