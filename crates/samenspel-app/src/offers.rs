@@ -6,9 +6,9 @@ use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::org::OrgCode;
 use samenspel_store::Collaboration;
 
+use crate::Principal;
 use crate::collaborations::{relation_to, stance_relation};
 use crate::money::money_relation;
-use crate::{AppError, Principal};
 
 /// The actions on one collaboration that `who` may take.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,15 +45,6 @@ impl Offers {
             }),
         }
     }
-
-    /// Whether `who` may do anything at all here (a page then shows its forms).
-    pub fn any(&self) -> bool {
-        self.edit
-            || self.add_partner
-            || self.publish
-            || !self.stance_for.is_empty()
-            || !self.money_for.is_empty()
-    }
 }
 
 /// The partners on whose behalf `who` may take `action`, each judged by `relation_for(partner)`
@@ -89,13 +80,5 @@ impl GeneralOffers {
             add_organisation: may(Action::AddOrganisation),
             import: may(Action::ImportData),
         }
-    }
-}
-
-/// The refusal of a form before anything is typed: sign in first, or why not.
-pub fn refuse(who: &Principal, action: Action) -> AppError {
-    match who {
-        Principal::Anonymous => AppError::Unauthenticated,
-        _ => AppError::Forbidden(action.refusal_nl().to_owned()),
     }
 }

@@ -112,10 +112,6 @@ impl App {
 }
 
 impl People {
-    pub fn audience(&self) -> Audience {
-        self.audience
-    }
-
     /// An organisation's name, or its code when it is not known.
     pub fn organisation_name(&self, code: &str) -> String {
         self.organisations
