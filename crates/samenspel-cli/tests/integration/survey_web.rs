@@ -325,6 +325,13 @@ async fn the_api_refuses_a_bad_wave_and_a_bad_response_file_whole() {
     assert!(before == h.fingerprint().await, "nothing stored");
 }
 
+/// Posts the new-wave form, which must be refused with 422; the page it answers with.
+async fn refused_wave(admin: &crate::helpers::Browser, fields: &[(&str, &str)]) -> String {
+    let refused = admin.post_form("/knelpuntenmonitor", fields).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
+    refused.text().await.unwrap()
+}
+
 fn response_file(rows: &[(&str, &str, &str)]) -> Vec<u8> {
     let ids: Vec<String> = (1..=24).map(|i| format!("S{i:02}")).collect();
     let mut csv = format!("respondent,layer,{}\n", ids.join(","));
@@ -344,18 +351,9 @@ async fn a_beheerder_uploads_a_response_file_and_sees_every_bad_cell() {
         .await;
 
     // The scope: a collaboration that does not exist is named; one that does is shown.
-    let refused = admin
-        .post_form(
-            "/knelpuntenmonitor",
-            &[("key", "twente"), ("collaboration_id", "999999")],
-        )
-        .await;
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused
-            .text()
+        refused_wave(&admin, &[("key", "twente"), ("collaboration_id", "999999")])
             .await
-            .unwrap()
             .contains("href=\"#f-collaboration-id\"")
     );
     let prefilled = admin
@@ -731,18 +729,9 @@ async fn a_wave_takes_dates_as_people_write_them() {
         (Some("2026-03-01"), Some("2026-03-31"))
     );
     let before = h.fingerprint().await;
-    let refused = admin
-        .post_form(
-            "/knelpuntenmonitor",
-            &[("key", "later"), ("opens_on", "31-02-2026")],
-        )
-        .await;
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused
-            .text()
+        refused_wave(&admin, &[("key", "later"), ("opens_on", "31-02-2026")])
             .await
-            .unwrap()
             .contains("schrijf bijvoorbeeld 1-3-2026")
     );
     assert!(before == h.fingerprint().await, "nothing stored");
