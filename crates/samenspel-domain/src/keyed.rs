@@ -4,7 +4,7 @@
 //! Each value is written once, with its key and its label; the macro derives everything that
 //! must agree with that key: serde (the key is the JSON form), the OpenAPI schema (a string
 //! listing exactly the keys, so the document says what the API sends), `ALL`, `key`,
-//! `label_nl`, `from_key`, and `parse_field`, which refuses an unknown key with a Dutch
+//! `label_nl`, `message_id` (the label's id in the message catalogues), `from_key`, and `parse_field`, which refuses an unknown key with a Dutch
 //! message naming the field. The schema is written here rather than derived, because the
 //! derive would see only the Rust variant names.
 
@@ -26,6 +26,16 @@ macro_rules! keyed_enum {
             pub fn label_nl(self) -> &'static str {
                 match self { $($name::$variant => $label,)+ }
             }
+
+            /// The id of the value's label in the message catalogues, e.g.
+            /// `CollaborationKind-regio-deal` (the web layer shows it in the page's language).
+            pub fn message_id(self) -> &'static str {
+                match self { $($name::$variant => concat!(stringify!($name), "-", $key),)+ }
+            }
+
+            /// Every value's message id with its Dutch label (the catalogue must agree).
+            pub const LABELS: &'static [(&'static str, &'static str)] =
+                &[$((concat!(stringify!($name), "-", $key), $label)),+];
 
             pub fn from_key(key: &str) -> Option<Self> {
                 Self::ALL.iter().copied().find(|v| v.key() == key)
@@ -72,11 +82,64 @@ pub(crate) fn key_schema(doc: &[&str], keys: &[&'static str]) -> RefOr<Schema> {
         .into()
 }
 
+/// The message id and Dutch label of every value of every keyed enum, for the test that the
+/// catalogues hold each label in both languages (and agree with the Dutch one here).
+pub fn all_labels() -> Vec<(&'static str, &'static str)> {
+    use crate::{collaboration, control, money, moore, overview, survey::instrument};
+    [
+        moore::Element::LABELS,
+        moore::Support::LABELS,
+        moore::Strength::LABELS,
+        control::ElectedBody::LABELS,
+        control::WgrInstrument::LABELS,
+        control::MomentKind::LABELS,
+        instrument::Theme::LABELS,
+        instrument::RespondentLayer::LABELS,
+        instrument::Group::LABELS,
+        collaboration::CollaborationKind::LABELS,
+        collaboration::WgrForm::LABELS,
+        collaboration::PartnerRole::LABELS,
+        collaboration::TermStatus::LABELS,
+        money::Instrument::LABELS,
+        money::MoneyStatus::LABELS,
+        overview::MomentType::LABELS,
+    ]
+    .concat()
+}
+
 #[cfg(test)]
 mod tests {
     use utoipa::PartialSchema;
 
     use crate::collaboration::CollaborationKind;
+
+    #[test]
+    fn every_keyed_enum_is_in_the_list_of_labels() {
+        let mut declared = 0;
+        let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.file_name().is_some_and(|n| n != "keyed.rs") {
+                    declared += std::fs::read_to_string(&path)
+                        .unwrap()
+                        .matches("keyed_enum!(")
+                        .count();
+                }
+            }
+        }
+        let listed: std::collections::BTreeSet<&str> = super::all_labels()
+            .iter()
+            .map(|(id, _)| id.split('-').next().unwrap())
+            .collect();
+        assert_eq!(listed.len(), declared, "listed: {listed:?}");
+        assert_eq!(
+            CollaborationKind::RegioDeal.message_id(),
+            "CollaborationKind-regio-deal"
+        );
+    }
 
     #[test]
     fn the_schema_lists_the_keys_the_json_carries() {

@@ -12,7 +12,7 @@ pub mod collaboration;
 pub mod congruence;
 pub mod control;
 pub mod error;
-mod keyed;
+pub mod keyed;
 pub mod map;
 pub mod money;
 pub mod moore;

@@ -226,6 +226,14 @@ mod tests {
     }
 
     #[test]
+    fn every_label_of_a_closed_list_is_in_both_catalogues_and_agrees_with_the_domain() {
+        for (id, dutch) in samenspel_domain::keyed::all_labels() {
+            assert_eq!(Lang::Nl.t(id), dutch, "{id}");
+            assert!(message_ids(Lang::En).contains(id), "{id} has no English label");
+        }
+    }
+
+    #[test]
     fn the_language_follows_the_choice_then_the_browser_then_dutch() {
         let cases = [
             (Some("en"), Some("nl"), Lang::En),
