@@ -76,3 +76,6 @@ Group-gemeente = Municipality
 Group-waterschap = Water board
 Group-gemeenschappelijke-regeling = Joint arrangement (gemeenschappelijke regeling)
 Group-overig = Other
+SearchKind-organisatie = Organisation
+SearchKind-samenwerking = Collaboration
+SearchKind-golf = Wave of the bottleneck monitor (knelpuntenmonitor)

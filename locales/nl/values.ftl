@@ -77,3 +77,6 @@ Group-gemeente = Gemeente
 Group-waterschap = Waterschap
 Group-gemeenschappelijke-regeling = Gemeenschappelijke regeling
 Group-overig = Overig
+SearchKind-organisatie = Organisatie
+SearchKind-samenwerking = Samenwerking
+SearchKind-golf = Golf van de knelpuntenmonitor

@@ -24,6 +24,7 @@ mod principal;
 pub mod reference;
 pub mod regions;
 pub mod register;
+pub mod search;
 pub mod secret;
 pub mod survey;
 

@@ -30,13 +30,16 @@ pub fn organisations() -> Result<Vec<Organisation>, ReferenceError> {
         )?))
     })?);
     all.extend(read(GEMEENTEN, "gemeenten_2025.csv", |row| {
-        Ok(Some(org(
+        let name = row.get("gemeentenaam")?;
+        let mut municipality = org(
             row.get("gemeentecode")?,
-            row.get("gemeentenaam")?,
+            name,
             OrgType::Gemeente,
             None,
             Some(row.get("provinciecode")?),
-        )?))
+        )?;
+        municipality.other_names = other_name(name, row.get("officiele_naam_roo")?, "Gemeente ");
+        Ok(Some(municipality))
     })?);
     all.extend(read(WATERSCHAPPEN, "waterschappen.csv", |row| {
         if row.get("actief_2026")? != "ja" {
@@ -75,6 +78,19 @@ pub fn organisations() -> Result<Vec<Organisation>, ReferenceError> {
     Ok(all)
 }
 
+/// The official name from the Register van Overheidsorganisaties as another name, without
+/// the prefix it shares with every organisation of its kind ("Gemeente Den Haag" → "Den
+/// Haag" for 's-Gravenhage), when it differs from the name.
+fn other_name(name: &str, official: &str, prefix: &str) -> Vec<String> {
+    let official = official.trim();
+    let official = official.strip_prefix(prefix).unwrap_or(official);
+    if official.is_empty() || official == name {
+        vec![]
+    } else {
+        vec![official.to_owned()]
+    }
+}
+
 fn org(
     code: &str,
     name: &str,
@@ -91,6 +107,7 @@ fn org(
         province: province.map(parse).transpose()?,
         reference: true,
         ended: false,
+        other_names: Vec::new(),
     })
 }
 
@@ -174,6 +191,14 @@ mod tests {
         assert_eq!(find("MNRE1034").abbreviation.as_deref(), Some("BZK"));
         assert_eq!(find("WS0155").name, "Amstel, Gooi en Vecht");
         assert_eq!(find("UVW").abbreviation.as_deref(), Some("UvW"));
+        assert_eq!(find("GM0518").name, "'s-Gravenhage");
+        assert_eq!(find("GM0518").other_names, ["Den Haag"]);
+        assert_eq!(
+            find("GM0363").other_names,
+            Vec::<String>::new(),
+            "same as the name"
+        );
+        assert_eq!(find("GM0164").other_names, ["Hengelo"]);
     }
 
     #[test]

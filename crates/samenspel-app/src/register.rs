@@ -194,6 +194,7 @@ fn organisations_to_add(
                 province: None,
                 reference: true,
                 ended,
+                other_names: Vec::new(),
             },
         );
     }

@@ -85,7 +85,7 @@ pub(crate) fn key_schema(doc: &[&str], keys: &[&'static str]) -> RefOr<Schema> {
 /// The message id and Dutch label of every value of every keyed enum, for the test that the
 /// catalogues hold each label in both languages (and agree with the Dutch one here).
 pub fn all_labels() -> Vec<(&'static str, &'static str)> {
-    use crate::{collaboration, control, money, moore, overview, survey::instrument};
+    use crate::{collaboration, control, money, moore, overview, search, survey::instrument};
     [
         moore::Element::LABELS,
         moore::Support::LABELS,
@@ -103,6 +103,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         money::Instrument::LABELS,
         money::MoneyStatus::LABELS,
         overview::MomentType::LABELS,
+        search::SearchKind::LABELS,
     ]
     .concat()
 }

@@ -23,6 +23,7 @@ pub mod partnership;
 pub mod people;
 pub mod rules;
 mod schema;
+pub mod search;
 pub mod spreadsheet;
 pub mod survey;
 pub mod text;

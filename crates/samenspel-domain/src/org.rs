@@ -214,6 +214,10 @@ pub struct Organisation {
     /// appear in the history of collaborations; left out of lists unless asked for.
     #[serde(default)]
     pub ended: bool,
+    /// Other names it is known by, e.g. "Den Haag" for the municipality 's-Gravenhage (from
+    /// the Register van Overheidsorganisaties); search finds the organisation by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
 }
 
 impl Organisation {

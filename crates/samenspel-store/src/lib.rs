@@ -274,6 +274,23 @@ pub trait AttachmentStore {
     async fn list_attachments(&self, owner: AttachmentOwner) -> StoreResult<Vec<AttachmentInfo>>;
 }
 
+/// Search across organisations, collaborations and survey waves. The index is kept up to date
+/// by every write that changes what an item is found by, in the same transaction.
+#[async_trait]
+pub trait SearchStore {
+    /// The items that match every word of `query` (a word may be the start of an indexed
+    /// word) and that the reader may see, best first by the database's own rank, at most
+    /// `limit` of them.
+    async fn search(
+        &self,
+        query: &samenspel_domain::search::SearchQuery,
+        visibility: &Visibility,
+        limit: u32,
+    ) -> StoreResult<Vec<SearchCandidate>>;
+    /// Writes every item again from the current data; returns how many there are.
+    async fn rebuild_search(&self) -> StoreResult<u64>;
+}
+
 /// Everything the app needs from a database.
 #[async_trait]
 pub trait Store:
@@ -288,6 +305,7 @@ pub trait Store:
     + AuditStore
     + AccountStore
     + AttachmentStore
+    + SearchStore
     + Send
     + Sync
 {

@@ -417,3 +417,17 @@ impl KeptCounts {
         self
     }
 }
+
+/// An item a search found, as the index holds it: what it shows and its folded text, which
+/// the app ranks with `samenspel_domain::search::score`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchCandidate {
+    pub kind: samenspel_domain::search::SearchKind,
+    pub key: String,
+    pub title: String,
+    pub names: Vec<String>,
+    pub body: Vec<String>,
+    pub title_key: String,
+    pub names_key: String,
+    pub body_key: String,
+}

@@ -15,6 +15,7 @@ use samenspel_store::{
 
 use super::organisations::{org_code, org_type};
 use super::read::fetch_all_into;
+use super::search::refresh_collaboration;
 use super::{Arguments, Conn, SqlStore, push};
 use crate::error::{Constraint, Error, Result, boundary, corrupt, stored_json};
 use crate::text::{
@@ -332,6 +333,7 @@ impl CollaborationStore for SqlStore {
             for partner in partners {
                 insert_partner(&mut tx, id, &registered(partner)).await?;
             }
+            refresh_collaboration(&mut tx, id).await?;
             let after = existing(&mut tx, id).await?;
             tx.commit(actor, AuditEvent::CollaborationCreate { after: &after })
                 .await?;
@@ -362,6 +364,7 @@ impl CollaborationStore for SqlStore {
             if !update_fields(&mut tx, id, expected_version, fields).await? {
                 return Err(stale());
             }
+            refresh_collaboration(&mut tx, id).await?;
             let after = existing(&mut tx, id).await?;
             tx.commit(
                 actor,
@@ -380,6 +383,7 @@ impl CollaborationStore for SqlStore {
             let mut tx = self.write().await?;
             existing(&mut tx, id).await?;
             insert_partner(&mut tx, id, &registered(partner)).await?;
+            refresh_collaboration(&mut tx, id).await?;
             sqlx::query(BUMP_VERSION)
                 .bind(Utc::now())
                 .bind(id)

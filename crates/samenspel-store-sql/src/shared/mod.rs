@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use samenspel_store::{Store, StoreResult};
 use sqlx::migrate::Migrator;
 
-use super::{BACKEND, BEGIN_WRITE, Db};
+use super::{BACKEND, BEGIN_WRITE, Db, SEARCH_FROM, SEARCH_ORDER, search_expression};
 
 mod accounts;
 mod attachments;
@@ -19,6 +19,7 @@ mod moore;
 mod organisations;
 mod read;
 mod register;
+mod search;
 mod stances;
 mod survey;
 mod write;
@@ -58,7 +59,8 @@ impl Store for SqlStore {
         self.migrator
             .run(&self.pool)
             .await
-            .map_err(|e| samenspel_store::StoreError::Database(Box::new(e)))
+            .map_err(|e| samenspel_store::StoreError::Database(Box::new(e)))?;
+        crate::error::boundary(self.bring_search_up_to_date()).await
     }
 
     fn backend(&self) -> &'static str {

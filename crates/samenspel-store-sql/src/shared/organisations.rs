@@ -9,13 +9,14 @@ use samenspel_domain::text::search_key;
 use samenspel_store::{AuditEvent, OrgFilter, OrganisationStore, Page, Paged, StoreError, StoreResult};
 
 use super::read::{fetch_all_into, fetch_optional_into};
+use super::search::refresh_organisation;
 use super::{Conn, SqlStore};
 use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::{count, like_patterns, next_added_code};
 
 macro_rules! org_columns {
     () => {
-        "SELECT code, name, org_type, abbreviation, province_code, is_reference, ended FROM organisations"
+        "SELECT code, name, org_type, abbreviation, province_code, is_reference, ended, other_names FROM organisations"
     };
 }
 
@@ -29,6 +30,9 @@ const COUNT_ORGANISATIONS: &str = concat!("SELECT COUNT(*) FROM organisations", 
 
 const GET_ORGANISATION: &str = concat!(org_columns!(), " WHERE code = $1");
 
+/// One organisation (`$1` its code) or all (`$1` NULL), for the search index.
+const SELECT_ORGANISATIONS: &str = concat!(org_columns!(), " WHERE ($1 IS NULL OR code = $1) ORDER BY code");
+
 const LIST_ORGANISATIONS: &str = concat!(
     org_columns!(),
     org_where!(),
@@ -37,11 +41,12 @@ const LIST_ORGANISATIONS: &str = concat!(
 
 /// Only rewrites a row when something differs, so loading the same reference data twice
 /// changes nothing.
-const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at, ended) \
-     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8) \
+const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at, ended, other_names) \
+     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8, $9) \
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search, org_type = excluded.org_type, \
-     abbreviation = excluded.abbreviation, province_code = excluded.province_code, ended = excluded.ended \
+     abbreviation = excluded.abbreviation, province_code = excluded.province_code, ended = excluded.ended, other_names = excluded.other_names \
      WHERE organisations.name <> excluded.name OR organisations.org_type <> excluded.org_type OR organisations.ended <> excluded.ended \
+     OR organisations.other_names <> excluded.other_names \
      OR COALESCE(organisations.abbreviation, '') <> COALESCE(excluded.abbreviation, '') \
      OR COALESCE(organisations.province_code, '') <> COALESCE(excluded.province_code, '')";
 
@@ -59,6 +64,8 @@ struct OrganisationRow {
     province_code: Option<String>,
     is_reference: bool,
     ended: bool,
+    /// One per line.
+    other_names: String,
 }
 
 /// An organisation code read back from any table.
@@ -82,13 +89,21 @@ impl TryFrom<OrganisationRow> for Organisation {
             province: row.province_code.as_deref().map(org_code).transpose()?,
             reference: row.is_reference,
             ended: row.ended,
+            other_names: row.other_names.lines().map(str::to_owned).collect(),
         })
     }
 }
 
-/// Inserts or updates one reference organisation; returns the rows changed (0 or 1).
+/// One organisation (`Some(code)`) or all, for the search index.
+pub(super) async fn organisations(conn: &mut Conn, code: Option<&str>) -> Result<Vec<Organisation>> {
+    let query = sqlx::query_as::<_, OrganisationRow>(SELECT_ORGANISATIONS).bind(code);
+    fetch_all_into(query, &mut *conn).await
+}
+
+/// Inserts or updates one reference organisation and, when it changed, its search row;
+/// returns the rows changed (0 or 1).
 pub(super) async fn upsert_reference(conn: &mut Conn, org: &Organisation, now: DateTime<Utc>) -> Result<u64> {
-    Ok(sqlx::query(UPSERT_REFERENCE_ORGANISATION)
+    let changed = sqlx::query(UPSERT_REFERENCE_ORGANISATION)
         .bind(org.code.as_str())
         .bind(&org.name)
         .bind(search_key(&org.name))
@@ -97,9 +112,14 @@ pub(super) async fn upsert_reference(conn: &mut Conn, org: &Organisation, now: D
         .bind(org.province.as_ref().map(|p| p.as_str()))
         .bind(now)
         .bind(org.ended)
+        .bind(org.other_names.join("\n"))
         .execute(&mut *conn)
         .await?
-        .rows_affected())
+        .rows_affected();
+    if changed > 0 {
+        refresh_organisation(conn, org.code.as_str()).await?;
+    }
+    Ok(changed)
 }
 
 #[async_trait]
@@ -164,6 +184,7 @@ impl OrganisationStore for SqlStore {
                 province: None,
                 reference: false,
                 ended: false,
+                other_names: Vec::new(),
             };
             sqlx::query(INSERT_ADDED_ORGANISATION)
                 .bind(org.code.as_str())
@@ -177,6 +198,7 @@ impl OrganisationStore for SqlStore {
                 .map_err(Constraint::Unique.refuses(|| {
                     StoreError::Conflict("organisation code taken concurrently; try again".into())
                 }))?;
+            refresh_organisation(&mut tx, org.code.as_str()).await?;
             tx.commit(actor, AuditEvent::OrganisationAdd { organisation: &org })
                 .await?;
             Ok(org)

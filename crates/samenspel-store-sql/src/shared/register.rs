@@ -14,6 +14,7 @@ use samenspel_store::{
 use super::collaborations::{Origin, insert_collaboration, insert_partner, update_fields};
 use super::money::replace_money;
 use super::organisations::upsert_reference;
+use super::search::refresh_collaboration;
 use super::{Conn, SqlStore};
 use crate::error::{Constraint, Result, boundary};
 
@@ -56,7 +57,7 @@ async fn add(
     if let Some(money) = &item.money {
         replace_money(conn, id, money, actor, now).await?;
     }
-    Ok(())
+    refresh_collaboration(conn, id).await
 }
 
 async fn update(
@@ -116,7 +117,7 @@ async fn update(
     if let Some(money) = &item.money {
         replace_money(conn, id, money, actor, now).await?;
     }
-    Ok(())
+    refresh_collaboration(conn, id).await
 }
 
 #[async_trait]

@@ -11,6 +11,7 @@ use samenspel_domain::survey::{Group, RespondentLayer, Statement};
 use samenspel_store::{AuditEvent, KeptCounts, NewWave, StoreError, StoreResult, SurveyStore, Wave};
 
 use super::read::{fetch_all_into, fetch_optional_into};
+use super::search::refresh_wave;
 use super::{Conn, SqlStore};
 use crate::error::{Constraint, Error, Result, boundary, corrupt};
 use crate::text::count;
@@ -252,6 +253,7 @@ impl SurveyStore for SqlStore {
                     Constraint::Unique
                         .refuses(|| StoreError::Conflict(format!("Er is al een golf '{}'.", wave.key))),
                 )?;
+            refresh_wave(&mut tx, id).await?;
             let wave = wave_by_id(&mut tx, id).await?;
             tx.commit(actor, AuditEvent::WaveCreate { wave: &wave }).await?;
             Ok(wave)

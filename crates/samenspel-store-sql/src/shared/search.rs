@@ -1,0 +1,313 @@
+//! The search index: one row of `search_items` per organisation, collaboration and survey wave,
+//! written from the item's search document (`samenspel_domain::search`) by the write that
+//! changed it, in its transaction. The backend finds the candidates (its `SEARCH_*` constants:
+//! FTS5 on SQLite, the Dutch text-search configuration on PostgreSQL); the app ranks them.
+
+use std::sync::LazyLock;
+
+use async_trait::async_trait;
+use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind};
+use samenspel_domain::search::{self, Document, PartnerName, SearchKind, SearchQuery};
+use samenspel_store::{SearchCandidate, SearchStore, StoreResult, Visibility};
+
+use super::collaborations::kind;
+use super::organisations::organisations;
+use super::read::fetch_all_into;
+use super::{Conn, SEARCH_FROM, SEARCH_ORDER, SqlStore, search_expression};
+use crate::error::{Error, Result, boundary, corrupt, stored_json};
+use crate::text::visibility_flags;
+
+/// The version of the rules that write the rows; the store rebuilds every row when the
+/// database holds an older one (raise it when a document gains or loses text).
+const SEARCH_VERSION: i64 = 1;
+
+const STORED_VERSION: &str = "SELECT version FROM search_state WHERE id = 1";
+const SET_VERSION: &str = "UPDATE search_state SET version = $1 WHERE id = 1";
+
+const DELETE_ITEM: &str = "DELETE FROM search_items WHERE kind = $1 AND item_key = $2";
+const DELETE_ALL: &str = "DELETE FROM search_items";
+const INSERT_ITEM: &str = "INSERT INTO search_items (kind, item_key, collaboration_id, title, names, body, title_key, names_key, body_key) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+/// The collaborations' searchable fields: one (`$1` its id) or all (`$1` NULL).
+const COLLABORATION_TEXT: &str = "SELECT id, name, kind, task, public_value, region, policy_areas FROM collaborations \
+     WHERE ($1 IS NULL OR id = $1) ORDER BY id";
+
+const PARTNER_NAMES: &str = "SELECT p.collaboration_id, o.code, o.name, o.abbreviation FROM collaboration_partners p \
+     JOIN organisations o ON o.code = p.org_code WHERE ($1 IS NULL OR p.collaboration_id = $1) ORDER BY p.collaboration_id, o.code";
+
+const WAVE_TEXT: &str = "SELECT w.wave_key, w.title, w.collaboration_id, c.name AS collaboration_name FROM survey_waves w \
+     LEFT JOIN collaborations c ON c.id = w.collaboration_id WHERE ($1 IS NULL OR w.id = $1) ORDER BY w.id";
+
+/// The candidates: the backend's match (`$1`), then what the reader may see (`$2` all, `$3`
+/// the user whose organisations' drafts are visible), the backend's rank, at most `$4`.
+static SEARCH: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT s.kind, s.item_key, s.title, s.names, s.body, s.title_key, s.names_key, s.body_key FROM {SEARCH_FROM} \
+         AND (s.collaboration_id IS NULL OR EXISTS (SELECT 1 FROM collaborations c WHERE c.id = s.collaboration_id \
+         AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners p \
+         JOIN memberships m ON m.org_code = p.org_code WHERE p.collaboration_id = c.id AND m.user_id = $3))))) \
+         ORDER BY {SEARCH_ORDER}, s.id LIMIT $4"
+    )
+});
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    kind: String,
+    item_key: String,
+    title: String,
+    names: String,
+    body: String,
+    title_key: String,
+    names_key: String,
+    body_key: String,
+}
+
+impl TryFrom<CandidateRow> for SearchCandidate {
+    type Error = Error;
+
+    fn try_from(row: CandidateRow) -> Result<Self> {
+        Ok(SearchCandidate {
+            kind: SearchKind::from_key(&row.kind).ok_or_else(|| corrupt("search kind", &row.kind))?,
+            key: row.item_key,
+            title: row.title,
+            names: entries(&row.names),
+            body: entries(&row.body),
+            title_key: row.title_key,
+            names_key: row.names_key,
+            body_key: row.body_key,
+        })
+    }
+}
+
+/// The entries of a document's names or body, stored one per line.
+fn entries(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct CollaborationTextRow {
+    id: i64,
+    name: String,
+    kind: String,
+    task: Option<String>,
+    public_value: Option<String>,
+    region: Option<String>,
+    policy_areas: Option<String>,
+}
+
+impl CollaborationTextRow {
+    fn fields(self) -> Result<(i64, CollaborationFields)> {
+        let kind: CollaborationKind = kind(&self.kind)?;
+        let policy_areas = match self.policy_areas {
+            Some(text) => stored_json("policy areas", &text)?,
+            None => Vec::new(),
+        };
+        Ok((
+            self.id,
+            CollaborationFields {
+                name: self.name,
+                kind,
+                wgr_form: None,
+                task: self.task,
+                public_value: self.public_value,
+                region: self.region,
+                start_date: None,
+                end_date: None,
+                phases: Vec::new(),
+                legal_basis: None,
+                policy_areas,
+            },
+        ))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PartnerNameRow {
+    collaboration_id: i64,
+    code: String,
+    name: String,
+    abbreviation: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct WaveTextRow {
+    wave_key: String,
+    title: String,
+    collaboration_id: Option<i64>,
+    collaboration_name: Option<String>,
+}
+
+impl From<WaveTextRow> for Document {
+    fn from(row: WaveTextRow) -> Self {
+        let collaboration = row.collaboration_id.zip(row.collaboration_name.as_deref());
+        search::wave_document(&row.wave_key, &row.title, collaboration)
+    }
+}
+
+/// Replaces the item's row by its document.
+async fn put(conn: &mut Conn, doc: &Document) -> Result<()> {
+    sqlx::query(DELETE_ITEM)
+        .bind(doc.kind.key())
+        .bind(&doc.key)
+        .execute(&mut *conn)
+        .await?;
+    insert(conn, doc).await
+}
+
+async fn insert(conn: &mut Conn, doc: &Document) -> Result<()> {
+    sqlx::query(INSERT_ITEM)
+        .bind(doc.kind.key())
+        .bind(&doc.key)
+        .bind(doc.collaboration_id)
+        .bind(&doc.title)
+        .bind(lines(&doc.names))
+        .bind(lines(&doc.body))
+        .bind(doc.title_key())
+        .bind(doc.names_key())
+        .bind(doc.body_key())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Entries one per line (a line break inside an entry becomes a space).
+fn lines(entries: &[String]) -> String {
+    entries
+        .iter()
+        .map(|e| e.replace(['\r', '\n'], " "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The documents of one collaboration (`Some(id)`) or of all.
+async fn collaboration_documents(conn: &mut Conn, id: Option<i64>) -> Result<Vec<Document>> {
+    let rows: Vec<CollaborationTextRow> = sqlx::query_as(COLLABORATION_TEXT)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let partners: Vec<PartnerNameRow> = sqlx::query_as(PARTNER_NAMES)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut partners = partners.into_iter().peekable();
+    let mut documents = Vec::with_capacity(rows.len());
+    for row in rows {
+        let (id, fields) = row.fields()?;
+        let mut names = Vec::new();
+        while let Some(partner) = partners.next_if(|p| p.collaboration_id <= id) {
+            if partner.collaboration_id == id {
+                names.push(PartnerName {
+                    code: partner.code,
+                    name: partner.name,
+                    abbreviation: partner.abbreviation,
+                });
+            }
+        }
+        documents.push(search::collaboration_document(id, &fields, &names));
+    }
+    Ok(documents)
+}
+
+async fn wave_documents(conn: &mut Conn, id: Option<i64>) -> Result<Vec<Document>> {
+    let query = sqlx::query_as::<_, WaveTextRow>(WAVE_TEXT).bind(id);
+    fetch_all_into(query, &mut *conn).await
+}
+
+async fn organisation_documents(conn: &mut Conn, code: Option<&str>) -> Result<Vec<Document>> {
+    Ok(organisations(conn, code)
+        .await?
+        .iter()
+        .map(search::organisation_document)
+        .collect())
+}
+
+/// Writes the row of collaboration `id` again (after a change to it or its partners).
+pub(super) async fn refresh_collaboration(conn: &mut Conn, id: i64) -> Result<()> {
+    for doc in collaboration_documents(conn, Some(id)).await? {
+        put(conn, &doc).await?;
+    }
+    Ok(())
+}
+
+/// Writes the row of organisation `code` again.
+pub(super) async fn refresh_organisation(conn: &mut Conn, code: &str) -> Result<()> {
+    for doc in organisation_documents(conn, Some(code)).await? {
+        put(conn, &doc).await?;
+    }
+    Ok(())
+}
+
+/// Writes the row of wave `id` again.
+pub(super) async fn refresh_wave(conn: &mut Conn, id: i64) -> Result<()> {
+    for doc in wave_documents(conn, Some(id)).await? {
+        put(conn, &doc).await?;
+    }
+    Ok(())
+}
+
+/// Writes every row again; returns how many there are.
+async fn rebuild(conn: &mut Conn) -> Result<u64> {
+    sqlx::query(DELETE_ALL).execute(&mut *conn).await?;
+    let mut documents = organisation_documents(conn, None).await?;
+    documents.extend(collaboration_documents(conn, None).await?);
+    documents.extend(wave_documents(conn, None).await?);
+    for doc in &documents {
+        insert(conn, doc).await?;
+    }
+    sqlx::query(SET_VERSION)
+        .bind(SEARCH_VERSION)
+        .execute(&mut *conn)
+        .await?;
+    Ok(documents.len() as u64)
+}
+
+impl SqlStore {
+    /// Rebuilds the index when the database's rows were written by older rules (after the
+    /// migration that adds it, or a change of [`SEARCH_VERSION`]).
+    pub(super) async fn bring_search_up_to_date(&self) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        let stored: i64 = sqlx::query_scalar(STORED_VERSION).fetch_one(&mut *conn).await?;
+        drop(conn);
+        if stored < SEARCH_VERSION {
+            let mut tx = self.write().await?;
+            rebuild(&mut tx).await?;
+            tx.commit_unaudited().await?;
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl SearchStore for SqlStore {
+    async fn search(
+        &self,
+        query: &SearchQuery,
+        visibility: &Visibility,
+        limit: u32,
+    ) -> StoreResult<Vec<SearchCandidate>> {
+        boundary(async {
+            let (all, user) = visibility_flags(visibility);
+            let statement = sqlx::query_as::<_, CandidateRow>(SEARCH.as_str())
+                .bind(search_expression(query.terms()))
+                .bind(all)
+                .bind(user)
+                .bind(i64::from(limit));
+            fetch_all_into(statement, &self.pool).await
+        })
+        .await
+    }
+
+    async fn rebuild_search(&self) -> StoreResult<u64> {
+        boundary(async {
+            let mut tx = self.write().await?;
+            let count = rebuild(&mut tx).await?;
+            tx.commit_unaudited().await?;
+            Ok(count)
+        })
+        .await
+    }
+}
