@@ -5,36 +5,49 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn main() {
-    let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> BuildResult<()> {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR")?;
+    let locales = Path::new(&manifest).join("../../locales");
     println!("cargo:rerun-if-changed={}", locales.display());
     let mut code = String::new();
     for lang in ["nl", "en"] {
         let dir = locales.join(lang);
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-            .map(|entry| entry.expect("a directory entry").path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
-            .collect();
-        files.sort();
+        println!("cargo:rerun-if-changed={}", dir.display());
         writeln!(
             code,
             "const {}_SOURCES: &[(&str, &str)] = &[",
             lang.to_uppercase()
-        )
-        .unwrap();
-        for path in files {
-            let name = path.file_name().expect("a file name").to_string_lossy();
-            let absolute = path.canonicalize().expect("a catalogue path");
+        )?;
+        for path in catalogue_files(&dir)? {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let absolute = path.canonicalize()?;
             writeln!(
                 code,
                 "    ({name:?}, include_str!({:?})),",
                 absolute.display().to_string()
-            )
-            .unwrap();
+            )?;
         }
-        writeln!(code, "];").unwrap();
+        writeln!(code, "];")?;
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"));
-    std::fs::write(out.join("catalogues.rs"), code).expect("writing the catalogue list");
+    let out = PathBuf::from(std::env::var("OUT_DIR")?);
+    std::fs::write(out.join("catalogues.rs"), code)?;
+    Ok(())
+}
+
+/// The `.ftl` files of one language's directory, sorted by name.
+fn catalogue_files(dir: &Path) -> BuildResult<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "ftl") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
