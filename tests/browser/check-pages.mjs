@@ -10,7 +10,10 @@
 //   - exactly one <h1>, <html lang> set, a non-empty <title>;
 //   - the HTTP status (200 for crawled pages; extra pages may name the status they expect);
 //   - no console error, page error or failed sub-resource (CSP violations show up here);
-//   - no horizontal scrolling of the page at 320 CSS pixels wide (WCAG 1.4.10 reflow).
+//   - at 375 and 320 CSS pixels wide (phones; WCAG 1.4.10 reflow) nothing is wider than the
+//     viewport outside a marked scroll container (.ss-table-wrap, .ss-scroll, a chart's box)
+//     and no chart text is drawn smaller than 12 px; with
+//     SCREENSHOT_DIR set, a full-page screenshot at 375 px of every page is saved there.
 // On the first page it also presses Tab and checks that the skip link (a.ss-skip-link) gets
 // focus and becomes visible.
 // Ends with the line 'N passed, M failed' (pages) and exits non-zero when M > 0 or no page was
@@ -37,7 +40,56 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 // language is chosen with SITE_LANGUAGE instead.
 const SKIP_PREFIXES = ['/api/', '/assets/', '/taal/'];
 const FILE_LINK = /\.(csv|json|svg|png|jpe?g|gif|webp|pdf|zip|xml|txt|md|ico|css|js|map|geojson|ya?ml)$/i;
-const REFLOW_WIDTH = 320;
+const PHONE_WIDTHS = [375, 320];
+
+// Boxes that scroll sideways and say so (a shadow on the side where more waits): wide tables,
+// and on phones the charts, which keep their labels at 12 px or more by staying wide.
+const MARKED_SCROLL = '.ss-table-wrap, .ss-scroll, .ss-radar, .ss-chart-figure, .ss-triangle';
+
+/** Evaluated in the page: up to five visible chart texts drawn smaller than 12 CSS pixels. */
+function smallChartText() {
+  const small = [];
+  for (const t of document.querySelectorAll('svg text')) {
+    const r = t.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const m = t.getScreenCTM();
+    const scale = m ? Math.hypot(m.a, m.b) : 1;
+    const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (size < 11.95) small.push(`'${(t.textContent ?? '').trim().slice(0, 30)}' ${size.toFixed(1)}px`);
+  }
+  return small.slice(0, 5);
+}
+
+/**
+ * Evaluated in the page: null when nothing sticks out of the viewport, else the page's width
+ * and up to five elements that stick out. An element inside a marked scroll container
+ * (MARKED_SCROLL, scrolling sideways) or inside a box that clips its content
+ * (visually hidden text) does not widen the page; one inside an unmarked scrolling box does
+ * count: its extra columns are hidden without a cue.
+ */
+function overflowAt(marked) {
+  const root = document.documentElement;
+  const clientWidth = root.clientWidth;
+  const contained = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const ox = getComputedStyle(a).overflowX;
+      if (ox === 'hidden' || ox === 'clip') return true;
+      if ((ox === 'auto' || ox === 'scroll') && a.matches(marked)) return true;
+    }
+    return false;
+  };
+  const describe = (el) =>
+    el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const culprits = [...document.body.querySelectorAll('*')]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.right > clientWidth + 1 && !contained(el);
+    })
+    .slice(0, 5)
+    .map(describe);
+  if (root.scrollWidth <= clientWidth + 1 && culprits.length === 0) return null;
+  return { width: root.scrollWidth, culprits };
+}
 
 const baseArg = process.argv[2];
 if (!baseArg) {
@@ -264,32 +316,28 @@ async function main() {
         result.problems.push(`axe-core could not run: ${err.message.split('\n')[0]}`);
       }
 
-      // Reflow: no horizontal scrolling of the page at 320 CSS pixels.
-      await page.setViewportSize({ width: REFLOW_WIDTH, height: 800 });
-      const overflow = await page.evaluate(() => {
-        const root = document.documentElement;
-        if (root.scrollWidth <= root.clientWidth + 1) return null;
-        const scrolls = (el) => {
-          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-            const ox = getComputedStyle(a).overflowX;
-            if (ox === 'auto' || ox === 'scroll' || ox === 'hidden' || ox === 'clip') return true;
-          }
-          return false;
-        };
-        const describe = (el) =>
-          el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.classList.length ? '.' + [...el.classList].join('.') : '');
-        const culprits = [...document.body.querySelectorAll('*')]
-          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !scrolls(el))
-          .slice(0, 5)
-          .map(describe);
-        return { width: root.scrollWidth, culprits };
-      });
-      await page.setViewportSize({ width: 1280, height: 900 });
-      if (overflow) {
-        result.problems.push(
-          `scrolls horizontally at ${REFLOW_WIDTH}px (content ${overflow.width}px wide): ${overflow.culprits.join(', ')}`,
-        );
+      // Phones: at 375 and 320 CSS pixels (WCAG 1.4.10 reflow) nothing is wider than the
+      // viewport except inside a marked scroll container (.ss-table-wrap, .ss-scroll: a box
+      // that says more columns wait); at 375 a screenshot of the whole page when SCREENSHOT_DIR
+      // is set.
+      for (const width of PHONE_WIDTHS) {
+        await page.setViewportSize({ width, height: 800 });
+        const overflow = await page.evaluate(overflowAt, MARKED_SCROLL);
+        const small = await page.evaluate(smallChartText);
+        if (small.length > 0) {
+          result.problems.push(`chart text smaller than 12px at ${width}px: ${small.join(', ')}`);
+        }
+        if (overflow) {
+          result.problems.push(
+            `content wider than ${width}px outside a marked scroll container (page ${overflow.width}px wide): ${overflow.culprits.join(', ')}`,
+          );
+        }
+        if (width === 375 && process.env.SCREENSHOT_DIR) {
+          const name = (pathOf(item.url).replace(/^\/+/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'start') + '-375.png';
+          await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, name), fullPage: true });
+        }
       }
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // Keyboard: the first Tab on the first page reaches the skip link, which becomes visible.
       if (first) {

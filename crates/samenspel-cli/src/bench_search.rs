@@ -1,7 +1,9 @@
 //! `samenspel bench search`: times finding things in the register at national scale — the
 //! paged list with each filter of the register page, the overview of one organisation, and
-//! the congruence of a collaboration-type grouping with a division — on a database holding
-//! the whole register of gemeenschappelijke regelingen.
+//! the congruence of a collaboration-type grouping with a division, and the site's full-text
+//! search — on a database holding the whole register of gemeenschappelijke regelingen. The
+//! list's old substring filter ('naam bevat') runs in the same table as the peer of the
+//! full-text search.
 //!
 //! A benchmark, not a test: it reports figures and asserts nothing about them.
 
@@ -27,6 +29,8 @@ enum Ask {
     List(CollaborationFilter, Page),
     Overview(&'static str),
     Congruence(&'static str, &'static str),
+    /// The site's search (`/zoeken`, `GET /api/v1/search`), first page of 25.
+    Site(&'static str),
 }
 
 fn questions() -> anyhow::Result<Vec<Question>> {
@@ -38,7 +42,7 @@ fn questions() -> anyhow::Result<Vec<Question>> {
         kind: Some(CollaborationKind::GemeenschappelijkeRegeling),
         ..CollaborationFilter::default()
     };
-    Ok(vec![
+    Ok([
         Question {
             name: "lijst, eerste pagina",
             ask: Ask::List(CollaborationFilter::default(), page),
@@ -111,8 +115,26 @@ fn questions() -> anyhow::Result<Vec<Question>> {
             name: "congruentie GR's × veiligheidsregio",
             ask: Ask::Congruence("soort-gemeenschappelijke-regeling", "veiligheidsregio"),
         },
-    ])
+    ]
+    .into_iter()
+    .chain(SITE_QUESTIONS.iter().map(|&(name, q)| Question {
+        name,
+        ask: Ask::Site(q),
+    }))
+    .collect())
 }
+
+/// The site's search: the done-means queries of issue 12, a word in a quarter of the
+/// register (more than are ranked), and the word the list's substring filter also asks.
+const SITE_QUESTIONS: [(&str, &str); 7] = [
+    ("zoeken 'Den Haag'", "Den Haag"),
+    ("zoeken 'BZK'", "BZK"),
+    ("zoeken '0344'", "0344"),
+    ("zoeken 'veiligheidsregio utrecht'", "veiligheidsregio utrecht"),
+    ("zoeken 'jeugdzorg'", "jeugdzorg"),
+    ("zoeken 'veiligheid'", "veiligheid"),
+    ("zoeken 'gemeente' (> 500)", "gemeente"),
+];
 
 /// Asks one question; returns how many items it found (to show the question is not empty).
 async fn ask(app: &App, question: &Ask, who: &Principal) -> anyhow::Result<usize> {
@@ -123,6 +145,10 @@ async fn ask(app: &App, question: &Ask, who: &Principal) -> anyhow::Result<usize
             app.overview(code, who, today).await?.collaborations.len()
         }
         Ask::Congruence(a, b) => app.congruence(a, b, who).await?.measures.common,
+        Ask::Site(q) => {
+            let page = Page { limit: 25, offset: 0 };
+            app.search(q, who, page).await?.total as usize
+        }
     })
 }
 

@@ -90,6 +90,7 @@ fn every_event_serialises_and_every_action_is_summarised() {
         province: None,
         reference: false,
         ended: false,
+        other_names: Vec::new(),
     };
     let membership = Membership {
         organisation: code("GM0363"),

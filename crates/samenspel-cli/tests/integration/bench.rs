@@ -67,10 +67,18 @@ fn bench_search_asks_every_question_of_the_register_and_finds_something() {
         "beleidsterrein bevat 'jeugd'",
         "overzicht GM0363 (Amsterdam)",
         "congruentie GR's × veiligheidsregio",
+        "zoeken 'Den Haag'",
+        "zoeken 'BZK'",
+        "zoeken '0344'",
+        "zoeken 'jeugdzorg'",
+        "zoeken 'veiligheidsregio utrecht'",
+        "zoeken 'veiligheid'",
     ] {
         let found: u64 = row(name)[0].parse().unwrap();
         assert!(found > 0, "{name} found nothing:\n{stdout}");
     }
+    // More items contain 'gemeente' than the search ranks.
+    assert_eq!(row("zoeken 'gemeente' (> 500)")[0], "500", "{stdout}");
     assert_eq!(
         std::fs::read_dir(&tmp).unwrap().count(),
         0,

@@ -31,6 +31,7 @@ mod register;
 mod search;
 mod security;
 mod sign_in_limits;
+mod site_search;
 mod storage;
 mod survey;
 mod survey_web;

@@ -208,9 +208,9 @@ fn a_snippet_is_the_best_entry_shortened_around_its_match() {
     assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
     assert!(text.contains("woningbouw"), "{text}");
     assert!(text.chars().count() <= 62, "{text}");
-    assert_eq!(snippet(&entries, &query("zzz").terms().to_vec(), 60), None);
+    assert_eq!(snippet(&entries, query("zzz").terms(), 60), None);
     assert_eq!(
-        snippet(&["Utrecht".to_owned()], &query("utr").terms().to_vec(), 60).as_deref(),
+        snippet(&["Utrecht".to_owned()], query("utr").terms(), 60).as_deref(),
         Some("Utrecht")
     );
 }

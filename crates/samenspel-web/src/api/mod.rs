@@ -13,6 +13,7 @@ mod organisations;
 mod problems;
 mod reference;
 mod regions;
+mod search;
 mod survey;
 
 use axum::Router;
@@ -47,6 +48,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(survey::routes())
         .merge(reference::routes())
         .merge(regions::routes())
+        .merge(search::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

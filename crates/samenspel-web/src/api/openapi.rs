@@ -22,7 +22,8 @@ use crate::error::{InvalidParam, Problem};
          (name = "partnership-model", description = "Model voor gelijkwaardig partnerschap: standpunten en analyse"),
          (name = "money", description = "Geld per partner per jaar: wie betaalt?"),
          (name = "regions", description = "Regionale indelingen van gemeenten en hun congruentie"),
-         (name = "survey", description = "Knelpuntenmonitor: golven, antwoorden en rapportage"))
+         (name = "survey", description = "Knelpuntenmonitor: golven, antwoorden en rapportage"),
+         (name = "search", description = "Zoeken in organisaties, samenwerkingen en golven"))
 )]
 struct ApiDoc;
 

@@ -22,6 +22,7 @@ mod page_path;
 mod radar;
 mod regions;
 mod request;
+pub mod search;
 mod stances;
 mod survey;
 mod survey_form;
@@ -59,6 +60,7 @@ pub fn routes() -> Router<App> {
         .merge(info::routes())
         .merge(api_docs::routes())
         .merge(language::routes())
+        .merge(search::routes())
         .layer(axum::middleware::from_fn(flash::show_once))
 }
 
