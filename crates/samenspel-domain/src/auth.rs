@@ -53,9 +53,10 @@ impl Role {
             ValidationErrors::single(
                 field,
                 "unknown_role",
-                format!(
-                    "'{}' is geen rol; kies lezer, redacteur of beheerder.",
-                    raw.trim()
+                crate::msg!(
+                    "error-unknown-role",
+                    "'{value}' is geen rol; kies lezer, redacteur of beheerder.",
+                    value = raw.trim()
                 ),
             )
         })

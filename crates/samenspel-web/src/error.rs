@@ -168,7 +168,7 @@ fn invalid_params(errors: &ValidationErrors) -> Vec<InvalidParam> {
         .map(|e| InvalidParam {
             name: e.field.clone(),
             code: e.code.into(),
-            reason: e.message.clone(),
+            reason: e.message.to_string(),
         })
         .collect()
 }

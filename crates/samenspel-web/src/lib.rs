@@ -11,6 +11,7 @@ mod charts;
 mod error;
 mod headers;
 pub mod i18n;
+pub mod messages;
 mod request_log;
 mod serve;
 mod session;

@@ -80,7 +80,7 @@ pub struct ControlPage {
 }
 
 impl ControlPage {
-    pub fn error(&self, field: &str) -> Option<&str> {
+    pub fn error(&self, field: &str) -> Option<&samenspel_domain::Message> {
         self.errors.for_field(field)
     }
 }
@@ -127,7 +127,7 @@ async fn page(
             let err = |name: &str| {
                 errors
                     .for_field(&format!("moments[{index}].{name}"))
-                    .map(str::to_owned)
+                    .map(ToString::to_string)
             };
             MomentRow {
                 index,

@@ -59,7 +59,7 @@ fn problem_rows(errors: samenspel_domain::ValidationErrors) -> Vec<ProblemRow> {
             ProblemRow {
                 row: place.next().unwrap_or_default().to_owned(),
                 column: place.next().unwrap_or_default().to_owned(),
-                reason: e.message,
+                reason: e.message.to_string(),
             }
         })
         .collect()
