@@ -44,10 +44,10 @@ pub struct MomentRow {
     pub bodies: Vec<Choice>,
     pub date: String,
     pub description: String,
-    pub date_error: Option<String>,
-    pub kind_error: Option<String>,
-    pub body_error: Option<String>,
-    pub description_error: Option<String>,
+    pub date_error: Option<samenspel_domain::Message>,
+    pub kind_error: Option<samenspel_domain::Message>,
+    pub body_error: Option<samenspel_domain::Message>,
+    pub description_error: Option<samenspel_domain::Message>,
 }
 
 /// A recorded moment as shown.
@@ -124,11 +124,7 @@ async fn page(
         .iter()
         .enumerate()
         .map(|(index, m)| {
-            let err = |name: &str| {
-                errors
-                    .for_field(&format!("moments[{index}].{name}"))
-                    .map(ToString::to_string)
-            };
+            let err = |name: &str| errors.for_field(&format!("moments[{index}].{name}")).cloned();
             MomentRow {
                 index,
                 kinds: choices(MomentKind::ALL, MomentKind::key, MomentKind::label_nl, |k| {

@@ -27,7 +27,7 @@ pub fn routes() -> Router<App> {
 pub struct ProblemRow {
     pub row: String,
     pub column: String,
-    pub reason: String,
+    pub reason: samenspel_domain::Message,
 }
 
 #[derive(Template)]
@@ -59,7 +59,7 @@ fn problem_rows(errors: samenspel_domain::ValidationErrors) -> Vec<ProblemRow> {
             ProblemRow {
                 row: place.next().unwrap_or_default().to_owned(),
                 column: place.next().unwrap_or_default().to_owned(),
-                reason: e.message.to_string(),
+                reason: e.message,
             }
         })
         .collect()
