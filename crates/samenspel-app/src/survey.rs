@@ -402,7 +402,7 @@ mod file;
 mod limit;
 mod respond;
 mod trend;
-pub use export::report_csv;
+pub use export::{REPORT_CSV_HEADER, report_csv, report_csv_with_header};
 pub use file::ResponseFile;
 pub use limit::{LINK_ANSWERS, LINK_WINDOW, LinkLimiter};
 pub use respond::{RespondentView, ResponseInput, answering_on};

@@ -28,7 +28,8 @@ pub async fn api_language(request: axum::extract::Request, next: axum::middlewar
     API_LANG.scope(lang, next.run(request)).await
 }
 
-fn api_lang() -> Lang {
+/// The language of the API request being answered (Dutch outside one).
+pub fn api_lang() -> Lang {
     API_LANG.try_with(|lang| *lang).unwrap_or_default()
 }
 

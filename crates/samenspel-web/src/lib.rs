@@ -9,6 +9,7 @@ mod api;
 mod assets;
 mod charts;
 mod error;
+pub mod exports;
 mod headers;
 pub mod i18n;
 pub mod messages;

@@ -129,3 +129,30 @@ async fn a_page_prints_its_field_errors_in_the_page_language() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_csv_download_has_its_column_labels_in_the_visitors_language() {
+    let h = Harness::start().await;
+    let path = "/organisaties/GM0363/samenwerkingen.csv";
+    let header = |body: String| {
+        body.trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let dutch = h.client.get(h.url(path)).send().await.unwrap();
+    assert_eq!(dutch.status(), StatusCode::OK);
+    assert!(header(dutch.text().await.unwrap()).starts_with("id;naam;soort;wgr_vorm;rol"));
+    let english = h
+        .client
+        .get(h.url(path))
+        .header("cookie", "samenspel_taal=en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(english.status(), StatusCode::OK);
+    let english = header(english.text().await.unwrap());
+    assert!(english.starts_with("id;name;kind;wgr_form;role"), "{english}");
+    assert!(!english.contains("bijdrage_"), "{english}");
+}
