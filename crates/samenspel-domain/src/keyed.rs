@@ -113,7 +113,8 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 /// message (`error-unknown-<EnumName>`) with the same Dutch text.
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, survey::instrument};
-    let parsers: [fn(&str, &str) -> Result<(), crate::ValidationErrors>; 17] = [
+    type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
+    let parsers: [Parse; 17] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
