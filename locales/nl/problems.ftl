@@ -18,3 +18,18 @@ problem-too-large-detail = Het verzoek is groter dan deze functie aanneemt; er i
 problem-too-large-reason = Stuur hoogstens { $size } per verzoek.
 problem-bad-query-title = Ongeldige zoekvraag
 problem-bad-query-detail = Een of meer parameters van de zoekvraag hebben een waarde die niet bestaat.
+
+## Why the permission table refuses an action (the detail of a 403)
+
+problem-forbidden-read-draft = Deze samenwerking is nog niet gepubliceerd; alleen de partners kunnen haar zien.
+problem-forbidden-create-collaboration = Alleen redacteuren kunnen een samenwerking vastleggen.
+problem-forbidden-edit-collaboration = Alleen redacteuren van de trekker kunnen deze samenwerking bewerken.
+problem-forbidden-add-partner = Alleen redacteuren van de trekker kunnen partners toevoegen.
+problem-forbidden-publish = Alleen redacteuren van de trekker kunnen deze samenwerking publiceren.
+problem-forbidden-record-stance = U kunt alleen een standpunt geven namens een organisatie waarvan u redacteur bent.
+problem-forbidden-record-money = Alleen redacteuren van de betalende partner of van de trekker kunnen bedragen vastleggen.
+problem-forbidden-state-moore = U kunt alleen de driehoek invullen namens een organisatie waarvan u redacteur bent.
+problem-forbidden-add-organisation = Alleen redacteuren kunnen partners toevoegen.
+problem-forbidden-manage-users = Alleen beheerders kunnen accounts beheren.
+problem-forbidden-import-data = Alleen beheerders kunnen gegevens importeren.
+problem-forbidden-manage-surveys = Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.

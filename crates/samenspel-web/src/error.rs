@@ -104,7 +104,7 @@ pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
             "Aanmelden nodig",
             "Meld u aan om dit te doen (in de API met Authorization: Bearer <token>).".to_owned(),
         ),
-        AppError::Forbidden(message) => (StatusCode::FORBIDDEN, "Geen toegang", message.clone()),
+        AppError::Forbidden(message) => (StatusCode::FORBIDDEN, "Geen toegang", message.to_string()),
         AppError::TooManyAttempts(message) => {
             (StatusCode::TOO_MANY_REQUESTS, "Te veel pogingen", message.clone())
         }
@@ -136,7 +136,7 @@ pub fn describe_in(error: &AppError, lang: Lang) -> (StatusCode, String, String)
             "problem-unauthenticated-title",
             lang.t("problem-unauthenticated-detail"),
         ),
-        AppError::Forbidden(_) => ("problem-forbidden-title", detail),
+        AppError::Forbidden(refusal) => ("problem-forbidden-title", lang.msg(refusal)),
         AppError::TooManyAttempts(_) => ("problem-too-many-attempts-title", detail),
         AppError::Internal(_) => ("problem-internal-title", lang.t("problem-internal-detail")),
     };
@@ -286,7 +286,7 @@ mod tests {
             AppError::Invalid(ValidationErrors::new()),
             AppError::Conflict("Iemand anders was eerder.".into()),
             AppError::Unauthenticated,
-            AppError::Forbidden("Alleen beheerders.".into()),
+            AppError::Forbidden(samenspel_domain::auth::Action::ManageUsers.refusal()),
             AppError::TooManyAttempts("Wacht even.".into()),
             AppError::internal("kapot"),
         ]

@@ -86,6 +86,7 @@ mod tests {
             .map(|e| e.message)
             .collect();
         messages.push(Message::plain("Iets van elders."));
+        messages.extend(samenspel_domain::auth::Action::ALL.map(samenspel_domain::auth::Action::refusal));
         messages
     }
 

@@ -156,3 +156,33 @@ async fn a_csv_download_has_its_column_labels_in_the_visitors_language() {
     assert!(english.starts_with("id;name;kind;wgr_form;role"), "{english}");
     assert!(!english.contains("bijdrage_"), "{english}");
 }
+
+#[tokio::test]
+async fn a_refusal_of_the_permission_table_says_why_in_the_language_asked_for() {
+    let h = Harness::start().await;
+    let reader = h.token_for("PV20", "lezer").await;
+    for (language, title, detail) in [
+        ("en", "No access", "Only editors can record a collaboration."),
+        (
+            "nl",
+            "Geen toegang",
+            "Alleen redacteuren kunnen een samenwerking vastleggen.",
+        ),
+    ] {
+        let response = h
+            .client
+            .post(h.url("/api/v1/collaborations"))
+            .bearer_auth(&reader)
+            .header("accept-language", language)
+            .json(&json!({"name": "Test", "type": "regio-deal"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let problem: Value = response.json().await.unwrap();
+        assert_eq!(
+            (problem["title"].as_str(), problem["detail"].as_str()),
+            (Some(title), Some(detail))
+        );
+    }
+}
