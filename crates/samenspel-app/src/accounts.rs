@@ -97,7 +97,11 @@ impl App {
                 AppError::Invalid(ValidationErrors::single(
                     field,
                     "unknown_user",
-                    format!("Er is geen account met e-mailadres {email}."),
+                    samenspel_domain::msg!(
+                        "error-unknown-user",
+                        "Er is geen account met e-mailadres {email}.",
+                        email = email
+                    ),
                 ))
             })
     }
@@ -112,7 +116,11 @@ impl App {
             errors.add(
                 "org",
                 "unknown_organisation",
-                format!("Er is geen organisatie met code {code}."),
+                samenspel_domain::msg!(
+                    "error-unknown-organisation",
+                    "Er is geen organisatie met code {code}.",
+                    code = code
+                ),
             );
         }
         match (code, role) {
@@ -142,7 +150,11 @@ impl App {
         };
         let membership = errors.collect(self.membership(org, role).await.map_err(|e| match e {
             AppError::Invalid(v) => v,
-            other => ValidationErrors::single("org", "lookup_failed", other.to_string()),
+            other => ValidationErrors::single(
+                "org",
+                "lookup_failed",
+                samenspel_domain::Message::plain(other.to_string()),
+            ),
         }));
         let (Some(email), Some(name), Some(membership)) = (email, name, membership) else {
             return Err(AppError::Invalid(errors));
@@ -201,7 +213,12 @@ impl App {
                 samenspel_store::StoreError::NotFound => AppError::Invalid(ValidationErrors::single(
                     "org",
                     "no_membership",
-                    format!("{} heeft geen rol bij {code}.", user.email),
+                    samenspel_domain::msg!(
+                        "error-no-membership",
+                        "{email} heeft geen rol bij {code}.",
+                        email = user.email,
+                        code = code
+                    ),
                 )),
                 other => other.into(),
             })
@@ -345,7 +362,7 @@ impl App {
             return Err(AppError::Invalid(ValidationErrors::single(
                 "current_password",
                 "wrong_password",
-                "Het huidige wachtwoord klopt niet.",
+                samenspel_domain::msg!("error-wrong-password", "Het huidige wachtwoord klopt niet."),
             )));
         }
         let hash = hash_off_thread(new.expose().to_owned()).await?;

@@ -93,7 +93,11 @@ impl ExtraFilters {
                 errors.add(
                     status_field,
                     "unknown_status",
-                    format!("'{key}' is geen status; kies lopend of beeindigd."),
+                    samenspel_domain::msg!(
+                        "error-unknown-status",
+                        "'{value}' is geen status; kies lopend of beeindigd.",
+                        value = key
+                    ),
                 );
                 None
             }

@@ -178,13 +178,14 @@ impl App {
         who: &Principal,
     ) -> AppResult<StanceRecord> {
         let collaboration = self.collaboration(id, who).await?;
-        let (code, actor) = on_behalf_of_partner(
-            &collaboration,
-            raw_code,
-            Action::RecordStance,
-            who,
-            "alleen partners geven hun standpunt",
-        )?;
+        let (code, actor) =
+            on_behalf_of_partner(&collaboration, raw_code, Action::RecordStance, who, |code| {
+                samenspel_domain::msg!(
+                    "error-not-a-partner-stance",
+                    "{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt.",
+                    code = code
+                )
+            })?;
         let (stance, phase) = input.parse(&collaboration.fields.phases)?;
         Ok(self
             .store
@@ -305,7 +306,11 @@ impl App {
                 Err(_) => errors.add(
                     code_field,
                     "duplicate_partner",
-                    format!("{} staat al in de lijst van partners.", partner.code),
+                    samenspel_domain::msg!(
+                        "error-partner-listed-twice",
+                        "{code} staat al in de lijst van partners.",
+                        code = partner.code
+                    ),
                 ),
             }
         }
@@ -327,14 +332,21 @@ impl App {
                 Ok(None) => errors.add(
                     code_field,
                     "unknown_organisation",
-                    format!("Er is geen organisatie met code {code}."),
+                    samenspel_domain::msg!(
+                        "error-unknown-organisation",
+                        "Er is geen organisatie met code {code}.",
+                        code = code
+                    ),
                 ),
                 Err(e) => {
                     tracing::error!(error = %e, "organisation lookup failed");
                     errors.add(
                         code_field,
                         "lookup_failed",
-                        "De organisatie kon niet worden opgezocht; probeer het later opnieuw.",
+                        samenspel_domain::msg!(
+                            "error-organisation-lookup-failed",
+                            "De organisatie kon niet worden opgezocht; probeer het later opnieuw."
+                        ),
                     );
                 }
             }
@@ -348,14 +360,14 @@ impl App {
 
 /// How an organisation relates to a collaboration, for the permission table.
 /// For what a partner states itself (its stance, its side of Moore's triangle): the partner's
-/// code and the actor, when `who` may act for that organisation and it is a partner; `rule`
-/// ends the refusal for a non-partner ("alleen partners …").
+/// code and the actor, when `who` may act for that organisation and it is a partner; `refusal`
+/// says so for a non-partner ("… alleen partners …").
 pub(crate) fn on_behalf_of_partner(
     collaboration: &Collaboration,
     raw_code: &str,
     action: Action,
     who: &Principal,
-    rule: &str,
+    refusal: fn(&OrgCode) -> samenspel_domain::Message,
 ) -> AppResult<(OrgCode, Actor)> {
     let code = OrgCode::parse(raw_code)?;
     let actor = who.authorise(action, stance_relation(code.clone()))?;
@@ -363,7 +375,7 @@ pub(crate) fn on_behalf_of_partner(
         return Err(AppError::Invalid(ValidationErrors::single(
             "code",
             "not_a_partner",
-            format!("{code} is geen partner in deze samenwerking; {rule}."),
+            refusal(&code),
         )));
     }
     Ok((code, actor))

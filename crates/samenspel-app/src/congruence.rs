@@ -95,8 +95,10 @@ impl App {
             AppError::Invalid(ValidationErrors::single(
                 field,
                 "unknown_grouping",
-                format!(
-                    "'{key}' is geen bekende indeling; kies een regio-indeling, 'samenwerking-<nummer>' of 'soort-<soort>'."
+                samenspel_domain::msg!(
+                    "error-unknown-grouping",
+                    "'{value}' is geen bekende indeling; kies een regio-indeling, 'samenwerking-<nummer>' of 'soort-<soort>'.",
+                    value = key
                 ),
             ))
         };
@@ -104,7 +106,7 @@ impl App {
             return Err(AppError::Invalid(ValidationErrors::single(
                 field,
                 "required",
-                "Kies een indeling.",
+                samenspel_domain::msg!("error-grouping-required", "Kies een indeling."),
             )));
         }
         let visibility = crate::collaborations::visibility(who);

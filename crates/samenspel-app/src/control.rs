@@ -55,8 +55,10 @@ impl App {
                 return Err(AppError::Invalid(ValidationErrors::single(
                     "responsible_minister",
                     "not_a_ministry",
-                    format!(
-                        "{code} is geen ministerie; kies het ministerie van de verantwoordelijke minister."
+                    samenspel_domain::msg!(
+                        "error-not-a-ministry",
+                        "{code} is geen ministerie; kies het ministerie van de verantwoordelijke minister.",
+                        code = code
                     ),
                 )));
             }

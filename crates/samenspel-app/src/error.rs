@@ -24,7 +24,7 @@ pub enum AppError {
     Unauthenticated,
     /// Signed in, but the permission table does not allow it.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(samenspel_domain::Message),
     /// Too many failed sign-ins; the message says when to try again.
     #[error("{0}")]
     TooManyAttempts(String),

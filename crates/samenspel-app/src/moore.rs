@@ -80,7 +80,13 @@ impl App {
             raw_code,
             Action::StateMoore,
             who,
-            "alleen partners vullen hun driehoek in",
+            |code| {
+                samenspel_domain::msg!(
+                    "error-not-a-partner-moore",
+                    "{code} is geen partner in deze samenwerking; alleen partners vullen hun driehoek in.",
+                    code = code
+                )
+            },
         )?;
         let statement = input.parse()?;
         self.store.set_moore(id, &code, &statement, &actor).await?;

@@ -66,7 +66,7 @@ impl Principal {
                         name: user.email.clone(),
                         organisation: Some(m.organisation.clone()),
                     }),
-                    None => Err(AppError::Forbidden(action.refusal_nl().to_owned())),
+                    None => Err(AppError::Forbidden(action.refusal())),
                 }
             }
         }

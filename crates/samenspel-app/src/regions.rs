@@ -145,9 +145,10 @@ pub fn region_members(
         samenspel_domain::ValidationErrors::single(
             field,
             "unknown_region",
-            format!(
-                "'{}' is geen bekende regio; schrijf bijvoorbeeld veiligheidsregio:VR13.",
-                raw.trim()
+            samenspel_domain::msg!(
+                "error-unknown-region",
+                "'{value}' is geen bekende regio; schrijf bijvoorbeeld veiligheidsregio:VR13.",
+                value = raw.trim()
             ),
         )
     };

@@ -113,7 +113,11 @@ fn participant(row: &Row<'_>, problems: &mut Problems) -> Option<Participant> {
         problems.add(
             row.number,
             "deelnemer_code",
-            format!("'{raw_code}' is geen geldige code"),
+            samenspel_domain::msg!(
+                "error-register-invalid-code",
+                "'{value}' is geen geldige code",
+                value = raw_code
+            ),
         );
         return None;
     };
@@ -122,7 +126,11 @@ fn participant(row: &Row<'_>, problems: &mut Problems) -> Option<Participant> {
         problems.add(
             row.number,
             "toetredingsdatum",
-            format!("'{joined}' is geen datum (jjjj-mm-dd)"),
+            samenspel_domain::msg!(
+                "error-register-invalid-date",
+                "'{value}' is geen datum (jjjj-mm-dd)",
+                value = joined
+            ),
         );
         return None;
     };
@@ -159,7 +167,12 @@ fn partners_per_regeling(
             problems.add(
                 *row,
                 "deelnemer_code",
-                format!("{} staat twee keer bij regeling {}", p.partner.code, p.regeling),
+                samenspel_domain::msg!(
+                    "error-register-partner-twice",
+                    "{code} staat twee keer bij regeling {regeling}",
+                    code = p.partner.code,
+                    regeling = p.regeling
+                ),
             );
         } else {
             partners.push(p.partner.clone());
@@ -215,7 +228,11 @@ fn regeling(
     }
     let roo_id = row.get("roo_id");
     if !seen.insert(roo_id.to_owned()) {
-        problems.add(row.number, "roo_id", format!("{roo_id} komt twee keer voor"));
+        problems.add(
+            row.number,
+            "roo_id",
+            samenspel_domain::msg!("error-register-id-twice", "{id} komt twee keer voor", id = roo_id),
+        );
         return None;
     }
     let form = wgr_form(row.get("samenwerkingsvorm"));
@@ -278,9 +295,12 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
         problems.add(
             0,
             "gr_roo_id",
-            format!(
-                "regeling {gr} ({} deelnemers) staat niet in {REGELINGEN_FILE}",
-                partners.len()
+            samenspel_domain::msg!(
+                "error-register-unknown-regeling",
+                "regeling {regeling} ({count} deelnemers) staat niet in {file}",
+                regeling = gr,
+                count = partners.len(),
+                file = REGELINGEN_FILE
             ),
         );
     }

@@ -54,7 +54,10 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
         errors.add(
             "key",
             "invalid_key",
-            "Geef de golf een korte naam van kleine letters, cijfers en streepjes (hoogstens 60), bijvoorbeeld 2026-najaar.",
+            samenspel_domain::msg!(
+                "error-wave-invalid-key",
+                "Geef de golf een korte naam van kleine letters, cijfers en streepjes (hoogstens 60), bijvoorbeeld 2026-najaar."
+            ),
         );
     }
     let title = match input.title.trim() {
@@ -65,7 +68,10 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
         errors.add(
             "title",
             "invalid_title",
-            "De titel is te lang (hoogstens 200 tekens) of bevat stuurtekens.",
+            samenspel_domain::msg!(
+                "error-wave-invalid-title",
+                "De titel is te lang (hoogstens 200 tekens) of bevat stuurtekens."
+            ),
         );
     }
     let k = match input.k.trim() {
@@ -76,7 +82,12 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
                 errors.add(
                     "k",
                     "invalid_k",
-                    format!("'{raw}' is geen geldige k: een geheel getal van 2 tot en met 1000 (standaard {DEFAULT_K})."),
+                    samenspel_domain::msg!(
+                        "error-wave-invalid-k",
+                        "'{value}' is geen geldige k: een geheel getal van 2 tot en met 1000 (standaard {default}).",
+                        value = raw,
+                        default = DEFAULT_K
+                    ),
                 );
                 None
             }
@@ -92,7 +103,10 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
         errors.add(
             "closes_on",
             "before_open",
-            "De sluitdatum ligt voor de openingsdatum.",
+            samenspel_domain::msg!(
+                "error-wave-closes-before-open",
+                "De sluitdatum ligt voor de openingsdatum."
+            ),
         );
     }
     let collaboration_id = match input.collaboration.trim() {
@@ -103,7 +117,11 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
                 errors.add(
                     "collaboration_id",
                     "invalid_collaboration",
-                    format!("'{raw}' is geen nummer van een samenwerking; laat het veld leeg voor een landelijke golf."),
+                    samenspel_domain::msg!(
+                        "error-wave-invalid-collaboration",
+                        "'{value}' is geen nummer van een samenwerking; laat het veld leeg voor een landelijke golf.",
+                        value = raw
+                    ),
                 );
                 None
             }
@@ -244,7 +262,11 @@ impl App {
                     return Err(AppError::Invalid(ValidationErrors::single(
                         "collaboration_id",
                         "unknown_collaboration",
-                        format!("Er is geen samenwerking met nummer {id}."),
+                        samenspel_domain::msg!(
+                            "error-unknown-collaboration",
+                            "Er is geen samenwerking met nummer {id}.",
+                            id = id
+                        ),
                     )));
                 }
                 Err(e) => return Err(e),
@@ -380,7 +402,7 @@ mod file;
 mod limit;
 mod respond;
 mod trend;
-pub use export::report_csv;
+pub use export::{REPORT_CSV_HEADER, report_csv, report_csv_with_header};
 pub use file::ResponseFile;
 pub use limit::{LINK_ANSWERS, LINK_WINDOW, LinkLimiter};
 pub use respond::{RespondentView, ResponseInput, answering_on};

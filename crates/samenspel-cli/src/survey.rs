@@ -89,9 +89,11 @@ fn refused(error: AppError) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::from(2))
         }
-        AppError::Conflict(message)
-        | AppError::Forbidden(message)
-        | AppError::Unavailable { message, .. } => {
+        AppError::Forbidden(message) => {
+            eprintln!("{message}");
+            Ok(ExitCode::from(2))
+        }
+        AppError::Conflict(message) | AppError::Unavailable { message, .. } => {
             eprintln!("{message}");
             Ok(ExitCode::from(2))
         }

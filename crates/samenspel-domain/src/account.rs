@@ -27,7 +27,10 @@ impl Email {
             Err(ValidationErrors::single(
                 field,
                 "invalid_email",
-                "Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.",
+                crate::msg!(
+                    "error-invalid-email",
+                    "Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl."
+                ),
             ))
         }
     }
@@ -63,13 +66,21 @@ impl NewPassword {
             Err(ValidationErrors::single(
                 field,
                 "too_short",
-                format!("Kies een wachtwoord van ten minste {} tekens.", Self::MIN_CHARS),
+                crate::msg!(
+                    "error-password-too-short",
+                    "Kies een wachtwoord van ten minste {min} tekens.",
+                    min = Self::MIN_CHARS
+                ),
             ))
         } else if count > Self::MAX_CHARS {
             Err(ValidationErrors::single(
                 field,
                 "too_long",
-                format!("Gebruik ten hoogste {} tekens.", Self::MAX_CHARS),
+                crate::msg!(
+                    "error-too-long",
+                    "Gebruik ten hoogste {max} tekens.",
+                    max = Self::MAX_CHARS
+                ),
             ))
         } else {
             Ok(Self(raw.to_owned()))

@@ -69,18 +69,29 @@ impl Attachment {
     /// Checks a file as uploaded: `name` as the sender gave it, `bytes` its content.
     pub fn check(name: &str, bytes: Vec<u8>) -> Result<Self, ValidationErrors> {
         if bytes.is_empty() {
-            return Err(refusal("empty", "Het bestand is leeg."));
+            return Err(refusal(
+                "empty",
+                crate::msg!("error-file-empty", "Het bestand is leeg."),
+            ));
         }
         if bytes.len() > MAX_BYTES {
             return Err(refusal(
                 "too_large",
-                format!("Het bestand is groter dan {} MB.", MAX_BYTES / (1024 * 1024)),
+                crate::msg!(
+                    "error-file-too-large",
+                    "Het bestand is groter dan {megabytes} MB.",
+                    megabytes = MAX_BYTES / (1024 * 1024)
+                ),
             ));
         }
         let media_type = detect(&bytes).ok_or_else(|| {
             refusal(
                 "type_not_allowed",
-                format!("Dit soort bestand is niet toegestaan. Toegestaan zijn: {ALLOWED}."),
+                crate::msg!(
+                    "error-file-type-not-allowed",
+                    "Dit soort bestand is niet toegestaan. Toegestaan zijn: {allowed}.",
+                    allowed = ALLOWED
+                ),
             )
         })?;
         Ok(Self {
@@ -122,7 +133,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-fn refusal(code: &'static str, message: impl Into<String>) -> ValidationErrors {
+fn refusal(code: &'static str, message: crate::Message) -> ValidationErrors {
     ValidationErrors::single(FIELD, code, message)
 }
 

@@ -53,9 +53,10 @@ impl Role {
             ValidationErrors::single(
                 field,
                 "unknown_role",
-                format!(
-                    "'{}' is geen rol; kies lezer, redacteur of beheerder.",
-                    raw.trim()
+                crate::msg!(
+                    "error-unknown-role",
+                    "'{value}' is geen rol; kies lezer, redacteur of beheerder.",
+                    value = raw.trim()
                 ),
             )
         })
@@ -111,6 +112,25 @@ impl Action {
     /// Why this action is refused to a signed-in user the permission table does not allow it
     /// (shown on the page and as the problem's detail in the API). Every action has one: the
     /// match is exhaustive, so a new action cannot be added without its message.
+    /// [`Action::refusal_nl`] as a message (`problem-forbidden-…` in the catalogues).
+    pub fn refusal(self) -> crate::Message {
+        let id = match self {
+            Self::ReadDraft => "problem-forbidden-read-draft",
+            Self::CreateCollaboration => "problem-forbidden-create-collaboration",
+            Self::EditCollaboration => "problem-forbidden-edit-collaboration",
+            Self::AddPartner => "problem-forbidden-add-partner",
+            Self::Publish => "problem-forbidden-publish",
+            Self::RecordStance => "problem-forbidden-record-stance",
+            Self::RecordMoney => "problem-forbidden-record-money",
+            Self::StateMoore => "problem-forbidden-state-moore",
+            Self::AddOrganisation => "problem-forbidden-add-organisation",
+            Self::ManageUsers => "problem-forbidden-manage-users",
+            Self::ImportData => "problem-forbidden-import-data",
+            Self::ManageSurveys => "problem-forbidden-manage-surveys",
+        };
+        crate::Message::new(id, Vec::new(), self.refusal_nl().to_owned())
+    }
+
     pub fn refusal_nl(self) -> &'static str {
         match self {
             Self::ReadDraft => {

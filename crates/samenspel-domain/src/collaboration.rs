@@ -117,7 +117,10 @@ impl CollaborationInput {
             errors.add(
                 "wgr_form",
                 "wgr_form_not_applicable",
-                "Een Wgr-vorm hoort alleen bij een gemeenschappelijke regeling.",
+                crate::msg!(
+                    "error-wgr-form-not-applicable",
+                    "Een Wgr-vorm hoort alleen bij een gemeenschappelijke regeling."
+                ),
             );
         }
         let task = errors
@@ -139,7 +142,7 @@ impl CollaborationInput {
             errors.add(
                 "end_date",
                 "end_before_start",
-                "De einddatum ligt vóór de startdatum.",
+                crate::msg!("error-end-before-start", "De einddatum ligt vóór de startdatum."),
             );
         }
         let phases = errors.collect(parse_phases(&self.phases)).unwrap_or_default();
@@ -176,7 +179,11 @@ pub fn parse_iso_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, Valid
         ValidationErrors::single(
             field,
             "invalid_date",
-            format!("'{raw}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01."),
+            crate::msg!(
+                "error-invalid-iso-date",
+                "'{value}' is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-01.",
+                value = raw
+            ),
         )
     })
 }
@@ -205,7 +212,11 @@ pub fn parse_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, Validatio
         ValidationErrors::single(
             field,
             "invalid_date",
-            format!("'{raw}' is geen geldige datum; schrijf bijvoorbeeld 1-3-2026 of 2026-03-01."),
+            crate::msg!(
+                "error-invalid-date",
+                "'{value}' is geen geldige datum; schrijf bijvoorbeeld 1-3-2026 of 2026-03-01.",
+                value = raw
+            ),
         )
     })
 }
@@ -225,7 +236,11 @@ fn parse_policy_areas(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
         errors.add(
             "policy_areas",
             "too_many",
-            format!("Gebruik ten hoogste {MAX_POLICY_AREAS} beleidsterreinen."),
+            crate::msg!(
+                "error-too-many-policy-areas",
+                "Gebruik ten hoogste {max} beleidsterreinen.",
+                max = MAX_POLICY_AREAS
+            ),
         );
     }
     errors.finish(|| areas)
@@ -240,7 +255,15 @@ fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
             continue;
         };
         if phases.iter().any(|p| p.eq_ignore_ascii_case(&name)) {
-            errors.add(field, "duplicate_phase", format!("De fase '{name}' staat er al."));
+            errors.add(
+                field,
+                "duplicate_phase",
+                crate::msg!(
+                    "error-duplicate-phase",
+                    "De fase '{name}' staat er al.",
+                    name = name
+                ),
+            );
         } else {
             phases.push(name);
         }
@@ -249,7 +272,11 @@ fn parse_phases(raw: &[String]) -> Result<Vec<String>, ValidationErrors> {
         errors.add(
             "phases",
             "too_many_phases",
-            format!("Gebruik ten hoogste {MAX_PHASES} fasen."),
+            crate::msg!(
+                "error-too-many-phases",
+                "Gebruik ten hoogste {max} fasen.",
+                max = MAX_PHASES
+            ),
         );
     }
     errors.finish(|| phases)
@@ -295,7 +322,11 @@ pub fn check_new_partner(existing: &[Partner], candidate: &OrgCode) -> Result<()
         Err(ValidationErrors::single(
             "code",
             "duplicate_partner",
-            format!("{candidate} is al partner in deze samenwerking."),
+            crate::msg!(
+                "error-duplicate-partner",
+                "{code} is al partner in deze samenwerking.",
+                code = candidate
+            ),
         ))
     } else {
         Ok(())

@@ -142,7 +142,11 @@ impl ControlInput {
             let kind = errors.collect(MomentKind::parse_field(&field("kind"), &m.kind));
             let date = match errors.collect(parse_date(&field("date"), &m.date)) {
                 Some(None) => {
-                    errors.add(field("date"), "required", "Vul de datum in (jjjj-mm-dd).");
+                    errors.add(
+                        field("date"),
+                        "required",
+                        crate::msg!("error-date-required", "Vul de datum in (jjjj-mm-dd)."),
+                    );
                     None
                 }
                 other => other.flatten(),

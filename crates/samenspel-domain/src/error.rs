@@ -1,6 +1,9 @@
-//! Validation errors that name the field they belong to, with a Dutch message for the user.
+//! Validation errors that name the field they belong to, with a message for the user (Dutch
+//! here, any language in the web layer: see [`Message`]).
 
 use serde::Serialize;
+
+use crate::messages::Message;
 
 /// One problem with one field of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -10,7 +13,8 @@ pub struct FieldError {
     /// A stable machine code, e.g. `required`, `out_of_range`.
     pub code: &'static str,
     /// The message for the user, in Dutch.
-    pub message: String,
+    #[schema(value_type = String)]
+    pub message: Message,
 }
 
 /// All problems found in one request; never empty when returned as an error.
@@ -25,17 +29,17 @@ impl ValidationErrors {
         Self::default()
     }
 
-    pub fn single(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn single(field: impl Into<String>, code: &'static str, message: Message) -> Self {
         let mut errors = Self::new();
         errors.add(field, code, message);
         errors
     }
 
-    pub fn add(&mut self, field: impl Into<String>, code: &'static str, message: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, code: &'static str, message: Message) {
         self.errors.push(FieldError {
             field: field.into(),
             code,
-            message: message.into(),
+            message,
         });
     }
 
@@ -44,11 +48,8 @@ impl ValidationErrors {
     }
 
     /// The message for one field, if there is one (for showing next to the form field).
-    pub fn for_field(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+    pub fn for_field(&self, field: &str) -> Option<&Message> {
+        self.errors.iter().find(|e| e.field == field).map(|e| &e.message)
     }
 
     /// Collects the error of a parse into this list and returns the value if it parsed.

@@ -46,10 +46,11 @@ macro_rules! keyed_enum {
                     $crate::ValidationErrors::single(
                         field,
                         "unknown_value",
-                        format!(
-                            concat!("'{}' is geen bekend ", $what, "; kies uit: {}."),
-                            raw.trim(),
-                            [$($key),+].join(", ")
+                        $crate::msg!(
+                            concat!("error-unknown-", stringify!($name)),
+                            concat!("'{value}' is geen bekend ", $what, "; kies uit: {choices}."),
+                            value = raw.trim(),
+                            choices = [$($key),+].join(", ")
                         ),
                     )
                 })
@@ -106,6 +107,36 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         search::SearchKind::LABELS,
     ]
     .concat()
+}
+
+/// Each keyed enum's refusal of an unknown key, for the test that the catalogues hold every
+/// message (`error-unknown-<EnumName>`) with the same Dutch text.
+pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
+    use crate::{collaboration, control, money, moore, overview, search, survey::instrument};
+    type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
+    let parsers: [Parse; 17] = [
+        |f, r| moore::Element::parse_field(f, r).map(drop),
+        |f, r| moore::Support::parse_field(f, r).map(drop),
+        |f, r| moore::Strength::parse_field(f, r).map(drop),
+        |f, r| control::ElectedBody::parse_field(f, r).map(drop),
+        |f, r| control::WgrInstrument::parse_field(f, r).map(drop),
+        |f, r| control::MomentKind::parse_field(f, r).map(drop),
+        |f, r| instrument::Theme::parse_field(f, r).map(drop),
+        |f, r| instrument::RespondentLayer::parse_field(f, r).map(drop),
+        |f, r| instrument::Group::parse_field(f, r).map(drop),
+        |f, r| collaboration::CollaborationKind::parse_field(f, r).map(drop),
+        |f, r| collaboration::WgrForm::parse_field(f, r).map(drop),
+        |f, r| collaboration::PartnerRole::parse_field(f, r).map(drop),
+        |f, r| collaboration::TermStatus::parse_field(f, r).map(drop),
+        |f, r| money::Instrument::parse_field(f, r).map(drop),
+        |f, r| money::MoneyStatus::parse_field(f, r).map(drop),
+        |f, r| overview::MomentType::parse_field(f, r).map(drop),
+        |f, r| search::SearchKind::parse_field(f, r).map(drop),
+    ];
+    parsers
+        .iter()
+        .filter_map(|parse| parse("f", "onbekend").err())
+        .collect()
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod control;
 pub mod error;
 pub mod keyed;
 pub mod map;
+pub mod messages;
 pub mod money;
 pub mod moore;
 pub mod org;
@@ -30,3 +31,4 @@ pub mod text;
 pub mod transitions;
 
 pub use error::{FieldError, ValidationErrors};
+pub use messages::Message;

@@ -67,7 +67,7 @@ impl Cents {
     /// separators); without a comma, dots are thousands separators when every group after the
     /// first has three digits, else a single dot is the decimal point.
     pub fn parse_euro(field: &str, raw: &str) -> Result<Self, ValidationErrors> {
-        let invalid = |message: &str| Err(ValidationErrors::single(field, "invalid_amount", message));
+        let invalid = |message| Err(ValidationErrors::single(field, "invalid_amount", message));
         let text: String = raw
             .trim()
             .trim_start_matches('€')
@@ -75,10 +75,13 @@ impl Cents {
             .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
             .collect();
         if text.is_empty() {
-            return invalid("Vul een bedrag in euro in.");
+            return invalid(crate::msg!("error-amount-required", "Vul een bedrag in euro in."));
         }
         if text.starts_with('-') {
-            return invalid("Een bedrag kan niet negatief zijn.");
+            return invalid(crate::msg!(
+                "error-amount-negative",
+                "Een bedrag kan niet negatief zijn."
+            ));
         }
         let (whole, fraction) = match text.split_once(',') {
             Some((whole, fraction)) => (whole.replace('.', "").to_owned(), fraction.to_owned()),
@@ -88,18 +91,21 @@ impl Cents {
                     (text.replace('.', ""), String::new())
                 }
                 [whole, fraction] => ((*whole).to_owned(), (*fraction).to_owned()),
-                _ => return invalid("Dit is geen bedrag; schrijf bijvoorbeeld 1.234,56."),
+                _ => return invalid(not_an_amount()),
             },
         };
         let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
         if !digits(&whole) || !(fraction.is_empty() || digits(&fraction)) {
-            return invalid("Dit is geen bedrag; schrijf bijvoorbeeld 1.234,56.");
+            return invalid(not_an_amount());
         }
         if fraction.len() > 2 {
-            return invalid("Een bedrag heeft hoogstens twee cijfers achter de komma.");
+            return invalid(crate::msg!(
+                "error-amount-decimals",
+                "Een bedrag heeft hoogstens twee cijfers achter de komma."
+            ));
         }
         let Some(euros) = whole.parse::<i64>().ok().filter(|e| *e < i64::MAX / 100) else {
-            return invalid("Dit bedrag is te groot.");
+            return invalid(crate::msg!("error-amount-too-large", "Dit bedrag is te groot."));
         };
         let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
         Ok(Cents(euros * 100 + cents))
@@ -108,7 +114,11 @@ impl Cents {
     /// Checks an amount given in cents (the API's form).
     pub fn from_cents(field: &str, cents: i64) -> Result<Self, ValidationErrors> {
         Cents::new(cents).ok_or_else(|| {
-            ValidationErrors::single(field, "invalid_amount", "Een bedrag kan niet negatief zijn.")
+            ValidationErrors::single(
+                field,
+                "invalid_amount",
+                crate::msg!("error-amount-negative", "Een bedrag kan niet negatief zijn."),
+            )
         })
     }
 
@@ -152,16 +162,24 @@ impl std::iter::Sum for Cents {
 }
 
 /// Parses a year for a contribution.
+fn not_an_amount() -> crate::Message {
+    crate::msg!(
+        "error-not-an-amount",
+        "Dit is geen bedrag; schrijf bijvoorbeeld 1.234,56."
+    )
+}
+
 pub fn parse_year(field: &str, raw: &str) -> Result<i32, ValidationErrors> {
     match raw.trim().parse::<i32>() {
         Ok(year) if YEARS.contains(&year) => Ok(year),
         _ => Err(ValidationErrors::single(
             field,
             "invalid_year",
-            format!(
-                "Vul een jaar in van {} tot en met {}.",
-                YEARS.start(),
-                YEARS.end()
+            crate::msg!(
+                "error-invalid-year",
+                "Vul een jaar in van {first} tot en met {last}.",
+                first = YEARS.start(),
+                last = YEARS.end()
             ),
         )),
     }

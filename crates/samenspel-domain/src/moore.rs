@@ -59,9 +59,10 @@ impl Fte {
             ValidationErrors::single(
                 field,
                 "invalid_fte",
-                format!(
-                    "'{}' is geen aantal FTE: schrijf bijvoorbeeld 2 of 2,5 (hoogstens één decimaal, niet negatief).",
-                    raw.trim()
+                crate::msg!(
+                    "error-invalid-fte",
+                    "'{value}' is geen aantal FTE: schrijf bijvoorbeeld 2 of 2,5 (hoogstens één decimaal, niet negatief).",
+                    value = raw.trim()
                 ),
             )
         };

@@ -31,9 +31,10 @@ impl OrgCode {
             Err(ValidationErrors::single(
                 field,
                 "invalid_code",
-                format!(
-                    "'{}' is geen geldige organisatiecode (bijvoorbeeld GM0363, PV27, WS0155 of MNRE1034).",
-                    raw.trim()
+                crate::msg!(
+                    "error-invalid-org-code",
+                    "'{value}' is geen geldige organisatiecode (bijvoorbeeld GM0363, PV27, WS0155 of MNRE1034).",
+                    value = raw.trim()
                 ),
             ))
         }
@@ -176,10 +177,11 @@ impl OrgType {
             ValidationErrors::single(
                 field,
                 "unknown_type",
-                format!(
-                    "'{}' is geen bekend soort organisatie; kies uit: {}.",
-                    raw.trim(),
-                    Self::ALL.map(Self::key).join(", ")
+                crate::msg!(
+                    "error-unknown-OrgType",
+                    "'{value}' is geen bekend soort organisatie; kies uit: {choices}.",
+                    value = raw.trim(),
+                    choices = Self::ALL.map(Self::key).join(", ")
                 ),
             )
         })
@@ -251,9 +253,11 @@ impl NewOrganisation {
             errors.add(
                 "type",
                 "not_addable",
-                format!(
-                    "{} komen uit de referentiegegevens en kunnen niet worden toegevoegd.",
-                    t.label_nl()
+                crate::msg!(
+                    "error-org-type-not-addable",
+                    "{label} komen uit de referentiegegevens en kunnen niet worden toegevoegd.",
+                    label = t.label_nl();
+                    kind = t.key()
                 ),
             );
         }

@@ -47,7 +47,12 @@ impl SearchQuery {
             return Err(ValidationErrors::single(
                 "q",
                 "too_long",
-                format!("Gebruik ten hoogste {MAX_QUERY_CHARS} tekens (nu {count})."),
+                crate::msg!(
+                    "error-too-long-now",
+                    "Gebruik ten hoogste {max} tekens (nu {count}).",
+                    max = MAX_QUERY_CHARS,
+                    count = count
+                ),
             ));
         }
         let mut terms: Vec<String> = Vec::new();
@@ -60,7 +65,10 @@ impl SearchQuery {
             return Err(ValidationErrors::single(
                 "q",
                 "required",
-                "Vul een of meer woorden in om te zoeken (letters of cijfers).",
+                crate::msg!(
+                    "error-search-required",
+                    "Vul een of meer woorden in om te zoeken (letters of cijfers)."
+                ),
             ));
         }
         Ok(Self {

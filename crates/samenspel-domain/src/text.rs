@@ -33,7 +33,11 @@ fn parse_text(
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return if required {
-            Err(ValidationErrors::single(field, "required", "Vul dit veld in."))
+            Err(ValidationErrors::single(
+                field,
+                "required",
+                crate::msg!("error-required", "Vul dit veld in."),
+            ))
         } else {
             Ok(None)
         };
@@ -43,7 +47,10 @@ fn parse_text(
         return Err(ValidationErrors::single(
             field,
             "control_character",
-            "Dit veld bevat onzichtbare stuurtekens; verwijder die.",
+            crate::msg!(
+                "error-control-character",
+                "Dit veld bevat onzichtbare stuurtekens; verwijder die."
+            ),
         ));
     }
     let count = trimmed.chars().count();
@@ -51,7 +58,12 @@ fn parse_text(
         return Err(ValidationErrors::single(
             field,
             "too_long",
-            format!("Gebruik ten hoogste {max_chars} tekens (nu {count})."),
+            crate::msg!(
+                "error-too-long-now",
+                "Gebruik ten hoogste {max} tekens (nu {count}).",
+                max = max_chars,
+                count = count
+            ),
         ));
     }
     Ok(Some(trimmed.to_owned()))

@@ -74,7 +74,11 @@ pub(crate) fn duplicate_partner(code: &OrgCode) -> ValidationErrors {
     ValidationErrors::single(
         "code",
         "duplicate_partner",
-        format!("{code} is al partner in deze samenwerking."),
+        samenspel_domain::msg!(
+            "error-duplicate-partner",
+            "{code} is al partner in deze samenwerking.",
+            code = code
+        ),
     )
 }
 
@@ -82,7 +86,11 @@ pub(crate) fn unknown_partner(code: &OrgCode) -> ValidationErrors {
     ValidationErrors::single(
         "code",
         "unknown_organisation",
-        format!("Er is geen organisatie met code {code}."),
+        samenspel_domain::msg!(
+            "error-unknown-organisation",
+            "Er is geen organisatie met code {code}.",
+            code = code
+        ),
     )
 }
 
@@ -90,7 +98,11 @@ pub(crate) fn not_a_partner(code: &OrgCode) -> ValidationErrors {
     ValidationErrors::single(
         "code",
         "not_a_partner",
-        format!("{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt."),
+        samenspel_domain::msg!(
+            "error-not-a-partner-stance",
+            "{code} is geen partner in deze samenwerking; alleen partners geven hun standpunt.",
+            code = code
+        ),
     )
 }
 
@@ -98,7 +110,11 @@ pub(crate) fn not_a_paying_partner(code: &OrgCode) -> ValidationErrors {
     ValidationErrors::single(
         "partner",
         "not_a_partner",
-        format!("{code} is geen partner in deze samenwerking; alleen partners brengen geld in."),
+        samenspel_domain::msg!(
+            "error-not-a-partner-money",
+            "{code} is geen partner in deze samenwerking; alleen partners brengen geld in.",
+            code = code
+        ),
     )
 }
 
@@ -106,7 +122,11 @@ pub(crate) fn email_taken(email: &str) -> ValidationErrors {
     ValidationErrors::single(
         "email",
         "email_taken",
-        format!("Er is al een account met e-mailadres {email}."),
+        samenspel_domain::msg!(
+            "error-email-taken",
+            "Er is al een account met e-mailadres {email}.",
+            email = email
+        ),
     )
 }
 
@@ -129,7 +149,11 @@ pub(crate) fn check_phases_kept(
             errors.add(
                 "phases",
                 "phase_in_use",
-                format!("De fase '{phase}' heeft al standpunten en kan niet worden verwijderd of hernoemd."),
+                samenspel_domain::msg!(
+                    "error-phase-in-use",
+                    "De fase '{phase}' heeft al standpunten en kan niet worden verwijderd of hernoemd.",
+                    phase = phase
+                ),
             );
         }
     }

@@ -9,6 +9,30 @@ use samenspel_app::AppError;
 use samenspel_domain::ValidationErrors;
 use serde::Serialize;
 
+use crate::i18n::Lang;
+
+tokio::task_local! {
+    /// The language the API answers a request's problems in (see [`api_language`]).
+    static API_LANG: Lang;
+}
+
+/// Middleware of the API: its problems are in the language of `Accept-Language` (Dutch when
+/// it names neither Dutch nor English); the interface's cookie does not count here.
+pub async fn api_language(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let accept = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let lang = Lang::negotiate(None, accept.as_deref());
+    API_LANG.scope(lang, next.run(request)).await
+}
+
+/// The language of the API request being answered (Dutch outside one).
+pub fn api_lang() -> Lang {
+    API_LANG.try_with(|lang| *lang).unwrap_or_default()
+}
+
 /// An API error, rendered as `application/problem+json`.
 #[derive(Debug)]
 pub enum ApiError {
@@ -80,7 +104,7 @@ pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
             "Aanmelden nodig",
             "Meld u aan om dit te doen (in de API met Authorization: Bearer <token>).".to_owned(),
         ),
-        AppError::Forbidden(message) => (StatusCode::FORBIDDEN, "Geen toegang", message.clone()),
+        AppError::Forbidden(message) => (StatusCode::FORBIDDEN, "Geen toegang", message.to_string()),
         AppError::TooManyAttempts(message) => {
             (StatusCode::TOO_MANY_REQUESTS, "Te veel pogingen", message.clone())
         }
@@ -94,6 +118,29 @@ pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
             )
         }
     }
+}
+
+/// Status, title and message of an application error in `lang`, for the API. Messages that
+/// arrive as text (a conflict, a refusal, a wait) stay as they are.
+pub fn describe_in(error: &AppError, lang: Lang) -> (StatusCode, String, String) {
+    let (status, dutch_title, detail) = describe(error);
+    let (title, detail) = match error {
+        AppError::NotFound(what) => (
+            "problem-not-found-title",
+            lang.t_with("problem-not-found-detail", &[("what", what)]),
+        ),
+        AppError::Invalid(_) => ("problem-invalid-title", lang.t("problem-invalid-detail")),
+        AppError::Conflict(_) => ("problem-conflict-title", detail),
+        AppError::Unavailable { .. } => return (status, dutch_title.to_owned(), detail),
+        AppError::Unauthenticated => (
+            "problem-unauthenticated-title",
+            lang.t("problem-unauthenticated-detail"),
+        ),
+        AppError::Forbidden(refusal) => ("problem-forbidden-title", lang.msg(refusal)),
+        AppError::TooManyAttempts(_) => ("problem-too-many-attempts-title", detail),
+        AppError::Internal(_) => ("problem-internal-title", lang.t("problem-internal-detail")),
+    };
+    (status, lang.t(title), detail)
 }
 
 /// The chain of causes below an error, outermost first, for the log.
@@ -114,12 +161,12 @@ fn size(bytes: usize) -> String {
 }
 
 impl ApiError {
-    fn problem(&self) -> Problem {
+    fn problem(&self, lang: Lang) -> Problem {
         let (status, title, detail, invalid_params) = match self {
             ApiError::BadRequest { name, reason } => (
                 StatusCode::BAD_REQUEST,
-                "Ongeldig verzoek",
-                "Het verzoek kon niet worden gelezen; er is niets opgeslagen.".to_owned(),
+                lang.t("problem-bad-request-title"),
+                lang.t("problem-bad-request-detail"),
                 vec![InvalidParam {
                     name: name.clone(),
                     code: "malformed".into(),
@@ -128,24 +175,24 @@ impl ApiError {
             ),
             ApiError::TooLarge { limit_bytes } => (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "Verzoek te groot",
-                "Het verzoek is groter dan deze functie aanneemt; er is niets opgeslagen.".to_owned(),
+                lang.t("problem-too-large-title"),
+                lang.t("problem-too-large-detail"),
                 vec![InvalidParam {
                     name: "body".into(),
                     code: "too_large".into(),
-                    reason: format!("Stuur hoogstens {} per verzoek.", size(*limit_bytes)),
+                    reason: lang.t_with("problem-too-large-reason", &[("size", &size(*limit_bytes))]),
                 }],
             ),
             ApiError::BadQuery(errors) => (
                 StatusCode::BAD_REQUEST,
-                "Ongeldige zoekvraag",
-                "Een of meer parameters van de zoekvraag hebben een waarde die niet bestaat.".to_owned(),
-                invalid_params(errors),
+                lang.t("problem-bad-query-title"),
+                lang.t("problem-bad-query-detail"),
+                invalid_params(errors, lang),
             ),
             ApiError::App(error) => {
-                let (status, title, detail) = describe(error);
+                let (status, title, detail) = describe_in(error, lang);
                 let params = match error {
-                    AppError::Invalid(errors) => invalid_params(errors),
+                    AppError::Invalid(errors) => invalid_params(errors, lang),
                     _ => vec![],
                 };
                 (status, title, detail, params)
@@ -153,7 +200,7 @@ impl ApiError {
         };
         Problem {
             problem_type: format!("https://samenspel.example/problemen/{}", status.as_u16()),
-            title: title.into(),
+            title,
             status: status.as_u16(),
             detail,
             invalid_params,
@@ -161,21 +208,21 @@ impl ApiError {
     }
 }
 
-fn invalid_params(errors: &ValidationErrors) -> Vec<InvalidParam> {
+fn invalid_params(errors: &ValidationErrors, lang: Lang) -> Vec<InvalidParam> {
     errors
         .errors
         .iter()
         .map(|e| InvalidParam {
             name: e.field.clone(),
             code: e.code.into(),
-            reason: e.message.clone(),
+            reason: lang.msg(&e.message),
         })
         .collect()
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let problem = self.problem();
+        let problem = self.problem(api_lang());
         let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, Json(problem)).into_response();
         let headers = response.headers_mut();
@@ -226,5 +273,65 @@ impl IntoResponse for PageError {
             PageError::PastTheEnd { last, href } => crate::ui::past_the_end(last, href),
             PageError::NotOffered(response) => *response,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors() -> Vec<AppError> {
+        vec![
+            AppError::NotFound("samenwerking"),
+            AppError::Invalid(ValidationErrors::new()),
+            AppError::Conflict("Iemand anders was eerder.".into()),
+            AppError::Unauthenticated,
+            AppError::Forbidden(samenspel_domain::auth::Action::ManageUsers.refusal()),
+            AppError::TooManyAttempts("Wacht even.".into()),
+            AppError::internal("kapot"),
+        ]
+    }
+
+    #[test]
+    fn the_dutch_problems_from_the_catalogue_are_those_of_the_pages() {
+        for error in errors() {
+            let (status, title, detail) = describe(&error);
+            assert_eq!(
+                describe_in(&error, Lang::Nl),
+                (status, title.to_owned(), detail),
+                "{error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_english_problems_have_english_titles() {
+        let english: Vec<String> = errors().iter().map(|e| describe_in(e, Lang::En).1).collect();
+        assert_eq!(
+            english,
+            [
+                "Not found",
+                "Invalid input",
+                "Simultaneous change",
+                "Sign-in required",
+                "No access",
+                "Too many attempts",
+                "Something went wrong"
+            ]
+        );
+        let (_, _, detail) = describe_in(&AppError::NotFound("golf"), Lang::En);
+        assert_eq!(detail, "The requested wave does not exist (any more).");
+        let problem = ApiError::TooLarge {
+            limit_bytes: 256 * 1024,
+        }
+        .problem(Lang::En);
+        assert_eq!(
+            problem.invalid_params[0].reason,
+            "Send at most 256 kB per request."
+        );
+        assert_eq!(
+            ApiError::TooLarge { limit_bytes: 1024 }.problem(Lang::Nl).title,
+            "Verzoek te groot"
+        );
     }
 }

@@ -120,7 +120,7 @@ pub async fn csrf(request: Request, next: Next) -> Response {
             return crate::ui::error_page(&AppError::Invalid(samenspel_domain::ValidationErrors::single(
                 "body",
                 "too_large",
-                "Het formulier is te groot.",
+                samenspel_domain::msg!("error-form-too-large", "Het formulier is te groot."),
             )));
         };
         let submitted = match multipart_boundary(&parts.headers) {

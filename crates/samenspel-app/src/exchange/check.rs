@@ -64,13 +64,21 @@ fn partners(
             problems.add(
                 row,
                 "organisatie",
-                format!("Er is geen organisatie met code {code}."),
+                samenspel_domain::msg!(
+                    "error-unknown-organisation",
+                    "Er is geen organisatie met code {code}.",
+                    code = code
+                ),
             );
         } else if partners.iter().any(|q| q.code == code) {
             problems.add(
                 row,
                 "organisatie",
-                format!("{code} staat al als partner bij deze samenwerking."),
+                samenspel_domain::msg!(
+                    "error-import-partner-twice",
+                    "{code} staat al als partner bij deze samenwerking.",
+                    code = code
+                ),
             );
         } else {
             partners.push(RegisteredPartner {
@@ -125,16 +133,20 @@ fn money(
             problems.add(
                 row,
                 "organisatie",
-                format!(
-                    "{} is geen partner van deze samenwerking in dit bestand.",
-                    contribution.partner
+                samenspel_domain::msg!(
+                    "error-import-not-a-partner",
+                    "{code} is geen partner van deze samenwerking in dit bestand.",
+                    code = contribution.partner
                 ),
             );
         } else if given_twice {
             problems.add(
                 row,
                 "bedrag",
-                "Dit bedrag (partner, jaar, instrument, status) staat er al.",
+                samenspel_domain::msg!(
+                    "error-import-amount-twice",
+                    "Dit bedrag (partner, jaar, instrument, status) staat er al."
+                ),
             );
         } else {
             money.push(contribution);
@@ -156,7 +168,10 @@ pub(super) fn validate(
             problems.add(
                 read.row,
                 "sleutel",
-                "Vul een sleutel in die de samenwerking in dit bestand aanduidt.",
+                samenspel_domain::msg!(
+                    "error-import-key-required",
+                    "Vul een sleutel in die de samenwerking in dit bestand aanduidt."
+                ),
             );
         }
         let fields = match c.input.parse() {

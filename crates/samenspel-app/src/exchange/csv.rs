@@ -114,7 +114,11 @@ fn line(row: &Row<'_>, problems: &mut Problems) -> Option<Line> {
             problems.add(
                 row.number,
                 "regel",
-                format!("'{other}' is geen soort regel; gebruik samenwerking, partner of geld."),
+                samenspel_domain::msg!(
+                    "error-import-unknown-line-kind",
+                    "'{value}' is geen soort regel; gebruik samenwerking, partner of geld.",
+                    value = other
+                ),
             );
             None
         }
@@ -135,7 +139,11 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
             problems.add(
                 *row,
                 "sleutel",
-                format!("De sleutel '{key}' komt al eerder voor."),
+                samenspel_domain::msg!(
+                    "error-import-duplicate-key",
+                    "De sleutel '{key}' komt al eerder voor.",
+                    key = key
+                ),
             );
             continue;
         }
@@ -159,7 +167,11 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
             problems.add(
                 row,
                 "sleutel",
-                format!("Er is geen samenwerking met sleutel '{key}' in dit bestand."),
+                samenspel_domain::msg!(
+                    "error-import-unknown-key",
+                    "Er is geen samenwerking met sleutel '{key}' in dit bestand.",
+                    key = key
+                ),
             );
             continue;
         };

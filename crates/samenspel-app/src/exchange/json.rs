@@ -19,7 +19,15 @@ pub(super) fn read_json(text: &str, problems: &mut Problems) -> Vec<ReadCollabor
             })
             .collect(),
         Err(e) => {
-            problems.add(e.line(), "", format!("Dit is geen geldig JSON-document: {e}"));
+            problems.add(
+                e.line(),
+                "",
+                samenspel_domain::msg!(
+                    "error-import-not-json",
+                    "Dit is geen geldig JSON-document: {error}",
+                    error = e
+                ),
+            );
             Vec::new()
         }
     }

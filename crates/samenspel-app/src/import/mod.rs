@@ -23,7 +23,7 @@
 //! fn cost(row: &Row<'_>, problems: &mut Problems) -> Option<YearlyCost> {
 //!     let task = row.text("taak");
 //!     if task.is_empty() {
-//!         problems.add(row.number, "taak", "Vul de taak in.");
+//!         problems.add(row.number, "taak", samenspel_domain::Message::plain("Vul de taak in."));
 //!     }
 //!     let year = problems.cell(row.number, "jaar", parse_year("jaar", row.get("jaar")));
 //!     let amount = problems.cell(row.number, "bedrag", Cents::parse_euro("bedrag", row.get("bedrag")));

@@ -3,7 +3,7 @@
 //! `bestand, rij 3, kolom bedrag: …` in text — and stops collecting at one limit: the file is
 //! refused whole anyway, and a person fixes the first ones first.
 
-use samenspel_domain::ValidationErrors;
+use samenspel_domain::{Message, ValidationErrors};
 
 /// At most this many problems of one import are kept (the limit of the domain's response
 /// sources too).
@@ -15,7 +15,7 @@ pub struct RowError {
     pub file: &'static str,
     pub row: usize,
     pub column: String,
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl std::fmt::Display for RowError {
@@ -49,13 +49,13 @@ impl Problems {
     }
 
     /// Adds a problem (ignored once the limit is reached).
-    pub fn add(&mut self, row: usize, column: &str, reason: impl Into<String>) {
+    pub fn add(&mut self, row: usize, column: &str, reason: Message) {
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(RowError {
                 file: self.file,
                 row,
                 column: column.to_owned(),
-                reason: reason.into(),
+                reason,
             });
         }
     }
@@ -134,10 +134,10 @@ mod tests {
     #[test]
     fn problems_are_named_by_file_row_and_column_in_order_up_to_the_limit() {
         let mut p = Problems::new("a.csv");
-        p.add(3, "jaar", "Geen jaar.");
-        p.add(2, "bedrag", "Geen bedrag.");
+        p.add(3, "jaar", Message::plain("Geen jaar."));
+        p.add(2, "bedrag", Message::plain("Geen bedrag."));
         p.reading("b.csv");
-        p.add(0, "gr_roo_id", "Ontbreekt.");
+        p.add(0, "gr_roo_id", Message::plain("Ontbreekt."));
         let list = p.clone().into_list();
         assert_eq!(list[0].to_string(), "a.csv, rij 2, kolom bedrag: Geen bedrag.");
         let names: Vec<String> = p.into_errors().errors.into_iter().map(|e| e.field).collect();
@@ -145,7 +145,7 @@ mod tests {
 
         let mut many = Problems::new("bestand");
         for row in 0..MAX_PROBLEMS + 5 {
-            many.add(row, "", "x");
+            many.add(row, "", Message::plain("x"));
         }
         assert!(many.full());
         assert_eq!(many.len(), MAX_PROBLEMS);

@@ -36,7 +36,14 @@ impl Header {
         let mut complete = true;
         for column in required {
             if !self.0.contains_key(*column) {
-                problems.add(1, column, "Deze kolom ontbreekt in de kopregel.");
+                problems.add(
+                    1,
+                    column,
+                    samenspel_domain::msg!(
+                        "error-import-column-missing",
+                        "Deze kolom ontbreekt in de kopregel."
+                    ),
+                );
                 complete = false;
             }
         }
@@ -95,7 +102,15 @@ impl Table {
         let header = match csv.headers() {
             Ok(h) => Header::new(h.iter()),
             Err(e) => {
-                problems.add(1, "", format!("De kopregel kan niet worden gelezen: {e}"));
+                problems.add(
+                    1,
+                    "",
+                    samenspel_domain::msg!(
+                        "error-import-header-unreadable",
+                        "De kopregel kan niet worden gelezen: {error}",
+                        error = e
+                    ),
+                );
                 return None;
             }
         };
@@ -103,7 +118,15 @@ impl Table {
         for (i, record) in csv.records().enumerate() {
             match record {
                 Ok(r) => records.push((i + 2, r)),
-                Err(e) => problems.add(i + 2, "", format!("Deze regel kan niet worden gelezen: {e}")),
+                Err(e) => problems.add(
+                    i + 2,
+                    "",
+                    samenspel_domain::msg!(
+                        "error-import-row-unreadable",
+                        "Deze regel kan niet worden gelezen: {error}",
+                        error = e
+                    ),
+                ),
             }
         }
         Some(Self { header, records })

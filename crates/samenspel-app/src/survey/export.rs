@@ -10,9 +10,15 @@ fn number(x: Option<f64>, decimals: usize) -> String {
 
 /// The CSV of a report; suppressed groups appear only as a note, never with figures.
 pub fn report_csv(r: &SurveyReport) -> String {
-    let mut out = String::from(
-        "groep;stelling;n;gemiddelde;sd;mediaan;antwoord_1;antwoord_2;antwoord_3;antwoord_4;antwoord_5;weet_niet;top2box;rang;opmerking\r\n",
-    );
+    report_csv_with_header(r, REPORT_CSV_HEADER)
+}
+
+/// The column labels of [`report_csv`] in Dutch (the web layer has them in other languages).
+pub const REPORT_CSV_HEADER: &str = "groep;stelling;n;gemiddelde;sd;mediaan;antwoord_1;antwoord_2;antwoord_3;antwoord_4;antwoord_5;weet_niet;top2box;rang;opmerking";
+
+/// [`report_csv`] with the column labels `header` (the same columns, in another language).
+pub fn report_csv_with_header(r: &SurveyReport, header: &str) -> String {
+    let mut out = format!("{header}\r\n");
     for (group, g) in &r.report.groups {
         for s in &r.statements {
             let Some(st) = g.statements.get(s.id) else {

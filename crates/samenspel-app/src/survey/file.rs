@@ -52,7 +52,17 @@ impl<R: Read> ResponseFile<R> {
     pub fn new(input: R, statements: &'static [Statement]) -> Self {
         let mut problems = Problems::new(FILE);
         let reader = import::stream(input)
-            .map_err(|e| problems.add(1, "", format!("Het bestand kan niet worden gelezen: {e}")))
+            .map_err(|e| {
+                problems.add(
+                    1,
+                    "",
+                    samenspel_domain::msg!(
+                        "error-file-unreadable",
+                        "Het bestand kan niet worden gelezen: {error}",
+                        error = e
+                    ),
+                )
+            })
             .ok();
         Self {
             done: reader.is_none(),
@@ -69,7 +79,7 @@ impl<R: Read> ResponseFile<R> {
         }
     }
 
-    fn problem(&mut self, column: &str, message: String) {
+    fn problem(&mut self, column: &str, message: samenspel_domain::Message) {
         self.problems.add(self.row, column, message);
     }
 
@@ -87,7 +97,14 @@ impl<R: Read> ResponseFile<R> {
             }
             Err(e) => {
                 self.row += 1;
-                self.problem("", format!("De regel kan niet worden gelezen: {e}"));
+                self.problem(
+                    "",
+                    samenspel_domain::msg!(
+                        "error-survey-row-unreadable",
+                        "De regel kan niet worden gelezen: {error}",
+                        error = e
+                    ),
+                );
                 false
             }
         }
@@ -101,10 +118,11 @@ impl<R: Read> ResponseFile<R> {
         }
         self.problem(
             "",
-            format!(
-                "De kopregel moet precies zijn: {} (gevonden: {}).",
-                expected.join(","),
-                found.join(",")
+            samenspel_domain::msg!(
+                "error-survey-header",
+                "De kopregel moet precies zijn: {expected} (gevonden: {found}).",
+                expected = expected.join(","),
+                found = found.join(",")
             ),
         );
         false
@@ -121,9 +139,11 @@ impl<R: Read> ResponseFile<R> {
         if record.len() != expected {
             self.problem(
                 "",
-                format!(
-                    "Deze regel heeft {} kolommen; verwacht zijn er {expected}.",
-                    record.len()
+                samenspel_domain::msg!(
+                    "error-survey-columns",
+                    "Deze regel heeft {count} kolommen; verwacht zijn er {expected}.",
+                    count = record.len(),
+                    expected = expected
                 ),
             );
             self.record = record;
@@ -135,17 +155,28 @@ impl<R: Read> ResponseFile<R> {
         if respondent.is_empty() || respondent.len() > 100 || respondent.chars().any(char::is_control) {
             self.problem(
                 "respondent",
-                "Vul een respondentnummer in (hoogstens 100 tekens).".into(),
+                samenspel_domain::msg!(
+                    "error-survey-respondent-required",
+                    "Vul een respondentnummer in (hoogstens 100 tekens)."
+                ),
             );
         } else if self.known.contains(respondent) {
             self.problem(
                 "respondent",
-                format!("Respondent '{respondent}' heeft al geantwoord in deze golf."),
+                samenspel_domain::msg!(
+                    "error-survey-respondent-answered",
+                    "Respondent '{respondent}' heeft al geantwoord in deze golf.",
+                    respondent = respondent
+                ),
             );
         } else if !self.seen.insert(respondent) {
             self.problem(
                 "respondent",
-                format!("Respondent '{respondent}' staat al eerder in het bestand."),
+                samenspel_domain::msg!(
+                    "error-survey-respondent-twice",
+                    "Respondent '{respondent}' staat al eerder in het bestand.",
+                    respondent = respondent
+                ),
             );
         }
         let layer_text = text(record.get(1).unwrap_or_default());
@@ -153,9 +184,10 @@ impl<R: Read> ResponseFile<R> {
         if layer.is_none() {
             self.problem(
                 "layer",
-                format!(
-                    "'{}' is geen bekende bestuurslaag. Kies uit rijk, provincie, gemeente, waterschap, gemeenschappelijke-regeling of overig.",
-                    layer_text.trim()
+                samenspel_domain::msg!(
+                    "error-survey-unknown-layer",
+                    "'{value}' is geen bekende bestuurslaag. Kies uit rijk, provincie, gemeente, waterschap, gemeenschappelijke-regeling of overig.",
+                    value = layer_text.trim()
                 ),
             );
         }
@@ -217,7 +249,10 @@ impl<R: Read + Send> ResponseSource for ResponseFile<R> {
     fn finish(&mut self) -> Result<Tally, ValidationErrors> {
         if self.problems.is_empty() && self.stored == 0 {
             self.row = 1;
-            self.problem("", "Het bestand bevat geen antwoorden.".into());
+            self.problem(
+                "",
+                samenspel_domain::msg!("error-survey-no-answers", "Het bestand bevat geen antwoorden."),
+            );
         }
         if self.problems.is_empty() {
             Ok(std::mem::take(&mut self.tally))

@@ -42,7 +42,10 @@ fn parse_response(
             errors.add(
                 "layer",
                 "required",
-                "Kies bij welke overheid of organisatie u werkt.",
+                samenspel_domain::msg!(
+                    "error-survey-layer-required",
+                    "Kies bij welke overheid of organisatie u werkt."
+                ),
             );
             None
         }
@@ -91,7 +94,10 @@ impl App {
             return Err(AppError::Invalid(ValidationErrors::single(
                 "count",
                 "invalid_count",
-                "Maak 1 tot en met 100.000 uitnodigingen tegelijk.",
+                samenspel_domain::msg!(
+                    "error-invalid-invitation-count",
+                    "Maak 1 tot en met 100.000 uitnodigingen tegelijk."
+                ),
             )));
         }
         let wave = self.wave(key).await?;

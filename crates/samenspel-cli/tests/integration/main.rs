@@ -18,6 +18,7 @@ mod control;
 mod exchange;
 mod helpers;
 mod info_pages;
+mod messages_en;
 mod money;
 mod moore;
 mod openapi;

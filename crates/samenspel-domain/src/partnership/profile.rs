@@ -30,7 +30,7 @@ impl Score {
             return Err(ValidationErrors::single(
                 field,
                 "required",
-                "Kies een score van 1 tot en met 5.",
+                crate::msg!("error-score-choose", "Kies een score van 1 tot en met 5."),
             ));
         }
         match raw.parse::<i64>() {
@@ -49,7 +49,7 @@ impl Score {
             serde_json::Value::Null => Err(ValidationErrors::single(
                 field,
                 "required",
-                "Geef een score van 1 tot en met 5.",
+                crate::msg!("error-score-give", "Geef een score van 1 tot en met 5."),
             )),
             other => Err(not_a_whole_number(field, &other.to_string())),
         }
@@ -60,7 +60,11 @@ impl Score {
             ValidationErrors::single(
                 field,
                 "out_of_range",
-                format!("De score {n} ligt buiten de schaal; kies 1 tot en met 5."),
+                crate::msg!(
+                    "error-score-out-of-range",
+                    "De score {score} ligt buiten de schaal; kies 1 tot en met 5.",
+                    score = n
+                ),
             )
         })
     }
@@ -70,7 +74,11 @@ fn not_a_whole_number(field: &str, raw: &str) -> ValidationErrors {
     ValidationErrors::single(
         field,
         "not_a_score",
-        format!("{raw} is geen score; kies een geheel getal van 1 tot en met 5."),
+        crate::msg!(
+            "error-not-a-score",
+            "{value} is geen score; kies een geheel getal van 1 tot en met 5.",
+            value = raw
+        ),
     )
 }
 

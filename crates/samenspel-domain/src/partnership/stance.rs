@@ -69,7 +69,7 @@ impl StanceInput {
                 errors.add(
                     format!("scores.{key}"),
                     "unknown_dimension",
-                    format!("'{key}' is geen dimensie van het model."),
+                    unknown_dimension(key),
                 );
             }
         }
@@ -78,7 +78,7 @@ impl StanceInput {
                 errors.add(
                     format!("motivations.{key}"),
                     "unknown_dimension",
-                    format!("'{key}' is geen dimensie van het model."),
+                    unknown_dimension(key),
                 );
             }
         }
@@ -88,7 +88,11 @@ impl StanceInput {
             let field = format!("scores.{}", d.key());
             scores[d.index()] = match self.scores.get(d.key()) {
                 None => {
-                    errors.add(&field, "required", "Kies een score van 1 tot en met 5.");
+                    errors.add(
+                        &field,
+                        "required",
+                        crate::msg!("error-score-choose", "Kies een score van 1 tot en met 5."),
+                    );
                     None
                 }
                 Some(ScoreValue::Json(value)) => errors.collect(Score::from_json(&field, value)),
@@ -119,6 +123,14 @@ impl StanceInput {
 }
 
 /// Finds the phase named `raw` among `phases`; empty means the collaboration as a whole.
+fn unknown_dimension(key: &str) -> crate::Message {
+    crate::msg!(
+        "error-unknown-dimension",
+        "'{key}' is geen dimensie van het model.",
+        key = key
+    )
+}
+
 pub fn resolve_phase(phases: &[String], raw: Option<&str>) -> Result<Option<String>, ValidationErrors> {
     let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
         return Ok(None);
@@ -131,7 +143,11 @@ pub fn resolve_phase(phases: &[String], raw: Option<&str>) -> Result<Option<Stri
             ValidationErrors::single(
                 "phase",
                 "unknown_phase",
-                format!("Deze samenwerking heeft geen fase '{raw}'."),
+                crate::msg!(
+                    "error-unknown-phase",
+                    "Deze samenwerking heeft geen fase '{phase}'.",
+                    phase = raw
+                ),
             )
         })
 }

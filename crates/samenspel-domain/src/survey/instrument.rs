@@ -258,8 +258,10 @@ impl Answer {
             other => Err(ValidationErrors::single(
                 field,
                 "invalid_answer",
-                format!(
-                    "'{other}' is geen antwoord: 1 tot en met 5, n (weet niet / niet van toepassing) of leeg."
+                crate::msg!(
+                    "error-invalid-answer",
+                    "'{value}' is geen antwoord: 1 tot en met 5, n (weet niet / niet van toepassing) of leeg.",
+                    value = other
                 ),
             )),
         }

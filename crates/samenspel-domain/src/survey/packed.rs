@@ -146,11 +146,12 @@ impl<'a> SliceSource<'a> {
             errors.add(
                 "answers",
                 "wrong_length",
-                format!(
-                    "Respondent '{}' heeft {} antwoorden; het instrument heeft {} stellingen.",
-                    r.respondent,
-                    r.answers.len(),
-                    statements.len()
+                crate::msg!(
+                    "error-wrong-number-of-answers",
+                    "Respondent '{respondent}' heeft {answers} antwoorden; het instrument heeft {statements} stellingen.",
+                    respondent = r.respondent,
+                    answers = r.answers.len(),
+                    statements = statements.len()
                 ),
             );
         }
@@ -181,9 +182,10 @@ impl ResponseSource for SliceSource<'_> {
                     self.errors.add(
                         "respondent",
                         "duplicate",
-                        format!(
-                            "Respondent '{}' heeft al geantwoord in deze golf; er is niets opgeslagen.",
-                            r.respondent
+                        crate::msg!(
+                            "error-respondent-already-answered",
+                            "Respondent '{respondent}' heeft al geantwoord in deze golf; er is niets opgeslagen.",
+                            respondent = r.respondent
                         ),
                     );
                 }

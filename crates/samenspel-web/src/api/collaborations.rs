@@ -125,7 +125,10 @@ pub async fn update(
         ValidationErrors::single(
             "version",
             "required",
-            "Geef de versie waarop de wijziging is gebaseerd.",
+            samenspel_domain::msg!(
+                "error-version-required",
+                "Geef de versie waarop de wijziging is gebaseerd."
+            ),
         )
     })?;
     app.update_collaboration(id, version, &body.fields, &who).await?;

@@ -68,7 +68,10 @@ pub fn routes() -> Router<App> {
     let (router, paths) = endpoints().split_for_parts();
     let document = Bytes::from(serde_json::to_vec(&openapi::document(paths)).unwrap_or_default());
     let serve = move || async move { ([(header::CONTENT_TYPE, "application/json")], document) };
-    router.route("/openapi.json", get(serve)).fallback(not_found)
+    router
+        .route("/openapi.json", get(serve))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(crate::error::api_language))
 }
 
 /// The OpenAPI document as pretty JSON, as `/api/openapi.json` serves it (also

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use samenspel_app::App;
-use samenspel_app::survey::{SurveyReport, WaveInput, report_csv};
+use samenspel_app::survey::{SurveyReport, WaveInput, report_csv_with_header};
 use samenspel_store::Wave;
 use serde::{Deserialize, Serialize};
 
@@ -159,7 +159,7 @@ pub async fn report(
     Ok(if csv {
         crate::ui::csv_response(
             &format!("knelpuntenmonitor-{}.csv", report.wave.key),
-            report_csv(&report),
+            report_csv_with_header(&report, &crate::exports::survey_report(crate::error::api_lang())),
         )
     } else {
         Json(report).into_response()

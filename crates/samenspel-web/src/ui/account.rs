@@ -182,7 +182,7 @@ pub async fn accept_invitation(PostedTo(app, ctx, token, pairs): PostedTo<String
         Err(AppError::Invalid(ValidationErrors::single(
             "password_again",
             "mismatch",
-            "De twee wachtwoorden zijn niet gelijk.",
+            samenspel_domain::msg!("error-passwords-differ", "De twee wachtwoorden zijn niet gelijk."),
         )))
     };
     form_outcome(

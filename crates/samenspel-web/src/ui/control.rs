@@ -44,10 +44,10 @@ pub struct MomentRow {
     pub bodies: Vec<Choice>,
     pub date: String,
     pub description: String,
-    pub date_error: Option<String>,
-    pub kind_error: Option<String>,
-    pub body_error: Option<String>,
-    pub description_error: Option<String>,
+    pub date_error: Option<samenspel_domain::Message>,
+    pub kind_error: Option<samenspel_domain::Message>,
+    pub body_error: Option<samenspel_domain::Message>,
+    pub description_error: Option<samenspel_domain::Message>,
 }
 
 /// A recorded moment as shown.
@@ -80,7 +80,7 @@ pub struct ControlPage {
 }
 
 impl ControlPage {
-    pub fn error(&self, field: &str) -> Option<&str> {
+    pub fn error(&self, field: &str) -> Option<&samenspel_domain::Message> {
         self.errors.for_field(field)
     }
 }
@@ -124,11 +124,7 @@ async fn page(
         .iter()
         .enumerate()
         .map(|(index, m)| {
-            let err = |name: &str| {
-                errors
-                    .for_field(&format!("moments[{index}].{name}"))
-                    .map(str::to_owned)
-            };
+            let err = |name: &str| errors.for_field(&format!("moments[{index}].{name}")).cloned();
             MomentRow {
                 index,
                 kinds: choices(MomentKind::ALL, MomentKind::key, MomentKind::label_nl, |k| {

@@ -27,7 +27,7 @@ pub fn routes() -> Router<App> {
 pub struct ProblemRow {
     pub row: String,
     pub column: String,
-    pub reason: String,
+    pub reason: samenspel_domain::Message,
 }
 
 #[derive(Template)]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use samenspel_domain::ValidationErrors;
+use samenspel_domain::{Message, ValidationErrors};
 
 /// The submitted values (as strings, as they were typed) and the errors per field.
 #[derive(Default)]
@@ -41,18 +41,18 @@ impl FormState {
         self.values.get(name).map_or("", String::as_str)
     }
 
-    pub fn error(&self, name: &str) -> Option<&str> {
+    pub fn error(&self, name: &str) -> Option<&Message> {
         self.errors.for_field(name)
     }
 
     /// The first error for `name` or for one of its items (`phases` covers `phases[2]`).
-    pub fn error_any(&self, name: &str) -> Option<&str> {
+    pub fn error_any(&self, name: &str) -> Option<&Message> {
         let prefix = format!("{name}[");
         self.errors
             .errors
             .iter()
             .find(|e| e.field == name || e.field.starts_with(&prefix))
-            .map(|e| e.message.as_str())
+            .map(|e| &e.message)
     }
 
     pub fn has_errors(&self) -> bool {

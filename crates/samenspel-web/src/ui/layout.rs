@@ -75,6 +75,11 @@ impl Layout {
         self.lang.t_with(id, &[(name, value)])
     }
 
+    /// A field error or other message of the domain in the page's language.
+    pub fn msg(&self, message: &samenspel_domain::Message) -> String {
+        self.lang.msg(message)
+    }
+
     /// Whether the visitor asked for a language this page is not yet in.
     pub fn untranslated(&self) -> bool {
         self.lang != self.wanted

@@ -132,7 +132,7 @@ pub fn error_page(error: &AppError) -> Response {
         AppError::Invalid(errors) => errors
             .errors
             .iter()
-            .map(|e| e.message.as_str())
+            .map(|e| e.message.dutch())
             .collect::<Vec<_>>()
             .join(" "),
         _ => message,

@@ -239,24 +239,7 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
 pub async fn involvements_csv(Visit(app, ctx, code): Visit<String>) -> PageResult {
     let overview = app.overview(&code, &ctx.who, app.today()).await?;
     let years: Vec<i32> = overview.money_per_year.iter().map(|y| y.year).collect();
-    let mut header: Vec<String> = [
-        "id",
-        "naam",
-        "soort",
-        "wgr_vorm",
-        "rol",
-        "deelnemer_sinds",
-        "start",
-        "einde",
-        "lopend",
-        "controle_instrumenten",
-        "volgende_evaluatie",
-    ]
-    .iter()
-    .map(|h| (*h).to_owned())
-    .collect();
-    header.extend(years.iter().map(|y| format!("bijdrage_{y}")));
-    let mut lines = vec![header];
+    let mut lines = vec![crate::exports::involvements(ctx.lang, &years)];
     for item in &overview.collaborations {
         let i = &item.involvement;
         let mut fields = vec![

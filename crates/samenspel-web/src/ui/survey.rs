@@ -9,7 +9,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing;
-use samenspel_app::survey::{SurveyReport, WaveInput, answering_on, report_csv};
+use samenspel_app::survey::{SurveyReport, WaveInput, answering_on, report_csv_with_header};
 use samenspel_app::{App, AppError};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
 use samenspel_domain::survey::period::{NotAnswerable, status_nl};
@@ -548,11 +548,15 @@ pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
     ))
 }
 
-pub async fn report_csv_file(State(app): State<App>, PagePath(key): PagePath<String>) -> PageResult {
+pub async fn report_csv_file(
+    State(app): State<App>,
+    ctx: PageContext,
+    PagePath(key): PagePath<String>,
+) -> PageResult {
     let r = app.survey_report(&key).await?;
     Ok(super::csv_response(
         &format!("knelpuntenmonitor-{}.csv", r.wave.key),
-        report_csv(&r),
+        report_csv_with_header(&r, &crate::exports::survey_report(ctx.lang)),
     ))
 }
 

@@ -79,7 +79,7 @@ pub async fn changes_json(Visit(app, ctx, id): Visit<i64>) -> PageResult {
 
 pub async fn changes_csv(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (_, events) = audit_of(&app, &ctx, id).await?;
-    let mut csv = String::from("id;tijdstip;door;namens;actie;omschrijving;samenvatting;voor;na\r\n");
+    let mut csv = crate::exports::changes(ctx.lang);
     for e in &events {
         let fields = [
             e.id.to_string(),

@@ -167,7 +167,10 @@ pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
         Err(_) => Err(AppError::Invalid(samenspel_domain::ValidationErrors::single(
             "version",
             "required",
-            "De versie ontbreekt; laad het formulier opnieuw.",
+            samenspel_domain::msg!(
+                "error-version-missing-form",
+                "De versie ontbreekt; laad het formulier opnieuw."
+            ),
         ))),
     };
     if let Err(AppError::Conflict(message)) = result {
@@ -175,7 +178,11 @@ pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
         // what happened.
         let mut form = FormState::from_pairs(&pairs);
         form.set("version", c.version.to_string());
-        let errors = samenspel_domain::ValidationErrors::single("version", "stale", message);
+        let errors = samenspel_domain::ValidationErrors::single(
+            "version",
+            "stale",
+            samenspel_domain::Message::plain(message),
+        );
         return Ok(render(
             StatusCode::CONFLICT,
             &edit_page(&ctx, &c, form.with_errors(errors)),

@@ -92,7 +92,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
                 errors
                     .errors
                     .iter()
-                    .map(|e| e.message.clone())
+                    .map(|e| e.message.to_string())
                     .collect::<Vec<_>>()
                     .join(" ")
                     + " Dit filter is niet toegepast.",

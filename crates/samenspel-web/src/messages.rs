@@ -1,0 +1,175 @@
+//! The domain's messages ([`Message`]: a catalogue id, named arguments and the Dutch text) in
+//! the visitor's language, from `locales/<lang>/errors.ftl` and the other catalogues.
+
+use samenspel_domain::Message;
+
+use crate::i18n::{Lang, message_ids};
+
+impl Lang {
+    /// `message` in this language. Dutch is the domain's own text (the catalogue holds the
+    /// same, a test makes sure); a message missing from the catalogue shows in Dutch.
+    pub fn msg(self, message: &Message) -> String {
+        if self == Lang::Nl || !message_ids(self).contains(message.id()) {
+            if self != Lang::Nl {
+                tracing::error!(message_id = message.id(), "message missing from the catalogue");
+            }
+            return message.dutch().to_owned();
+        }
+        let args: Vec<(&str, &str)> = message.args().iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.t_with(message.id(), &args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use samenspel_domain::ValidationErrors;
+
+    use super::*;
+
+    /// The Dutch text the catalogue gives for `message`'s id and arguments.
+    fn dutch_catalogue(message: &Message) -> String {
+        let args: Vec<(&str, &str)> = message.args().iter().map(|(k, v)| (*k, v.as_str())).collect();
+        Lang::Nl.t_with(message.id(), &args)
+    }
+
+    /// Messages the domain gives for known-bad input, one or more of each kind.
+    fn samples() -> Vec<Message> {
+        use samenspel_domain::{account, collaboration, keyed, money, moore, org, partnership, search, text};
+        let mut refused: Vec<ValidationErrors> = vec![
+            text::parse_line("f", "", 10, true).unwrap_err(),
+            text::parse_line("f", "a\u{7}b", 10, true).unwrap_err(),
+            text::parse_line("f", "abcdefghijkl", 10, true).unwrap_err(),
+            search::SearchQuery::parse("").unwrap_err(),
+            search::SearchQuery::parse(&"a".repeat(500)).unwrap_err(),
+            account::Email::parse("email", "geen-adres").unwrap_err(),
+            account::NewPassword::parse("p", "kort").unwrap_err(),
+            account::NewPassword::parse("p", &"x".repeat(2000)).unwrap_err(),
+            org::OrgCode::parse_field("code", "!!").unwrap_err(),
+            org::OrgType::parse_field("type", "club").unwrap_err(),
+            org::NewOrganisation::parse("Gemeente X", "gemeente", "").unwrap_err(),
+            samenspel_domain::auth::Role::parse_field("role", "baas").unwrap_err(),
+            collaboration::parse_iso_date("d", "31-13-2020").unwrap_err(),
+            collaboration::parse_date("d", "31-13-2020").unwrap_err(),
+            money::Cents::parse_euro("a", "").unwrap_err(),
+            money::Cents::parse_euro("a", "-5").unwrap_err(),
+            money::Cents::parse_euro("a", "1.2.3").unwrap_err(),
+            money::Cents::parse_euro("a", "1,234").unwrap_err(),
+            money::Cents::parse_euro("a", "99999999999999999999").unwrap_err(),
+            money::Cents::from_cents("a", -1).unwrap_err(),
+            money::parse_year("y", "3000").unwrap_err(),
+            moore::Fte::parse("fte", "2,55").unwrap_err(),
+            partnership::Score::parse_field("s", "").unwrap_err(),
+            partnership::Score::parse_field("s", "9").unwrap_err(),
+            partnership::Score::parse_field("s", "drie").unwrap_err(),
+            partnership::Score::from_json("s", &serde_json::Value::Null).unwrap_err(),
+            partnership::resolve_phase(&["Start".to_owned()], Some("Einde")).unwrap_err(),
+            samenspel_domain::attachment::Attachment::check("a.txt", Vec::new()).unwrap_err(),
+            samenspel_domain::attachment::Attachment::check("a.exe", vec![0x4d, 0x5a, 0, 0]).unwrap_err(),
+            samenspel_domain::survey::Answer::parse_cell("S01", "7").unwrap_err(),
+        ];
+        let collaboration: collaboration::CollaborationInput = serde_json::from_value(serde_json::json!({
+            "name": "", "type": "regio-deal", "wgr_form": "openbaar-lichaam",
+            "start_date": "2026-03-01", "end_date": "2025-01-01",
+            "phases": ["Start", "start"], "policy_areas": vec!["x"; 40]
+        }))
+        .unwrap();
+        refused.push(collaboration.parse().unwrap_err());
+        let stance: partnership::StanceInput = serde_json::from_value(serde_json::json!({
+            "scores": {"onbekend": 3}, "motivations": {"onbekend": "x"}
+        }))
+        .unwrap();
+        refused.push(stance.parse(&[]).unwrap_err());
+        refused.extend(keyed::unknown_key_refusals());
+        let mut messages: Vec<Message> = refused
+            .into_iter()
+            .flat_map(|e| e.errors)
+            .map(|e| e.message)
+            .collect();
+        messages.push(Message::plain("Iets van elders."));
+        messages.extend(samenspel_domain::auth::Action::ALL.map(samenspel_domain::auth::Action::refusal));
+        messages
+    }
+
+    #[test]
+    fn every_sampled_message_is_in_both_catalogues_and_the_dutch_agrees() {
+        let messages = samples();
+        let ids: std::collections::BTreeSet<_> = messages.iter().map(Message::id).collect();
+        assert!(ids.len() > 40, "{ids:?}");
+        for m in &messages {
+            assert!(
+                message_ids(Lang::Nl).contains(m.id()),
+                "{} is not in Dutch",
+                m.id()
+            );
+            assert!(
+                message_ids(Lang::En).contains(m.id()),
+                "{} is not in English",
+                m.id()
+            );
+            assert_eq!(dutch_catalogue(m), m.dutch(), "{}", m.id());
+            assert_eq!(Lang::Nl.msg(m), m.dutch());
+            let english = Lang::En.msg(m);
+            assert!(
+                !english.is_empty() && !english.contains("{"),
+                "{}: {english}",
+                m.id()
+            );
+        }
+    }
+
+    /// Every `msg!("id", "Dutch {name} text", …)` in the code of every crate: the id is in both
+    /// catalogues and the Dutch catalogue text, with each `{name}` filled in as itself, is the
+    /// Dutch text of the code.
+    #[test]
+    fn every_message_written_in_the_code_is_in_both_catalogues_with_the_same_dutch() {
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut stack = vec![crates];
+        let mut checked = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    if !path.ends_with("target") && !path.ends_with("tests") {
+                        stack.push(path);
+                    }
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") || path.ends_with("messages.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for call in text.split("msg!(").skip(1) {
+                    let mut literals = call.split('"');
+                    let (Some(before), Some(id), Some(between), Some(dutch)) =
+                        (literals.next(), literals.next(), literals.next(), literals.next())
+                    else {
+                        continue;
+                    };
+                    if !before.trim().is_empty() || between.trim() != "," {
+                        continue; // an id made by a macro (keyed enums: sampled above)
+                    }
+                    let names: Vec<&str> = dutch
+                        .split('{')
+                        .skip(1)
+                        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+                        .collect();
+                    let args: Vec<(&str, String)> = names.iter().map(|n| (*n, format!("{{{n}}}"))).collect();
+                    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                    assert!(
+                        message_ids(Lang::Nl).contains(id),
+                        "{id} ({}) is not in Dutch",
+                        path.display()
+                    );
+                    assert!(
+                        message_ids(Lang::En).contains(id),
+                        "{id} ({}) is not in English",
+                        path.display()
+                    );
+                    assert_eq!(Lang::Nl.t_with(id, &args), dutch, "{id} in {}", path.display());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 90, "only {checked} messages found");
+    }
+}
