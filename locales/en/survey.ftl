@@ -155,3 +155,4 @@ survey-statement-S22 = decentralised authorities are too dependent
 survey-statement-S23 = decentralised authorities are too assertive
 survey-statement-S24 = there is too little room for the parties involved to pursue their own goal within the stated objective(s)
 survey-import-placeholder = FILE.csv
+survey-suppressed = { $group } is not shown: fewer than { $k } respondents.

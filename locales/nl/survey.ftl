@@ -155,3 +155,4 @@ survey-statement-S22 = decentrale overheden zich te afhankelijk opstellen
 survey-statement-S23 = decentrale overheden zich te assertief opstellen
 survey-statement-S24 = er te weinig ruimte voor de betrokken partijen is om binnen de geformuleerde doelstelling(en) hun eigen doel na te streven
 survey-import-placeholder = BESTAND.csv
+survey-suppressed = { $group } wordt niet getoond: minder dan { $k } respondenten.

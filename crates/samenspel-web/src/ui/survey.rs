@@ -15,7 +15,7 @@ use samenspel_app::{App, AppError};
 use samenspel_domain::survey::charts::{BarRow, Ranked, Words};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
 use samenspel_domain::survey::period::NotAnswerable;
-use samenspel_domain::survey::report::{GroupReport, StatementTest};
+use samenspel_domain::survey::report::{GroupReport, StatementTest, SuppressedGroup};
 use samenspel_domain::survey::{Group, Statement, Theme};
 use samenspel_store::Wave;
 
@@ -339,6 +339,22 @@ impl ShownGroups {
     }
 }
 
+/// Why a group is not shown: the report's note that it has fewer than k respondents in
+/// `lang`; any other note as the report wrote it.
+fn suppressed(lang: Lang, s: &SuppressedGroup, k: i64) -> String {
+    let too_few = |lang: Lang| {
+        lang.t_with(
+            "survey-suppressed",
+            &[("group", &lang.t(s.group.message_id())), ("k", &k.to_string())],
+        )
+    };
+    if s.note == too_few(Lang::Nl) {
+        too_few(lang)
+    } else {
+        s.note.clone()
+    }
+}
+
 /// The longest statement text a chart shows; longer ones end in "…" (in full on hover).
 const CHART_TEXT: usize = 30;
 
@@ -389,7 +405,12 @@ fn report_view(lang: Lang, r: &SurveyReport) -> ReportView {
             .unwrap_or_default(),
         tests: r.report.tests.iter().map(test_row).collect(),
         themes: theme_rows(lang, r, &shown.all),
-        suppressed: r.report.suppressed.iter().map(|s| s.note.clone()).collect(),
+        suppressed: r
+            .report
+            .suppressed
+            .iter()
+            .map(|s| suppressed(lang, s, r.wave.k))
+            .collect(),
     }
 }
 
@@ -717,6 +738,14 @@ mod tests {
             assert_eq!(not_answering(Lang::Nl, why), why.message_nl());
         }
         assert_eq!(status(Lang::Nl, Ok(())), status_nl(Ok(())));
+    }
+
+    #[test]
+    fn a_suppressed_group_reads_as_the_reports_note_in_dutch() {
+        let report = samenspel_domain::survey::report::report(&CORE, &[], 10);
+        let note = &report.suppressed[0];
+        assert_eq!(suppressed(Lang::Nl, note, 10), note.note);
+        assert!(suppressed(Lang::En, note, 10).ends_with("is not shown: fewer than 10 respondents."));
     }
 
     #[test]
