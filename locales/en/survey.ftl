@@ -156,3 +156,6 @@ survey-statement-S23 = decentralised authorities are too assertive
 survey-statement-S24 = there is too little room for the parties involved to pursue their own goal within the stated objective(s)
 survey-import-placeholder = FILE.csv
 survey-suppressed = { $group } is not shown: fewer than { $k } respondents.
+survey-closed-title = This wave is closed
+survey-not-yet-open-title = This wave is not open yet
+survey-past-closing-title = This wave takes no more answers

@@ -156,3 +156,6 @@ survey-statement-S23 = decentrale overheden zich te assertief opstellen
 survey-statement-S24 = er te weinig ruimte voor de betrokken partijen is om binnen de geformuleerde doelstelling(en) hun eigen doel na te streven
 survey-import-placeholder = BESTAND.csv
 survey-suppressed = { $group } wordt niet getoond: minder dan { $k } respondenten.
+survey-closed-title = Deze golf is gesloten
+survey-not-yet-open-title = Deze golf is nog niet open
+survey-past-closing-title = Deze golf neemt geen antwoorden meer aan

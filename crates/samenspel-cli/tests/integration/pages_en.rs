@@ -310,6 +310,19 @@ async fn the_survey_pages_and_charts_are_in_english() {
         );
         assert!(html.contains(dutch[0]), "{path} in Dutch has {}", dutch[0]);
     }
+    // A closed wave's form says only that it is closed, in the visitor's language.
+    let closed = "/knelpuntenmonitor/demo-rob-2020/invullen";
+    let (status, html) = page(&h, closed, true).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_english(
+        closed,
+        &html,
+        ">This wave is closed</h1>",
+        &["Deze golf", "u kunt niet meer antwoorden"],
+    );
+    let (status, html) = page(&h, closed, false).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains(">Deze golf is gesloten</h1>"), "{html}");
     // Every chart of the report names its statements: shortened on the chart, in full on
     // hover, and in full in the table alternative.
     let (_, html) = page(&h, "/knelpuntenmonitor/demo-rob-2020", true).await;

@@ -17,12 +17,14 @@ use serde::Deserialize;
 
 use super::form::{FormState, get};
 use super::outcome::{Saved, form_outcome};
-use super::survey::statement_text;
+use super::survey::{not_answering, statement_text};
 use super::{Layout, parse_query_in, render};
 use crate::error::PageResult;
 use crate::i18n::Lang;
 use crate::session::{ClientAddress, PageContext};
 use crate::ui::request::Visit;
+use samenspel_app::survey::answering_on;
+use samenspel_domain::survey::period::NotAnswerable;
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -157,22 +159,62 @@ fn answered_cookie(key: &str) -> Option<String> {
         .then(|| format!("samenspel_beantwoord_{key}"))
 }
 
+/// The page that says only why this form takes no answer (409), in the visitor's language.
+fn refusal(ctx: &PageContext, heading: String, message: String) -> Response {
+    render(
+        StatusCode::CONFLICT,
+        &super::ErrorPage {
+            layout: Layout::translated(ctx, heading.clone(), "knelpuntenmonitor"),
+            heading,
+            message,
+            sign_in: None,
+            link: None,
+        },
+    )
+}
+
 /// One browser answers a wave's open link once (besides the limit per address); a personal
 /// invitation may change its answers.
 fn refuse_second_answer(
-    lang: Lang,
+    ctx: &PageContext,
     headers: &HeaderMap,
     key: &str,
     token: Option<&str>,
-) -> Result<(), AppError> {
+) -> Option<Response> {
     let answered = answered_cookie(key).is_some_and(|name| crate::session::cookie(headers, &name).is_some());
-    if token.is_none() && answered {
-        return Err(AppError::Unavailable {
-            title: "U heeft al geantwoord",
-            message: lang.t("survey-already-answered"),
-        });
+    (token.is_none() && answered).then(|| {
+        let lang = ctx.lang;
+        refusal(
+            ctx,
+            lang.t("survey-already-answered-title"),
+            lang.t("survey-already-answered"),
+        )
+    })
+}
+
+/// A wave that takes no answers today (closed, not yet open, past its date) says why in the
+/// visitor's language; any other error is the error page.
+async fn unless_answering(app: &App, ctx: &PageContext, key: &str, error: AppError) -> PageResult {
+    if let AppError::Unavailable { .. } = error
+        && let Err(why) = answering_on(&app.wave(key).await?, app.today())
+    {
+        let lang = ctx.lang;
+        return Ok(refusal(
+            ctx,
+            not_answering_title(lang, why),
+            not_answering(lang, why),
+        ));
     }
-    Ok(())
+    Err(error.into())
+}
+
+/// The heading of [`unless_answering`]'s page (see `NotAnswerable::title_nl`).
+fn not_answering_title(lang: Lang, why: NotAnswerable) -> String {
+    lang.t(match why {
+        NotAnswerable::Closed => "survey-closed-title",
+        NotAnswerable::NotYetOpen(_) => "survey-not-yet-open-title",
+        NotAnswerable::PastClosingDate(_) => "survey-past-closing-title",
+    })
 }
 
 pub async fn form(
@@ -185,8 +227,13 @@ pub async fn form(
         .uitnodiging
         .unwrap_or_default();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
-    refuse_second_answer(ctx.lang, &headers, &key, token_ref)?;
-    let view = app.respondent_view(&key, token_ref).await?;
+    if let Some(refused) = refuse_second_answer(&ctx, &headers, &key, token_ref) {
+        return Ok(refused);
+    }
+    let view = match app.respondent_view(&key, token_ref).await {
+        Ok(view) => view,
+        Err(e) => return unless_answering(&app, &ctx, &key, e).await,
+    };
     let form = prefill(&view);
     Ok(render(StatusCode::OK, &page(&ctx, &view, &token, form)))
 }
@@ -201,8 +248,13 @@ pub async fn submit(
 ) -> PageResult {
     let token = get(&pairs, "uitnodiging").trim().to_owned();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
-    refuse_second_answer(ctx.lang, &headers, &key, token_ref)?;
-    let view = app.respondent_view(&key, token_ref).await?;
+    if let Some(refused) = refuse_second_answer(&ctx, &headers, &key, token_ref) {
+        return Ok(refused);
+    }
+    let view = match app.respondent_view(&key, token_ref).await {
+        Ok(view) => view,
+        Err(e) => return unless_answering(&app, &ctx, &key, e).await,
+    };
     let input = ResponseInput {
         layer: get(&pairs, "layer").to_owned(),
         domain: get(&pairs, "domain").to_owned(),
@@ -212,7 +264,10 @@ pub async fn submit(
             .map(|s| get(&pairs, s.id).to_owned())
             .collect(),
     };
-    let result = app.respond(&key, token_ref, &input, &address).await;
+    let result = match app.respond(&key, token_ref, &input, &address).await {
+        Err(e @ AppError::Unavailable { .. }) => return unless_answering(&app, &ctx, &key, e).await,
+        result => result,
+    };
     let saved = result.is_ok();
     let mut response = form_outcome(
         &ctx,
@@ -261,4 +316,22 @@ pub async fn thanks(ctx: PageContext, PagePath(key): PagePath<String>, RawQuery(
             changed,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dutch_headings_of_a_wave_that_takes_no_answers_are_the_domains() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default();
+        for why in [
+            NotAnswerable::Closed,
+            NotAnswerable::NotYetOpen(day),
+            NotAnswerable::PastClosingDate(day),
+        ] {
+            assert_eq!(not_answering_title(Lang::Nl, why), why.title_nl());
+            assert_ne!(not_answering_title(Lang::En, why), why.title_nl());
+        }
+    }
 }
