@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing;
 use samenspel_app::survey::{SurveyReport, WaveInput, answering_on, report_csv};
-use samenspel_app::{App, AppError};
+use samenspel_app::App;
 use samenspel_domain::survey::charts::{BarRow, Ranked, Words};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
 use samenspel_domain::survey::period::NotAnswerable;
@@ -223,16 +223,15 @@ pub async fn confirm_close(Visit(app, ctx, key): Visit<String>) -> PageResult {
     let may = ctx.who.is_platform_admin();
     super::offered(&ctx, may, samenspel_domain::auth::Action::ManageSurveys)?;
     let wave = app.wave(&key).await?;
-    if wave.closed_at.is_some() {
-        return Err(AppError::Unavailable {
-            title: NotAnswerable::Closed.title_nl(),
-            message: ctx
-                .lang
-                .t_with("survey-already-closed", &[("title", &wave.title)]),
-        }
-        .into());
-    }
     let lang = ctx.lang;
+    if wave.closed_at.is_some() {
+        let message = lang.t_with("survey-already-closed", &[("title", &wave.title)]);
+        return Ok(super::survey_form::refusal(
+            &ctx,
+            lang.t("survey-closed-title"),
+            message,
+        ));
+    }
     let now = status(lang, answering_on(&wave, app.today())).to_lowercase();
     let title = lang.t_with("survey-close-title", &[("title", &wave.title)]);
     Ok(render(

@@ -160,7 +160,7 @@ fn answered_cookie(key: &str) -> Option<String> {
 }
 
 /// The page that says only why this form takes no answer (409), in the visitor's language.
-fn refusal(ctx: &PageContext, heading: String, message: String) -> Response {
+pub(super) fn refusal(ctx: &PageContext, heading: String, message: String) -> Response {
     render(
         StatusCode::CONFLICT,
         &super::ErrorPage {
