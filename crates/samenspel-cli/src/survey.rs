@@ -37,6 +37,10 @@ pub enum SurveyCommand {
         /// Where Samenspel is served, for the links.
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         base_url: String,
+        /// The language the questionnaire opens in: `en` links through the language switch,
+        /// so the respondent reads it in English.
+        #[arg(long, value_enum, default_value = "nl")]
+        taal: Taal,
     },
     /// Recount a wave from its responses and compare with the kept counts.
     Verify {
@@ -68,6 +72,26 @@ pub enum WaveCommand {
     },
     /// Close a wave: answering stops and the results become available.
     Close { key: String },
+}
+
+/// The language of the pages an invitation links to.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Taal {
+    Nl,
+    En,
+}
+
+/// The link of one invitation: to the form, or in English through the language switch (which
+/// remembers the choice and goes on to the form).
+fn invitation_link(base: &str, wave: &str, token: &str, taal: Taal) -> String {
+    let form = format!("/knelpuntenmonitor/{wave}/invullen?uitnodiging={token}");
+    match taal {
+        Taal::Nl => format!("{base}{form}"),
+        Taal::En => {
+            let back = serde_urlencoded::to_string([("terug", form.as_str())]).unwrap_or_default();
+            format!("{base}/taal/en?{back}")
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -152,11 +176,12 @@ pub async fn run(app: &App, command: SurveyCommand) -> anyhow::Result<ExitCode> 
             wave,
             count,
             base_url,
+            taal,
         } => match app.invite(&wave, count, &who).await {
             Ok(tokens) => {
                 let base = base_url.trim_end_matches('/');
                 for token in tokens {
-                    println!("{base}/knelpuntenmonitor/{wave}/invullen?uitnodiging={token}");
+                    println!("{}", invitation_link(base, &wave, &token, taal));
                 }
             }
             Err(e) => return refused(e),

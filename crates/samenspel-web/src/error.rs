@@ -1,9 +1,13 @@
 //! The one place where errors become HTTP responses: RFC 9457 problem+json for the API, and
-//! an HTML error page for the pages. The user sees a Dutch message; internal details go only
+//! an HTML error page for the pages, in the visitor's language; internal details go only
 //! to the log.
 
+use std::sync::Arc;
+
 use axum::Json;
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use samenspel_app::AppError;
 use samenspel_domain::ValidationErrors;
@@ -83,46 +87,71 @@ pub struct InvalidParam {
     pub reason: String,
 }
 
-/// Status, title and message for the user of an application error, shared by the API and
-/// the pages. Internal errors are logged here and never shown.
-pub fn describe(error: &AppError) -> (StatusCode, &'static str, String) {
+/// Status, title and message for the user of an application error, in Dutch as the API
+/// gives them. Internal errors are logged here and never shown.
+pub fn describe(error: &AppError) -> (StatusCode, String, String) {
+    describe_in(Lang::Nl, error)
+}
+
+/// Status, title and message of an application error in `lang` (the error page). A message
+/// the domain wrote (a conflict, a refusal) is shown as it came.
+pub fn describe_in(lang: Lang, error: &AppError) -> (StatusCode, String, String) {
     match error {
-        AppError::NotFound(what) => (
-            StatusCode::NOT_FOUND,
-            "Niet gevonden",
-            format!("De gevraagde {what} bestaat niet (meer)."),
-        ),
+        AppError::NotFound(what) => {
+            let id = format!("errors-page-thing-{what}");
+            let thing = if crate::i18n::message_ids(lang).contains(&id) {
+                lang.t(&id)
+            } else {
+                (*what).to_owned()
+            };
+            (
+                StatusCode::NOT_FOUND,
+                lang.t("errors-page-not-found-title"),
+                lang.t_with("errors-page-not-found-message", &[("thing", &thing)]),
+            )
+        }
         AppError::Invalid(_) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Ongeldige invoer",
-            "Een of meer velden zijn niet goed ingevuld; er is niets opgeslagen.".to_owned(),
+            lang.t("errors-page-invalid-title"),
+            lang.t("errors-page-invalid-message"),
         ),
-        AppError::Conflict(message) => (StatusCode::CONFLICT, "Gelijktijdige wijziging", message.clone()),
-        AppError::Unavailable { title, message } => (StatusCode::CONFLICT, *title, message.clone()),
+        AppError::Conflict(message) => (
+            StatusCode::CONFLICT,
+            lang.t("errors-page-conflict-title"),
+            message.clone(),
+        ),
+        AppError::Unavailable { title, message } => {
+            (StatusCode::CONFLICT, (*title).to_owned(), message.clone())
+        }
         AppError::Unauthenticated => (
             StatusCode::UNAUTHORIZED,
-            "Aanmelden nodig",
-            "Meld u aan om dit te doen (in de API met Authorization: Bearer <token>).".to_owned(),
+            lang.t("errors-page-unauthenticated-title"),
+            lang.t("errors-page-unauthenticated-message"),
         ),
-        AppError::Forbidden(message) => (StatusCode::FORBIDDEN, "Geen toegang", message.to_string()),
-        AppError::TooManyAttempts(message) => {
-            (StatusCode::TOO_MANY_REQUESTS, "Te veel pogingen", message.clone())
-        }
+        AppError::Forbidden(message) => (
+            StatusCode::FORBIDDEN,
+            lang.t("errors-page-forbidden-title"),
+            lang.msg(message),
+        ),
+        AppError::TooManyAttempts(message) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            lang.t("errors-page-too-many-title"),
+            message.clone(),
+        ),
         AppError::Internal(_) => {
             tracing::error!(error = %error, sources = ?sources(error), "internal error");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Er ging iets mis",
-                "Er ging iets mis aan onze kant; er is niets opgeslagen. Probeer het later opnieuw."
-                    .to_owned(),
+                lang.t("errors-page-internal-title"),
+                lang.t("errors-page-internal-message"),
             )
         }
     }
 }
 
 /// Status, title and message of an application error in `lang`, for the API. Messages that
-/// arrive as text (a conflict, a refusal, a wait) stay as they are.
-pub fn describe_in(error: &AppError, lang: Lang) -> (StatusCode, String, String) {
+/// arrive as text (a conflict, a wait) stay as they are.
+pub fn describe_problem(error: &AppError, lang: Lang) -> (StatusCode, String, String) {
     let (status, dutch_title, detail) = describe(error);
     let (title, detail) = match error {
         AppError::NotFound(what) => (
@@ -190,7 +219,7 @@ impl ApiError {
                 invalid_params(errors, lang),
             ),
             ApiError::App(error) => {
-                let (status, title, detail) = describe_in(error, lang);
+                let (status, title, detail) = describe_problem(error, lang);
                 let params = match error {
                     AppError::Invalid(errors) => invalid_params(errors, lang),
                     _ => vec![],
@@ -267,12 +296,36 @@ impl From<ValidationErrors> for PageError {
 }
 
 impl IntoResponse for PageError {
+    /// The error page is written in the visitor's language, which the handler's `?` does not
+    /// know: the response carries the error, and [`in_visitor_language`] renders it.
     fn into_response(self) -> Response {
-        match self {
-            PageError::App(error) => crate::ui::error_page(&error),
-            PageError::PastTheEnd { last, href } => crate::ui::past_the_end(last, href),
-            PageError::NotOffered(response) => *response,
-        }
+        let unrendered = match self {
+            PageError::NotOffered(response) => return *response,
+            PageError::App(error) => Unrendered::App(Arc::new(error)),
+            PageError::PastTheEnd { last, href } => Unrendered::PastTheEnd { last, href },
+        };
+        let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        response.extensions_mut().insert(unrendered);
+        response
+    }
+}
+
+/// A page handler's error on its way to [`in_visitor_language`].
+#[derive(Debug, Clone)]
+enum Unrendered {
+    App(Arc<AppError>),
+    PastTheEnd { last: u32, href: String },
+}
+
+/// Renders the error page of a handler that failed in the language of the request (see
+/// [`crate::session::request_lang`]); other responses pass unchanged.
+pub async fn in_visitor_language(request: Request, next: Next) -> Response {
+    let lang = crate::session::request_lang(request.headers());
+    let mut response = next.run(request).await;
+    match response.extensions_mut().remove::<Unrendered>() {
+        Some(Unrendered::App(error)) => crate::ui::error_page(&error, lang),
+        Some(Unrendered::PastTheEnd { last, href }) => crate::ui::past_the_end(lang, last, href),
+        None => response,
     }
 }
 
@@ -297,7 +350,7 @@ mod tests {
         for error in errors() {
             let (status, title, detail) = describe(&error);
             assert_eq!(
-                describe_in(&error, Lang::Nl),
+                describe_problem(&error, Lang::Nl),
                 (status, title.to_owned(), detail),
                 "{error:?}"
             );
@@ -306,7 +359,7 @@ mod tests {
 
     #[test]
     fn the_english_problems_have_english_titles() {
-        let english: Vec<String> = errors().iter().map(|e| describe_in(e, Lang::En).1).collect();
+        let english: Vec<String> = errors().iter().map(|e| describe_problem(e, Lang::En).1).collect();
         assert_eq!(
             english,
             [
@@ -319,7 +372,7 @@ mod tests {
                 "Something went wrong"
             ]
         );
-        let (_, _, detail) = describe_in(&AppError::NotFound("golf"), Lang::En);
+        let (_, _, detail) = describe_problem(&AppError::NotFound("golf"), Lang::En);
         assert_eq!(detail, "The requested wave does not exist (any more).");
         let problem = ApiError::TooLarge {
             limit_bytes: 256 * 1024,

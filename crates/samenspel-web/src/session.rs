@@ -116,19 +116,23 @@ pub async fn csrf(request: Request, next: Next) -> Response {
         } else {
             crate::MAX_BODY_BYTES
         };
+        let lang = request_lang(&parts.headers);
         let Ok(bytes) = to_bytes(body, limit).await else {
-            return crate::ui::error_page(&AppError::Invalid(samenspel_domain::ValidationErrors::single(
-                "body",
-                "too_large",
-                samenspel_domain::msg!("error-form-too-large", "Het formulier is te groot."),
-            )));
+            return crate::ui::error_page(
+                &AppError::Invalid(samenspel_domain::ValidationErrors::single(
+                    "body",
+                    "too_large",
+                    samenspel_domain::msg!("error-form-too-large", "Het formulier is te groot."),
+                )),
+                lang,
+            );
         };
         let submitted = match multipart_boundary(&parts.headers) {
             Some(boundary) => multipart_field(&bytes, &boundary, CSRF_FIELD),
             None => form_field(&bytes, CSRF_FIELD),
         };
         if existing.is_none() || submitted.as_deref() != existing.as_deref() {
-            return crate::ui::csrf_refused();
+            return crate::ui::csrf_refused(lang);
         }
         Body::from(bytes)
     } else {
@@ -258,7 +262,7 @@ impl FromRequestParts<App> for PageContext {
         let session = cookie(&parts.headers, SESSION_COOKIE);
         let who = session_principal(&parts.headers, app)
             .await
-            .map_err(|e| crate::ui::error_page(&e).into_response())?;
+            .map_err(|e| crate::ui::error_page(&e, request_lang(&parts.headers)).into_response())?;
         Ok(PageContext {
             who,
             csrf,

@@ -25,6 +25,7 @@ mod openapi;
 mod operations;
 mod overview;
 mod pages;
+mod pages_en;
 mod privacy;
 mod processes;
 mod regions;

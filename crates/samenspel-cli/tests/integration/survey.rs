@@ -151,6 +151,29 @@ async fn a_wave_with_the_rob_means_gives_the_rob_rankings_end_to_end() {
         l.starts_with("https://samenspel.example/knelpuntenmonitor/rob-2020/invullen?uitnodiging=")
     }));
     assert_ne!(links[0], links[1]);
+    // In English: through the language switch, which remembers the choice and goes on to the
+    // form.
+    let english = run(
+        &db,
+        &[
+            "survey",
+            "invite",
+            "--wave",
+            "rob-2020",
+            "--base-url",
+            "https://samenspel.example",
+            "--taal",
+            "en",
+        ],
+    );
+    assert!(english.status.success(), "{}", stderr(&english));
+    assert!(
+        stdout(&english).starts_with(
+            "https://samenspel.example/taal/en?terug=%2Fknelpuntenmonitor%2Frob-2020%2Finvullen%3Fuitnodiging%3D"
+        ),
+        "{}",
+        stdout(&english)
+    );
 
     assert!(
         run(&db, &["survey", "wave", "close", "rob-2020"])

@@ -205,8 +205,11 @@ async fn the_demo_report_shows_both_charts_with_their_tables() {
         "the diverging bars"
     );
     assert!(
-        html.contains("scope=\"row\">S06 Decentraal</th>"),
-        "the bars' table alternative"
+        html.contains(
+            "scope=\"row\">S06 …rijksoverheidsorganisaties onvoldoende op de hoogte zijn van de \
+             inhoudelijke zorgen en uitdagingen van de decentrale overheden — Decentraal</th>"
+        ),
+        "the bars' table alternative names the statement in full"
     );
     let s06 = html
         .split("<td class=\"utrecht-table__cell\">")

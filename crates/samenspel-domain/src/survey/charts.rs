@@ -1,8 +1,10 @@
 //! The layout of the report's charts: the two rankings side by side with a line between the
 //! same statement, and a diverging stacked bar per statement and group. Positions, texts and
 //! which answer each bar segment shows are computed here; the web layer writes the SVG and
-//! gives every answer its colour (`samenspel-web`'s `charts::survey`). Labels say everything
-//! the colours say; the page shows the same numbers as tables.
+//! gives every answer its colour (`samenspel-web`'s `charts::survey`) and all the words, in the
+//! page's language. Every row names its statement in words (shortened by the caller where it
+//! must be, in full as the text to show on hover); labels say everything the colours say; the
+//! page shows the same numbers as tables.
 
 /// A decimal with two digits and a comma, as the report writes means.
 fn nl(x: f64) -> String {
@@ -37,6 +39,8 @@ pub struct Rankings {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartText {
     pub text: String,
+    /// The whole text, shown on hover (a shortened statement in full).
+    pub full: Option<String>,
     pub x: f64,
     pub y: f64,
     pub side: Side,
@@ -51,20 +55,36 @@ pub struct Link {
     pub marked: bool,
 }
 
-/// The rankings of two groups side by side: `left` and `right` are (statement id, mean) in
-/// rank order; `marked` statements (e.g. the shared top six) get a thick line and bold text.
-pub fn rankings(
-    titles: (&str, &str),
-    left: &[(String, f64)],
-    right: &[(String, f64)],
-    marked: &[String],
-) -> Rankings {
+/// One statement in a ranking: its id, the words to show (shortened where they must be) and
+/// in full, and its mean.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub id: String,
+    pub label: String,
+    pub full: String,
+    pub mean: f64,
+}
+
+/// The words of a chart, in the page's language.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    /// The chart's accessible name.
+    pub title: &'a str,
+    /// The rankings: the two groups' names; the bars: the words of the answers 1 and 5.
+    pub pair: (&'a str, &'a str),
+}
+
+/// The rankings of two groups side by side: `left` and `right` in rank order; `marked`
+/// statements (by id, e.g. the shared top six) get a thick line and bold text.
+pub fn rankings(words: Words<'_>, left: &[Ranked], right: &[Ranked], marked: &[String]) -> Rankings {
     let rows = left.len().max(right.len());
-    let (top, step, width) = (44.0, 22.0, 520.0);
-    let (x_left, x_right) = (150.0, 370.0);
+    let (top, step, width) = (44.0, 22.0, 900.0);
+    let (x_left, x_right) = (400.0, 500.0);
+    let titles = words.pair;
     let y = |rank: usize| top + step * rank as f64 + 5.0;
     let heading = |text: &str, x: f64, side: Side| ChartText {
         text: text.to_owned(),
+        full: None,
         x,
         y: 20.0,
         side,
@@ -73,25 +93,26 @@ pub fn rankings(
     let links = left
         .iter()
         .enumerate()
-        .filter_map(|(i, (statement, _))| {
-            let j = right.iter().position(|(s, _)| s == statement)?;
+        .filter_map(|(i, statement)| {
+            let j = right.iter().position(|s| s.id == statement.id)?;
             Some(Link {
                 from: (x_left + 8.0, y(i) - 4.0),
                 to: (x_right - 8.0, y(j) - 4.0),
-                marked: marked.contains(statement),
+                marked: marked.contains(&statement.id),
             })
         })
         .collect();
-    let column = |ranking: &[(String, f64)], x: f64, side: Side| {
+    let column = |ranking: &[Ranked], x: f64, side: Side| {
         ranking
             .iter()
             .enumerate()
-            .map(|(i, (statement, mean))| ChartText {
-                text: format!("{}. {statement} ({})", i + 1, nl(*mean)),
+            .map(|(i, statement)| ChartText {
+                text: format!("{}. {} ({})", i + 1, statement.label, nl(statement.mean)),
+                full: Some(statement.full.clone()),
                 x,
                 y: y(i),
                 side,
-                marked: marked.contains(statement),
+                marked: marked.contains(&statement.id),
             })
             .collect::<Vec<_>>()
     };
@@ -100,11 +121,7 @@ pub fn rankings(
     Rankings {
         width,
         height: top + step * rows as f64 + 10.0,
-        title: format!(
-            "Rangordes naast elkaar: {} links, {} rechts; dikke lijnen voor de stellingen in \
-             beide top zes",
-            titles.0, titles.1
-        ),
+        title: words.title.to_owned(),
         headings: [
             heading(titles.0, x_left, Side::Left),
             heading(titles.1, x_right, Side::Right),
@@ -146,6 +163,8 @@ pub struct LegendEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     pub label: String,
+    /// The label with its statement in full, shown on hover.
+    pub full: String,
     pub label_x: f64,
     pub label_y: f64,
     pub y: f64,
@@ -162,26 +181,35 @@ pub struct Segment {
     pub width: f64,
 }
 
-/// Diverging stacked bars: per row (label, counts of 1–5), the shares of 1 and 2 and half of 3
-/// to the left of the middle, half of 3 and 4 and 5 to the right.
-pub fn diverging(rows: &[(String, [u64; 5])]) -> Diverging {
-    let (label_width, half, step, top) = (120.0, 180.0, 18.0, 52.0);
+/// One row of the diverging bars: its label (shortened where it must be), the label in full,
+/// and the counts of the answers 1–5.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    pub label: String,
+    pub full: String,
+    pub counts: [u64; 5],
+}
+
+/// Diverging stacked bars: per row, the shares of 1 and 2 and half of 3 to the left of the
+/// middle, half of 3 and 4 and 5 to the right; the legend names the ends with `words.pair`.
+pub fn diverging(words: Words<'_>, rows: &[BarRow]) -> Diverging {
+    let (label_width, half, step, top) = (420.0, 190.0, 18.0, 52.0);
     let middle = label_width + half;
     let legend = (1..=5u8)
         .zip([0.0, 125.0, 170.0, 215.0, 260.0])
         .map(|(answer, offset)| {
             let x = label_width + offset;
-            let words = match answer {
-                1 => " helemaal niet",
-                5 => " heel erg",
-                _ => "",
+            let text = match answer {
+                1 => format!("{answer} {}", words.pair.0),
+                5 => format!("{answer} {}", words.pair.1),
+                _ => answer.to_string(),
             };
             LegendEntry {
                 answer,
                 x,
                 y: 8.0,
                 size: 14.0,
-                text: format!("{answer}{words}"),
+                text,
                 text_x: x + 18.0,
                 text_y: 20.0,
             }
@@ -190,24 +218,23 @@ pub fn diverging(rows: &[(String, [u64; 5])]) -> Diverging {
     let bars = rows
         .iter()
         .enumerate()
-        .map(|(r, (label, counts))| {
+        .map(|(r, row)| {
             let y = top + step * r as f64;
             Bar {
-                label: label.clone(),
+                label: row.label.clone(),
+                full: row.full.clone(),
                 label_x: label_width - 6.0,
                 label_y: y + 11.0,
                 y,
                 height: step - 4.0,
-                segments: segments(counts, middle, half),
+                segments: segments(&row.counts, middle, half),
             }
         })
         .collect();
     Diverging {
         width: label_width + 2.0 * half + 10.0,
         height: top + step * rows.len() as f64 + 8.0,
-        title: "Verdeling van de antwoorden per stelling en groep: links van het midden 1 en 2, \
-                rechts 4 en 5, 3 over het midden"
-            .to_owned(),
+        title: words.title.to_owned(),
         legend,
         middle,
         middle_top: top - 8.0,

@@ -420,18 +420,36 @@ mod kept {
 }
 
 mod drawn {
-    use super::super::charts::{Side, diverging, rankings};
+    use super::super::charts::{BarRow, Ranked, Side, Words, diverging, rankings};
+
+    fn ranked(id: &str, mean: f64) -> Ranked {
+        Ranked {
+            id: id.to_owned(),
+            label: format!("{id} kort"),
+            full: format!("{id} voluit"),
+            mean,
+        }
+    }
+
+    fn bar(label: &str, counts: [u64; 5]) -> BarRow {
+        BarRow {
+            label: label.to_owned(),
+            full: format!("{label} voluit"),
+            counts,
+        }
+    }
 
     #[test]
     fn the_rankings_chart_links_the_same_statement_and_marks_the_shared_ones() {
-        let left = vec![("S01".to_owned(), 3.4), ("S02".to_owned(), 3.38)];
-        let right = vec![("S02".to_owned(), 3.39), ("S01".to_owned(), 3.19)];
-        let chart = rankings(("Rijk", "Decentraal"), &left, &right, &["S02".to_owned()]);
-        assert!(
-            chart
-                .title
-                .starts_with("Rangordes naast elkaar: Rijk links, Decentraal rechts")
-        );
+        let left = vec![ranked("S01", 3.4), ranked("S02", 3.38)];
+        let right = vec![ranked("S02", 3.39), ranked("S01", 3.19)];
+        let words = Words {
+            title: "Rangordes",
+            pair: ("Rijk", "Decentraal"),
+        };
+        let chart = rankings(words, &left, &right, &["S02".to_owned()]);
+        assert_eq!(chart.title, "Rangordes");
+        assert_eq!(chart.headings[0].text, "Rijk");
         assert_eq!(chart.links.len(), 2, "one line per statement in both");
         assert_eq!(
             chart.links.iter().filter(|l| l.marked).count(),
@@ -449,44 +467,53 @@ mod drawn {
         assert_eq!(
             texts,
             [
-                ("1. S01 (3,40)", Side::Left, false),
-                ("2. S02 (3,38)", Side::Left, true),
-                ("1. S02 (3,39)", Side::Right, true),
-                ("2. S01 (3,19)", Side::Right, false),
+                ("1. S01 kort (3,40)", Side::Left, false),
+                ("2. S02 kort (3,38)", Side::Left, true),
+                ("1. S02 kort (3,39)", Side::Right, true),
+                ("2. S01 kort (3,19)", Side::Right, false),
             ]
         );
+        assert_eq!(chart.rows[0].full.as_deref(), Some("S01 voluit"));
         assert!(chart.rows.iter().all(|t| t.y < chart.height));
     }
 
     #[test]
     fn the_bars_diverge_around_the_middle_of_three() {
-        let chart = diverging(&[
-            ("S01 Rijk".to_owned(), [1, 1, 2, 1, 1]),
-            ("S02 Rijk".to_owned(), [0; 5]),
-        ]);
-        assert_eq!(chart.middle, 300.0);
-        // 2 of 6 answer 1 or 2 plus half of the 2 threes: 3/6 of 180 = 90 left of the middle.
+        let words = Words {
+            title: "Verdeling",
+            pair: ("helemaal niet", "heel erg"),
+        };
+        let chart = diverging(
+            words,
+            &[bar("S01 Rijk", [1, 1, 2, 1, 1]), bar("S02 Rijk", [0; 5])],
+        );
+        assert_eq!(chart.middle, 610.0);
+        // 2 of 6 answer 1 or 2 plus half of the 2 threes: 3/6 of 190 = 95 left of the middle.
         let first = &chart.bars[0];
         assert_eq!(first.segments.len(), 5, "five segments in the first row");
-        assert_eq!(first.segments[0].x, 210.0);
-        assert_eq!(first.segments[0].width, 30.0);
+        assert!((first.segments[0].x - 515.0).abs() < 1e-9);
         let answers: Vec<u8> = first.segments.iter().map(|s| s.answer).collect();
         assert_eq!(answers, [1, 2, 3, 4, 5]);
         let end = first.segments[4].x + first.segments[4].width;
-        assert!((end - 390.0).abs() < 1e-9, "{end}");
+        assert!((end - 705.0).abs() < 1e-9, "{end}");
         assert!(chart.bars[1].segments.is_empty(), "no bar without answers");
         assert_eq!(chart.bars[1].label, "S02 Rijk");
+        assert_eq!(chart.bars[1].full, "S02 Rijk voluit");
         let legend: Vec<&str> = chart.legend.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(legend, ["1 helemaal niet", "2", "3", "4", "5 heel erg"]);
     }
 
     #[test]
     fn answers_nobody_gave_have_no_segment() {
-        let chart = diverging(&[("S03".to_owned(), [0, 4, 0, 0, 4])]);
+        let words = Words {
+            title: "",
+            pair: ("", ""),
+        };
+        let chart = diverging(words, &[bar("S03", [0, 4, 0, 0, 4])]);
         let segments = &chart.bars[0].segments;
         let answers: Vec<u8> = segments.iter().map(|s| s.answer).collect();
         assert_eq!(answers, [2, 5]);
-        assert_eq!(segments[0].x + segments[0].width, 300.0);
+        assert!((segments[0].x + segments[0].width - 610.0).abs() < 1e-9);
     }
 }
 

@@ -1,7 +1,8 @@
 //! The report's charts' markup (layout: `samenspel_domain::survey::charts`): the rankings side
-//! by side, and the diverging bars with their legend, each answer in its colour.
+//! by side, and the diverging bars with their legend, each answer in its colour. Every row
+//! names its statement (shortened) and holds it in full in a `<title>`, shown on hover.
 
-use samenspel_domain::survey::charts::{self as layout, ChartText, Side};
+use samenspel_domain::survey::charts::{self as layout, BarRow, ChartText, Ranked, Side, Words};
 
 use super::svg::{self, Attr, Svg};
 
@@ -29,17 +30,10 @@ fn root(capacity: usize, id: &str, size: (f64, f64), font_size: f64, title: &str
     )
 }
 
-/// The rankings of two groups side by side: `left` and `right` are (statement id, mean) in
-/// rank order; `marked` statements (e.g. the shared top six) get a thick line. `id` makes the
-/// title's id unique on the page.
-pub fn rankings(
-    id: &str,
-    titles: (&str, &str),
-    left: &[(String, f64)],
-    right: &[(String, f64)],
-    marked: &[String],
-) -> String {
-    let chart = layout::rankings(titles, left, right, marked);
+/// The rankings of two groups side by side, in rank order; `marked` statements (by id, e.g.
+/// the shared top six) get a thick line. `id` makes the title's id unique on the page.
+pub fn rankings(id: &str, words: Words<'_>, left: &[Ranked], right: &[Ranked], marked: &[String]) -> String {
+    let chart = layout::rankings(words, left, right, marked);
     let mut svg = root(8192, id, (chart.width, chart.height), 13.0, &chart.title);
     for heading in &chart.headings {
         let mut attrs = position(heading);
@@ -66,10 +60,23 @@ pub fn rankings(
         if row.marked {
             attrs.push(("font-weight", "700".into()));
         }
-        svg.element("text", &attrs, &row.text);
+        text_with_hover(&mut svg, &attrs, &row.text, row.full.as_deref());
     }
     svg.close("svg");
     svg.finish()
+}
+
+/// A `<text>`, with the whole text in its `<title>` when it shows less.
+fn text_with_hover(svg: &mut Svg, attrs: &[Attr<'_>], text: &str, full: Option<&str>) {
+    match full {
+        Some(full) => {
+            svg.open("text", attrs);
+            svg.element("title", &[], full);
+            svg.text(text);
+            svg.close("text");
+        }
+        None => svg.element("text", attrs, text),
+    }
 }
 
 /// x, y and, in the left column, the right alignment of a text.
@@ -81,11 +88,10 @@ fn position(text: &ChartText) -> Vec<Attr<'static>> {
     attrs
 }
 
-/// Diverging stacked bars: per row (label, counts of 1–5), the shares of 1 and 2 and half of 3
-/// to the left of the middle, half of 3 and 4 and 5 to the right. `id` makes the title's id
-/// unique on the page.
-pub fn diverging(id: &str, rows: &[(String, [u64; 5])]) -> String {
-    let chart = layout::diverging(rows);
+/// Diverging stacked bars: per row, the shares of 1 and 2 and half of 3 to the left of the
+/// middle, half of 3 and 4 and 5 to the right. `id` makes the title's id unique on the page.
+pub fn diverging(id: &str, words: Words<'_>, rows: &[BarRow]) -> String {
+    let chart = layout::diverging(words, rows);
     let mut svg = root(
         4096 + rows.len() * 512,
         id,
@@ -128,8 +134,8 @@ pub fn diverging(id: &str, rows: &[(String, [u64; 5])]) -> String {
         ],
     );
     for bar in &chart.bars {
-        svg.element(
-            "text",
+        text_with_hover(
+            &mut svg,
             &[
                 ("x", bar.label_x.into()),
                 ("y", bar.label_y.into()),
@@ -137,6 +143,7 @@ pub fn diverging(id: &str, rows: &[(String, [u64; 5])]) -> String {
                 ("fill", INK.into()),
             ],
             &bar.label,
+            Some(&bar.full),
         );
         for segment in &bar.segments {
             svg.empty(

@@ -1,4 +1,5 @@
-//! Signing in and out, changing the password, accepting an invitation.
+//! Signing in and out, changing the password, accepting an invitation; in the visitor's
+//! language (`locales/*/account.ftl`).
 
 use askama::Template;
 use axum::extract::State;
@@ -38,7 +39,7 @@ pub struct LoginPage {
 
 fn login_page(ctx: &PageContext, form: FormState, message: Option<String>) -> LoginPage {
     LoginPage {
-        layout: Layout::new(ctx, "Aanmelden", "account"),
+        layout: Layout::translated(ctx, ctx.lang.t("account-sign-in-title"), "account"),
         form,
         message,
     }
@@ -51,7 +52,7 @@ struct Back {
 
 /// The sign-in form; `?terug=` names the page to come back to afterwards (this site only).
 pub async fn login_form(ctx: PageContext, axum::extract::RawQuery(raw): axum::extract::RawQuery) -> Response {
-    let back = super::parse_query::<Back>(raw.as_deref())
+    let back = super::parse_query_in::<Back>(ctx.lang, raw.as_deref())
         .0
         .terug
         .unwrap_or_default();
@@ -76,8 +77,8 @@ pub async fn login(
                 "" | "/" => "/samenwerkingen",
                 back => super::local_path(Some(back)),
             };
-            let mut response =
-                Saved::new(back, format!("U bent aangemeld als {}.", user.name)).answer(&ctx)?;
+            let signed_in = ctx.lang.t_with("account-signed-in", &[("name", &user.name)]);
+            let mut response = Saved::new(back, signed_in).answer(&ctx)?;
             response.headers_mut().append(
                 SET_COOKIE,
                 set_cookie(ctx.config, SESSION_COOKIE, &token, Some(SESSION_HOURS * 3600)),
@@ -87,10 +88,7 @@ pub async fn login(
         Err(error @ (AppError::Unauthenticated | AppError::TooManyAttempts(_))) => {
             let (status, message) = match error {
                 AppError::TooManyAttempts(message) => (StatusCode::TOO_MANY_REQUESTS, message),
-                _ => (
-                    StatusCode::UNAUTHORIZED,
-                    "Het e-mailadres of het wachtwoord klopt niet.".to_owned(),
-                ),
+                _ => (StatusCode::UNAUTHORIZED, ctx.lang.t("account-wrong")),
             };
             let mut form = FormState::default();
             form.set("email", email);
@@ -105,7 +103,7 @@ pub async fn logout(State(app): State<App>, ctx: PageContext) -> PageResult {
     if let Some(token) = &ctx.session {
         let _ = app.sign_out(token).await;
     }
-    let mut response = Saved::new("/", "U bent afgemeld.").answer(&ctx)?;
+    let mut response = Saved::new("/", ctx.lang.t("account-signed-out")).answer(&ctx)?;
     response
         .headers_mut()
         .append(SET_COOKIE, set_cookie(ctx.config, SESSION_COOKIE, "", Some(0)));
@@ -132,7 +130,7 @@ pub async fn password_form(ctx: PageContext) -> PageResult {
 
 fn password_page(ctx: &PageContext, form: FormState, done: bool) -> PasswordPage {
     PasswordPage {
-        layout: Layout::new(ctx, "Wachtwoord wijzigen", "account"),
+        layout: Layout::translated(ctx, ctx.lang.t("account-password-title"), "account"),
         form,
         done,
     }
@@ -188,7 +186,7 @@ pub async fn accept_invitation(PostedTo(app, ctx, token, pairs): PostedTo<String
     form_outcome(
         &ctx,
         result,
-        |()| Saved::new("/inloggen", "Uw wachtwoord is ingesteld. Meld u nu aan."),
+        |()| Saved::new("/inloggen", ctx.lang.t("account-password-set")),
         async |errors| invitation_page(&app, &ctx, &token, errors).await,
     )
     .await
@@ -203,7 +201,7 @@ async fn invitation_page(
 ) -> Result<InvitationPage, PageError> {
     let user = app.invitation(token).await?;
     Ok(InvitationPage {
-        layout: Layout::new(ctx, "Uitnodiging aannemen", "account"),
+        layout: Layout::translated(ctx, ctx.lang.t("account-invitation-title"), "account"),
         form: FormState::default().with_errors(errors),
         name: user.name,
         action: format!("/uitnodiging/{token}"),

@@ -1,19 +1,22 @@
 //! Congruence of regions: how far two groupings of municipalities coincide, the fifteen pairs
-//! of the divisions of 2025, and the municipalities that deal with the most partner sets.
+//! of the divisions of 2025, and the municipalities that deal with the most partner sets; in
+//! the visitor's language (`locales/*/regions.ftl`).
 
 use askama::Template;
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::routing::get;
-use samenspel_app::congruence::{CongruenceReport, PartnerSetCount};
+use samenspel_app::congruence::{CongruenceReport, GroupingName, PartnerSetCount};
 use samenspel_app::regions;
 use samenspel_app::{App, AppError};
 use samenspel_domain::collaboration::CollaborationKind;
 use serde::Deserialize;
 
-use super::{Layout, parse_query, render, status_unless};
+use super::regions::division_name;
+use super::{Layout, parse_query_in, render, status_unless};
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 
 pub fn routes() -> Router<App> {
@@ -29,13 +32,15 @@ pub struct Choice {
     pub selected: bool,
 }
 
-/// One comparison as shown: Dutch percentages and decimals, "n.v.t." where a measure is absent.
+/// One comparison as shown: Dutch percentages and decimals, "n.v.t." ("n/a") where a measure
+/// is absent.
 pub struct ComparisonRow {
     pub a: String,
     pub b: String,
-    pub a_groups: usize,
-    pub b_groups: usize,
-    pub common: usize,
+    /// "A and B".
+    pub heading: String,
+    /// The municipalities in both and the groups of each.
+    pub groups: String,
     pub pairs_a: u64,
     pub pairs_b: u64,
     pub pairs_both: u64,
@@ -45,15 +50,36 @@ pub struct ComparisonRow {
     pub adjusted_rand: String,
 }
 
-impl From<&CongruenceReport> for ComparisonRow {
-    fn from(r: &CongruenceReport) -> Self {
+/// A grouping's name in `lang`: a division or all collaborations of a type by their key, a
+/// single collaboration by its own name.
+fn grouping_name(lang: Lang, g: &GroupingName) -> String {
+    if let Some(kind) = g.key.strip_prefix("soort-").and_then(CollaborationKind::from_key) {
+        return lang.t_with(
+            "congruence-all-of-kind-named",
+            &[("kind", &lang.t(kind.message_id()))],
+        );
+    }
+    division_name(lang, &g.key, &g.name)
+}
+
+impl ComparisonRow {
+    fn new(lang: Lang, r: &CongruenceReport) -> Self {
         let m = &r.measures;
+        let percent = |x| percent(lang, x);
+        let index = |x| index(lang, x);
+        let (a, b) = (grouping_name(lang, &r.a), grouping_name(lang, &r.b));
         Self {
-            a: r.a.name.clone(),
-            b: r.b.name.clone(),
-            a_groups: r.a.groups,
-            b_groups: r.b.groups,
-            common: m.common,
+            heading: lang.t_with("congruence-pair", &[("a", &a), ("b", &b)]),
+            groups: lang.t_with(
+                "congruence-groups",
+                &[
+                    ("common", &m.common.to_string()),
+                    ("a", &r.a.groups.to_string()),
+                    ("b", &r.b.groups.to_string()),
+                ],
+            ),
+            a,
+            b,
             pairs_a: m.pairs_a,
             pairs_b: m.pairs_b,
             pairs_both: m.pairs_both,
@@ -65,15 +91,18 @@ impl From<&CongruenceReport> for ComparisonRow {
     }
 }
 
-fn percent(x: Option<f64>) -> String {
+fn percent(lang: Lang, x: Option<f64>) -> String {
     x.map_or_else(
-        || "n.v.t.".into(),
+        || lang.t("congruence-not-applicable"),
         |x| format!("{}%", super::decimal((x * 1000.0).round() / 10.0)),
     )
 }
 
-fn index(x: Option<f64>) -> String {
-    x.map_or_else(|| "n.v.t.".into(), |x| format!("{x:.3}").replace('.', ","))
+fn index(lang: Lang, x: Option<f64>) -> String {
+    x.map_or_else(
+        || lang.t("congruence-not-applicable"),
+        |x| format!("{x:.3}").replace('.', ","),
+    )
 }
 
 #[derive(Template)]
@@ -85,7 +114,8 @@ pub struct CongruencePage {
     pub result: Option<ComparisonRow>,
     pub divisions: Vec<ComparisonRow>,
     pub partner_sets: Vec<PartnerSetCount>,
-    pub municipalities: usize,
+    /// How many municipalities the table shows, of how many.
+    pub sets_intro: String,
     pub message: Option<String>,
 }
 
@@ -96,7 +126,8 @@ pub struct CongruenceQuery {
 }
 
 pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
-    let (query, mut message) = parse_query::<CongruenceQuery>(raw.as_deref());
+    let lang = ctx.lang;
+    let (query, mut message) = parse_query_in::<CongruenceQuery>(lang, raw.as_deref());
     let a = query.a.unwrap_or_else(|| "veiligheidsregio".into());
     let b = query.b.unwrap_or_else(|| "ggd-regio".into());
     let result = match app.congruence(&a, &b, &ctx.who).await {
@@ -116,7 +147,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     };
     let divisions = App::division_congruence()?;
     let counts = app.partner_set_counts(&ctx.who).await?;
-    let choices = choices(result.as_ref())?;
+    let choices = choices(lang, result.as_ref())?;
     let select = |chosen: &str| -> Vec<Choice> {
         choices
             .iter()
@@ -131,12 +162,18 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     Ok(render(
         status,
         &CongruencePage {
-            layout: Layout::new(&ctx, "Congruentie van regio's", "regio"),
+            layout: Layout::translated(&ctx, lang.t("congruence-title"), "regio"),
             choices_a: select(a.trim()),
             choices_b: select(b.trim()),
-            result: result.as_ref().map(ComparisonRow::from),
-            divisions: divisions.iter().map(ComparisonRow::from).collect(),
-            municipalities: counts.len(),
+            result: result.as_ref().map(|r| ComparisonRow::new(lang, r)),
+            divisions: divisions.iter().map(|r| ComparisonRow::new(lang, r)).collect(),
+            sets_intro: lang.t_with(
+                "congruence-sets-intro",
+                &[
+                    ("shown", &counts.len().min(TOP).to_string()),
+                    ("total", &counts.len().to_string()),
+                ],
+            ),
             partner_sets: counts.into_iter().take(TOP).collect(),
             message,
         },
@@ -145,22 +182,25 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
 
 /// The groupings one can choose: the divisions, all collaborations of each type, and a single
 /// collaboration when one was asked for.
-fn choices(result: Option<&CongruenceReport>) -> Result<Vec<(String, String)>, AppError> {
+fn choices(lang: Lang, result: Option<&CongruenceReport>) -> Result<Vec<(String, String)>, AppError> {
     let mut choices: Vec<(String, String)> = regions::divisions()
         .map_err(AppError::internal)?
         .iter()
-        .map(|d| (d.key.to_owned(), d.name.to_owned()))
+        .map(|d| (d.key.to_owned(), division_name(lang, d.key, d.name)))
         .collect();
     choices.extend(CollaborationKind::ALL.iter().map(|k| {
         (
             format!("soort-{}", k.key()),
-            format!("Alle samenwerkingen: {}", k.label_nl()),
+            lang.t_with("congruence-all-of-kind", &[("kind", &lang.t(k.message_id()))]),
         )
     }));
     if let Some(r) = result {
         for g in [&r.a, &r.b] {
             if !choices.iter().any(|(key, _)| *key == g.key) {
-                choices.push((g.key.clone(), format!("Samenwerking: {}", g.name)));
+                choices.push((
+                    g.key.clone(),
+                    lang.t_with("congruence-collaboration", &[("name", &g.name)]),
+                ));
             }
         }
     }

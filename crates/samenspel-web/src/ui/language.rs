@@ -26,11 +26,13 @@ struct Back {
 
 async fn choose(
     axum::extract::Extension(config): axum::extract::Extension<WebConfig>,
+    headers: axum::http::HeaderMap,
     Path(code): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let Some(lang) = Lang::parse(&code) else {
-        return crate::ui::error_page(&samenspel_app::AppError::NotFound("pagina")).into_response();
+        let lang = crate::session::request_lang(&headers);
+        return crate::ui::error_page(&samenspel_app::AppError::NotFound("pagina"), lang);
     };
     let back = parse_query::<Back>(raw.as_deref()).0.terug;
     let location = HeaderValue::from_str(crate::ui::local_path(back.as_deref()))

@@ -50,16 +50,17 @@ impl Layout {
         }
     }
 
-    /// For pages rendered without a request context (the CSRF refusal); no forms on them.
-    pub fn bare(title: impl Into<String>) -> Self {
+    /// For pages rendered without a request context (the CSRF refusal, an error on its way
+    /// out), in the language negotiated from the request; no forms on them.
+    pub fn bare(lang: Lang, title: impl Into<String>) -> Self {
         Self {
             title: title.into(),
             section: "",
             user_name: None,
             csrf: String::new(),
             flash: None,
-            lang: Lang::Nl,
-            wanted: Lang::Nl,
+            lang,
+            wanted: lang,
             path: "/".into(),
             offers: samenspel_app::offers::GeneralOffers::default(),
         }

@@ -34,6 +34,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::error::PageError;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 use samenspel_app::{App, AppError};
 
@@ -61,6 +62,7 @@ pub fn routes() -> Router<App> {
         .merge(api_docs::routes())
         .merge(language::routes())
         .merge(search::routes())
+        .layer(axum::middleware::from_fn(crate::error::in_visitor_language))
         .layer(axum::middleware::from_fn(flash::show_once))
 }
 
@@ -105,7 +107,7 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
             tracing::error!(error = %e, "template rendering failed");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Er ging iets mis bij het tonen van deze pagina.",
+                crate::i18n::Lang::Nl.t("errors-page-render-failed"),
             )
                 .into_response()
         }
@@ -116,7 +118,7 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Response {
 #[template(path = "error.html")]
 pub struct ErrorPage {
     pub layout: Layout,
-    pub heading: &'static str,
+    pub heading: String,
     pub message: String,
     /// The sign-in page's address (bringing the visitor back here), when signing in helps.
     pub sign_in: Option<String>,
@@ -124,10 +126,10 @@ pub struct ErrorPage {
     pub link: Option<(String, String)>,
 }
 
-/// An error as a whole page, with the right status. A visitor who must sign in gets a link
-/// to the sign-in page.
-pub fn error_page(error: &AppError) -> Response {
-    let (status, heading, message) = crate::error::describe(error);
+/// An error as a whole page in `lang`, with the right status. A visitor who must sign in
+/// gets a link to the sign-in page.
+pub fn error_page(error: &AppError, lang: Lang) -> Response {
+    let (status, heading, message) = crate::error::describe_in(lang, error);
     let message = match error {
         AppError::Invalid(errors) => errors
             .errors
@@ -141,7 +143,7 @@ pub fn error_page(error: &AppError) -> Response {
     render(
         status,
         &ErrorPage {
-            layout: Layout::bare(heading),
+            layout: Layout::bare(lang, heading.clone()),
             heading,
             message,
             sign_in,
@@ -154,16 +156,17 @@ pub fn error_page(error: &AppError) -> Response {
 /// asked to sign in and brought back here afterwards; anyone else reads why not.
 pub fn not_offered(ctx: &PageContext, action: samenspel_domain::auth::Action) -> Response {
     let anonymous = matches!(ctx.who, samenspel_app::Principal::Anonymous);
+    let lang = ctx.lang;
     let (status, heading, message) = if anonymous {
         (
             StatusCode::UNAUTHORIZED,
-            "Aanmelden nodig",
-            format!("Meld u aan om dit te doen. {}", action.refusal_nl()),
+            lang.t("errors-page-unauthenticated-title"),
+            lang.t_with("errors-page-sign-in-to", &[("reason", action.refusal_nl())]),
         )
     } else {
         (
             StatusCode::FORBIDDEN,
-            "Niet toegestaan",
+            lang.t("errors-page-not-allowed-title"),
             action.refusal_nl().to_owned(),
         )
     };
@@ -171,7 +174,7 @@ pub fn not_offered(ctx: &PageContext, action: samenspel_domain::auth::Action) ->
     render(
         status,
         &ErrorPage {
-            layout: Layout::new(ctx, heading, ""),
+            layout: Layout::translated(ctx, heading.clone(), ""),
             heading,
             message,
             sign_in: anonymous.then(|| format!("/inloggen?{back}")),
@@ -202,30 +205,31 @@ pub fn local_path(back: Option<&str>) -> &str {
     }
 }
 
-/// A page number past the last page of a list.
-pub fn past_the_end(last: u32, href: String) -> Response {
+/// A page number past the last page of a list, in `lang`.
+pub fn past_the_end(lang: Lang, last: u32, href: String) -> Response {
+    let last = last.to_string();
+    let heading = lang.t("errors-page-past-end-title");
     render(
         StatusCode::NOT_FOUND,
         &ErrorPage {
-            layout: Layout::bare("Pagina bestaat niet"),
-            heading: "Pagina bestaat niet",
-            message: format!("Deze lijst heeft {last} pagina's; deze pagina ligt daarna."),
+            layout: Layout::bare(lang, heading.clone()),
+            heading,
+            message: lang.t_with("errors-page-past-end-message", &[("last", &last)]),
             sign_in: None,
-            link: Some((href, format!("Naar de laatste pagina ({last})"))),
+            link: Some((href, lang.t_with("errors-page-past-end-link", &[("last", &last)]))),
         },
     )
 }
 
-/// A form whose CSRF token is missing or wrong.
-pub fn csrf_refused() -> Response {
+/// A form whose CSRF token is missing or wrong, in `lang`.
+pub fn csrf_refused(lang: Lang) -> Response {
+    let heading = lang.t("errors-page-csrf-title");
     render(
         StatusCode::FORBIDDEN,
         &ErrorPage {
-            layout: Layout::bare("Formulier verlopen"),
-            heading: "Formulier verlopen",
-            message: "Dit formulier is verlopen of kwam niet van deze site, en is daarom niet verwerkt. \
-                      Ga terug, laad de pagina opnieuw en probeer het nog eens."
-                .into(),
+            layout: Layout::bare(lang, heading.clone()),
+            heading,
+            message: lang.t("errors-page-csrf-message"),
             sign_in: None,
             link: None,
         },
@@ -233,12 +237,13 @@ pub fn csrf_refused() -> Response {
 }
 
 pub async fn not_found(ctx: PageContext) -> Response {
+    let heading = ctx.lang.t("errors-page-missing-title");
     render(
         StatusCode::NOT_FOUND,
         &ErrorPage {
-            layout: Layout::new(&ctx, "Pagina niet gevonden", ""),
-            heading: "Pagina niet gevonden",
-            message: "Deze pagina bestaat niet. Controleer het adres, of ga naar de startpagina.".into(),
+            layout: Layout::translated(&ctx, heading.clone(), ""),
+            heading,
+            message: ctx.lang.t("errors-page-missing-message"),
             sign_in: None,
             link: None,
         },
@@ -276,21 +281,33 @@ pub fn csv_line(cells: &[String]) -> String {
 /// Reads query parameters; unreadable ones (e.g. `pagina=abc`) give the defaults and a message
 /// for the page instead of an error response.
 pub fn parse_query<T: Default + serde::de::DeserializeOwned>(raw: Option<&str>) -> (T, Option<String>) {
+    parse_query_in(Lang::Nl, raw)
+}
+
+/// [`parse_query`] with the message in `lang`.
+pub fn parse_query_in<T: Default + serde::de::DeserializeOwned>(
+    lang: Lang,
+    raw: Option<&str>,
+) -> (T, Option<String>) {
     match serde_urlencoded::from_str::<T>(raw.unwrap_or_default()) {
         Ok(query) => (query, None),
-        Err(_) => (
-            T::default(),
-            Some(
-                "De zoekvraag in het adres kon niet worden gelezen; de standaardweergave wordt getoond."
-                    .into(),
-            ),
-        ),
+        Err(_) => (T::default(), Some(lang.t("paging-query-unreadable"))),
     }
 }
 
 /// An optional list filter from a query parameter: empty means "all"; an unknown value shows
 /// why, and all are listed.
 pub fn optional_filter<T>(
+    raw: &str,
+    parse: impl Fn(&str) -> Result<T, samenspel_domain::ValidationErrors>,
+) -> (Option<T>, Option<String>) {
+    optional_filter_in(Lang::Nl, raw, parse)
+}
+
+/// [`optional_filter`] with the message in `lang` (the field error stays as the domain
+/// wrote it).
+pub fn optional_filter_in<T>(
+    lang: Lang,
     raw: &str,
     parse: impl Fn(&str) -> Result<T, samenspel_domain::ValidationErrors>,
 ) -> (Option<T>, Option<String>) {
@@ -302,9 +319,9 @@ pub fn optional_filter<T>(
                 let Some(error) = errors.errors.first() else {
                     return (None, None);
                 };
-                let message = format!(
-                    "Parameter {}: {} Alle soorten worden getoond.",
-                    error.field, error.message
+                let message = lang.t_with(
+                    "paging-filter-unknown",
+                    &[("field", &error.field), ("message", &lang.msg(&error.message))],
                 );
                 (None, Some(message))
             }
@@ -324,7 +341,10 @@ pub fn page_from(raw: Option<u32>) -> samenspel_store::Page {
 
 /// Links to the previous and next page, keeping the other query parameters.
 pub struct Pagination {
-    pub summary: String,
+    /// The items on this page (`first`–`last`, 1-based) of `total`; see [`Pagination::summary`].
+    pub first_item: u64,
+    pub last_item: u64,
+    pub total: u64,
     pub previous: Option<String>,
     pub next: Option<String>,
     /// The first and last page, when not on them.
@@ -370,11 +390,9 @@ impl Pagination {
         let first = u64::from(page.offset) + 1;
         let last = u64::from(page.offset) + shown as u64;
         Ok(Self {
-            summary: if total == 0 {
-                "Geen resultaten.".into()
-            } else {
-                format!("{first}–{last} van {total}")
-            },
+            first_item: first,
+            last_item: last,
+            total,
             previous: (number > 1).then(|| link(number - 1)),
             next: (number < last_number).then(|| link(number + 1)),
             first: (number > 1).then(|| link(1)),
@@ -391,6 +409,22 @@ impl Pagination {
                 Vec::new()
             },
         })
+    }
+
+    /// "1–50 van 1191" (or that there are none) in `lang` (a template passes it by reference).
+    pub fn summary(&self, lang: &Lang) -> String {
+        if self.total == 0 {
+            return lang.t("paging-none");
+        }
+        let (first, last, total) = (
+            self.first_item.to_string(),
+            self.last_item.to_string(),
+            self.total.to_string(),
+        );
+        lang.t_with(
+            "paging-summary",
+            &[("first", &first), ("last", &last), ("total", &total)],
+        )
     }
 }
 

@@ -1,6 +1,7 @@
 //! The organisations: the list with its filters, adding a partner organisation, and one
 //! organisation's page with its collaborations, money per year and coming moments (also as
-//! CSV and JSON).
+//! CSV and JSON), in the visitor's language (`locales/*/organisations.ftl`; the kinds of
+//! organisation in `org-values.ftl`).
 
 use askama::Template;
 use axum::Router;
@@ -14,12 +15,15 @@ use samenspel_domain::org::{OrgType, Organisation};
 use samenspel_store::OrgFilter;
 use serde::Deserialize;
 
-use super::form::{Choice, FormState, choices, get};
+use super::form::{FormState, get};
+use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::request::{Posted, Visit};
 
 use super::outcome::{Saved, form_outcome};
-use super::{Layout, Pagination, csv_line, optional_filter, page_from, parse_query, render, status_unless};
+use super::{
+    Layout, Pagination, csv_line, optional_filter_in, page_from, parse_query_in, render, status_unless,
+};
 use crate::error::PageResult;
 
 pub fn routes() -> Router<App> {
@@ -37,13 +41,52 @@ pub fn routes() -> Router<App> {
         )
 }
 
+/// The catalogue id of a kind of organisation's label (`OrgType-gemeente`).
+pub fn type_id(t: OrgType) -> String {
+    format!("OrgType-{}", t.key())
+}
+
+/// The catalogue id of a layer of government's label (`Layer-decentraal`).
+fn layer_id(layer: samenspel_domain::org::Layer) -> &'static str {
+    use samenspel_domain::org::Layer;
+    match layer {
+        Layer::Rijk => "Layer-rijk",
+        Layer::Decentraal => "Layer-decentraal",
+        Layer::Koepel => "Layer-koepel",
+        Layer::NietOverheid => "Layer-niet-overheid",
+    }
+}
+
+/// One kind of organisation to choose, with its label in the page's language.
+pub struct TypeChoice {
+    pub key: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn type_choices(lang: Lang, all: &[OrgType], chosen: impl Fn(&str) -> bool) -> Vec<TypeChoice> {
+    all.iter()
+        .map(|t| TypeChoice {
+            key: t.key(),
+            label: lang.t(&type_id(*t)),
+            selected: chosen(t.key()),
+        })
+        .collect()
+}
+
+pub struct ListRow {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+}
+
 #[derive(Template)]
 #[template(path = "organisations/list.html")]
 pub struct ListPage {
     pub layout: Layout,
     pub query: String,
-    pub types: Vec<Choice>,
-    pub organisations: Vec<Organisation>,
+    pub types: Vec<TypeChoice>,
+    pub organisations: Vec<ListRow>,
     pub pagination: Pagination,
     pub error: Option<String>,
 }
@@ -57,9 +100,10 @@ pub struct ListQuery {
 }
 
 pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
-    let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
+    let lang = ctx.lang;
+    let (query, query_error) = parse_query_in::<ListQuery>(lang, raw.as_deref());
     let type_key = query.org_type.clone().unwrap_or_default();
-    let (org_type, error) = optional_filter(&type_key, |key| OrgType::parse_field("type", key));
+    let (org_type, error) = optional_filter_in(lang, &type_key, |key| OrgType::parse_field("type", key));
     let error = error.or(query_error);
     let page = page_from(query.pagina);
     let q = query.q.clone().unwrap_or_default();
@@ -74,17 +118,26 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default()),
     ];
     let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total)?;
-    let types = choices(&OrgType::ALL, OrgType::key, OrgType::label_nl, |key| {
+    let types = type_choices(lang, &OrgType::ALL, |key| {
         org_type.is_some_and(|t| t.key() == key)
     });
+    let organisations = found
+        .items
+        .iter()
+        .map(|o| ListRow {
+            code: o.code.to_string(),
+            name: o.display_name(),
+            kind: lang.t(&type_id(o.org_type)),
+        })
+        .collect();
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(
         status,
         &ListPage {
-            layout: Layout::new(&ctx, "Organisaties", "organisaties"),
+            layout: Layout::translated(&ctx, lang.t("organisations-title"), "organisaties"),
             query: q,
             types,
-            organisations: found.items,
+            organisations,
             pagination,
             error,
         },
@@ -99,7 +152,7 @@ pub struct InvolvementRow {
     pub wgr: bool,
     pub role: String,
     pub period: String,
-    pub status: &'static str,
+    pub status: String,
     pub draft: bool,
     pub instruments: String,
     pub money: Vec<String>,
@@ -111,8 +164,8 @@ pub struct MomentRow {
     pub date: String,
     pub collaboration_id: i64,
     pub collaboration: String,
-    pub kind: &'static str,
-    pub body: &'static str,
+    pub kind: String,
+    pub body: String,
     pub description: String,
     pub overdue: bool,
 }
@@ -127,10 +180,13 @@ pub struct YearRow {
 pub struct ShowPage {
     pub layout: Layout,
     pub organisation: Organisation,
+    /// The kind of organisation and its layer of government.
+    pub kind: String,
+    /// "As of …: … takes part in …".
+    pub summary: String,
     pub province: Option<Organisation>,
     pub date: String,
     pub rows: Vec<InvolvementRow>,
-    pub active_count: usize,
     pub years: Vec<YearRow>,
     pub moments: Vec<MomentRow>,
 }
@@ -139,41 +195,45 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
-fn instrument_labels(item: &OverviewItem) -> String {
+fn instrument_labels(lang: Lang, item: &OverviewItem) -> String {
     match &item.involvement.control {
-        None => "Niet vastgelegd".to_owned(),
-        Some(c) if c.instruments.is_empty() => "Geen".to_owned(),
+        None => lang.t("organisations-not-recorded"),
+        Some(c) if c.instruments.is_empty() => lang.t("organisations-none"),
         Some(c) => c
             .instruments
             .iter()
-            .map(|i| i.label_nl())
+            .map(|i| lang.t(i.message_id()))
             .collect::<Vec<_>>()
             .join(", "),
     }
 }
 
-fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> InvolvementRow {
+fn involvement_row(lang: Lang, item: &OverviewItem, today: chrono::NaiveDate) -> InvolvementRow {
     let i = &item.involvement;
     let evaluation = item.next_evaluation();
     InvolvementRow {
         id: i.id,
         name: i.name.clone(),
         kind: match i.wgr_form {
-            Some(form) => form.label_nl().to_owned(),
-            None => i.kind.label_nl().to_owned(),
+            Some(form) => lang.t(form.message_id()),
+            None => lang.t(i.kind.message_id()),
         },
         wgr: i.wgr_form.is_some(),
         role: match i.joined_on {
-            Some(d) => format!("{} (sinds {})", i.role.label_nl(), date(Some(d))),
-            None => i.role.label_nl().to_owned(),
+            Some(d) => lang.t_with(
+                "organisations-role-since",
+                &[("role", &lang.t(i.role.message_id())), ("date", &date(Some(d)))],
+            ),
+            None => lang.t(i.role.message_id()),
         },
         period: match (i.start_date, i.end_date) {
             (None, None) => String::new(),
             (s, e) => format!("{} – {}", date(s), date(e)),
         },
-        status: samenspel_domain::collaboration::term_status(i.start_date, i.end_date, today).label_nl(),
+        status: lang
+            .t(samenspel_domain::collaboration::term_status(i.start_date, i.end_date, today).message_id()),
         draft: !i.published,
-        instruments: instrument_labels(item),
+        instruments: instrument_labels(lang, item),
         money: item
             .money_per_year
             .iter()
@@ -185,6 +245,7 @@ fn involvement_row(item: &OverviewItem, today: chrono::NaiveDate) -> Involvement
 }
 
 pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
+    let lang = ctx.lang;
     let today = app.today();
     let overview = app.overview(&code, &ctx.who, today).await?;
     let province = match &overview.organisation.province {
@@ -194,8 +255,8 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
     let rows = overview
         .collaborations
         .iter()
-        .map(|item| involvement_row(item, today))
-        .collect();
+        .map(|item| involvement_row(lang, item, today))
+        .collect::<Vec<_>>();
     let years = overview
         .money_per_year
         .iter()
@@ -211,22 +272,37 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             date: date(Some(m.moment.date)),
             collaboration_id: m.collaboration_id,
             collaboration: m.collaboration.clone(),
-            kind: m.moment.kind.label_nl(),
-            body: m.moment.body.map(|b| b.label_nl()).unwrap_or(""),
+            kind: lang.t(m.moment.kind.message_id()),
+            body: m.moment.body.map(|b| lang.t(b.message_id())).unwrap_or_default(),
             description: m.moment.description.clone().unwrap_or_default(),
             overdue: m.moment.overdue,
         })
         .collect();
     let active_count = overview.active_count();
     let organisation = overview.organisation;
+    let kind = format!(
+        "{} ({})",
+        lang.t(&type_id(organisation.org_type)),
+        lang.t(layer_id(organisation.org_type.layer()))
+    );
+    let summary = lang.t_with(
+        "organisations-involved-summary",
+        &[
+            ("date", &date(Some(today))),
+            ("name", &organisation.name),
+            ("count", &rows.len().to_string()),
+            ("active", &active_count.to_string()),
+        ],
+    );
     Ok(render(
         StatusCode::OK,
         &ShowPage {
-            layout: Layout::new(&ctx, organisation.display_name(), "organisaties"),
+            layout: Layout::translated(&ctx, organisation.display_name(), "organisaties"),
+            kind,
+            summary,
             province,
             date: date(Some(today)),
             rows,
-            active_count,
             years,
             moments,
             organisation,
@@ -289,15 +365,13 @@ pub async fn involvements_json(Visit(app, ctx, code): Visit<String>) -> PageResu
 pub struct NewPage {
     pub layout: Layout,
     pub form: FormState,
-    pub types: Vec<Choice>,
+    pub types: Vec<TypeChoice>,
 }
 
 fn new_page(ctx: &PageContext, form: FormState) -> NewPage {
-    let types = choices(&OrgType::USER_ADDABLE, OrgType::key, OrgType::label_nl, |key| {
-        form.selected("type", key)
-    });
+    let types = type_choices(ctx.lang, &OrgType::USER_ADDABLE, |key| form.selected("type", key));
     NewPage {
-        layout: Layout::new(ctx, "Partner toevoegen", "organisaties"),
+        layout: Layout::translated(ctx, ctx.lang.t("organisations-add"), "organisaties"),
         form,
         types,
     }
@@ -324,10 +398,27 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
         |org| {
             Saved::new(
                 format!("/organisaties/{}", org.code),
-                format!("{} toegevoegd.", org.display_name()),
+                ctx.lang
+                    .t_with("organisations-added", &[("name", &org.display_name())]),
             )
         },
         async |errors| Ok(new_page(&ctx, FormState::refused(&pairs, errors))),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samenspel_domain::org::Layer;
+
+    #[test]
+    fn the_dutch_labels_of_kinds_and_layers_are_the_domains() {
+        for t in OrgType::ALL {
+            assert_eq!(Lang::Nl.t(&type_id(t)), t.label_nl());
+        }
+        for layer in [Layer::Rijk, Layer::Decentraal, Layer::Koepel, Layer::NietOverheid] {
+            assert_eq!(Lang::Nl.t(layer_id(layer)), layer.label_nl());
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! The path parameters of a page. An address whose parameter cannot be read (a letter where a
-//! number belongs, a number too large) names no page, so it gets the Dutch "not found" page
-//! rather than the framework's plain-text message.
+//! number belongs, a number too large) names no page, so it gets the "not found" page
+//! rather than the framework's plain-text message (in the visitor's language).
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
@@ -17,6 +17,9 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PagePat
         Path::<T>::from_request_parts(parts, state)
             .await
             .map(|Path(value)| Self(value))
-            .map_err(|_| super::error_page(&AppError::NotFound("pagina")))
+            .map_err(|_| {
+                let lang = crate::session::request_lang(&parts.headers);
+                super::error_page(&AppError::NotFound("pagina"), lang)
+            })
     }
 }

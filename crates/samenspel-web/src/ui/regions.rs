@@ -1,5 +1,6 @@
 //! Regions: a map of the municipalities coloured by a division, with one municipality or one
-//! collaboration's municipalities highlighted, and the same as a list by region.
+//! collaboration's municipalities highlighted, and the same as a list by region; in the
+//! visitor's language (`locales/*/regions.ftl`, also the divisions' names).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -13,10 +14,10 @@ use samenspel_app::{App, AppError};
 use samenspel_domain::map::MapRequest;
 use serde::Deserialize;
 
-use super::form::Choice;
-use super::{Layout, parse_query, render, status_unless};
+use super::{Layout, parse_query_in, render, status_unless};
 use crate::charts::map::{region_fills, render_map};
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 
 pub fn routes() -> Router<App> {
@@ -36,8 +37,26 @@ pub struct RegionRow {
     pub highlighted: bool,
 }
 
+/// A division to choose, named in the page's language.
+pub struct DivisionChoice {
+    pub key: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A division's name in `lang` (`regions-division-<key>`), or its Dutch name when the
+/// catalogue has none.
+pub fn division_name(lang: Lang, key: &str, dutch: &str) -> String {
+    let id = format!("regions-division-{key}");
+    if crate::i18n::message_ids(lang).contains(&id) {
+        lang.t(&id)
+    } else {
+        dutch.to_owned()
+    }
+}
+
 pub struct MembershipRow {
-    pub division: &'static str,
+    pub division: String,
     pub region: String,
 }
 
@@ -45,9 +64,9 @@ pub struct MembershipRow {
 #[template(path = "regions.html")]
 pub struct RegionsPage {
     pub layout: Layout,
-    pub divisions: Vec<Choice>,
+    pub divisions: Vec<DivisionChoice>,
     pub municipalities: Vec<MunicipalityChoice>,
-    pub division_name: &'static str,
+    pub division_name: String,
     pub map: String,
     pub caption: String,
     pub regions: Vec<RegionRow>,
@@ -65,7 +84,7 @@ pub struct RegionsQuery {
 }
 
 pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
-    let (query, mut message) = parse_query::<RegionsQuery>(raw.as_deref());
+    let (query, mut message) = parse_query_in::<RegionsQuery>(ctx.lang, raw.as_deref());
     let page = build(&app, &ctx, query, &mut message).await?;
     let status = status_unless(message.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(status, &page))
@@ -80,6 +99,7 @@ async fn build(
     query: RegionsQuery,
     message: &mut Option<String>,
 ) -> Result<RegionsPage, AppError> {
+    let lang = ctx.lang;
     let all = regions::divisions().map_err(AppError::internal)?;
     let names = regions::municipality_names().map_err(AppError::internal)?;
     let topology = regions::topology().map_err(AppError::internal)?;
@@ -87,9 +107,7 @@ async fn build(
     let division: &Division = match all.iter().find(|d| d.key == wanted) {
         Some(d) => d,
         None => {
-            *message = Some(format!(
-                "'{wanted}' is geen bekende indeling; de provincies worden getoond."
-            ));
+            *message = Some(lang.t_with("regions-unknown-division", &[("key", &wanted)]));
             &all[0]
         }
     };
@@ -100,7 +118,7 @@ async fn build(
     if let Some(gm) = &municipality
         && !names.contains_key(gm)
     {
-        *message = Some(format!("'{gm}' is geen gemeente van 2025."));
+        *message = Some(lang.t_with("regions-unknown-municipality", &[("code", gm)]));
     }
     let collaboration = match query.samenwerking {
         Some(id) => Some(highlighted_collaboration(app, ctx, id, names).await?),
@@ -121,7 +139,14 @@ async fn build(
         .flat_map(|(i, r)| r.members.iter().map(move |m| (m.clone(), i)))
         .collect();
     let fills = region_fills(topology, &colour_of);
-    let caption = caption(division, collaboration.as_ref(), municipality.as_deref(), names);
+    let name = division_name(lang, division.key, division.name);
+    let caption = caption(
+        lang,
+        &name,
+        collaboration.as_ref(),
+        municipality.as_deref(),
+        names,
+    );
     let map = render_map(
         topology,
         &MapRequest {
@@ -133,21 +158,21 @@ async fn build(
         },
     );
     Ok(RegionsPage {
-        layout: Layout::new(ctx, "Regio's", "regio"),
+        layout: Layout::translated(ctx, lang.t("regions-title"), "regio"),
         divisions: all
             .iter()
-            .map(|d| Choice {
+            .map(|d| DivisionChoice {
                 key: d.key,
-                label: d.name,
+                label: division_name(lang, d.key, d.name),
                 selected: d.key == division.key,
             })
             .collect(),
         municipalities: municipality_choices(names, municipality.as_deref()),
-        division_name: division.name,
+        division_name: name,
         map,
         caption,
         regions: region_rows(division, &fills, &highlight, names),
-        memberships: memberships(all, municipality.as_deref(), names),
+        memberships: memberships(lang, all, municipality.as_deref(), names),
         municipality: municipality.and_then(|gm| names.get(&gm).cloned()),
         collaboration: collaboration.map(|(id, name, _)| (id, name)),
         message: message.clone(),
@@ -172,23 +197,29 @@ async fn highlighted_collaboration(
 
 /// The map's caption: the division and what is highlighted.
 fn caption(
-    division: &Division,
+    lang: Lang,
+    division: &str,
     collaboration: Option<&Highlighted>,
     municipality: Option<&str>,
     names: &HashMap<String, String>,
 ) -> String {
     match (collaboration, municipality) {
-        (Some((_, name, members)), _) => format!(
-            "{} — gemarkeerd: de {} gemeenten van {name}",
-            division.name,
-            members.len()
+        (Some((_, name, members)), _) => lang.t_with(
+            "regions-caption-collaboration",
+            &[
+                ("division", division),
+                ("count", &members.len().to_string()),
+                ("name", name),
+            ],
         ),
-        (None, Some(gm)) => format!(
-            "{} — gemarkeerd: {}",
-            division.name,
-            names.get(gm).cloned().unwrap_or_default()
+        (None, Some(gm)) => lang.t_with(
+            "regions-caption-municipality",
+            &[
+                ("division", division),
+                ("name", &names.get(gm).cloned().unwrap_or_default()),
+            ],
         ),
-        (None, None) => division.name.to_owned(),
+        (None, None) => division.to_owned(),
     }
 }
 
@@ -222,6 +253,7 @@ fn region_rows(
 
 /// The region of a chosen municipality in every division.
 fn memberships(
+    lang: Lang,
     all: &[Division],
     municipality: Option<&str>,
     names: &HashMap<String, String>,
@@ -230,7 +262,7 @@ fn memberships(
         Some(gm) if names.contains_key(gm) => all
             .iter()
             .map(|d| MembershipRow {
-                division: d.name,
+                division: division_name(lang, d.key, d.name),
                 region: d.region_of(gm).map(|r| r.name.clone()).unwrap_or_default(),
             })
             .collect(),

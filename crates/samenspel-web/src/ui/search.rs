@@ -97,7 +97,7 @@ async fn search(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuer
             page.results = found.hits.into_iter().map(|hit| row(&ctx, hit)).collect();
         }
         Err(samenspel_app::AppError::Invalid(errors)) => {
-            page.error = errors.errors.first().map(|e| e.message.clone());
+            page.error = errors.errors.first().map(|e| ctx.lang.msg(&e.message));
         }
         Err(other) => return Err(PageError::App(other)),
     }

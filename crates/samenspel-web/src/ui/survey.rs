@@ -1,6 +1,7 @@
 //! The knelpuntenmonitor's pages: the waves (and opening one), a wave with its answer link,
 //! closing it, and after closing its report as tables (per group, the two rankings side by
-//! side, Rijk against decentraal, themes), with the ROB's 2020 means as reference.
+//! side, Rijk against decentraal, themes), with the ROB's 2020 means as reference; in the
+//! visitor's language (`locales/*/survey.ftl`, the statements too).
 
 use super::page_path::PagePath;
 use askama::Template;
@@ -10,17 +11,19 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing;
 use samenspel_app::survey::{SurveyReport, WaveInput, answering_on, report_csv_with_header};
-use samenspel_app::{App, AppError};
+use samenspel_app::App;
+use samenspel_domain::survey::charts::{BarRow, Ranked, Words};
 use samenspel_domain::survey::instrument::ROB_2020_MEANS;
-use samenspel_domain::survey::period::{NotAnswerable, status_nl};
-use samenspel_domain::survey::report::{GroupReport, StatementTest};
+use samenspel_domain::survey::period::NotAnswerable;
+use samenspel_domain::survey::report::{GroupReport, StatementTest, SuppressedGroup};
 use samenspel_domain::survey::{Group, Statement, Theme};
 use samenspel_store::Wave;
 
 use super::form::{FormState, get};
 use super::outcome::{Saved, form_outcome};
-use super::{Layout, decimal, parse_query, render};
+use super::{Layout, decimal, parse_query_in, render};
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::request::{Posted, Visit};
 
@@ -56,15 +59,54 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
 }
 
+/// A statement's text in `lang` (the instrument's own words when the catalogue has none).
+pub fn statement_text(lang: Lang, s: &Statement) -> String {
+    let id = format!("survey-statement-{}", s.id);
+    if crate::i18n::message_ids(lang).contains(&id) {
+        lang.t(&id)
+    } else {
+        s.text.to_owned()
+    }
+}
+
+/// A wave's status as lists and its page show it (see `status_nl` in the domain).
+fn status(lang: Lang, answering: Result<(), NotAnswerable>) -> String {
+    match answering {
+        Ok(()) => lang.t("survey-status-open"),
+        Err(NotAnswerable::Closed) => lang.t("survey-status-closed"),
+        Err(NotAnswerable::NotYetOpen(d)) => {
+            lang.t_with("survey-status-opens-on", &[("date", &date(Some(d)))])
+        }
+        Err(NotAnswerable::PastClosingDate(d)) => {
+            lang.t_with("survey-status-past-closing", &[("date", &date(Some(d)))])
+        }
+    }
+}
+
+/// Why a wave takes no answers today, for a respondent (see `NotAnswerable::message_nl`).
+pub fn not_answering(lang: Lang, why: NotAnswerable) -> String {
+    match why {
+        NotAnswerable::Closed => lang.t("survey-not-answering-closed"),
+        NotAnswerable::NotYetOpen(d) => {
+            lang.t_with("survey-not-answering-not-yet", &[("date", &date(Some(d)))])
+        }
+        NotAnswerable::PastClosingDate(d) => {
+            lang.t_with("survey-not-answering-past", &[("date", &date(Some(d)))])
+        }
+    }
+}
+
 /// A wave as lists and its page show it, its collaboration named as the visitor may see it
 /// (a draft the visitor may not see keeps its number).
-async fn wave_row(app: &App, who: &samenspel_app::Principal, w: &Wave) -> WaveRow {
+async fn wave_row(app: &App, ctx: &PageContext, w: &Wave) -> WaveRow {
+    let lang = ctx.lang;
     let collaboration = match w.collaboration_id {
         Some(id) => Some((
             id,
-            app.collaboration(id, who)
-                .await
-                .map_or_else(|_| format!("Samenwerking {id}"), |c| c.fields.name),
+            app.collaboration(id, &ctx.who).await.map_or_else(
+                |_| lang.t_with("survey-collaboration-fallback", &[("id", &id.to_string())]),
+                |c| c.fields.name,
+            ),
         )),
         None => None,
     };
@@ -75,7 +117,7 @@ async fn wave_row(app: &App, who: &samenspel_app::Principal, w: &Wave) -> WaveRo
             (None, None) => String::new(),
             (o, c) => format!("{} – {}", date(o), date(c)),
         },
-        status: status_nl(answering_on(w, app.today())),
+        status: status(lang, answering_on(w, app.today())),
         k: w.k,
         collaboration,
     }
@@ -90,19 +132,22 @@ pub struct ListPage {
     pub form: FormState,
     /// Only the waves about this collaboration.
     pub only: Option<i64>,
+    /// "collaboration 12", naming that collaboration.
+    pub only_label: String,
 }
 
 async fn list_page(app: &App, ctx: &PageContext, waves: &[Wave], form: FormState) -> ListPage {
     let mut rows = Vec::with_capacity(waves.len());
     for w in waves {
-        rows.push(wave_row(app, &ctx.who, w).await);
+        rows.push(wave_row(app, ctx, w).await);
     }
     ListPage {
-        layout: Layout::new(ctx, "Knelpuntenmonitor", "knelpuntenmonitor"),
+        layout: Layout::translated(ctx, ctx.lang.t("survey-title"), "knelpuntenmonitor"),
         waves: rows,
         admin: ctx.who.is_platform_admin(),
         form,
         only: None,
+        only_label: String::new(),
     }
 }
 
@@ -113,7 +158,7 @@ pub struct ListQuery {
 }
 
 pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
-    let query = parse_query::<ListQuery>(raw.as_deref()).0;
+    let query = parse_query_in::<ListQuery>(ctx.lang, raw.as_deref()).0;
     let only = query
         .samenwerking
         .as_deref()
@@ -127,6 +172,11 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     form.set("collaboration_id", query.samenwerking.unwrap_or_default());
     let mut page = list_page(&app, &ctx, &waves, form).await;
     page.only = only;
+    if let Some(id) = only {
+        page.only_label = ctx
+            .lang
+            .t_with("survey-collaboration-number", &[("id", &id.to_string())]);
+    }
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -146,7 +196,7 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
         |wave| {
             Saved::new(
                 format!("/knelpuntenmonitor/{}", wave.key),
-                format!("Golf {} geopend.", wave.title),
+                ctx.lang.t_with("survey-opened", &[("title", &wave.title)]),
             )
         },
         async |errors| {
@@ -162,7 +212,9 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
 pub struct ClosePage {
     pub layout: Layout,
     pub key: String,
-    pub k: i64,
+    /// What closing does, after its words in bold.
+    pub rest: String,
+    /// "The wave now has the status: …".
     pub status: String,
 }
 
@@ -171,21 +223,24 @@ pub async fn confirm_close(Visit(app, ctx, key): Visit<String>) -> PageResult {
     let may = ctx.who.is_platform_admin();
     super::offered(&ctx, may, samenspel_domain::auth::Action::ManageSurveys)?;
     let wave = app.wave(&key).await?;
+    let lang = ctx.lang;
     if wave.closed_at.is_some() {
-        return Err(AppError::Unavailable {
-            title: NotAnswerable::Closed.title_nl(),
-            message: format!("Golf {} is al gesloten.", wave.title),
-        }
-        .into());
+        let message = lang.t_with("survey-already-closed", &[("title", &wave.title)]);
+        return Ok(super::survey_form::refusal(
+            &ctx,
+            lang.t("survey-closed-title"),
+            message,
+        ));
     }
-    let status = status_nl(answering_on(&wave, app.today())).to_lowercase();
+    let now = status(lang, answering_on(&wave, app.today())).to_lowercase();
+    let title = lang.t_with("survey-close-title", &[("title", &wave.title)]);
     Ok(render(
         StatusCode::OK,
         &ClosePage {
-            layout: Layout::new(&ctx, format!("Golf {} sluiten?", wave.title), "knelpuntenmonitor"),
+            layout: Layout::translated(&ctx, title, "knelpuntenmonitor"),
             key: wave.key,
-            k: wave.k,
-            status: format!("de status: {status}"),
+            rest: lang.t_with("survey-close-2", &[("k", &wave.k.to_string())]),
+            status: lang.t_with("survey-close-status", &[("status", &now)]),
         },
     ))
 }
@@ -194,7 +249,7 @@ pub async fn close(Visit(app, ctx, key): Visit<String>) -> PageResult {
     let wave = app.close_wave(&key, &ctx.who).await?;
     Saved::new(
         format!("/knelpuntenmonitor/{}", wave.key),
-        format!("Golf {} gesloten.", wave.title),
+        ctx.lang.t_with("survey-closed", &[("title", &wave.title)]),
     )
     .answer(&ctx)
 }
@@ -202,7 +257,7 @@ pub async fn close(Visit(app, ctx, key): Visit<String>) -> PageResult {
 /// One statement in the report tables.
 pub struct StatementRow {
     pub id: String,
-    pub text: &'static str,
+    pub text: String,
     /// Per shown group (in the order of `groups`): n, mean, sd, median, top-2-box, rank.
     pub cells: Vec<[String; 6]>,
     pub reference: (String, String),
@@ -225,17 +280,20 @@ pub struct TestRow {
 }
 
 pub struct ReportView {
-    pub groups: Vec<(String, &'static str, u64)>,
+    /// The names of the groups Rijk and decentraal (column headings).
+    pub rijk: String,
+    pub decentraal: String,
+    pub groups: Vec<(String, String, u64)>,
     /// Rijk and decentraal, when shown: the groups of the per-statement table.
-    pub main: Vec<&'static str>,
+    pub main: Vec<String>,
     /// The shown layers, for the table of means per layer.
-    pub layers: Vec<&'static str>,
+    pub layers: Vec<String>,
     pub layer_means: Vec<(String, Vec<String>)>,
     pub statements: Vec<StatementRow>,
     pub ranks: Vec<RankRow>,
     pub shared: Vec<String>,
     pub tests: Vec<TestRow>,
-    pub themes: Vec<(&'static str, Vec<String>)>,
+    pub themes: Vec<(String, Vec<String>)>,
     pub suppressed: Vec<String>,
     /// The rankings chart (when Rijk and decentraal are both shown).
     pub ranking_svg: Option<String>,
@@ -280,28 +338,64 @@ impl ShownGroups {
     }
 }
 
+/// Why a group is not shown: the report's note that it has fewer than k respondents in
+/// `lang`; any other note as the report wrote it.
+fn suppressed(lang: Lang, s: &SuppressedGroup, k: i64) -> String {
+    let too_few = |lang: Lang| {
+        lang.t_with(
+            "survey-suppressed",
+            &[("group", &lang.t(s.group.message_id())), ("k", &k.to_string())],
+        )
+    };
+    if s.note == too_few(Lang::Nl) {
+        too_few(lang)
+    } else {
+        s.note.clone()
+    }
+}
+
+/// The longest statement text a chart shows; longer ones end in "…" (in full on hover).
+const CHART_TEXT: usize = 30;
+
+/// `text` cut at a word to at most `max` characters and "…".
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", at_word.trim_end_matches([',', ' ']))
+}
+
 /// The report of a closed wave, one function per table or chart.
-fn report_view(r: &SurveyReport) -> ReportView {
+fn report_view(lang: Lang, r: &SurveyReport) -> ReportView {
     let shown = ShownGroups::of(r);
-    let bar_rows = bar_rows(r, &shown.main);
+    let bar_rows = bar_rows(lang, r, &shown.main);
+    let label = |g: &Group| lang.t(g.message_id());
+    let words = Words {
+        title: &lang.t("survey-chart-distribution"),
+        pair: (&lang.t("survey-chart-low"), &lang.t("survey-chart-high")),
+    };
     ReportView {
-        ranking_svg: ranking_svg(r),
-        bars_svg: crate::charts::survey::diverging("verdeling", &bar_rows),
+        rijk: label(&Group::Rijk),
+        decentraal: label(&Group::Decentraal),
+        ranking_svg: ranking_svg(lang, r),
+        bars_svg: crate::charts::survey::diverging("verdeling", words, &bar_rows),
         distribution: distribution(&bar_rows),
         groups: shown
             .all
             .iter()
-            .map(|g| (g.key().to_owned(), g.label_nl(), group(r, *g).respondents))
+            .map(|g| (g.key().to_owned(), label(g), group(r, *g).respondents))
             .collect(),
-        main: shown.main.iter().map(|g| g.label_nl()).collect(),
-        layers: shown.layers.iter().map(|g| g.label_nl()).collect(),
+        main: shown.main.iter().map(label).collect(),
+        layers: shown.layers.iter().map(label).collect(),
         layer_means: layer_means(r, &shown.layers),
         statements: r
             .statements
             .iter()
-            .map(|s| statement_row(r, s, &shown.main))
+            .map(|s| statement_row(lang, r, s, &shown.main))
             .collect(),
-        ranks: rank_rows(r),
+        ranks: rank_rows(lang, r),
         shared: r
             .report
             .shared_top
@@ -309,8 +403,13 @@ fn report_view(r: &SurveyReport) -> ReportView {
             .map(|s| s.statements.clone())
             .unwrap_or_default(),
         tests: r.report.tests.iter().map(test_row).collect(),
-        themes: theme_rows(r, &shown.all),
-        suppressed: r.report.suppressed.iter().map(|s| s.note.clone()).collect(),
+        themes: theme_rows(lang, r, &shown.all),
+        suppressed: r
+            .report
+            .suppressed
+            .iter()
+            .map(|s| suppressed(lang, s, r.wave.k))
+            .collect(),
     }
 }
 
@@ -319,16 +418,39 @@ fn group(r: &SurveyReport, g: Group) -> &GroupReport {
     &r.report.groups[g.key()]
 }
 
+/// A statement as a chart names it: its id and words, shortened and in full.
+fn chart_statement(lang: Lang, r: &SurveyReport, id: &str) -> (String, String) {
+    let text = r
+        .statements
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| statement_text(lang, s))
+        .unwrap_or_default();
+    (
+        format!("{id} {}", shortened(&text, CHART_TEXT)),
+        format!("{id} …{text}"),
+    )
+}
+
 /// The rankings chart, when Rijk and decentraal are both shown.
-fn ranking_svg(r: &SurveyReport) -> Option<String> {
-    let means = |g: &str| -> Vec<(String, f64)> {
+fn ranking_svg(lang: Lang, r: &SurveyReport) -> Option<String> {
+    let means = |g: &str| -> Vec<Ranked> {
         let Some(report) = r.report.groups.get(g) else {
             return Vec::new();
         };
         report
             .ranking
             .iter()
-            .filter_map(|id| Some((id.clone(), report.statements.get(id)?.mean?)))
+            .filter_map(|id| {
+                let mean = report.statements.get(id)?.mean?;
+                let (label, full) = chart_statement(lang, r, id);
+                Some(Ranked {
+                    id: id.clone(),
+                    label,
+                    full,
+                    mean,
+                })
+            })
             .collect()
     };
     let shared_ids = r
@@ -337,10 +459,21 @@ fn ranking_svg(r: &SurveyReport) -> Option<String> {
         .as_ref()
         .map(|s| s.statements.clone())
         .unwrap_or_default();
+    let (rijk, decentraal) = (
+        lang.t(Group::Rijk.message_id()),
+        lang.t(Group::Decentraal.message_id()),
+    );
+    let title = lang.t_with(
+        "survey-chart-rankings",
+        &[("left", &rijk), ("right", &decentraal)],
+    );
     r.report.shared_top.as_ref().map(|_| {
         crate::charts::survey::rankings(
             "rangordes",
-            ("Rijk", "Decentraal"),
+            Words {
+                title: &title,
+                pair: (&rijk, &decentraal),
+            },
             &means("rijk"),
             &means("decentraal"),
             &shared_ids,
@@ -348,24 +481,31 @@ fn ranking_svg(r: &SurveyReport) -> Option<String> {
     })
 }
 
-/// Per statement and main group: its label and the counts of the answers 1–5.
-fn bar_rows(r: &SurveyReport, main: &[Group]) -> Vec<(String, [u64; 5])> {
+/// Per statement and main group: its label (the statement shortened, and in full) and the
+/// counts of the answers 1–5.
+fn bar_rows(lang: Lang, r: &SurveyReport, main: &[Group]) -> Vec<BarRow> {
     r.statements
         .iter()
         .flat_map(|s| {
             main.iter().filter_map(move |g| {
                 let st = r.report.groups.get(g.key())?.statements.get(s.id)?;
-                Some((format!("{} {}", s.id, g.label_nl()), st.counts))
+                let (label, full) = chart_statement(lang, r, s.id);
+                let group = lang.t(g.message_id());
+                Some(BarRow {
+                    label: format!("{label} — {group}"),
+                    full: format!("{full} — {group}"),
+                    counts: st.counts,
+                })
             })
         })
         .collect()
 }
 
-/// The diverging bars as rows: label, n, % per answer 1–5.
-fn distribution(bar_rows: &[(String, [u64; 5])]) -> Vec<(String, u64, Vec<String>)> {
+/// The diverging bars as rows: the statement in full and the group, n, % per answer 1–5.
+fn distribution(bar_rows: &[BarRow]) -> Vec<(String, u64, Vec<String>)> {
     bar_rows
         .iter()
-        .map(|(label, counts)| {
+        .map(|BarRow { full, counts, .. }| {
             let n: u64 = counts.iter().sum();
             let shares = counts
                 .iter()
@@ -377,7 +517,7 @@ fn distribution(bar_rows: &[(String, [u64; 5])]) -> Vec<(String, u64, Vec<String
                     }
                 })
                 .collect();
-            (label.clone(), n, shares)
+            (full.clone(), n, shares)
         })
         .collect()
 }
@@ -395,10 +535,10 @@ fn layer_means(r: &SurveyReport, layers: &[Group]) -> Vec<(String, Vec<String>)>
         .collect()
 }
 
-fn statement_row(r: &SurveyReport, s: &Statement, main: &[Group]) -> StatementRow {
+fn statement_row(lang: Lang, r: &SurveyReport, s: &Statement, main: &[Group]) -> StatementRow {
     StatementRow {
         id: s.id.to_owned(),
-        text: s.text,
+        text: statement_text(lang, s),
         cells: main
             .iter()
             .map(|g| match group(r, *g).statements.get(s.id) {
@@ -424,7 +564,7 @@ fn statement_row(r: &SurveyReport, s: &Statement, main: &[Group]) -> StatementRo
 }
 
 /// The two rankings side by side, each statement with its mean.
-fn rank_rows(r: &SurveyReport) -> Vec<RankRow> {
+fn rank_rows(lang: Lang, r: &SurveyReport) -> Vec<RankRow> {
     let ranking = |g: &str| -> Vec<String> {
         r.report
             .groups
@@ -440,7 +580,12 @@ fn rank_rows(r: &SurveyReport) -> Vec<RankRow> {
             .and_then(|s| s.rank)
             .map(|n| format!("{n}. "))
             .unwrap_or_default();
-        let text = r.statements.iter().find(|s| s.id == id).map_or("", |s| s.text);
+        let text = r
+            .statements
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| statement_text(lang, s))
+            .unwrap_or_default();
         format!("{rank}{id} …{text} ({})", opt(stats.and_then(|s| s.mean)))
     };
     (0..rijk.len().max(decentraal.len()))
@@ -467,12 +612,12 @@ fn test_row(t: &StatementTest) -> TestRow {
     }
 }
 
-fn theme_rows(r: &SurveyReport, shown: &[Group]) -> Vec<(&'static str, Vec<String>)> {
+fn theme_rows(lang: Lang, r: &SurveyReport, shown: &[Group]) -> Vec<(String, Vec<String>)> {
     Theme::ALL
         .iter()
         .map(|t| {
             (
-                t.label_nl(),
+                lang.t(t.message_id()),
                 shown
                     .iter()
                     .map(|g| opt(group(r, *g).themes.get(t.key()).and_then(|x| x.mean)))
@@ -496,12 +641,15 @@ pub struct WavePage {
     /// empty without earlier waves.
     pub trend_titles: Vec<String>,
     pub trend_rows: Vec<(String, Vec<(String, String)>)>,
+    /// What k means for this wave.
+    pub k_explained: String,
 }
 
 pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
+    let lang = ctx.lang;
     let wave = app.wave(&key).await?;
     let report = if wave.closed_at.is_some() {
-        Some(report_view(&app.survey_report(&key).await?))
+        Some(report_view(lang, &app.survey_report(&key).await?))
     } else {
         None
     };
@@ -534,13 +682,14 @@ pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
     Ok(render(
         StatusCode::OK,
         &WavePage {
-            layout: Layout::new(&ctx, wave.title.clone(), "knelpuntenmonitor"),
+            layout: Layout::translated(&ctx, wave.title.clone(), "knelpuntenmonitor"),
             open: wave.closed_at.is_none(),
             not_answering: answering_on(&wave, app.today())
                 .err()
-                .map(NotAnswerable::message_nl),
+                .map(|why| not_answering(lang, why)),
             admin: ctx.who.is_platform_admin(),
-            wave: wave_row(&app, &ctx.who, &wave).await,
+            k_explained: lang.t_with("survey-k-explained", &[("k", &wave.k.to_string())]),
+            wave: wave_row(&app, &ctx, &wave).await,
             report,
             trend_titles: trend.iter().map(|t| t.title.clone()).collect(),
             trend_rows,
@@ -562,4 +711,52 @@ pub async fn report_csv_file(
 
 pub async fn report_json_file(State(app): State<App>, PagePath(key): PagePath<String>) -> PageResult {
     Ok(axum::Json(app.survey_report(&key).await?).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samenspel_domain::survey::instrument::{CORE, INTRODUCTION, STEM};
+    use samenspel_domain::survey::period::status_nl;
+
+    #[test]
+    fn the_dutch_catalogue_keeps_the_instruments_words() {
+        for s in &CORE {
+            assert_eq!(statement_text(Lang::Nl, s), s.text, "{}", s.id);
+            assert!(
+                crate::i18n::message_ids(Lang::En).contains(&format!("survey-statement-{}", s.id)),
+                "{} in English",
+                s.id
+            );
+        }
+        assert_eq!(Lang::Nl.t("survey-stem"), STEM);
+        assert_eq!(Lang::Nl.t("survey-introduction"), INTRODUCTION);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default();
+        for why in [
+            NotAnswerable::Closed,
+            NotAnswerable::NotYetOpen(day),
+            NotAnswerable::PastClosingDate(day),
+        ] {
+            assert_eq!(status(Lang::Nl, Err(why)), status_nl(Err(why)));
+            assert_eq!(not_answering(Lang::Nl, why), why.message_nl());
+        }
+        assert_eq!(status(Lang::Nl, Ok(())), status_nl(Ok(())));
+    }
+
+    #[test]
+    fn a_suppressed_group_reads_as_the_reports_note_in_dutch() {
+        let report = samenspel_domain::survey::report::report(&CORE, &[], 10);
+        let note = &report.suppressed[0];
+        assert_eq!(suppressed(Lang::Nl, note, 10), note.note);
+        assert!(suppressed(Lang::En, note, 10).ends_with("is not shown: fewer than 10 respondents."));
+    }
+
+    #[test]
+    fn a_long_statement_is_shortened_at_a_word() {
+        assert_eq!(shortened("kort", 30), "kort");
+        let long = "rijksoverheidsorganisaties de zorgen en uitdagingen onvoldoende serieus nemen";
+        let short = shortened(long, 30);
+        assert!(short.chars().count() <= 31 && short.ends_with('…'), "{short}");
+        assert_eq!(short, "rijksoverheidsorganisaties de…");
+    }
 }

@@ -1,6 +1,7 @@
 //! The answer form of the knelpuntenmonitor: an accessible Likert grid (a real table with row
 //! and column headers, every radio labelled, no JavaScript), by the wave's link or a personal
-//! invitation (`?uitnodiging=TOKEN`), which can be resumed while the wave is open.
+//! invitation (`?uitnodiging=TOKEN`), which can be resumed while the wave is open; in the
+//! visitor's language (`locales/*/survey.ftl`).
 
 use super::page_path::PagePath;
 use askama::Template;
@@ -11,16 +12,19 @@ use axum::routing;
 use axum::{Form, Router};
 use samenspel_app::survey::{RespondentView, ResponseInput};
 use samenspel_app::{App, AppError};
-use samenspel_domain::survey::instrument::{INTRODUCTION, STEM};
 use samenspel_domain::survey::{Answer, RespondentLayer};
 use serde::Deserialize;
 
 use super::form::{FormState, get};
 use super::outcome::{Saved, form_outcome};
-use super::{Layout, parse_query, render};
+use super::survey::{not_answering, statement_text};
+use super::{Layout, parse_query_in, render};
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::{ClientAddress, PageContext};
 use crate::ui::request::Visit;
+use samenspel_app::survey::answering_on;
+use samenspel_domain::survey::period::NotAnswerable;
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -33,13 +37,15 @@ pub fn routes() -> Router<App> {
 
 pub struct Choice {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 pub struct Row {
     pub number: usize,
+    /// "Statement 3:", before each answer's value for a screen reader.
+    pub prefix: String,
     pub id: &'static str,
-    pub text: &'static str,
+    pub text: String,
     /// (value, radio id, checked)
     pub options: Vec<(&'static str, String, bool)>,
 }
@@ -52,8 +58,8 @@ pub struct AnswerPage {
     pub action: String,
     pub token: String,
     pub resumed: bool,
-    pub introduction: &'static str,
-    pub stem: &'static str,
+    pub introduction: String,
+    pub stem: String,
     pub columns: Vec<Choice>,
     pub layers: Vec<(Choice, bool)>,
     pub rows: Vec<Row>,
@@ -62,18 +68,16 @@ pub struct AnswerPage {
 
 const VALUES: [&str; 6] = ["1", "2", "3", "4", "5", "n"];
 
-fn columns() -> Vec<Choice> {
+fn columns(lang: Lang) -> Vec<Choice> {
     VALUES
         .iter()
         .map(|v| Choice {
             value: v,
             label: match *v {
-                "1" => "1 — helemaal niet van toepassing",
-                "5" => "5 — heel erg van toepassing",
-                "n" => "Weet niet / niet van toepassing",
-                "2" => "2",
-                "3" => "3",
-                _ => "4",
+                "1" => lang.t("survey-answer-low"),
+                "5" => lang.t("survey-answer-high"),
+                "n" => lang.t("survey-answer-dont-know"),
+                value => value.to_owned(),
             },
         })
         .collect()
@@ -81,26 +85,27 @@ fn columns() -> Vec<Choice> {
 
 fn page(ctx: &PageContext, view: &RespondentView, token: &str, form: FormState) -> AnswerPage {
     let key = &view.wave.key;
+    let lang = ctx.lang;
     AnswerPage {
-        layout: Layout::new(
+        layout: Layout::translated(
             ctx,
-            format!("Vragenlijst — {}", view.wave.title),
+            lang.t_with("survey-form-title", &[("title", &view.wave.title)]),
             "knelpuntenmonitor",
         ),
         title: view.wave.title.clone(),
         action: format!("/knelpuntenmonitor/{key}/invullen"),
         token: token.to_owned(),
         resumed: view.earlier.is_some(),
-        introduction: INTRODUCTION,
-        stem: STEM,
-        columns: columns(),
+        introduction: lang.t("survey-introduction"),
+        stem: lang.t("survey-stem"),
+        columns: columns(lang),
         layers: RespondentLayer::ALL
             .iter()
             .map(|l| {
                 (
                     Choice {
                         value: l.key(),
-                        label: l.label_nl(),
+                        label: lang.t(l.message_id()),
                     },
                     form.selected("layer", l.key()),
                 )
@@ -112,8 +117,9 @@ fn page(ctx: &PageContext, view: &RespondentView, token: &str, form: FormState) 
             .enumerate()
             .map(|(i, s)| Row {
                 number: i + 1,
+                prefix: lang.t_with("survey-statement-number", &[("number", &(i + 1).to_string())]),
                 id: s.id,
-                text: s.text,
+                text: statement_text(lang, s),
                 options: VALUES
                     .iter()
                     .map(|v| (*v, format!("a-{}-{v}", s.id), form.selected(s.id, v)))
@@ -153,19 +159,62 @@ fn answered_cookie(key: &str) -> Option<String> {
         .then(|| format!("samenspel_beantwoord_{key}"))
 }
 
+/// The page that says only why this form takes no answer (409), in the visitor's language.
+pub(super) fn refusal(ctx: &PageContext, heading: String, message: String) -> Response {
+    render(
+        StatusCode::CONFLICT,
+        &super::ErrorPage {
+            layout: Layout::translated(ctx, heading.clone(), "knelpuntenmonitor"),
+            heading,
+            message,
+            sign_in: None,
+            link: None,
+        },
+    )
+}
+
 /// One browser answers a wave's open link once (besides the limit per address); a personal
 /// invitation may change its answers.
-fn refuse_second_answer(headers: &HeaderMap, key: &str, token: Option<&str>) -> Result<(), AppError> {
+fn refuse_second_answer(
+    ctx: &PageContext,
+    headers: &HeaderMap,
+    key: &str,
+    token: Option<&str>,
+) -> Option<Response> {
     let answered = answered_cookie(key).is_some_and(|name| crate::session::cookie(headers, &name).is_some());
-    if token.is_none() && answered {
-        return Err(AppError::Unavailable {
-            title: "U heeft al geantwoord",
-            message: "In deze browser is deze vragenlijst al ingevuld; dank u wel. Wie iets wil aanpassen, \
-                      vraagt de beheerder om een persoonlijke uitnodiging."
-                .to_owned(),
-        });
+    (token.is_none() && answered).then(|| {
+        let lang = ctx.lang;
+        refusal(
+            ctx,
+            lang.t("survey-already-answered-title"),
+            lang.t("survey-already-answered"),
+        )
+    })
+}
+
+/// A wave that takes no answers today (closed, not yet open, past its date) says why in the
+/// visitor's language; any other error is the error page.
+async fn unless_answering(app: &App, ctx: &PageContext, key: &str, error: AppError) -> PageResult {
+    if let AppError::Unavailable { .. } = error
+        && let Err(why) = answering_on(&app.wave(key).await?, app.today())
+    {
+        let lang = ctx.lang;
+        return Ok(refusal(
+            ctx,
+            not_answering_title(lang, why),
+            not_answering(lang, why),
+        ));
     }
-    Ok(())
+    Err(error.into())
+}
+
+/// The heading of [`unless_answering`]'s page (see `NotAnswerable::title_nl`).
+fn not_answering_title(lang: Lang, why: NotAnswerable) -> String {
+    lang.t(match why {
+        NotAnswerable::Closed => "survey-closed-title",
+        NotAnswerable::NotYetOpen(_) => "survey-not-yet-open-title",
+        NotAnswerable::PastClosingDate(_) => "survey-past-closing-title",
+    })
 }
 
 pub async fn form(
@@ -173,13 +222,18 @@ pub async fn form(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> PageResult {
-    let token = parse_query::<TokenQuery>(raw.as_deref())
+    let token = parse_query_in::<TokenQuery>(ctx.lang, raw.as_deref())
         .0
         .uitnodiging
         .unwrap_or_default();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
-    refuse_second_answer(&headers, &key, token_ref)?;
-    let view = app.respondent_view(&key, token_ref).await?;
+    if let Some(refused) = refuse_second_answer(&ctx, &headers, &key, token_ref) {
+        return Ok(refused);
+    }
+    let view = match app.respondent_view(&key, token_ref).await {
+        Ok(view) => view,
+        Err(e) => return unless_answering(&app, &ctx, &key, e).await,
+    };
     let form = prefill(&view);
     Ok(render(StatusCode::OK, &page(&ctx, &view, &token, form)))
 }
@@ -194,8 +248,13 @@ pub async fn submit(
 ) -> PageResult {
     let token = get(&pairs, "uitnodiging").trim().to_owned();
     let token_ref = Some(token.as_str()).filter(|t| !t.is_empty());
-    refuse_second_answer(&headers, &key, token_ref)?;
-    let view = app.respondent_view(&key, token_ref).await?;
+    if let Some(refused) = refuse_second_answer(&ctx, &headers, &key, token_ref) {
+        return Ok(refused);
+    }
+    let view = match app.respondent_view(&key, token_ref).await {
+        Ok(view) => view,
+        Err(e) => return unless_answering(&app, &ctx, &key, e).await,
+    };
     let input = ResponseInput {
         layer: get(&pairs, "layer").to_owned(),
         domain: get(&pairs, "domain").to_owned(),
@@ -205,7 +264,10 @@ pub async fn submit(
             .map(|s| get(&pairs, s.id).to_owned())
             .collect(),
     };
-    let result = app.respond(&key, token_ref, &input, &address).await;
+    let result = match app.respond(&key, token_ref, &input, &address).await {
+        Err(e @ AppError::Unavailable { .. }) => return unless_answering(&app, &ctx, &key, e).await,
+        result => result,
+    };
     let saved = result.is_ok();
     let mut response = form_outcome(
         &ctx,
@@ -249,9 +311,27 @@ pub async fn thanks(ctx: PageContext, PagePath(key): PagePath<String>, RawQuery(
     render(
         StatusCode::OK,
         &ThanksPage {
-            layout: Layout::new(&ctx, "Dank u wel", "knelpuntenmonitor"),
+            layout: Layout::translated(&ctx, ctx.lang.t("survey-thanks-title"), "knelpuntenmonitor"),
             key,
             changed,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dutch_headings_of_a_wave_that_takes_no_answers_are_the_domains() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default();
+        for why in [
+            NotAnswerable::Closed,
+            NotAnswerable::NotYetOpen(day),
+            NotAnswerable::PastClosingDate(day),
+        ] {
+            assert_eq!(not_answering_title(Lang::Nl, why), why.title_nl());
+            assert_ne!(not_answering_title(Lang::En, why), why.title_nl());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Importing the responses of a wave from a file (beheerders): the same file as `samenspel
-//! survey import`, all or nothing, with every refused cell listed by row and column.
+//! survey import`, all or nothing, with every refused cell listed by row and column; in the
+//! visitor's language (`locales/*/survey.ftl`).
 
 use askama::Template;
 use axum::Router;
@@ -40,16 +41,17 @@ pub struct ImportPage {
     pub header: String,
     pub message: Option<String>,
     pub problems: Vec<ProblemRow>,
-    pub imported: Option<usize>,
+    /// "12 answers imported."
+    pub imported: Option<String>,
 }
 
 async fn page(app: &App, ctx: &PageContext, key: &str) -> Result<ImportPage, AppError> {
     let wave = app.wave_for_import(key, &ctx.who).await?;
     let statements = samenspel_app::survey::instrument(wave.instrument_version).unwrap_or_default();
     Ok(ImportPage {
-        layout: Layout::new(
+        layout: Layout::translated(
             ctx,
-            format!("Antwoorden importeren: {}", wave.title),
+            ctx.lang.t_with("survey-import-title", &[("title", &wave.title)]),
             "knelpuntenmonitor",
         ),
         key: wave.key,
@@ -67,12 +69,7 @@ pub async fn form(Visit(app, ctx, key): Visit<String>) -> PageResult {
 
 pub async fn submit(Visit(app, ctx, key): Visit<String>, mut multipart: Multipart) -> PageResult {
     let mut view = page(&app, &ctx, &key).await?;
-    let (name, bytes) = match chosen_file(
-        &mut multipart,
-        "Kies een CSV-bestand met antwoorden om te importeren.",
-    )
-    .await
-    {
+    let (name, bytes) = match chosen_file(&mut multipart, &ctx.lang.t("survey-import-choose")).await {
         Ok(file) => file,
         Err((status, message)) => {
             view.message = Some(message);
@@ -81,7 +78,7 @@ pub async fn submit(Visit(app, ctx, key): Visit<String>, mut multipart: Multipar
     };
     match app.import_responses(&key, &bytes[..], &ctx.who).await {
         Ok(n) => {
-            view.imported = Some(n);
+            view.imported = Some(ctx.lang.t_with("survey-imported", &[("count", &n.to_string())]));
             Ok(render(StatusCode::OK, &view))
         }
         Err(AppError::Invalid(errors)) => {

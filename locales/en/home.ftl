@@ -1,0 +1,49 @@
+# The start page: what Samenspel is for, the six questions of the ROB's partnership model
+# (annex III, in its own words) and the three forms of collaboration against the ideal type.
+
+home-title = Samenspel
+home-lead = Samenspel helps the Dutch national government, provinces, municipalities, water boards and their partners collaborate on major shared tasks — housing, energy, climate, employment — with expectations made explicit from the start.
+home-see-collaborations = See the collaborations
+home-see-collaborations-rest = and the stances of the partners
+home-find-organisation = Find an organisation
+home-find-organisation-rest = : every municipality, province, water board and ministry
+home-new-collaboration = Record a new collaboration
+home-model-heading = The model of equal partnership
+home-model-1 = In
+home-model-report = Rol nemen, ruimte geven
+home-model-2 = (“Taking a role, giving room”, 2021) the Council for Public Administration (Raad voor het Openbaar Bestuur, ROB) argues that governments working together should say at the start what they expect of each other. Each partner states its intended commitment on six questions, on a scale of 1 to 5. The ideal type of equal partnership is the
+home-model-default = default
+home-model-3 = : departing from it is allowed, for good reasons, when the discussion about it is transparent and backed by arguments. The ROB does not say which answer is ‘right’; that is a political choice.
+home-model-shows = For each collaboration, Samenspel shows where a partner departs from the ideal type without giving reasons, and where partners have different expectations (a difference of 2 or more points on one question).
+home-table-caption = The six questions (annex III of the ROB advice) and the answer that fits equal partnership
+home-col-number = No.
+home-col-question = Dimension and question
+home-col-scale = Scale
+home-col-ideal = Ideal type
+home-scale = 1 = { $low }; 5 = { $high }
+home-cases-heading = MIRT, RES and Regio Deals against the ideal type
+home-cases-intro = The ROB illustrates the model with three forms of collaboration from its advice. These are illustrations, not evaluations.
+home-radar-caption = The three forms of collaboration from the ROB advice against the ideal type
+home-ideal-name = Equal partnership (ideal type)
+home-dimension-beleidsambitie-rijk = Central government's policy ambition
+home-dimension-verplicht-karakter = Obligatory nature
+home-dimension-decentrale-middelen = Decentralised resources
+home-dimension-eisen-aan-uitvoering = Requirements on implementation
+home-dimension-verantwoordelijkheid-uitvoering = Responsibility for implementation
+home-dimension-verantwoording-aan-rijk = Accountability to central government
+home-question-beleidsambitie-rijk = To what extent does central government have a policy ambition of its own?
+home-question-verplicht-karakter = To what extent does central government oblige the decentralised authorities to collaborate?
+home-question-decentrale-middelen = To what extent must the decentralised authorities commit resources of their own?
+home-question-eisen-aan-uitvoering = To what extent does central government set requirements for implementation?
+home-question-verantwoordelijkheid-uitvoering = How is responsibility for implementation divided?
+home-question-verantwoording-aan-rijk = To what extent must decentralised authorities account to central government for spending and results?
+home-scale-low = not at all
+home-scale-high = to a very high degree
+home-scale-low-verantwoordelijkheid-uitvoering = central government 100%
+home-scale-high-verantwoordelijkheid-uitvoering = the decentralised authorities 100%
+home-ideal-beleidsambitie-rijk = In a relationship of equal partnership, the policy ambitions of central government and of the decentralised authorities carry equal weight.
+home-ideal-verplicht-karakter = In a relationship of equal partnership, central government and the decentralised authorities are equally free to enter into the collaboration or not.
+home-ideal-decentrale-middelen = In a relationship of equal partnership, central government and the decentralised authorities contribute to the costs to a comparable degree. That does not necessarily mean equal amounts, but above all a degree that expresses their equal position.
+home-ideal-eisen-aan-uitvoering = It shows strength and equal partnership when central government brings its financial clout into a collaboration but is reluctant to set requirements on outcomes or on the way of implementation in return.
+home-ideal-verantwoordelijkheid-uitvoering = In a relationship of equal partnership in its purest form, central government and the decentralised authorities are jointly and proportionately responsible for implementation.
+home-ideal-verantwoording-aan-rijk = In an equal partnership, all administrators involved account to the elected representatives of their own tier of government.

@@ -1,0 +1,49 @@
+# The start page: what Samenspel is for, the six questions of the ROB's partnership model
+# (annex III, in its own words) and the three forms of collaboration against the ideal type.
+
+home-title = Samenspel
+home-lead = Samenspel helpt het Rijk, provincies, gemeenten, waterschappen en hun partners om samen te werken aan grote opgaven — wonen, energie, klimaat, werk — met verwachtingen die vanaf het begin uitgesproken zijn.
+home-see-collaborations = Bekijk de samenwerkingen
+home-see-collaborations-rest = en de standpunten van de partners
+home-find-organisation = Zoek een organisatie
+home-find-organisation-rest = : alle gemeenten, provincies, waterschappen en ministeries
+home-new-collaboration = Leg een nieuwe samenwerking vast
+home-model-heading = Het Model voor gelijkwaardig partnerschap
+home-model-1 = De Raad voor het Openbaar Bestuur (ROB) stelt in
+home-model-report = Rol nemen, ruimte geven
+home-model-2 = (2021) dat samenwerkende overheden bij de start uitspreken wat zij van elkaar verwachten. Elke partner geeft op zes vragen zijn beoogde inzet aan, op een schaal van 1 tot 5. Het ideaaltype van gelijkwaardig partnerschap is de
+home-model-default = default
+home-model-3 = : afwijken mag, om goede redenen, als het gesprek daarover transparant en met argumenten onderbouwd wordt gevoerd. De ROB spreekt zich niet uit over het ‘juiste’ antwoord; dat is een politieke keuze.
+home-model-shows = Samenspel laat per samenwerking zien waar een partner afwijkt van het ideaaltype zonder motivering, en waar partners verschillende verwachtingen hebben (een verschil van 2 of meer schaalpunten op één vraag).
+home-table-caption = De zes vragen (bijlage III van het ROB-advies) en het antwoord dat bij gelijkwaardig partnerschap past
+home-col-number = Nr.
+home-col-question = Dimensie en vraag
+home-col-scale = Schaal
+home-col-ideal = Ideaaltype
+home-scale = 1 = { $low }; 5 = { $high }
+home-cases-heading = MIRT, RES en Regio Deals tegen het ideaaltype
+home-cases-intro = De ROB illustreert het model met drie samenwerkingsvormen uit het advies. Dit zijn illustraties, geen evaluaties.
+home-radar-caption = De drie samenwerkingsvormen uit het ROB-advies tegen het ideaaltype
+home-ideal-name = Gelijkwaardig partnerschap (ideaaltype)
+home-dimension-beleidsambitie-rijk = Beleidsambitie Rijk
+home-dimension-verplicht-karakter = Verplicht karakter
+home-dimension-decentrale-middelen = Decentrale middelen
+home-dimension-eisen-aan-uitvoering = Eisen aan uitvoering
+home-dimension-verantwoordelijkheid-uitvoering = Verantwoordelijkheid uitvoering
+home-dimension-verantwoording-aan-rijk = Verantwoording aan Rijk
+home-question-beleidsambitie-rijk = In hoeverre heeft het Rijk een eigen beleidsambitie?
+home-question-verplicht-karakter = In hoeverre verplicht het Rijk de decentrale overheden tot de samenwerking?
+home-question-decentrale-middelen = In hoeverre dienen de decentrale overheden eigen middelen in te zetten?
+home-question-eisen-aan-uitvoering = In hoeverre stelt het Rijk eisen aan de uitvoering?
+home-question-verantwoordelijkheid-uitvoering = Hoe is de verantwoordelijkheid voor de uitvoering verdeeld?
+home-question-verantwoording-aan-rijk = In hoeverre dienen decentrale overheden zich aan het Rijk te verantwoorden over bestedingen en resultaten?
+home-scale-low = geenszins
+home-scale-high = in zeer hoge mate
+home-scale-low-verantwoordelijkheid-uitvoering = het Rijk 100%
+home-scale-high-verantwoordelijkheid-uitvoering = de decentrale overheden 100%
+home-ideal-beleidsambitie-rijk = In een verhouding van gelijkwaardig partnerschap tellen de beleidsambities van het Rijk en van de decentrale overheden even zwaar mee.
+home-ideal-verplicht-karakter = In een verhouding van gelijkwaardig partnerschap hebben Rijk en decentrale overheden dezelfde vrijheid om de samenwerking al dan niet aan te gaan.
+home-ideal-decentrale-middelen = In een verhouding van gelijkwaardig partnerschap dragen Rijk en decentrale overheden in vergelijkbare mate bij in de kosten. Dat betekent niet per se evenveel, maar vooral in een mate die de gelijkwaardige positie uitdrukt.
+home-ideal-eisen-aan-uitvoering = Het getuigt van kracht en gelijkwaardig partnerschap als het Rijk wel zijn financiële slagkracht in een samenwerking inbrengt maar terughoudend is om daar eisen in de uitkomsten of de wijze van uitvoering tegenover te stellen.
+home-ideal-verantwoordelijkheid-uitvoering = In een verhouding van gelijkwaardig partnerschap in zijn meest zuivere vorm zijn Rijk en decentrale overheden gezamenlijk naar evenredigheid verantwoordelijk voor de uitvoering.
+home-ideal-verantwoording-aan-rijk = In een gelijkwaardig partnerschap leggen alle betrokken bestuurders verantwoording af aan de volksvertegenwoordiging op hun eigen bestuurslaag.
