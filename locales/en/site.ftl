@@ -21,7 +21,6 @@ footer-accessibility = Accessibility
 footer-privacy = Privacy
 footer-contact = Contact
 footer-text = Samenspel — open-source software for intergovernmental collaboration (EUPL-1.2). The partnership model comes from the advice « Rol nemen, ruimte geven » of the Council for Public Administration (Raad voor het Openbaar Bestuur, 2021). Reference data: CBS / PDOK and the Register of Government Organisations.
-page-not-translated = This page is not yet available in English; it is shown in Dutch.
 api-docs-title = API documentation
 api-docs-intro = Samenspel has a JSON API under /api/v1. Reading needs no account (you see what is published); writing needs an API key of an account with the right role, sent as Authorization: Bearer. Errors come as application/problem+json and name the field.
 api-docs-version = Version { $version }. The complete OpenAPI document:

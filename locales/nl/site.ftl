@@ -21,7 +21,6 @@ footer-accessibility = Toegankelijkheid
 footer-privacy = Privacy
 footer-contact = Contact
 footer-text = Samenspel — open-source software voor interbestuurlijke samenwerking (EUPL-1.2). Het partnerschapsmodel komt uit het advies « Rol nemen, ruimte geven » van de Raad voor het Openbaar Bestuur (2021). Referentiegegevens: CBS / PDOK en het Register van Overheidsorganisaties.
-page-not-translated = Deze pagina is nog alleen in het Engels beschikbaar.
 api-docs-title = API-documentatie
 api-docs-intro = Samenspel heeft een JSON-API onder /api/v1. Lezen mag zonder account (u ziet wat gepubliceerd is); schrijven vraagt een API-sleutel van een account met de juiste rol, meegestuurd als Authorization: Bearer. Fouten komen als application/problem+json en noemen het veld.
 api-docs-version = Versie { $version }. Het volledige OpenAPI-document:

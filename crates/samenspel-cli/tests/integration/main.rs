@@ -12,6 +12,7 @@ mod authorization;
 mod bench;
 mod changes;
 mod cli;
+mod collaboration_pages_en;
 mod concurrency;
 mod confirmations;
 mod control;

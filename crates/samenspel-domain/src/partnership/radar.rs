@@ -171,7 +171,13 @@ impl AxisLabel {
 
 /// Lays out the chart of `series`: rings, axes, labels and every series' vertices.
 pub fn layout(series: &[RadarSeries]) -> Radar {
-    let labels = axis_labels();
+    layout_labelled(series, &Dimension::ALL.map(|d| d.label().to_owned()))
+}
+
+/// [`layout`] with the six axis labels given (in the order of [`Dimension::ALL`]), e.g. in
+/// the page's language.
+pub fn layout_labelled(series: &[RadarSeries], axis_names: &[String; 6]) -> Radar {
+    let labels = axis_labels(axis_names);
     let view_box = view_box(&labels);
     Radar {
         view_box,
@@ -200,14 +206,14 @@ pub fn layout(series: &[RadarSeries]) -> Radar {
     }
 }
 
-fn axis_labels() -> Vec<AxisLabel> {
+fn axis_labels(names: &[String; 6]) -> Vec<AxisLabel> {
     let line_step = LINE_HEIGHT * LABEL_FONT_SIZE;
-    Dimension::ALL
+    names
         .iter()
         .enumerate()
-        .map(|(axis, d)| {
+        .map(|(axis, name)| {
             let vertical = axis == 0 || axis == 3;
-            let lines = wrap(d.label(), if vertical { WRAP_VERTICAL } else { WRAP_SIDE });
+            let lines = wrap(name, if vertical { WRAP_VERTICAL } else { WRAP_SIDE });
             let extra_lines = lines.len().saturating_sub(1) as f64;
             let gap = if axis == 0 { TOP_LABEL_GAP } else { LABEL_GAP };
             let (x, y) = point(axis, RADIUS + gap);

@@ -3,7 +3,7 @@
 //! in words next to its corner, so that nothing depends on colour.
 
 use samenspel_domain::moore::triangle::{self, CORNER_RADIUS, HEIGHT, WIDTH};
-use samenspel_domain::moore::{ElementJudgement, Strength};
+use samenspel_domain::moore::{Element, ElementJudgement, Strength};
 
 use super::svg;
 
@@ -18,10 +18,31 @@ fn marker(strength: Strength) -> (&'static str, &'static str, &'static str, &'st
     }
 }
 
-/// The triangle with `judgements` (one per element; a missing one is drawn as ontbreekt).
-/// `id` makes the title's id unique on the page; only its letters, digits and `-` are kept.
-pub fn triangle(id: &str, judgements: &[ElementJudgement]) -> String {
+/// The words of the chart in the page's language: its heading ("Driehoek van Moore"), an
+/// element's name and a judgement's name.
+pub struct Words<'a> {
+    pub heading: &'a str,
+    pub element: &'a dyn Fn(Element) -> String,
+    pub strength: &'a dyn Fn(Strength) -> String,
+}
+
+/// The triangle with `judgements` (one per element; a missing one is drawn as ontbreekt),
+/// its text in `words`. `id` makes the title's id unique on the page; only its letters,
+/// digits and `-` are kept.
+pub fn triangle(id: &str, judgements: &[ElementJudgement], words: &Words<'_>) -> String {
     let layout = triangle::triangle(judgements);
+    let title = layout
+        .corners
+        .iter()
+        .map(|c| {
+            format!(
+                "{}: {}",
+                (words.element)(c.element),
+                (words.strength)(c.strength).to_lowercase()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     let id: String = id
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
@@ -32,7 +53,7 @@ pub fn triangle(id: &str, judgements: &[ElementJudgement]) -> String {
         &svg::nums(&[0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT)]),
         &format!("{id}-title"),
         &[("font-family", "system-ui, sans-serif".into())],
-        &format!("Driehoek van Moore — {}", layout.title),
+        &format!("{} — {title}", words.heading),
     );
     let outline: Vec<(f64, f64)> = layout
         .corners
@@ -91,7 +112,7 @@ pub fn triangle(id: &str, judgements: &[ElementJudgement]) -> String {
                 ("font-weight", "700".into()),
                 ("fill", INK.into()),
             ],
-            corner.element.label_nl(),
+            &(words.element)(corner.element),
         );
         let (jx, jy) = corner.judgement_at;
         svg.element(
@@ -103,7 +124,7 @@ pub fn triangle(id: &str, judgements: &[ElementJudgement]) -> String {
                 ("font-size", 15.into()),
                 ("fill", INK.into()),
             ],
-            corner.strength.label_nl(),
+            &(words.strength)(corner.strength),
         );
         svg.close("g");
     }

@@ -95,11 +95,12 @@ pub(super) fn look(role: Role) -> Look {
     }
 }
 
-/// The chart as an inline `<svg>` element with a `<title>`, six labelled axes, rings 1–5
-/// and the series. The id of the `<title>` is derived from a hash of the input, so
-/// different charts on one page get different ids.
-pub fn render(title: &str, series: &[RadarSeries]) -> String {
-    let chart = radar::layout(series);
+/// The chart as an inline `<svg>` element with a `<title>`, six axes labelled `axis_names`
+/// (in the page's language, in the order of the dimensions), rings 1–5 and the series. The
+/// id of the `<title>` is derived from a hash of the input, so different charts on one page
+/// get different ids.
+pub fn render(title: &str, axis_names: &[String; 6], series: &[RadarSeries]) -> String {
+    let chart = radar::layout_labelled(series, axis_names);
     let title_id = format!("radar-title-{:016x}", fingerprint(title, series));
     let vb = chart.view_box;
     let mut svg = svg::chart(

@@ -14,7 +14,8 @@ use samenspel_domain::control::{
 use samenspel_domain::org::OrgType;
 use samenspel_store::{Collaboration, OrgFilter, Page};
 
-use super::form::{Choice, choices, get};
+use super::collaborations::{Labelled, labelled};
+use super::form::get;
 use super::outcome::{Saved, form_outcome};
 use super::{Layout, render};
 use crate::error::PageResult;
@@ -40,8 +41,8 @@ pub struct Minister {
 
 pub struct MomentRow {
     pub index: usize,
-    pub kinds: Vec<Choice>,
-    pub bodies: Vec<Choice>,
+    pub kinds: Vec<Labelled>,
+    pub bodies: Vec<Labelled>,
     pub date: String,
     pub description: String,
     pub date_error: Option<samenspel_domain::Message>,
@@ -53,8 +54,8 @@ pub struct MomentRow {
 /// A recorded moment as shown.
 pub struct MomentLine {
     pub date: String,
-    pub kind: &'static str,
-    pub body: &'static str,
+    pub kind: String,
+    pub body: String,
     pub description: String,
 }
 
@@ -66,13 +67,13 @@ pub struct ControlPage {
     pub editable: bool,
     pub c: Collaboration,
     pub view: ControlView,
-    pub bodies_shown: Vec<&'static str>,
-    pub instruments_shown: Vec<&'static str>,
+    pub bodies_shown: Vec<String>,
+    pub instruments_shown: Vec<String>,
     pub minister_shown: Option<String>,
     pub next_evaluation_shown: Option<String>,
     pub lines: Vec<MomentLine>,
-    pub bodies: Vec<Choice>,
-    pub instruments: Vec<Choice>,
+    pub bodies: Vec<Labelled>,
+    pub instruments: Vec<Labelled>,
     pub ministers: Vec<Minister>,
     pub next_evaluation: String,
     pub moments: Vec<MomentRow>,
@@ -111,6 +112,7 @@ async fn page(
     errors: ValidationErrors,
 ) -> ControlPage {
     let ministries = ministries(app).await;
+    let lang = ctx.lang;
     let shown: &DemocraticControl = &view.control;
     let name_of = |code: &str| {
         ministries
@@ -127,12 +129,20 @@ async fn page(
             let err = |name: &str| errors.for_field(&format!("moments[{index}].{name}")).cloned();
             MomentRow {
                 index,
-                kinds: choices(MomentKind::ALL, MomentKind::key, MomentKind::label_nl, |k| {
-                    k == m.kind
-                }),
-                bodies: choices(ElectedBody::ALL, ElectedBody::key, ElectedBody::label_nl, |k| {
-                    k == m.body
-                }),
+                kinds: labelled(
+                    lang,
+                    MomentKind::ALL,
+                    MomentKind::key,
+                    MomentKind::message_id,
+                    |k| k == m.kind,
+                ),
+                bodies: labelled(
+                    lang,
+                    ElectedBody::ALL,
+                    ElectedBody::key,
+                    ElectedBody::message_id,
+                    |k| k == m.body,
+                ),
                 date: m.date.clone(),
                 description: m.description.clone(),
                 date_error: err("date"),
@@ -144,13 +154,13 @@ async fn page(
         .collect();
     ControlPage {
         editable: samenspel_app::offers::Offers::of(&c, &ctx.who).edit,
-        layout: Layout::new(
+        layout: Layout::translated(
             ctx,
-            format!("Democratische controle — {}", c.fields.name),
+            lang.t_with("control-title", &[("name", c.fields.name.as_str())]),
             "samenwerkingen",
         ),
-        bodies_shown: shown.bodies.iter().map(|b| b.label_nl()).collect(),
-        instruments_shown: shown.instruments.iter().map(|i| i.label_nl()).collect(),
+        bodies_shown: shown.bodies.iter().map(|b| lang.t(b.message_id())).collect(),
+        instruments_shown: shown.instruments.iter().map(|i| lang.t(i.message_id())).collect(),
         minister_shown: shown.responsible_minister.as_ref().map(|m| name_of(m.as_str())),
         next_evaluation_shown: shown.next_evaluation.map(|d| d.format("%d-%m-%Y").to_string()),
         lines: shown
@@ -158,18 +168,23 @@ async fn page(
             .iter()
             .map(|m| MomentLine {
                 date: m.date.format("%d-%m-%Y").to_string(),
-                kind: m.kind.label_nl(),
-                body: m.body.label_nl(),
+                kind: lang.t(m.kind.message_id()),
+                body: lang.t(m.body.message_id()),
                 description: m.description.clone().unwrap_or_default(),
             })
             .collect(),
-        bodies: choices(ElectedBody::ALL, ElectedBody::key, ElectedBody::label_nl, |key| {
-            input.bodies.iter().any(|k| k == key)
-        }),
-        instruments: choices(
+        bodies: labelled(
+            lang,
+            ElectedBody::ALL,
+            ElectedBody::key,
+            ElectedBody::message_id,
+            |key| input.bodies.iter().any(|k| k == key),
+        ),
+        instruments: labelled(
+            lang,
             WgrInstrument::ALL,
             WgrInstrument::key,
-            WgrInstrument::label_nl,
+            WgrInstrument::message_id,
             |key| input.instruments.iter().any(|k| k == key),
         ),
         ministers: ministries
@@ -262,13 +277,7 @@ pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
     form_outcome(
         &ctx,
         result,
-        |_| {
-            Saved::at_collaboration(
-                id,
-                "/democratische-controle",
-                "Democratische controle opgeslagen.",
-            )
-        },
+        |_| Saved::at_collaboration(id, "/democratische-controle", ctx.lang.t("control-saved")),
         async |errors| {
             let (c, view) = load(&app, &ctx, id).await?;
             Ok(page(&app, &ctx, c, view, &input, errors).await)

@@ -10,6 +10,7 @@ use samenspel_app::{App, AppError};
 
 use super::{Layout, render};
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 
 /// Where the import form posts; the CSRF check allows large bodies here.
@@ -39,9 +40,25 @@ pub struct ImportPage {
     pub report: Option<(usize, usize, u64)>,
 }
 
+impl ImportPage {
+    /// What the import did, in a sentence (when it did).
+    pub fn imported(&self) -> Option<String> {
+        self.report.map(|(added, changed, unchanged)| {
+            self.layout.lang.t_with(
+                "exchange-imported",
+                &[
+                    ("added", added.to_string().as_str()),
+                    ("changed", changed.to_string().as_str()),
+                    ("unchanged", unchanged.to_string().as_str()),
+                ],
+            )
+        })
+    }
+}
+
 fn page(ctx: &PageContext) -> ImportPage {
     ImportPage {
-        layout: Layout::new(ctx, "Samenwerkingen importeren", "samenwerkingen"),
+        layout: Layout::translated(ctx, ctx.lang.t("exchange-title"), "samenwerkingen"),
         message: None,
         problems: Vec::new(),
         report: None,
@@ -93,12 +110,21 @@ pub(super) async fn chosen_file(
     multipart: &mut Multipart,
     missing: &str,
 ) -> Result<(String, Vec<u8>), (StatusCode, String)> {
+    chosen_file_in(Lang::Nl, multipart, missing).await
+}
+
+/// [`chosen_file`], its message about an unreadable upload in `lang`.
+async fn chosen_file_in(
+    lang: Lang,
+    multipart: &mut Multipart,
+    missing: &str,
+) -> Result<(String, Vec<u8>), (StatusCode, String)> {
     match uploaded(multipart).await {
         Ok(Some((name, bytes))) if !bytes.is_empty() => Ok((name, bytes)),
         Ok(_) => Err((StatusCode::UNPROCESSABLE_ENTITY, missing.to_owned())),
         Err(reason) => Err((
             StatusCode::BAD_REQUEST,
-            format!("Het bestand kon niet worden gelezen: {reason}"),
+            lang.t_with("exchange-unreadable", &[("reason", reason.as_str())]),
         )),
     }
 }
@@ -117,14 +143,14 @@ async fn uploaded(multipart: &mut Multipart) -> Result<Option<(String, Vec<u8>)>
 
 pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Multipart) -> PageResult {
     let mut view = page(&ctx);
-    let (name, bytes) =
-        match chosen_file(&mut multipart, "Kies een bestand (CSV of JSON) om te importeren.").await {
-            Ok(file) => file,
-            Err((status, message)) => {
-                view.message = Some(message);
-                return Ok(render(status, &view));
-            }
-        };
+    let missing = ctx.lang.t("exchange-missing");
+    let (name, bytes) = match chosen_file_in(ctx.lang, &mut multipart, &missing).await {
+        Ok(file) => file,
+        Err((status, message)) => {
+            view.message = Some(message);
+            return Ok(render(status, &view));
+        }
+    };
     let format = if name.to_ascii_lowercase().ends_with(".json") {
         Format::Json
     } else {
@@ -136,7 +162,14 @@ pub async fn submit(State(app): State<App>, ctx: PageContext, mut multipart: Mul
             Ok(render(StatusCode::OK, &view))
         }
         Err(AppError::Invalid(errors)) => {
-            refuse_file(&name, "regel(s)", errors, &mut view.message, &mut view.problems);
+            view.message = Some(ctx.lang.t_with(
+                "exchange-refused",
+                &[
+                    ("name", name.as_str()),
+                    ("count", errors.errors.len().to_string().as_str()),
+                ],
+            ));
+            view.problems = problem_rows(errors);
             Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &view))
         }
         Err(e) => Err(e.into()),

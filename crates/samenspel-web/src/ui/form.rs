@@ -81,30 +81,6 @@ pub fn field_id(name: &str) -> String {
     id.trim_end_matches('-').to_owned()
 }
 
-/// One option of a select list or one checkbox: a keyed enum value with its Dutch label.
-pub struct Choice {
-    pub key: &'static str,
-    pub label: &'static str,
-    /// Chosen already (for lists whose template does not ask the form state).
-    pub selected: bool,
-}
-
-/// Every value of a keyed enum as choices; `chosen` says which are selected.
-pub fn choices<T: Copy>(
-    all: &[T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-    chosen: impl Fn(&str) -> bool,
-) -> Vec<Choice> {
-    all.iter()
-        .map(|v| Choice {
-            key: key(*v),
-            label: label(*v),
-            selected: chosen(key(*v)),
-        })
-        .collect()
-}
-
 /// Takes the value of `name` from form pairs.
 pub fn get<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs

@@ -14,8 +14,7 @@ pub struct Layout {
     pub csrf: String,
     /// The confirmation of the save that led to this page ("Samenwerking gepubliceerd.").
     pub flash: Option<String>,
-    /// The page's language; its messages come from the catalogue ([`Layout::t`]). Dutch on a
-    /// page not yet translated, whatever the visitor chose, so `<html lang>` tells the truth.
+    /// The page's language; its messages come from the catalogue ([`Layout::t`]).
     pub lang: Lang,
     /// The language the visitor asked for (the switch offers the other one).
     pub wanted: Lang,
@@ -26,15 +25,6 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The frame of a page whose own text is still Dutch only: the page is in Dutch, and a
-    /// visitor who asked for English is told so.
-    pub fn new(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Self {
-        Self {
-            lang: Lang::Nl,
-            ..Self::translated(ctx, title, section)
-        }
-    }
-
     /// The frame of a page whose text comes from the catalogue in the visitor's language.
     pub fn translated(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Self {
         Self {
@@ -79,11 +69,6 @@ impl Layout {
     /// A field error or other message of the domain in the page's language.
     pub fn msg(&self, message: &samenspel_domain::Message) -> String {
         self.lang.msg(message)
-    }
-
-    /// Whether the visitor asked for a language this page is not yet in.
-    pub fn untranslated(&self) -> bool {
-        self.lang != self.wanted
     }
 
     /// The switch's accessible name, in the language it switches to ("Language: English").

@@ -10,10 +10,12 @@ use samenspel_app::{App, AppError};
 use samenspel_domain::money::{AmountInput, ContributionInput, Instrument, MoneyStatus, Outcome, Share};
 use samenspel_store::Collaboration;
 
-use super::form::{Choice, FormState, choices, get};
+use super::collaborations::{Labelled, labelled};
+use super::form::{FormState, get};
 use super::outcome::{Saved, form_outcome};
 use super::{Layout, decimal, organisation_name, render};
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::request::{PostedTo, Visit};
 
@@ -31,8 +33,8 @@ pub struct FigureRow {
     pub partner: String,
     pub year: i32,
     pub amount: String,
-    pub instrument: &'static str,
-    pub status: &'static str,
+    pub instrument: String,
+    pub status: String,
     pub recorded_by: String,
     /// The visitor may remove it (its payer's or the trekker's redacteur).
     pub removable: bool,
@@ -47,7 +49,7 @@ pub struct ShareRow {
 pub struct CheckRow {
     pub rule: &'static str,
     pub source: String,
-    pub outcome: &'static str,
+    pub outcome: String,
     pub failed: bool,
     pub explanation: String,
 }
@@ -62,21 +64,24 @@ pub struct MoneyPage {
     pub figures: Vec<FigureRow>,
     pub total: String,
     /// (caption, rows): per partner, per layer, per year, per status.
-    pub tables: Vec<(&'static str, Vec<ShareRow>)>,
+    pub tables: Vec<(String, Vec<ShareRow>)>,
     pub checks: Vec<CheckRow>,
     pub decentral_share: Option<String>,
     pub implied: Option<u8>,
-    pub mismatches: Vec<(String, u8)>,
+    /// Each partner whose stance on dimension 3 differs from the money, in a sentence.
+    pub mismatches: Vec<String>,
     pub form: FormState,
-    pub instruments: Vec<Choice>,
-    pub statuses: Vec<Choice>,
+    pub instruments: Vec<Labelled>,
+    pub statuses: Vec<Labelled>,
 }
 
-fn share_rows(shares: &[Share]) -> Vec<ShareRow> {
+/// The rows of a table of shares; `name` gives a row's name in the page's language (from its
+/// key and the domain's Dutch name).
+fn share_rows(shares: &[Share], name: impl Fn(&Share) -> String) -> Vec<ShareRow> {
     shares
         .iter()
         .map(|s| ShareRow {
-            name: s.name.clone(),
+            name: name(s),
             amount: s.amount.format_nl(),
             share: s.share.map_or_else(
                 || "–".into(),
@@ -86,7 +91,18 @@ fn share_rows(shares: &[Share]) -> Vec<ShareRow> {
         .collect()
 }
 
+/// A layer's name (`rijk`, `decentraal`, `overig`) in `lang`.
+fn layer_name(lang: Lang, share: &Share) -> String {
+    lang.t(&format!("money-layer-{}", share.key))
+}
+
+/// A status's name in `lang`, from its key.
+fn status_name(lang: Lang, share: &Share) -> String {
+    MoneyStatus::from_key(&share.key).map_or_else(|| share.name.clone(), |s| lang.t(s.message_id()))
+}
+
 fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -> MoneyPage {
+    let lang = ctx.lang;
     let offers = samenspel_app::offers::Offers::of(&c, &ctx.who);
     let name_of = |code: &str| {
         c.partners
@@ -102,7 +118,11 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
             .filter(|p| offers.money_for.contains(&p.code))
             .map(|p| (p.code.to_string(), p.name.clone()))
             .collect(),
-        layout: Layout::new(ctx, format!("Geld — {}", c.fields.name), "samenwerkingen"),
+        layout: Layout::translated(
+            ctx,
+            lang.t_with("money-title", &[("name", c.fields.name.as_str())]),
+            "samenwerkingen",
+        ),
         figures: view
             .items
             .iter()
@@ -111,18 +131,30 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
                 partner: name_of(r.contribution.partner.as_str()),
                 year: r.contribution.year,
                 amount: r.contribution.amount.format_nl(),
-                instrument: r.contribution.instrument.label_nl(),
-                status: r.contribution.status.label_nl(),
+                instrument: lang.t(r.contribution.instrument.message_id()),
+                status: lang.t(r.contribution.status.message_id()),
                 recorded_by: r.recorded_by.clone(),
                 removable: offers.money_for.contains(&r.contribution.partner),
             })
             .collect(),
         total: s.total.format_nl(),
         tables: vec![
-            ("Per partner", share_rows(&s.per_partner)),
-            ("Per bestuurslaag", share_rows(&s.per_layer)),
-            ("Per jaar", share_rows(&s.per_year)),
-            ("Per status, zoals vastgelegd", share_rows(&s.per_status)),
+            (
+                lang.t("money-per-partner"),
+                share_rows(&s.per_partner, |x| x.name.clone()),
+            ),
+            (
+                lang.t("money-per-layer"),
+                share_rows(&s.per_layer, |x| layer_name(lang, x)),
+            ),
+            (
+                lang.t("money-per-year"),
+                share_rows(&s.per_year, |x| x.name.clone()),
+            ),
+            (
+                lang.t("money-per-status"),
+                share_rows(&s.per_status, |x| status_name(lang, x)),
+            ),
         ],
         checks: s
             .checks
@@ -130,11 +162,11 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
             .map(|k| CheckRow {
                 rule: k.rule,
                 source: k.source.clone(),
-                outcome: match k.outcome {
-                    Outcome::Voldoet => "Voldoet",
-                    Outcome::VoldoetNiet => "Voldoet niet",
-                    Outcome::NietVanToepassing => "Niet van toepassing",
-                },
+                outcome: lang.t(match k.outcome {
+                    Outcome::Voldoet => "money-outcome-meets",
+                    Outcome::VoldoetNiet => "money-outcome-fails",
+                    Outcome::NietVanToepassing => "money-outcome-not-applicable",
+                }),
                 failed: k.outcome == Outcome::VoldoetNiet,
                 explanation: k.explanation.clone(),
             })
@@ -146,13 +178,31 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
         mismatches: s
             .mismatches
             .iter()
-            .map(|m| (m.partner.clone(), m.stated))
+            .map(|m| {
+                lang.t_with(
+                    "money-stated",
+                    &[
+                        ("partner", m.partner.as_str()),
+                        ("score", m.stated.to_string().as_str()),
+                    ],
+                )
+            })
             .collect(),
         form,
-        instruments: choices(Instrument::ALL, Instrument::key, Instrument::label_nl, |_| false),
-        statuses: choices(MoneyStatus::ALL, MoneyStatus::key, MoneyStatus::label_nl, |_| {
-            false
-        }),
+        instruments: labelled(
+            lang,
+            Instrument::ALL,
+            Instrument::key,
+            Instrument::message_id,
+            |_| false,
+        ),
+        statuses: labelled(
+            lang,
+            MoneyStatus::ALL,
+            MoneyStatus::key,
+            MoneyStatus::message_id,
+            |_| false,
+        ),
         c,
     }
 }
@@ -187,15 +237,15 @@ pub async fn record(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
         &ctx,
         result,
         |record| {
-            Saved::at_collaboration(
-                id,
-                "/geld",
-                format!(
-                    "Bedrag van {partner} voor {} vastgelegd: {}.",
-                    record.contribution.year,
-                    record.contribution.amount.format_nl()
-                ),
-            )
+            let saved = ctx.lang.t_with(
+                "money-saved",
+                &[
+                    ("partner", partner.as_str()),
+                    ("year", record.contribution.year.to_string().as_str()),
+                    ("amount", record.contribution.amount.format_nl().as_str()),
+                ],
+            );
+            Saved::at_collaboration(id, "/geld", saved)
         },
         async |errors| {
             let (c, view) = load(&app, &ctx, id).await?;
@@ -207,5 +257,5 @@ pub async fn record(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
 
 pub async fn delete(Visit(app, ctx, (id, contribution)): Visit<(i64, i64)>) -> PageResult {
     app.delete_money(id, contribution, &ctx.who).await?;
-    Saved::at_collaboration(id, "/geld", "Bedrag verwijderd.").answer(&ctx)
+    Saved::at_collaboration(id, "/geld", ctx.lang.t("money-removed")).answer(&ctx)
 }

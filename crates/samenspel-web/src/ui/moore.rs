@@ -10,7 +10,8 @@ use samenspel_app::{App, AppError};
 use samenspel_domain::moore::{Element, ElementJudgement, MooreInput, MooreStatement, Strength, Support};
 use samenspel_store::{Collaboration, PartnerInfo};
 
-use super::form::{Choice, FormState, choices, get};
+use super::collaborations::{Labelled, labelled};
+use super::form::{FormState, get};
 use super::outcome::{Saved, form_outcome};
 use super::{Layout, render};
 use crate::error::PageResult;
@@ -27,8 +28,8 @@ pub fn routes() -> Router<App> {
 }
 
 pub struct JudgementRow {
-    pub element: &'static str,
-    pub strength: &'static str,
+    pub element: String,
+    pub strength: String,
     pub in_order: bool,
     pub reasons: Vec<String>,
 }
@@ -39,10 +40,10 @@ pub struct PartnerRow {
     pub stateable: bool,
     pub name: String,
     /// The three judgements in the order of [`Element::ALL`].
-    pub strengths: Vec<(&'static str, bool)>,
+    pub strengths: Vec<(String, bool)>,
     pub public_value: String,
     pub mandate: String,
-    pub support: &'static str,
+    pub support: String,
     pub fte: String,
     pub money: String,
     pub processes: String,
@@ -61,18 +62,18 @@ pub struct MoorePage {
     pub joint: Option<String>,
     pub svg: String,
     pub whole: Vec<JudgementRow>,
-    pub elements: Vec<&'static str>,
+    pub elements: Vec<String>,
     pub partners: Vec<PartnerRow>,
     pub total_fte: String,
     pub total_money: String,
 }
 
-fn judgement_rows(judgements: &[ElementJudgement]) -> Vec<JudgementRow> {
+fn judgement_rows(lang: crate::i18n::Lang, judgements: &[ElementJudgement]) -> Vec<JudgementRow> {
     judgements
         .iter()
         .map(|j| JudgementRow {
-            element: j.element.label_nl(),
-            strength: j.strength.label_nl(),
+            element: lang.t(j.element.message_id()),
+            strength: lang.t(j.strength.message_id()),
             in_order: j.strength == Strength::OpOrde,
             reasons: j.reasons.clone(),
         })
@@ -83,6 +84,7 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let (c, view) = load(&app, &ctx, id).await?;
     let offers = samenspel_app::offers::Offers::of(&c, &ctx.who);
     let a = &view.assessment;
+    let lang = ctx.lang;
     let partners = a
         .partners
         .iter()
@@ -96,11 +98,11 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
                 strengths: p
                     .elements
                     .iter()
-                    .map(|e| (e.strength.label_nl(), e.strength == Strength::OpOrde))
+                    .map(|e| (lang.t(e.strength.message_id()), e.strength == Strength::OpOrde))
                     .collect(),
                 public_value: s.public_value.unwrap_or_default(),
                 mandate: s.mandate.unwrap_or_default(),
-                support: s.support.map_or("", |x| x.label_nl()),
+                support: s.support.map(|x| lang.t(x.message_id())).unwrap_or_default(),
                 fte: s.fte.map(|f| f.format_nl()).unwrap_or_default(),
                 money: p.money.format_nl(),
                 processes: s.processes.unwrap_or_default(),
@@ -110,18 +112,24 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
             }
         })
         .collect();
+    let heading = lang.t("collab-show-moore");
+    let words = crate::charts::moore::Words {
+        heading: &heading,
+        element: &|e: Element| lang.t(e.message_id()),
+        strength: &|s: Strength| lang.t(s.message_id()),
+    };
     let page = MoorePage {
         any_stateable: !offers.moore_for.is_empty(),
         editable: offers.edit,
-        layout: Layout::new(
+        layout: Layout::translated(
             &ctx,
-            format!("Driehoek van Moore — {}", c.fields.name),
+            lang.t_with("moore-title", &[("name", c.fields.name.as_str())]),
             "samenwerkingen",
         ),
         joint: view.joint_public_value.clone(),
-        svg: crate::charts::moore::triangle(&format!("moore-{id}"), &a.elements),
-        whole: judgement_rows(&a.elements),
-        elements: Element::ALL.iter().map(|e| e.label_nl()).collect(),
+        svg: crate::charts::moore::triangle(&format!("moore-{id}"), &a.elements, &words),
+        whole: judgement_rows(lang, &a.elements),
+        elements: Element::ALL.iter().map(|e| lang.t(e.message_id())).collect(),
         partners,
         total_fte: a.total_fte.format_nl(),
         total_money: a.total_money.format_nl(),
@@ -141,16 +149,23 @@ pub struct MooreFormPage {
     pub c: Collaboration,
     pub partner: PartnerInfo,
     pub form: FormState,
-    pub supports: Vec<Choice>,
+    pub supports: Vec<Labelled>,
 }
 
 fn form_page(ctx: &PageContext, c: Collaboration, partner: PartnerInfo, form: FormState) -> MooreFormPage {
     MooreFormPage {
-        layout: Layout::new(ctx, format!("Driehoek van {}", partner.name), "samenwerkingen"),
+        layout: Layout::translated(
+            ctx,
+            ctx.lang
+                .t_with("moore-partner-title", &[("name", partner.name.as_str())]),
+            "samenwerkingen",
+        ),
         c,
         partner,
         form,
-        supports: choices(Support::ALL, Support::key, Support::label_nl, |_| false),
+        supports: labelled(ctx.lang, Support::ALL, Support::key, Support::message_id, |_| {
+            false
+        }),
     }
 }
 
@@ -196,7 +211,7 @@ pub async fn submit(PostedTo(app, ctx, (id, code), pairs): PostedTo<(i64, String
         processes: get(&pairs, "processes").to_owned(),
     };
     let result = app.state_moore(id, partner.code.as_str(), &input, &ctx.who).await;
-    let saved = format!("Driehoek van {} opgeslagen.", partner.name);
+    let saved = ctx.lang.t_with("moore-saved", &[("name", partner.name.as_str())]);
     form_outcome(
         &ctx,
         result,

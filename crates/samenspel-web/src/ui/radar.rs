@@ -4,6 +4,7 @@ use samenspel_domain::partnership::Dimension;
 use samenspel_domain::partnership::radar::{RadarSeries, Role};
 
 use crate::charts::radar;
+use crate::i18n::Lang;
 
 pub struct LegendItem {
     pub label: String,
@@ -19,12 +20,24 @@ pub struct RadarView {
 }
 
 pub struct RadarRow {
-    pub dimension: &'static str,
+    pub dimension: String,
     pub values: Vec<String>,
 }
 
-/// A chart of `series` (label, six values); the ideal type is drawn first and dashed.
+/// A chart of `series` (label, six values) in Dutch; see [`view_in`].
 pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6])>) -> RadarView {
+    view_in(Lang::Nl, caption, ideal, series)
+}
+
+/// A chart of `series` (label, six values) with the dimensions named in `lang`; the ideal type
+/// is drawn first and dashed.
+pub fn view_in(
+    lang: Lang,
+    caption: &str,
+    ideal: (&str, [f64; 6]),
+    series: Vec<(String, [f64; 6])>,
+) -> RadarView {
+    let labels = Dimension::ALL.map(|d| super::collaborations::dimension_label(lang, d));
     let mut all = vec![RadarSeries {
         label: ideal.0.to_owned(),
         values: ideal.1,
@@ -41,7 +54,7 @@ pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6
             }),
     );
     RadarView {
-        svg: radar::render(caption, &all),
+        svg: radar::render(caption, &labels, &all),
         caption: caption.to_owned(),
         legend: all
             .iter()
@@ -54,7 +67,7 @@ pub fn view(caption: &str, ideal: (&str, [f64; 6]), series: Vec<(String, [f64; 6
         rows: Dimension::ALL
             .into_iter()
             .map(|d| RadarRow {
-                dimension: d.label(),
+                dimension: labels[d.index()].clone(),
                 values: all.iter().map(|s| super::decimal(s.values[d.index()])).collect(),
             })
             .collect(),

@@ -10,6 +10,7 @@ use samenspel_domain::partnership::{Dimension, IDEAL_TYPE, ScoreValue, StanceInp
 use samenspel_store::{Collaboration, PartnerInfo};
 use serde::Deserialize;
 
+use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::request::{PostedTo, Visit};
 
@@ -33,8 +34,8 @@ pub struct ScaleOption {
 
 pub struct DimensionField {
     pub number: usize,
-    pub question: &'static str,
-    pub label: &'static str,
+    pub question: String,
+    pub label: String,
     pub score_name: String,
     pub motivation_name: String,
     pub options: Vec<ScaleOption>,
@@ -51,28 +52,37 @@ pub struct PhaseChoice {
 pub struct StancePage {
     pub layout: Layout,
     pub c: Collaboration,
-    pub partner: PartnerInfo,
     pub phases: Vec<PhaseChoice>,
     pub dimensions: Vec<DimensionField>,
     pub form: FormState,
     pub action: String,
 }
 
-fn dimension_fields() -> Vec<DimensionField> {
+/// What the lowest (1) or highest (5) score of dimension `d` means, in `lang`.
+fn scale_end(lang: Lang, end: &str, d: Dimension) -> String {
+    let own = format!("collab-scale-{end}-{}", d.key());
+    if crate::i18n::message_ids(lang).contains(&own) {
+        lang.t(&own)
+    } else {
+        lang.t(&format!("collab-scale-{end}"))
+    }
+}
+
+fn dimension_fields(lang: Lang) -> Vec<DimensionField> {
     Dimension::ALL
         .into_iter()
         .map(|d| DimensionField {
             number: d.number(),
-            question: d.question(),
-            label: d.label(),
+            question: lang.t(&format!("collab-question-{}", d.key())),
+            label: super::collaborations::dimension_label(lang, d),
             score_name: format!("scores.{}", d.key()),
             motivation_name: format!("motivations.{}", d.key()),
             options: (1..=5)
                 .map(|v| ScaleOption {
                     value: v,
                     label: match v {
-                        1 => format!("1 – {}", d.scale_low()),
-                        5 => format!("5 – {}", d.scale_high()),
+                        1 => format!("1 – {}", scale_end(lang, "low", d)),
+                        5 => format!("5 – {}", scale_end(lang, "high", d)),
                         other => other.to_string(),
                     },
                     id: format!("f-scores-{}-{v}", d.key()),
@@ -86,19 +96,21 @@ fn dimension_fields() -> Vec<DimensionField> {
 fn page(ctx: &PageContext, c: Collaboration, partner: PartnerInfo, form: FormState) -> StancePage {
     let mut phases = vec![PhaseChoice {
         value: String::new(),
-        label: "De samenwerking als geheel".into(),
+        label: ctx.lang.t("stance-whole"),
     }];
     phases.extend(c.fields.phases.iter().map(|p| PhaseChoice {
         value: p.clone(),
-        label: format!("Fase: {p}"),
+        label: ctx.lang.t_with("collab-phase-link", &[("phase", p.as_str())]),
     }));
+    let title = ctx
+        .lang
+        .t_with("stance-title", &[("name", partner.name.as_str())]);
     StancePage {
-        layout: Layout::new(ctx, format!("Standpunt van {}", partner.name), "samenwerkingen"),
+        layout: Layout::translated(ctx, title, "samenwerkingen"),
         action: format!("/samenwerkingen/{}/standpunt/{}", c.id, partner.code),
         c,
-        partner,
         phases,
-        dimensions: dimension_fields(),
+        dimensions: dimension_fields(ctx.lang),
         form,
     }
 }
@@ -192,7 +204,9 @@ pub async fn submit(PostedTo(app, ctx, (id, code), pairs): PostedTo<(i64, String
     let result = app
         .record_stance(id, partner.code.as_str(), &input, &ctx.who)
         .await;
-    let saved = format!("Standpunt van {} opgeslagen.", partner.name);
+    let saved = ctx
+        .lang
+        .t_with("stance-saved", &[("name", partner.name.as_str())]);
     form_outcome(
         &ctx,
         result,

@@ -10,7 +10,7 @@ use samenspel_domain::moore::{Element, ElementJudgement, Strength};
 use samenspel_domain::partnership::radar::{RadarSeries, Role};
 
 use super::TINY_TOPOLOGY;
-use crate::charts::{map, moore, radar, survey};
+use crate::charts::{map, radar, survey};
 
 /// Compares line by line first, for a readable failure.
 fn assert_same(actual: &str, golden: &str) {
@@ -59,11 +59,11 @@ fn radar_series() -> Vec<RadarSeries> {
 fn the_radar_renders_as_before() {
     let all = radar_series();
     assert_same(
-        &radar::render("Standpunten in <Samenwerking> A & B", &all),
+        &super::radar::render("Standpunten in <Samenwerking> A & B", &all),
         include_str!("../testdata/radar.svg"),
     );
     assert_same(
-        &radar::render("Nog geen standpunten", &[]),
+        &super::radar::render("Nog geen standpunten", &[]),
         include_str!("../testdata/radar-empty.svg"),
     );
     let legend: Vec<String> = all.iter().map(|s| radar::legend_marker(s.role)).collect();
@@ -124,11 +124,11 @@ fn the_triangle_renders_as_before() {
         j(Element::Capacity, Strength::Ontbreekt),
     ];
     assert_same(
-        &moore::triangle("moore-7", &judgements),
+        &super::moore::triangle("moore-7", &judgements),
         include_str!("../testdata/moore.svg"),
     );
     assert_same(
-        &moore::triangle("\"><x", &[]),
+        &super::moore::triangle("\"><x", &[]),
         include_str!("../testdata/moore-empty.svg"),
     );
 }

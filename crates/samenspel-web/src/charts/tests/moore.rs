@@ -1,7 +1,17 @@
 use samenspel_domain::moore::{Element, ElementJudgement, Strength};
 
 use super::{assert_accessible_image, attr, tags};
-use crate::charts::moore::triangle;
+use crate::charts::moore::Words;
+
+/// The triangle in Dutch, as the tests (and the golden file) read it.
+pub(super) fn triangle(id: &str, judgements: &[ElementJudgement]) -> String {
+    let words = Words {
+        heading: "Driehoek van Moore",
+        element: &|e: Element| e.label_nl().to_owned(),
+        strength: &|s: Strength| s.label_nl().to_owned(),
+    };
+    crate::charts::moore::triangle(id, judgements, &words)
+}
 
 fn judged(strengths: [Strength; 3]) -> Vec<ElementJudgement> {
     Element::ALL

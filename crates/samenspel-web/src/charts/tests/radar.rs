@@ -3,9 +3,15 @@ use samenspel_domain::partnership::radar::{RADIUS, RadarSeries, Role};
 
 use super::{assert_accessible_image, assert_well_formed, attr, parse_points, tags, tooltips};
 use crate::charts::radar::{
-    COLOURS, GRID_COLOUR, IDEAL_COLOUR, Look, OUTER_RING_COLOUR, legend_marker, look, render,
+    COLOURS, GRID_COLOUR, IDEAL_COLOUR, Look, OUTER_RING_COLOUR, legend_marker, look,
 };
 use crate::charts::svg::escape;
+
+/// The chart with the Dutch axis labels, as the tests (and the golden file) read it.
+pub(super) fn render(title: &str, series: &[RadarSeries]) -> String {
+    let names = Dimension::ALL.map(|d| d.label().to_owned());
+    crate::charts::radar::render(title, &names, series)
+}
 
 fn series(label: &str, values: [f64; 6], role: Role) -> RadarSeries {
     RadarSeries {
@@ -393,4 +399,24 @@ fn write_example() {
     }));
     let (_, html) = page(hostile, &all);
     std::fs::write(dir.join("radar-styles.html"), html).unwrap();
+}
+
+/// The English axis labels need no wider chart than the Dutch ones, so the labels are no
+/// smaller on a phone in English.
+#[test]
+fn english_labels_keep_the_chart_as_wide_as_dutch() {
+    use samenspel_domain::partnership::radar::layout_labelled;
+
+    let names =
+        |lang: crate::i18n::Lang| Dimension::ALL.map(|d| lang.t(&format!("collab-dimension-{}", d.key())));
+    let dutch = layout_labelled(&example(), &names(crate::i18n::Lang::Nl));
+    let english = layout_labelled(&example(), &names(crate::i18n::Lang::En));
+    assert!(
+        english.view_box.width <= dutch.view_box.width,
+        "{:?} {:?}",
+        english.view_box,
+        dutch.view_box
+    );
+    let svg = crate::charts::radar::render("t", &names(crate::i18n::Lang::En), &example());
+    assert!(svg.contains(">Obligatory</tspan>"), "{svg}");
 }

@@ -7,6 +7,7 @@ use samenspel_app::{App, AppError};
 use samenspel_store::Collaboration;
 
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::request::Visit;
 use crate::ui::{Layout, csv_line, render};
@@ -15,7 +16,7 @@ pub struct ChangeRow {
     pub when: String,
     /// Who, as the visitor may see them: "namens Provincie Utrecht" for the public.
     pub actor: String,
-    pub action: &'static str,
+    pub action: String,
     pub summary: String,
 }
 
@@ -27,9 +28,13 @@ pub struct ChangesPage {
     pub rows: Vec<ChangeRow>,
 }
 
-/// The Dutch name of an audit action.
-fn action_label(action: &str) -> &'static str {
-    samenspel_domain::audit::AuditAction::from_key(action).map_or("Wijziging", |a| a.label_nl())
+/// The name of an audit action in `lang`.
+fn action_label(lang: Lang, action: &str) -> String {
+    match samenspel_domain::audit::AuditAction::from_key(action) {
+        Some(a) if lang == Lang::En => a.label_en().to_owned(),
+        Some(a) => a.label_nl().to_owned(),
+        None => lang.t("changes-unknown-action"),
+    }
 }
 
 fn change_summary(record: &samenspel_store::AuditRecord) -> String {
@@ -54,16 +59,17 @@ pub async fn changes(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         .map(|e| ChangeRow {
             when: e.occurred_at.format("%d-%m-%Y %H:%M:%S").to_string(),
             actor: e.actor.clone(),
-            action: action_label(&e.action),
+            action: action_label(ctx.lang, &e.action),
             summary: change_summary(e),
         })
         .collect();
     Ok(render(
         StatusCode::OK,
         &ChangesPage {
-            layout: Layout::new(
+            layout: Layout::translated(
                 &ctx,
-                format!("Wijzigingen in {}", c.fields.name),
+                ctx.lang
+                    .t_with("changes-title", &[("name", c.fields.name.as_str())]),
                 "samenwerkingen",
             ),
             c,

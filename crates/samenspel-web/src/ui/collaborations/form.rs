@@ -11,10 +11,11 @@ use samenspel_domain::collaboration::CollaborationInput;
 use samenspel_domain::org::Organisation;
 use samenspel_store::Collaboration;
 
+use super::Labelled;
 use super::{all_organisations, kinds, roles, wgr_forms};
 use crate::error::PageResult;
 use crate::session::PageContext;
-use crate::ui::form::{Choice, FormState, get};
+use crate::ui::form::{FormState, get};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::request::{Posted, PostedTo, Visit};
 use crate::ui::{Layout, render};
@@ -31,9 +32,9 @@ pub struct FormPage {
     pub heading: String,
     pub action: String,
     pub form: FormState,
-    pub kinds: Vec<Choice>,
-    pub wgr_forms: Vec<Choice>,
-    pub roles: Vec<Choice>,
+    pub kinds: Vec<Labelled>,
+    pub wgr_forms: Vec<Labelled>,
+    pub roles: Vec<Labelled>,
     /// Empty when editing (partners are added on their own page).
     pub partner_slots: Vec<PartnerSlot>,
     pub organisations: Vec<Organisation>,
@@ -44,13 +45,13 @@ const PARTNER_SLOTS: usize = 6;
 
 async fn new_page(app: &App, ctx: &PageContext, form: FormState) -> FormPage {
     FormPage {
-        layout: Layout::new(ctx, "Nieuwe samenwerking", "samenwerkingen"),
-        heading: "Nieuwe samenwerking".into(),
+        layout: Layout::translated(ctx, ctx.lang.t("collab-form-new"), "samenwerkingen"),
+        heading: ctx.lang.t("collab-form-new"),
         action: "/samenwerkingen".into(),
         form,
-        kinds: kinds(),
-        wgr_forms: wgr_forms(),
-        roles: roles(),
+        kinds: kinds(ctx.lang),
+        wgr_forms: wgr_forms(ctx.lang),
+        roles: roles(ctx.lang),
         partner_slots: (0..PARTNER_SLOTS)
             .map(|i| PartnerSlot {
                 code_name: format!("partners[{i}].code"),
@@ -104,7 +105,12 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
     form_outcome(
         &ctx,
         result,
-        |id| Saved::at_collaboration(id, "", format!("Samenwerking {} vastgelegd.", input.name.trim())),
+        |id| {
+            let saved = ctx
+                .lang
+                .t_with("collab-form-created", &[("name", input.name.trim())]);
+            Saved::at_collaboration(id, "", saved)
+        },
         async |mut errors| {
             for error in &mut errors.errors {
                 if let Some(rest) = error.field.strip_prefix("partners[")
@@ -122,14 +128,17 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
 }
 
 fn edit_page(ctx: &PageContext, c: &Collaboration, form: FormState) -> FormPage {
+    let heading = ctx
+        .lang
+        .t_with("collab-form-edit", &[("name", c.fields.name.as_str())]);
     FormPage {
-        layout: Layout::new(ctx, format!("{} bewerken", c.fields.name), "samenwerkingen"),
-        heading: format!("{} bewerken", c.fields.name),
+        layout: Layout::translated(ctx, heading.clone(), "samenwerkingen"),
+        heading,
         action: format!("/samenwerkingen/{}", c.id),
         form,
-        kinds: kinds(),
-        wgr_forms: wgr_forms(),
-        roles: roles(),
+        kinds: kinds(ctx.lang),
+        wgr_forms: wgr_forms(ctx.lang),
+        roles: roles(ctx.lang),
         partner_slots: Vec::new(),
         organisations: Vec::new(),
         cancel: format!("/samenwerkingen/{}", c.id),
@@ -192,11 +201,10 @@ pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
         &ctx,
         result,
         |()| {
-            Saved::at_collaboration(
-                id,
-                "",
-                format!("Wijzigingen in {} opgeslagen.", input.name.trim()),
-            )
+            let saved = ctx
+                .lang
+                .t_with("collab-form-updated", &[("name", input.name.trim())]);
+            Saved::at_collaboration(id, "", saved)
         },
         async |errors| Ok(edit_page(&ctx, &c, FormState::refused(&pairs, errors))),
     )

@@ -9,10 +9,9 @@ use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_store::{CollaborationFilter, CollaborationSummary};
 use serde::Deserialize;
 
-use super::kinds;
+use super::{Labelled, kinds};
 use crate::error::PageResult;
 use crate::session::PageContext;
-use crate::ui::form::Choice;
 use crate::ui::{Layout, Pagination, optional_filter, page_from, parse_query, render, status_unless};
 
 #[derive(Template)]
@@ -21,12 +20,14 @@ pub struct ListPage {
     pub layout: Layout,
     pub query: String,
     pub kind: String,
-    pub kinds: Vec<Choice>,
+    pub kinds: Vec<Labelled>,
     pub region: String,
     pub regions: Vec<RegionGroup>,
     pub policy: String,
     pub status: String,
     pub collaborations: Vec<CollaborationSummary>,
+    /// The type of each found collaboration, in the page's language (in the same order).
+    pub kind_labels: Vec<String>,
     pub pagination: Pagination,
     pub error: Option<String>,
 }
@@ -95,7 +96,8 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
                     .map(|e| e.message.to_string())
                     .collect::<Vec<_>>()
                     .join(" ")
-                    + " Dit filter is niet toegepast.",
+                    + " "
+                    + &ctx.lang.t("collab-list-filter-ignored"),
             ),
         ),
     };
@@ -123,14 +125,19 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     Ok(render(
         status,
         &ListPage {
-            layout: Layout::new(&ctx, "Samenwerkingen", "samenwerkingen"),
+            layout: Layout::translated(&ctx, ctx.lang.t("collab-list-title"), "samenwerkingen"),
             query: q,
             kind: kind.map(|k| k.key().to_owned()).unwrap_or_default(),
-            kinds: kinds(),
+            kinds: kinds(ctx.lang),
             region,
             regions: region_groups(),
             policy,
             status: activity,
+            kind_labels: found
+                .items
+                .iter()
+                .map(|c| ctx.lang.t(c.kind.message_id()))
+                .collect(),
             collaborations: found.items,
             pagination,
             error,

@@ -6,10 +6,11 @@ use samenspel_app::{App, AppError, PartnerInput};
 use samenspel_domain::org::Organisation;
 use samenspel_store::Collaboration;
 
+use super::Labelled;
 use super::{all_organisations, roles};
 use crate::error::PageResult;
 use crate::session::PageContext;
-use crate::ui::form::{Choice, FormState, get};
+use crate::ui::form::{FormState, get};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::request::{PostedTo, Visit};
 use crate::ui::{Layout, organisation_name, render};
@@ -20,17 +21,17 @@ pub struct PartnerPage {
     pub layout: Layout,
     pub c: Collaboration,
     pub form: FormState,
-    pub roles: Vec<Choice>,
+    pub roles: Vec<Labelled>,
     pub organisations: Vec<Organisation>,
 }
 
 /// The form, empty or with the messages of refused input.
 async fn page(app: &App, ctx: &PageContext, id: i64, form: FormState) -> Result<PartnerPage, AppError> {
     Ok(PartnerPage {
-        layout: Layout::new(ctx, "Partner toevoegen", "samenwerkingen"),
+        layout: Layout::translated(ctx, ctx.lang.t("collab-show-add-partner"), "samenwerkingen"),
         c: app.collaboration(id, &ctx.who).await?,
         form,
-        roles: roles(),
+        roles: roles(ctx.lang),
         organisations: all_organisations(app).await,
     })
 }
@@ -54,7 +55,12 @@ pub async fn add_partner(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageRe
     form_outcome(
         &ctx,
         result,
-        |()| Saved::at_collaboration(id, "", format!("{partner} toegevoegd als partner.")),
+        |()| {
+            let saved = ctx
+                .lang
+                .t_with("collab-partner-added", &[("partner", partner.as_str())]);
+            Saved::at_collaboration(id, "", saved)
+        },
         async |errors| {
             let form = FormState::refused(&pairs, errors);
             Ok(page(&app, &ctx, id, form).await?)

@@ -6,16 +6,17 @@ use askama::Template;
 use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use samenspel_app::{CollaborationView, PartnerStanceView, StanceHistoryEntry};
-use samenspel_domain::collaboration::WgrForm;
-use samenspel_domain::partnership::{Analysis, IDEAL_TYPE, PartnerAnalysis, REFERENCE_PROFILES};
+use samenspel_domain::partnership::{Analysis, Dimension, IDEAL_TYPE, REFERENCE_PROFILES};
 use samenspel_store::Collaboration;
 use serde::Deserialize;
 
+use super::org_type_label;
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::form::get;
 use crate::ui::outcome::Saved;
-use crate::ui::radar::{RadarView, as_f64, view as radar_view};
+use crate::ui::radar::{RadarView, as_f64, view_in as radar_view};
 use crate::ui::request::{PostedTo, Visit};
 use crate::ui::{Layout, decimal, parse_query, render};
 
@@ -28,8 +29,8 @@ pub struct PhaseLink {
 pub struct PartnerRow {
     pub code: String,
     pub name: String,
-    pub type_label: &'static str,
-    pub role_label: &'static str,
+    pub type_label: String,
+    pub role_label: String,
     pub stated_at: Option<String>,
     /// The stance form, when the visitor may state this partner's stance.
     pub stance_href: Option<String>,
@@ -38,13 +39,13 @@ pub struct PartnerRow {
 }
 
 pub struct DisagreementView {
-    pub dimension: &'static str,
+    pub dimension: String,
     pub spread: u8,
     pub said: Vec<String>,
 }
 
 pub struct DeviationView {
-    pub dimension: &'static str,
+    pub dimension: String,
     pub score: u8,
     pub ideal: u8,
     pub difference: String,
@@ -54,10 +55,10 @@ pub struct DeviationView {
 
 pub struct PartnerAnalysisView {
     pub name: String,
-    pub distance_to_ideal: u32,
-    pub nearest: &'static str,
     pub deviations: Vec<DeviationView>,
-    pub unmotivated: usize,
+    /// How many deviations lack a motivation, the distance to the ideal type and the nearest
+    /// reference profile, in a sentence or two.
+    pub summary: String,
 }
 
 pub struct DistanceRow {
@@ -82,8 +83,8 @@ pub struct ShowPage {
     /// Sign in and come back here (for an anonymous visitor).
     pub sign_in_href: String,
     pub c: Collaboration,
-    pub kind_label: &'static str,
-    pub wgr_label: Option<&'static str>,
+    pub kind_label: String,
+    pub wgr_label: Option<String>,
     pub period: String,
     pub phase_label: String,
     pub phases: Vec<PhaseLink>,
@@ -91,12 +92,12 @@ pub struct ShowPage {
     pub radar: Option<RadarView>,
     pub disagreements: Vec<DisagreementView>,
     pub analyses: Vec<PartnerAnalysisView>,
-    pub distance_columns: Vec<&'static str>,
+    pub distance_columns: Vec<String>,
     pub distances: Vec<DistanceRow>,
     pub collaboration_summary: Option<String>,
     pub missing: Vec<String>,
     pub history: Vec<HistoryRow>,
-    pub distance_measure: &'static str,
+    pub distance_measure: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -104,11 +105,14 @@ pub struct PhaseQuery {
     fase: Option<String>,
 }
 
-fn reference_name(key: &str) -> &'static str {
-    REFERENCE_PROFILES
-        .iter()
-        .find(|r| r.key == key)
-        .map_or("", |r| r.name)
+/// The name of the reference profile `key` in `lang` (ids `collab-profile-<key>`).
+pub(crate) fn reference_name(lang: Lang, key: &str) -> String {
+    lang.t(&format!("collab-profile-{key}"))
+}
+
+/// The short label of a dimension in `lang` (ids `collab-dimension-<key>`).
+pub(crate) fn dimension_label(lang: Lang, dimension: Dimension) -> String {
+    lang.t(&format!("collab-dimension-{}", dimension.key()))
 }
 
 pub(crate) fn phase_query(phase: Option<&str>) -> String {
@@ -139,27 +143,35 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         analysis,
         history,
     } = view;
-    let (distances, collaboration_summary) = distances(&analysis);
+    let lang = ctx.lang;
+    let (distances, collaboration_summary) = distances(lang, &analysis);
     let offers = samenspel_app::offers::Offers::of(&c, &ctx.who);
     ShowPage {
         sign_in_href: format!(
             "/inloggen?{}",
             serde_urlencoded::to_string([("terug", ctx.path.as_str())]).unwrap_or_default()
         ),
-        layout: Layout::new(ctx, c.fields.name.clone(), "samenwerkingen"),
-        kind_label: c.fields.kind.label_nl(),
-        wgr_label: c.fields.wgr_form.map(WgrForm::label_nl),
-        period: period(&c),
-        phases: phase_links(&c, phase.as_deref()),
-        partners: partner_rows(&c, &stances, phase.as_deref(), &offers),
+        layout: Layout::translated(ctx, c.fields.name.clone(), "samenwerkingen"),
+        kind_label: lang.t(c.fields.kind.message_id()),
+        wgr_label: c.fields.wgr_form.map(|w| lang.t(w.message_id())),
+        period: period(lang, &c),
+        phases: phase_links(lang, &c, phase.as_deref()),
+        partners: partner_rows(lang, &c, &stances, phase.as_deref(), &offers),
         phase_label: phase.map_or_else(
-            || "de samenwerking als geheel".into(),
-            |p| format!("de fase ‘{p}’"),
+            || lang.t("collab-show-phase-whole"),
+            |p| lang.t_with("collab-show-phase-named", &[("phase", p.as_str())]),
         ),
-        radar: radar(&c, &analysis),
-        disagreements: disagreements(&analysis),
-        analyses: analysis.partners.iter().map(PartnerAnalysisView::from).collect(),
-        distance_columns: REFERENCE_PROFILES.iter().map(|r| r.name).collect(),
+        radar: radar(lang, &c, &analysis),
+        disagreements: disagreements(lang, &analysis),
+        analyses: analysis
+            .partners
+            .iter()
+            .map(|p| partner_analysis(lang, p))
+            .collect(),
+        distance_columns: REFERENCE_PROFILES
+            .iter()
+            .map(|r| reference_name(lang, r.key))
+            .collect(),
         distances,
         collaboration_summary,
         missing: stances
@@ -167,22 +179,22 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
             .filter(|s| s.current.is_none())
             .map(|s| s.partner.name.clone())
             .collect(),
-        history: history.iter().map(HistoryRow::from).collect(),
-        distance_measure: samenspel_domain::partnership::DISTANCE_MEASURE,
+        history: history.iter().map(|h| history_row(lang, h)).collect(),
+        distance_measure: lang.t("collab-show-distance-measure"),
         offers,
         c,
     }
 }
 
 /// The whole, then each phase; the shown one is current.
-fn phase_links(c: &Collaboration, phase: Option<&str>) -> Vec<PhaseLink> {
+fn phase_links(lang: Lang, c: &Collaboration, phase: Option<&str>) -> Vec<PhaseLink> {
     let mut phases = vec![PhaseLink {
-        label: "Samenwerking als geheel".into(),
+        label: lang.t("collab-show-phase-link-whole"),
         href: format!("/samenwerkingen/{}", c.id),
         current: phase.is_none(),
     }];
     phases.extend(c.fields.phases.iter().map(|p| PhaseLink {
-        label: format!("Fase: {p}"),
+        label: lang.t_with("collab-phase-link", &[("phase", p.as_str())]),
         href: format!("/samenwerkingen/{}{}", c.id, phase_query(Some(p))),
         current: phase == Some(p.as_str()),
     }));
@@ -190,6 +202,7 @@ fn phase_links(c: &Collaboration, phase: Option<&str>) -> Vec<PhaseLink> {
 }
 
 fn partner_rows(
+    lang: Lang,
     c: &Collaboration,
     stances: &[PartnerStanceView],
     phase: Option<&str>,
@@ -201,8 +214,8 @@ fn partner_rows(
         .map(|s| PartnerRow {
             code: s.partner.code.to_string(),
             name: s.partner.name.clone(),
-            type_label: s.partner.org_type.label_nl(),
-            role_label: s.partner.role.label_nl(),
+            type_label: org_type_label(lang, s.partner.org_type),
+            role_label: lang.t(s.partner.role.message_id()),
             stated_at: s
                 .current
                 .as_ref()
@@ -220,11 +233,15 @@ fn partner_rows(
 }
 
 /// The partners' stances against the ideal type; none before the first stance.
-fn radar(c: &Collaboration, analysis: &Analysis) -> Option<RadarView> {
+fn radar(lang: Lang, c: &Collaboration, analysis: &Analysis) -> Option<RadarView> {
     (!analysis.partners.is_empty()).then(|| {
         radar_view(
-            &format!("Standpunten in {}", c.fields.name),
-            (IDEAL_TYPE.name, as_f64(IDEAL_TYPE.scores.values())),
+            lang,
+            &lang.t_with("collab-show-radar-caption", &[("name", c.fields.name.as_str())]),
+            (
+                &reference_name(lang, IDEAL_TYPE.key),
+                as_f64(IDEAL_TYPE.scores.values()),
+            ),
             analysis
                 .partners
                 .iter()
@@ -235,13 +252,13 @@ fn radar(c: &Collaboration, analysis: &Analysis) -> Option<RadarView> {
 }
 
 /// The dimensions on which the partners' scores lie far apart.
-fn disagreements(analysis: &Analysis) -> Vec<DisagreementView> {
+fn disagreements(lang: Lang, analysis: &Analysis) -> Vec<DisagreementView> {
     analysis
         .dimensions
         .iter()
         .filter(|d| d.disagreement)
         .map(|d| DisagreementView {
-            dimension: d.dimension.label(),
+            dimension: dimension_label(lang, d.dimension),
             spread: d.spread,
             said: d
                 .scores
@@ -252,32 +269,45 @@ fn disagreements(analysis: &Analysis) -> Vec<DisagreementView> {
         .collect()
 }
 
-impl From<&PartnerAnalysis> for PartnerAnalysisView {
-    fn from(p: &PartnerAnalysis) -> Self {
-        Self {
-            name: p.name.clone(),
-            distance_to_ideal: p.distance_to_ideal,
-            nearest: reference_name(p.nearest_reference),
-            unmotivated: p.deviations.iter().filter(|d| !d.motivated).count(),
-            deviations: p
-                .deviations
-                .iter()
-                .map(|d| DeviationView {
-                    dimension: d.dimension.label(),
-                    score: d.score.value(),
-                    ideal: d.ideal.value(),
-                    difference: format!("{:+}", d.difference),
-                    motivated: d.motivated,
-                    motivation: d.motivation.clone().unwrap_or_default(),
-                })
-                .collect(),
-        }
+fn partner_analysis(lang: Lang, p: &samenspel_domain::partnership::PartnerAnalysis) -> PartnerAnalysisView {
+    let unmotivated = p.deviations.iter().filter(|d| !d.motivated).count();
+    let distance = lang.t_with(
+        "collab-show-partner-distance",
+        &[
+            ("distance", p.distance_to_ideal.to_string().as_str()),
+            ("nearest", reference_name(lang, p.nearest_reference).as_str()),
+        ],
+    );
+    let summary = if unmotivated > 0 {
+        let count = lang.t_with(
+            "collab-show-unmotivated-count",
+            &[("count", unmotivated.to_string().as_str())],
+        );
+        format!("{count} {distance}")
+    } else {
+        distance
+    };
+    PartnerAnalysisView {
+        name: p.name.clone(),
+        summary,
+        deviations: p
+            .deviations
+            .iter()
+            .map(|d| DeviationView {
+                dimension: dimension_label(lang, d.dimension),
+                score: d.score.value(),
+                ideal: d.ideal.value(),
+                difference: format!("{:+}", d.difference),
+                motivated: d.motivated,
+                motivation: d.motivation.clone().unwrap_or_default(),
+            })
+            .collect(),
     }
 }
 
 /// Each partner's distances to the reference profiles, then the collaboration's mean profile
 /// (as a last row and as a summary sentence) when there is one.
-fn distances(analysis: &Analysis) -> (Vec<DistanceRow>, Option<String>) {
+fn distances(lang: Lang, analysis: &Analysis) -> (Vec<DistanceRow>, Option<String>) {
     let mut distances: Vec<DistanceRow> = analysis
         .partners
         .iter()
@@ -288,57 +318,67 @@ fn distances(analysis: &Analysis) -> (Vec<DistanceRow>, Option<String>) {
         .collect();
     let collaboration_summary = analysis.collaboration.as_ref().map(|cp| {
         distances.push(DistanceRow {
-            name: "Samenwerking (gemiddelde)".into(),
+            name: lang.t("collab-show-mean-row"),
             values: cp.distances.iter().map(|d| decimal(d.distance)).collect(),
         });
-        format!(
-            "Gemiddeld profiel: {}. Afstand tot het ideaaltype: {}; het dichtst bij {}.",
-            cp.mean_scores
-                .iter()
-                .map(|m| decimal(*m))
-                .collect::<Vec<_>>()
-                .join(" · "),
-            decimal(cp.distance_to_ideal),
-            reference_name(cp.nearest_reference)
+        let profile = cp
+            .mean_scores
+            .iter()
+            .map(|m| decimal(*m))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lang.t_with(
+            "collab-show-mean-summary",
+            &[
+                ("profile", profile.as_str()),
+                ("distance", decimal(cp.distance_to_ideal).as_str()),
+                ("nearest", reference_name(lang, cp.nearest_reference).as_str()),
+            ],
         )
     });
     (distances, collaboration_summary)
 }
 
-impl From<&StanceHistoryEntry> for HistoryRow {
-    fn from(h: &StanceHistoryEntry) -> Self {
-        Self {
-            when: h.record.stated_at.format("%d-%m-%Y %H:%M:%S").to_string(),
-            partner: h.partner_name.clone(),
-            phase: h.record.phase.clone().unwrap_or_else(|| "geheel".into()),
-            scores: h
-                .record
-                .stance
-                .profile
-                .values()
-                .map(|v| v.to_string())
-                .join(" · "),
-            by: h.record.stated_by.clone(),
-        }
+fn history_row(lang: Lang, h: &StanceHistoryEntry) -> HistoryRow {
+    HistoryRow {
+        when: h.record.stated_at.format("%d-%m-%Y %H:%M:%S").to_string(),
+        partner: h.partner_name.clone(),
+        phase: h
+            .record
+            .phase
+            .clone()
+            .unwrap_or_else(|| lang.t("collab-show-history-whole")),
+        scores: h
+            .record
+            .stance
+            .profile
+            .values()
+            .map(|v| v.to_string())
+            .join(" · "),
+        by: h.record.stated_by.clone(),
     }
 }
 
-fn period(c: &Collaboration) -> String {
+fn period(lang: Lang, c: &Collaboration) -> String {
+    let date = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
     match (c.fields.start_date, c.fields.end_date) {
-        (Some(s), Some(e)) => format!("{} tot en met {}", s.format("%d-%m-%Y"), e.format("%d-%m-%Y")),
-        (Some(s), None) => format!("vanaf {}", s.format("%d-%m-%Y")),
-        (None, Some(e)) => format!("tot en met {}", e.format("%d-%m-%Y")),
-        (None, None) => "niet vastgelegd".into(),
+        (Some(s), Some(e)) => lang.t_with(
+            "collab-period-both",
+            &[("start", date(s).as_str()), ("end", date(e).as_str())],
+        ),
+        (Some(s), None) => lang.t_with("collab-period-from", &[("start", date(s).as_str())]),
+        (None, Some(e)) => lang.t_with("collab-period-until", &[("end", date(e).as_str())]),
+        (None, None) => lang.t("collab-period-unknown"),
     }
 }
 
 pub async fn publish(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let published = get(&pairs, "published") == "true";
     app.set_published(id, published, &ctx.who).await?;
-    let message = if published {
-        "Samenwerking gepubliceerd."
+    let message = ctx.lang.t(if published {
+        "collab-show-published"
     } else {
-        "Samenwerking teruggezet naar concept."
-    };
+        "collab-show-withdrawn"
+    });
     Saved::at_collaboration(id, "", message).answer(&ctx)
 }

@@ -1,0 +1,29 @@
+# The democratic control page of a collaboration (ids control-…).
+
+control-title = Democratic control — { $name }
+control-heading = Democratic control of { $name }
+control-intro = Which elected bodies are involved, when do they set the framework and when do executives account to them? Council members must know what a collaboration means for their municipality and how they steer it (letter of 2019); the Wet gemeenschappelijke regelingen (Joint Arrangements Act, 2022) gives the councils instruments.
+control-findings = What is missing or overdue
+control-no-findings = Nothing: bodies, moments, instruments and evaluation are recorded.
+control-attention = Note
+control-recorded = Recorded
+control-bodies = Elected bodies involved
+control-instruments-short = Wgr instruments
+control-instruments = Instruments of the Wet gemeenschappelijke regelingen (Joint Arrangements Act)
+control-minister = Responsible minister
+control-minister-label = Responsible minister (if central government takes part)
+control-not-named = Not named
+control-next-evaluation = Next evaluation
+control-next-evaluation-label = Next periodic evaluation
+control-not-planned = Not planned
+control-moments-caption = Moments of setting the framework and of accountability
+control-date = Date
+control-body = Body
+control-description = Description
+control-update = Update
+control-who-updates = Editors of the lead partner (trekker) keep this up to date.
+control-errors-heading = Something has not been filled in correctly
+control-errors-text = Nothing has been saved. Please correct the following:
+control-moment = Moment { $number }
+control-choose = Choose
+control-saved = Democratic control saved.
