@@ -30,6 +30,6 @@ CREATE INDEX search_items_document ON search_items USING GIN (document);
 
 CREATE TABLE search_state (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
-    version INTEGER NOT NULL
+    version BIGINT NOT NULL
 );
 INSERT INTO search_state (id, version) VALUES (1, 0);
