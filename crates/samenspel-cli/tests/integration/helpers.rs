@@ -138,6 +138,12 @@ impl Harness {
     /// Creates a published collaboration through the API (as administrator) and returns its id.
     pub async fn create_collaboration(&self, name: &str, partners: &[(&str, &str)]) -> i64 {
         let id = self.create_draft(name, partners).await;
+        self.publish(id).await;
+        id
+    }
+
+    /// Publishes a collaboration (as administrator); must answer 200.
+    pub async fn publish(&self, id: i64) {
         let (status, body) = self
             .send_json(
                 Method::PUT,
@@ -146,7 +152,6 @@ impl Harness {
             )
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        id
     }
 
     /// Creates an unpublished collaboration (as administrator).
