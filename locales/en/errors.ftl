@@ -116,6 +116,8 @@ error-wave-invalid-title = The title is too long (at most 200 characters) or con
 error-wave-invalid-k = '{ $value }' is not a valid k: a whole number from 2 to 1000 (default { $default }).
 error-wave-closes-before-open = The closing date is before the opening date.
 error-wave-invalid-collaboration = '{ $value }' is not the number of a collaboration; leave the field empty for a national wave.
+error-wave-no-collaboration-named = No collaboration found with « { $words } »; type part of its name or its number.
+error-wave-several-collaborations-named = « { $words } » matches more than one collaboration; choose one or type more of the name.
 error-survey-layer-required = Choose which government or organisation you work for.
 error-invalid-invitation-count = Make 1 to 100,000 invitations at a time.
 

@@ -110,6 +110,8 @@ error-wave-invalid-title = De titel is te lang (hoogstens 200 tekens) of bevat s
 error-wave-invalid-k = '{ $value }' is geen geldige k: een geheel getal van 2 tot en met 1000 (standaard { $default }).
 error-wave-closes-before-open = De sluitdatum ligt voor de openingsdatum.
 error-wave-invalid-collaboration = '{ $value }' is geen nummer van een samenwerking; laat het veld leeg voor een landelijke golf.
+error-wave-no-collaboration-named = Geen samenwerking gevonden met « { $words } »; typ een deel van haar naam of haar nummer.
+error-wave-several-collaborations-named = « { $words } » past bij meer dan één samenwerking; kies er een of typ meer van de naam.
 error-survey-layer-required = Kies bij welke overheid of organisatie u werkt.
 error-invalid-invitation-count = Maak 1 tot en met 100.000 uitnodigingen tegelijk.
 

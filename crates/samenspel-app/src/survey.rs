@@ -38,9 +38,38 @@ pub struct WaveInput {
     pub k: String,
     pub opens_on: String,
     pub closes_on: String,
-    /// The collaboration the wave is about (its number); empty for a national wave.
+    /// The collaboration the wave is about: its number or words of its name; empty for a
+    /// national wave.
     pub collaboration: String,
 }
+
+/// What the collaboration field of a wave holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CollaborationField<'a> {
+    /// A wave for the whole country.
+    Empty,
+    /// Something written as a number (digits, signs, separators): it must be a collaboration's.
+    Number(&'a str),
+    /// Words of a collaboration's name, looked up by the site's search.
+    Words(&'a str),
+}
+
+pub fn collaboration_field(raw: &str) -> CollaborationField<'_> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        CollaborationField::Empty
+    } else if raw
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ',' | '.' | ' '))
+    {
+        CollaborationField::Number(raw)
+    } else {
+        CollaborationField::Words(raw)
+    }
+}
+
+/// How many collaborations a wave form offers to choose from when words match several.
+pub const NAMED_CHOICES: usize = 20;
 
 fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
     let mut errors = ValidationErrors::new();
@@ -109,9 +138,8 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
             ),
         );
     }
-    let collaboration_id = match input.collaboration.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
+    let collaboration_id = match collaboration_field(&input.collaboration) {
+        CollaborationField::Number(raw) => match raw.parse::<i64>() {
             Ok(id) if id > 0 => Some(id),
             _ => {
                 errors.add(
@@ -126,6 +154,8 @@ fn parse_wave(input: &WaveInput) -> Result<NewWave, ValidationErrors> {
                 None
             }
         },
+        // Words of a name are looked up by the use case (see `App::create_wave`).
+        CollaborationField::Empty | CollaborationField::Words(_) => None,
     };
     errors.finish(|| NewWave {
         key,
@@ -254,7 +284,18 @@ pub fn header(statements: &[Statement]) -> Vec<String> {
 impl App {
     pub async fn create_wave(&self, input: &WaveInput, who: &Principal) -> AppResult<Wave> {
         let actor = who.authorise(Action::ManageSurveys, |_| Relation::None)?;
-        let wave = parse_wave(input)?;
+        let mut errors = ValidationErrors::new();
+        let parsed = errors.collect(parse_wave(input));
+        let named = match collaboration_field(&input.collaboration) {
+            CollaborationField::Words(words) => errors.collect(self.collaboration_named(words, who).await?),
+            _ => None,
+        };
+        let Some(mut wave) = parsed.filter(|_| errors.is_empty()) else {
+            return Err(AppError::Invalid(errors));
+        };
+        if named.is_some() {
+            wave.collaboration_id = named;
+        }
         if let Some(id) = wave.collaboration_id {
             match self.collaboration(id, who).await {
                 Ok(_) => {}
@@ -273,6 +314,71 @@ impl App {
             }
         }
         Ok(self.store.create_wave(&wave, &actor).await?)
+    }
+
+    /// The collaborations whose text holds every word of `words`, best first, at most
+    /// [`NAMED_CHOICES`]: the choices a wave form offers.
+    pub async fn collaborations_named(
+        &self,
+        words: &str,
+        who: &Principal,
+    ) -> AppResult<Vec<crate::search::SearchHit>> {
+        let all = samenspel_store::Page {
+            limit: samenspel_domain::search::MAX_CANDIDATES,
+            offset: 0,
+        };
+        let found = match self.search(words, who, all).await {
+            Ok(found) => found.hits,
+            Err(AppError::Invalid(_)) => Vec::new(),
+            Err(other) => return Err(other),
+        };
+        Ok(found
+            .into_iter()
+            .filter(|hit| hit.kind == samenspel_domain::search::SearchKind::Collaboration)
+            .take(NAMED_CHOICES)
+            .collect())
+    }
+
+    /// The one collaboration `words` name: the only one found, or the one whose whole name
+    /// they are; otherwise a message on `collaboration_id` (none found, or several to choose
+    /// from).
+    async fn collaboration_named(
+        &self,
+        words: &str,
+        who: &Principal,
+    ) -> AppResult<Result<i64, ValidationErrors>> {
+        let found = self.collaborations_named(words, who).await?;
+        let wanted = samenspel_domain::search::fold(words);
+        let exact: Vec<&crate::search::SearchHit> = found
+            .iter()
+            .filter(|hit| samenspel_domain::search::fold(&hit.title) == wanted)
+            .collect();
+        let one = match (found.as_slice(), exact.as_slice()) {
+            ([only], _) => only.key.parse::<i64>().ok(),
+            (_, [only]) => only.key.parse::<i64>().ok(),
+            _ => None,
+        };
+        Ok(match one {
+            Some(id) => Ok(id),
+            None if found.is_empty() => Err(ValidationErrors::single(
+                "collaboration_id",
+                "unknown_collaboration",
+                samenspel_domain::msg!(
+                    "error-wave-no-collaboration-named",
+                    "Geen samenwerking gevonden met « {words} »; typ een deel van haar naam of haar nummer.",
+                    words = words
+                ),
+            )),
+            None => Err(ValidationErrors::single(
+                "collaboration_id",
+                "ambiguous_collaboration",
+                samenspel_domain::msg!(
+                    "error-wave-several-collaborations-named",
+                    "« {words} » past bij meer dan één samenwerking; kies er een of typ meer van de naam.",
+                    words = words
+                ),
+            )),
+        })
     }
 
     pub async fn waves(&self) -> AppResult<Vec<Wave>> {

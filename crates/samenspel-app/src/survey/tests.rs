@@ -129,7 +129,7 @@ fn a_wave_needs_a_short_key_and_a_sensible_k() {
 }
 
 #[test]
-fn a_wave_is_for_the_whole_country_or_one_collaboration_by_its_number() {
+fn a_wave_is_for_the_whole_country_or_one_collaboration_by_its_number_or_name() {
     let wave = |collaboration: &str| {
         parse_wave(&WaveInput {
             key: "regio".into(),
@@ -139,9 +139,22 @@ fn a_wave_is_for_the_whole_country_or_one_collaboration_by_its_number() {
     };
     assert_eq!(wave(" ").unwrap().collaboration_id, None);
     assert_eq!(wave(" 12 ").unwrap().collaboration_id, Some(12));
-    for bad in ["abc", "0", "-3", "1,5", "99999999999999999999"] {
+    // Words are a name, looked up by the use case, not a parse error.
+    assert_eq!(wave("Woondeal Utrecht").unwrap().collaboration_id, None);
+    for bad in ["0", "-3", "1,5", "99999999999999999999"] {
         let e = wave(bad).unwrap_err();
         assert_eq!(fields(&e), ["collaboration_id"], "{bad}");
         assert!(e.errors[0].message.contains(bad.trim()), "{bad}");
     }
+}
+
+#[test]
+fn the_collaboration_field_is_empty_a_number_or_words() {
+    use super::{CollaborationField as F, collaboration_field};
+    assert_eq!(collaboration_field("  "), F::Empty);
+    assert_eq!(collaboration_field(" 12 "), F::Number("12"));
+    assert_eq!(collaboration_field("-3"), F::Number("-3"));
+    assert_eq!(collaboration_field("1,5"), F::Number("1,5"));
+    assert_eq!(collaboration_field(" woondeal 2 "), F::Words("woondeal 2"));
+    assert_eq!(collaboration_field("GM0344"), F::Words("GM0344"));
 }

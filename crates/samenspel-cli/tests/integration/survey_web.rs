@@ -739,3 +739,70 @@ async fn a_wave_takes_dates_as_people_write_them() {
     );
     assert!(before == h.fingerprint().await, "nothing stored");
 }
+
+/// The wave form takes words of the collaboration's name: one match is taken, several are
+/// offered to choose from (a plain radio list, no script), none is said; nothing is stored
+/// until the choice is clear.
+#[tokio::test]
+async fn a_wave_is_for_a_collaboration_chosen_by_name() {
+    let h = Harness::start().await;
+    let first = h
+        .create_collaboration("Woondeal Eemland", &[("GM0307", "trekker")])
+        .await;
+    let second = h
+        .create_collaboration("Woondeal Zuid-Limburg", &[("GM0935", "trekker")])
+        .await;
+    let admin = h.browser_as("MNRE1034", "beheerder").await;
+    let before = h.fingerprint().await;
+
+    let several = refused_wave(&admin, &[("key", "woon"), ("collaboration_id", "woondeal")]).await;
+    assert!(
+        several.contains("past bij meer dan één samenwerking"),
+        "{several}"
+    );
+    for id in [first, second] {
+        assert!(
+            several.contains(&format!("name=\"collaboration_choice\" value=\"{id}\"")),
+            "{several}"
+        );
+    }
+    let none = refused_wave(&admin, &[("key", "woon"), ("collaboration_id", "qxzvwj")]).await;
+    assert!(
+        none.contains("Geen samenwerking gevonden met « qxzvwj »"),
+        "{none}"
+    );
+    assert!(before == h.fingerprint().await, "nothing stored");
+
+    // The offered choice counts over the typed words.
+    let chosen = admin
+        .post_form(
+            "/knelpuntenmonitor",
+            &[
+                ("key", "zuid"),
+                ("collaboration_id", "woondeal"),
+                ("collaboration_choice", &second.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    // Words that match one collaboration take it, in any order and case.
+    let typed = admin
+        .post_form(
+            "/knelpuntenmonitor",
+            &[("key", "eem"), ("collaboration_id", "eemland WOONDEAL")],
+        )
+        .await;
+    assert_eq!(typed.status(), StatusCode::SEE_OTHER);
+    for (key, id) in [("zuid", second), ("eem", first)] {
+        let page = h
+            .get(&format!("/knelpuntenmonitor/{key}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(&format!("href=\"/samenwerkingen/{id}\"")),
+            "{key}: {page}"
+        );
+    }
+}

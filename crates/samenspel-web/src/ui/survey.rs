@@ -134,6 +134,9 @@ pub struct ListPage {
     pub only: Option<i64>,
     /// "collaboration 12", naming that collaboration.
     pub only_label: String,
+    /// The collaborations the words in the form's collaboration field match, to choose from
+    /// (id, name), when they match more than one.
+    pub choices: Vec<(String, String)>,
 }
 
 async fn list_page(app: &App, ctx: &PageContext, waves: &[Wave], form: FormState) -> ListPage {
@@ -148,6 +151,7 @@ async fn list_page(app: &App, ctx: &PageContext, waves: &[Wave], form: FormState
         form,
         only: None,
         only_label: String::new(),
+        choices: Vec::new(),
     }
 }
 
@@ -187,7 +191,12 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
         k: get(&pairs, "k").to_owned(),
         opens_on: get(&pairs, "opens_on").to_owned(),
         closes_on: get(&pairs, "closes_on").to_owned(),
-        collaboration: get(&pairs, "collaboration_id").to_owned(),
+        // A collaboration chosen from the offered matches counts over the typed words.
+        collaboration: match get(&pairs, "collaboration_choice") {
+            "" => get(&pairs, "collaboration_id"),
+            chosen => chosen,
+        }
+        .to_owned(),
     };
     let result = app.create_wave(&input, &ctx.who).await;
     form_outcome(
@@ -201,7 +210,17 @@ pub async fn create(Posted(app, ctx, pairs): Posted) -> PageResult {
         },
         async |errors| {
             let waves = app.waves().await?;
-            Ok(list_page(&app, &ctx, &waves, FormState::refused(&pairs, errors)).await)
+            let several = errors.errors.iter().any(|e| e.code == "ambiguous_collaboration");
+            let mut page = list_page(&app, &ctx, &waves, FormState::refused(&pairs, errors)).await;
+            if several {
+                page.choices = app
+                    .collaborations_named(&input.collaboration, &ctx.who)
+                    .await?
+                    .into_iter()
+                    .map(|hit| (hit.key, hit.title))
+                    .collect();
+            }
+            Ok(page)
         },
     )
     .await
