@@ -192,13 +192,7 @@ async fn an_anonymous_visitor_who_asked_for_english_reads_the_register_in_englis
         ("/samenwerkingen/3", ">Model for equal partnership</h2>"),
         ("/samenwerkingen/3/geld", ">Who pays? Money in "),
     ] {
-        let response = h
-            .client
-            .get(h.url(path))
-            .header("cookie", "samenspel_taal=en")
-            .send()
-            .await
-            .unwrap();
+        let response = h.get_in_english(path).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let html = response.text().await.unwrap();
         assert!(

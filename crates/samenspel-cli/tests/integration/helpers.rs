@@ -102,6 +102,16 @@ impl Harness {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    /// GET as an anonymous visitor who chose English (the language switch's cookie).
+    pub async fn get_in_english(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", "samenspel_taal=en")
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// GET as the administrator (sees drafts too); must answer 200.
     pub async fn get_json(&self, path: &str) -> Value {
         let (status, body) = self.request(Some(&self.admin), Method::GET, path, None).await;

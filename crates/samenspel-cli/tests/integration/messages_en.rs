@@ -144,13 +144,7 @@ async fn a_csv_download_has_its_column_labels_in_the_visitors_language() {
     let dutch = h.client.get(h.url(path)).send().await.unwrap();
     assert_eq!(dutch.status(), StatusCode::OK);
     assert!(header(dutch.text().await.unwrap()).starts_with("id;naam;soort;wgr_vorm;rol"));
-    let english = h
-        .client
-        .get(h.url(path))
-        .header("cookie", "samenspel_taal=en")
-        .send()
-        .await
-        .unwrap();
+    let english = h.get_in_english(path).await;
     assert_eq!(english.status(), StatusCode::OK);
     let english = header(english.text().await.unwrap());
     assert!(english.starts_with("id;name;kind;wgr_form;role"), "{english}");

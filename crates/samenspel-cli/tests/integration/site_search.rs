@@ -177,16 +177,7 @@ async fn the_results_page_ranks_marks_pages_and_helps_when_nothing_is_found() {
     assert!(none.contains("Niets gevonden voor « qxzvwj »"), "{none}");
     assert!(none.contains("Controleer de spelling."));
 
-    let english = h
-        .client
-        .get(h.url("/zoeken?q=qxzvwj"))
-        .header("cookie", "samenspel_taal=en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let english = h.get_in_english("/zoeken?q=qxzvwj").await.text().await.unwrap();
     assert!(english.contains("<html lang=\"en\""), "translated page");
     assert!(english.contains("Nothing found for « qxzvwj »"));
 

@@ -437,14 +437,18 @@ fn group(r: &SurveyReport, g: Group) -> &GroupReport {
     &r.report.groups[g.key()]
 }
 
-/// A statement as a chart names it: its id and words, shortened and in full.
-fn chart_statement(lang: Lang, r: &SurveyReport, id: &str) -> (String, String) {
-    let text = r
-        .statements
+/// The words of the report's statement `id` in `lang` (empty for an unknown id).
+fn words_of(lang: Lang, r: &SurveyReport, id: &str) -> String {
+    r.statements
         .iter()
         .find(|s| s.id == id)
         .map(|s| statement_text(lang, s))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// A statement as a chart names it: its id and words, shortened and in full.
+fn chart_statement(lang: Lang, r: &SurveyReport, id: &str) -> (String, String) {
+    let text = words_of(lang, r, id);
     (
         format!("{id} {}", shortened(&text, CHART_TEXT)),
         format!("{id} …{text}"),
@@ -599,12 +603,7 @@ fn rank_rows(lang: Lang, r: &SurveyReport) -> Vec<RankRow> {
             .and_then(|s| s.rank)
             .map(|n| format!("{n}. "))
             .unwrap_or_default();
-        let text = r
-            .statements
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| statement_text(lang, s))
-            .unwrap_or_default();
+        let text = words_of(lang, r, id);
         format!("{rank}{id} …{text} ({})", opt(stats.and_then(|s| s.mean)))
     };
     (0..rijk.len().max(decentraal.len()))
