@@ -348,16 +348,10 @@ impl App {
         who: &Principal,
     ) -> AppResult<Result<i64, ValidationErrors>> {
         let found = self.collaborations_named(words, who).await?;
-        let wanted = samenspel_domain::search::fold(words);
-        let exact: Vec<&crate::search::SearchHit> = found
-            .iter()
-            .filter(|hit| samenspel_domain::search::fold(&hit.title) == wanted)
-            .collect();
-        let one = match (found.as_slice(), exact.as_slice()) {
-            ([only], _) => only.key.parse::<i64>().ok(),
-            (_, [only]) => only.key.parse::<i64>().ok(),
-            _ => None,
-        };
+        let titles: Vec<&str> = found.iter().map(|hit| hit.title.as_str()).collect();
+        let one = samenspel_domain::search::the_one_named(words, &titles)
+            .and_then(|index| found.get(index))
+            .and_then(|hit| hit.key.parse::<i64>().ok());
         Ok(match one {
             Some(id) => Ok(id),
             None if found.is_empty() => Err(ValidationErrors::single(

@@ -104,6 +104,24 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .into_iter()
 }
 
+/// Which of the titles found for `words` they name, when a form asks for one item by name:
+/// the only one found, else the one whose whole title the words are (case and accents
+/// ignored); `None` when there is no title or no way to choose.
+pub fn the_one_named(words: &str, titles: &[&str]) -> Option<usize> {
+    if let [_] = titles {
+        return Some(0);
+    }
+    let wanted = fold(words);
+    let mut exact = titles
+        .iter()
+        .enumerate()
+        .filter(|(_, title)| fold(title) == wanted);
+    match (exact.next(), exact.next()) {
+        (Some((index, _)), None) => Some(index),
+        _ => None,
+    }
+}
+
 /// A text as the index stores it: its folded words separated by single spaces.
 pub fn fold(text: &str) -> String {
     words(text).collect::<Vec<_>>().join(" ")

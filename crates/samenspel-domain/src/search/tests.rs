@@ -257,3 +257,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn one_item_is_named_when_it_is_the_only_one_or_its_whole_title() {
+    assert_eq!(the_one_named("woondeal", &[]), None);
+    assert_eq!(the_one_named("woondeal", &["Woondeal Eemland"]), Some(0));
+    let titles = ["Woondeal Eemland", "Woondeal", "Woondeal Zuid-Limburg"];
+    assert_eq!(the_one_named("WOONDEAL", &titles), Some(1));
+    assert_eq!(the_one_named("woondeal eem", &titles), None);
+    assert_eq!(the_one_named("Súdwest", &["Zuid", "Sudwest"]), Some(1));
+    assert_eq!(the_one_named("regio", &["Regio", "regio"]), None);
+}
