@@ -79,3 +79,6 @@ Group-overig = Other
 SearchKind-organisatie = Organisation
 SearchKind-samenwerking = Collaboration
 SearchKind-golf = Wave of the bottleneck monitor (knelpuntenmonitor)
+Role-lezer = Reader
+Role-redacteur = Editor
+Role-beheerder = Administrator

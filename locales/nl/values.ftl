@@ -80,3 +80,6 @@ Group-overig = Overig
 SearchKind-organisatie = Organisatie
 SearchKind-samenwerking = Samenwerking
 SearchKind-golf = Golf van de knelpuntenmonitor
+Role-lezer = Lezer
+Role-redacteur = Redacteur
+Role-beheerder = Beheerder

@@ -201,10 +201,23 @@ impl App {
             .store
             .list_audit_events("collaboration", &id.to_string())
             .await?;
-        let accounts: Vec<&str> = records.iter().map(|r| r.actor.as_str()).collect();
+        let accounts: Vec<&str> = records.iter().map(|r| r.actor.dutch()).collect();
+        let named: Vec<String> = records
+            .iter()
+            .filter_map(|r| {
+                let action = samenspel_domain::audit::AuditAction::from_key(&r.action)?;
+                Some(samenspel_domain::audit::codes_named(
+                    action,
+                    r.before.as_ref(),
+                    r.after.as_ref(),
+                ))
+            })
+            .flatten()
+            .collect();
         let organisations: Vec<&str> = records
             .iter()
             .filter_map(|r| r.actor_organisation.as_deref())
+            .chain(named.iter().map(String::as_str))
             .collect();
         let people = self
             .people(&collaboration, who, &accounts, &organisations)
@@ -220,10 +233,10 @@ impl App {
         who: &Principal,
     ) -> AppResult<Vec<StanceRecord>> {
         let mut records = self.store.list_stances(collaboration.id).await?;
-        let accounts: Vec<&str> = records.iter().map(|r| r.stated_by.as_str()).collect();
+        let accounts: Vec<&str> = records.iter().map(|r| r.stated_by.dutch()).collect();
         let people = self.people(collaboration, who, &accounts, &[]).await?;
         for record in &mut records {
-            record.stated_by = people.show(&record.stated_by, Some(record.code.as_str()));
+            record.stated_by = people.show(record.stated_by.dutch(), Some(record.code.as_str()));
         }
         Ok(records)
     }

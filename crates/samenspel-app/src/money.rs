@@ -44,7 +44,7 @@ impl App {
     pub async fn money(&self, id: i64, who: &Principal) -> AppResult<MoneyView> {
         let collaboration = self.collaboration(id, who).await?;
         let mut items = self.store.list_contributions(id).await?;
-        let accounts: Vec<&str> = items.iter().map(|r| r.recorded_by.as_str()).collect();
+        let accounts: Vec<&str> = items.iter().map(|r| r.recorded_by.dutch()).collect();
         let people = self.people(&collaboration, who, &accounts, &[]).await?;
         let trekker = collaboration
             .partners
@@ -54,7 +54,7 @@ impl App {
         for item in &mut items {
             let payer = item.contribution.partner.as_str();
             let closest: Vec<&str> = [Some(payer), trekker].into_iter().flatten().collect();
-            item.recorded_by = people.show_among(&item.recorded_by, &closest);
+            item.recorded_by = people.show_among(item.recorded_by.dutch(), &closest);
         }
         let stances = self.store.list_stances(id).await?;
         let payers: Vec<Payer> = collaboration

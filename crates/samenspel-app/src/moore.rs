@@ -26,10 +26,10 @@ impl App {
     pub async fn moore(&self, id: i64, who: &Principal) -> AppResult<MooreView> {
         let collaboration = self.collaboration(id, who).await?;
         let mut statements = self.store.list_moore(id).await?;
-        let accounts: Vec<&str> = statements.iter().map(|s| s.updated_by.as_str()).collect();
+        let accounts: Vec<&str> = statements.iter().map(|s| s.updated_by.dutch()).collect();
         let people = self.people(&collaboration, who, &accounts, &[]).await?;
         for statement in &mut statements {
-            statement.updated_by = people.show(&statement.updated_by, Some(statement.code.as_str()));
+            statement.updated_by = people.show(statement.updated_by.dutch(), Some(statement.code.as_str()));
         }
         let control = self.store.get_control(id).await?;
         let contributions: Vec<_> = self

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use samenspel_domain::Message;
 use samenspel_domain::auth::Role;
 use samenspel_domain::people::{Audience, Author, redact_people, shown};
 use samenspel_store::{AuditRecord, Collaboration, UserRecord};
@@ -121,7 +122,7 @@ impl People {
     }
 
     /// The person behind `account`, on behalf of the organisation `organisation` (a code).
-    pub fn show(&self, account: &str, organisation: Option<&str>) -> String {
+    pub fn show(&self, account: &str, organisation: Option<&str>) -> Message {
         let organisation = organisation.map(|code| self.organisation_name(code));
         shown(
             self.audience,
@@ -136,7 +137,7 @@ impl People {
     /// The person behind `account`, on behalf of the first of `candidates` (codes, closest
     /// first) the person is a member of, else of their first membership. For records that do
     /// not store the organisation (money): the same preference the permission check has.
-    pub fn show_among(&self, account: &str, candidates: &[&str]) -> String {
+    pub fn show_among(&self, account: &str, candidates: &[&str]) -> Message {
         let memberships = self
             .users
             .get(account)
@@ -154,12 +155,19 @@ impl People {
         self.show(account, organisation)
     }
 
-    /// An audit record as the caller may see it: the actor shown by the rule, and every person
-    /// field in its payloads likewise.
+    /// An audit record as the caller may see it: the actor shown by the rule, every person
+    /// field in its payloads likewise, and its summary naming organisations by their names.
     pub fn audit_record(&self, mut record: AuditRecord) -> AuditRecord {
         let organisation = record.actor_organisation.clone();
-        let show = |account: &str| self.show(account, organisation.as_deref());
-        record.actor = self.show(&record.actor, organisation.as_deref());
+        let show = |account: &str| self.show(account, organisation.as_deref()).dutch().to_owned();
+        record.actor = self.show(record.actor.dutch(), organisation.as_deref());
+        record.summary = AuditRecord::describe(
+            &record.action,
+            record.before.as_ref(),
+            record.after.as_ref(),
+            &|code| self.organisation_name(code),
+        )
+        .1;
         for payload in [&mut record.before, &mut record.after].into_iter().flatten() {
             redact_people(payload, &show);
         }

@@ -383,10 +383,10 @@ impl App {
     /// ([`crate::people`]), for everybody but a beheerder as the organisation only.
     pub async fn shown_waves(&self, who: &Principal) -> AppResult<Vec<Wave>> {
         let mut waves = self.waves().await?;
-        let accounts: Vec<&str> = waves.iter().map(|w| w.created_by.as_str()).collect();
+        let accounts: Vec<&str> = waves.iter().map(|w| w.created_by.dutch()).collect();
         let people = self.people_outside(who, &accounts).await?;
         for wave in &mut waves {
-            wave.created_by = people.show_among(&wave.created_by, &[]);
+            wave.created_by = people.show_among(wave.created_by.dutch(), &[]);
         }
         Ok(waves)
     }
@@ -394,8 +394,8 @@ impl App {
     /// One wave as `who` may see it (see [`App::shown_waves`]).
     pub async fn shown_wave(&self, key: &str, who: &Principal) -> AppResult<Wave> {
         let mut wave = self.wave(key).await?;
-        let people = self.people_outside(who, &[wave.created_by.as_str()]).await?;
-        wave.created_by = people.show_among(&wave.created_by, &[]);
+        let people = self.people_outside(who, &[wave.created_by.dutch()]).await?;
+        wave.created_by = people.show_among(wave.created_by.dutch(), &[]);
         Ok(wave)
     }
 

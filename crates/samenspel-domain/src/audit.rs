@@ -10,7 +10,7 @@ mod action;
 mod summary;
 
 pub use action::AuditAction;
-pub use summary::summarise;
+pub use summary::{Names, codes_named, summarise};
 
 /// Who made a change, on behalf of which organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

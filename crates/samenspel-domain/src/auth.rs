@@ -44,6 +44,16 @@ impl Role {
         }
     }
 
+    /// The label as a message (id `Role-<key>` in the catalogues).
+    pub fn label(self) -> crate::Message {
+        let id = match self {
+            Role::Lezer => "Role-lezer",
+            Role::Redacteur => "Role-redacteur",
+            Role::Beheerder => "Role-beheerder",
+        };
+        crate::Message::label(id, self.label_nl())
+    }
+
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.key() == key)
     }

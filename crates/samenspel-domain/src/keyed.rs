@@ -33,6 +33,11 @@ macro_rules! keyed_enum {
                 match self { $($name::$variant => concat!(stringify!($name), "-", $key),)+ }
             }
 
+            /// The label as a message (its id and Dutch text), for use inside other messages.
+            pub fn label(self) -> $crate::Message {
+                $crate::Message::label(self.message_id(), self.label_nl())
+            }
+
             /// Every value's message id with its Dutch label (the catalogue must agree).
             pub const LABELS: &'static [(&'static str, &'static str)] =
                 &[$((concat!(stringify!($name), "-", $key), $label)),+];

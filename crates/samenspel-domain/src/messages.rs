@@ -19,23 +19,105 @@ pub struct Message {
     id: &'static str,
     args: Vec<(&'static str, String)>,
     dutch: String,
+    /// Arguments that are messages themselves (a label, a list of labels, a finding): shown
+    /// in the page's language rather than as their Dutch text in `args`.
+    parts: Vec<(&'static str, Parts)>,
+}
+
+/// An argument made of messages, e.g. a list of labels: each shown in the page's language,
+/// joined by a separator. Made with [`Parts::list`] or from one [`Message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    items: Vec<Message>,
+    separator: &'static str,
+    lowercase: bool,
+}
+
+impl Parts {
+    /// `items` joined by `separator` (", " or "; ").
+    pub fn list(items: Vec<Message>, separator: &'static str) -> Self {
+        Self {
+            items,
+            separator,
+            lowercase: false,
+        }
+    }
+
+    /// The same, written in lower case (a label inside a sentence: "als trekker").
+    pub fn lowercase(mut self) -> Self {
+        self.lowercase = true;
+        self
+    }
+
+    pub fn items(&self) -> &[Message] {
+        &self.items
+    }
+
+    /// The items as text in some language (`text` gives one item's), joined.
+    pub fn join(&self, text: impl Fn(&Message) -> String) -> String {
+        let joined = self
+            .items
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>()
+            .join(self.separator);
+        if self.lowercase {
+            joined.to_lowercase()
+        } else {
+            joined
+        }
+    }
+
+    /// The text in Dutch.
+    pub fn dutch(&self) -> String {
+        self.join(|m| m.dutch.clone())
+    }
+}
+
+impl From<Message> for Parts {
+    fn from(message: Message) -> Self {
+        Self::list(vec![message], "")
+    }
 }
 
 impl Message {
     /// Prefer [`msg!`](crate::msg), which writes the Dutch text from the same arguments.
     pub fn new(id: &'static str, args: Vec<(&'static str, String)>, dutch: String) -> Self {
-        Self { id, args, dutch }
+        Self {
+            id,
+            args,
+            dutch,
+            parts: Vec::new(),
+        }
+    }
+
+    /// A message without arguments: a label from the catalogue, with its Dutch text.
+    pub fn label(id: &'static str, dutch: &str) -> Self {
+        Self::new(id, Vec::new(), dutch.to_owned())
+    }
+
+    /// Marks arguments as made of messages (`msg!(parts; …)` does this); their Dutch text
+    /// must already be in the arguments.
+    pub fn with_parts(mut self, parts: Vec<(&'static str, Parts)>) -> Self {
+        self.parts = parts;
+        self
+    }
+
+    /// The arguments made of messages.
+    pub fn parts(&self) -> &[(&'static str, Parts)] {
+        &self.parts
+    }
+
+    /// Whether this is the empty text (nothing to say).
+    pub fn is_empty(&self) -> bool {
+        self.dutch.is_empty()
     }
 
     /// Text that is no message of ours (a library's error, a reason read from a file): shown
     /// as it is in every language.
     pub fn plain(text: impl Into<String>) -> Self {
         let text = text.into();
-        Self {
-            id: PLAIN,
-            args: vec![("text", text.clone())],
-            dutch: text,
-        }
+        Self::new(PLAIN, vec![("text", text.clone())], text)
     }
 
     pub fn id(&self) -> &'static str {
@@ -75,8 +157,24 @@ impl Serialize for Message {
 /// with the catalogue id, its Dutch text (a format string that uses exactly the named
 /// arguments) and the arguments, each evaluated once and kept as text. Arguments after a `;`
 /// are for other languages only (e.g. a key to choose a word by), not in the Dutch text.
+/// `msg!(parts; "id", "… {kind} …", name = value; kind = kind.label())`: the same, where the
+/// arguments after the `;` are [`Parts`] (or one [`Message`]), messages in their own right that
+/// are shown in the page's language rather than in Dutch.
 #[macro_export]
 macro_rules! msg {
+    (parts; $id:expr, $dutch:expr $(, $name:ident = $value:expr)* ; $($part:ident = $part_value:expr),+ $(,)?) => {{
+        $(let $name = ::std::string::ToString::to_string(&$value);)*
+        $(let $part: $crate::messages::Parts = ::std::convert::Into::into($part_value);)+
+        $crate::messages::Message::new(
+            $id,
+            vec![
+                $((stringify!($name), $name.clone()),)*
+                $((stringify!($part), $part.dutch()),)+
+            ],
+            format!($dutch $(, $name = $name)* $(, $part = $part.dutch())+),
+        )
+        .with_parts(vec![$((stringify!($part), $part),)+])
+    }};
     ($id:expr, $dutch:expr $(, $name:ident = $value:expr)* $(; $extra:ident = $extra_value:expr)* $(,)?) => {{
         $(let $name = ::std::string::ToString::to_string(&$value);)*
         $crate::messages::Message::new(
@@ -118,6 +216,22 @@ mod tests {
             m.args(),
             [("label", "Gemeente".to_owned()), ("kind", "gemeente".to_owned())]
         );
+    }
+
+    #[test]
+    fn parts_are_messages_in_their_own_right() {
+        let labels = Parts::list(
+            vec![Message::label("a-naam", "Naam"), Message::label("a-taak", "Taak")],
+            ", ",
+        )
+        .lowercase();
+        let m = crate::msg!(parts; "changed", "gewijzigd: {fields}"; fields = labels.clone());
+        assert_eq!(m.dutch(), "gewijzigd: naam, taak");
+        assert_eq!(m.args(), [("fields", "naam, taak".to_owned())]);
+        assert_eq!(m.parts(), [("fields", labels.clone())]);
+        assert_eq!(labels.join(|l| l.id().to_uppercase()), "a-naam, a-taak");
+        let one = crate::msg!(parts; "as", "als {role}"; role = Message::label("r-trekker", "Trekker"));
+        assert_eq!(one.dutch(), "als Trekker");
     }
 
     #[test]

@@ -6,6 +6,9 @@
 
 use serde_json::Value;
 
+use crate::messages::Message;
+use crate::msg;
+
 /// Who is looking, relative to the collaboration whose records are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Audience {
@@ -56,18 +59,33 @@ pub struct Author<'a> {
 
 /// The author as `audience` may see it. A change without a known organisation is shown to the
 /// public as made "namens Samenspel" (the platform's own processes: imports, demonstrations).
-pub fn shown(audience: Audience, author: &Author) -> String {
-    let on_behalf = format!("namens {}", author.organisation.unwrap_or("Samenspel"));
+pub fn shown(audience: Audience, author: &Author) -> Message {
+    let organisation = author.organisation.unwrap_or("Samenspel");
+    let on_behalf = || {
+        msg!(
+            "person-organisation",
+            "namens {organisation}",
+            organisation = organisation
+        )
+    };
     match audience.sees() {
-        Shown::Organisation => on_behalf,
+        Shown::Organisation => on_behalf(),
         Shown::Name => match author.name {
-            Some(name) => format!("{name}, {on_behalf}"),
-            None => on_behalf,
+            Some(name) => msg!(
+                "person-name",
+                "{name}, namens {organisation}",
+                name = name,
+                organisation = organisation
+            ),
+            None => on_behalf(),
         },
-        Shown::NameAndAccount => {
-            let name = author.name.unwrap_or(author.account);
-            format!("{name} ({}), {on_behalf}", author.account)
-        }
+        Shown::NameAndAccount => msg!(
+            "person-name-account",
+            "{name} ({account}), namens {organisation}",
+            name = author.name.unwrap_or(author.account),
+            account = author.account,
+            organisation = organisation
+        ),
     }
 }
 
@@ -115,7 +133,7 @@ mod tests {
             ),
         ];
         for (audience, text) in expected {
-            assert_eq!(shown(audience, &ANA), text, "{audience:?}");
+            assert_eq!(shown(audience, &ANA).dutch(), text, "{audience:?}");
         }
         assert_eq!(SHOWN.len(), expected.len(), "every audience has a row");
     }
@@ -130,7 +148,7 @@ mod tests {
                 organisation: None,
             },
         ] {
-            let text = shown(Audience::Public, &author);
+            let text = shown(Audience::Public, &author).to_string();
             assert!(!text.contains('@') && !text.contains("Ana"), "{text}");
         }
     }
@@ -142,10 +160,10 @@ mod tests {
             name: None,
             organisation: None,
         };
-        assert_eq!(shown(Audience::Public, &import), "namens Samenspel");
-        assert_eq!(shown(Audience::Member, &import), "namens Samenspel");
+        assert_eq!(shown(Audience::Public, &import).dutch(), "namens Samenspel");
+        assert_eq!(shown(Audience::Member, &import).dutch(), "namens Samenspel");
         assert_eq!(
-            shown(Audience::Beheerder, &import),
+            shown(Audience::Beheerder, &import).dutch(),
             "import (import), namens Samenspel"
         );
     }

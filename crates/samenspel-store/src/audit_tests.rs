@@ -51,7 +51,7 @@ fn contribution(amount: i64) -> ContributionRecord {
             instrument: Instrument::EigenMiddelen,
             status: MoneyStatus::Begroot,
         },
-        recorded_by: "ana".into(),
+        recorded_by: samenspel_domain::Message::plain("ana"),
         recorded_at: Utc::now(),
     }
 }
@@ -73,7 +73,7 @@ fn every_event_serialises_and_every_action_is_summarised() {
             profile: Profile::from_values([3; 6]).unwrap(),
             motivations: Default::default(),
         },
-        stated_by: "ana".into(),
+        stated_by: samenspel_domain::Message::plain("ana"),
         stated_at: Utc::now(),
     };
     let (before_money, after_money) = (contribution(100), contribution(200));
@@ -110,7 +110,7 @@ fn every_event_serialises_and_every_action_is_summarised() {
         collaboration_id: None,
         k: 5,
         closed_at: None,
-        created_by: "ana".into(),
+        created_by: samenspel_domain::Message::plain("ana"),
         created_at: Utc::now(),
     };
     let attachment = AttachmentInfo {
@@ -223,7 +223,9 @@ fn every_event_serialises_and_every_action_is_summarised() {
     }
     for event in &events {
         let (before, after) = event.payloads().unwrap();
-        let summary = summarise(event.action(), before.as_ref(), after.as_ref());
+        let summary = summarise(event.action(), before.as_ref(), after.as_ref(), &|code| {
+            code.to_owned()
+        });
         assert!(
             !summary.is_empty(),
             "{} reads back without a summary",

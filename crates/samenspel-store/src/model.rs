@@ -190,7 +190,8 @@ pub struct StanceRecord {
     pub stance: Stance,
     /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
     /// the person's name for members, the account as well for beheerders.
-    pub stated_by: String,
+    #[schema(value_type = String)]
+    pub stated_by: samenspel_domain::Message,
     pub stated_at: DateTime<Utc>,
 }
 
@@ -202,7 +203,8 @@ pub struct ContributionRecord {
     pub contribution: samenspel_domain::money::Contribution,
     /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
     /// the person's name for members, the account as well for beheerders.
-    pub recorded_by: String,
+    #[schema(value_type = String)]
+    pub recorded_by: samenspel_domain::Message,
     pub recorded_at: DateTime<Utc>,
 }
 
@@ -213,7 +215,8 @@ pub struct AuditRecord {
     /// Who made the change, as the caller may see it: "namens Provincie Utrecht" for anonymous
     /// callers and outsiders, the person's name for members of a partner organisation, and
     /// the account as well for beheerders.
-    pub actor: String,
+    #[schema(value_type = String)]
+    pub actor: samenspel_domain::Message,
     /// The code of the organisation on whose behalf the change was made.
     pub actor_organisation: Option<String>,
     /// The stored key, e.g. `control.update`.
@@ -222,7 +225,8 @@ pub struct AuditRecord {
     /// gewijzigd"; "Wijziging" for a key this version does not know.
     pub label: String,
     /// What changed, in one readable line, from the before and after.
-    pub summary: String,
+    #[schema(value_type = String)]
+    pub summary: samenspel_domain::Message,
     pub subject_type: String,
     pub subject_id: String,
     pub before: Option<serde_json::Value>,
@@ -230,18 +234,20 @@ pub struct AuditRecord {
 }
 
 impl AuditRecord {
-    /// The label and summary of a stored event, from its action key and payloads.
+    /// The label and summary of a stored event, from its action key and payloads, naming
+    /// organisations by `names`.
     pub fn describe(
         action: &str,
         before: Option<&serde_json::Value>,
         after: Option<&serde_json::Value>,
-    ) -> (String, String) {
+        names: samenspel_domain::audit::Names,
+    ) -> (String, samenspel_domain::Message) {
         match samenspel_domain::audit::AuditAction::from_key(action) {
             Some(known) => (
                 known.label_nl().to_owned(),
-                samenspel_domain::audit::summarise(known, before, after),
+                samenspel_domain::audit::summarise(known, before, after, names),
             ),
-            None => ("Wijziging".to_owned(), String::new()),
+            None => ("Wijziging".to_owned(), samenspel_domain::Message::plain("")),
         }
     }
 }
@@ -361,7 +367,8 @@ pub struct MooreRecord {
     pub statement: samenspel_domain::moore::MooreStatement,
     /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
     /// the person's name for members, the account as well for beheerders.
-    pub updated_by: String,
+    #[schema(value_type = String)]
+    pub updated_by: samenspel_domain::Message,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -382,7 +389,8 @@ pub struct Wave {
     pub closed_at: Option<DateTime<Utc>>,
     /// Who, as the caller may see them: the organisation for anonymous callers and outsiders,
     /// the person's name for members, the account as well for beheerders.
-    pub created_by: String,
+    #[schema(value_type = String)]
+    pub created_by: samenspel_domain::Message,
     pub created_at: DateTime<Utc>,
 }
 

@@ -15,7 +15,19 @@ impl Lang {
             }
             return message.dutch().to_owned();
         }
-        let args: Vec<(&str, &str)> = message.args().iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let parts: Vec<(&str, String)> = message
+            .parts()
+            .iter()
+            .map(|(name, parts)| (*name, parts.join(|m| self.msg(m))))
+            .collect();
+        let args: Vec<(&str, &str)> = message
+            .args()
+            .iter()
+            .map(|(k, v)| match parts.iter().find(|(name, _)| name == k) {
+                Some((_, shown)) => (*k, shown.as_str()),
+                None => (*k, v.as_str()),
+            })
+            .collect();
         self.t_with(message.id(), &args)
     }
 }
@@ -86,6 +98,7 @@ mod tests {
             .map(|e| e.message)
             .collect();
         messages.push(Message::plain("Iets van elders."));
+        messages.extend(samenspel_domain::auth::Role::ALL.map(samenspel_domain::auth::Role::label));
         messages.extend(samenspel_domain::auth::Action::ALL.map(samenspel_domain::auth::Action::refusal));
         messages
     }
@@ -117,6 +130,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_summary_shows_its_labels_in_the_page_language_too() {
+        use samenspel_domain::audit::{AuditAction, summarise};
+        let names = |code: &str| {
+            if code == "GM0344" {
+                "Utrecht".to_owned()
+            } else {
+                code.to_owned()
+            }
+        };
+        let partner = serde_json::json!({"code": "GM0344", "role": "trekker"});
+        let m = summarise(AuditAction::PartnerAdd, None, Some(&partner), &names);
+        assert_eq!(Lang::Nl.msg(&m), "Utrecht als trekker");
+        assert_eq!(Lang::En.msg(&m), "Utrecht as lead (trekker)");
+        let control = serde_json::json!({"bodies": ["gemeenteraden"], "instruments": [],
+            "responsible_minister": null, "next_evaluation": null, "moments": []});
+        let m = summarise(AuditAction::ControlUpdate, None, Some(&control), &names);
+        assert_eq!(
+            Lang::En.msg(&m),
+            "recorded — elected bodies: Municipal councils; Wgr instruments: none; \
+             responsible minister: none; next evaluation: none; moments: 0"
+        );
+        assert_eq!(Lang::Nl.msg(&m), m.dutch());
+    }
+
     /// Every `msg!("id", "Dutch {name} text", …)` in the code of every crate: the id is in both
     /// catalogues and the Dutch catalogue text, with each `{name}` filled in as itself, is the
     /// Dutch text of the code.
@@ -145,7 +183,7 @@ mod tests {
                     else {
                         continue;
                     };
-                    if !before.trim().is_empty() || between.trim() != "," {
+                    if !matches!(before.trim(), "" | "parts;") || between.trim() != "," {
                         continue; // an id made by a macro (keyed enums: sampled above)
                     }
                     let names: Vec<&str> = dutch

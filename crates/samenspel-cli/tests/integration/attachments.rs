@@ -111,7 +111,7 @@ async fn files_are_listed_per_owner_oldest_first_and_audited() {
     assert!(
         added
             .iter()
-            .any(|e| e.summary == "besluit.pdf (application/pdf, 23 bytes)"),
+            .any(|e| e.summary.dutch() == "besluit.pdf (application/pdf, 23 bytes)"),
         "{:?}",
         added.iter().map(|e| &e.summary).collect::<Vec<_>>()
     );

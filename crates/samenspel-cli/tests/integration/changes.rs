@@ -55,12 +55,43 @@ async fn the_change_log_names_and_summarises_control_moore_and_money() {
         "vastgelegd — gekozen organen: Gemeenteraden; Wgr-instrumenten: Rekenkamer",
         "gewijzigd — gekozen organen: Gemeenteraden, Provinciale Staten",
         "Driehoek van Moore bijgewerkt",
-        "oordeel van GM1979 vastgelegd",
-        "oordeel van GM1979 gewijzigd: FTE",
+        "oordeel van Eemsdelta vastgelegd",
+        "oordeel van Eemsdelta gewijzigd: FTE",
         "Bedrag vastgelegd",
-        "PV20 2026 € 1.500.000,00 (Eigen middelen, toegezegd) (was € 1.000.000,00)",
+        "Provincie Groningen 2026 € 1.500.000,00 (Eigen middelen, toegezegd) (was € 1.000.000,00)",
     ] {
         assert!(html.contains(expected), "the change log shows {expected:?}");
+    }
+    for code in ["GM1979", "PV20"] {
+        assert!(
+            !html.contains(code),
+            "the change log names {code}, never shows the code"
+        );
+    }
+
+    let english = h
+        .get_in_english(&format!("/samenwerkingen/{id}/wijzigingen"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for expected in [
+        "recorded — elected bodies: Municipal councils; Wgr instruments: Audit office (rekenkamer)",
+        "changed — elected bodies: Municipal councils, Provincial councils (Provinciale Staten)",
+        "assessment by Eemsdelta changed: FTE",
+        "Provincie Groningen 2026 € 1.500.000,00 (Own resources, promised) (was € 1.000.000,00)",
+        "on behalf of",
+    ] {
+        assert!(
+            english.contains(expected),
+            "the English change log shows {expected:?}"
+        );
+    }
+    for dutch in ["namens", "vastgelegd", "gewijzigd", "oordeel van"] {
+        assert!(
+            !english.contains(dutch),
+            "no Dutch {dutch:?} in the English change log"
+        );
     }
     assert!(
         !html.contains("<td class=\"utrecht-table__cell\">Wijziging</td>"),

@@ -2,6 +2,11 @@
 //! change log shows next to the label. The payloads are read into typed views of exactly the
 //! fields a summary needs, so an event of any age reads the same way; a payload the views do
 //! not recognise gives an empty summary instead of an error.
+//!
+//! The line is a [`Message`], shown in the reader's language; organisations stored by their
+//! code are named by the caller's `names` (the change log never shows a code alone).
+
+use std::cell::RefCell;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
@@ -11,45 +16,95 @@ use serde_json::Value;
 use super::AuditAction;
 use crate::auth::Role;
 use crate::collaboration::{CollaborationKind, PartnerRole};
-use crate::control::{DemocraticControl, ElectedBody, WgrInstrument};
+use crate::control::DemocraticControl;
+use crate::messages::{Message, Parts};
 use crate::money::{Cents, Instrument, MoneyStatus};
 use crate::moore::MooreStatement;
+use crate::msg;
+
+/// The name of an organisation from its code (the code itself when it is not known).
+pub type Names<'a> = &'a dyn Fn(&str) -> String;
 
 /// The summary of one event; empty when the payloads are missing or unrecognised.
-pub fn summarise(action: AuditAction, before: Option<&Value>, after: Option<&Value>) -> String {
-    summary(action, before, after).unwrap_or_default()
+pub fn summarise(
+    action: AuditAction,
+    before: Option<&Value>,
+    after: Option<&Value>,
+    names: Names,
+) -> Message {
+    summary(action, before, after, names).unwrap_or_else(|| Message::plain(""))
 }
 
-fn summary(action: AuditAction, before: Option<&Value>, after: Option<&Value>) -> Option<String> {
+/// The codes of the organisations the summary of this event names, so the caller can look
+/// their names up before it summarises.
+pub fn codes_named(action: AuditAction, before: Option<&Value>, after: Option<&Value>) -> Vec<String> {
+    let asked = RefCell::new(Vec::new());
+    let record = |code: &str| {
+        asked.borrow_mut().push(code.to_owned());
+        code.to_owned()
+    };
+    summarise(action, before, after, &record);
+    asked.into_inner()
+}
+
+fn summary(
+    action: AuditAction,
+    before: Option<&Value>,
+    after: Option<&Value>,
+    names: Names,
+) -> Option<Message> {
     use AuditAction as A;
     match action {
         A::CollaborationCreate => read::<CollaborationView>(after).map(|c| c.created()),
         A::CollaborationUpdate => Some(collaboration_changes(before?, after?)),
-        A::CollaborationPublish => Some("zichtbaar voor iedereen".to_owned()),
-        A::CollaborationWithdraw => Some("alleen zichtbaar voor de partners".to_owned()),
-        A::PartnerAdd => read::<PartnerView>(after).map(|p| p.text()),
-        A::StanceRecord => read::<StanceView>(after).map(|s| s.text()),
-        A::MoneyRecord => money_recorded(read(before), read(after)?),
-        A::MoneyDelete => read::<MoneyView>(before).map(|m| m.text()),
+        A::CollaborationPublish => Some(msg!("summary-published", "zichtbaar voor iedereen")),
+        A::CollaborationWithdraw => Some(msg!("summary-withdrawn", "alleen zichtbaar voor de partners")),
+        A::PartnerAdd => read::<PartnerView>(after).map(|p| p.text(names)),
+        A::StanceRecord => read::<StanceView>(after).map(|s| s.text(names)),
+        A::MoneyRecord => money_recorded(read(before), read(after)?, names),
+        A::MoneyDelete => read::<MoneyView>(before).map(|m| m.text(names)),
         A::ControlUpdate => Some(control_changes(read(before), &read(after)?)),
-        A::MooreUpdate => moore_changes(read(before), read(after)?),
-        A::OrganisationAdd => read::<OrganisationView>(after).map(|o| format!("{} ({})", o.name, o.code)),
-        A::UserCreate => read::<UserView>(after).map(|u| u.text()),
-        A::UserGrant => {
-            read::<MembershipView>(after).map(|m| format!("{} bij {}", role_label(m.role), m.organisation))
-        }
-        A::UserRevoke => read::<String>(before).map(|org| format!("rol bij {org} ingetrokken")),
-        A::UserPassword => Some("nieuw wachtwoord ingesteld; andere sessies beëindigd".to_owned()),
+        A::MooreUpdate => moore_changes(read(before), read(after)?, names),
+        A::OrganisationAdd => read::<OrganisationView>(after).map(|o| {
+            msg!(
+                "summary-organisation-added",
+                "{name} ({code})",
+                name = o.name,
+                code = o.code
+            )
+        }),
+        A::UserCreate => read::<UserView>(after).map(|u| u.text(names)),
+        A::UserGrant => read::<MembershipView>(after).map(|m| m.text(names)),
+        A::UserRevoke => read::<String>(before).map(|code| {
+            msg!(
+                "summary-role-revoked",
+                "rol bij {organisation} ingetrokken",
+                organisation = names(&code)
+            )
+        }),
+        A::UserPassword => Some(msg!(
+            "summary-password",
+            "nieuw wachtwoord ingesteld; andere sessies beëindigd"
+        )),
         A::TokenCreate => read::<TokenView>(after).map(|t| t.text()),
         A::TokenRevoke => read::<TokensRevokedView>(after).map(|t| t.text()),
         A::LoginRefused => read::<LoginView>(after).map(|l| l.text()),
         A::RegisterImport => read::<ImportView>(after).map(|i| i.text()),
-        A::WaveCreate | A::WaveClose => {
-            read::<WaveView>(after).map(|w| format!("golf {}: {}", w.key, w.title))
-        }
-        A::SurveyImport => {
-            read::<ResponsesView>(after).map(|r| format!("{} antwoorden ingelezen", r.responses))
-        }
+        A::WaveCreate | A::WaveClose => read::<WaveView>(after).map(|w| {
+            msg!(
+                "summary-wave",
+                "golf {key}: {title}",
+                key = w.key,
+                title = w.title
+            )
+        }),
+        A::SurveyImport => read::<ResponsesView>(after).map(|r| {
+            msg!(
+                "summary-responses",
+                "{count} antwoorden ingelezen",
+                count = r.responses
+            )
+        }),
         A::AttachmentAdd => read::<AttachmentView>(after).map(|a| a.text()),
     }
 }
@@ -62,20 +117,21 @@ fn date(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
-fn list<T>(items: &[T], label: impl Fn(&T) -> String) -> String {
+fn none() -> Message {
+    msg!("summary-none", "geen")
+}
+
+/// `items` joined by ", ", or "geen" when there are none.
+fn list(items: Vec<Message>) -> Parts {
     if items.is_empty() {
-        "geen".to_owned()
+        none().into()
     } else {
-        items.iter().map(label).collect::<Vec<_>>().join(", ")
+        Parts::list(items, ", ")
     }
 }
 
-fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Lezer => "lezer",
-        Role::Redacteur => "redacteur",
-        Role::Beheerder => "beheerder",
-    }
+fn no_change() -> Message {
+    msg!("summary-no-change", "geen inhoudelijke wijziging")
 }
 
 #[derive(Deserialize)]
@@ -88,41 +144,53 @@ struct CollaborationView {
 }
 
 impl CollaborationView {
-    fn created(&self) -> String {
-        format!(
-            "{} ({}), {} partners",
-            self.name,
-            self.kind.label_nl(),
-            self.partners.len()
+    fn created(&self) -> Message {
+        msg!(parts;
+            "summary-collaboration-created",
+            "{name} ({kind}), {count} partners",
+            name = self.name,
+            count = self.partners.len();
+            kind = self.kind.label()
         )
     }
 }
 
-/// The fields of a collaboration an update can change, with their Dutch names.
-const COLLABORATION_FIELDS: [(&str, &str); 11] = [
-    ("name", "naam"),
-    ("type", "soort"),
-    ("wgr_form", "Wgr-vorm"),
-    ("task", "taak"),
-    ("public_value", "publieke waarde"),
-    ("region", "regio"),
-    ("start_date", "startdatum"),
-    ("end_date", "einddatum"),
-    ("phases", "fasen"),
-    ("legal_basis", "wettelijke grondslag"),
-    ("policy_areas", "beleidsterreinen"),
-];
+/// The fields of a collaboration an update can change, with their names in the change log.
+fn collaboration_fields() -> [(&'static str, Message); 11] {
+    [
+        ("name", msg!("summary-field-name", "naam")),
+        ("type", msg!("summary-field-type", "soort")),
+        ("wgr_form", msg!("summary-field-wgr-form", "Wgr-vorm")),
+        ("task", msg!("summary-field-task", "taak")),
+        (
+            "public_value",
+            msg!("summary-field-public-value", "publieke waarde"),
+        ),
+        ("region", msg!("summary-field-region", "regio")),
+        ("start_date", msg!("summary-field-start-date", "startdatum")),
+        ("end_date", msg!("summary-field-end-date", "einddatum")),
+        ("phases", msg!("summary-field-phases", "fasen")),
+        (
+            "legal_basis",
+            msg!("summary-field-legal-basis", "wettelijke grondslag"),
+        ),
+        (
+            "policy_areas",
+            msg!("summary-field-policy-areas", "beleidsterreinen"),
+        ),
+    ]
+}
 
-fn collaboration_changes(before: &Value, after: &Value) -> String {
-    let changed: Vec<&str> = COLLABORATION_FIELDS
-        .iter()
+fn collaboration_changes(before: &Value, after: &Value) -> Message {
+    let changed: Vec<Message> = collaboration_fields()
+        .into_iter()
         .filter(|(key, _)| before.get(key) != after.get(key))
-        .map(|(_, name)| *name)
+        .map(|(_, name)| name)
         .collect();
     if changed.is_empty() {
-        "geen inhoudelijke wijziging".to_owned()
+        no_change()
     } else {
-        format!("gewijzigd: {}", changed.join(", "))
+        msg!(parts; "summary-changed", "gewijzigd: {fields}"; fields = Parts::list(changed, ", "))
     }
 }
 
@@ -133,8 +201,13 @@ struct PartnerView {
 }
 
 impl PartnerView {
-    fn text(&self) -> String {
-        format!("{} als {}", self.code, self.role.label_nl().to_lowercase())
+    fn text(&self, names: Names) -> Message {
+        msg!(parts;
+            "summary-partner-added",
+            "{partner} als {role}",
+            partner = names(&self.code);
+            role = Parts::from(self.role.label()).lowercase()
+        )
     }
 }
 
@@ -145,13 +218,17 @@ struct StanceView {
 }
 
 impl StanceView {
-    fn text(&self) -> String {
-        let phase = self
-            .phase
-            .as_ref()
-            .map(|p| format!(" (fase {p})"))
-            .unwrap_or_default();
-        format!("namens {}{phase}", self.code)
+    fn text(&self, names: Names) -> Message {
+        let partner = names(&self.code);
+        match &self.phase {
+            Some(phase) => msg!(
+                "summary-stance-in-phase",
+                "namens {partner} (fase {phase})",
+                partner = partner,
+                phase = phase
+            ),
+            None => msg!("summary-stance", "namens {partner}", partner = partner),
+        }
     }
 }
 
@@ -165,14 +242,15 @@ struct MoneyView {
 }
 
 impl MoneyView {
-    fn text(&self) -> String {
-        format!(
-            "{} {} {} ({}, {})",
-            self.partner,
-            self.year,
-            amount_text(self.amount),
-            self.instrument.label_nl(),
-            self.status.label_nl().to_lowercase()
+    fn text(&self, names: Names) -> Message {
+        msg!(parts;
+            "summary-money",
+            "{partner} {year} {amount} ({instrument}, {status})",
+            partner = names(&self.partner),
+            year = self.year,
+            amount = amount_text(self.amount);
+            instrument = self.instrument.label(),
+            status = Parts::from(self.status.label()).lowercase()
         )
     }
 }
@@ -182,46 +260,63 @@ fn amount_text(cents: i64) -> String {
     Cents::new(cents).map_or_else(|| "?".to_owned(), Cents::format_nl)
 }
 
-fn money_recorded(before: Option<MoneyView>, after: MoneyView) -> Option<String> {
+fn money_recorded(before: Option<MoneyView>, after: MoneyView, names: Names) -> Option<Message> {
     Some(match before {
-        Some(b) if b.amount != after.amount => {
-            format!("{} (was {})", after.text(), amount_text(b.amount))
-        }
-        _ => after.text(),
+        Some(b) if b.amount != after.amount => msg!(parts;
+            "summary-money-was",
+            "{line} (was {old})",
+            old = amount_text(b.amount);
+            line = after.text(names)
+        ),
+        _ => after.text(names),
     })
 }
 
-/// One part of the democratic control as the summary shows it.
-type ControlPart = fn(&DemocraticControl) -> String;
+/// One part of the democratic control as the summary shows it: its name and its value.
+fn control_parts(c: &DemocraticControl) -> [Message; 5] {
+    let bodies = list(c.bodies.iter().map(|b| b.label()).collect());
+    let instruments = list(c.instruments.iter().map(|i| i.label()).collect());
+    let minister: Parts = c
+        .responsible_minister
+        .as_ref()
+        .map_or_else(none, |m| Message::plain(m.to_string()))
+        .into();
+    let evaluation: Parts = c
+        .next_evaluation
+        .map_or_else(none, |d| Message::plain(date(d)))
+        .into();
+    [
+        msg!(parts; "summary-control-bodies", "gekozen organen: {bodies}"; bodies = bodies),
+        msg!(parts; "summary-control-instruments", "Wgr-instrumenten: {instruments}"; instruments = instruments),
+        msg!(parts; "summary-control-minister", "verantwoordelijk minister: {minister}"; minister = minister),
+        msg!(parts; "summary-control-evaluation", "volgende evaluatie: {date}"; date = evaluation),
+        msg!(
+            "summary-control-moments",
+            "momenten: {count}",
+            count = c.moments.len()
+        ),
+    ]
+}
 
-const CONTROL_PARTS: [(&str, ControlPart); 5] = [
-    ("gekozen organen", |c| {
-        list(&c.bodies, |b: &ElectedBody| b.label_nl().to_owned())
-    }),
-    ("Wgr-instrumenten", |c| {
-        list(&c.instruments, |i: &WgrInstrument| i.label_nl().to_owned())
-    }),
-    ("verantwoordelijk minister", |c| {
-        c.responsible_minister
-            .as_ref()
-            .map_or("geen".to_owned(), ToString::to_string)
-    }),
-    ("volgende evaluatie", |c| {
-        c.next_evaluation.map_or("geen".to_owned(), date)
-    }),
-    ("momenten", |c| c.moments.len().to_string()),
-];
-
-fn control_changes(before: Option<DemocraticControl>, after: &DemocraticControl) -> String {
-    let shown: Vec<String> = CONTROL_PARTS
-        .iter()
-        .filter(|(_, part)| before.as_ref().is_none_or(|b| part(b) != part(after)))
-        .map(|(name, part)| format!("{name}: {}", part(after)))
-        .collect();
+fn control_changes(before: Option<DemocraticControl>, after: &DemocraticControl) -> Message {
+    let now = control_parts(after);
+    let shown: Vec<Message> = match &before {
+        None => now.to_vec(),
+        Some(b) => control_parts(b)
+            .into_iter()
+            .zip(now)
+            .filter(|(was, is)| was != is)
+            .map(|(_, is)| is)
+            .collect(),
+    };
     match (&before, shown.is_empty()) {
-        (None, _) => format!("vastgelegd — {}", shown.join("; ")),
-        (Some(_), true) => "geen inhoudelijke wijziging".to_owned(),
-        (Some(_), false) => format!("gewijzigd — {}", shown.join("; ")),
+        (None, _) => {
+            msg!(parts; "summary-control-recorded", "vastgelegd — {parts}"; parts = Parts::list(shown, "; "))
+        }
+        (Some(_), true) => no_change(),
+        (Some(_), false) => {
+            msg!(parts; "summary-control-changed", "gewijzigd — {parts}"; parts = Parts::list(shown, "; "))
+        }
     }
 }
 
@@ -231,24 +326,50 @@ struct MooreView {
     statement: MooreStatement,
 }
 
-fn moore_changes(before: Option<MooreView>, after: MooreView) -> Option<String> {
+fn moore_changes(before: Option<MooreView>, after: MooreView, names: Names) -> Option<Message> {
     let b = before.map(|b| b.statement);
     let a = &after.statement;
-    let elements: [(&str, bool); 5] = [
+    let elements: [(Message, bool); 5] = [
         (
-            "publieke waarde",
+            msg!("summary-moore-public-value", "publieke waarde"),
             b.as_ref().is_none_or(|b| b.public_value != a.public_value),
         ),
-        ("mandaat", b.as_ref().is_none_or(|b| b.mandate != a.mandate)),
-        ("steun", b.as_ref().is_none_or(|b| b.support != a.support)),
-        ("FTE", b.as_ref().is_none_or(|b| b.fte != a.fte)),
-        ("processen", b.as_ref().is_none_or(|b| b.processes != a.processes)),
+        (
+            msg!("summary-moore-mandate", "mandaat"),
+            b.as_ref().is_none_or(|b| b.mandate != a.mandate),
+        ),
+        (
+            msg!("summary-moore-support", "steun"),
+            b.as_ref().is_none_or(|b| b.support != a.support),
+        ),
+        (
+            msg!("summary-moore-fte", "FTE"),
+            b.as_ref().is_none_or(|b| b.fte != a.fte),
+        ),
+        (
+            msg!("summary-moore-processes", "processen"),
+            b.as_ref().is_none_or(|b| b.processes != a.processes),
+        ),
     ];
-    let changed: Vec<&str> = elements.iter().filter(|(_, c)| *c).map(|(n, _)| *n).collect();
+    let changed: Vec<Message> = elements.into_iter().filter(|(_, c)| *c).map(|(n, _)| n).collect();
+    let partner = names(&after.partner);
     Some(match (b.is_some(), changed.is_empty()) {
-        (false, _) => format!("oordeel van {} vastgelegd", after.partner),
-        (true, true) => format!("oordeel van {}: geen inhoudelijke wijziging", after.partner),
-        (true, false) => format!("oordeel van {} gewijzigd: {}", after.partner, changed.join(", ")),
+        (false, _) => msg!(
+            "summary-moore-recorded",
+            "oordeel van {partner} vastgelegd",
+            partner = partner
+        ),
+        (true, true) => msg!(
+            "summary-moore-unchanged",
+            "oordeel van {partner}: geen inhoudelijke wijziging",
+            partner = partner
+        ),
+        (true, false) => msg!(parts;
+            "summary-moore-changed",
+            "oordeel van {partner} gewijzigd: {elements}",
+            partner = partner;
+            elements = Parts::list(changed, ", ")
+        ),
     })
 }
 
@@ -264,6 +385,17 @@ struct MembershipView {
     role: Role,
 }
 
+impl MembershipView {
+    fn text(&self, names: Names) -> Message {
+        msg!(parts;
+            "summary-membership",
+            "{role} bij {organisation}",
+            organisation = names(&self.organisation);
+            role = Parts::from(self.role.label()).lowercase()
+        )
+    }
+}
+
 #[derive(Deserialize)]
 struct UserView {
     email: String,
@@ -272,19 +404,23 @@ struct UserView {
 }
 
 impl UserView {
-    fn text(&self) -> String {
-        let roles = list(&self.memberships, |m| {
-            format!("{} bij {}", role_label(m.role), m.organisation)
-        });
-        format!("{} <{}>, rollen: {roles}", self.name, self.email)
+    fn text(&self, names: Names) -> Message {
+        let roles = list(self.memberships.iter().map(|m| m.text(names)).collect());
+        msg!(parts;
+            "summary-user-created",
+            "{name} <{email}>, rollen: {roles}",
+            name = self.name,
+            email = self.email;
+            roles = roles
+        )
     }
 }
 
-fn purpose_label(purpose: &str) -> &str {
+fn purpose_label(purpose: &str) -> Message {
     match purpose {
-        "api" => "API-sleutel",
-        "invitation" => "uitnodiging",
-        other => other,
+        "api" => msg!("summary-purpose-api", "API-sleutel"),
+        "invitation" => msg!("summary-purpose-invitation", "uitnodiging"),
+        other => Message::plain(other),
     }
 }
 
@@ -296,11 +432,24 @@ struct TokenView {
 }
 
 impl TokenView {
-    fn text(&self) -> String {
-        let until = self.expires_at.map_or("zonder einddatum".to_owned(), |at| {
-            format!("geldig tot {}", date(at.date_naive()))
-        });
-        format!("{} {} ({until})", purpose_label(&self.purpose), self.token_id)
+    fn text(&self) -> Message {
+        let until = self.expires_at.map_or_else(
+            || msg!("summary-token-open-ended", "zonder einddatum"),
+            |at| {
+                msg!(
+                    "summary-token-until",
+                    "geldig tot {date}",
+                    date = date(at.date_naive())
+                )
+            },
+        );
+        msg!(parts;
+            "summary-token-created",
+            "{purpose} {id} ({until})",
+            id = self.token_id;
+            purpose = purpose_label(&self.purpose),
+            until = until
+        )
     }
 }
 
@@ -311,8 +460,13 @@ struct TokensRevokedView {
 }
 
 impl TokensRevokedView {
-    fn text(&self) -> String {
-        format!("{} × {} ingetrokken", self.revoked, purpose_label(&self.purpose))
+    fn text(&self) -> Message {
+        msg!(parts;
+            "summary-tokens-revoked",
+            "{count} × {purpose} ingetrokken",
+            count = self.revoked;
+            purpose = purpose_label(&self.purpose)
+        )
     }
 }
 
@@ -323,9 +477,17 @@ struct LoginView {
 }
 
 impl LoginView {
-    fn text(&self) -> String {
-        let reason = self.reason.as_deref().unwrap_or("onbekende reden");
-        format!("vanaf {}: {reason}", self.address)
+    fn text(&self) -> Message {
+        let reason = self.reason.as_deref().map_or_else(
+            || msg!("summary-unknown-reason", "onbekende reden"),
+            Message::plain,
+        );
+        msg!(parts;
+            "summary-login-refused",
+            "vanaf {address}: {reason}",
+            address = self.address;
+            reason = reason
+        )
     }
 }
 
@@ -338,13 +500,14 @@ struct ImportView {
 }
 
 impl ImportView {
-    fn text(&self) -> String {
-        format!(
-            "{} toegevoegd, {} gewijzigd, {} ongewijzigd, {} organisaties bijgewerkt",
-            self.added.len(),
-            self.changed.len(),
-            self.unchanged,
-            self.organisations
+    fn text(&self) -> Message {
+        msg!(
+            "summary-register-import",
+            "{added} toegevoegd, {changed} gewijzigd, {unchanged} ongewijzigd, {organisations} organisaties bijgewerkt",
+            added = self.added.len(),
+            changed = self.changed.len(),
+            unchanged = self.unchanged,
+            organisations = self.organisations
         )
     }
 }
@@ -368,8 +531,14 @@ struct AttachmentView {
 }
 
 impl AttachmentView {
-    fn text(&self) -> String {
-        format!("{} ({}, {} bytes)", self.name, self.media_type, self.size)
+    fn text(&self) -> Message {
+        msg!(
+            "summary-attachment",
+            "{name} ({media_type}, {size} bytes)",
+            name = self.name,
+            media_type = self.media_type,
+            size = self.size
+        )
     }
 }
 

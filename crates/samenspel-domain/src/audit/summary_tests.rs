@@ -1,6 +1,21 @@
 use serde_json::{Value, json};
 
 use super::*;
+use crate::messages::Message;
+
+/// The names the tests know: GM0363 is Amsterdam, PV27 Noord-Holland; others stay codes.
+fn name_of(code: &str) -> String {
+    match code {
+        "GM0363" => "Amsterdam".to_owned(),
+        "PV27" => "Noord-Holland".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The summary in Dutch, with the organisations named.
+fn text(action: AuditAction, before: Option<&Value>, after: Option<&Value>) -> String {
+    summarise(action, before, after, &name_of).dutch().to_owned()
+}
 
 /// A before/after as the store writes it, for every action (the match makes a new action
 /// without an example a compile error).
@@ -77,7 +92,7 @@ fn every_action_has_labels_and_a_summary() {
         assert!(!action.label_nl().is_empty(), "{action} has no Dutch label");
         assert!(!action.label_en().is_empty(), "{action} has no English label");
         let (before, after) = example(*action);
-        let text = summarise(*action, before.as_ref(), after.as_ref());
+        let text = text(*action, before.as_ref(), after.as_ref());
         assert!(!text.is_empty(), "{action} has no summary");
     }
 }
@@ -85,9 +100,9 @@ fn every_action_has_labels_and_a_summary() {
 #[test]
 fn control_names_what_changed() {
     let (before, after) = example(AuditAction::ControlUpdate);
-    let text = summarise(AuditAction::ControlUpdate, before.as_ref(), after.as_ref());
-    assert_eq!(text, "gewijzigd — gekozen organen: Gemeenteraden");
-    let first = summarise(AuditAction::ControlUpdate, None, after.as_ref());
+    let changed = text(AuditAction::ControlUpdate, before.as_ref(), after.as_ref());
+    assert_eq!(changed, "gewijzigd — gekozen organen: Gemeenteraden");
+    let first = text(AuditAction::ControlUpdate, None, after.as_ref());
     assert!(
         first.starts_with("vastgelegd — gekozen organen: Gemeenteraden; Wgr-instrumenten: Rekenkamer"),
         "{first}"
@@ -99,12 +114,12 @@ fn control_names_what_changed() {
 fn moore_names_the_partner_and_the_element() {
     let (before, after) = example(AuditAction::MooreUpdate);
     assert_eq!(
-        summarise(AuditAction::MooreUpdate, before.as_ref(), after.as_ref()),
-        "oordeel van GM0363 gewijzigd: FTE"
+        text(AuditAction::MooreUpdate, before.as_ref(), after.as_ref()),
+        "oordeel van Amsterdam gewijzigd: FTE"
     );
     assert_eq!(
-        summarise(AuditAction::MooreUpdate, None, after.as_ref()),
-        "oordeel van GM0363 vastgelegd"
+        text(AuditAction::MooreUpdate, None, after.as_ref()),
+        "oordeel van Amsterdam vastgelegd"
     );
 }
 
@@ -112,8 +127,8 @@ fn moore_names_the_partner_and_the_element() {
 fn money_names_the_line_and_the_old_amount() {
     let (before, after) = example(AuditAction::MoneyRecord);
     assert_eq!(
-        summarise(AuditAction::MoneyRecord, before.as_ref(), after.as_ref()),
-        "GM0363 2026 € 2.500,00 (Eigen middelen, begroot) (was € 1,00)"
+        text(AuditAction::MoneyRecord, before.as_ref(), after.as_ref()),
+        "Amsterdam 2026 € 2.500,00 (Eigen middelen, begroot) (was € 1,00)"
     );
 }
 
@@ -121,7 +136,7 @@ fn money_names_the_line_and_the_old_amount() {
 fn an_update_names_the_changed_fields_in_dutch() {
     let (before, after) = example(AuditAction::CollaborationUpdate);
     assert_eq!(
-        summarise(AuditAction::CollaborationUpdate, before.as_ref(), after.as_ref()),
+        text(AuditAction::CollaborationUpdate, before.as_ref(), after.as_ref()),
         "gewijzigd: naam"
     );
 }
@@ -129,14 +144,75 @@ fn an_update_names_the_changed_fields_in_dutch() {
 #[test]
 fn an_unrecognised_payload_gives_an_empty_summary() {
     let odd = json!({"unexpected": true});
-    assert_eq!(summarise(AuditAction::MoneyDelete, Some(&odd), None), "");
+    assert_eq!(text(AuditAction::MoneyDelete, Some(&odd), None), "");
 }
 
 #[test]
 fn an_attachment_names_its_file_type_and_size() {
     let (before, after) = example(AuditAction::AttachmentAdd);
     assert_eq!(
-        summarise(AuditAction::AttachmentAdd, before.as_ref(), after.as_ref()),
+        text(AuditAction::AttachmentAdd, before.as_ref(), after.as_ref()),
         "besluit.pdf (application/pdf, 2048 bytes)"
     );
+}
+
+#[test]
+fn organisations_are_named_never_shown_as_a_code_alone() {
+    let named = [
+        (AuditAction::PartnerAdd, "Noord-Holland als partner"),
+        (AuditAction::StanceRecord, "namens Amsterdam (fase uitvoering)"),
+        (
+            AuditAction::MoneyDelete,
+            "Amsterdam 2026 € 1,00 (Eigen middelen, begroot)",
+        ),
+        (AuditAction::UserGrant, "lezer bij Amsterdam"),
+        (AuditAction::UserRevoke, "rol bij Amsterdam ingetrokken"),
+        (
+            AuditAction::UserCreate,
+            "Ana <ana@example.nl>, rollen: redacteur bij Amsterdam",
+        ),
+    ];
+    for (action, expected) in named {
+        let (before, after) = example(action);
+        assert_eq!(
+            text(action, before.as_ref(), after.as_ref()),
+            expected,
+            "{action}"
+        );
+    }
+    for action in AuditAction::ALL {
+        let (before, after) = example(*action);
+        let shown = text(*action, before.as_ref(), after.as_ref());
+        assert!(
+            !shown.contains("GM0363") && !shown.contains("PV27"),
+            "{action}: {shown}"
+        );
+    }
+}
+
+#[test]
+fn the_codes_a_summary_names_are_known_before_it_is_written() {
+    let (before, after) = example(AuditAction::MoneyRecord);
+    assert_eq!(
+        codes_named(AuditAction::MoneyRecord, before.as_ref(), after.as_ref()),
+        ["GM0363"]
+    );
+    let (before, after) = example(AuditAction::CollaborationPublish);
+    assert!(codes_named(AuditAction::CollaborationPublish, before.as_ref(), after.as_ref()).is_empty());
+}
+
+#[test]
+fn labels_inside_a_summary_are_messages_of_their_own() {
+    let (before, after) = example(AuditAction::PartnerAdd);
+    let m = summarise(AuditAction::PartnerAdd, before.as_ref(), after.as_ref(), &name_of);
+    assert_eq!(m.id(), "summary-partner-added");
+    let (name, role) = &m.parts()[0];
+    assert_eq!(*name, "role");
+    assert_eq!(role.items()[0].id(), "PartnerRole-partner");
+    let (before, after) = example(AuditAction::ControlUpdate);
+    let m = summarise(AuditAction::ControlUpdate, None, after.as_ref(), &name_of);
+    let ids: Vec<&str> = m.parts()[0].1.items().iter().map(Message::id).collect();
+    assert_eq!(ids[0], "summary-control-bodies", "{ids:?}");
+    assert_eq!(ids.len(), 5);
+    let _ = before;
 }

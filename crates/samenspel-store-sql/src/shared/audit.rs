@@ -61,11 +61,13 @@ impl From<AuditRow> for AuditRecord {
     fn from(row: AuditRow) -> Self {
         let before = parse_json(row.before_json);
         let after = parse_json(row.after_json);
-        let (label, summary) = AuditRecord::describe(&row.action, before.as_ref(), after.as_ref());
+        let (label, summary) = AuditRecord::describe(&row.action, before.as_ref(), after.as_ref(), &|code| {
+            code.to_owned()
+        });
         AuditRecord {
             id: row.id,
             occurred_at: row.occurred_at,
-            actor: row.actor,
+            actor: samenspel_domain::Message::plain(row.actor),
             actor_organisation: row.actor_org,
             action: row.action,
             label,

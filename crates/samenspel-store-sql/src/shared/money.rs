@@ -77,7 +77,7 @@ impl TryFrom<ContributionRow> for ContributionRecord {
                 status: MoneyStatus::from_key(&row.status)
                     .ok_or_else(|| corrupt("money status", &row.status))?,
             },
-            recorded_by: row.recorded_by,
+            recorded_by: samenspel_domain::Message::plain(row.recorded_by),
             recorded_at: row.recorded_at,
         })
     }
@@ -162,7 +162,7 @@ impl MoneyStore for SqlStore {
             let record = ContributionRecord {
                 id,
                 contribution: contribution.clone(),
-                recorded_by: actor.name.clone(),
+                recorded_by: samenspel_domain::Message::plain(actor.name.clone()),
                 recorded_at: now,
             };
             let event = AuditEvent::MoneyRecord {

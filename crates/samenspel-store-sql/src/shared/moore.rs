@@ -40,7 +40,7 @@ impl TryFrom<MooreRow> for MooreRecord {
         Ok(MooreRecord {
             code: org_code(&row.org_code)?,
             statement: statement(&row.statement_json)?,
-            updated_by: row.updated_by,
+            updated_by: samenspel_domain::Message::plain(row.updated_by),
             updated_at: row.updated_at,
         })
     }

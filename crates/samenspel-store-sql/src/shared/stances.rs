@@ -74,7 +74,7 @@ impl TryFrom<StanceRow> for StanceRecord {
             code: org_code(&row.org_code)?,
             phase: row.phase,
             stance: Stance { profile, motivations },
-            stated_by: row.stated_by,
+            stated_by: samenspel_domain::Message::plain(row.stated_by),
             stated_at: row.stated_at,
         })
     }
@@ -115,7 +115,7 @@ impl StanceStore for SqlStore {
                 code: code.clone(),
                 phase: phase.map(str::to_owned),
                 stance: stance.clone(),
-                stated_by: actor.name.clone(),
+                stated_by: samenspel_domain::Message::plain(actor.name.clone()),
                 stated_at: now,
             };
             tx.commit(actor, AuditEvent::StanceRecord { record: &record })

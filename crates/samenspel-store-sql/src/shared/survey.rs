@@ -112,7 +112,7 @@ impl From<WaveRow> for Wave {
             collaboration_id: row.collaboration_id,
             k: i64::from(row.k),
             closed_at: row.closed_at,
-            created_by: row.created_by,
+            created_by: samenspel_domain::Message::plain(row.created_by),
             created_at: row.created_at,
         }
     }

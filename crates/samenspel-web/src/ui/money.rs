@@ -133,7 +133,7 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
                 amount: r.contribution.amount.format_nl(),
                 instrument: lang.t(r.contribution.instrument.message_id()),
                 status: lang.t(r.contribution.status.message_id()),
-                recorded_by: r.recorded_by.clone(),
+                recorded_by: lang.msg(&r.recorded_by),
                 removable: offers.money_for.contains(&r.contribution.partner),
             })
             .collect(),

@@ -107,7 +107,13 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>) -> PageResult {
                 money: p.money.format_nl(),
                 processes: s.processes.unwrap_or_default(),
                 updated: record
-                    .map(|r| format!("{} ({})", r.updated_at.format("%d-%m-%Y"), r.updated_by))
+                    .map(|r| {
+                        format!(
+                            "{} ({})",
+                            r.updated_at.format("%d-%m-%Y"),
+                            lang.msg(&r.updated_by)
+                        )
+                    })
                     .unwrap_or_default(),
             }
         })

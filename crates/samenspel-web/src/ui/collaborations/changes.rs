@@ -37,10 +37,6 @@ fn action_label(lang: Lang, action: &str) -> String {
     }
 }
 
-fn change_summary(record: &samenspel_store::AuditRecord) -> String {
-    record.summary.clone()
-}
-
 async fn audit_of(
     app: &App,
     ctx: &PageContext,
@@ -58,9 +54,9 @@ pub async fn changes(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         .rev()
         .map(|e| ChangeRow {
             when: e.occurred_at.format("%d-%m-%Y %H:%M:%S").to_string(),
-            actor: e.actor.clone(),
+            actor: ctx.lang.msg(&e.actor),
             action: action_label(ctx.lang, &e.action),
-            summary: change_summary(e),
+            summary: ctx.lang.msg(&e.summary),
         })
         .collect();
     Ok(render(
@@ -90,11 +86,11 @@ pub async fn changes_csv(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         let fields = [
             e.id.to_string(),
             e.occurred_at.to_rfc3339(),
-            e.actor.clone(),
+            ctx.lang.msg(&e.actor),
             e.actor_organisation.clone().unwrap_or_default(),
             e.action.clone(),
-            e.label.clone(),
-            e.summary.clone(),
+            action_label(ctx.lang, &e.action),
+            ctx.lang.msg(&e.summary),
             e.before.as_ref().map(|v| v.to_string()).unwrap_or_default(),
             e.after.as_ref().map(|v| v.to_string()).unwrap_or_default(),
         ];

@@ -355,7 +355,7 @@ fn history_row(lang: Lang, h: &StanceHistoryEntry) -> HistoryRow {
             .values()
             .map(|v| v.to_string())
             .join(" · "),
-        by: h.record.stated_by.clone(),
+        by: lang.msg(&h.record.stated_by),
     }
 }
 
