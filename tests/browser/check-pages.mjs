@@ -91,6 +91,31 @@ function overflowAt(marked) {
   return { width: root.scrollWidth, culprits };
 }
 
+/**
+ * Evaluated in the page: the scroll boxes that scroll sideways at this width but cannot be
+ * reached with the keyboard (tabindex) or have no name (role region with aria-label or
+ * aria-labelledby, or a figure with its figcaption): WCAG 2.1.1, axe's
+ * scrollable-region-focusable at phone width.
+ */
+function unreachableScrollBoxes(marked) {
+  const describe = (el) =>
+    el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  return [...document.querySelectorAll(marked)]
+    .filter((el) => {
+      const ox = getComputedStyle(el).overflowX;
+      return (ox === 'auto' || ox === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+    })
+    .filter((el) => {
+      const focusable = el.tabIndex >= 0 || el.querySelector('a[href], input, select, textarea, button') !== null;
+      const named = (el.getAttribute('role') === 'region'
+        && Boolean(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
+        || (el.tagName === 'FIGURE' && el.querySelector(':scope > figcaption') !== null);
+      return !focusable || (el.tabIndex >= 0 && !named);
+    })
+    .slice(0, 5)
+    .map(describe);
+}
+
 const baseArg = process.argv[2];
 if (!baseArg) {
   console.error('usage: node check-pages.mjs BASE_URL');
@@ -324,6 +349,12 @@ async function main() {
         await page.setViewportSize({ width, height: 800 });
         const overflow = await page.evaluate(overflowAt, MARKED_SCROLL);
         const small = await page.evaluate(smallChartText);
+        const unreachable = await page.evaluate(unreachableScrollBoxes, MARKED_SCROLL);
+        if (unreachable.length > 0) {
+          result.problems.push(
+            `scroll box at ${width}px not reachable by keyboard or without a name (tabindex="0" role="region" aria-label): ${unreachable.join(', ')}`,
+          );
+        }
         if (small.length > 0) {
           result.problems.push(`chart text smaller than 12px at ${width}px: ${small.join(', ')}`);
         }
