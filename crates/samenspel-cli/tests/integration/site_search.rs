@@ -184,3 +184,41 @@ async fn the_results_page_ranks_marks_pages_and_helps_when_nothing_is_found() {
     let empty = h.get("/zoeken").await;
     assert_eq!(empty.status(), StatusCode::OK);
 }
+
+/// Search has no limit per address (it only reads; a query is short and ranks at most 500
+/// candidates): a burst of anonymous searches at the same moment, while an editor writes, is
+/// answered in full, each with what one search alone finds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_searches_is_answered_in_full_while_someone_writes() {
+    const SEARCHES: usize = 64;
+    let h = Harness::start().await;
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    let alone = first(&h, "Den Haag").await;
+    let id = demo_woondeal(&h).await;
+    let mut burst = tokio::task::JoinSet::new();
+    for n in 0..SEARCHES {
+        let request = h.client.get(h.url("/api/v1/search?q=den%20haag&limit=5"));
+        burst.spawn(async move {
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            let body: Value = response.json().await.unwrap_or(Value::Null);
+            (n, status, body["items"][0]["key"].as_str().map(str::to_owned))
+        });
+    }
+    let write = h
+        .client
+        .post(h.url(&format!("/api/v1/collaborations/{id}/money")))
+        .bearer_auth(&h.admin)
+        .json(&json!({"partner": "GM0344", "year": 2031, "amount_cents": 100,
+                      "instrument": "eigen-middelen", "status": "begroot"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(write.status(), StatusCode::CREATED, "the write beside the burst");
+    let answers = burst.join_all().await;
+    let wrong: Vec<_> = answers
+        .iter()
+        .filter(|(_, status, key)| *status != StatusCode::OK || key.as_deref() != Some(alone.1.as_str()))
+        .collect();
+    assert!(wrong.is_empty(), "{} of {SEARCHES} searches went wrong: {wrong:?}", wrong.len());
+}
