@@ -19,12 +19,19 @@ pub struct Message {
     id: &'static str,
     args: Vec<(&'static str, String)>,
     dutch: String,
+    /// Arguments made of messages of their own (see [`Message::with_sentences`]).
+    sentences: Vec<(&'static str, Vec<Message>)>,
 }
 
 impl Message {
     /// Prefer [`msg!`](crate::msg), which writes the Dutch text from the same arguments.
     pub fn new(id: &'static str, args: Vec<(&'static str, String)>, dutch: String) -> Self {
-        Self { id, args, dutch }
+        Self {
+            id,
+            args,
+            dutch,
+            sentences: Vec::new(),
+        }
     }
 
     /// Text that is no message of ours (a library's error, a reason read from a file): shown
@@ -35,7 +42,29 @@ impl Message {
             id: PLAIN,
             args: vec![("text", text.clone())],
             dutch: text,
+            sentences: Vec::new(),
         }
+    }
+
+    /// The Dutch texts of `sentences` one after another, a space between: the Dutch value of
+    /// an argument that [`Message::with_sentences`] fills.
+    pub fn dutch_sentences(sentences: &[Message]) -> String {
+        sentences.iter().map(Message::dutch).collect::<Vec<_>>().join(" ")
+    }
+
+    /// This message with its argument `name` made of `sentences`, each a message of its own
+    /// (`"{name}: {reasons}"` with the reasons as messages). The argument was written with
+    /// [`Message::dutch_sentences`], so the Dutch text holds them already; in another language
+    /// each sentence is shown in that language, one after another with a space between.
+    pub fn with_sentences(mut self, name: &'static str, sentences: Vec<Message>) -> Self {
+        debug_assert!(
+            self.args
+                .iter()
+                .any(|(n, v)| *n == name && *v == Self::dutch_sentences(&sentences)),
+            "{name} is an argument with the sentences' Dutch text"
+        );
+        self.sentences.push((name, sentences));
+        self
     }
 
     pub fn id(&self) -> &'static str {
@@ -45,6 +74,11 @@ impl Message {
     /// The named arguments, in the order the message was written with.
     pub fn args(&self) -> &[(&'static str, String)] {
         &self.args
+    }
+
+    /// The arguments made of messages of their own, each a list of sentences.
+    pub fn sentences(&self) -> &[(&'static str, Vec<Message>)] {
+        &self.sentences
     }
 
     /// The text in Dutch.
@@ -131,6 +165,27 @@ mod tests {
     fn the_json_form_is_the_dutch_text() {
         let m = crate::msg!("field-quoted", "'{value}' is geen datum.", value = "31-13");
         assert_eq!(serde_json::to_string(&m).unwrap(), "\"'31-13' is geen datum.\"");
+    }
+
+    #[test]
+    fn an_argument_of_sentences_keeps_each_message() {
+        let reasons = vec![
+            crate::msg!("moore-reason-no-fte", "Geen mensen (FTE) vastgelegd."),
+            crate::msg!("moore-reason-no-money", "Geen geld vastgelegd (zie Geld)."),
+        ];
+        let m = crate::msg!(
+            "moore-reason-of-partner",
+            "{name}: {reasons}",
+            name = "Utrecht",
+            reasons = Message::dutch_sentences(&reasons)
+        )
+        .with_sentences("reasons", reasons.clone());
+        assert_eq!(
+            m.dutch(),
+            "Utrecht: Geen mensen (FTE) vastgelegd. Geen geld vastgelegd (zie Geld)."
+        );
+        assert_eq!(m.sentences(), [("reasons", reasons)]);
+        assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{}\"", m.dutch()));
     }
 
     #[test]
