@@ -27,3 +27,13 @@ control-errors-text = Nothing has been saved. Please correct the following:
 control-moment = Moment { $number }
 control-choose = Choose
 control-saved = Democratic control saved.
+
+# What is missing or overdue (the domain's findings, control-finding-…).
+control-finding-no-evaluation = No next evaluation has been planned; evaluate periodically whether the collaboration still adds value.
+control-finding-evaluation-overdue = The evaluation of { $date } is overdue.
+control-finding-no-kaderstelling = There is no moment at which an elected body sets the framework beforehand.
+control-finding-no-verantwoording = There is no moment at which executives account afterwards to an elected body.
+control-finding-councils-not-involved = Municipalities take part, but the municipal councils are not named as a body involved.
+control-finding-states-not-involved = Provinces take part, but the provincial councils (Provinciale Staten) are not named as a body involved.
+control-finding-no-minister = Central government takes part, but no responsible minister has been named.
+control-finding-no-zienswijze = In a joint arrangement (gemeenschappelijke regeling) the councils give their opinion on the budget (zienswijze, Wgr); this has not been recorded.

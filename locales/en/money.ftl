@@ -41,3 +41,17 @@ money-amount-hint = For example 1.250.000 or 1.250.000,50 (Dutch notation)
 money-record-button = Record
 money-saved = Amount of { $partner } for { $year } recorded: { $amount }.
 money-removed = Amount removed.
+
+# The money rules, their verdicts and their sources (the domain's rule table, money-rule-…,
+# money-source-…). The sources quote the ROB's report as published (in Dutch).
+money-rule-regio-deal = In a Region Deal central government pays at most half; the region puts in at least as much.
+money-rule-res = In a Regional Energy Strategy (RES) the region puts in its own hours and financial resources.
+money-rule-not-a-regio-deal = Not a Region Deal.
+money-rule-not-a-res = Not a Regional Energy Strategy (RES).
+money-rule-no-money = No amounts have been recorded yet.
+money-rule-rijk-pays = Central government pays { $rijk } of { $total }.
+money-rule-rijk-pays-more-than-half = Central government pays { $rijk } of { $total }: more than half.
+money-rule-no-own-money = The decentral governments put in no resources of their own.
+money-rule-own-money = The decentral governments put in { $amount } of their own resources.
+money-source-regio-deal = { $report }, table 3.1: funding of the Region Deal { $table }; §3.1: { $passage }
+money-source-res = { $report }, table 3.1: funding of the RES { $table }.

@@ -42,3 +42,16 @@ moore-form-fte-hint = For example 2 or 2,5 (decimal comma).
 moore-form-processes-hint = For example: steering group, programme office, quarterly report.
 moore-form-money = The money of this partner comes from
 moore-saved = Triangle of { $name } saved.
+
+# What is missing or thin in the triangle (the domain's reasons, moore-reason-…).
+moore-reason-no-public-value = No public value of its own has been named.
+moore-reason-no-mandate = No mandate (act, decision or agreement) recorded.
+moore-reason-little-support = Little support among its own stakeholders.
+moore-reason-support-unknown = The support among its own stakeholders has not been recorded.
+moore-reason-no-fte = No people (FTE) recorded.
+moore-reason-no-money = No money recorded (see Money).
+moore-reason-no-processes = No processes and structures described.
+moore-reason-no-joint-definition = There is no joint definition of the public value.
+moore-reason-no-elected-body = No elected body that controls the collaboration has been recorded (see Democratic control).
+moore-reason-no-partners = The collaboration has no partners.
+moore-reason-of-partner = { $name }: { $reasons }

@@ -27,3 +27,13 @@ control-errors-text = Er is niets opgeslagen. Verbeter het volgende:
 control-moment = Moment { $number }
 control-choose = Kies
 control-saved = Democratische controle opgeslagen.
+
+# What is missing or overdue (the domain's findings, control-finding-…).
+control-finding-no-evaluation = Er is geen volgende evaluatie gepland; evalueer periodiek of de samenwerking nog meerwaarde heeft.
+control-finding-evaluation-overdue = De evaluatie van { $date } is achterstallig.
+control-finding-no-kaderstelling = Er is geen moment van kaderstelling vooraf door een gekozen orgaan.
+control-finding-no-verantwoording = Er is geen moment van verantwoording achteraf aan een gekozen orgaan.
+control-finding-councils-not-involved = Gemeenten doen mee, maar de gemeenteraden zijn niet als betrokken orgaan genoemd.
+control-finding-states-not-involved = Provincies doen mee, maar Provinciale Staten zijn niet als betrokken orgaan genoemd.
+control-finding-no-minister = Het Rijk doet mee, maar er is geen verantwoordelijke minister genoemd.
+control-finding-no-zienswijze = Bij een gemeenschappelijke regeling geven de raden een zienswijze op de begroting (Wgr); die is niet vastgelegd.

@@ -41,3 +41,17 @@ money-amount-hint = Bijvoorbeeld 1.250.000 of 1.250.000,50
 money-record-button = Vastleggen
 money-saved = Bedrag van { $partner } voor { $year } vastgelegd: { $amount }.
 money-removed = Bedrag verwijderd.
+
+# The money rules, their verdicts and their sources (the domain's rule table, money-rule-…,
+# money-source-…). The sources quote the ROB's report as published.
+money-rule-regio-deal = In een Regio Deal betaalt het Rijk hoogstens de helft; de regio legt minstens evenveel in.
+money-rule-res = In een RES brengt de regio eigen uren en financiële middelen in.
+money-rule-not-a-regio-deal = Geen Regio Deal.
+money-rule-not-a-res = Geen RES.
+money-rule-no-money = Er zijn nog geen bedragen vastgelegd.
+money-rule-rijk-pays = Het Rijk betaalt { $rijk } van { $total }.
+money-rule-rijk-pays-more-than-half = Het Rijk betaalt { $rijk } van { $total }: meer dan de helft.
+money-rule-no-own-money = De decentrale overheden brengen geen eigen middelen in.
+money-rule-own-money = De decentrale overheden brengen { $amount } eigen middelen in.
+money-source-regio-deal = { $report }, tabel 3.1: financiering Regio Deal { $table }; §3.1: { $passage }
+money-source-res = { $report }, tabel 3.1: financiering RES { $table }.

@@ -42,3 +42,16 @@ moore-form-fte-hint = Bijvoorbeeld 2 of 2,5.
 moore-form-processes-hint = Bijvoorbeeld: stuurgroep, programmabureau, kwartaalrapportage.
 moore-form-money = Het geld van deze partner komt uit
 moore-saved = Driehoek van { $name } opgeslagen.
+
+# What is missing or thin in the triangle (the domain's reasons, moore-reason-…).
+moore-reason-no-public-value = De eigen maatschappelijke meerwaarde is niet benoemd.
+moore-reason-no-mandate = Geen mandaat (wet, besluit of afspraak) vastgelegd.
+moore-reason-little-support = Weinig steun bij de eigen belanghebbenden.
+moore-reason-support-unknown = De steun bij de eigen belanghebbenden is niet vastgelegd.
+moore-reason-no-fte = Geen mensen (FTE) vastgelegd.
+moore-reason-no-money = Geen geld vastgelegd (zie Geld).
+moore-reason-no-processes = Geen processen en structuren beschreven.
+moore-reason-no-joint-definition = Er is geen gezamenlijke definitie van de maatschappelijke meerwaarde.
+moore-reason-no-elected-body = Er is geen gekozen orgaan vastgelegd dat de samenwerking controleert (zie Democratische controle).
+moore-reason-no-partners = De samenwerking heeft geen partners.
+moore-reason-of-partner = { $name }: { $reasons }

@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::ValidationErrors;
 use crate::collaboration::{CollaborationKind, parse_date};
 use crate::keyed::keyed_enum;
 use crate::org::{Layer, OrgCode};
 use crate::text::parse_line;
+use crate::{Message, ValidationErrors, msg};
 
 keyed_enum!(
     /// An elected body that controls (part of) the collaboration.
@@ -179,7 +179,9 @@ impl ControlInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ControlFinding {
     pub key: &'static str,
-    pub message: String,
+    /// The finding in a sentence, in Dutch.
+    #[schema(value_type = String)]
+    pub message: Message,
 }
 
 /// What the collaboration's partners are, as the assessment needs them.
@@ -218,15 +220,22 @@ pub fn assess(
     today: NaiveDate,
 ) -> Vec<ControlFinding> {
     let mut findings = Vec::new();
-    let mut add = |key: &'static str, message: String| findings.push(ControlFinding { key, message });
+    let mut add = |key: &'static str, message: Message| findings.push(ControlFinding { key, message });
     match control.next_evaluation {
         None => add(
             "geen-evaluatie",
-            "Er is geen volgende evaluatie gepland; evalueer periodiek of de samenwerking nog meerwaarde heeft.".into(),
+            msg!(
+                "control-finding-no-evaluation",
+                "Er is geen volgende evaluatie gepland; evalueer periodiek of de samenwerking nog meerwaarde heeft."
+            ),
         ),
         Some(date) if control.evaluation_overdue(today) => add(
             "evaluatie-achterstallig",
-            format!("De evaluatie van {} is achterstallig.", date.format("%d-%m-%Y")),
+            msg!(
+                "control-finding-evaluation-overdue",
+                "De evaluatie van {date} is achterstallig.",
+                date = date.format("%d-%m-%Y")
+            ),
         ),
         Some(_) => {}
     }
@@ -234,31 +243,46 @@ pub fn assess(
     if !has(MomentKind::Kaderstelling) {
         add(
             "geen-kaderstelling",
-            "Er is geen moment van kaderstelling vooraf door een gekozen orgaan.".into(),
+            msg!(
+                "control-finding-no-kaderstelling",
+                "Er is geen moment van kaderstelling vooraf door een gekozen orgaan."
+            ),
         );
     }
     if !has(MomentKind::Verantwoording) {
         add(
             "geen-verantwoording",
-            "Er is geen moment van verantwoording achteraf aan een gekozen orgaan.".into(),
+            msg!(
+                "control-finding-no-verantwoording",
+                "Er is geen moment van verantwoording achteraf aan een gekozen orgaan."
+            ),
         );
     }
     if partners.municipalities && !control.bodies.contains(&ElectedBody::Gemeenteraden) {
         add(
             "gemeenteraden-niet-betrokken",
-            "Gemeenten doen mee, maar de gemeenteraden zijn niet als betrokken orgaan genoemd.".into(),
+            msg!(
+                "control-finding-councils-not-involved",
+                "Gemeenten doen mee, maar de gemeenteraden zijn niet als betrokken orgaan genoemd."
+            ),
         );
     }
     if partners.provinces && !control.bodies.contains(&ElectedBody::ProvincialeStaten) {
         add(
             "staten-niet-betrokken",
-            "Provincies doen mee, maar Provinciale Staten zijn niet als betrokken orgaan genoemd.".into(),
+            msg!(
+                "control-finding-states-not-involved",
+                "Provincies doen mee, maar Provinciale Staten zijn niet als betrokken orgaan genoemd."
+            ),
         );
     }
     if partners.rijk && control.responsible_minister.is_none() {
         add(
             "geen-minister",
-            "Het Rijk doet mee, maar er is geen verantwoordelijke minister genoemd.".into(),
+            msg!(
+                "control-finding-no-minister",
+                "Het Rijk doet mee, maar er is geen verantwoordelijke minister genoemd."
+            ),
         );
     }
     if kind == CollaborationKind::GemeenschappelijkeRegeling
@@ -266,7 +290,10 @@ pub fn assess(
     {
         add(
             "geen-zienswijze",
-            "Bij een gemeenschappelijke regeling geven de raden een zienswijze op de begroting (Wgr); die is niet vastgelegd.".into(),
+            msg!(
+                "control-finding-no-zienswijze",
+                "Bij een gemeenschappelijke regeling geven de raden een zienswijze op de begroting (Wgr); die is niet vastgelegd."
+            ),
         );
     }
     findings

@@ -12,7 +12,7 @@ use crate::collaboration::CollaborationKind;
 use crate::keyed::keyed_enum;
 use crate::org::{Layer, OrgCode};
 pub use crate::rules::{Outcome, RuleCheck};
-pub use rules::{MONEY_RULES, MoneyFacts, REGIO_DEAL_SOURCE, RES_SOURCE};
+pub use rules::{MONEY_RULES, MoneyFacts, regio_deal_source, res_source};
 
 keyed_enum!(
     /// How the money reaches the collaboration (DOMAIN §7; the Fvw instruments and the

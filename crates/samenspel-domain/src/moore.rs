@@ -6,11 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ValidationErrors;
 use crate::keyed::keyed_enum;
+use crate::messages::Parts;
 use crate::money::Cents;
 use crate::org::OrgCode;
 use crate::text::parse_paragraphs;
+use crate::{Message, ValidationErrors, msg};
 
 keyed_enum!(
     /// The three elements of the triangle.
@@ -177,7 +178,9 @@ pub struct PartnerFacts {
 pub struct ElementJudgement {
     pub element: Element,
     pub strength: Strength,
-    pub reasons: Vec<String>,
+    /// What is missing or thin, in sentences in Dutch.
+    #[schema(value_type = Vec<String>)]
+    pub reasons: Vec<Message>,
 }
 
 /// The triangle of one partner.
@@ -201,7 +204,7 @@ pub struct MooreAssessment {
 }
 
 /// Judges by how many of the parts are present: none → ontbreekt, all → op orde, else dun.
-fn judge(element: Element, parts: &[(bool, &str)]) -> ElementJudgement {
+fn judge(element: Element, parts: Vec<(bool, Message)>) -> ElementJudgement {
     let present = parts.iter().filter(|(ok, _)| *ok).count();
     let strength = match present {
         0 => Strength::Ontbreekt,
@@ -212,9 +215,9 @@ fn judge(element: Element, parts: &[(bool, &str)]) -> ElementJudgement {
         element,
         strength,
         reasons: parts
-            .iter()
+            .into_iter()
             .filter(|(ok, _)| !ok)
-            .map(|(_, why)| (*why).to_owned())
+            .map(|(_, why)| why)
             .collect(),
     }
 }
@@ -230,34 +233,58 @@ fn partner_triangle(p: &PartnerFacts) -> PartnerTriangle {
     let has = |t: &Option<String>| t.as_ref().is_some_and(|t| !t.is_empty());
     let public_value = judge(
         Element::PublicValue,
-        &[(
+        vec![(
             has(&s.public_value),
-            "De eigen maatschappelijke meerwaarde is niet benoemd.",
+            msg!(
+                "moore-reason-no-public-value",
+                "De eigen maatschappelijke meerwaarde is niet benoemd."
+            ),
         )],
     );
     let legitimacy = judge(
         Element::Legitimacy,
-        &[
+        vec![
             (
                 has(&s.mandate),
-                "Geen mandaat (wet, besluit of afspraak) vastgelegd.",
+                msg!(
+                    "moore-reason-no-mandate",
+                    "Geen mandaat (wet, besluit of afspraak) vastgelegd."
+                ),
             ),
             (
                 matches!(s.support, Some(Support::Redelijk | Support::Breed)),
                 if s.support == Some(Support::Weinig) {
-                    "Weinig steun bij de eigen belanghebbenden."
+                    msg!(
+                        "moore-reason-little-support",
+                        "Weinig steun bij de eigen belanghebbenden."
+                    )
                 } else {
-                    "De steun bij de eigen belanghebbenden is niet vastgelegd."
+                    msg!(
+                        "moore-reason-support-unknown",
+                        "De steun bij de eigen belanghebbenden is niet vastgelegd."
+                    )
                 },
             ),
         ],
     );
     let capacity = judge(
         Element::Capacity,
-        &[
-            (s.fte.is_some_and(|f| f.0 > 0), "Geen mensen (FTE) vastgelegd."),
-            (p.money > Cents::ZERO, "Geen geld vastgelegd (zie Geld)."),
-            (has(&s.processes), "Geen processen en structuren beschreven."),
+        vec![
+            (
+                s.fte.is_some_and(|f| f.0 > 0),
+                msg!("moore-reason-no-fte", "Geen mensen (FTE) vastgelegd."),
+            ),
+            (
+                p.money > Cents::ZERO,
+                msg!("moore-reason-no-money", "Geen geld vastgelegd (zie Geld)."),
+            ),
+            (
+                has(&s.processes),
+                msg!(
+                    "moore-reason-no-processes",
+                    "Geen processen en structuren beschreven."
+                ),
+            ),
         ],
     );
     PartnerTriangle {
@@ -266,6 +293,17 @@ fn partner_triangle(p: &PartnerFacts) -> PartnerTriangle {
         money: p.money,
         elements: vec![public_value, legitimacy, capacity],
     }
+}
+
+/// `"{name}: {reasons}"`: what partner `t` lacks of element `i`, for the whole's judgement.
+fn of_partner(t: &PartnerTriangle, i: usize) -> Message {
+    let own = &t.elements[i].reasons;
+    msg!(parts;
+        "moore-reason-of-partner",
+        "{name}: {reasons}",
+        name = t.name;
+        reasons = Parts::list(own.clone(), " ")
+    )
 }
 
 /// For the whole: an element is in order when the collaboration has what it needs as a whole
@@ -296,25 +334,32 @@ pub fn assess(
                 Element::PublicValue => (
                     joint,
                     joint,
-                    "Er is geen gezamenlijke definitie van de maatschappelijke meerwaarde.",
+                    Some(msg!(
+                        "moore-reason-no-joint-definition",
+                        "Er is geen gezamenlijke definitie van de maatschappelijke meerwaarde."
+                    )),
                 ),
                 Element::Legitimacy => (
                     elected_bodies,
                     elected_bodies,
-                    "Er is geen gekozen orgaan vastgelegd dat de samenwerking controleert (zie Democratische controle).",
+                    Some(msg!(
+                        "moore-reason-no-elected-body",
+                        "Er is geen gekozen orgaan vastgelegd dat de samenwerking controleert (zie Democratische controle)."
+                    )),
                 ),
-                Element::Capacity => (true, false, ""),
+                Element::Capacity => (true, false, None),
             };
-            let mut reasons: Vec<String> = Vec::new();
+            let mut reasons: Vec<Message> = Vec::new();
             if !whole_ok {
-                reasons.push(whole_reason.to_owned());
+                reasons.extend(whole_reason);
             }
             if triangles.is_empty() {
-                reasons.push("De samenwerking heeft geen partners.".to_owned());
+                reasons.push(msg!(
+                    "moore-reason-no-partners",
+                    "De samenwerking heeft geen partners."
+                ));
             }
-            reasons.extend(lacking.iter().map(|t| {
-                format!("{}: {}", t.name, t.elements[i].reasons.join(" "))
-            }));
+            reasons.extend(lacking.iter().map(|t| of_partner(t, i)));
             let strength = if reasons.is_empty() {
                 Strength::OpOrde
             } else if nobody && !whole_present {

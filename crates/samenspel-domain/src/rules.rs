@@ -11,6 +11,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::{Message, msg};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
@@ -20,7 +22,7 @@ pub enum Outcome {
 }
 
 /// Where a rule comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Source {
     /// An article of a law as published on wetten.overheid.nl.
     Law {
@@ -31,24 +33,39 @@ pub enum Source {
         /// The identifier in the Basiswettenbestand, e.g. `BWBR0003740`.
         bwb_id: &'static str,
     },
-    /// A passage of a seed document (a report or policy text), cited with its place.
-    Passage(&'static str),
+    /// A passage of a seed document (a report or policy text), cited with its place: the
+    /// document's title and the words quoted from it stay as published, the words around them
+    /// are ours (and so in the reader's language).
+    Passage(fn() -> Message),
 }
 
 impl Source {
     /// The source as one line for a person: `Wet …, artikel 1, lid 2 (BWBR…)` or the passage.
-    pub fn citation(&self) -> String {
-        match self {
+    pub fn citation(&self) -> Message {
+        match *self {
             Source::Law {
                 law,
                 article,
                 lid,
                 bwb_id,
             } => match lid {
-                Some(lid) => format!("{law}, artikel {article}, lid {lid} ({bwb_id})"),
-                None => format!("{law}, artikel {article} ({bwb_id})"),
+                Some(lid) => msg!(
+                    "rule-source-law-lid",
+                    "{law}, artikel {article}, lid {lid} ({bwb_id})",
+                    law = law,
+                    article = article,
+                    lid = lid,
+                    bwb_id = bwb_id
+                ),
+                None => msg!(
+                    "rule-source-law",
+                    "{law}, artikel {article} ({bwb_id})",
+                    law = law,
+                    article = article,
+                    bwb_id = bwb_id
+                ),
             },
-            Source::Passage(text) => (*text).to_owned(),
+            Source::Passage(passage) => passage(),
         }
     }
 }
@@ -57,28 +74,28 @@ impl Source {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     pub outcome: Outcome,
-    pub reason: String,
+    pub reason: Message,
 }
 
 impl Verdict {
-    pub fn voldoet(reason: impl Into<String>) -> Self {
+    pub fn voldoet(reason: Message) -> Self {
         Self {
             outcome: Outcome::Voldoet,
-            reason: reason.into(),
+            reason,
         }
     }
 
-    pub fn voldoet_niet(reason: impl Into<String>) -> Self {
+    pub fn voldoet_niet(reason: Message) -> Self {
         Self {
             outcome: Outcome::VoldoetNiet,
-            reason: reason.into(),
+            reason,
         }
     }
 
-    pub fn niet_van_toepassing(reason: impl Into<String>) -> Self {
+    pub fn niet_van_toepassing(reason: Message) -> Self {
         Self {
             outcome: Outcome::NietVanToepassing,
-            reason: reason.into(),
+            reason,
         }
     }
 }
@@ -87,13 +104,14 @@ impl Verdict {
 /// for the reason `otherwise`.
 pub struct Condition<F: 'static> {
     pub holds: fn(&F) -> bool,
-    pub otherwise: &'static str,
+    pub otherwise: fn() -> Message,
 }
 
 /// One rule over facts of type `F`.
 pub struct Rule<F: 'static> {
     pub key: &'static str,
-    pub text: &'static str,
+    /// The rule in a sentence.
+    pub text: fn() -> Message,
     pub source: Source,
     /// A later version of the same key replaces an earlier one from its `valid_from`.
     pub version: u32,
@@ -104,21 +122,25 @@ pub struct Rule<F: 'static> {
     pub check: fn(&F) -> Verdict,
 }
 
-/// One rule, checked, with where the rule comes from.
+/// One rule, checked, with where the rule comes from. The rule, its source and the
+/// explanation are sentences in Dutch.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct RuleCheck {
     pub key: &'static str,
-    pub rule: &'static str,
-    pub source: String,
+    #[schema(value_type = String)]
+    pub rule: Message,
+    #[schema(value_type = String)]
+    pub source: Message,
     pub outcome: Outcome,
-    pub explanation: String,
+    #[schema(value_type = String)]
+    pub explanation: Message,
 }
 
 impl<F> Rule<F> {
     /// The verdict of this rule for `facts`.
     pub fn verdict(&self, facts: &F) -> Verdict {
         match self.applies_when.iter().find(|c| !(c.holds)(facts)) {
-            Some(unmet) => Verdict::niet_van_toepassing(unmet.otherwise),
+            Some(unmet) => Verdict::niet_van_toepassing((unmet.otherwise)()),
             None => (self.check)(facts),
         }
     }
@@ -128,7 +150,7 @@ impl<F> Rule<F> {
         let verdict = self.verdict(facts);
         RuleCheck {
             key: self.key,
-            rule: self.text,
+            rule: (self.text)(),
             source: self.source.citation(),
             outcome: verdict.outcome,
             explanation: verdict.reason,

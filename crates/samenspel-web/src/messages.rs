@@ -7,7 +7,8 @@ use crate::i18n::{Lang, message_ids};
 
 impl Lang {
     /// `message` in this language. Dutch is the domain's own text (the catalogue holds the
-    /// same, a test makes sure); a message missing from the catalogue shows in Dutch.
+    /// same, a test makes sure); a message missing from the catalogue shows in Dutch. An
+    /// argument made of messages ([`Message::parts`]) shows each in this language.
     pub fn msg(self, message: &Message) -> String {
         if self == Lang::Nl || !message_ids(self).contains(message.id()) {
             if self != Lang::Nl {
@@ -35,6 +36,11 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use samenspel_domain::ValidationErrors;
+    use samenspel_domain::collaboration::CollaborationKind;
+    use samenspel_domain::control::{self, DemocraticControl, PartnerLayers};
+    use samenspel_domain::money::{self, Cents, MoneyFacts};
+    use samenspel_domain::moore::{self, MooreStatement, PartnerFacts, Support};
+    use samenspel_domain::rules;
 
     use super::*;
 
@@ -46,7 +52,7 @@ mod tests {
 
     /// Messages the domain gives for known-bad input, one or more of each kind.
     fn samples() -> Vec<Message> {
-        use samenspel_domain::{account, collaboration, keyed, money, moore, org, partnership, search, text};
+        use samenspel_domain::{account, collaboration, keyed, org, partnership, search, text};
         let mut refused: Vec<ValidationErrors> = vec![
             text::parse_line("f", "", 10, true).unwrap_err(),
             text::parse_line("f", "a\u{7}b", 10, true).unwrap_err(),
@@ -100,7 +106,137 @@ mod tests {
         messages.push(Message::plain("Iets van elders."));
         messages.extend(samenspel_domain::auth::Role::ALL.map(samenspel_domain::auth::Role::label));
         messages.extend(samenspel_domain::auth::Action::ALL.map(samenspel_domain::auth::Action::refusal));
+        messages.extend(findings());
         messages
+    }
+
+    /// A partner for Moore's triangle that stated `statement` and put in `euros`.
+    fn partner(statement: Option<MooreStatement>, euros: i64) -> PartnerFacts {
+        PartnerFacts {
+            code: samenspel_domain::org::OrgCode::parse("GM0344").unwrap(),
+            name: "Gemeente Utrecht".into(),
+            statement,
+            money: Cents::new(euros * 100).unwrap(),
+        }
+    }
+
+    /// What the pages of a collaboration find: Moore's reasons, the democratic control's
+    /// findings, and the money rules with their sources and verdicts (every one of each).
+    fn findings() -> Vec<Message> {
+        let mut out = Vec::new();
+        let little_support = MooreStatement {
+            support: Some(Support::Weinig),
+            ..MooreStatement::default()
+        };
+        for assessment in [
+            moore::assess(None, false, &[partner(None, 0)]),
+            moore::assess(None, false, &[partner(Some(little_support), 0)]),
+            moore::assess(None, false, &[]),
+        ] {
+            let partners = assessment.partners.iter().flat_map(|p| &p.elements);
+            for judgement in assessment.elements.iter().chain(partners) {
+                out.extend(judgement.reasons.iter().cloned());
+            }
+        }
+        let every_layer = PartnerLayers {
+            rijk: true,
+            municipalities: true,
+            provinces: true,
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let overdue = DemocraticControl {
+            next_evaluation: chrono::NaiveDate::from_ymd_opt(2025, 1, 1),
+            ..DemocraticControl::default()
+        };
+        for control in [DemocraticControl::default(), overdue] {
+            let kind = CollaborationKind::GemeenschappelijkeRegeling;
+            out.extend(
+                control::assess(&control, kind, every_layer, today)
+                    .into_iter()
+                    .map(|f| f.message),
+            );
+        }
+        let euros = |e: i64| Cents::new(e * 100).unwrap();
+        let facts = |kind, rijk, decentral_own, total| MoneyFacts {
+            kind,
+            rijk: euros(rijk),
+            decentral_own: euros(decentral_own),
+            total: euros(total),
+        };
+        for case in [
+            facts(CollaborationKind::RegioDeal, 600, 0, 1000),
+            facts(CollaborationKind::RegioDeal, 500, 500, 1000),
+            facts(CollaborationKind::Res, 1000, 0, 1000),
+            facts(CollaborationKind::Res, 500, 500, 1000),
+            facts(CollaborationKind::Res, 0, 0, 0),
+            facts(CollaborationKind::Convenant, 0, 0, 1000),
+        ] {
+            for check in rules::evaluate_all(money::MONEY_RULES, &case) {
+                out.extend([check.rule, check.source, check.explanation]);
+            }
+        }
+        for lid in [Some("2"), None] {
+            let law = rules::Source::Law {
+                law: "Wet gemeenschappelijke regelingen",
+                article: "1",
+                lid,
+                bwb_id: "BWBR0003740",
+            };
+            out.push(law.citation());
+        }
+        out
+    }
+
+    #[test]
+    fn every_finding_in_the_catalogue_is_sampled() {
+        let sampled: std::collections::BTreeSet<_> = findings().iter().map(Message::id).collect();
+        let prefixes = [
+            "moore-reason-",
+            "control-finding-",
+            "money-rule-",
+            "money-source-",
+            "rule-source-",
+        ];
+        let unsampled: Vec<_> = message_ids(Lang::Nl)
+            .iter()
+            .filter(|id| prefixes.iter().any(|p| id.starts_with(p)))
+            .filter(|id| !sampled.contains(id.as_str()))
+            .collect();
+        assert!(unsampled.is_empty(), "not sampled: {unsampled:?}");
+        assert!(sampled.len() >= 32, "{sampled:?}");
+    }
+
+    #[test]
+    fn a_partner_s_reasons_for_the_whole_are_each_in_the_visitor_s_language() {
+        let a = moore::assess(Some("Bereikbaarheid"), true, &[partner(None, 0)]);
+        let public_value = &a.elements[0].reasons[0];
+        assert_eq!(
+            public_value.dutch(),
+            "Gemeente Utrecht: De eigen maatschappelijke meerwaarde is niet benoemd."
+        );
+        assert_eq!(
+            Lang::En.msg(public_value),
+            "Gemeente Utrecht: No public value of its own has been named."
+        );
+        assert_eq!(
+            Lang::En.msg(&a.elements[2].reasons[0]),
+            "Gemeente Utrecht: No people (FTE) recorded. No money recorded (see Money). \
+             No processes and structures described."
+        );
+        assert_eq!(Lang::Nl.msg(public_value), public_value.dutch());
+    }
+
+    #[test]
+    fn a_source_keeps_its_dutch_quote_in_english_with_our_words_around_it() {
+        let source = Lang::En.msg(&samenspel_domain::money::regio_deal_source());
+        assert!(
+            source.starts_with("ROB (2021), Rol nemen, ruimte geven, table 3.1: funding of the Region Deal \"Rijk 50%, Regio 50%\"; §3.1: \"Het Rijk investeert"),
+            "{source}"
+        );
+        assert!(
+            !source.contains("tabel") && !source.contains("financiering"),
+            "{source}"
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The collaboration pages in English (issue 12): the list, a collaboration with its stance,
 //! money, Moore, control, change log and import pages and the new-collaboration form answer
 //! in English for a visitor who chose it, with none of the pages' own Dutch left, and stay
-//! Dutch for everyone else. What the records themselves say (names, tasks, motivations) and
-//! the domain's messages stay as they were written.
+//! Dutch for everyone else. What the records themselves say (names, tasks, motivations) stays
+//! as it was written (the domain's findings on these pages: see `findings_en`).
 
 use reqwest::StatusCode;
 

@@ -17,6 +17,7 @@ mod concurrency;
 mod confirmations;
 mod control;
 mod exchange;
+mod findings_en;
 mod helpers;
 mod info_pages;
 mod messages_en;

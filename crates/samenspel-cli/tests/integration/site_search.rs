@@ -220,5 +220,9 @@ async fn a_burst_of_searches_is_answered_in_full_while_someone_writes() {
         .iter()
         .filter(|(_, status, key)| *status != StatusCode::OK || key.as_deref() != Some(alone.1.as_str()))
         .collect();
-    assert!(wrong.is_empty(), "{} of {SEARCHES} searches went wrong: {wrong:?}", wrong.len());
+    assert!(
+        wrong.is_empty(),
+        "{} of {SEARCHES} searches went wrong: {wrong:?}",
+        wrong.len()
+    );
 }

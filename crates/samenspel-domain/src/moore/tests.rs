@@ -21,6 +21,11 @@ fn partner(code: &str, statement: Option<MooreStatement>, euros: i64) -> Partner
     }
 }
 
+/// The reasons in Dutch.
+fn dutch(reasons: &[Message]) -> Vec<&str> {
+    reasons.iter().map(Message::dutch).collect()
+}
+
 fn strengths(a: &MooreAssessment) -> Vec<Strength> {
     a.elements.iter().map(|e| e.strength).collect()
 }
@@ -105,8 +110,15 @@ fn a_joint_definition_alone_makes_the_public_value_thin_not_missing() {
     let a = assess(Some("Bereikbaarheid"), false, &[partner("GM0917", None, 0)]);
     assert_eq!(a.elements[0].strength, Strength::Dun);
     assert_eq!(
-        a.elements[0].reasons,
+        dutch(&a.elements[0].reasons),
         ["GM0917: De eigen maatschappelijke meerwaarde is niet benoemd."]
+    );
+    let of_partner = &a.elements[0].reasons[0];
+    assert_eq!(of_partner.id(), "moore-reason-of-partner");
+    assert_eq!(
+        of_partner.parts()[0].1.items()[0].id(),
+        "moore-reason-no-public-value",
+        "the partner's own reasons stay messages, for every language"
     );
 }
 
@@ -127,7 +139,7 @@ fn little_support_or_no_mandate_makes_legitimacy_thin() {
     let legitimacy = &a.elements[1];
     assert_eq!(legitimacy.strength, Strength::Dun);
     assert_eq!(
-        legitimacy.reasons,
+        dutch(&legitimacy.reasons),
         ["GM0917: Weinig steun bij de eigen belanghebbenden."]
     );
     assert_eq!(a.partners[0].elements[1].strength, Strength::Dun);
@@ -151,7 +163,7 @@ fn capacity_needs_people_money_and_processes() {
     let capacity = &a.partners[0].elements[2];
     assert_eq!(capacity.strength, Strength::Dun);
     assert_eq!(
-        capacity.reasons,
+        dutch(&capacity.reasons),
         [
             "Geen geld vastgelegd (zie Geld).",
             "Geen processen en structuren beschreven."

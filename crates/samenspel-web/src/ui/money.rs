@@ -47,7 +47,7 @@ pub struct ShareRow {
 }
 
 pub struct CheckRow {
-    pub rule: &'static str,
+    pub rule: String,
     pub source: String,
     pub outcome: String,
     pub failed: bool,
@@ -160,15 +160,15 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
             .checks
             .iter()
             .map(|k| CheckRow {
-                rule: k.rule,
-                source: k.source.clone(),
+                rule: lang.msg(&k.rule),
+                source: lang.msg(&k.source),
                 outcome: lang.t(match k.outcome {
                     Outcome::Voldoet => "money-outcome-meets",
                     Outcome::VoldoetNiet => "money-outcome-fails",
                     Outcome::NietVanToepassing => "money-outcome-not-applicable",
                 }),
                 failed: k.outcome == Outcome::VoldoetNiet,
-                explanation: k.explanation.clone(),
+                explanation: lang.msg(&k.explanation),
             })
             .collect(),
         decentral_share: s

@@ -75,7 +75,7 @@ fn judgement_rows(lang: crate::i18n::Lang, judgements: &[ElementJudgement]) -> V
             element: lang.t(j.element.message_id()),
             strength: lang.t(j.strength.message_id()),
             in_order: j.strength == Strength::OpOrde,
-            reasons: j.reasons.clone(),
+            reasons: j.reasons.iter().map(|r| lang.msg(r)).collect(),
         })
         .collect()
 }
