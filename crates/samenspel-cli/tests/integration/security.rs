@@ -97,7 +97,7 @@ async fn hostile_text_is_escaped_on_every_page_and_in_the_radar() {
             "motivation {payload:?} shown escaped"
         );
     }
-    let radar = section(&html, "<figure class=\"ss-radar\">", "</figure>");
+    let radar = section(&html, "<figure class=\"ss-radar\"", "</figure>");
     assert!(
         radar.contains("<svg") && radar.contains("alert(1)"),
         "labels in the SVG"
