@@ -45,3 +45,35 @@ problem-forbidden-add-organisation = Only editors can add partners.
 problem-forbidden-manage-users = Only administrators can manage accounts.
 problem-forbidden-import-data = Only administrators can import data.
 problem-forbidden-manage-surveys = Only administrators can manage waves of the knelpuntenmonitor (bottleneck monitor).
+
+## Why a change conflicts with the current state (the detail of a 409)
+
+conflict-stale-version = The collaboration has been changed in the meantime (now version { $version }, last changed { $changed }). Reload the page and make your change again.
+conflict-collaboration-key-taken = A collaboration with this key exists already.
+conflict-organisation-code-taken = Someone else used this organisation code at the same moment; please try again.
+conflict-changed-during-import = { $source_key }: changed during the import; please try again.
+conflict-partner-has-stances = { $source_key }: partner { $code } has given stances and cannot be removed by the import.
+conflict-wave-closed = This wave is closed; no more answers can be added.
+conflict-wave-exists = There is already a wave '{ $key }'.
+wave-refused-closed = Wave '{ $key }' is closed; no more answers can be added. Nothing has been saved.
+wave-refused-already-closed = Wave '{ $key }' is already closed.
+wave-refused-still-open = Wave '{ $key }' is still open: the results are available only after it has been closed.
+wave-refused = Wave '{ $key }': { $reason }
+refusal-no-invitations-closed = No invitations made: this wave is closed.
+refusal-no-invitations-not-yet-open = No invitations made: this wave is not open yet.
+refusal-no-invitations-past-closing = No invitations made: this wave takes no more answers.
+
+## How long to wait (the detail of a 429)
+
+refusal-too-many-sign-ins = Too many failed attempts to sign in. Please try again in { $minutes } minutes.
+refusal-too-many-link-answers = { $answers } answers to this wave have already been given from this address in a short time. Please try again in { $minutes } minutes; your answers have not been saved.
+
+## Why a request could not be read (the reason of a 400); { $error } is the library's own text
+
+reason-not-json = Send the data as JSON, with Content-Type: application/json.
+reason-json-syntax = The JSON is not well-formed: { $error }
+reason-json-data = The JSON does not fit the expected schema: { $error }
+reason-query = The query could not be read: { $error }
+reason-path = The path could not be read: { $error }
+reason-unknown-format = '{ $value }' is not a format; choose json or csv.
+reason-import-content-type = Send the file as text/csv or application/json.

@@ -33,3 +33,35 @@ problem-forbidden-add-organisation = Alleen redacteuren kunnen partners toevoege
 problem-forbidden-manage-users = Alleen beheerders kunnen accounts beheren.
 problem-forbidden-import-data = Alleen beheerders kunnen gegevens importeren.
 problem-forbidden-manage-surveys = Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.
+
+## Why a change conflicts with the current state (the detail of a 409)
+
+conflict-stale-version = De samenwerking is intussen gewijzigd (nu versie { $version }, laatst gewijzigd { $changed }). Laad de pagina opnieuw en breng uw wijziging opnieuw aan.
+conflict-collaboration-key-taken = Er bestaat al een samenwerking met deze sleutel.
+conflict-organisation-code-taken = Deze code voor de organisatie werd tegelijk door iemand anders gebruikt; probeer het opnieuw.
+conflict-changed-during-import = { $source_key }: gewijzigd tijdens het importeren; probeer het opnieuw.
+conflict-partner-has-stances = { $source_key }: partner { $code } heeft standpunten gegeven en kan niet door het importeren worden verwijderd.
+conflict-wave-closed = Deze golf is gesloten; er kunnen geen antwoorden meer bij.
+conflict-wave-exists = Er is al een golf '{ $key }'.
+wave-refused-closed = Golf '{ $key }' is gesloten; er kunnen geen antwoorden meer bij. Er is niets opgeslagen.
+wave-refused-already-closed = Golf '{ $key }' is al gesloten.
+wave-refused-still-open = Golf '{ $key }' is nog open: de resultaten zijn er pas na het sluiten.
+wave-refused = Golf '{ $key }': { $reason }
+refusal-no-invitations-closed = Geen uitnodigingen gemaakt: deze golf is gesloten.
+refusal-no-invitations-not-yet-open = Geen uitnodigingen gemaakt: deze golf is nog niet open.
+refusal-no-invitations-past-closing = Geen uitnodigingen gemaakt: deze golf neemt geen antwoorden meer aan.
+
+## How long to wait (the detail of a 429)
+
+refusal-too-many-sign-ins = Te veel mislukte pogingen om aan te melden. Probeer het over { $minutes } minuten opnieuw.
+refusal-too-many-link-answers = Vanaf dit adres zijn in korte tijd al { $answers } antwoorden op deze golf gegeven. Probeer het over { $minutes } minuten opnieuw; uw antwoorden zijn niet opgeslagen.
+
+## Why a request could not be read (the reason of a 400); { $error } is the library's own text
+
+reason-not-json = Stuur de gegevens als JSON, met Content-Type: application/json.
+reason-json-syntax = De JSON is niet goed gevormd: { $error }
+reason-json-data = De JSON past niet bij het verwachte schema: { $error }
+reason-query = De zoekvraag kon niet worden gelezen: { $error }
+reason-path = Het pad kon niet worden gelezen: { $error }
+reason-unknown-format = '{ $value }' is geen formaat; kies json of csv.
+reason-import-content-type = Stuur het bestand als text/csv of application/json.

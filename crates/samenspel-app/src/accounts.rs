@@ -275,8 +275,8 @@ impl App {
             self.store
                 .settle_login_attempt(attempt, &settle(Some(SignInFailure::RateLimited)))
                 .await?;
-            return Err(AppError::TooManyAttempts(format!(
-                "Te veel mislukte pogingen om aan te melden. Probeer het over {FAILURE_WINDOW_MINUTES} minuten opnieuw."
+            return Err(AppError::TooManyAttempts(crate::refusals::too_many_sign_ins(
+                FAILURE_WINDOW_MINUTES,
             )));
         }
         let user = self.store.find_user_by_email(&email).await?;

@@ -1,13 +1,14 @@
 //! What a use case answers besides success, and how store errors become that.
 
-use samenspel_domain::ValidationErrors;
+use samenspel_domain::{Message, ValidationErrors};
 use samenspel_store::StoreError;
 
 pub type AppResult<T> = Result<T, AppError>;
 
 /// What a use case can answer besides success. The web layer maps each to one HTTP status
-/// and one page; the messages are for the user (Dutch), except `Internal`, which is logged
-/// with its source chain and replaced by a generic message.
+/// and one page; the messages are for the user (a [`Message`], shown in the visitor's
+/// language), except `Internal`, which is logged with its source chain and replaced by a
+/// generic message.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0} niet gevonden")]
@@ -15,10 +16,14 @@ pub enum AppError {
     #[error(transparent)]
     Invalid(#[from] ValidationErrors),
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Message),
     /// Not possible in the state the thing is in (a closed wave): 409 with its own heading.
+    /// Boxed, so every `AppResult` stays small; made with [`AppError::unavailable`].
     #[error("{message}")]
-    Unavailable { title: &'static str, message: String },
+    Unavailable {
+        title: Box<Message>,
+        message: Box<Message>,
+    },
     /// Not signed in (or the token is unknown, expired or revoked).
     #[error("niet aangemeld")]
     Unauthenticated,
@@ -27,12 +32,20 @@ pub enum AppError {
     Forbidden(samenspel_domain::Message),
     /// Too many failed sign-ins; the message says when to try again.
     #[error("{0}")]
-    TooManyAttempts(String),
+    TooManyAttempts(Message),
     #[error("interne fout: {0}")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl AppError {
+    /// Not possible now: `title` heads the page that says `message`.
+    pub fn unavailable(title: Message, message: Message) -> Self {
+        AppError::Unavailable {
+            title: Box::new(title),
+            message: Box::new(message),
+        }
+    }
+
     /// An internal error from an error value (kept as the source) or a message.
     pub fn internal(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
         AppError::Internal(error.into())

@@ -22,6 +22,7 @@ pub mod overview;
 pub mod people;
 mod principal;
 pub mod reference;
+pub mod refusals;
 pub mod regions;
 pub mod register;
 pub mod search;

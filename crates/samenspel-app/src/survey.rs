@@ -417,7 +417,7 @@ impl App {
     fn may(wave: &Wave, event: WaveEvent) -> AppResult<()> {
         wave::after(WaveState::of(wave.closed_at.is_some()), event)
             .map(|_| ())
-            .map_err(|refusal| AppError::Conflict(wave::refusal_nl(&wave.key, refusal)))
+            .map_err(|refusal| AppError::Conflict(wave::refusal(&wave.key, refusal)))
     }
 
     fn statements_of(wave: &Wave) -> AppResult<&'static [Statement]> {

@@ -117,7 +117,11 @@ fn refused(error: AppError) -> anyhow::Result<ExitCode> {
             eprintln!("{message}");
             Ok(ExitCode::from(2))
         }
-        AppError::Conflict(message) | AppError::Unavailable { message, .. } => {
+        AppError::Conflict(message) => {
+            eprintln!("{message}");
+            Ok(ExitCode::from(2))
+        }
+        AppError::Unavailable { message, .. } => {
             eprintln!("{message}");
             Ok(ExitCode::from(2))
         }

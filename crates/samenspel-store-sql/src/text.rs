@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::org::OrgCode;
-use samenspel_store::{Collaboration, Visibility};
+use samenspel_store::Visibility;
 
 /// Audit times are kept to the microsecond, the precision both databases store, so the hash
 /// computed on writing can be recomputed from what was read back.
@@ -127,14 +127,6 @@ pub(crate) fn email_taken(email: &str) -> ValidationErrors {
             "Er is al een account met e-mailadres {email}.",
             email = email
         ),
-    )
-}
-
-pub(crate) fn stale_version_message(current: &Collaboration) -> String {
-    format!(
-        "De samenwerking is intussen gewijzigd (nu versie {}, laatst gewijzigd {}). Laad de pagina opnieuw en breng uw wijziging opnieuw aan.",
-        current.version,
-        current.updated_at.format("%Y-%m-%d %H:%M UTC")
     )
 }
 

@@ -1,7 +1,7 @@
 //! What a store method answers besides success. `Database` keeps the underlying error as its
 //! source, so whoever logs it can log the whole chain.
 
-use samenspel_domain::ValidationErrors;
+use samenspel_domain::{Message, ValidationErrors};
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
@@ -9,9 +9,10 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub enum StoreError {
     #[error("niet gevonden")]
     NotFound,
-    /// The change conflicts with the current state (a stale version, a duplicate key).
+    /// The change conflicts with the current state (a stale version, a duplicate key); the
+    /// message says so (see [`crate::conflict`]).
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Message),
     /// The change breaks a rule that only the database can check (e.g. the partner does not
     /// exist); carries field errors for the user.
     #[error(transparent)]

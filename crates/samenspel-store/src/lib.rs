@@ -6,6 +6,7 @@
 
 mod attachment;
 mod audit;
+pub mod conflict;
 mod error;
 mod model;
 mod url;

@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use samenspel_app::AppError;
-use samenspel_domain::ValidationErrors;
+use samenspel_domain::{Message, ValidationErrors};
 use serde::Serialize;
 
 use crate::i18n::Lang;
@@ -41,10 +41,11 @@ pub fn api_lang() -> Lang {
 #[derive(Debug)]
 pub enum ApiError {
     App(AppError),
-    /// The request itself could not be read (malformed JSON, a bad query parameter).
+    /// The request itself could not be read (malformed JSON, a bad query parameter); the
+    /// reason is in the language asked for (see `api::reasons`).
     BadRequest {
         name: String,
-        reason: String,
+        reason: Message,
     },
     /// A value in the query that names nothing (an unknown type or status): 400 naming the
     /// parameter and the values it takes.
@@ -87,14 +88,9 @@ pub struct InvalidParam {
     pub reason: String,
 }
 
-/// Status, title and message for the user of an application error, in Dutch as the API
-/// gives them. Internal errors are logged here and never shown.
-pub fn describe(error: &AppError) -> (StatusCode, String, String) {
-    describe_in(Lang::Nl, error)
-}
-
 /// Status, title and message of an application error in `lang` (the error page). A message
-/// the domain wrote (a conflict, a refusal) is shown as it came.
+/// the domain, the store or a use case wrote (a conflict, a refusal) is shown in `lang`.
+/// Internal errors are logged here and never shown.
 pub fn describe_in(lang: Lang, error: &AppError) -> (StatusCode, String, String) {
     match error {
         AppError::NotFound(what) => {
@@ -118,10 +114,10 @@ pub fn describe_in(lang: Lang, error: &AppError) -> (StatusCode, String, String)
         AppError::Conflict(message) => (
             StatusCode::CONFLICT,
             lang.t("errors-page-conflict-title"),
-            message.clone(),
+            lang.msg(message),
         ),
         AppError::Unavailable { title, message } => {
-            (StatusCode::CONFLICT, (*title).to_owned(), message.clone())
+            (StatusCode::CONFLICT, lang.msg(title), lang.msg(message))
         }
         AppError::Unauthenticated => (
             StatusCode::UNAUTHORIZED,
@@ -136,7 +132,7 @@ pub fn describe_in(lang: Lang, error: &AppError) -> (StatusCode, String, String)
         AppError::TooManyAttempts(message) => (
             StatusCode::TOO_MANY_REQUESTS,
             lang.t("errors-page-too-many-title"),
-            message.clone(),
+            lang.msg(message),
         ),
         AppError::Internal(_) => {
             tracing::error!(error = %error, sources = ?sources(error), "internal error");
@@ -149,10 +145,9 @@ pub fn describe_in(lang: Lang, error: &AppError) -> (StatusCode, String, String)
     }
 }
 
-/// Status, title and message of an application error in `lang`, for the API. Messages that
-/// arrive as text (a conflict, a wait) stay as they are.
+/// Status, title and message of an application error in `lang`, for the API.
 pub fn describe_problem(error: &AppError, lang: Lang) -> (StatusCode, String, String) {
-    let (status, dutch_title, detail) = describe(error);
+    let (status, page_title, detail) = describe_in(lang, error);
     let (title, detail) = match error {
         AppError::NotFound(what) => (
             "problem-not-found-title",
@@ -160,7 +155,7 @@ pub fn describe_problem(error: &AppError, lang: Lang) -> (StatusCode, String, St
         ),
         AppError::Invalid(_) => ("problem-invalid-title", lang.t("problem-invalid-detail")),
         AppError::Conflict(_) => ("problem-conflict-title", detail),
-        AppError::Unavailable { .. } => return (status, dutch_title.to_owned(), detail),
+        AppError::Unavailable { .. } => return (status, page_title, detail),
         AppError::Unauthenticated => (
             "problem-unauthenticated-title",
             lang.t("problem-unauthenticated-detail"),
@@ -199,7 +194,7 @@ impl ApiError {
                 vec![InvalidParam {
                     name: name.clone(),
                     code: "malformed".into(),
-                    reason: reason.clone(),
+                    reason: lang.msg(reason),
                 }],
             ),
             ApiError::TooLarge { limit_bytes } => (
@@ -333,14 +328,17 @@ pub async fn in_visitor_language(request: Request, next: Next) -> Response {
 mod tests {
     use super::*;
 
+    use samenspel_domain::survey::period::NotAnswerable;
+
     fn errors() -> Vec<AppError> {
         vec![
             AppError::NotFound("samenwerking"),
             AppError::Invalid(ValidationErrors::new()),
-            AppError::Conflict("Iemand anders was eerder.".into()),
+            AppError::Conflict(samenspel_store::conflict::wave_exists("najaar")),
+            AppError::unavailable(NotAnswerable::Closed.title(), NotAnswerable::Closed.message()),
             AppError::Unauthenticated,
             AppError::Forbidden(samenspel_domain::auth::Action::ManageUsers.refusal()),
-            AppError::TooManyAttempts("Wacht even.".into()),
+            AppError::TooManyAttempts(samenspel_app::refusals::too_many_sign_ins(15)),
             AppError::internal("kapot"),
         ]
     }
@@ -348,29 +346,55 @@ mod tests {
     #[test]
     fn the_dutch_problems_from_the_catalogue_are_those_of_the_pages() {
         for error in errors() {
-            let (status, title, detail) = describe(&error);
             assert_eq!(
                 describe_problem(&error, Lang::Nl),
-                (status, title.to_owned(), detail),
+                describe_in(Lang::Nl, &error),
                 "{error:?}"
             );
         }
+        let (_, title, detail) = describe_problem(&errors()[3], Lang::Nl);
+        assert_eq!(
+            (title.as_str(), detail.as_str()),
+            ("Deze golf is gesloten", NotAnswerable::Closed.message().dutch())
+        );
     }
 
     #[test]
-    fn the_english_problems_have_english_titles() {
-        let english: Vec<String> = errors().iter().map(|e| describe_problem(e, Lang::En).1).collect();
+    fn the_english_problems_have_english_titles_and_details() {
+        let english: Vec<(String, String)> = errors()
+            .iter()
+            .map(|e| {
+                let (_, title, detail) = describe_problem(e, Lang::En);
+                (title, detail)
+            })
+            .collect();
+        let titles: Vec<&str> = english.iter().map(|(title, _)| title.as_str()).collect();
         assert_eq!(
-            english,
+            titles,
             [
                 "Not found",
                 "Invalid input",
                 "Simultaneous change",
+                "This wave is closed",
                 "Sign-in required",
                 "No access",
                 "Too many attempts",
                 "Something went wrong"
             ]
+        );
+        let details: Vec<&str> = english.iter().map(|(_, detail)| detail.as_str()).collect();
+        assert_eq!(details[2], "There is already a wave 'najaar'.");
+        assert_eq!(
+            details[6],
+            "Too many failed attempts to sign in. Please try again in 15 minutes."
+        );
+        assert_eq!(
+            (details[3], describe_in(Lang::En, &errors()[3]).2.as_str()),
+            (
+                "This wave of the bottleneck monitor is closed; you can no longer answer. Thank you for your interest.",
+                "This wave of the bottleneck monitor is closed; you can no longer answer. Thank you for your interest."
+            ),
+            "the error page says the same"
         );
         let (_, _, detail) = describe_problem(&AppError::NotFound("golf"), Lang::En);
         assert_eq!(detail, "The requested wave does not exist (any more).");

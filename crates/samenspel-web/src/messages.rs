@@ -107,6 +107,60 @@ mod tests {
         messages.extend(samenspel_domain::auth::Role::ALL.map(samenspel_domain::auth::Role::label));
         messages.extend(samenspel_domain::auth::Action::ALL.map(samenspel_domain::auth::Action::refusal));
         messages.extend(findings());
+        messages.extend(refusals());
+        messages
+    }
+
+    /// The details of conflicts, waits and unreadable requests (409, 429, 400).
+    fn refusals() -> Vec<Message> {
+        use samenspel_domain::survey::period::NotAnswerable;
+        use samenspel_domain::survey::wave::{self, WaveEvent, WaveState};
+        use samenspel_store::conflict;
+
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default();
+        let mut messages = vec![
+            conflict::stale_version(2, chrono::Utc::now()),
+            conflict::collaboration_key_taken(),
+            conflict::organisation_code_taken(),
+            conflict::changed_during_import("rij-3"),
+            conflict::partner_has_stances("rij-3", "GM0363"),
+            conflict::wave_closed(),
+            conflict::wave_exists("najaar"),
+            samenspel_app::refusals::too_many_sign_ins(15),
+            samenspel_app::refusals::too_many_link_answers(30, 60),
+            crate::api::reasons::not_json(),
+            crate::api::reasons::json_syntax("EOF while parsing a string at line 1 column 15"),
+            crate::api::reasons::json_data("name: invalid type: integer `1`, expected a string"),
+            crate::api::reasons::query("limit: invalid digit found in string"),
+            crate::api::reasons::path("Cannot parse `abc` to a `i64`"),
+            crate::api::reasons::unknown_format("xml"),
+            crate::api::reasons::import_content_type(),
+        ];
+        for why in [
+            NotAnswerable::Closed,
+            NotAnswerable::NotYetOpen(day),
+            NotAnswerable::PastClosingDate(day),
+        ] {
+            messages.extend([
+                why.title(),
+                why.message(),
+                samenspel_app::refusals::no_invitations(why),
+            ]);
+        }
+        for state in [WaveState::Open, WaveState::Closed] {
+            for event in WaveEvent::ALL {
+                if let Err(refused) = wave::after(state, event) {
+                    messages.push(wave::refusal("najaar", refused));
+                }
+            }
+        }
+        messages.push(wave::refusal(
+            "najaar",
+            samenspel_domain::transitions::Refusal::Missing {
+                event: WaveEvent::Close,
+                missing: "de sluitingsdatum is bereikt",
+            },
+        ));
         messages
     }
 

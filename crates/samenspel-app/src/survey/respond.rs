@@ -75,10 +75,7 @@ fn invitation_respondent(token: &str) -> String {
 
 /// A respondent's refusal: the page says only why (closed, not yet open, past its date).
 fn unavailable(why: NotAnswerable) -> AppError {
-    AppError::Unavailable {
-        title: why.title_nl(),
-        message: why.message_nl(),
-    }
+    AppError::unavailable(why.title(), why.message())
 }
 
 /// Whether the wave takes answers on `today` (the app's date: [`App::today`]).
@@ -101,10 +98,8 @@ impl App {
             )));
         }
         let wave = self.wave(key).await?;
-        answering_on(&wave, self.today()).map_err(|why| AppError::Unavailable {
-            title: why.title_nl(),
-            message: format!("Geen uitnodigingen gemaakt: {}.", why.title_nl().to_lowercase()),
-        })?;
+        answering_on(&wave, self.today())
+            .map_err(|why| AppError::unavailable(why.title(), crate::refusals::no_invitations(why)))?;
         let (tokens, hashes): (Vec<String>, Vec<String>) = (0..count).map(|_| new_token()).unzip();
         self.store.add_invitations(wave.id, &hashes).await?;
         Ok(tokens)
@@ -154,10 +149,9 @@ impl App {
                 .link_answers
                 .admit(view.wave.id, address, std::time::Instant::now())
         {
-            return Err(AppError::TooManyAttempts(format!(
-                "Vanaf dit adres zijn in korte tijd al {} antwoorden op deze golf gegeven. Probeer het over {} minuten opnieuw; uw antwoorden zijn niet opgeslagen.",
+            return Err(AppError::TooManyAttempts(crate::refusals::too_many_link_answers(
                 super::LINK_ANSWERS,
-                super::LINK_WINDOW.as_secs() / 60
+                super::LINK_WINDOW.as_secs() / 60,
             )));
         }
         Ok(self

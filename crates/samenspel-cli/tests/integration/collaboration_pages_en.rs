@@ -227,3 +227,34 @@ async fn saving_says_so_in_english_and_the_import_page_is_english() {
         "{html}"
     );
 }
+
+/// A form the visitor may not use is refused in the page's language, with the reason from the
+/// permission table: an anonymous visitor is asked to sign in, a reader told why not.
+#[tokio::test]
+async fn a_form_not_offered_says_why_in_english() {
+    let h = Harness::start().await;
+    let anonymous = h.get_in_english("/samenwerkingen/nieuw").await;
+    assert_eq!(anonymous.status(), reqwest::StatusCode::UNAUTHORIZED);
+    let html = anonymous.text().await.unwrap();
+    assert!(
+        html.contains("Sign in to do this. Only editors can record a collaboration."),
+        "{html}"
+    );
+    let reader = h.browser_as("GM0363", "lezer").await;
+    let refused = reader
+        .client
+        .get(format!("{}/samenwerkingen/nieuw", reader.base))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), reqwest::StatusCode::FORBIDDEN);
+    let html = refused.text().await.unwrap();
+    assert!(
+        html.contains("Only editors can record a collaboration."),
+        "{html}"
+    );
+    for dutch in ["Alleen redacteuren", "Meld u aan"] {
+        assert!(!html.contains(dutch), "no Dutch {dutch:?}");
+    }
+}

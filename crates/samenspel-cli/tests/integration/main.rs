@@ -29,6 +29,7 @@ mod overview;
 mod pages;
 mod pages_en;
 mod privacy;
+mod problems_en;
 mod processes;
 mod regions;
 mod register;

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::wave::{WaveEvent, WaveState, after};
+use crate::{Message, msg};
 
 /// Why a wave does not take an answer now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,27 +21,35 @@ fn date(d: NaiveDate) -> String {
 
 impl NotAnswerable {
     /// The heading of the page that says so.
-    pub fn title_nl(self) -> &'static str {
+    pub fn title(self) -> Message {
         match self {
-            NotAnswerable::Closed => "Deze golf is gesloten",
-            NotAnswerable::NotYetOpen(_) => "Deze golf is nog niet open",
-            NotAnswerable::PastClosingDate(_) => "Deze golf neemt geen antwoorden meer aan",
+            NotAnswerable::Closed => msg!("survey-closed-title", "Deze golf is gesloten"),
+            NotAnswerable::NotYetOpen(_) => msg!("survey-not-yet-open-title", "Deze golf is nog niet open"),
+            NotAnswerable::PastClosingDate(_) => {
+                msg!(
+                    "survey-past-closing-title",
+                    "Deze golf neemt geen antwoorden meer aan"
+                )
+            }
         }
     }
 
     /// The message for a respondent.
-    pub fn message_nl(self) -> String {
+    pub fn message(self) -> Message {
         match self {
-            NotAnswerable::Closed => {
-                "Deze golf van de knelpuntenmonitor is gesloten; u kunt niet meer antwoorden. Dank voor uw belangstelling.".to_owned()
-            }
-            NotAnswerable::NotYetOpen(d) => format!(
-                "Deze golf van de knelpuntenmonitor opent op {}; u kunt dan antwoorden.",
-                date(d)
+            NotAnswerable::Closed => msg!(
+                "survey-not-answering-closed",
+                "Deze golf van de knelpuntenmonitor is gesloten; u kunt niet meer antwoorden. Dank voor uw belangstelling."
             ),
-            NotAnswerable::PastClosingDate(d) => format!(
-                "Deze golf van de knelpuntenmonitor sloot op {}; u kunt niet meer antwoorden. Dank voor uw belangstelling.",
-                date(d)
+            NotAnswerable::NotYetOpen(d) => msg!(
+                "survey-not-answering-not-yet",
+                "Deze golf van de knelpuntenmonitor opent op {date}; u kunt dan antwoorden.",
+                date = date(d)
+            ),
+            NotAnswerable::PastClosingDate(d) => msg!(
+                "survey-not-answering-past",
+                "Deze golf van de knelpuntenmonitor sloot op {date}; u kunt niet meer antwoorden. Dank voor uw belangstelling.",
+                date = date(d)
             ),
         }
     }
@@ -106,7 +115,7 @@ mod tests {
         assert_eq!(answerable(None, None, false, d("1999-01-01")), Ok(()));
         assert!(
             NotAnswerable::PastClosingDate(d("2026-11-30"))
-                .message_nl()
+                .message()
                 .contains("30-11-2026")
         );
     }

@@ -4,6 +4,7 @@
 //! respondents ([`super::period`]), not imports, so they are not states.
 
 use crate::transitions::{Named, Refusal, Transition, next};
+use crate::{Message, msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WaveState {
@@ -97,21 +98,39 @@ pub fn after(state: WaveState, event: WaveEvent) -> Result<WaveState, Refusal<Wa
 
 /// The message for a beheerder (or a page) when wave `key` refuses `event`; the messages
 /// people already know for importing into a closed wave and showing an open wave's results.
-pub fn refusal_nl(key: &str, refusal: Refusal<WaveState, WaveEvent>) -> String {
-    match refusal {
+pub fn refusal(key: &str, why: Refusal<WaveState, WaveEvent>) -> Message {
+    match why {
         Refusal::NotInState {
             state: WaveState::Closed,
             event: WaveEvent::Import | WaveEvent::Answer,
-        } => format!("Golf '{key}' is gesloten; er kunnen geen antwoorden meer bij. Er is niets opgeslagen."),
+        } => msg!(
+            "wave-refused-closed",
+            "Golf '{key}' is gesloten; er kunnen geen antwoorden meer bij. Er is niets opgeslagen.",
+            key = key
+        ),
         Refusal::NotInState {
             state: WaveState::Closed,
             event: WaveEvent::Close,
-        } => format!("Golf '{key}' is al gesloten."),
+        } => msg!(
+            "wave-refused-already-closed",
+            "Golf '{key}' is al gesloten.",
+            key = key
+        ),
         Refusal::NotInState {
             state: WaveState::Open,
             event: WaveEvent::Report,
-        } => format!("Golf '{key}' is nog open: de resultaten zijn er pas na het sluiten."),
-        other => format!("Golf '{key}': {}", other.message_nl()),
+        } => msg!(
+            "wave-refused-still-open",
+            "Golf '{key}' is nog open: de resultaten zijn er pas na het sluiten.",
+            key = key
+        ),
+        // Not reached with the table above; the table's own (Dutch) wording as a fallback.
+        other => msg!(
+            "wave-refused",
+            "Golf '{key}': {reason}",
+            key = key,
+            reason = other.message_nl()
+        ),
     }
 }
 
@@ -148,7 +167,7 @@ mod tests {
 
     #[test]
     fn refusals_say_what_people_already_read() {
-        let refused = |state, event| refusal_nl("2026-najaar", after(state, event).unwrap_err());
+        let refused = |state, event| refusal("2026-najaar", after(state, event).unwrap_err()).to_string();
         assert_eq!(
             refused(Closed, Import),
             "Golf '2026-najaar' is gesloten; er kunnen geen antwoorden meer bij. Er is niets opgeslagen."

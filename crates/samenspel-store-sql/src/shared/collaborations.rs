@@ -11,6 +11,7 @@ use samenspel_domain::text::search_key;
 use samenspel_store::{
     AuditEvent, Collaboration, CollaborationFilter, CollaborationStore, CollaborationSummary, Involvement,
     MunicipalGroup, Page, Paged, PartnerInfo, RegisteredPartner, StoreError, StoreResult, Visibility,
+    conflict,
 };
 
 use super::organisations::{org_code, org_type};
@@ -18,9 +19,7 @@ use super::read::fetch_all_into;
 use super::search::refresh_collaboration;
 use super::{Arguments, Conn, SqlStore, push};
 use crate::error::{Constraint, Error, Result, boundary, corrupt, stored_json};
-use crate::text::{
-    check_phases_kept, duplicate_partner, policy_areas_text, stale_version_message, unknown_partner,
-};
+use crate::text::{check_phases_kept, duplicate_partner, policy_areas_text, unknown_partner};
 
 const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, \
      created_at, updated_at, legal_basis, policy_areas, source_key FROM collaborations WHERE id = $1";
@@ -259,10 +258,7 @@ pub(super) async fn insert_collaboration(
     let id: i64 = sqlx::query_scalar_with(INSERT_COLLABORATION, args)
         .fetch_one(&mut *conn)
         .await
-        .map_err(
-            Constraint::Unique
-                .refuses(|| StoreError::Conflict("a collaboration with this key exists already".into())),
-        )?;
+        .map_err(Constraint::Unique.refuses(|| StoreError::Conflict(conflict::collaboration_key_taken())))?;
     replace_phases(conn, id, &fields.phases).await?;
     Ok(id)
 }
@@ -352,7 +348,12 @@ impl CollaborationStore for SqlStore {
         boundary(async {
             let mut tx = self.write().await?;
             let before = existing(&mut tx, id).await?;
-            let stale = || Error::Store(StoreError::Conflict(stale_version_message(&before)));
+            let stale = || {
+                Error::Store(StoreError::Conflict(conflict::stale_version(
+                    before.version,
+                    before.updated_at,
+                )))
+            };
             if before.version != expected_version {
                 return Err(stale());
             }

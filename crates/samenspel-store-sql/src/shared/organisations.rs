@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use samenspel_domain::audit::Actor;
 use samenspel_domain::org::{NewOrganisation, OrgCode, OrgType, Organisation};
 use samenspel_domain::text::search_key;
-use samenspel_store::{AuditEvent, OrgFilter, OrganisationStore, Page, Paged, StoreError, StoreResult};
+use samenspel_store::{
+    AuditEvent, OrgFilter, OrganisationStore, Page, Paged, StoreError, StoreResult, conflict,
+};
 
 use super::read::{fetch_all_into, fetch_optional_into};
 use super::search::refresh_organisation;
@@ -195,9 +197,9 @@ impl OrganisationStore for SqlStore {
                 .bind(Utc::now())
                 .execute(&mut *tx)
                 .await
-                .map_err(Constraint::Unique.refuses(|| {
-                    StoreError::Conflict("organisation code taken concurrently; try again".into())
-                }))?;
+                .map_err(
+                    Constraint::Unique.refuses(|| StoreError::Conflict(conflict::organisation_code_taken())),
+                )?;
             refresh_organisation(&mut tx, org.code.as_str()).await?;
             tx.commit(actor, AuditEvent::OrganisationAdd { organisation: &org })
                 .await?;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use samenspel_domain::audit::Actor;
 use samenspel_domain::org::Organisation;
 use samenspel_store::{
-    AuditEvent, ImportReport, RegisterStore, RegisteredCollaboration, StoreError, StoreResult,
+    AuditEvent, ImportReport, RegisterStore, RegisteredCollaboration, StoreError, StoreResult, conflict,
 };
 
 use super::collaborations::{Origin, insert_collaboration, insert_partner, update_fields};
@@ -69,11 +69,7 @@ async fn update(
 ) -> Result<()> {
     let id = known.id;
     if !update_fields(conn, id, known.version, &item.fields).await? {
-        return Err(StoreError::Conflict(format!(
-            "{}: changed during the import; try again",
-            item.source_key
-        ))
-        .into());
+        return Err(StoreError::Conflict(conflict::changed_during_import(&item.source_key)).into());
     }
     sqlx::query(SET_SOURCE_HASH)
         .bind(&item.source_hash)
@@ -93,12 +89,10 @@ async fn update(
             .bind(code)
             .execute(&mut *conn)
             .await
-            .map_err(Constraint::ForeignKey.refuses(|| {
-                StoreError::Conflict(format!(
-                    "{}: partner {code} has stated stances and cannot be removed by the import",
-                    item.source_key
-                ))
-            }))?;
+            .map_err(
+                Constraint::ForeignKey
+                    .refuses(|| StoreError::Conflict(conflict::partner_has_stances(&item.source_key, code))),
+            )?;
     }
     for partner in &item.partners {
         if current.iter().any(|c| c.as_str() == partner.code.as_str()) {

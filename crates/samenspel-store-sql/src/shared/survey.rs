@@ -8,7 +8,9 @@ use samenspel_domain::audit::Actor;
 use samenspel_domain::survey::packed::{ResponseSource, unpack};
 use samenspel_domain::survey::response::{Response, Tally, decode_answers, encode_answers};
 use samenspel_domain::survey::{Group, RespondentLayer, Statement};
-use samenspel_store::{AuditEvent, KeptCounts, NewWave, StoreError, StoreResult, SurveyStore, Wave};
+use samenspel_store::{
+    AuditEvent, KeptCounts, NewWave, StoreError, StoreResult, SurveyStore, Wave, conflict,
+};
 
 use super::read::{fetch_all_into, fetch_optional_into};
 use super::search::refresh_wave;
@@ -174,10 +176,7 @@ async fn refuse_if_closed(conn: &mut Conn, wave_id: i64) -> Result<()> {
         .await?;
     match closed {
         None => Err(StoreError::NotFound.into()),
-        Some(Some(_)) => Err(StoreError::Conflict(
-            "Deze golf is gesloten; er kunnen geen antwoorden meer bij.".into(),
-        )
-        .into()),
+        Some(Some(_)) => Err(StoreError::Conflict(conflict::wave_closed()).into()),
         Some(None) => Ok(()),
     }
 }
@@ -250,8 +249,7 @@ impl SurveyStore for SqlStore {
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(
-                    Constraint::Unique
-                        .refuses(|| StoreError::Conflict(format!("Er is al een golf '{}'.", wave.key))),
+                    Constraint::Unique.refuses(|| StoreError::Conflict(conflict::wave_exists(&wave.key))),
                 )?;
             refresh_wave(&mut tx, id).await?;
             let wave = wave_by_id(&mut tx, id).await?;

@@ -51,7 +51,7 @@ pub async fn export(
         Some(other) => {
             return Err(ApiError::BadRequest {
                 name: "format".into(),
-                reason: format!("'{other}' is geen formaat; kies json of csv."),
+                reason: super::reasons::unknown_format(other),
             });
         }
     };
@@ -89,7 +89,7 @@ pub async fn import(
     } else {
         return Err(ApiError::BadRequest {
             name: "Content-Type".into(),
-            reason: "Stuur het bestand als text/csv of application/json.".into(),
+            reason: super::reasons::import_content_type(),
         });
     };
     Ok(Json(app.import_collaborations(&body, format, &who).await?))

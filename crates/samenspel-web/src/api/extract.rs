@@ -5,8 +5,10 @@ use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, Que
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
+use samenspel_domain::Message;
 use serde::de::DeserializeOwned;
 
+use super::reasons;
 use crate::error::ApiError;
 
 pub struct ApiJson<T>(pub T);
@@ -29,21 +31,23 @@ fn json_rejection(rejection: &JsonRejection) -> ApiError {
         };
     }
     let reason = match rejection {
-        JsonRejection::MissingJsonContentType(_) => {
-            "Stuur de gegevens als JSON, met Content-Type: application/json.".to_owned()
-        }
-        JsonRejection::JsonSyntaxError(e) => {
-            format!("De JSON is niet goed gevormd: {}", e.body_text())
-        }
-        JsonRejection::JsonDataError(e) => {
-            format!("De JSON past niet bij het verwachte schema: {}", e.body_text())
-        }
-        other => other.body_text(),
+        JsonRejection::MissingJsonContentType(_) => reasons::not_json(),
+        JsonRejection::JsonSyntaxError(e) => reasons::json_syntax(&cause(e)),
+        JsonRejection::JsonDataError(e) => reasons::json_data(&cause(e)),
+        other => Message::plain(other.body_text()),
     };
     ApiError::BadRequest {
         name: "body".into(),
         reason,
     }
+}
+
+/// The library's own words for what went wrong (serde's, in English), without axum's
+/// preamble ("Failed to parse the request body as JSON: "), which the reason says instead.
+fn cause(rejection: &(dyn std::error::Error + 'static)) -> String {
+    rejection
+        .source()
+        .map_or_else(|| rejection.to_string(), ToString::to_string)
 }
 
 /// A whole uploaded file (an import), at most [`crate::api::MAX_IMPORT_BYTES`].
@@ -64,7 +68,7 @@ impl<S: Send + Sync> FromRequest<S> for ApiFile {
                 } else {
                     ApiError::BadRequest {
                         name: "body".into(),
-                        reason: e.body_text(),
+                        reason: Message::plain(e.body_text()),
                     }
                 }
             })
@@ -82,7 +86,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .map(|q| Self(q.0))
             .map_err(|e: QueryRejection| ApiError::BadRequest {
                 name: "query".into(),
-                reason: e.body_text(),
+                reason: match &e {
+                    QueryRejection::FailedToDeserializeQueryString(inner) => reasons::query(&cause(inner)),
+                    other => Message::plain(other.body_text()),
+                },
             })
     }
 }
@@ -98,7 +105,12 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
             .map(|p| Self(p.0))
             .map_err(|e: PathRejection| ApiError::BadRequest {
                 name: "path".into(),
-                reason: e.body_text(),
+                reason: match &e {
+                    PathRejection::FailedToDeserializePathParams(inner) => {
+                        reasons::path(&inner.kind().to_string())
+                    }
+                    other => Message::plain(other.body_text()),
+                },
             })
     }
 }
@@ -151,5 +163,17 @@ mod tests {
         );
         let (status, problem) = post_to("/json", "[1,").await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    }
+
+    #[tokio::test]
+    async fn a_malformed_body_is_named_with_serdes_words_after_ours() {
+        let (status, problem) = post_to("/json", "[1,").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+        let problem: serde_json::Value = serde_json::from_str(&problem).unwrap();
+        assert_eq!(
+            problem["invalidParams"][0]["reason"],
+            "De JSON is niet goed gevormd: EOF while parsing a value at line 1 column 3",
+            "without axum's own preamble"
+        );
     }
 }

@@ -11,6 +11,7 @@ mod moore;
 mod openapi;
 mod organisations;
 mod problems;
+pub(crate) mod reasons;
 mod reference;
 mod regions;
 mod search;

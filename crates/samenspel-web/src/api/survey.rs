@@ -151,7 +151,7 @@ pub async fn report(
         Some(other) => {
             return Err(ApiError::BadRequest {
                 name: "format".into(),
-                reason: format!("'{other}' is geen formaat; kies json of csv."),
+                reason: super::reasons::unknown_format(other),
             });
         }
     };

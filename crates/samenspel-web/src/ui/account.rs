@@ -87,7 +87,7 @@ pub async fn login(
         }
         Err(error @ (AppError::Unauthenticated | AppError::TooManyAttempts(_))) => {
             let (status, message) = match error {
-                AppError::TooManyAttempts(message) => (StatusCode::TOO_MANY_REQUESTS, message),
+                AppError::TooManyAttempts(message) => (StatusCode::TOO_MANY_REQUESTS, ctx.lang.msg(&message)),
                 _ => (StatusCode::UNAUTHORIZED, ctx.lang.t("account-wrong")),
             };
             let mut form = FormState::default();

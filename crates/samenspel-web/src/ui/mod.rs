@@ -134,7 +134,7 @@ pub fn error_page(error: &AppError, lang: Lang) -> Response {
         AppError::Invalid(errors) => errors
             .errors
             .iter()
-            .map(|e| e.message.dutch())
+            .map(|e| lang.msg(&e.message))
             .collect::<Vec<_>>()
             .join(" "),
         _ => message,
@@ -161,13 +161,16 @@ pub fn not_offered(ctx: &PageContext, action: samenspel_domain::auth::Action) ->
         (
             StatusCode::UNAUTHORIZED,
             lang.t("errors-page-unauthenticated-title"),
-            lang.t_with("errors-page-sign-in-to", &[("reason", action.refusal_nl())]),
+            lang.t_with(
+                "errors-page-sign-in-to",
+                &[("reason", &lang.msg(&action.refusal()))],
+            ),
         )
     } else {
         (
             StatusCode::FORBIDDEN,
             lang.t("errors-page-not-allowed-title"),
-            action.refusal_nl().to_owned(),
+            lang.msg(&action.refusal()),
         )
     };
     let back = serde_urlencoded::to_string([("terug", ctx.path.as_str())]).unwrap_or_default();

@@ -83,19 +83,6 @@ fn status(lang: Lang, answering: Result<(), NotAnswerable>) -> String {
     }
 }
 
-/// Why a wave takes no answers today, for a respondent (see `NotAnswerable::message_nl`).
-pub fn not_answering(lang: Lang, why: NotAnswerable) -> String {
-    match why {
-        NotAnswerable::Closed => lang.t("survey-not-answering-closed"),
-        NotAnswerable::NotYetOpen(d) => {
-            lang.t_with("survey-not-answering-not-yet", &[("date", &date(Some(d)))])
-        }
-        NotAnswerable::PastClosingDate(d) => {
-            lang.t_with("survey-not-answering-past", &[("date", &date(Some(d)))])
-        }
-    }
-}
-
 /// A wave as lists and its page show it, its collaboration named as the visitor may see it
 /// (a draft the visitor may not see keeps its number).
 async fn wave_row(app: &App, ctx: &PageContext, w: &Wave) -> WaveRow {
@@ -704,7 +691,7 @@ pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
             open: wave.closed_at.is_none(),
             not_answering: answering_on(&wave, app.today())
                 .err()
-                .map(|why| not_answering(lang, why)),
+                .map(|why| lang.msg(&why.message())),
             admin: ctx.who.is_platform_admin(),
             k_explained: lang.t_with("survey-k-explained", &[("k", &wave.k.to_string())]),
             wave: wave_row(&app, &ctx, &wave).await,
@@ -756,7 +743,6 @@ mod tests {
             NotAnswerable::PastClosingDate(day),
         ] {
             assert_eq!(status(Lang::Nl, Err(why)), status_nl(Err(why)));
-            assert_eq!(not_answering(Lang::Nl, why), why.message_nl());
         }
         assert_eq!(status(Lang::Nl, Ok(())), status_nl(Ok(())));
     }

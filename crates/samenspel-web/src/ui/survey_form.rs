@@ -17,14 +17,12 @@ use serde::Deserialize;
 
 use super::form::{FormState, get};
 use super::outcome::{Saved, form_outcome};
-use super::survey::{not_answering, statement_text};
+use super::survey::statement_text;
 use super::{Layout, parse_query_in, render};
 use crate::error::PageResult;
 use crate::i18n::Lang;
 use crate::session::{ClientAddress, PageContext};
 use crate::ui::request::Visit;
-use samenspel_app::survey::answering_on;
-use samenspel_domain::survey::period::NotAnswerable;
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -194,27 +192,13 @@ fn refuse_second_answer(
 
 /// A wave that takes no answers today (closed, not yet open, past its date) says why in the
 /// visitor's language; any other error is the error page.
-async fn unless_answering(app: &App, ctx: &PageContext, key: &str, error: AppError) -> PageResult {
-    if let AppError::Unavailable { .. } = error
-        && let Err(why) = answering_on(&app.wave(key).await?, app.today())
-    {
-        let lang = ctx.lang;
-        return Ok(refusal(
-            ctx,
-            not_answering_title(lang, why),
-            not_answering(lang, why),
-        ));
+fn unless_answering(ctx: &PageContext, error: AppError) -> PageResult {
+    match error {
+        AppError::Unavailable { title, message } => {
+            Ok(refusal(ctx, ctx.lang.msg(&title), ctx.lang.msg(&message)))
+        }
+        other => Err(other.into()),
     }
-    Err(error.into())
-}
-
-/// The heading of [`unless_answering`]'s page (see `NotAnswerable::title_nl`).
-fn not_answering_title(lang: Lang, why: NotAnswerable) -> String {
-    lang.t(match why {
-        NotAnswerable::Closed => "survey-closed-title",
-        NotAnswerable::NotYetOpen(_) => "survey-not-yet-open-title",
-        NotAnswerable::PastClosingDate(_) => "survey-past-closing-title",
-    })
 }
 
 pub async fn form(
@@ -232,7 +216,7 @@ pub async fn form(
     }
     let view = match app.respondent_view(&key, token_ref).await {
         Ok(view) => view,
-        Err(e) => return unless_answering(&app, &ctx, &key, e).await,
+        Err(e) => return unless_answering(&ctx, e),
     };
     let form = prefill(&view);
     Ok(render(StatusCode::OK, &page(&ctx, &view, &token, form)))
@@ -253,7 +237,7 @@ pub async fn submit(
     }
     let view = match app.respondent_view(&key, token_ref).await {
         Ok(view) => view,
-        Err(e) => return unless_answering(&app, &ctx, &key, e).await,
+        Err(e) => return unless_answering(&ctx, e),
     };
     let input = ResponseInput {
         layer: get(&pairs, "layer").to_owned(),
@@ -265,7 +249,7 @@ pub async fn submit(
             .collect(),
     };
     let result = match app.respond(&key, token_ref, &input, &address).await {
-        Err(e @ AppError::Unavailable { .. }) => return unless_answering(&app, &ctx, &key, e).await,
+        Err(e @ AppError::Unavailable { .. }) => return unless_answering(&ctx, e),
         result => result,
     };
     let saved = result.is_ok();
@@ -316,22 +300,4 @@ pub async fn thanks(ctx: PageContext, PagePath(key): PagePath<String>, RawQuery(
             changed,
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_dutch_headings_of_a_wave_that_takes_no_answers_are_the_domains() {
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default();
-        for why in [
-            NotAnswerable::Closed,
-            NotAnswerable::NotYetOpen(day),
-            NotAnswerable::PastClosingDate(day),
-        ] {
-            assert_eq!(not_answering_title(Lang::Nl, why), why.title_nl());
-            assert_ne!(not_answering_title(Lang::En, why), why.title_nl());
-        }
-    }
 }

@@ -187,11 +187,7 @@ pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
         // what happened.
         let mut form = FormState::from_pairs(&pairs);
         form.set("version", c.version.to_string());
-        let errors = samenspel_domain::ValidationErrors::single(
-            "version",
-            "stale",
-            samenspel_domain::Message::plain(message),
-        );
+        let errors = samenspel_domain::ValidationErrors::single("version", "stale", message);
         return Ok(render(
             StatusCode::CONFLICT,
             &edit_page(&ctx, &c, form.with_errors(errors)),
