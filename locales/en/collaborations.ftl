@@ -152,3 +152,8 @@ changes-caption = Changes, newest first
 changes-change = Change
 changes-summary = Details
 changes-unknown-action = Change
+
+# One voice of the Rijk (issue 13, point 6)
+collab-show-one-voice = Central government does not speak with one voice
+collab-show-one-voice-flag = Central government divided
+collab-show-one-voice-text = Central government organisations in this collaboration gave scores on these questions that lie 2 points or more apart. The ROB asks central government to act as one on a major task, with one responsible minister (Rol nemen, ruimte geven, 2021, §5.4.1); in the bottleneck monitor this is statement S05. The 2-point threshold is our reading, the same as for differences between partners.

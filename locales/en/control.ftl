@@ -36,4 +36,5 @@ control-finding-no-verantwoording = There is no moment at which executives accou
 control-finding-councils-not-involved = Municipalities take part, but the municipal councils are not named as a body involved.
 control-finding-states-not-involved = Provinces take part, but the provincial councils (Provinciale Staten) are not named as a body involved.
 control-finding-no-minister = Central government takes part, but no responsible minister has been named.
+control-finding-no-minister-several = { $count } ministries take part, but no single responsible minister is named; the ROB asks for one minister per major task (Rol nemen, ruimte geven, 2021, §5.4.1).
 control-finding-no-zienswijze = In a joint arrangement (gemeenschappelijke regeling) the councils give their opinion on the budget (zienswijze, Wgr); this has not been recorded.

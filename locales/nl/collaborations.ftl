@@ -152,3 +152,8 @@ changes-caption = Wijzigingen, nieuwste eerst
 changes-change = Wijziging
 changes-summary = Toelichting
 changes-unknown-action = Wijziging
+
+# One voice of the Rijk (issue 13, point 6)
+collab-show-one-voice = Het Rijk spreekt niet met één mond
+collab-show-one-voice-flag = Rijk niet eensgezind
+collab-show-one-voice-text = Organisaties van het Rijk in deze samenwerking gaven op deze vragen scores die 2 punten of meer uiteenlopen. De ROB vraagt dat het Rijk bij een grote opgave als één Rijk optreedt, met één verantwoordelijke minister (Rol nemen, ruimte geven, 2021, §5.4.1); in de knelpuntenmonitor is dit stelling S05. De grens van 2 punten is onze lezing, dezelfde als voor verschillen tussen partners.

@@ -36,4 +36,5 @@ control-finding-no-verantwoording = Er is geen moment van verantwoording achtera
 control-finding-councils-not-involved = Gemeenten doen mee, maar de gemeenteraden zijn niet als betrokken orgaan genoemd.
 control-finding-states-not-involved = Provincies doen mee, maar Provinciale Staten zijn niet als betrokken orgaan genoemd.
 control-finding-no-minister = Het Rijk doet mee, maar er is geen verantwoordelijke minister genoemd.
+control-finding-no-minister-several = { $count } ministeries doen mee, maar er is niet één verantwoordelijke minister genoemd; de ROB vraagt één minister per grote opgave (Rol nemen, ruimte geven, 2021, §5.4.1).
 control-finding-no-zienswijze = Bij een gemeenschappelijke regeling geven de raden een zienswijze op de begroting (Wgr); die is niet vastgelegd.

@@ -276,6 +276,7 @@ impl App {
                 s.current.as_ref().map(|r| PartnerStance {
                     code: s.partner.code.clone(),
                     name: s.partner.name.clone(),
+                    layer: s.partner.org_type.layer(),
                     stance: r.stance.clone(),
                 })
             })

@@ -20,13 +20,7 @@ impl App {
     pub async fn democratic_control(&self, id: i64, who: &Principal) -> AppResult<ControlView> {
         let collaboration = self.collaboration(id, who).await?;
         let control = self.store.get_control(id).await?.unwrap_or_default();
-        let layers = PartnerLayers::of(collaboration.partners.iter().map(|p| {
-            (
-                p.org_type.layer(),
-                p.org_type == OrgType::Gemeente,
-                p.org_type == OrgType::Provincie,
-            )
-        }));
+        let layers = PartnerLayers::of(collaboration.partners.iter().map(|p| p.org_type));
         let today = self.today();
         let findings = assess(&control, collaboration.fields.kind, layers, today);
         Ok(ControlView { control, findings })

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::collaboration::{CollaborationKind, parse_date};
 use crate::keyed::keyed_enum;
-use crate::org::{Layer, OrgCode};
+use crate::org::{Layer, OrgCode, OrgType};
 use crate::text::parse_line;
 use crate::{Message, ValidationErrors, msg};
 
@@ -190,19 +190,27 @@ pub struct PartnerLayers {
     pub rijk: bool,
     pub municipalities: bool,
     pub provinces: bool,
+    /// How many ministries take part.
+    pub ministries: usize,
 }
 
 impl PartnerLayers {
-    pub fn of(partners: impl IntoIterator<Item = (Layer, bool, bool)>) -> Self {
-        let mut out = Self {
-            rijk: false,
-            municipalities: false,
-            provinces: false,
-        };
-        for (layer, municipality, province) in partners {
-            out.rijk |= layer == Layer::Rijk;
-            out.municipalities |= municipality;
-            out.provinces |= province;
+    /// No partner at all.
+    pub const NONE: Self = Self {
+        rijk: false,
+        municipalities: false,
+        provinces: false,
+        ministries: 0,
+    };
+
+    /// The layers of partners of these types.
+    pub fn of(partners: impl IntoIterator<Item = OrgType>) -> Self {
+        let mut out = Self::NONE;
+        for org_type in partners {
+            out.rijk |= org_type.layer() == Layer::Rijk;
+            out.municipalities |= org_type == OrgType::Gemeente;
+            out.provinces |= org_type == OrgType::Provincie;
+            out.ministries += usize::from(org_type == OrgType::Ministerie);
         }
         out
     }
@@ -276,7 +284,17 @@ pub fn assess(
             ),
         );
     }
-    if partners.rijk && control.responsible_minister.is_none() {
+    if partners.ministries >= 2 && control.responsible_minister.is_none() {
+        // ROB (2021), Rol nemen, ruimte geven, §5.4.1: one minister for every major task.
+        add(
+            "geen-minister-meerdere",
+            msg!(
+                "control-finding-no-minister-several",
+                "{count} ministeries doen mee, maar er is niet één verantwoordelijke minister genoemd; de ROB vraagt één minister per grote opgave (Rol nemen, ruimte geven, 2021, §5.4.1).",
+                count = partners.ministries
+            ),
+        );
+    } else if partners.rijk && control.responsible_minister.is_none() {
         add(
             "geen-minister",
             msg!(

@@ -196,6 +196,7 @@ mod tests {
             rijk: true,
             municipalities: true,
             provinces: true,
+            ministries: 1,
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let overdue = DemocraticControl {

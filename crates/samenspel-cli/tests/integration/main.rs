@@ -23,6 +23,7 @@ mod info_pages;
 mod messages_en;
 mod money;
 mod moore;
+mod one_voice;
 mod openapi;
 mod operations;
 mod overview;

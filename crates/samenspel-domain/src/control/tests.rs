@@ -80,6 +80,7 @@ const ALL: PartnerLayers = PartnerLayers {
     rijk: true,
     municipalities: true,
     provinces: true,
+    ministries: 1,
 };
 
 fn keys(findings: &[ControlFinding]) -> Vec<&'static str> {
@@ -116,6 +117,7 @@ fn an_evaluation_in_the_past_is_overdue_and_today_is_not() {
         rijk: true,
         municipalities: true,
         provinces: true,
+        ministries: 1,
     };
     assert!(
         assess(
@@ -141,10 +143,49 @@ fn rules_apply_only_where_they_fit() {
         moments: good_input().parse().unwrap().moments,
         ..Default::default()
     };
-    let none = PartnerLayers {
-        rijk: false,
-        municipalities: false,
-        provinces: false,
-    };
+    let none = PartnerLayers::NONE;
     assert!(assess(&c, CollaborationKind::Convenant, none, day("2026-01-01")).is_empty());
+}
+
+/// Rows: ministries taking part, a responsible minister named → the minister finding.
+#[test]
+fn several_ministries_need_one_responsible_minister() {
+    let rows: [(usize, bool, Option<&str>); 5] = [
+        (0, false, None),
+        (1, false, Some("geen-minister")),
+        (2, false, Some("geen-minister-meerdere")),
+        (3, false, Some("geen-minister-meerdere")),
+        (3, true, None),
+    ];
+    for (ministries, named, expected) in rows {
+        let mut c = good_input().parse().unwrap();
+        c.bodies.push(ElectedBody::ProvincialeStaten);
+        if !named {
+            c.responsible_minister = None;
+        }
+        let types = std::iter::repeat_n(OrgType::Ministerie, ministries)
+            .chain([OrgType::Gemeente, OrgType::Provincie]);
+        let findings = assess(
+            &c,
+            CollaborationKind::GemeenschappelijkeRegeling,
+            PartnerLayers::of(types),
+            day("2026-11-23"),
+        );
+        let found: Vec<&str> = keys(&findings)
+            .into_iter()
+            .filter(|k| k.starts_with("geen-minister"))
+            .collect();
+        assert_eq!(
+            found,
+            expected.into_iter().collect::<Vec<_>>(),
+            "{ministries} ministries, named {named}"
+        );
+        if ministries >= 2 && !named {
+            assert!(
+                findings
+                    .iter()
+                    .any(|f| f.message.contains(&format!("{ministries} ministeries")))
+            );
+        }
+    }
 }

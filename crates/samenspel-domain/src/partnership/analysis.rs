@@ -13,8 +13,10 @@
 
 use serde::Serialize;
 
-use super::{Dimension, IDEAL_TYPE, Profile, REFERENCE_PROFILES, Score, Stance};
-use crate::org::OrgCode;
+use super::{
+    Dimension, IDEAL_TYPE, Profile, REFERENCE_PROFILES, RijkDivergence, Score, Stance, rijk_divergences,
+};
+use crate::org::{Layer, OrgCode};
 
 /// How distances are measured, in words for the user.
 pub const DISTANCE_MEASURE: &str = "Afstand = de som over de zes vragen van het verschil in schaalpunten (0 = gelijk, 24 = maximaal verschil); voor de samenwerking als geheel gemeten vanaf de gemiddelde score per vraag.";
@@ -27,6 +29,9 @@ pub const DISAGREEMENT_THRESHOLD: u8 = 2;
 pub struct PartnerStance {
     pub code: OrgCode,
     pub name: String,
+    /// The partner's layer of government: the Rijk's organisations are compared among
+    /// themselves as well ([`super::one_voice`]).
+    pub layer: Layer,
     pub stance: Stance,
 }
 
@@ -38,6 +43,11 @@ pub struct Analysis {
     pub collaboration: Option<CollaborationProfile>,
     pub disagreement_count: usize,
     pub unmotivated_deviation_count: usize,
+    /// The dimensions on which the Rijk's organisations stated stances 2 or more points apart:
+    /// "het Rijk spreekt niet met één mond" (ROB 2021 §5.4.1; knelpuntenmonitor S05).
+    pub rijk_divergences: Vec<RijkDivergence>,
+    /// False when there is at least one such dimension.
+    pub rijk_speaks_with_one_voice: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -106,7 +116,15 @@ pub fn analyse(stances: &[PartnerStance]) -> Analysis {
         .map(|d| analyse_dimension(d, stances))
         .collect();
     let collaboration = collaboration_profile(&dimensions);
+    let rijk: Vec<OrgCode> = stances
+        .iter()
+        .filter(|s| s.layer == Layer::Rijk)
+        .map(|s| s.code.clone())
+        .collect();
+    let rijk_divergences = rijk_divergences(&dimensions, &rijk);
     Analysis {
+        rijk_speaks_with_one_voice: rijk_divergences.is_empty(),
+        rijk_divergences,
         disagreement_count: dimensions.iter().filter(|d| d.disagreement).count(),
         unmotivated_deviation_count: partners
             .iter()
@@ -249,6 +267,7 @@ mod tests {
         PartnerStance {
             code: OrgCode::parse(code).unwrap(),
             name: format!("Organisatie {code}"),
+            layer: Layer::Decentraal,
             stance: Stance {
                 profile: Profile::from_values(values).unwrap(),
                 motivations,

@@ -4,6 +4,7 @@
 
 mod analysis;
 mod dimension;
+mod one_voice;
 mod profile;
 pub mod radar;
 mod stance;
@@ -13,5 +14,6 @@ pub use analysis::{
     DimensionScore, PartnerAnalysis, PartnerStance, ProfileDistance, analyse,
 };
 pub use dimension::Dimension;
+pub use one_voice::{RijkDivergence, rijk_divergences};
 pub use profile::{IDEAL_TYPE, Profile, REFERENCE_PROFILES, ReferenceProfile, Score};
 pub use stance::{MAX_MOTIVATION_CHARS, ScoreValue, Stance, StanceInput, resolve_phase};

@@ -91,6 +91,9 @@ pub struct ShowPage {
     pub partners: Vec<PartnerRow>,
     pub radar: Option<RadarView>,
     pub disagreements: Vec<DisagreementView>,
+    /// The dimensions on which the Rijk's own organisations differ: "het Rijk spreekt niet
+    /// met één mond".
+    pub rijk_divergences: Vec<DisagreementView>,
     pub analyses: Vec<PartnerAnalysisView>,
     pub distance_columns: Vec<String>,
     pub distances: Vec<DistanceRow>,
@@ -163,6 +166,11 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         ),
         radar: radar(lang, &c, &analysis),
         disagreements: disagreements(lang, &analysis),
+        rijk_divergences: analysis
+            .rijk_divergences
+            .iter()
+            .map(|d| said_apart(lang, d.dimension, d.spread, &d.scores))
+            .collect(),
         analyses: analysis
             .partners
             .iter()
@@ -257,16 +265,25 @@ fn disagreements(lang: Lang, analysis: &Analysis) -> Vec<DisagreementView> {
         .dimensions
         .iter()
         .filter(|d| d.disagreement)
-        .map(|d| DisagreementView {
-            dimension: dimension_label(lang, d.dimension),
-            spread: d.spread,
-            said: d
-                .scores
-                .iter()
-                .map(|s| format!("{}: {}", s.name, s.score))
-                .collect(),
-        })
+        .map(|d| said_apart(lang, d.dimension, d.spread, &d.scores))
         .collect()
+}
+
+/// A dimension on which `scores` lie `spread` points apart, with who said what.
+fn said_apart(
+    lang: Lang,
+    dimension: samenspel_domain::partnership::Dimension,
+    spread: u8,
+    scores: &[samenspel_domain::partnership::DimensionScore],
+) -> DisagreementView {
+    DisagreementView {
+        dimension: dimension_label(lang, dimension),
+        spread,
+        said: scores
+            .iter()
+            .map(|s| format!("{}: {}", s.name, s.score))
+            .collect(),
+    }
 }
 
 fn partner_analysis(lang: Lang, p: &samenspel_domain::partnership::PartnerAnalysis) -> PartnerAnalysisView {
