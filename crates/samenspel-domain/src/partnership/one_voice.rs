@@ -92,6 +92,9 @@ mod tests {
         }
     }
 
+    /// A divergence as the test reads it: the dimension, the spread, and who said what.
+    type Said<'a> = (Dimension, u8, Vec<(&'a str, u8)>);
+
     #[test]
     fn the_divergence_names_who_said_what_lowest_first() {
         let analysis = analyse(&[
@@ -99,7 +102,7 @@ mod tests {
             partner("GM0344", Layer::Decentraal, [1, 1, 1, 1, 1, 1]),
             partner("MNRE1034", Layer::Rijk, [2, 3, 3, 3, 3, 4]),
         ]);
-        let found: Vec<(Dimension, u8, Vec<(&str, u8)>)> = analysis
+        let found: Vec<Said> = analysis
             .rijk_divergences
             .iter()
             .map(|d| {
