@@ -285,6 +285,7 @@ const DEMO: &[DemoCollaboration] = &[
             ("PV26", "partner"),
             ("GM0344", "partner"),
             ("GM0307", "partner"),
+            ("MNRE1130", "partner"),
         ],
         stances: &[
             DemoStance {
@@ -321,6 +322,17 @@ const DEMO: &[DemoCollaboration] = &[
                 motivations: &[(
                     BeleidsambitieRijk,
                     "Na de Nationale Woon- en Bouwagenda weegt de rijksambitie zwaarder.",
+                )],
+            },
+            // A second ministry that asks more account than the trekker: the Rijk does not
+            // speak with one voice on the last question (issue 13, point 6).
+            DemoStance {
+                code: "MNRE1130",
+                phase: None,
+                scores: [4, 2, 3, 4, 3, 4],
+                motivations: &[(
+                    VerantwoordingAanRijk,
+                    "Voor de bereikbaarheid van de nieuwe wijken vraagt IenW jaarlijks verantwoording over de besteding.",
                 )],
             },
         ],

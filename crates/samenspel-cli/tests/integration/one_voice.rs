@@ -112,3 +112,31 @@ async fn ministries_that_agree_and_a_lone_ministry_raise_nothing() {
     );
     assert!(!page.contains("Het Rijk spreekt niet met één mond"));
 }
+
+/// The demonstration shows it: in the Woondeal Regio Utrecht, BZK and IenW differ on the
+/// account the Rijk asks.
+#[tokio::test]
+async fn the_demonstration_woondeal_shows_a_divided_rijk() {
+    let h = Harness::start().await;
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    let list = h.get_json("/api/v1/collaborations?limit=200&type=woondeal").await;
+    let id = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Woondeal Regio Utrecht (demonstratie)")
+        .map(|c| c["id"].as_i64().unwrap())
+        .unwrap();
+    let analysis = h.get_json(&format!("/api/v1/collaborations/{id}/analysis")).await;
+    assert_eq!(
+        analysis["rijk_divergences"][0]["dimension"],
+        "verantwoording-aan-rijk"
+    );
+    let page = h
+        .get(&format!("/samenwerkingen/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Het Rijk spreekt niet met één mond"));
+}
