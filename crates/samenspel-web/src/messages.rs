@@ -203,10 +203,18 @@ mod tests {
             next_evaluation: chrono::NaiveDate::from_ymd_opt(2025, 1, 1),
             ..DemocraticControl::default()
         };
-        for control in [DemocraticControl::default(), overdue] {
+        let two_ministries = PartnerLayers {
+            ministries: 2,
+            ..every_layer
+        };
+        for (control, layers) in [
+            (DemocraticControl::default(), every_layer),
+            (overdue, every_layer),
+            (DemocraticControl::default(), two_ministries),
+        ] {
             let kind = CollaborationKind::GemeenschappelijkeRegeling;
             out.extend(
-                control::assess(&control, kind, every_layer, today)
+                control::assess(&control, kind, layers, today)
                     .into_iter()
                     .map(|f| f.message),
             );

@@ -223,11 +223,11 @@ impl StanceView {
         match &self.phase {
             Some(phase) => msg!(
                 "summary-stance-in-phase",
-                "namens {partner} (fase {phase})",
+                "standpunt van {partner} (fase {phase})",
                 partner = partner,
                 phase = phase
             ),
-            None => msg!("summary-stance", "namens {partner}", partner = partner),
+            None => msg!("summary-stance", "standpunt van {partner}", partner = partner),
         }
     }
 }

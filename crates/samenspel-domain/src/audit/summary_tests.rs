@@ -160,7 +160,10 @@ fn an_attachment_names_its_file_type_and_size() {
 fn organisations_are_named_never_shown_as_a_code_alone() {
     let named = [
         (AuditAction::PartnerAdd, "Noord-Holland als partner"),
-        (AuditAction::StanceRecord, "namens Amsterdam (fase uitvoering)"),
+        (
+            AuditAction::StanceRecord,
+            "standpunt van Amsterdam (fase uitvoering)",
+        ),
         (
             AuditAction::MoneyDelete,
             "Amsterdam 2026 € 1,00 (Eigen middelen, begroot)",
