@@ -9,6 +9,7 @@ summary-none = none
 summary-no-change = no change in substance
 summary-published = visible to everyone
 summary-withdrawn = visible to the partners only
+summary-collaboration-created-one = { $name } ({ $kind }), 1 partner
 summary-collaboration-created = { $name } ({ $kind }), { $count } partners
 summary-changed = changed: { $fields }
 summary-field-name = name

@@ -9,6 +9,7 @@ summary-none = geen
 summary-no-change = geen inhoudelijke wijziging
 summary-published = zichtbaar voor iedereen
 summary-withdrawn = alleen zichtbaar voor de partners
+summary-collaboration-created-one = { $name } ({ $kind }), 1 partner
 summary-collaboration-created = { $name } ({ $kind }), { $count } partners
 summary-changed = gewijzigd: { $fields }
 summary-field-name = naam

@@ -98,11 +98,15 @@ impl App {
             .chain(memberships)
             .collect();
         for code in wanted {
-            if !names.contains_key(&code)
-                && let Ok(organisation) = self.organisation(&code).await
-            {
-                names.insert(code, organisation.display_name());
+            if names.contains_key(&code) {
+                continue;
             }
+            // An unknown code (an organisation that is gone) is asked once and shown as itself.
+            let name = match self.organisation(&code).await {
+                Ok(organisation) => organisation.display_name(),
+                Err(_) => code.clone(),
+            };
+            names.insert(code, name);
         }
         Ok(People {
             audience,

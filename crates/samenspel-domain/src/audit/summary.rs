@@ -145,13 +145,21 @@ struct CollaborationView {
 
 impl CollaborationView {
     fn created(&self) -> Message {
-        msg!(parts;
-            "summary-collaboration-created",
-            "{name} ({kind}), {count} partners",
-            name = self.name,
-            count = self.partners.len();
-            kind = self.kind.label()
-        )
+        match self.partners.len() {
+            1 => msg!(parts;
+                "summary-collaboration-created-one",
+                "{name} ({kind}), 1 partner",
+                name = self.name;
+                kind = self.kind.label()
+            ),
+            count => msg!(parts;
+                "summary-collaboration-created",
+                "{name} ({kind}), {count} partners",
+                name = self.name,
+                count = count;
+                kind = self.kind.label()
+            ),
+        }
     }
 }
 

@@ -219,3 +219,12 @@ fn labels_inside_a_summary_are_messages_of_their_own() {
     assert_eq!(ids.len(), 5);
     let _ = before;
 }
+
+#[test]
+fn one_partner_is_one_partner() {
+    let (before, after) = example(AuditAction::CollaborationCreate);
+    let created = text(AuditAction::CollaborationCreate, before.as_ref(), after.as_ref());
+    assert!(created.ends_with(", 1 partner"), "{created}");
+    let three = json!({"name": "Drie", "type": "woondeal", "partners": [{}, {}, {}]});
+    assert!(text(AuditAction::CollaborationCreate, None, Some(&three)).ends_with(", 3 partners"));
+}

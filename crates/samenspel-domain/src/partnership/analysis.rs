@@ -30,7 +30,7 @@ pub struct PartnerStance {
     pub code: OrgCode,
     pub name: String,
     /// The partner's layer of government: the Rijk's organisations are compared among
-    /// themselves as well ([`super::one_voice`]).
+    /// themselves as well ([`super::rijk_divergences`]).
     pub layer: Layer,
     pub stance: Stance,
 }

@@ -137,7 +137,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
                 errors
                     .errors
                     .iter()
-                    .map(|e| e.message.to_string())
+                    .map(|e| lang.msg(&e.message))
                     .collect::<Vec<_>>()
                     .join(" "),
             );

@@ -93,7 +93,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
                 errors
                     .errors
                     .iter()
-                    .map(|e| e.message.to_string())
+                    .map(|e| ctx.lang.msg(&e.message))
                     .collect::<Vec<_>>()
                     .join(" ")
                     + " "
