@@ -105,6 +105,11 @@ mod tests {
             .collect();
         messages.push(Message::plain("Iets van elders."));
         messages.extend(samenspel_domain::auth::Role::ALL.map(samenspel_domain::auth::Role::label));
+        messages.extend(
+            samenspel_domain::audit::AuditAction::ALL
+                .iter()
+                .map(|a| a.label()),
+        );
         messages.extend(samenspel_domain::auth::Action::ALL.map(samenspel_domain::auth::Action::refusal));
         messages.extend(findings());
         messages.extend(refusals());

@@ -1,11 +1,11 @@
 //! Every kind of change the audit trail records. The key is what the database stores (and
 //! what the hash chain covers), so a key never changes once written; the labels are what
-//! people read in the change log.
+//! people read in the change log (English in `locales/en/summaries.ftl`).
 
 use serde::{Deserialize, Serialize};
 
 macro_rules! audit_actions {
-    ($($variant:ident => $key:literal, $nl:literal, $en:literal;)+) => {
+    ($($variant:ident => $key:literal, $nl:literal;)+) => {
         /// The action of an audit event.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum AuditAction {
@@ -20,42 +20,49 @@ macro_rules! audit_actions {
                 match self { $(AuditAction::$variant => $key,)+ }
             }
 
-            /// What the change log shows.
+            /// What the change log shows, in Dutch.
             pub fn label_nl(self) -> &'static str {
                 match self { $(AuditAction::$variant => $nl,)+ }
             }
 
-            pub fn label_en(self) -> &'static str {
-                match self { $(AuditAction::$variant => $en,)+ }
+            /// The label as a message (`audit-<Variant>` in the catalogues), shown in the
+            /// reader's language.
+            pub fn label(self) -> crate::Message {
+                match self {
+                    $(AuditAction::$variant => crate::Message::label(
+                        concat!("audit-", stringify!($variant)),
+                        $nl,
+                    ),)+
+                }
             }
         }
     };
 }
 
 audit_actions! {
-    CollaborationCreate => "collaboration.create", "Samenwerking vastgelegd", "Collaboration created";
-    CollaborationUpdate => "collaboration.update", "Gegevens gewijzigd", "Details changed";
-    CollaborationPublish => "collaboration.publish", "Gepubliceerd", "Published";
-    CollaborationWithdraw => "collaboration.withdraw", "Teruggezet naar concept", "Withdrawn to draft";
-    PartnerAdd => "partner.add", "Partner toegevoegd", "Partner added";
-    StanceRecord => "stance.record", "Standpunt gegeven", "Stance stated";
-    MoneyRecord => "money.record", "Bedrag vastgelegd", "Amount recorded";
-    MoneyDelete => "money.delete", "Bedrag verwijderd", "Amount removed";
-    ControlUpdate => "control.update", "Democratische sturing gewijzigd", "Democratic control changed";
-    MooreUpdate => "moore.update", "Driehoek van Moore bijgewerkt", "Moore's triangle updated";
-    OrganisationAdd => "organisation.add", "Organisatie toegevoegd", "Organisation added";
-    UserCreate => "user.create", "Account aangemaakt", "Account created";
-    UserGrant => "user.grant", "Rol toegekend", "Role granted";
-    UserRevoke => "user.revoke", "Rol ingetrokken", "Role revoked";
-    UserPassword => "user.password", "Wachtwoord gewijzigd", "Password changed";
-    TokenCreate => "token.create", "Sleutel aangemaakt", "Token created";
-    TokenRevoke => "token.revoke", "Sleutels ingetrokken", "Tokens revoked";
-    LoginRefused => "auth.login_refused", "Aanmelding geweigerd", "Sign-in refused";
-    RegisterImport => "register.import", "Register ingelezen", "Register imported";
-    WaveCreate => "survey.wave.create", "Peilingsgolf geopend", "Survey wave opened";
-    WaveClose => "survey.wave.close", "Peilingsgolf gesloten", "Survey wave closed";
-    SurveyImport => "survey.import", "Antwoorden ingelezen", "Responses imported";
-    AttachmentAdd => "attachment.add", "Bijlage toegevoegd", "Attachment added";
+    CollaborationCreate => "collaboration.create", "Samenwerking vastgelegd";
+    CollaborationUpdate => "collaboration.update", "Gegevens gewijzigd";
+    CollaborationPublish => "collaboration.publish", "Gepubliceerd";
+    CollaborationWithdraw => "collaboration.withdraw", "Teruggezet naar concept";
+    PartnerAdd => "partner.add", "Partner toegevoegd";
+    StanceRecord => "stance.record", "Standpunt gegeven";
+    MoneyRecord => "money.record", "Bedrag vastgelegd";
+    MoneyDelete => "money.delete", "Bedrag verwijderd";
+    ControlUpdate => "control.update", "Democratische sturing gewijzigd";
+    MooreUpdate => "moore.update", "Driehoek van Moore bijgewerkt";
+    OrganisationAdd => "organisation.add", "Organisatie toegevoegd";
+    UserCreate => "user.create", "Account aangemaakt";
+    UserGrant => "user.grant", "Rol toegekend";
+    UserRevoke => "user.revoke", "Rol ingetrokken";
+    UserPassword => "user.password", "Wachtwoord gewijzigd";
+    TokenCreate => "token.create", "Sleutel aangemaakt";
+    TokenRevoke => "token.revoke", "Sleutels ingetrokken";
+    LoginRefused => "auth.login_refused", "Aanmelding geweigerd";
+    RegisterImport => "register.import", "Register ingelezen";
+    WaveCreate => "survey.wave.create", "Peilingsgolf geopend";
+    WaveClose => "survey.wave.close", "Peilingsgolf gesloten";
+    SurveyImport => "survey.import", "Antwoorden ingelezen";
+    AttachmentAdd => "attachment.add", "Bijlage toegevoegd";
 }
 
 impl AuditAction {

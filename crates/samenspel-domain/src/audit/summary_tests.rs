@@ -90,7 +90,9 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
 fn every_action_has_labels_and_a_summary() {
     for action in AuditAction::ALL {
         assert!(!action.label_nl().is_empty(), "{action} has no Dutch label");
-        assert!(!action.label_en().is_empty(), "{action} has no English label");
+        // The English label is in the catalogue; the web crate's message tests check that
+        // every action's label is there in both languages.
+        assert_eq!(action.label().dutch(), action.label_nl(), "{action}");
         let (before, after) = example(*action);
         let text = text(*action, before.as_ref(), after.as_ref());
         assert!(!text.is_empty(), "{action} has no summary");

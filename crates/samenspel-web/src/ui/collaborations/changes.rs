@@ -31,8 +31,7 @@ pub struct ChangesPage {
 /// The name of an audit action in `lang`.
 fn action_label(lang: Lang, action: &str) -> String {
     match samenspel_domain::audit::AuditAction::from_key(action) {
-        Some(a) if lang == Lang::En => a.label_en().to_owned(),
-        Some(a) => a.label_nl().to_owned(),
+        Some(a) => lang.msg(&a.label()),
         None => lang.t("changes-unknown-action"),
     }
 }
