@@ -357,6 +357,26 @@ mod tests {
             (title.as_str(), detail.as_str()),
             ("Deze golf is gesloten", NotAnswerable::Closed.message().dutch())
         );
+        // The details that come from the error's own message, written out: comparing with
+        // `describe_in` alone could not fail for them.
+        let detail = |i: usize, lang| describe_problem(&errors()[i], lang).2;
+        assert_eq!(detail(2, Lang::Nl), "Er is al een golf 'najaar'.");
+        assert_eq!(
+            detail(2, Lang::En),
+            Lang::En.t_with("conflict-wave-exists", &[("key", "najaar")])
+        );
+        assert_ne!(
+            detail(2, Lang::En),
+            detail(2, Lang::Nl),
+            "the conflict in English"
+        );
+        assert!(
+            detail(6, Lang::Nl).contains("15 minuten"),
+            "{}",
+            detail(6, Lang::Nl)
+        );
+        assert!(detail(6, Lang::En).contains("15"), "{}", detail(6, Lang::En));
+        assert_ne!(detail(6, Lang::En), detail(6, Lang::Nl), "the wait in English");
     }
 
     #[test]
