@@ -53,6 +53,7 @@ conflict-collaboration-key-taken = A collaboration with this key exists already.
 conflict-organisation-code-taken = Someone else used this organisation code at the same moment; please try again.
 conflict-changed-during-import = { $source_key }: changed during the import; please try again.
 conflict-partner-has-stances = { $source_key }: partner { $code } has given stances and cannot be removed by the import.
+conflict-merge-has-records = { $source_key } now belongs to another arrangement, but stances or a survey wave were recorded on it; the import does not merge them.
 conflict-wave-closed = This wave is closed; no more answers can be added.
 conflict-wave-exists = There is already a wave '{ $key }'.
 wave-refused-closed = Wave '{ $key }' is closed; no more answers can be added. Nothing has been saved.

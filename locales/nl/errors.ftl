@@ -142,6 +142,11 @@ error-register-invalid-date = '{ $value }' is geen datum (jjjj-mm-dd)
 error-register-partner-twice = { $code } staat twee keer bij regeling { $regeling }
 error-register-id-twice = { $id } komt twee keer voor
 error-register-unknown-regeling = regeling { $regeling } ({ $count } deelnemers) staat niet in { $file }
+error-regeling-circle = versie { $id } hoort bij een kring van versies zonder eerste versie
+error-regeling-own-version = versie { $id } noemt zichzelf als andere versie
+error-regeling-missing-version = versie { $other } staat niet in het bestand
+error-regeling-version-claimed-twice = versie { $other } hoort ook al bij { $first }; een versie hoort bij één regeling
+error-regeling-link-not-returned = versie { $other } verwijst niet terug naar { $id }
 
 ## Forms of the pages and the API
 

@@ -41,6 +41,7 @@ conflict-collaboration-key-taken = Er bestaat al een samenwerking met deze sleut
 conflict-organisation-code-taken = Deze code voor de organisatie werd tegelijk door iemand anders gebruikt; probeer het opnieuw.
 conflict-changed-during-import = { $source_key }: gewijzigd tijdens het importeren; probeer het opnieuw.
 conflict-partner-has-stances = { $source_key }: partner { $code } heeft standpunten gegeven en kan niet door het importeren worden verwijderd.
+conflict-merge-has-records = { $source_key } hoort nu bij een andere regeling, maar er zijn standpunten of een peiling bij vastgelegd; het importeren voegt ze niet samen.
 conflict-wave-closed = Deze golf is gesloten; er kunnen geen antwoorden meer bij.
 conflict-wave-exists = Er is al een golf '{ $key }'.
 wave-refused-closed = Golf '{ $key }' is gesloten; er kunnen geen antwoorden meer bij. Er is niets opgeslagen.

@@ -65,6 +65,12 @@ impl App {
     }
 
     /// A collaboration `who` may read; a draft is "not found" for anyone who may not see it.
+    /// The collaboration that collaboration `id` became part of, when an import merged it away
+    /// (a version of a regeling imported before as a collaboration of its own).
+    pub async fn merged_into(&self, id: i64) -> AppResult<Option<i64>> {
+        Ok(self.store.merged_into(id).await?)
+    }
+
     pub async fn collaboration(&self, id: i64, who: &Principal) -> AppResult<Collaboration> {
         let collaboration = self
             .store

@@ -23,6 +23,7 @@ pub mod people;
 mod principal;
 pub mod reference;
 pub mod refusals;
+pub mod regeling;
 pub mod regions;
 pub mod register;
 pub mod search;

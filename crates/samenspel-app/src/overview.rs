@@ -15,7 +15,7 @@ use crate::{App, AppResult, Principal};
 pub struct OverviewItem {
     #[serde(flatten)]
     pub involvement: Involvement,
-    /// Started (or no start date) and not yet ended on the day of the overview.
+    /// Started (or no start date), not yet ended and not left on the day of the overview.
     pub active: bool,
     /// This organisation's own best-known money in the collaboration per year.
     pub money_per_year: Vec<YearAmount>,
@@ -62,7 +62,8 @@ impl App {
         let collaborations: Vec<OverviewItem> = involvements
             .into_iter()
             .map(|involvement| OverviewItem {
-                active: is_active(involvement.start_date, involvement.end_date, today),
+                active: involvement.left_on.is_none_or(|left| left > today)
+                    && is_active(involvement.start_date, involvement.end_date, today),
                 money_per_year: money_per_year(&involvement.money),
                 involvement,
             })
@@ -75,6 +76,7 @@ impl App {
         );
         let mut moments: Vec<OverviewMoment> = collaborations
             .iter()
+            .filter(|c| c.involvement.left_on.is_none())
             .flat_map(|c| {
                 let i = &c.involvement;
                 coming_moments(i.control.as_ref(), i.end_date, today)

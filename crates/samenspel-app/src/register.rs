@@ -1,7 +1,9 @@
 //! The register of gemeenschappelijke regelingen (ROO, via polder; see
 //! `data/reference/PROVENANCE.md`): parsed into collaborations of type gemeenschappelijke
-//! regeling with their participants, and imported idempotently — a regeling is keyed by its ROO
-//! id and re-imported only when its content hash changed.
+//! regeling with their participants, and imported idempotently. The register keeps each
+//! version of a regeling as a record of its own; a regeling is imported once, with its versions
+//! as its history: keyed by the ROO id of its first version, named and joined by its current
+//! (last) version, and re-imported only when its content hash changed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,6 +15,7 @@ use samenspel_domain::collaboration::{
     CollaborationFields, CollaborationInput, PartnerRole, WgrForm, parse_iso_date,
 };
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
+use samenspel_domain::regeling::{self, Version, VersionLink, VersionParticipant};
 use samenspel_store::{ImportReport, RegisteredCollaboration, RegisteredPartner};
 
 pub use crate::import::RowError;
@@ -79,6 +82,9 @@ const REGELING_COLUMNS: &[&str] = &[
     "datum_inwerkingtreding",
     "datum_uitwerkingtreding",
     "doel",
+    "vorige_versie_roo_id",
+    "volgende_versie_roo_id",
+    "instellingsbesluiten",
 ];
 
 /// The columns of the participants file that are read.
@@ -216,13 +222,20 @@ fn organisations_to_add(
     organisations
 }
 
+/// One version of a regeling as the regelingen file gives it.
+struct RegelingRecord {
+    roo_id: String,
+    previous: String,
+    next: String,
+    fields: CollaborationFields,
+    /// The web addresses of its text (instellingsbesluiten); other entries are left out.
+    documents: Vec<String>,
+}
+
 /// Reads a row of the regelingen file (other records, such as amendments, are skipped):
-/// its ROO id, once, and its fields as the domain checks them.
-fn regeling(
-    row: &Row<'_>,
-    seen: &mut HashSet<String>,
-    problems: &mut Problems,
-) -> Option<(String, CollaborationFields)> {
+/// its ROO id, once, its links to the versions before and after it, and its fields as the
+/// domain checks them.
+fn regeling(row: &Row<'_>, seen: &mut HashSet<String>, problems: &mut Problems) -> Option<RegelingRecord> {
     if row.get("record_soort") != "regeling" {
         return None;
     }
@@ -252,7 +265,19 @@ fn regeling(
         ..Default::default()
     };
     match input.parse() {
-        Ok(fields) => Some((roo_id.to_owned(), fields)),
+        Ok(fields) => Some(RegelingRecord {
+            roo_id: roo_id.to_owned(),
+            previous: row.get("vorige_versie_roo_id").to_owned(),
+            next: row.get("volgende_versie_roo_id").to_owned(),
+            fields,
+            documents: row
+                .get("instellingsbesluiten")
+                .split('|')
+                .map(str::trim)
+                .filter(|d| d.starts_with("https://") || d.starts_with("http://"))
+                .map(str::to_owned)
+                .collect(),
+        }),
         Err(errors) => {
             problems.add_all(row.number, errors, |field| field);
             None
@@ -278,20 +303,14 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
         return Err(problems.into_list());
     };
     let mut partners_of = partners_per_regeling(&participants, &mut problems);
-    let collaborations = regelingen
-        .into_iter()
-        .map(|(_, (roo_id, fields))| {
-            let partners = partners_of.remove(&roo_id).unwrap_or_default();
-            RegisteredCollaboration {
-                source_key: format!("{SOURCE_PREFIX}{roo_id}"),
-                source_hash: content_hash(&fields, &partners),
-                fields,
-                partners,
-                money: None,
-            }
-        })
+    let in_file: HashSet<&str> = regelingen.iter().map(|(_, r)| r.roo_id.as_str()).collect();
+    let mut orphans: Vec<(&String, usize)> = partners_of
+        .iter()
+        .filter(|(id, _)| !in_file.contains(id.as_str()))
+        .map(|(id, partners)| (id, partners.len()))
         .collect();
-    for (gr, partners) in partners_of {
+    orphans.sort();
+    for (gr, count) in orphans {
         problems.add(
             0,
             "gr_roo_id",
@@ -299,11 +318,26 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
                 "error-register-unknown-regeling",
                 "regeling {regeling} ({count} deelnemers) staat niet in {file}",
                 regeling = gr,
-                count = partners.len(),
+                count = count,
                 file = REGELINGEN_FILE
             ),
         );
     }
+    problems.reading(REGELINGEN_FILE);
+    let chains = versions_per_regeling(&regelingen, &mut problems);
+    let collaborations = chains
+        .into_iter()
+        .map(|chain| {
+            let versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)> = chain
+                .into_iter()
+                .map(|i| {
+                    let record = &regelingen[i].1;
+                    (record, partners_of.remove(&record.roo_id).unwrap_or_default())
+                })
+                .collect();
+            one_regeling(versions)
+        })
+        .collect();
     if !problems.is_empty() {
         return Err(problems.into_list());
     }
@@ -313,7 +347,70 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
     })
 }
 
-fn content_hash(fields: &CollaborationFields, partners: &[RegisteredPartner]) -> String {
+/// The versions of each regeling, oldest first, as indices into `records`; a link that does
+/// not make one chain per regeling is a problem at its row.
+fn versions_per_regeling(records: &[(usize, RegelingRecord)], problems: &mut Problems) -> Vec<Vec<usize>> {
+    let link = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    let owned: Vec<(String, Option<String>, Option<String>)> = records
+        .iter()
+        .map(|(_, r)| (r.roo_id.clone(), link(&r.previous), link(&r.next)))
+        .collect();
+    let links: Vec<VersionLink<'_>> = owned
+        .iter()
+        .map(|(id, previous, next)| VersionLink {
+            id,
+            previous: previous.as_deref(),
+            next: next.as_deref(),
+        })
+        .collect();
+    regeling::chains(&links).unwrap_or_else(|found| {
+        for problem in found {
+            problems.add(records[problem.index].0, problem.column, problem.message);
+        }
+        Vec::new()
+    })
+}
+
+/// A regeling from its versions (oldest first) with their participants: named by its last
+/// version, with that version's participants, and in force from the start of its first.
+fn one_regeling(versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)>) -> RegisteredCollaboration {
+    let (first, _) = versions[0];
+    let (last, partners) = versions[versions.len() - 1].clone();
+    let history: Vec<Version> = versions
+        .iter()
+        .map(|(record, partners)| Version {
+            id: record.roo_id.clone(),
+            name: record.fields.name.clone(),
+            wgr_form: record.fields.wgr_form,
+            start_date: record.fields.start_date,
+            end_date: record.fields.end_date,
+            participants: partners
+                .iter()
+                .map(|p| VersionParticipant {
+                    code: p.code.clone(),
+                    joined_on: p.joined_on,
+                })
+                .collect(),
+            documents: record.documents.clone(),
+        })
+        .collect();
+    let mut fields = last.fields.clone();
+    fields.start_date = first.fields.start_date.or(fields.start_date);
+    RegisteredCollaboration {
+        source_key: format!("{SOURCE_PREFIX}{}", first.roo_id),
+        source_hash: content_hash(&fields, &partners, &history),
+        merges: versions[1..]
+            .iter()
+            .map(|(record, _)| format!("{SOURCE_PREFIX}{}", record.roo_id))
+            .collect(),
+        fields,
+        partners,
+        money: None,
+        history: Some(history),
+    }
+}
+
+fn content_hash(fields: &CollaborationFields, partners: &[RegisteredPartner], history: &[Version]) -> String {
     let partners: Vec<(&str, &str, Option<String>, Option<&str>)> = partners
         .iter()
         .map(|p| {
@@ -325,7 +422,7 @@ fn content_hash(fields: &CollaborationFields, partners: &[RegisteredPartner]) ->
             )
         })
         .collect();
-    let text = serde_json::to_string(&(fields, partners)).unwrap_or_default();
+    let text = serde_json::to_string(&(fields, partners, history)).unwrap_or_default();
     hex(&Sha256::digest(text.as_bytes()))
 }
 

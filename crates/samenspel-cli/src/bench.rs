@@ -79,9 +79,11 @@ pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Resul
 }
 
 async fn import(runs: u32, database: Option<&str>) -> anyhow::Result<ExitCode> {
-    let (regelingen, deelnames) = source_size()?;
+    let (regelingen, versies, deelnames) = source_size()?;
     println!("Benchmark: import van het register gemeenschappelijke regelingen (ingebouwde kopie)");
-    println!("Bron: {regelingen} regelingen, {deelnames} deelnames");
+    println!(
+        "Bron: {regelingen} regelingen ({versies} versies), {deelnames} deelnames in de huidige versies"
+    );
     match database {
         Some(url) => println!(
             "Database: {} (zoals opgegeven; gebruik een scratch-database)",
@@ -214,7 +216,8 @@ async fn one_run(url: &str) -> anyhow::Result<Run> {
 }
 
 /// The number of regelingen and of participations in the built-in register.
-fn source_size() -> anyhow::Result<(usize, usize)> {
+/// Regelingen, their versions, and the participations in their current versions.
+fn source_size() -> anyhow::Result<(usize, usize, usize)> {
     let known: HashSet<_> = samenspel_app::reference::organisations()
         .context("referentiegegevens")?
         .into_iter()
@@ -231,7 +234,12 @@ fn source_size() -> anyhow::Result<(usize, usize)> {
         )
     })?;
     let participations = parsed.collaborations.iter().map(|c| c.partners.len()).sum();
-    Ok((parsed.collaborations.len(), participations))
+    let versions = parsed
+        .collaborations
+        .iter()
+        .map(|c| c.history.as_ref().map_or(1, Vec::len))
+        .sum();
+    Ok((parsed.collaborations.len(), versions, participations))
 }
 
 /// Minimum, median and maximum of sorted durations; `None` when there are none.

@@ -33,7 +33,8 @@ enum Ask {
     Site(&'static str),
 }
 
-fn questions() -> anyhow::Result<Vec<Question>> {
+/// The questions; `total` is the number of collaborations, for the offset of the last page.
+fn questions(total: u64) -> anyhow::Result<Vec<Question>> {
     let today = chrono::Utc::now().date_naive();
     let page = Page { limit: 25, offset: 0 };
     let region = samenspel_app::regions::region_members("region", "veiligheidsregio:VR13")
@@ -53,7 +54,7 @@ fn questions() -> anyhow::Result<Vec<Question>> {
                 CollaborationFilter::default(),
                 Page {
                     limit: 25,
-                    offset: 1175,
+                    offset: u32::try_from(total.saturating_sub(1) / 25 * 25).unwrap_or(u32::MAX),
                 },
             ),
         },
@@ -190,7 +191,15 @@ pub async fn run(repeats: u32, database: Option<&str>) -> anyhow::Result<ExitCod
         "{:<40}{:>9}{:>12}{:>12}{:>12}",
         "vraag", "gevonden", "min", "mediaan", "max"
     );
-    for q in questions()? {
+    let total = app
+        .list_collaborations(
+            &CollaborationFilter::default(),
+            Page { limit: 1, offset: 0 },
+            &anonymous,
+        )
+        .await?
+        .total;
+    for q in questions(total)? {
         // One untimed warm-up, then the timed repeats.
         let found = ask(&app, &q.ask, &anonymous).await?;
         let mut durations = Vec::with_capacity(repeats as usize);

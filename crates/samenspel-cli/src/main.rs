@@ -223,10 +223,11 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
 
 fn print_import(report: &samenspel_store::ImportReport) {
     println!(
-        "Register gemeenschappelijke regelingen: {} toegevoegd, {} gewijzigd, {} ongewijzigd; {} organisatie(s) toegevoegd of bijgewerkt.",
+        "Register gemeenschappelijke regelingen: {} toegevoegd, {} gewijzigd, {} ongewijzigd, {} eerdere versie(s) samengevoegd; {} organisatie(s) toegevoegd of bijgewerkt.",
         report.added.len(),
         report.changed.len(),
         report.unchanged,
+        report.merged.len(),
         report.organisations
     );
 }

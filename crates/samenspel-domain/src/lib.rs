@@ -22,6 +22,7 @@ pub mod overview;
 pub mod paging;
 pub mod partnership;
 pub mod people;
+pub mod regeling;
 pub mod rules;
 mod schema;
 pub mod search;

@@ -51,6 +51,15 @@ pub fn partner_has_stances(source_key: &str, code: &str) -> Message {
     )
 }
 
+/// The import would merge away a collaboration on which people recorded something.
+pub fn merge_has_records(source_key: &str) -> Message {
+    msg!(
+        "conflict-merge-has-records",
+        "{source_key} hoort nu bij een andere regeling, maar er zijn standpunten of een peiling bij vastgelegd; het importeren voegt ze niet samen.",
+        source_key = source_key
+    )
+}
+
 /// A wave closed while answers were being stored.
 pub fn wave_closed() -> Message {
     msg!(

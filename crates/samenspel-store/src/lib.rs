@@ -84,6 +84,9 @@ pub trait RegisterStore {
         actor: &Actor,
         progress: &(dyn Fn(usize, usize) + Send + Sync),
     ) -> StoreResult<ImportReport>;
+    /// The collaboration that collaboration `id` became part of, when it was merged away by
+    /// an import (a regeling's version imported before as a collaboration of its own).
+    async fn merged_into(&self, id: i64) -> StoreResult<Option<i64>>;
 }
 
 /// Democratic control per collaboration.

@@ -111,6 +111,9 @@ pub struct Involvement {
     pub wgr_form: Option<samenspel_domain::collaboration::WgrForm>,
     pub role: PartnerRole,
     pub joined_on: Option<NaiveDate>,
+    /// When it left the collaboration (a regeling it took part in before its current version);
+    /// null while it is a partner.
+    pub left_on: Option<NaiveDate>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub published: bool,
@@ -178,6 +181,9 @@ pub struct Collaboration {
     pub published: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// For a regeling from the register: its versions, oldest first (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<samenspel_domain::regeling::Version>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -340,6 +346,12 @@ pub struct RegisteredCollaboration {
     /// The money per partner per year; `None` leaves recorded money alone (the GR register
     /// has none), `Some` replaces it.
     pub money: Option<Vec<samenspel_domain::money::Contribution>>,
+    /// The versions of a regeling, oldest first; `None` leaves the stored history alone.
+    pub history: Option<Vec<samenspel_domain::regeling::Version>>,
+    /// Source keys under which parts of it were imported before as collaborations of their
+    /// own (a regeling's other versions): those are merged into it, and their addresses lead
+    /// to it.
+    pub merges: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,6 +368,8 @@ pub struct ImportReport {
     pub added: Vec<String>,
     pub changed: Vec<String>,
     pub unchanged: u64,
+    /// Collaborations imported before that became part of another (by source key).
+    pub merged: Vec<String>,
     /// Organisations added or updated to be able to name every participant.
     pub organisations: u64,
 }

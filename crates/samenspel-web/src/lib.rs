@@ -13,6 +13,7 @@ pub mod exports;
 mod headers;
 pub mod i18n;
 pub mod messages;
+mod redirects;
 mod request_log;
 mod serve;
 mod session;
@@ -39,6 +40,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .nest("/api", api::routes())
         .merge(assets::routes())
         .fallback(ui::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            redirects::merged_collaborations,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(session::csrf))
         .layer(axum::Extension(config))

@@ -190,6 +190,8 @@ pub(super) fn validate(
                 fields,
                 partners,
                 money: Some(money),
+                history: None,
+                merges: Vec::new(),
             });
         }
     }

@@ -344,6 +344,7 @@ async fn a_draft_is_read_by_its_partners_lezers_only() {
             api.clone(),
             format!("{api}/analysis"),
             format!("{api}/audit-events"),
+            format!("{api}/versions"),
         ] {
             let (status, _) = h.request(token, Method::GET, &path, None).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{who} {path}");

@@ -122,6 +122,7 @@ impl CollaborationRow {
             published: self.published,
             created_at: self.created_at,
             updated_at: self.updated_at,
+            history: Vec::new(),
         })
     }
 }
@@ -166,7 +167,9 @@ pub(super) async fn load_collaboration(conn: &mut Conn, id: i64) -> Result<Optio
         .await?;
     let query = sqlx::query_as::<_, PartnerRow>(SELECT_PARTNERS).bind(id);
     let partners = fetch_all_into(query, &mut *conn).await?;
-    row.into_collaboration(phases, partners).map(Some)
+    let mut collaboration = row.into_collaboration(phases, partners)?;
+    collaboration.history = super::versions::load_versions(conn, id).await?;
+    Ok(Some(collaboration))
 }
 
 async fn existing(conn: &mut Conn, id: i64) -> Result<Collaboration> {
@@ -259,6 +262,7 @@ pub(super) async fn insert_collaboration(
         .fetch_one(&mut *conn)
         .await
         .map_err(Constraint::Unique.refuses(|| StoreError::Conflict(conflict::collaboration_key_taken())))?;
+    super::versions::claim_address(conn, id).await?;
     replace_phases(conn, id, &fields.phases).await?;
     Ok(id)
 }

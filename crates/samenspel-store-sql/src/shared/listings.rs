@@ -41,12 +41,19 @@ const LIST_COLLABORATIONS: &str = concat!(
     " ORDER BY c.name_search, c.id LIMIT $10 OFFSET $11"
 );
 
-const INVOLVEMENTS: &str = "SELECT c.id, c.name, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, p.role, p.joined_on, \
+const INVOLVEMENTS: &str = "SELECT c.id, c.name, c.name_search, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, \
+     p.role, p.joined_on, NULL AS left_on, \
      (SELECT d.control_json FROM democratic_control d WHERE d.collaboration_id = c.id) AS control_json \
      FROM collaboration_partners p JOIN collaborations c ON c.id = p.collaboration_id \
      WHERE p.org_code = $1 AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
      JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $3))) \
-     ORDER BY c.name_search, c.id";
+     UNION ALL \
+     SELECT c.id, c.name, c.name_search, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, \
+     'deelnemer' AS role, f.joined_on, f.left_on, NULL AS control_json \
+     FROM collaboration_former_partners f JOIN collaborations c ON c.id = f.collaboration_id \
+     WHERE f.org_code = $1 AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
+     JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $3))) \
+     ORDER BY name_search, id";
 
 /// The municipal partners of every collaboration the reader may see, one row per partner.
 const MUNICIPAL_GROUPS: &str = "SELECT c.id, c.name, c.kind, c.start_date, c.end_date, p.org_code \
@@ -98,6 +105,7 @@ struct InvolvementRow {
     published: bool,
     role: String,
     joined_on: Option<NaiveDate>,
+    left_on: Option<NaiveDate>,
     control_json: Option<String>,
 }
 
@@ -112,6 +120,7 @@ impl TryFrom<InvolvementRow> for Involvement {
             wgr_form: wgr_form(row.wgr_form.as_deref())?,
             role: partner_role(&row.role)?,
             joined_on: row.joined_on,
+            left_on: row.left_on,
             start_date: row.start_date,
             end_date: row.end_date,
             published: row.published,

@@ -22,6 +22,7 @@ mod register;
 mod search;
 mod stances;
 mod survey;
+mod versions;
 mod write;
 
 /// A connection of this backend (plain, or inside a transaction).

@@ -15,6 +15,7 @@ use super::collaborations::{Origin, insert_collaboration, insert_partner, update
 use super::money::replace_money;
 use super::organisations::upsert_reference;
 use super::search::refresh_collaboration;
+use super::versions::{merge, redirect, replace_versions};
 use super::{Conn, SqlStore};
 use crate::error::{Constraint, Result, boundary};
 
@@ -44,7 +45,7 @@ async fn add(
     item: &RegisteredCollaboration,
     actor: &Actor,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<i64> {
     let origin = Origin {
         demo_key: None,
         source: Some((&item.source_key, &item.source_hash)),
@@ -57,7 +58,11 @@ async fn add(
     if let Some(money) = &item.money {
         replace_money(conn, id, money, actor, now).await?;
     }
-    refresh_collaboration(conn, id).await
+    if let Some(history) = &item.history {
+        replace_versions(conn, id, history).await?;
+    }
+    refresh_collaboration(conn, id).await?;
+    Ok(id)
 }
 
 async fn update(
@@ -111,6 +116,9 @@ async fn update(
     if let Some(money) = &item.money {
         replace_money(conn, id, money, actor, now).await?;
     }
+    if let Some(history) = &item.history {
+        replace_versions(conn, id, history).await?;
+    }
     refresh_collaboration(conn, id).await
 }
 
@@ -138,24 +146,36 @@ impl RegisterStore for SqlStore {
             let known: HashMap<&str, &KnownRow> = known.iter().map(|k| (k.source_key.as_str(), k)).collect();
             let total = collaborations.len();
             for (done, item) in collaborations.iter().enumerate() {
-                match known.get(item.source_key.as_str()) {
+                let id = match known.get(item.source_key.as_str()) {
                     None => {
-                        add(&mut tx, item, actor, now).await?;
+                        let id = add(&mut tx, item, actor, now).await?;
                         report.added.push(item.source_key.clone());
+                        id
                     }
                     Some(k) if k.source_hash.as_deref() == Some(item.source_hash.as_str()) => {
-                        report.unchanged += 1
+                        report.unchanged += 1;
+                        k.id
                     }
                     Some(k) => {
                         update(&mut tx, k, item, actor, now).await?;
                         report.changed.push(item.source_key.clone());
+                        k.id
+                    }
+                };
+                for key in item.merges.iter().filter(|key| known.contains_key(key.as_str())) {
+                    if merge(&mut tx, key, id).await? {
+                        report.merged.push(key.clone());
                     }
                 }
                 if (done + 1) % 100 == 0 || done + 1 == total {
                     progress(done + 1, total);
                 }
             }
-            if report.added.is_empty() && report.changed.is_empty() && report.organisations == 0 {
+            if report.added.is_empty()
+                && report.changed.is_empty()
+                && report.merged.is_empty()
+                && report.organisations == 0
+            {
                 tx.commit_unaudited().await?;
             } else {
                 let event = AuditEvent::RegisterImport {
@@ -167,5 +187,9 @@ impl RegisterStore for SqlStore {
             Ok(report)
         })
         .await
+    }
+
+    async fn merged_into(&self, id: i64) -> StoreResult<Option<i64>> {
+        boundary(async { redirect(&mut *self.pool.acquire().await?, id).await }).await
     }
 }

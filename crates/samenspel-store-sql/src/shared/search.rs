@@ -233,6 +233,16 @@ pub(super) async fn refresh_collaboration(conn: &mut Conn, id: i64) -> Result<()
     Ok(())
 }
 
+/// Removes the row of collaboration `id`, which no longer exists.
+pub(super) async fn forget_collaboration(conn: &mut Conn, id: i64) -> Result<()> {
+    sqlx::query(DELETE_ITEM)
+        .bind(SearchKind::Collaboration.key())
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Writes the row of organisation `code` again.
 pub(super) async fn refresh_organisation(conn: &mut Conn, code: &str) -> Result<()> {
     for doc in organisation_documents(conn, Some(code)).await? {

@@ -13,6 +13,7 @@ mod organisations;
 mod problems;
 pub(crate) mod reasons;
 mod reference;
+mod regeling;
 mod regions;
 mod search;
 mod survey;
@@ -42,6 +43,7 @@ fn endpoints() -> OpenApiRouter<App> {
     OpenApiRouter::default()
         .merge(organisations::routes())
         .merge(collaborations::routes())
+        .merge(regeling::routes())
         .merge(exchange::routes())
         .merge(control::routes())
         .merge(moore::routes())

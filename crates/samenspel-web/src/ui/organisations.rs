@@ -219,19 +219,31 @@ fn involvement_row(lang: Lang, item: &OverviewItem, today: chrono::NaiveDate) ->
             None => lang.t(i.kind.message_id()),
         },
         wgr: i.wgr_form.is_some(),
-        role: match i.joined_on {
-            Some(d) => lang.t_with(
+        role: match (i.joined_on, i.left_on) {
+            (joined, Some(left)) => lang.t_with(
+                "organisations-role-left",
+                &[
+                    ("role", &lang.t(i.role.message_id())),
+                    ("joined", &date(joined)),
+                    ("left", &date(Some(left))),
+                ],
+            ),
+            (Some(d), None) => lang.t_with(
                 "organisations-role-since",
                 &[("role", &lang.t(i.role.message_id())), ("date", &date(Some(d)))],
             ),
-            None => lang.t(i.role.message_id()),
+            (None, None) => lang.t(i.role.message_id()),
         },
         period: match (i.start_date, i.end_date) {
             (None, None) => String::new(),
             (s, e) => format!("{} – {}", date(s), date(e)),
         },
-        status: lang
-            .t(samenspel_domain::collaboration::term_status(i.start_date, i.end_date, today).message_id()),
+        status: match i.left_on {
+            Some(left) if left <= today => lang.t("organisations-status-left"),
+            _ => lang.t(
+                samenspel_domain::collaboration::term_status(i.start_date, i.end_date, today).message_id(),
+            ),
+        },
         draft: !i.published,
         instruments: instrument_labels(lang, item),
         money: item
@@ -279,21 +291,31 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
         })
         .collect();
     let active_count = overview.active_count();
+    let taking_part = overview
+        .collaborations
+        .iter()
+        .filter(|c| c.involvement.left_on.is_none())
+        .count();
     let organisation = overview.organisation;
     let kind = format!(
         "{} ({})",
         lang.t(&type_id(organisation.org_type)),
         lang.t(layer_id(organisation.org_type.layer()))
     );
-    let summary = lang.t_with(
+    let mut summary = lang.t_with(
         "organisations-involved-summary",
         &[
             ("date", &date(Some(today))),
             ("name", &organisation.name),
-            ("count", &rows.len().to_string()),
+            ("count", &taking_part.to_string()),
             ("active", &active_count.to_string()),
         ],
     );
+    let left = rows.len() - taking_part;
+    if left > 0 {
+        summary.push(' ');
+        summary.push_str(&lang.t_with("organisations-left-summary", &[("left", &left.to_string())]));
+    }
     Ok(render(
         StatusCode::OK,
         &ShowPage {
@@ -325,6 +347,7 @@ pub async fn involvements_csv(Visit(app, ctx, code): Visit<String>) -> PageResul
             i.wgr_form.map(|w| w.key().to_owned()).unwrap_or_default(),
             i.role.key().to_owned(),
             i.joined_on.map(|d| d.to_string()).unwrap_or_default(),
+            i.left_on.map(|d| d.to_string()).unwrap_or_default(),
             i.start_date.map(|d| d.to_string()).unwrap_or_default(),
             i.end_date.map(|d| d.to_string()).unwrap_or_default(),
             if item.active { "ja" } else { "nee" }.to_owned(),

@@ -7,6 +7,7 @@ mod form;
 mod list;
 mod partners;
 mod show;
+mod versions;
 
 use axum::Router;
 use axum::routing::{get, post};

@@ -11,6 +11,7 @@ use samenspel_store::Collaboration;
 use serde::Deserialize;
 
 use super::org_type_label;
+use super::versions::{RegelingView, regeling_view};
 use crate::error::PageResult;
 use crate::i18n::Lang;
 use crate::session::PageContext;
@@ -101,6 +102,8 @@ pub struct ShowPage {
     pub missing: Vec<String>,
     pub history: Vec<HistoryRow>,
     pub distance_measure: String,
+    /// A regeling from the register: its versions and the participants that left.
+    pub regeling: Option<RegelingView>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -135,7 +138,10 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> P
         .fase
         .filter(|p| !p.trim().is_empty());
     let view = app.collaboration_view(id, phase.as_deref(), &ctx.who).await?;
-    Ok(render(StatusCode::OK, &show_page(&ctx, view)))
+    let regeling = app.regeling_history(&view.collaboration).await?;
+    let mut page = show_page(&ctx, view);
+    page.regeling = regeling_view(ctx.lang, &regeling);
+    Ok(render(StatusCode::OK, &page))
 }
 
 fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
@@ -189,6 +195,7 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
             .collect(),
         history: history.iter().map(|h| history_row(lang, h)).collect(),
         distance_measure: lang.t("collab-show-distance-measure"),
+        regeling: None,
         offers,
         c,
     }
@@ -377,8 +384,17 @@ fn history_row(lang: Lang, h: &StanceHistoryEntry) -> HistoryRow {
 }
 
 fn period(lang: Lang, c: &Collaboration) -> String {
+    period_between(lang, c.fields.start_date, c.fields.end_date)
+}
+
+/// "01-01-2015 tot 01-01-2019", "vanaf …", "tot …" or "onbekend" in `lang`.
+pub(crate) fn period_between(
+    lang: Lang,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+) -> String {
     let date = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
-    match (c.fields.start_date, c.fields.end_date) {
+    match (start, end) {
         (Some(s), Some(e)) => lang.t_with(
             "collab-period-both",
             &[("start", date(s).as_str()), ("end", date(e).as_str())],
