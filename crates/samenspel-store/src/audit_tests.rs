@@ -38,6 +38,7 @@ fn collaboration(name: &str) -> Collaboration {
         published: false,
         created_at: at,
         updated_at: at,
+        history: Vec::new(),
     }
 }
 
