@@ -28,6 +28,7 @@ pub mod regions;
 pub mod register;
 pub mod search;
 pub mod secret;
+pub mod statutory;
 pub mod survey;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};

@@ -470,9 +470,22 @@ mod tests {
     #[test]
     fn the_shipped_register_parses_completely() {
         let parsed = parse(SHIPPED, &known()).unwrap();
-        assert_eq!(parsed.collaborations.len(), 1186);
-        let participations: usize = parsed.collaborations.iter().map(|c| c.partners.len()).sum();
-        assert_eq!(participations, 9516);
+        assert_eq!(parsed.collaborations.len(), 549, "one per regeling");
+        let versions: usize = parsed
+            .collaborations
+            .iter()
+            .map(|c| c.history.as_ref().map_or(0, Vec::len))
+            .sum();
+        assert_eq!(versions, 1186, "every record a version of one regeling");
+        let participations: usize = parsed
+            .collaborations
+            .iter()
+            .flat_map(|c| c.history.iter().flatten())
+            .map(|v| v.participants.len())
+            .sum();
+        assert_eq!(participations, 9516, "every participant row in its version");
+        let current: usize = parsed.collaborations.iter().map(|c| c.partners.len()).sum();
+        assert_eq!(current, 4000, "the partners are those of the current versions");
         let forms = |f: WgrForm| {
             parsed
                 .collaborations
@@ -480,10 +493,11 @@ mod tests {
                 .filter(|c| c.fields.wgr_form == Some(f))
                 .count()
         };
-        assert_eq!(forms(WgrForm::OpenbaarLichaam), 829);
-        assert_eq!(forms(WgrForm::Bedrijfsvoeringsorganisatie), 165);
-        assert_eq!(forms(WgrForm::RegelingZonderMeer), 137);
-        assert_eq!(forms(WgrForm::GemeenschappelijkOrgaan), 55);
+        // The form of the current version.
+        assert_eq!(forms(WgrForm::OpenbaarLichaam), 343);
+        assert_eq!(forms(WgrForm::Bedrijfsvoeringsorganisatie), 77);
+        assert_eq!(forms(WgrForm::RegelingZonderMeer), 94);
+        assert_eq!(forms(WgrForm::GemeenschappelijkOrgaan), 35);
         assert!(
             parsed
                 .organisations

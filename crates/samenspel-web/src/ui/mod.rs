@@ -24,6 +24,7 @@ mod regions;
 mod request;
 pub mod search;
 mod stances;
+mod statutory;
 mod survey;
 mod survey_form;
 mod survey_import;

@@ -19,6 +19,7 @@ use super::form::{FormState, get};
 use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::request::{Posted, Visit};
+use crate::ui::statutory::{self, StatutoryRow};
 
 use super::outcome::{Saved, form_outcome};
 use super::{
@@ -189,6 +190,12 @@ pub struct ShowPage {
     pub rows: Vec<InvolvementRow>,
     pub years: Vec<YearRow>,
     pub moments: Vec<MomentRow>,
+    /// The coming moments the Wgr sets for its running regelingen with a body.
+    pub statutory: Vec<StatutoryRow>,
+    pub statutory_caption: String,
+    pub statutory_per_regeling: bool,
+    /// "Eerstvolgend: …", when there is a coming statutory moment.
+    pub statutory_next: Option<String>,
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
@@ -290,6 +297,28 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             overdue: m.moment.overdue,
         })
         .collect();
+    let statutory = statutory::rows(
+        lang,
+        overview
+            .statutory
+            .iter()
+            .map(|m| (Some((m.collaboration_id, m.collaboration.clone())), &m.moment)),
+    );
+    let statutory_next = statutory.first().map(|s| {
+        let regeling = s
+            .collaboration
+            .as_ref()
+            .map(|(_, name)| name.as_str())
+            .unwrap_or_default();
+        lang.t_with(
+            "statutory-next",
+            &[
+                ("when", s.when.as_str()),
+                ("what", s.what.as_str()),
+                ("regeling", regeling),
+            ],
+        )
+    });
     let active_count = overview.active_count();
     let taking_part = overview
         .collaborations
@@ -327,6 +356,10 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             rows,
             years,
             moments,
+            statutory,
+            statutory_caption: lang.t_with("statutory-org-caption", &[("name", &organisation.name)]),
+            statutory_per_regeling: true,
+            statutory_next,
             organisation,
         },
     ))
