@@ -208,6 +208,7 @@ fn organisations_to_add(
                 reference: true,
                 ended,
                 other_names: Vec::new(),
+                history: Default::default(),
             },
         );
     }
