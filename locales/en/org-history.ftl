@@ -8,7 +8,6 @@ org-history-until = until { $until }
 org-history-predecessors = Predecessors
 org-history-successor = Successor
 org-history-no-successor = no successor known
-org-history-current-now = now: { $name }
 org-history-carried-on-by = Carried on by
 org-history-partner-ended = no longer exists
 org-history-succeeded-by = succeeded by

@@ -8,7 +8,6 @@ org-history-until = tot { $until }
 org-history-predecessors = Voorgangers
 org-history-successor = Opvolger
 org-history-no-successor = geen opvolger bekend
-org-history-current-now = nu: { $name }
 org-history-carried-on-by = Voortgezet door
 org-history-partner-ended = bestaat niet meer
 org-history-succeeded-by = opgevolgd door

@@ -168,7 +168,9 @@ mod tests {
         assert_eq!(count(&orgs, OrgType::Provincie), 12);
         assert_eq!(count(&orgs, OrgType::Waterschap), 21);
         assert_eq!(count(&orgs, OrgType::Ministerie), 26, "current and ended");
-        let current = orgs.iter().filter(|o| o.org_type == OrgType::Ministerie && !o.ended);
+        let current = orgs
+            .iter()
+            .filter(|o| o.org_type == OrgType::Ministerie && !o.ended);
         assert_eq!(current.count(), 12);
         for t in OrgType::ALL.into_iter().filter(|t| *t != OrgType::Ministerie) {
             assert!(orgs.iter().filter(|o| o.org_type == t).all(|o| !o.ended), "{t:?}");

@@ -158,7 +158,6 @@ pub struct PartnerInfo {
     pub role: PartnerRole,
     /// True when the organisation no longer exists (a ministry of an earlier cabinet, a
     /// municipality merged away): the collaboration keeps it as the partner it was.
-    #[serde(default)]
     pub ended: bool,
     /// When the partner joined (from the register), if known.
     pub joined_on: Option<NaiveDate>,

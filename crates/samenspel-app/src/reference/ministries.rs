@@ -80,7 +80,11 @@ fn source_row(line: usize, row: &Row<'_>) -> Result<SourceRow, String> {
     };
     let raw_from = row.get("valid_from")?;
     let valid_from = if START_FROM_NAME_HISTORY.contains(&tooi) && raw_from == UNKNOWN_START {
-        Some(start_in_name_history(row.get("naamhistorie_bron")?, name, abbreviation)?)
+        Some(start_in_name_history(
+            row.get("naamhistorie_bron")?,
+            name,
+            abbreviation,
+        )?)
     } else if raw_from == UNKNOWN_START {
         None
     } else {
@@ -128,7 +132,11 @@ fn source_row(line: usize, row: &Row<'_>) -> Result<SourceRow, String> {
 
 /// All ministries of the file, current and ended, with their cleaned history.
 pub(super) fn ministries(text: &str) -> Result<Vec<Organisation>, ReferenceError> {
-    let error = |row: usize, reason: String| ReferenceError { file: FILE, row, reason };
+    let error = |row: usize, reason: String| ReferenceError {
+        file: FILE,
+        row,
+        reason,
+    };
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| error(1, e.to_string()))?.clone();
     let mut rows = Vec::new();
@@ -182,10 +190,16 @@ pub(super) fn ministries(text: &str) -> Result<Vec<Organisation>, ReferenceError
     let organisations: Vec<Organisation> = rows
         .into_iter()
         .zip(histories)
-        .map(|(r, history)| Organisation { history, ..r.organisation })
+        .map(|(r, history)| Organisation {
+            history,
+            ..r.organisation
+        })
         .collect();
     if let Some(problem) = check_history(&organisations).first() {
-        return Err(error(1, format!("the history does not hold together: {problem:?}")));
+        return Err(error(
+            1,
+            format!("the history does not hold together: {problem:?}"),
+        ));
     }
     Ok(organisations)
 }

@@ -43,12 +43,18 @@ async fn an_ended_ministry_names_its_successor_in_json_and_on_its_page() {
     let bzk = h.get_json("/api/v1/organisations/MNRE1034").await;
     assert_eq!(bzk["ended"], false);
     assert_eq!(bzk["predecessors"], serde_json::json!(["MNRE1171"]));
-    assert!(bzk.get("successor").is_none(), "a current ministry has no successor");
+    assert!(
+        bzk.get("successor").is_none(),
+        "a current ministry has no successor"
+    );
     let kgg = h.get_json("/api/v1/organisations/mnre1182").await;
     assert_eq!((kgg["ended"].clone(), kgg.get("successor")), (true.into(), None));
     // A historical name version has a code of its own: hv_04795600 (VenJ) → HV-04795600.
     let venj = h.get_json("/api/v1/organisations/HV-04795600").await;
-    assert_eq!((venj["abbreviation"].as_str(), venj["successor"].as_str()), (Some("VenJ"), Some("MNRE1058")));
+    assert_eq!(
+        (venj["abbreviation"].as_str(), venj["successor"].as_str()),
+        (Some("VenJ"), Some("MNRE1058"))
+    );
 
     let html = page(&h, "/organisaties/MNRE1171").await;
     assert!(html.contains("Bestaat niet meer"), "status");
@@ -56,17 +62,28 @@ async fn an_ended_ministry_names_its_successor_in_json_and_on_its_page() {
     assert!(html.contains("<dt>Opvolger</dt><dd><a class=\"utrecht-link\" href=\"/organisaties/MNRE1034\">Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)</a></dd>"));
     let html = page(&h, "/organisaties/MNRE1034").await;
     assert!(html.contains("<dt>Voorgangers</dt>"));
-    assert!(html.contains("href=\"/organisaties/MNRE1171\">Ministerie van Volkshuisvesting en Ruimtelijke Ordening (VRO)</a>"));
+    assert!(html.contains(
+        "href=\"/organisaties/MNRE1171\">Ministerie van Volkshuisvesting en Ruimtelijke Ordening (VRO)</a>"
+    ));
     assert!(!html.contains("<dt>Opvolger</dt>") && !html.contains("Bestaat niet meer"));
     for code in ["MNRE1182", "MNRE1162"] {
         let html = page(&h, &format!("/organisaties/{code}")).await;
-        assert!(html.contains("<dt>Opvolger</dt><dd>geen opvolger bekend</dd>"), "{code}");
+        assert!(
+            html.contains("<dt>Opvolger</dt><dd>geen opvolger bekend</dd>"),
+            "{code}"
+        );
     }
     // VROM was succeeded by IenM, which ended too: IenW carries on.
     let html = page(&h, "/organisaties/MNRE0180").await;
     assert!(html.contains("tot 13-10-2010"));
-    assert!(html.contains("<dt>Opvolger</dt><dd><a class=\"utrecht-link\" href=\"/organisaties/HV-06784634\">"));
-    assert!(html.contains("<dt>Voortgezet door</dt><dd><a class=\"utrecht-link\" href=\"/organisaties/MNRE1130\">"));
+    assert!(
+        html.contains("<dt>Opvolger</dt><dd><a class=\"utrecht-link\" href=\"/organisaties/HV-06784634\">")
+    );
+    assert!(
+        html.contains(
+            "<dt>Voortgezet door</dt><dd><a class=\"utrecht-link\" href=\"/organisaties/MNRE1130\">"
+        )
+    );
     let english = page_in_english(&h, "/organisaties/MNRE1171").await;
     assert!(english.contains("<dt>Successor</dt>") && english.contains("<dt>Period</dt>"));
 }
@@ -77,20 +94,36 @@ async fn a_collaboration_keeps_an_ended_ministry_and_shows_who_carries_on() {
     let id = h
         .create_collaboration(
             "Woondeal Stedendriehoek 2024",
-            &[("MNRE1171", "trekker"), ("MNRE1182", "partner"), ("MNRE1034", "partner"), ("GM0200", "partner")],
+            &[
+                ("MNRE1171", "trekker"),
+                ("MNRE1182", "partner"),
+                ("MNRE1034", "partner"),
+                ("GM0200", "partner"),
+            ],
         )
         .await;
     let collaboration = h.get_json(&format!("/api/v1/collaborations/{id}")).await;
     let partners = collaboration["partners"].as_array().unwrap();
     let vro = partners.iter().find(|p| p["code"] == "MNRE1171").unwrap();
     assert_eq!(vro["ended"], true, "the partner stays, marked as ended");
-    assert!(partners.iter().filter(|p| p["code"] != "MNRE1171" && p["code"] != "MNRE1182").all(|p| p["ended"] == false));
+    assert!(
+        partners
+            .iter()
+            .filter(|p| p["code"] != "MNRE1171" && p["code"] != "MNRE1182")
+            .all(|p| p["ended"] == false)
+    );
 
     let html = page(&h, &format!("/samenwerkingen/{id}")).await;
-    assert!(html.contains("href=\"/organisaties/MNRE1171\">Ministerie van Volkshuisvesting en Ruimtelijke Ordening</a>"));
+    assert!(html.contains(
+        "href=\"/organisaties/MNRE1171\">Ministerie van Volkshuisvesting en Ruimtelijke Ordening</a>"
+    ));
     assert!(html.contains("bestaat niet meer — opgevolgd door <a class=\"utrecht-link\" href=\"/organisaties/MNRE1034\">Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)</a>"));
     assert!(html.contains("bestaat niet meer — geen opvolger bekend"), "KGG");
-    assert_eq!(html.matches("bestaat niet meer —").count(), 2, "only VRO and KGG ended");
+    assert_eq!(
+        html.matches("bestaat niet meer —").count(),
+        2,
+        "only VRO and KGG ended"
+    );
     let english = page_in_english(&h, &format!("/samenwerkingen/{id}")).await;
     assert!(english.contains("no longer exists — succeeded by <a"));
     assert!(english.contains("no longer exists — no successor known"));
@@ -99,7 +132,9 @@ async fn a_collaboration_keeps_an_ended_ministry_and_shows_who_carries_on() {
 #[tokio::test]
 async fn pick_lists_offer_only_current_ministries() {
     let h = Harness::start().await;
-    let id = h.create_collaboration("Regio Deal Keuzelijst", &[("MNRE1034", "trekker")]).await;
+    let id = h
+        .create_collaboration("Regio Deal Keuzelijst", &[("MNRE1034", "trekker")])
+        .await;
     let browser = h.browser_as("MNRE1034", "redacteur").await;
     for path in [
         "/samenwerkingen/nieuw".to_owned(),
@@ -113,19 +148,31 @@ async fn pick_lists_offer_only_current_ministries() {
         for ended in ENDED_2026 {
             assert!(!codes.iter().any(|c| c == ended), "{path} offers {ended}");
         }
-        assert!(!codes.iter().any(|c| c.starts_with("HV-")), "{path} offers a historical ministry");
+        assert!(
+            !codes.iter().any(|c| c.starts_with("HV-")),
+            "{path} offers a historical ministry"
+        );
     }
-    let ministers: Vec<String> = offered(&browser.get(&format!("/samenwerkingen/{id}/democratische-controle")).await.text().await.unwrap())
-        .into_iter()
-        .filter(|c| c.starts_with("MNRE"))
-        .collect();
+    let ministers: Vec<String> = offered(
+        &browser
+            .get(&format!("/samenwerkingen/{id}/democratische-controle"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    )
+    .into_iter()
+    .filter(|c| c.starts_with("MNRE"))
+    .collect();
     assert_eq!(ministers.len(), 12, "the current ministries: {ministers:?}");
 }
 
 #[tokio::test]
 async fn a_responsible_minister_that_ended_stays_a_choice_for_its_collaboration() {
     let h = Harness::start().await;
-    let id = h.create_collaboration("Woondeal Oud Kabinet", &[("MNRE1171", "trekker")]).await;
+    let id = h
+        .create_collaboration("Woondeal Oud Kabinet", &[("MNRE1171", "trekker")])
+        .await;
     let (status, body) = h
         .send_json(
             reqwest::Method::PUT,
@@ -135,18 +182,36 @@ async fn a_responsible_minister_that_ended_stays_a_choice_for_its_collaboration(
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let browser = h.browser_as("MNRE1034", "beheerder").await;
-    let html = browser.get(&format!("/samenwerkingen/{id}/democratische-controle")).await.text().await.unwrap();
-    assert!(html.contains("<option value=\"MNRE1171\" selected>"), "the recorded one stays chosen");
-    assert!(!offered(&html).iter().any(|c| c == "MNRE1182"), "other ended ones are no choice");
+    let html = browser
+        .get(&format!("/samenwerkingen/{id}/democratische-controle"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<option value=\"MNRE1171\" selected>"),
+        "the recorded one stays chosen"
+    );
+    assert!(
+        !offered(&html).iter().any(|c| c == "MNRE1182"),
+        "other ended ones are no choice"
+    );
 }
 
 #[tokio::test]
 async fn lists_leave_ended_ministries_out_unless_asked() {
     let h = Harness::start().await;
-    let current = h.get_json("/api/v1/organisations?type=ministerie&limit=200").await;
+    let current = h
+        .get_json("/api/v1/organisations?type=ministerie&limit=200")
+        .await;
     assert_eq!(current["total"], 12);
     let codes = |body: &serde_json::Value| -> Vec<String> {
-        body["items"].as_array().unwrap().iter().map(|o| o["code"].as_str().unwrap().to_owned()).collect()
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["code"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert!(codes(&current).iter().any(|c| c == "MNRE1034"));
     for ended in ENDED_2026 {
@@ -156,10 +221,18 @@ async fn lists_leave_ended_ministries_out_unless_asked() {
         .get_json("/api/v1/organisations?type=ministerie&include_ended=true&limit=200")
         .await;
     assert_eq!(all["total"], 26);
-    let vro = all["items"].as_array().unwrap().iter().find(|o| o["code"] == "MNRE1171").unwrap();
+    let vro = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["code"] == "MNRE1171")
+        .unwrap();
     assert_eq!(vro["successor"], "MNRE1034");
     let found = h.get_json("/api/v1/organisations?q=volkshuisvesting").await;
-    assert!(!codes(&found).iter().any(|c| c == "MNRE1171"), "search leaves it out too");
+    assert!(
+        !codes(&found).iter().any(|c| c == "MNRE1171"),
+        "search leaves it out too"
+    );
 
     let list = page(&h, "/organisaties?type=ministerie").await;
     assert!(list.contains("/organisaties/MNRE1034") && !list.contains("/organisaties/MNRE1171"));
@@ -176,25 +249,58 @@ async fn loading_the_reference_data_again_writes_only_what_changed() {
     let store = h.app.app.store();
     let mut organisations = samenspel_app::reference::organisations().unwrap();
     let before = h.fingerprint().await;
-    assert_eq!(store.upsert_reference_organisations(&organisations).await.unwrap(), 0);
+    assert_eq!(
+        store
+            .upsert_reference_organisations(&organisations)
+            .await
+            .unwrap(),
+        0
+    );
     assert_eq!(before, h.fingerprint().await);
 
-    let vro = organisations.iter_mut().find(|o| o.code.as_str() == "MNRE1171").unwrap();
+    let vro = organisations
+        .iter_mut()
+        .find(|o| o.code.as_str() == "MNRE1171")
+        .unwrap();
     vro.history.successor = None;
     vro.history.valid_from = None;
-    assert_eq!(store.upsert_reference_organisations(&organisations).await.unwrap(), 1);
+    assert_eq!(
+        store
+            .upsert_reference_organisations(&organisations)
+            .await
+            .unwrap(),
+        1
+    );
     let stored = h.get_json("/api/v1/organisations/MNRE1171").await;
-    assert!(stored.get("successor").is_none() && stored.get("valid_from").is_none(), "{stored}");
+    assert!(
+        stored.get("successor").is_none() && stored.get("valid_from").is_none(),
+        "{stored}"
+    );
 
-    let bzk = organisations.iter_mut().find(|o| o.code.as_str() == "MNRE1034").unwrap();
+    let bzk = organisations
+        .iter_mut()
+        .find(|o| o.code.as_str() == "MNRE1034")
+        .unwrap();
     bzk.history.predecessors.push(OrgCode::parse("MNRE1182").unwrap());
-    assert_eq!(store.upsert_reference_organisations(&organisations).await.unwrap(), 1);
+    assert_eq!(
+        store
+            .upsert_reference_organisations(&organisations)
+            .await
+            .unwrap(),
+        1
+    );
     let stored = h.get_json("/api/v1/organisations/MNRE1034").await;
-    assert_eq!(stored["predecessors"], serde_json::json!(["MNRE1171", "MNRE1182"]));
+    assert_eq!(
+        stored["predecessors"],
+        serde_json::json!(["MNRE1171", "MNRE1182"])
+    );
 
     let shipped = samenspel_app::reference::organisations().unwrap();
     assert_eq!(store.upsert_reference_organisations(&shipped).await.unwrap(), 2);
-    assert_eq!(h.get_json("/api/v1/organisations/MNRE1171").await["successor"], "MNRE1034");
+    assert_eq!(
+        h.get_json("/api/v1/organisations/MNRE1171").await["successor"],
+        "MNRE1034"
+    );
 }
 
 /// The demonstration holds a Woondeal of 2024–2025 with VRO as trekker: its page shows BZK.
@@ -202,12 +308,17 @@ async fn loading_the_reference_data_again_writes_only_what_changed() {
 async fn the_demonstration_shows_a_ministry_of_the_previous_cabinet() {
     let h = Harness::start().await;
     samenspel_app::demo::load(&h.app.app).await.unwrap();
-    let list = h.get_json("/api/v1/collaborations?limit=200&organisation=MNRE1171").await;
+    let list = h
+        .get_json("/api/v1/collaborations?limit=200&organisation=MNRE1171")
+        .await;
     let items = list["items"].as_array().unwrap();
     assert_eq!(items.len(), 1, "{list}");
     assert_eq!(items[0]["name"], "Woondeal Regio Zwolle 2024–2025 (demonstratie)");
     let html = page(&h, &format!("/samenwerkingen/{}", items[0]["id"])).await;
     assert!(html.contains("opgevolgd door <a class=\"utrecht-link\" href=\"/organisaties/MNRE1034\">"));
     let vro = page(&h, "/organisaties/MNRE1171").await;
-    assert!(vro.contains("Woondeal Regio Zwolle 2024–2025 (demonstratie)"), "its own page lists it");
+    assert!(
+        vro.contains("Woondeal Regio Zwolle 2024–2025 (demonstratie)"),
+        "its own page lists it"
+    );
 }

@@ -116,7 +116,11 @@ impl TryFrom<OrganisationRow> for Organisation {
             history: OrgHistory {
                 valid_from: row.valid_from,
                 valid_until: row.valid_until,
-                predecessors: row.predecessor_codes.lines().map(org_code).collect::<Result<_>>()?,
+                predecessors: row
+                    .predecessor_codes
+                    .lines()
+                    .map(org_code)
+                    .collect::<Result<_>>()?,
                 successor: row.successor_code.as_deref().map(org_code).transpose()?,
             },
         })

@@ -118,7 +118,10 @@ async fn page(
     // collaboration keeps it, and saving the form must not drop it.
     let mut ministries = ministries(app).await;
     let recorded = shown.responsible_minister.as_ref().map(|m| m.as_str());
-    for code in [Some(input.responsible_minister.as_str()), recorded].into_iter().flatten() {
+    for code in [Some(input.responsible_minister.as_str()), recorded]
+        .into_iter()
+        .flatten()
+    {
         if !code.is_empty()
             && !ministries.iter().any(|(c, _)| c.eq_ignore_ascii_case(code))
             && let Ok(org) = app.organisation(code).await

@@ -6,16 +6,14 @@ fn all() -> Vec<Organisation> {
     ministries(super::super::MINISTERIES).unwrap()
 }
 
-fn code(c: &str) -> OrgCode {
-    OrgCode::parse(c).unwrap()
-}
-
 fn day(raw: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
 }
 
 fn find<'a>(orgs: &'a [Organisation], c: &str) -> &'a Organisation {
-    orgs.iter().find(|o| o.code.as_str() == c).unwrap_or_else(|| panic!("{c}"))
+    orgs.iter()
+        .find(|o| o.code.as_str() == c)
+        .unwrap_or_else(|| panic!("{c}"))
 }
 
 #[test]
@@ -36,7 +34,9 @@ fn twelve_current_ministries_and_fourteen_ended() {
         .collect();
     assert_eq!(
         current,
-        ["AZ", "BZ", "BZK", "Def", "EZK", "Fin", "IenW", "JenV", "LVVN", "OCW", "SZW", "VWS"]
+        [
+            "AZ", "BZ", "BZK", "Def", "EZK", "Fin", "IenW", "JenV", "LVVN", "OCW", "SZW", "VWS"
+        ]
     );
     for o in &orgs {
         assert_eq!(o.ended, o.history.valid_until.is_some(), "{}", o.code);
@@ -61,10 +61,22 @@ const FACTS: &[(&str, &str, &str, &str, &str)] = &[
     ("MNRE0170", "", "2010-10-13", "HV-06784634", "MNRE1130"),
     ("HV-04793043", "", "2010-11-30", "HV-04795600", "MNRE1058"),
     // ELenI and what it came from lead, as the source links them, to EZK.
-    ("HV-17252319", "2010-10-14", "2012-12-31", "HV-22300580", "MNRE1045"),
+    (
+        "HV-17252319",
+        "2010-10-14",
+        "2012-12-31",
+        "HV-22300580",
+        "MNRE1045",
+    ),
     ("MNRE1040", "", "2010-10-13", "HV-17252319", "MNRE1045"),
     ("MNRE1150", "", "2010-10-13", "HV-17252319", "MNRE1045"),
-    ("HV-41004458", "2018-01-01", "2024-07-01", "HV-22300580", "MNRE1045"),
+    (
+        "HV-41004458",
+        "2018-01-01",
+        "2024-07-01",
+        "HV-22300580",
+        "MNRE1045",
+    ),
     // A current ministry has no successor: the source gives EZK one (LNV 2017–2024).
     ("MNRE1045", "", "", "", ""),
     ("MNRE1034", "", "", "", ""),
@@ -78,9 +90,17 @@ fn the_cleaned_history_states_these_facts() {
         let o = find(&orgs, c);
         assert_eq!(o.history.valid_from, day(from), "{c} from");
         assert_eq!(o.history.valid_until, day(until), "{c} until");
-        assert_eq!(o.history.successor.as_ref().map(OrgCode::as_str).unwrap_or(""), *successor, "{c}");
+        assert_eq!(
+            o.history.successor.as_ref().map(OrgCode::as_str).unwrap_or(""),
+            *successor,
+            "{c}"
+        );
         let line = line_of(o, lookup);
-        assert_eq!(line.current_successor().map(OrgCode::as_str).unwrap_or(""), *current, "{c}");
+        assert_eq!(
+            line.current_successor().map(OrgCode::as_str).unwrap_or(""),
+            *current,
+            "{c}"
+        );
     }
 }
 
@@ -88,7 +108,12 @@ fn the_cleaned_history_states_these_facts() {
 fn predecessors_came_before_and_include_every_ministry_that_was_succeeded() {
     let orgs = all();
     let predecessors = |c: &str| -> Vec<&str> {
-        find(&orgs, c).history.predecessors.iter().map(OrgCode::as_str).collect()
+        find(&orgs, c)
+            .history
+            .predecessors
+            .iter()
+            .map(OrgCode::as_str)
+            .collect()
     };
     assert_eq!(predecessors("MNRE1034"), ["MNRE1171"], "BZK took over from VRO");
     assert_eq!(predecessors("MNRE1130"), ["HV-06784634"]);
@@ -100,7 +125,11 @@ fn predecessors_came_before_and_include_every_ministry_that_was_succeeded() {
     assert_eq!(predecessors("HV-33909618"), ["MNRE1045"]);
     for o in &orgs {
         if let Some(s) = &o.history.successor {
-            assert!(find(&orgs, s.as_str()).history.predecessors.contains(&o.code), "{}", o.code);
+            assert!(
+                find(&orgs, s.as_str()).history.predecessors.contains(&o.code),
+                "{}",
+                o.code
+            );
         }
         for p in &o.history.predecessors {
             let p = find(&orgs, p.as_str());
@@ -137,9 +166,16 @@ fn a_row_that_does_not_fit_is_refused_with_its_line() {
     let bzk = source.lines().find(|l| l.starts_with("org:min-bzk,")).unwrap();
     let refused = |text: String| ministries(&text).unwrap_err().to_string();
     let unknown = bzk.replace("org:min-vro", "org:min-nergens");
-    assert!(refused(format!("{header}\n{unknown}\n")).contains("row 2: column predecessor_polder_ids: unknown polder id 'org:min-nergens'"));
+    assert!(
+        refused(format!("{header}\n{unknown}\n"))
+            .contains("row 2: column predecessor_polder_ids: unknown polder id 'org:min-nergens'")
+    );
     let ended_but_active = bzk.replace(",1900-01-01,,ja,", ",1900-01-01,2026-01-01,ja,");
-    assert!(refused(format!("{header}\n{ended_but_active}\n")).contains("row 2: actief_bron ja does not fit"));
+    assert!(
+        refused(format!("{header}\n{ended_but_active}\n")).contains("row 2: actief_bron ja does not fit")
+    );
     let bad_date = bzk.replace(",1900-01-01,,ja,", ",2026-13-01,,ja,");
-    assert!(refused(format!("{header}\n{bad_date}\n")).contains("column valid_from: '2026-13-01' is no date"));
+    assert!(
+        refused(format!("{header}\n{bad_date}\n")).contains("column valid_from: '2026-13-01' is no date")
+    );
 }

@@ -37,7 +37,13 @@ fn codes(cs: &[&str]) -> Vec<OrgCode> {
 fn a_current_organisation_is_its_own_end() {
     let all = [ministry("BZK", false, None)];
     let l = line(&all, "BZK");
-    assert_eq!(l, Line { successors: vec![], end: LineEnd::Current });
+    assert_eq!(
+        l,
+        Line {
+            successors: vec![],
+            end: LineEnd::Current
+        }
+    );
     assert_eq!(l.current_successor(), None);
 }
 
@@ -58,24 +64,54 @@ fn the_successors_are_followed_to_the_current_one() {
 #[test]
 fn an_ended_organisation_without_successor_has_no_current_one() {
     let all = [ministry("KGG", true, None), ministry("XX", true, Some("KGG"))];
-    assert_eq!(line(&all, "KGG"), Line { successors: vec![], end: LineEnd::NoKnownSuccessor });
+    assert_eq!(
+        line(&all, "KGG"),
+        Line {
+            successors: vec![],
+            end: LineEnd::NoKnownSuccessor
+        }
+    );
     let l = line(&all, "XX");
-    assert_eq!(l, Line { successors: codes(&["KGG"]), end: LineEnd::NoKnownSuccessor });
+    assert_eq!(
+        l,
+        Line {
+            successors: codes(&["KGG"]),
+            end: LineEnd::NoKnownSuccessor
+        }
+    );
     assert_eq!(l.current_successor(), None);
 }
 
 #[test]
 fn a_successor_the_data_does_not_hold_stops_the_line() {
     let all = [ministry("AA", true, Some("BB"))];
-    assert_eq!(line(&all, "AA"), Line { successors: codes(&["BB"]), end: LineEnd::UnknownSuccessor });
+    assert_eq!(
+        line(&all, "AA"),
+        Line {
+            successors: codes(&["BB"]),
+            end: LineEnd::UnknownSuccessor
+        }
+    );
 }
 
 #[test]
 fn a_loop_stops_at_the_first_organisation_met_twice() {
     let all = [ministry("AA", true, Some("BB")), ministry("BB", true, Some("AA"))];
-    assert_eq!(line(&all, "AA"), Line { successors: codes(&["BB"]), end: LineEnd::Loop });
+    assert_eq!(
+        line(&all, "AA"),
+        Line {
+            successors: codes(&["BB"]),
+            end: LineEnd::Loop
+        }
+    );
     let own = [ministry("AA", true, Some("AA"))];
-    assert_eq!(line(&own, "AA"), Line { successors: vec![], end: LineEnd::Loop });
+    assert_eq!(
+        line(&own, "AA"),
+        Line {
+            successors: vec![],
+            end: LineEnd::Loop
+        }
+    );
     assert_eq!(line(&own, "AA").current_successor(), None);
 }
 
@@ -83,7 +119,13 @@ fn a_loop_stops_at_the_first_organisation_met_twice() {
 fn a_successor_of_one_that_exists_is_not_followed() {
     // The check below refuses such data; the line itself still says it is current.
     let all = [ministry("EZK", false, Some("LNV")), ministry("LNV", true, None)];
-    assert_eq!(line(&all, "EZK"), Line { successors: vec![], end: LineEnd::Current });
+    assert_eq!(
+        line(&all, "EZK"),
+        Line {
+            successors: vec![],
+            end: LineEnd::Current
+        }
+    );
 }
 
 #[test]
@@ -108,9 +150,15 @@ fn the_check_names_every_problem_once() {
             HistoryProblem::SuccessorOfCurrent(code("EZK")),
             HistoryProblem::Loop(code("AA")),
             HistoryProblem::Loop(code("BB")),
-            HistoryProblem::UnknownCode { organisation: code("CC"), named: code("MISSING") },
+            HistoryProblem::UnknownCode {
+                organisation: code("CC"),
+                named: code("MISSING")
+            },
             HistoryProblem::EndsBeforeStart(code("OLD")),
-            HistoryProblem::UnknownCode { organisation: code("NEW"), named: code("GONE") },
+            HistoryProblem::UnknownCode {
+                organisation: code("NEW"),
+                named: code("GONE")
+            },
         ]
     );
 }
