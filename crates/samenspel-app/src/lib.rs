@@ -35,6 +35,7 @@ pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;
 pub use collaborations::{CollaborationView, PartnerInput, PartnerStanceView, StanceHistoryEntry};
 pub use error::{AppError, AppResult};
+pub use organisations::History;
 pub use principal::{Principal, SignedIn};
 
 use std::sync::Arc;

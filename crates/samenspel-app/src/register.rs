@@ -214,6 +214,7 @@ fn organisations_to_add(
                 reference: true,
                 ended,
                 other_names: Vec::new(),
+                history: Default::default(),
             },
         );
     }

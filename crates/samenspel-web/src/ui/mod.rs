@@ -16,6 +16,7 @@ mod language;
 mod layout;
 mod money;
 mod moore;
+mod org_history;
 mod organisations;
 mod outcome;
 mod page_path;

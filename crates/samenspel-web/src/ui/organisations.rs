@@ -79,6 +79,8 @@ pub struct ListRow {
     pub code: String,
     pub name: String,
     pub kind: String,
+    /// For an organisation that no longer exists: its period, where known (else empty).
+    pub ended: Option<String>,
 }
 
 #[derive(Template)]
@@ -88,6 +90,8 @@ pub struct ListPage {
     pub query: String,
     pub types: Vec<TypeChoice>,
     pub organisations: Vec<ListRow>,
+    /// Organisations that no longer exist are listed too.
+    pub include_ended: bool,
     pub pagination: Pagination,
     pub error: Option<String>,
 }
@@ -97,6 +101,8 @@ pub struct ListQuery {
     q: Option<String>,
     #[serde(rename = "type")]
     org_type: Option<String>,
+    /// `ja` lists the organisations that no longer exist too.
+    opgeheven: Option<String>,
     pagina: Option<u32>,
 }
 
@@ -108,8 +114,9 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let error = error.or(query_error);
     let page = page_from(query.pagina);
     let q = query.q.clone().unwrap_or_default();
+    let include_ended = query.opgeheven.as_deref() == Some("ja");
     let filter = OrgFilter {
-        include_ended: false,
+        include_ended,
         org_type,
         query: Some(q.clone()),
     };
@@ -117,6 +124,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let params = [
         ("q", q.clone()),
         ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default()),
+        ("opgeheven", if include_ended { "ja" } else { "" }.to_owned()),
     ];
     let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total)?;
     let types = type_choices(lang, &OrgType::ALL, |key| {
@@ -129,6 +137,9 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             code: o.code.to_string(),
             name: o.display_name(),
             kind: lang.t(&type_id(o.org_type)),
+            ended: o
+                .ended
+                .then(|| super::org_history::period(lang, &o.history).unwrap_or_default()),
         })
         .collect();
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
@@ -139,6 +150,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             query: q,
             types,
             organisations,
+            include_ended,
             pagination,
             error,
         },
@@ -196,6 +208,8 @@ pub struct ShowPage {
     pub statutory_per_regeling: bool,
     /// "Eerstvolgend: …", when there is a coming statutory moment.
     pub statutory_next: Option<String>,
+    /// Its period, predecessors and successor.
+    pub history: super::org_history::HistoryView,
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
@@ -326,6 +340,7 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
         .filter(|c| c.involvement.left_on.is_none())
         .count();
     let organisation = overview.organisation;
+    let history = super::org_history::history_view(lang, &organisation, &app.history(&organisation).await?);
     let kind = format!(
         "{} ({})",
         lang.t(&type_id(organisation.org_type)),
@@ -360,6 +375,7 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             statutory_caption: lang.t_with("statutory-org-caption", &[("name", &organisation.name)]),
             statutory_per_regeling: true,
             statutory_next,
+            history,
             organisation,
         },
     ))

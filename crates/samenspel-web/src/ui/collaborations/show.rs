@@ -38,6 +38,10 @@ pub struct PartnerRow {
     pub stance_href: Option<String>,
     pub joined: Option<String>,
     pub notes: Option<String>,
+    /// The organisation no longer exists; the collaboration keeps it as it was.
+    pub ended: bool,
+    /// For one that ended: the organisation that carries on now, when known.
+    pub succeeded_by: Option<crate::ui::org_history::OrgLink>,
 }
 
 pub struct DisagreementView {
@@ -266,6 +270,8 @@ fn partner_rows(
             }),
             joined: s.partner.joined_on.map(|d| d.format("%d-%m-%Y").to_string()),
             notes: s.partner.notes.clone(),
+            ended: s.partner.ended,
+            succeeded_by: s.succeeded_by.as_ref().map(crate::ui::org_history::OrgLink::to),
         })
         .collect()
 }
