@@ -160,6 +160,22 @@ async fn the_overview_of_amsterdam_lists_its_regelingen_with_their_forms() {
 /// The three versions of the Veiligheidsregio Utrecht in the register.
 const VRU_VERSIONS: [&str; 3] = ["24221387", "28426798", "28426877"];
 
+/// The id and page of the Veiligheidsregio Utrecht (keyed by its first version).
+async fn vru_page(h: &Harness) -> (i64, String) {
+    let id = h
+        .app
+        .db
+        .count("SELECT id FROM collaborations WHERE source_key = 'gr:24221387'")
+        .await;
+    let page = h
+        .get(&format!("/samenwerkingen/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    (id, page)
+}
+
 #[tokio::test]
 async fn utrecht_sees_each_regeling_once_with_its_versions_and_who_left() {
     let h = Harness::start().await;
@@ -193,17 +209,7 @@ async fn utrecht_sees_each_regeling_once_with_its_versions_and_who_left() {
         .await;
     assert_eq!(json["total"], 549);
 
-    let id: i64 = h
-        .app
-        .db
-        .count("SELECT id FROM collaborations WHERE source_key = 'gr:24221387'")
-        .await;
-    let page = h
-        .get(&format!("/samenwerkingen/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let (id, page) = vru_page(&h).await;
     assert!(page.contains("Versies van de regeling"));
     for version in VRU_VERSIONS {
         assert!(
@@ -435,17 +441,7 @@ async fn a_raadslid_of_utrecht_sees_the_coming_statutory_moments_with_their_arti
         "not for a regeling Utrecht left"
     );
 
-    let id = h
-        .app
-        .db
-        .count("SELECT id FROM collaborations WHERE source_key = 'gr:24221387'")
-        .await;
-    let page = h
-        .get(&format!("/samenwerkingen/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let (_, page) = vru_page(&h).await;
     assert!(
         page.contains("uiterlijk 14-09-2027"),
         "the councils' zienswijze on the 2028 budget"
