@@ -160,6 +160,56 @@ async fn the_overview_of_amsterdam_lists_its_regelingen_with_their_forms() {
 /// The three versions of the Veiligheidsregio Utrecht in the register.
 const VRU_VERSIONS: [&str; 3] = ["24221387", "28426798", "28426877"];
 
+/// The shipped register as an earlier Samenspel imported it: every version a collaboration of
+/// its own (with the organisations to add).
+fn each_version_apart() -> (
+    Vec<samenspel_domain::org::Organisation>,
+    Vec<RegisteredCollaboration>,
+) {
+    let known: std::collections::HashSet<_> = samenspel_app::reference::organisations()
+        .unwrap()
+        .into_iter()
+        .map(|o| o.code)
+        .collect();
+    let parsed = samenspel_app::register::parse(SHIPPED, &known).unwrap();
+    let apart: Vec<RegisteredCollaboration> = parsed
+        .collaborations
+        .iter()
+        .flat_map(|c| c.history.clone().unwrap_or_default())
+        .map(|v| RegisteredCollaboration {
+            source_key: format!("gr:{}", v.id),
+            source_hash: format!("old-{}", v.id),
+            fields: CollaborationFields {
+                name: v.name.clone(),
+                kind: CollaborationKind::GemeenschappelijkeRegeling,
+                wgr_form: v.wgr_form,
+                task: None,
+                public_value: None,
+                region: None,
+                start_date: v.start_date,
+                end_date: v.end_date,
+                phases: Vec::new(),
+                legal_basis: None,
+                policy_areas: Vec::new(),
+            },
+            partners: v
+                .participants
+                .iter()
+                .map(|p| RegisteredPartner {
+                    code: p.code.clone(),
+                    role: PartnerRole::Deelnemer,
+                    joined_on: p.joined_on,
+                    notes: None,
+                })
+                .collect(),
+            money: None,
+            history: None,
+            merges: Vec::new(),
+        })
+        .collect();
+    (parsed.organisations, apart)
+}
+
 /// The id and page of the Veiligheidsregio Utrecht (keyed by its first version).
 async fn vru_page(h: &Harness) -> (i64, String) {
     let id = h
@@ -245,51 +295,10 @@ async fn utrecht_sees_each_regeling_once_with_its_versions_and_who_left() {
 async fn a_database_that_held_each_version_apart_is_merged_and_the_old_addresses_lead_on() {
     let h = Harness::start().await;
     let app = &h.app.app;
-    let known: std::collections::HashSet<_> = samenspel_app::reference::organisations()
-        .unwrap()
-        .into_iter()
-        .map(|o| o.code)
-        .collect();
-    let parsed = samenspel_app::register::parse(SHIPPED, &known).unwrap();
-    // As an earlier Samenspel imported it: every version a collaboration of its own.
-    let apart: Vec<RegisteredCollaboration> = parsed
-        .collaborations
-        .iter()
-        .flat_map(|c| c.history.clone().unwrap_or_default())
-        .map(|v| RegisteredCollaboration {
-            source_key: format!("gr:{}", v.id),
-            source_hash: format!("old-{}", v.id),
-            fields: CollaborationFields {
-                name: v.name.clone(),
-                kind: CollaborationKind::GemeenschappelijkeRegeling,
-                wgr_form: v.wgr_form,
-                task: None,
-                public_value: None,
-                region: None,
-                start_date: v.start_date,
-                end_date: v.end_date,
-                phases: Vec::new(),
-                legal_basis: None,
-                policy_areas: Vec::new(),
-            },
-            partners: v
-                .participants
-                .iter()
-                .map(|p| RegisteredPartner {
-                    code: p.code.clone(),
-                    role: PartnerRole::Deelnemer,
-                    joined_on: p.joined_on,
-                    notes: None,
-                })
-                .collect(),
-            money: None,
-            history: None,
-            merges: Vec::new(),
-        })
-        .collect();
+    let (organisations, apart) = each_version_apart();
     let actor = samenspel_domain::audit::Actor::system("test");
     app.store()
-        .import_register("gr:", &parsed.organisations, &apart, &actor, &|_, _| {})
+        .import_register("gr:", &organisations, &apart, &actor, &|_, _| {})
         .await
         .unwrap();
     let db = &h.app.db;
@@ -462,5 +471,56 @@ async fn a_raadslid_of_utrecht_sees_the_coming_statutory_moments_with_their_arti
     assert!(
         page.contains("Voor deze regeling zijn geen wettelijke momenten afgeleid"),
         "a regeling zonder meer has no body and no budget"
+    );
+}
+
+#[tokio::test]
+async fn a_version_with_a_recorded_stance_is_not_merged_away_and_the_import_says_why() {
+    let h = Harness::start().await;
+    let app = &h.app.app;
+    let (organisations, apart) = each_version_apart();
+    let actor = samenspel_domain::audit::Actor::system("test");
+    app.store()
+        .import_register("gr:", &organisations, &apart, &actor, &|_, _| {})
+        .await
+        .unwrap();
+    let last = h
+        .app
+        .db
+        .count(&format!(
+            "SELECT id FROM collaborations WHERE source_key = 'gr:{}'",
+            VRU_VERSIONS[2]
+        ))
+        .await;
+    let input: samenspel_domain::partnership::StanceInput = serde_json::from_value(serde_json::json!({
+        "scores": crate::helpers::DIMENSIONS.iter().map(|d| (*d, 3)).collect::<std::collections::BTreeMap<_, _>>()
+    }))
+    .unwrap();
+    app.record_stance(last, "GM0344", &input, &Principal::System("test"))
+        .await
+        .unwrap();
+    let error = app
+        .import_gr_register(SHIPPED, &Principal::System("test"), &|_, _| {})
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains(&format!("gr:{}", VRU_VERSIONS[2])), "{error}");
+    assert!(error.contains("standpunten"), "{error}");
+    // The refused transaction may have spilled uncommitted pages to SQLite's log, so the
+    // file bytes are no measure here; what is stored is.
+    let db = &h.app.db;
+    assert_eq!(db.count(GR_COLLABORATIONS).await, 1186, "nothing merged");
+    assert_eq!(db.count("SELECT COUNT(*) FROM collaboration_versions").await, 0);
+    assert_eq!(db.count("SELECT COUNT(*) FROM collaboration_redirects").await, 0);
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM stances").await,
+        1,
+        "the stance is kept"
+    );
+    assert_eq!(
+        db.count("SELECT COUNT(*) FROM audit_events WHERE action = 'register.import'")
+            .await,
+        1,
+        "only the first import is in the log"
     );
 }
