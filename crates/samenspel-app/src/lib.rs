@@ -20,6 +20,7 @@ pub mod offers;
 mod organisations;
 pub mod overview;
 pub mod people;
+pub mod programmes;
 mod principal;
 pub mod reference;
 pub mod refusals;

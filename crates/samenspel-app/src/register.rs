@@ -407,6 +407,7 @@ fn one_regeling(versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)>) -> Reg
         partners,
         money: None,
         history: Some(history),
+        source_url: None,
     }
 }
 

@@ -270,6 +270,7 @@ async fn a_database_that_held_each_version_apart_is_merged_and_the_old_addresses
             money: None,
             history: None,
             merges: Vec::new(),
+            source_url: None,
         })
         .collect();
     let actor = samenspel_domain::audit::Actor::system("test");
