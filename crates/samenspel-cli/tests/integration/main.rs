@@ -30,6 +30,7 @@ mod overview;
 mod pages;
 mod pages_en;
 mod privacy;
+mod programmes;
 mod problems_en;
 mod processes;
 mod regions;
