@@ -143,7 +143,11 @@ fn twice(row: usize, column: &str, value: &str, problems: &mut Problems) {
     problems.add(
         row,
         column,
-        samenspel_domain::msg!("error-programme-twice", "'{value}' komt twee keer voor", value = value),
+        samenspel_domain::msg!(
+            "error-programme-twice",
+            "'{value}' komt twee keer voor",
+            value = value
+        ),
     );
 }
 
@@ -152,7 +156,11 @@ struct Ministry {
     partner: RegisteredPartner,
 }
 
-fn ministries(text: &str, known: &Known<'_>, problems: &mut Problems) -> HashMap<CollaborationKind, Ministry> {
+fn ministries(
+    text: &str,
+    known: &Known<'_>,
+    problems: &mut Problems,
+) -> HashMap<CollaborationKind, Ministry> {
     let mut out = HashMap::new();
     let rows = import::read_rows(
         text,
@@ -164,7 +172,13 @@ fn ministries(text: &str, known: &Known<'_>, problems: &mut Problems) -> HashMap
                 "soort",
                 CollaborationKind::parse_field("soort", row.get("soort")),
             );
-            let org = known.code(row.get("code"), &[OrgType::Ministerie], row.number, "code", problems);
+            let org = known.code(
+                row.get("code"),
+                &[OrgType::Ministerie],
+                row.number,
+                "code",
+                problems,
+            );
             let role = problems.cell(row.number, "rol", PartnerRole::parse_field("rol", row.get("rol")));
             let note = required(row, "toelichting", problems);
             let url = source(row, "bron", problems);
@@ -205,12 +219,17 @@ fn regions(
     problems: &mut Problems,
 ) -> BTreeMap<String, Region> {
     let [region_column, code_column] = columns;
-    let rows = import::read_rows(text, &[region_column, code_column, "bron"], problems, |row, problems| {
-        let region = required(row, region_column, problems);
-        let org = known.code(row.get(code_column), types, row.number, code_column, problems);
-        let url = source(row, "bron", problems);
-        Some((region?.to_owned(), org?, url?, note(row)))
-    });
+    let rows = import::read_rows(
+        text,
+        &[region_column, code_column, "bron"],
+        problems,
+        |row, problems| {
+            let region = required(row, region_column, problems);
+            let org = known.code(row.get(code_column), types, row.number, code_column, problems);
+            let url = source(row, "bron", problems);
+            Some((region?.to_owned(), org?, url?, note(row)))
+        },
+    );
     let mut out: BTreeMap<String, Region> = BTreeMap::new();
     for (row, (name, org, url, notes)) in rows.unwrap_or_default() {
         let region = out.entry(name).or_default();
@@ -241,7 +260,12 @@ fn regions(
     out
 }
 
-fn fields(name: String, kind: CollaborationKind, region: Option<String>, task: Option<String>) -> CollaborationFields {
+fn fields(
+    name: String,
+    kind: CollaborationKind,
+    region: Option<String>,
+    task: Option<String>,
+) -> CollaborationFields {
     CollaborationFields {
         name,
         kind,
@@ -283,7 +307,12 @@ fn collaboration(
 }
 
 /// The RES regions: their municipalities, the provinces those lie in, and the ministry.
-fn res_regions(text: &str, known: &Known<'_>, ministry: Option<&Ministry>, problems: &mut Problems) -> Vec<RegisteredCollaboration> {
+fn res_regions(
+    text: &str,
+    known: &Known<'_>,
+    ministry: Option<&Ministry>,
+    problems: &mut Problems,
+) -> Vec<RegisteredCollaboration> {
     let regions = regions(
         text,
         ["res_regio", "gemeentecode"],
@@ -301,7 +330,12 @@ fn res_regions(text: &str, known: &Known<'_>, ministry: Option<&Ministry>, probl
             let mut partners = region.members;
             let mut provinces: Vec<OrgCode> = partners
                 .iter()
-                .filter_map(|p| known.by_code.get(p.code.as_str()).and_then(|o| o.province.clone()))
+                .filter_map(|p| {
+                    known
+                        .by_code
+                        .get(p.code.as_str())
+                        .and_then(|o| o.province.clone())
+                })
                 .collect();
             provinces.sort();
             provinces.dedup();
@@ -309,31 +343,40 @@ fn res_regions(text: &str, known: &Known<'_>, ministry: Option<&Ministry>, probl
                 code,
                 role: PartnerRole::Deelnemer,
                 joined_on: None,
-                notes: Some("Provincie van een of meer deelnemende gemeenten (gemeenten_2025.csv).".to_owned()),
+                notes: Some(
+                    "Provincie van een of meer deelnemende gemeenten (gemeenten_2025.csv).".to_owned(),
+                ),
             }));
             partners.extend(ministry.map(|m| m.partner.clone()));
-            let fields = fields(
-                format!("RES {name}"),
-                CollaborationKind::Res,
-                Some(name),
-                None,
-            );
+            let fields = fields(format!("RES {name}"), CollaborationKind::Res, Some(name), None);
             collaboration(CollaborationKind::Res, fields, partners, region.source)
         })
         .collect()
 }
 
 /// The MIRT regions with their provinces and the ministry.
-fn mirt_regions(text: &str, known: &Known<'_>, ministry: Option<&Ministry>, problems: &mut Problems) -> Vec<RegisteredCollaboration> {
-    regions(text, ["mirt_regio", "provinciecode"], &[OrgType::Provincie], known, |_| None, problems)
-        .into_iter()
-        .map(|(name, region)| {
-            let mut partners = region.members;
-            partners.extend(ministry.map(|m| m.partner.clone()));
-            let fields = fields(format!("MIRT {name}"), CollaborationKind::Mirt, Some(name), None);
-            collaboration(CollaborationKind::Mirt, fields, partners, region.source)
-        })
-        .collect()
+fn mirt_regions(
+    text: &str,
+    known: &Known<'_>,
+    ministry: Option<&Ministry>,
+    problems: &mut Problems,
+) -> Vec<RegisteredCollaboration> {
+    regions(
+        text,
+        ["mirt_regio", "provinciecode"],
+        &[OrgType::Provincie],
+        known,
+        |_| None,
+        problems,
+    )
+    .into_iter()
+    .map(|(name, region)| {
+        let mut partners = region.members;
+        partners.extend(ministry.map(|m| m.partner.clone()));
+        let fields = fields(format!("MIRT {name}"), CollaborationKind::Mirt, Some(name), None);
+        collaboration(CollaborationKind::Mirt, fields, partners, region.source)
+    })
+    .collect()
 }
 
 /// One deal: its partners (`|`-separated codes; a ministry finances, others take part) and the
@@ -350,14 +393,23 @@ fn deal(
     let amount = match row.text("rijksbijdrage_euro") {
         "" => Some(None),
         raw => problems
-            .cell(row.number, "rijksbijdrage_euro", Cents::parse_euro("rijksbijdrage_euro", raw))
+            .cell(
+                row.number,
+                "rijksbijdrage_euro",
+                Cents::parse_euro("rijksbijdrage_euro", raw),
+            )
             .map(Some),
     };
     let partner_source = row.text("bron_partners");
     let mut partners: Vec<RegisteredPartner> = Vec::new();
     let mut ok = true;
     for raw in row.get("partners").split('|').filter(|c| !c.trim().is_empty()) {
-        let types = [OrgType::Ministerie, OrgType::Provincie, OrgType::Gemeente, OrgType::Waterschap];
+        let types = [
+            OrgType::Ministerie,
+            OrgType::Provincie,
+            OrgType::Gemeente,
+            OrgType::Waterschap,
+        ];
         let Some(org) = known.code(raw, &types, row.number, "partners", problems) else {
             ok = false;
             continue;
@@ -375,7 +427,11 @@ fn deal(
         };
         partners.push(RegisteredPartner {
             code: org.code.clone(),
-            role: if ministry { PartnerRole::Financier } else { PartnerRole::Deelnemer },
+            role: if ministry {
+                PartnerRole::Financier
+            } else {
+                PartnerRole::Deelnemer
+            },
             joined_on: None,
             notes,
         });
@@ -389,13 +445,32 @@ fn deal(
         ok = false;
     }
     let (name, url, _) = (name?, url?, amount?);
-    ok.then(|| collaboration(kind, fields(name.to_owned(), kind, None, Some(task)), partners, url))
+    ok.then(|| {
+        collaboration(
+            kind,
+            fields(name.to_owned(), kind, None, Some(task)),
+            partners,
+            url,
+        )
+    })
 }
 
-fn regio_deals(text: &str, known: &Known<'_>, problems: &mut Problems) -> Vec<(usize, RegisteredCollaboration)> {
+fn regio_deals(
+    text: &str,
+    known: &Known<'_>,
+    problems: &mut Problems,
+) -> Vec<(usize, RegisteredCollaboration)> {
     import::read_rows(
         text,
-        &["naam", "ronde", "jaar", "partners", "rijksbijdrage_euro", "bron", "bron_partners"],
+        &[
+            "naam",
+            "ronde",
+            "jaar",
+            "partners",
+            "rijksbijdrage_euro",
+            "bron",
+            "bron_partners",
+        ],
         problems,
         |row, problems| {
             let task = format!(
@@ -409,7 +484,11 @@ fn regio_deals(text: &str, known: &Known<'_>, problems: &mut Problems) -> Vec<(u
     .unwrap_or_default()
 }
 
-fn woondeals(text: &str, known: &Known<'_>, problems: &mut Problems) -> Vec<(usize, RegisteredCollaboration)> {
+fn woondeals(
+    text: &str,
+    known: &Known<'_>,
+    problems: &mut Problems,
+) -> Vec<(usize, RegisteredCollaboration)> {
     import::read_rows(
         text,
         &["naam", "jaar", "partners", "rijksbijdrage_euro", "bron"],
@@ -436,9 +515,19 @@ pub fn parse(
     let mut problems = Problems::new(MINISTRIES_FILE);
     let ministries = ministries(source.ministries, &known, &mut problems);
     problems.reading(RES_FILE);
-    let mut all = res_regions(source.res, &known, ministries.get(&CollaborationKind::Res), &mut problems);
+    let mut all = res_regions(
+        source.res,
+        &known,
+        ministries.get(&CollaborationKind::Res),
+        &mut problems,
+    );
     problems.reading(MIRT_FILE);
-    all.extend(mirt_regions(source.mirt, &known, ministries.get(&CollaborationKind::Mirt), &mut problems));
+    all.extend(mirt_regions(
+        source.mirt,
+        &known,
+        ministries.get(&CollaborationKind::Mirt),
+        &mut problems,
+    ));
     let mut keys: HashSet<String> = all.iter().map(|c| c.source_key.clone()).collect();
     let readers: [(&'static str, &str, DealReader); 2] = [
         (REGIO_DEALS_FILE, source.regio_deals, regio_deals),
@@ -472,7 +561,8 @@ impl App {
     ) -> AppResult<ImportReport> {
         let actor = who.authorise(Action::ImportData, |_| Relation::None)?;
         let organisations = crate::reference::organisations().map_err(AppError::internal)?;
-        let parsed = parse(source, &organisations).map_err(|errors| AppError::Invalid(import::errors_of(errors)))?;
+        let parsed =
+            parse(source, &organisations).map_err(|errors| AppError::Invalid(import::errors_of(errors)))?;
         Ok(self
             .store
             .import_register(SOURCE_PREFIX, &[], &parsed, &actor, progress)

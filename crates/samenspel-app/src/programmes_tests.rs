@@ -15,8 +15,14 @@ fn codes(c: &RegisteredCollaboration) -> Vec<&str> {
 #[test]
 fn slugs_are_plain_keys() {
     assert_eq!(slug("Noord-en Midden-Limburg"), "noord-en-midden-limburg");
-    assert_eq!(slug("Stedendriehoek / Cleantech Regio"), "stedendriehoek-cleantech-regio");
-    assert_eq!(slug("Regio Deal Noardwest-Fryslân"), "regio-deal-noardwest-fryslan");
+    assert_eq!(
+        slug("Stedendriehoek / Cleantech Regio"),
+        "stedendriehoek-cleantech-regio"
+    );
+    assert_eq!(
+        slug("Regio Deal Noardwest-Fryslân"),
+        "regio-deal-noardwest-fryslan"
+    );
     assert_eq!(slug("U10/U16"), "u10-u16");
 }
 
@@ -28,19 +34,33 @@ fn the_shipped_programmes_parse_completely() {
     assert_eq!(of(CollaborationKind::Mirt), 5);
     assert_eq!(of(CollaborationKind::RegioDeal), 26);
     assert_eq!(of(CollaborationKind::Woondeal), 2);
-    assert!(all.iter().all(|c| c.source_url.as_deref().is_some_and(|u| u.starts_with("http"))));
+    assert!(
+        all.iter()
+            .all(|c| c.source_url.as_deref().is_some_and(|u| u.starts_with("http")))
+    );
     let municipalities: usize = all
         .iter()
         .filter(|c| c.fields.kind == CollaborationKind::Res)
-        .map(|c| c.partners.iter().filter(|p| p.code.as_str().starts_with("GM")).count())
+        .map(|c| {
+            c.partners
+                .iter()
+                .filter(|p| p.code.as_str().starts_with("GM"))
+                .count()
+        })
         .sum();
-    assert_eq!(municipalities, 342, "every municipality of 2025 is in one RES region");
+    assert_eq!(
+        municipalities, 342,
+        "every municipality of 2025 is in one RES region"
+    );
 
     let achterhoek = find(&all, "programma:res:achterhoek");
     assert_eq!(achterhoek.fields.region.as_deref(), Some("Achterhoek"));
     let partners = codes(achterhoek);
     assert!(partners.contains(&"GM0197"), "Aalten");
-    assert!(partners.contains(&"PV25"), "Gelderland, the province of its municipalities");
+    assert!(
+        partners.contains(&"PV25"),
+        "Gelderland, the province of its municipalities"
+    );
     assert!(partners.contains(&"MNRE1045"), "EZK");
     assert_eq!(partners.len(), 8 + 1 + 1);
 
@@ -50,7 +70,10 @@ fn the_shipped_programmes_parse_completely() {
     let zaanij = find(&all, "programma:regio-deal:regio-deal-zaanij");
     assert_eq!(codes(zaanij), ["MNRE1034", "GM0363", "GM0479", "GM0431"]);
     assert_eq!(zaanij.partners[0].role, PartnerRole::Financier);
-    assert_eq!(zaanij.partners[0].notes.as_deref(), Some("Rijksbijdrage € 20.000.000,00"));
+    assert_eq!(
+        zaanij.partners[0].notes.as_deref(),
+        Some("Rijksbijdrage € 20.000.000,00")
+    );
     let overijssel = find(&all, "programma:woondeal:woondeal-overijssel");
     assert_eq!(codes(overijssel), ["MNRE1034", "PV23"]);
     assert_eq!(overijssel.partners[0].notes, None, "no contribution published");
@@ -100,7 +123,9 @@ fn an_unknown_municipality_code_is_refused_with_row_and_column() {
 
 #[test]
 fn an_unknown_partner_of_a_deal_is_refused() {
-    let deals = SHIPPED.regio_deals.replacen("MNRE1034|GM0363", "MNRE1034|GM0000", 1);
+    let deals = SHIPPED
+        .regio_deals
+        .replacen("MNRE1034|GM0363", "MNRE1034|GM0000", 1);
     let errors = parse(
         ProgrammeSource {
             regio_deals: &deals,
@@ -143,15 +168,26 @@ fn duplicates_are_refused() {
 
 #[test]
 fn every_fact_needs_a_source() {
-    let mirt = SHIPPED
-        .mirt
-        .replacen("https://www.mirtoverzicht.nl/mirt-gebieden/noord-nederland", "", 1);
-    let errors = parse(ProgrammeSource { mirt: &mirt, ..SHIPPED }, &organisations()).unwrap_err();
+    let mirt = SHIPPED.mirt.replacen(
+        "https://www.mirtoverzicht.nl/mirt-gebieden/noord-nederland",
+        "",
+        1,
+    );
+    let errors = parse(
+        ProgrammeSource {
+            mirt: &mirt,
+            ..SHIPPED
+        },
+        &organisations(),
+    )
+    .unwrap_err();
     assert_eq!(
         (errors[0].file, errors[0].row, errors[0].column.as_str()),
         (MIRT_FILE, 2, "bron")
     );
-    let ministries = SHIPPED.ministries.replacen("https://www.mirttrajecten.nl/mirt-overzicht", "MIRT", 1);
+    let ministries = SHIPPED
+        .ministries
+        .replacen("https://www.mirttrajecten.nl/mirt-overzicht", "MIRT", 1);
     let errors = parse(
         ProgrammeSource {
             ministries: &ministries,
@@ -160,5 +196,8 @@ fn every_fact_needs_a_source() {
         &organisations(),
     )
     .unwrap_err();
-    assert_eq!((errors[0].file, errors[0].column.as_str()), (MINISTRIES_FILE, "bron"));
+    assert_eq!(
+        (errors[0].file, errors[0].column.as_str()),
+        (MINISTRIES_FILE, "bron")
+    );
 }

@@ -199,6 +199,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 tracing::info!(
                     added = report.collaborations,
                     register_added = report.register.added.len(),
+                    programmes_added = report.programmes.added.len(),
                     "demonstration data loaded"
                 );
             }

@@ -40,7 +40,9 @@ pub async fn import(app: &App, dir: &std::path::Path) -> anyhow::Result<std::pro
             Ok(std::process::ExitCode::SUCCESS)
         }
         Err(samenspel_app::AppError::Invalid(errors)) => {
-            eprintln!("De programma's zijn niet geïmporteerd; er is niets opgeslagen. Fouten (bestand:rij:kolom):");
+            eprintln!(
+                "De programma's zijn niet geïmporteerd; er is niets opgeslagen. Fouten (bestand:rij:kolom):"
+            );
             for e in &errors.errors {
                 eprintln!("  {}: {}", e.field, e.message);
             }

@@ -39,6 +39,7 @@ fn collaboration(name: &str) -> Collaboration {
         published: false,
         created_at: at,
         updated_at: at,
+        history: Vec::new(),
     }
 }
 

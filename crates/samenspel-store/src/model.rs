@@ -175,10 +175,11 @@ pub struct Collaboration {
     pub version: i64,
     pub demo: bool,
     /// Where an imported collaboration comes from: `gr:<ROO id>` (the register of
-    /// gemeenschappelijke regelingen) or `bestand:<sleutel>` (a file import).
+    /// gemeenschappelijke regelingen), `programma:<type>:<naam>` (a national programme) or
+    /// `bestand:<sleutel>` (a file import).
     pub source_key: Option<String>,
     /// The public source an imported collaboration's facts come from (a national programme's
-    /// list, `data/reference/PROVENANCE.md`); `None` for others.
+    /// list, `data/reference/PROVENANCE.md`); absent for others.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
     /// Drafts are visible only to the members of the partner organisations.

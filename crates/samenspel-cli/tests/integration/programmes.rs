@@ -48,7 +48,10 @@ async fn the_demo_holds_the_res_and_mirt_regions_each_with_its_source() {
         .map(|c| partner_codes(c).iter().filter(|p| p.starts_with("GM")).count())
         .sum();
     assert_eq!(municipalities, 342, "every municipality of 2025 in one region");
-    assert!(res.iter().all(|c| partner_codes(c).iter().any(|p| p.starts_with("GM"))));
+    assert!(
+        res.iter()
+            .all(|c| partner_codes(c).iter().any(|p| p.starts_with("GM")))
+    );
     let achterhoek = res.iter().find(|c| c["region"] == "Achterhoek").unwrap();
     assert_eq!(achterhoek["name"], "RES Achterhoek");
     let codes = partner_codes(achterhoek);
@@ -57,7 +60,11 @@ async fn the_demo_holds_the_res_and_mirt_regions_each_with_its_source() {
     }
 
     let (total, mirt) = programmes_of(&h, "mirt").await;
-    assert_eq!((total, mirt.len()), (6, 5), "five MIRT regions and the demonstration one");
+    assert_eq!(
+        (total, mirt.len()),
+        (6, 5),
+        "five MIRT regions and the demonstration one"
+    );
     let mut provinces: Vec<&str> = mirt
         .iter()
         .flat_map(|c| partner_codes(c).into_iter().filter(|p| p.starts_with("PV")))
@@ -73,7 +80,11 @@ async fn the_demo_holds_the_res_and_mirt_regions_each_with_its_source() {
     assert_eq!((deals.len(), woondeals.len()), (26, 2));
     for c in res.iter().chain(&mirt).chain(&deals).chain(&woondeals) {
         let url = c["source_url"].as_str().unwrap_or_default();
-        assert!(url.starts_with("https://") || url.starts_with("http://"), "{}", c["name"]);
+        assert!(
+            url.starts_with("https://") || url.starts_with("http://"),
+            "{}",
+            c["name"]
+        );
         let page = h
             .get(&format!("/samenwerkingen/{}", c["id"]))
             .await
@@ -81,18 +92,22 @@ async fn the_demo_holds_the_res_and_mirt_regions_each_with_its_source() {
             .await
             .unwrap();
         assert!(page.contains("<dt>Bron</dt>"), "{}", c["name"]);
-        assert!(page.contains(&format!("href=\"{url}\"")), "{} links {url}", c["name"]);
+        assert!(
+            page.contains(&format!("href=\"{url}\" rel=\"noopener\"")),
+            "{} links {url}",
+            c["name"]
+        );
     }
-    let demo = h
-        .get_json("/api/v1/collaborations?type=res&limit=100")
-        .await["items"]
+    let demo = h.get_json("/api/v1/collaborations?type=res&limit=100").await["items"]
         .as_array()
         .unwrap()
         .iter()
         .find(|i| i["demo"] == true)
         .cloned()
         .expect("the demonstration RES stays");
-    let demo = h.get_json(&format!("/api/v1/collaborations/{}", demo["id"])).await;
+    let demo = h
+        .get_json(&format!("/api/v1/collaborations/{}", demo["id"]))
+        .await;
     assert!(demo.get("source_url").is_none(), "a demonstration has no source");
     let gr = h
         .get_json("/api/v1/collaborations?type=gemeenschappelijke-regeling&limit=1")
@@ -124,7 +139,11 @@ async fn importing_again_stores_nothing_and_a_bad_file_is_refused_whole() {
     let error = h
         .app
         .app
-        .import_programmes(ProgrammeSource { res: &res, ..SHIPPED }, &Principal::System("test"), &|_, _| {})
+        .import_programmes(
+            ProgrammeSource { res: &res, ..SHIPPED },
+            &Principal::System("test"),
+            &|_, _| {},
+        )
         .await
         .unwrap_err();
     let samenspel_app::AppError::Invalid(errors) = error else {
