@@ -192,10 +192,11 @@ fn ministries(
         },
     );
     for (row, (kind, partner)) in rows.unwrap_or_default() {
-        if out.contains_key(&kind) {
-            twice(row, "soort", kind.key(), problems);
-        } else {
-            out.insert(kind, Ministry { partner });
+        match out.entry(kind) {
+            std::collections::hash_map::Entry::Occupied(_) => twice(row, "soort", kind.key(), problems),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(Ministry { partner });
+            }
         }
     }
     out
