@@ -148,6 +148,7 @@ error-register-invalid-date = '{ $value }' is not a date (yyyy-mm-dd)
 error-register-partner-twice = { $code } appears twice in arrangement { $regeling }
 error-register-id-twice = { $id } appears twice
 error-register-unknown-regeling = arrangement { $regeling } ({ $count } participants) is not in { $file }
+error-register-regions = the regional divisions cannot be read: { $reason }
 error-regeling-circle = version { $id } is part of a circle of versions without a first version
 error-regeling-own-version = version { $id } names itself as another version
 error-regeling-missing-version = version { $other } is not in the file

@@ -142,6 +142,7 @@ error-register-invalid-date = '{ $value }' is geen datum (jjjj-mm-dd)
 error-register-partner-twice = { $code } staat twee keer bij regeling { $regeling }
 error-register-id-twice = { $id } komt twee keer voor
 error-register-unknown-regeling = regeling { $regeling } ({ $count } deelnemers) staat niet in { $file }
+error-register-regions = de regio-indelingen zijn niet te lezen: { $reason }
 error-regeling-circle = versie { $id } hoort bij een kring van versies zonder eerste versie
 error-regeling-own-version = versie { $id } noemt zichzelf als andere versie
 error-regeling-missing-version = versie { $other } staat niet in het bestand

@@ -40,6 +40,9 @@ pub struct PartnerStanceView {
     pub partner: PartnerInfo,
     /// The latest stance of this partner for the phase; `None` when it has not stated one.
     pub current: Option<StanceRecord>,
+    /// For a partner that ended: the organisation that carries on now (following its
+    /// successors); `None` for one that exists or when no successor is known.
+    pub succeeded_by: Option<samenspel_domain::org::Organisation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -264,10 +267,13 @@ impl App {
         let collaboration = self.collaboration(id, who).await?;
         let phase = resolve_phase(&collaboration.fields.phases, phase)?;
         let records = self.shown_stances(&collaboration, who).await?;
+        let ended = collaboration.partners.iter().filter(|p| p.ended).map(|p| &p.code);
+        let mut successors = self.current_successors(ended).await?;
         let stances: Vec<PartnerStanceView> = collaboration
             .partners
             .iter()
             .map(|partner| PartnerStanceView {
+                succeeded_by: successors.remove(&partner.code).flatten(),
                 partner: partner.clone(),
                 current: records
                     .iter()

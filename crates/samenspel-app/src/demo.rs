@@ -392,6 +392,45 @@ const DEMO: &[DemoCollaboration] = &[
             },
         ],
     },
+    // A collaboration of the previous cabinet: the Ministry of VRO (2 July 2024 – 23 February
+    // 2026) was its trekker. It stays the partner it was; its page shows that BZK carries on
+    // (issue 13, point 4).
+    DemoCollaboration {
+        key: "woondeal-vro-2024",
+        name: "Woondeal Regio Zwolle 2024–2025 (demonstratie)",
+        kind: "woondeal",
+        task: "Afspraken over de bouw van betaalbare woningen in de regio Zwolle, gemaakt met het toenmalige ministerie van Volkshuisvesting en Ruimtelijke Ordening.",
+        public_value: "Betaalbaar wonen",
+        region: "Zwolle",
+        start: "2024-09-01",
+        end: "2025-12-31",
+        phases: &["afspraken", "uitvoering"],
+        money: &[],
+        control: "",
+        moore: &[],
+        partners: &[
+            ("MNRE1171", "trekker"),
+            ("PV23", "partner"),
+            ("GM0193", "partner"),
+        ],
+        stances: &[
+            DemoStance {
+                code: "MNRE1171",
+                phase: None,
+                scores: [3, 2, 3, 3, 3, 2],
+                motivations: &[],
+            },
+            DemoStance {
+                code: "GM0193",
+                phase: None,
+                scores: [3, 3, 3, 4, 3, 2],
+                motivations: &[(
+                    VerplichtKarakter,
+                    "De aantallen uit de woondeal werken door in het eigen woningbouwprogramma.",
+                )],
+            },
+        ],
+    },
 ];
 
 /// What loading the demonstration data did.

@@ -29,12 +29,14 @@ pub mod regions;
 pub mod register;
 pub mod search;
 pub mod secret;
+pub mod statutory;
 pub mod survey;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;
 pub use collaborations::{CollaborationView, PartnerInput, PartnerStanceView, StanceHistoryEntry};
 pub use error::{AppError, AppResult};
+pub use organisations::History;
 pub use principal::{Principal, SignedIn};
 
 use std::sync::Arc;

@@ -2,12 +2,14 @@
 //! its own money per year, the control instruments and the moments coming up.
 
 use chrono::NaiveDate;
-use samenspel_domain::collaboration::is_active;
+use samenspel_domain::collaboration::{CollaborationKind, is_active};
 use samenspel_domain::org::Organisation;
 use samenspel_domain::overview::{Moment, YearAmount, add_years, coming_moments, money_per_year};
+use samenspel_domain::wgr::has_body;
 use samenspel_store::Involvement;
 use serde::Serialize;
 
+use crate::statutory::RegelingMoment;
 use crate::{App, AppResult, Principal};
 
 /// One collaboration in the overview.
@@ -47,6 +49,9 @@ pub struct Overview {
     /// Decision and evaluation moments from the day of the overview on (and overdue
     /// evaluations), by date.
     pub moments: Vec<OverviewMoment>,
+    /// The coming moments the Wet gemeenschappelijke regelingen sets for the running
+    /// regelingen with a body of their own that the organisation takes part in, by date.
+    pub statutory: Vec<RegelingMoment>,
 }
 
 impl Overview {
@@ -94,12 +99,20 @@ impl App {
                 .cmp(&b.moment.date)
                 .then(a.collaboration.cmp(&b.collaboration))
         });
+        let regelingen: Vec<(i64, String)> = collaborations
+            .iter()
+            .filter(|c| c.active && c.involvement.kind == CollaborationKind::GemeenschappelijkeRegeling)
+            .filter(|c| c.involvement.wgr_form.is_some_and(has_body))
+            .map(|c| (c.involvement.id, c.involvement.name.clone()))
+            .collect();
+        let statutory = self.statutory_moments(&regelingen, who, today).await?;
         Ok(Overview {
             organisation,
             date: today,
             collaborations,
             money_per_year: money,
             moments,
+            statutory,
         })
     }
 }

@@ -1,5 +1,8 @@
 //! The reference organisations shipped in `data/reference/` (see its PROVENANCE.md): all
-//! municipalities, provinces, current water boards and ministries, and the koepels.
+//! municipalities, provinces, current water boards, the ministries (current and ended, with
+//! their history) and the koepels.
+
+mod ministries;
 
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
 
@@ -53,19 +56,7 @@ pub fn organisations() -> Result<Vec<Organisation>, ReferenceError> {
             None,
         )?))
     })?);
-    all.extend(read(MINISTERIES, "ministeries_polder.csv", |row| {
-        if row.get("actief_bron")? != "ja" {
-            return Ok(None);
-        }
-        let name = format!("Ministerie van {}", row.get("naam")?);
-        Ok(Some(org(
-            row.get("tooi_code")?,
-            &name,
-            OrgType::Ministerie,
-            Some(row.get("afkorting")?),
-            None,
-        )?))
-    })?);
+    all.extend(ministries::ministries(MINISTERIES)?);
     all.extend(read(KOEPELS, "koepels.csv", |row| {
         Ok(Some(org(
             row.get("code")?,
@@ -108,6 +99,7 @@ fn org(
         reference: true,
         ended: false,
         other_names: Vec::new(),
+        history: Default::default(),
     })
 }
 
@@ -175,7 +167,14 @@ mod tests {
         assert_eq!(count(&orgs, OrgType::Gemeente), 342);
         assert_eq!(count(&orgs, OrgType::Provincie), 12);
         assert_eq!(count(&orgs, OrgType::Waterschap), 21);
-        assert_eq!(count(&orgs, OrgType::Ministerie), 12);
+        assert_eq!(count(&orgs, OrgType::Ministerie), 26, "current and ended");
+        let current = orgs
+            .iter()
+            .filter(|o| o.org_type == OrgType::Ministerie && !o.ended);
+        assert_eq!(current.count(), 12);
+        for t in OrgType::ALL.into_iter().filter(|t| *t != OrgType::Ministerie) {
+            assert!(orgs.iter().filter(|o| o.org_type == t).all(|o| !o.ended), "{t:?}");
+        }
         assert_eq!(count(&orgs, OrgType::Koepel), 3);
         let codes: HashSet<_> = orgs.iter().map(|o| &o.code).collect();
         assert_eq!(codes.len(), orgs.len(), "codes are unique");

@@ -5,7 +5,7 @@
 //! as its history: keyed by the ROO id of its first version, named and joined by its current
 //! (last) version, and re-imported only when its content hash changed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 
@@ -14,6 +14,7 @@ use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::{
     CollaborationFields, CollaborationInput, PartnerRole, WgrForm, parse_iso_date,
 };
+use samenspel_domain::congruence::{coinciding_region, region_text};
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
 use samenspel_domain::regeling::{self, Version, VersionLink, VersionParticipant};
 use samenspel_store::{ImportReport, RegisteredCollaboration, RegisteredPartner};
@@ -214,6 +215,7 @@ fn organisations_to_add(
                 reference: true,
                 ended,
                 other_names: Vec::new(),
+                history: Default::default(),
             },
         );
     }
@@ -325,6 +327,18 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
     }
     problems.reading(REGELINGEN_FILE);
     let chains = versions_per_regeling(&regelingen, &mut problems);
+    let regions = crate::regions::labelled_regions().unwrap_or_else(|reason| {
+        problems.add(
+            0,
+            "region",
+            samenspel_domain::msg!(
+                "error-register-regions",
+                "de regio-indelingen zijn niet te lezen: {reason}",
+                reason = reason
+            ),
+        );
+        Vec::new()
+    });
     let collaborations = chains
         .into_iter()
         .map(|chain| {
@@ -335,7 +349,7 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
                     (record, partners_of.remove(&record.roo_id).unwrap_or_default())
                 })
                 .collect();
-            one_regeling(versions)
+            one_regeling(versions, &regions)
         })
         .collect();
     if !problems.is_empty() {
@@ -371,9 +385,30 @@ fn versions_per_regeling(records: &[(usize, RegelingRecord)], problems: &mut Pro
     })
 }
 
+/// The region of a regeling with these partners: the region of a division whose municipalities
+/// are exactly its municipal partners, else the provinces its partners lie in.
+fn region_of(partners: &[RegisteredPartner], regions: &[(String, Vec<String>)]) -> Option<String> {
+    let municipalities: BTreeSet<&str> = partners
+        .iter()
+        .map(|p| p.code.as_str())
+        .filter(|c| c.starts_with("GM"))
+        .collect();
+    let coinciding = coinciding_region(&municipalities, regions).map(String::as_str);
+    region_text(
+        coinciding,
+        partners
+            .iter()
+            .filter_map(|p| crate::regions::province_name(p.code.as_str())),
+    )
+}
+
 /// A regeling from its versions (oldest first) with their participants: named by its last
-/// version, with that version's participants, and in force from the start of its first.
-fn one_regeling(versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)>) -> RegisteredCollaboration {
+/// version, with that version's participants, in force from the start of its first, and in
+/// the region its current partners make up.
+fn one_regeling(
+    versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)>,
+    regions: &[(String, Vec<String>)],
+) -> RegisteredCollaboration {
     let (first, _) = versions[0];
     let (last, partners) = versions[versions.len() - 1].clone();
     let history: Vec<Version> = versions
@@ -396,6 +431,7 @@ fn one_regeling(versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)>) -> Reg
         .collect();
     let mut fields = last.fields.clone();
     fields.start_date = first.fields.start_date.or(fields.start_date);
+    fields.region = region_of(&partners, regions);
     RegisteredCollaboration {
         source_key: format!("{SOURCE_PREFIX}{}", first.roo_id),
         source_hash: content_hash(&fields, &partners, &history),
@@ -471,9 +507,22 @@ mod tests {
     #[test]
     fn the_shipped_register_parses_completely() {
         let parsed = parse(SHIPPED, &known()).unwrap();
-        assert_eq!(parsed.collaborations.len(), 1186);
-        let participations: usize = parsed.collaborations.iter().map(|c| c.partners.len()).sum();
-        assert_eq!(participations, 9516);
+        assert_eq!(parsed.collaborations.len(), 549, "one per regeling");
+        let versions: usize = parsed
+            .collaborations
+            .iter()
+            .map(|c| c.history.as_ref().map_or(0, Vec::len))
+            .sum();
+        assert_eq!(versions, 1186, "every record a version of one regeling");
+        let participations: usize = parsed
+            .collaborations
+            .iter()
+            .flat_map(|c| c.history.iter().flatten())
+            .map(|v| v.participants.len())
+            .sum();
+        assert_eq!(participations, 9516, "every participant row in its version");
+        let current: usize = parsed.collaborations.iter().map(|c| c.partners.len()).sum();
+        assert_eq!(current, 4000, "the partners are those of the current versions");
         let forms = |f: WgrForm| {
             parsed
                 .collaborations
@@ -481,10 +530,11 @@ mod tests {
                 .filter(|c| c.fields.wgr_form == Some(f))
                 .count()
         };
-        assert_eq!(forms(WgrForm::OpenbaarLichaam), 829);
-        assert_eq!(forms(WgrForm::Bedrijfsvoeringsorganisatie), 165);
-        assert_eq!(forms(WgrForm::RegelingZonderMeer), 137);
-        assert_eq!(forms(WgrForm::GemeenschappelijkOrgaan), 55);
+        // The form of the current version.
+        assert_eq!(forms(WgrForm::OpenbaarLichaam), 343);
+        assert_eq!(forms(WgrForm::Bedrijfsvoeringsorganisatie), 77);
+        assert_eq!(forms(WgrForm::RegelingZonderMeer), 94);
+        assert_eq!(forms(WgrForm::GemeenschappelijkOrgaan), 35);
         assert!(
             parsed
                 .organisations
@@ -495,6 +545,27 @@ mod tests {
         assert!(
             parsed.organisations.iter().all(|o| o.code.as_str() != "GM0363"),
             "current municipalities are reference data"
+        );
+        let region = |key: &str| {
+            parsed
+                .collaborations
+                .iter()
+                .find(|c| c.source_key == key)
+                .and_then(|c| c.fields.region.clone())
+        };
+        assert_eq!(
+            region("gr:24221387").as_deref(),
+            Some("Veiligheidsregio Utrecht"),
+            "the VRU coincides with its veiligheidsregio"
+        );
+        let with_region = parsed
+            .collaborations
+            .iter()
+            .filter(|c| c.fields.region.is_some())
+            .count();
+        assert!(
+            with_region > 500,
+            "nearly every regeling has a region: {with_region}"
         );
     }
 

@@ -20,6 +20,9 @@
 //!
 //! A measure whose denominator is zero (e.g. no pair together in A) is absent, not 0 or 1.
 
+mod coinciding;
+pub use coinciding::{coinciding_region, region_text};
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;

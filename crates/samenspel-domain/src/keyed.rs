@@ -91,7 +91,7 @@ pub(crate) fn key_schema(doc: &[&str], keys: &[&'static str]) -> RefOr<Schema> {
 /// The message id and Dutch label of every value of every keyed enum, for the test that the
 /// catalogues hold each label in both languages (and agree with the Dutch one here).
 pub fn all_labels() -> Vec<(&'static str, &'static str)> {
-    use crate::{collaboration, control, money, moore, overview, search, survey::instrument};
+    use crate::{collaboration, control, money, moore, overview, search, survey::instrument, wgr};
     [
         moore::Element::LABELS,
         moore::Support::LABELS,
@@ -110,6 +110,15 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         money::MoneyStatus::LABELS,
         overview::MomentType::LABELS,
         search::SearchKind::LABELS,
+        wgr::WgrChapter::LABELS,
+        wgr::WgrMoment::LABELS,
+        wgr::Party::LABELS,
+        wgr::TermKind::LABELS,
+        wgr::Verification::LABELS,
+        wgr::Origin::LABELS,
+        wgr::NoCalendar::LABELS,
+        wgr::Bestuursorgaan::LABELS,
+        wgr::CouncilPosition::LABELS,
     ]
     .concat()
 }
@@ -117,9 +126,9 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 /// Each keyed enum's refusal of an unknown key, for the test that the catalogues hold every
 /// message (`error-unknown-<EnumName>`) with the same Dutch text.
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
-    use crate::{collaboration, control, money, moore, overview, search, survey::instrument};
+    use crate::{collaboration, control, money, moore, overview, search, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 17] = [
+    let parsers: [Parse; 26] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -137,6 +146,15 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| money::MoneyStatus::parse_field(f, r).map(drop),
         |f, r| overview::MomentType::parse_field(f, r).map(drop),
         |f, r| search::SearchKind::parse_field(f, r).map(drop),
+        |f, r| wgr::WgrChapter::parse_field(f, r).map(drop),
+        |f, r| wgr::WgrMoment::parse_field(f, r).map(drop),
+        |f, r| wgr::Party::parse_field(f, r).map(drop),
+        |f, r| wgr::TermKind::parse_field(f, r).map(drop),
+        |f, r| wgr::Verification::parse_field(f, r).map(drop),
+        |f, r| wgr::Origin::parse_field(f, r).map(drop),
+        |f, r| wgr::NoCalendar::parse_field(f, r).map(drop),
+        |f, r| wgr::Bestuursorgaan::parse_field(f, r).map(drop),
+        |f, r| wgr::CouncilPosition::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()

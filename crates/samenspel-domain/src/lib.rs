@@ -30,6 +30,7 @@ pub mod spreadsheet;
 pub mod survey;
 pub mod text;
 pub mod transitions;
+pub mod wgr;
 
 pub use error::{FieldError, ValidationErrors};
 pub use messages::Message;

@@ -6,6 +6,9 @@ use std::fmt;
 
 use crate::ValidationErrors;
 
+pub mod history;
+pub use history::OrgHistory;
+
 /// The code that identifies an organisation: `GM0363`, `PV27`, `WS0155`, `MNRE1034`, `VNG`,
 /// or a code Samenspel assigned to a partner a user added (`OR000001`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -212,14 +215,19 @@ pub struct Organisation {
     pub province: Option<OrgCode>,
     /// True for the organisations shipped as reference data; false for ones users added.
     pub reference: bool,
-    /// True for organisations that no longer exist (e.g. municipalities merged away) but still
-    /// appear in the history of collaborations; left out of lists unless asked for.
+    /// True for organisations that no longer exist (e.g. municipalities merged away, ministries
+    /// of an earlier cabinet) but still appear in the history of collaborations; left out of
+    /// lists and pick lists unless asked for.
     #[serde(default)]
     pub ended: bool,
     /// Other names it is known by, e.g. "Den Haag" for the municipality 's-Gravenhage (from
     /// the Register van Overheidsorganisaties); search finds the organisation by them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
+    /// When it existed, where it came from and who took over from it (the ministries of the
+    /// reference data); empty, and left out of the JSON, where nothing is known.
+    #[serde(flatten)]
+    pub history: OrgHistory,
 }
 
 impl Organisation {

@@ -5,8 +5,9 @@
 //! and the API show every rule the same way.
 //!
 //! Adding a rule is adding a row to a module's table (see `money::rules::MONEY_RULES`) and,
-//! where no existing predicate fits, one function from the facts to a [`Verdict`]. Statutory
-//! deadlines and the UDO normenkader are meant to become tables of this kind.
+//! where no existing predicate fits, one function from the facts to a [`Verdict`]. The
+//! statutory terms of the Wgr are a table of their own, read from a data file
+//! (`crate::wgr::table`); the UDO normenkader is meant to become a table of this kind.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -48,25 +49,30 @@ impl Source {
                 article,
                 lid,
                 bwb_id,
-            } => match lid {
-                Some(lid) => msg!(
-                    "rule-source-law-lid",
-                    "{law}, artikel {article}, lid {lid} ({bwb_id})",
-                    law = law,
-                    article = article,
-                    lid = lid,
-                    bwb_id = bwb_id
-                ),
-                None => msg!(
-                    "rule-source-law",
-                    "{law}, artikel {article} ({bwb_id})",
-                    law = law,
-                    article = article,
-                    bwb_id = bwb_id
-                ),
-            },
+            } => law_citation(law, article, lid, bwb_id),
             Source::Passage(passage) => passage(),
         }
+    }
+}
+
+/// An article of a law as one line for a person: `Wet …, artikel 1, lid 2 (BWBR…)`.
+pub fn law_citation(law: &str, article: &str, lid: Option<&str>, bwb_id: &str) -> Message {
+    match lid {
+        Some(lid) => msg!(
+            "rule-source-law-lid",
+            "{law}, artikel {article}, lid {lid} ({bwb_id})",
+            law = law,
+            article = article,
+            lid = lid,
+            bwb_id = bwb_id
+        ),
+        None => msg!(
+            "rule-source-law",
+            "{law}, artikel {article} ({bwb_id})",
+            law = law,
+            article = article,
+            bwb_id = bwb_id
+        ),
     }
 }
 

@@ -93,6 +93,7 @@ fn every_event_serialises_and_every_action_is_summarised() {
         reference: false,
         ended: false,
         other_names: Vec::new(),
+        history: Default::default(),
     };
     let membership = Membership {
         organisation: code("GM0363"),

@@ -30,6 +30,9 @@ use samenspel_domain::partnership::Stance;
 pub trait OrganisationStore {
     async fn list_organisations(&self, filter: &OrgFilter, page: Page) -> StoreResult<Paged<Organisation>>;
     async fn get_organisation(&self, code: &OrgCode) -> StoreResult<Option<Organisation>>;
+    /// Every organisation on a line of successors: the ended ones that name a successor and
+    /// the ones named as a successor (a few dozen ministries at most).
+    async fn succession_graph(&self) -> StoreResult<Vec<Organisation>>;
     /// Inserts or updates the shipped reference organisations; returns how many rows changed.
     async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64>;
     /// Adds a partner organisation a user entered; the store assigns its code.

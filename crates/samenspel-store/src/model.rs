@@ -159,6 +159,9 @@ pub struct PartnerInfo {
     #[serde(rename = "organisation_type")]
     pub org_type: OrgType,
     pub role: PartnerRole,
+    /// True when the organisation no longer exists (a ministry of an earlier cabinet, a
+    /// municipality merged away): the collaboration keeps it as the partner it was.
+    pub ended: bool,
     /// When the partner joined (from the register), if known.
     pub joined_on: Option<NaiveDate>,
     /// E.g. the cost-sharing key or the governing bodies, as the register gives them.

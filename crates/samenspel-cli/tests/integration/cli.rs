@@ -31,7 +31,7 @@ fn migrate_then_demo_twice_is_idempotent() {
         String::from_utf8_lossy(&output.stderr)
     );
     let first = samenspel(&["--database", &url, "demo"]);
-    assert!(String::from_utf8_lossy(&first.stdout).contains("5 samenwerking(en) toegevoegd"));
+    assert!(String::from_utf8_lossy(&first.stdout).contains("6 samenwerking(en) toegevoegd"));
     let second = samenspel(&["--database", &url, "demo"]);
     assert!(String::from_utf8_lossy(&second.stdout).contains("0 samenwerking(en) toegevoegd"));
 }

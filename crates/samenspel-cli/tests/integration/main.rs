@@ -21,6 +21,7 @@ mod findings_en;
 mod helpers;
 mod info_pages;
 mod messages_en;
+mod ministry_history;
 mod money;
 mod moore;
 mod one_voice;

@@ -160,6 +160,22 @@ async fn the_overview_of_amsterdam_lists_its_regelingen_with_their_forms() {
 /// The three versions of the Veiligheidsregio Utrecht in the register.
 const VRU_VERSIONS: [&str; 3] = ["24221387", "28426798", "28426877"];
 
+/// The id and page of the Veiligheidsregio Utrecht (keyed by its first version).
+async fn vru_page(h: &Harness) -> (i64, String) {
+    let id = h
+        .app
+        .db
+        .count("SELECT id FROM collaborations WHERE source_key = 'gr:24221387'")
+        .await;
+    let page = h
+        .get(&format!("/samenwerkingen/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    (id, page)
+}
+
 #[tokio::test]
 async fn utrecht_sees_each_regeling_once_with_its_versions_and_who_left() {
     let h = Harness::start().await;
@@ -171,7 +187,16 @@ async fn utrecht_sees_each_regeling_once_with_its_versions_and_who_left() {
         "Gemeenschappelijke regeling recreatieschap Stichtse Groenlanden",
         "Gemeenschappelijke Regeling afvalverwijdering Utrecht",
     ] {
-        assert_eq!(html.matches(&format!(">{name}</a>")).count(), 1, "{name} once");
+        let rows = html
+            .split("scope=\"row\"><a")
+            .skip(1)
+            .filter(|row| {
+                row.split("</a>")
+                    .next()
+                    .is_some_and(|link| link.ends_with(&format!(">{name}")))
+            })
+            .count();
+        assert_eq!(rows, 1, "{name} once among the collaborations");
     }
     assert!(
         html.contains("Deelnemer (01-12-2019 – uitgetreden op 28-12-2022)"),
@@ -184,17 +209,7 @@ async fn utrecht_sees_each_regeling_once_with_its_versions_and_who_left() {
         .await;
     assert_eq!(json["total"], 549);
 
-    let id: i64 = h
-        .app
-        .db
-        .count("SELECT id FROM collaborations WHERE source_key = 'gr:24221387'")
-        .await;
-    let page = h
-        .get(&format!("/samenwerkingen/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let (id, page) = vru_page(&h).await;
     assert!(page.contains("Versies van de regeling"));
     for version in VRU_VERSIONS {
         assert!(
@@ -388,4 +403,65 @@ async fn version_links_that_do_not_make_one_chain_per_regeling_are_refused_whole
         assert!(error.contains(reason), "{error}");
         assert_eq!(before, h.fingerprint().await, "nothing stored");
     }
+}
+
+#[tokio::test]
+async fn a_raadslid_of_utrecht_sees_the_coming_statutory_moments_with_their_article() {
+    let today = chrono::DateTime::parse_from_rfc3339("2026-12-03T10:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let h = Harness::start_with(samenspel_app::Clock::fixed(today)).await;
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    let html = h.get("/organisaties/GM0344").await.text().await.unwrap();
+    assert!(
+        html.contains("Wettelijke momenten (volgens de Wgr)"),
+        "the section"
+    );
+    assert!(
+        html.contains("Eerstvolgend: vóór 30-04-2027"),
+        "the next decision first"
+    );
+    for article in ["artikel 34b", "artikel 35", "BWBR0003740"] {
+        assert!(html.contains(article), "{article} cited");
+    }
+    let json = h.get_json("/organisaties/GM0344/samenwerkingen.json").await;
+    let statutory = json["statutory"].as_array().expect("statutory in the JSON");
+    let vru = statutory
+        .iter()
+        .filter(|m| m["collaboration"] == "Gemeenschappelijke regeling Veiligheidsregio Utrecht")
+        .count();
+    assert!(vru >= 5, "the VRU's moments of 2027: {vru}");
+    assert!(
+        statutory.iter().all(|m| m["origin"] == "volgens-de-wet"),
+        "derived, not recorded"
+    );
+    assert!(
+        !statutory
+            .iter()
+            .any(|m| m["collaboration"].as_str().unwrap().contains("Plassenschap")),
+        "not for a regeling Utrecht left"
+    );
+
+    let (_, page) = vru_page(&h).await;
+    assert!(
+        page.contains("uiterlijk 14-09-2027"),
+        "the councils' zienswijze on the 2028 budget"
+    );
+    let rzm = h
+        .app
+        .db
+        .count(
+            "SELECT MIN(id) FROM collaborations WHERE source_key LIKE 'gr:%' AND wgr_form = 'regeling-zonder-meer'",
+        )
+        .await;
+    let page = h
+        .get(&format!("/samenwerkingen/{rzm}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Voor deze regeling zijn geen wettelijke momenten afgeleid"),
+        "a regeling zonder meer has no body and no budget"
+    );
 }

@@ -24,6 +24,7 @@ fn org(
         reference: true,
         ended: false,
         other_names: other.iter().map(|s| (*s).to_owned()).collect(),
+        history: Default::default(),
     }
 }
 

@@ -27,7 +27,7 @@ const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, publi
 const SELECT_PHASES: &str =
     "SELECT name FROM collaboration_phases WHERE collaboration_id = $1 ORDER BY position";
 
-const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, p.role, p.joined_on, p.notes FROM collaboration_partners p \
+const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, o.ended, p.role, p.joined_on, p.notes FROM collaboration_partners p \
      JOIN organisations o ON o.code = p.org_code WHERE p.collaboration_id = $1 ORDER BY p.added_at, p.org_code";
 
 /// `$1` to `$11` are the fields, as [`field_arguments`] gives them.
@@ -134,6 +134,7 @@ struct PartnerRow {
     org_code: String,
     name: String,
     org_type: String,
+    ended: bool,
     role: String,
     joined_on: Option<NaiveDate>,
     notes: Option<String>,
@@ -148,6 +149,7 @@ impl TryFrom<PartnerRow> for PartnerInfo {
             org_type: org_type(&row.org_type)?,
             role: partner_role(&row.role)?,
             name: row.name,
+            ended: row.ended,
             joined_on: row.joined_on,
             notes: row.notes,
         })

@@ -2,9 +2,9 @@
 //! the ones users add (codes `OR000001`, …, assigned here).
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use samenspel_domain::audit::Actor;
-use samenspel_domain::org::{NewOrganisation, OrgCode, OrgType, Organisation};
+use samenspel_domain::org::{NewOrganisation, OrgCode, OrgHistory, OrgType, Organisation};
 use samenspel_domain::text::search_key;
 use samenspel_store::{
     AuditEvent, OrgFilter, OrganisationStore, Page, Paged, StoreError, StoreResult, conflict,
@@ -18,7 +18,8 @@ use crate::text::{count, like_patterns, next_added_code};
 
 macro_rules! org_columns {
     () => {
-        "SELECT code, name, org_type, abbreviation, province_code, is_reference, ended, other_names FROM organisations"
+        "SELECT code, name, org_type, abbreviation, province_code, is_reference, ended, other_names, \
+         valid_from, valid_until, predecessor_codes, successor_code FROM organisations"
     };
 }
 
@@ -43,14 +44,29 @@ const LIST_ORGANISATIONS: &str = concat!(
 
 /// Only rewrites a row when something differs, so loading the same reference data twice
 /// changes nothing.
-const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at, ended, other_names) \
-     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8, $9) \
+const UPSERT_REFERENCE_ORGANISATION: &str = "INSERT INTO organisations (code, name, name_search, org_type, abbreviation, province_code, is_reference, created_at, ended, other_names, \
+     valid_from, valid_until, predecessor_codes, successor_code) \
+     VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8, $9, $10, $11, $12, $13) \
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_search = excluded.name_search, org_type = excluded.org_type, \
-     abbreviation = excluded.abbreviation, province_code = excluded.province_code, ended = excluded.ended, other_names = excluded.other_names \
+     abbreviation = excluded.abbreviation, province_code = excluded.province_code, ended = excluded.ended, other_names = excluded.other_names, \
+     valid_from = excluded.valid_from, valid_until = excluded.valid_until, predecessor_codes = excluded.predecessor_codes, \
+     successor_code = excluded.successor_code \
      WHERE organisations.name <> excluded.name OR organisations.org_type <> excluded.org_type OR organisations.ended <> excluded.ended \
      OR organisations.other_names <> excluded.other_names \
-     OR COALESCE(organisations.abbreviation, '') <> COALESCE(excluded.abbreviation, '') \
-     OR COALESCE(organisations.province_code, '') <> COALESCE(excluded.province_code, '')";
+     OR organisations.abbreviation IS DISTINCT FROM excluded.abbreviation \
+     OR organisations.province_code IS DISTINCT FROM excluded.province_code \
+     OR organisations.valid_from IS DISTINCT FROM excluded.valid_from \
+     OR organisations.valid_until IS DISTINCT FROM excluded.valid_until \
+     OR organisations.predecessor_codes <> excluded.predecessor_codes \
+     OR organisations.successor_code IS DISTINCT FROM excluded.successor_code";
+
+/// Every organisation on a line of successors: the ended ones that name a successor and the
+/// ones named as a successor.
+const SUCCESSION_GRAPH: &str = concat!(
+    org_columns!(),
+    " WHERE (ended = TRUE AND successor_code IS NOT NULL) \
+     OR code IN (SELECT successor_code FROM organisations WHERE successor_code IS NOT NULL) ORDER BY code"
+);
 
 const LAST_ADDED_ORGANISATION_CODE: &str = "SELECT code FROM organisations WHERE is_reference = FALSE AND code LIKE 'OR%' ORDER BY code DESC LIMIT 1";
 
@@ -68,6 +84,11 @@ struct OrganisationRow {
     ended: bool,
     /// One per line.
     other_names: String,
+    valid_from: Option<NaiveDate>,
+    valid_until: Option<NaiveDate>,
+    /// One per line.
+    predecessor_codes: String,
+    successor_code: Option<String>,
 }
 
 /// An organisation code read back from any table.
@@ -92,6 +113,16 @@ impl TryFrom<OrganisationRow> for Organisation {
             reference: row.is_reference,
             ended: row.ended,
             other_names: row.other_names.lines().map(str::to_owned).collect(),
+            history: OrgHistory {
+                valid_from: row.valid_from,
+                valid_until: row.valid_until,
+                predecessors: row
+                    .predecessor_codes
+                    .lines()
+                    .map(org_code)
+                    .collect::<Result<_>>()?,
+                successor: row.successor_code.as_deref().map(org_code).transpose()?,
+            },
         })
     }
 }
@@ -115,6 +146,17 @@ pub(super) async fn upsert_reference(conn: &mut Conn, org: &Organisation, now: D
         .bind(now)
         .bind(org.ended)
         .bind(org.other_names.join("\n"))
+        .bind(org.history.valid_from)
+        .bind(org.history.valid_until)
+        .bind(
+            org.history
+                .predecessors
+                .iter()
+                .map(OrgCode::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .bind(org.history.successor.as_ref().map(OrgCode::as_str))
         .execute(&mut *conn)
         .await?
         .rows_affected();
@@ -158,6 +200,11 @@ impl OrganisationStore for SqlStore {
         boundary(fetch_optional_into(query, &self.pool)).await
     }
 
+    async fn succession_graph(&self) -> StoreResult<Vec<Organisation>> {
+        let query = sqlx::query_as::<_, OrganisationRow>(SUCCESSION_GRAPH);
+        boundary(fetch_all_into(query, &self.pool)).await
+    }
+
     async fn upsert_reference_organisations(&self, organisations: &[Organisation]) -> StoreResult<u64> {
         boundary(async {
             let mut tx = self.write().await?;
@@ -187,6 +234,7 @@ impl OrganisationStore for SqlStore {
                 reference: false,
                 ended: false,
                 other_names: Vec::new(),
+                history: OrgHistory::default(),
             };
             sqlx::query(INSERT_ADDED_ORGANISATION)
                 .bind(org.code.as_str())

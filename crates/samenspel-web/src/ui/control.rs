@@ -86,6 +86,7 @@ impl ControlPage {
     }
 }
 
+/// The ministries that exist now (an ended one is no choice for a new record).
 async fn ministries(app: &App) -> Vec<(String, String)> {
     let filter = OrgFilter {
         org_type: Some(OrgType::Ministerie),
@@ -111,9 +112,23 @@ async fn page(
     input: &ControlInput,
     errors: ValidationErrors,
 ) -> ControlPage {
-    let ministries = ministries(app).await;
     let lang = ctx.lang;
     let shown: &DemocraticControl = &view.control;
+    // The current ministries, and the one recorded or typed when it has ended since: the
+    // collaboration keeps it, and saving the form must not drop it.
+    let mut ministries = ministries(app).await;
+    let recorded = shown.responsible_minister.as_ref().map(|m| m.as_str());
+    for code in [Some(input.responsible_minister.as_str()), recorded]
+        .into_iter()
+        .flatten()
+    {
+        if !code.is_empty()
+            && !ministries.iter().any(|(c, _)| c.eq_ignore_ascii_case(code))
+            && let Ok(org) = app.organisation(code).await
+        {
+            ministries.push((org.code.to_string(), org.display_name()));
+        }
+    }
     let name_of = |code: &str| {
         ministries
             .iter()

@@ -19,6 +19,7 @@ use super::form::{FormState, get};
 use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::request::{Posted, Visit};
+use crate::ui::statutory::{self, StatutoryRow};
 
 use super::outcome::{Saved, form_outcome};
 use super::{
@@ -78,6 +79,8 @@ pub struct ListRow {
     pub code: String,
     pub name: String,
     pub kind: String,
+    /// For an organisation that no longer exists: its period, where known (else empty).
+    pub ended: Option<String>,
 }
 
 #[derive(Template)]
@@ -87,6 +90,8 @@ pub struct ListPage {
     pub query: String,
     pub types: Vec<TypeChoice>,
     pub organisations: Vec<ListRow>,
+    /// Organisations that no longer exist are listed too.
+    pub include_ended: bool,
     pub pagination: Pagination,
     pub error: Option<String>,
 }
@@ -96,6 +101,8 @@ pub struct ListQuery {
     q: Option<String>,
     #[serde(rename = "type")]
     org_type: Option<String>,
+    /// `ja` lists the organisations that no longer exist too.
+    opgeheven: Option<String>,
     pagina: Option<u32>,
 }
 
@@ -107,8 +114,9 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let error = error.or(query_error);
     let page = page_from(query.pagina);
     let q = query.q.clone().unwrap_or_default();
+    let include_ended = query.opgeheven.as_deref() == Some("ja");
     let filter = OrgFilter {
-        include_ended: false,
+        include_ended,
         org_type,
         query: Some(q.clone()),
     };
@@ -116,6 +124,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let params = [
         ("q", q.clone()),
         ("type", org_type.map(|t| t.key().to_owned()).unwrap_or_default()),
+        ("opgeheven", if include_ended { "ja" } else { "" }.to_owned()),
     ];
     let pagination = Pagination::new("/organisaties", &params, page, found.items.len(), found.total)?;
     let types = type_choices(lang, &OrgType::ALL, |key| {
@@ -128,6 +137,9 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             code: o.code.to_string(),
             name: o.display_name(),
             kind: lang.t(&type_id(o.org_type)),
+            ended: o
+                .ended
+                .then(|| super::org_history::period(lang, &o.history).unwrap_or_default()),
         })
         .collect();
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
@@ -138,6 +150,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             query: q,
             types,
             organisations,
+            include_ended,
             pagination,
             error,
         },
@@ -189,6 +202,14 @@ pub struct ShowPage {
     pub rows: Vec<InvolvementRow>,
     pub years: Vec<YearRow>,
     pub moments: Vec<MomentRow>,
+    /// The coming moments the Wgr sets for its running regelingen with a body.
+    pub statutory: Vec<StatutoryRow>,
+    pub statutory_caption: String,
+    pub statutory_per_regeling: bool,
+    /// "Eerstvolgend: …", when there is a coming statutory moment.
+    pub statutory_next: Option<String>,
+    /// Its period, predecessors and successor.
+    pub history: super::org_history::HistoryView,
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
@@ -290,6 +311,28 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             overdue: m.moment.overdue,
         })
         .collect();
+    let statutory = statutory::rows(
+        lang,
+        overview
+            .statutory
+            .iter()
+            .map(|m| (Some((m.collaboration_id, m.collaboration.clone())), &m.moment)),
+    );
+    let statutory_next = statutory.first().map(|s| {
+        let regeling = s
+            .collaboration
+            .as_ref()
+            .map(|(_, name)| name.as_str())
+            .unwrap_or_default();
+        lang.t_with(
+            "statutory-next",
+            &[
+                ("when", s.when.as_str()),
+                ("what", s.what.as_str()),
+                ("regeling", regeling),
+            ],
+        )
+    });
     let active_count = overview.active_count();
     let taking_part = overview
         .collaborations
@@ -297,6 +340,7 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
         .filter(|c| c.involvement.left_on.is_none())
         .count();
     let organisation = overview.organisation;
+    let history = super::org_history::history_view(lang, &organisation, &app.history(&organisation).await?);
     let kind = format!(
         "{} ({})",
         lang.t(&type_id(organisation.org_type)),
@@ -327,6 +371,11 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             rows,
             years,
             moments,
+            statutory,
+            statutory_caption: lang.t_with("statutory-org-caption", &[("name", &organisation.name)]),
+            statutory_per_regeling: true,
+            statutory_next,
+            history,
             organisation,
         },
     ))

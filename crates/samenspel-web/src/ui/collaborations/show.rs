@@ -19,6 +19,7 @@ use crate::ui::form::get;
 use crate::ui::outcome::Saved;
 use crate::ui::radar::{RadarView, as_f64, view_in as radar_view};
 use crate::ui::request::{PostedTo, Visit};
+use crate::ui::statutory::{self, StatutoryRow};
 use crate::ui::{Layout, decimal, parse_query, render};
 
 pub struct PhaseLink {
@@ -37,6 +38,10 @@ pub struct PartnerRow {
     pub stance_href: Option<String>,
     pub joined: Option<String>,
     pub notes: Option<String>,
+    /// The organisation no longer exists; the collaboration keeps it as it was.
+    pub ended: bool,
+    /// For one that ended: the organisation that carries on now, when known.
+    pub succeeded_by: Option<crate::ui::org_history::OrgLink>,
 }
 
 pub struct DisagreementView {
@@ -104,6 +109,12 @@ pub struct ShowPage {
     pub distance_measure: String,
     /// A regeling from the register: its versions and the participants that left.
     pub regeling: Option<RegelingView>,
+    /// A gemeenschappelijke regeling: its coming statutory moments, or why there are none.
+    pub statutory_shown: bool,
+    pub statutory: Vec<StatutoryRow>,
+    pub statutory_none: Option<String>,
+    pub statutory_caption: String,
+    pub statutory_per_regeling: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -139,8 +150,19 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> P
         .filter(|p| !p.trim().is_empty());
     let view = app.collaboration_view(id, phase.as_deref(), &ctx.who).await?;
     let regeling = app.regeling_history(&view.collaboration).await?;
+    let calendar = samenspel_app::statutory::calendar_of(&view.collaboration, app.today())?;
     let mut page = show_page(&ctx, view);
     page.regeling = regeling_view(ctx.lang, &regeling);
+    if let Some(calendar) = calendar {
+        page.statutory = statutory::rows(ctx.lang, calendar.moments.iter().map(|m| (None, m)));
+        page.statutory_none = calendar.none_because.map(|reason| {
+            ctx.lang.t_with(
+                "statutory-none",
+                &[("reason", ctx.lang.msg(&reason.label()).as_str())],
+            )
+        });
+        page.statutory_shown = true;
+    }
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -196,6 +218,11 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         history: history.iter().map(|h| history_row(lang, h)).collect(),
         distance_measure: lang.t("collab-show-distance-measure"),
         regeling: None,
+        statutory_shown: false,
+        statutory: Vec::new(),
+        statutory_none: None,
+        statutory_caption: lang.t("statutory-collab-caption"),
+        statutory_per_regeling: false,
         offers,
         c,
     }
@@ -243,6 +270,8 @@ fn partner_rows(
             }),
             joined: s.partner.joined_on.map(|d| d.format("%d-%m-%Y").to_string()),
             notes: s.partner.notes.clone(),
+            ended: s.partner.ended,
+            succeeded_by: s.succeeded_by.as_ref().map(crate::ui::org_history::OrgLink::to),
         })
         .collect()
 }

@@ -1,0 +1,17 @@
+statutory-who = { $actor } → { $recipient }
+statutory-col-when = When
+statutory-col-regeling = Arrangement
+statutory-col-what = Moment
+statutory-col-who = Who → to whom
+statutory-col-council = What the council can do
+statutory-col-source = Source
+statutory-by-law = by law
+statutory-our-reading = "Our reading" beside a source: the law text itself was not read; the term comes from the explanations listed in the data notes.
+statutory-our-reading-short = our reading
+statutory-heading = Statutory moments (under the Wgr)
+statutory-intro = Derived from the Joint Arrangements Act (Wet gemeenschappelijke regelingen) as in force since 1 July 2022, not recorded by the arrangement itself: the terms of the budget, the annual accounts and the councils' views.
+statutory-org-caption = Coming statutory moments of the joint arrangements of { $name }, by date
+statutory-collab-caption = Coming statutory moments of this arrangement, by date
+statutory-next = Next: { $when } — { $what } ({ $regeling }).
+statutory-none = No statutory moments are derived for this arrangement: { $reason }
+statutory-org-none = No coming statutory moments are derived for the running joint arrangements of { $name }.

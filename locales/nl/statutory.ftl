@@ -1,0 +1,17 @@
+statutory-who = { $actor } → { $recipient }
+statutory-col-when = Wanneer
+statutory-col-regeling = Regeling
+statutory-col-what = Moment
+statutory-col-who = Wie → aan wie
+statutory-col-council = Wat de raad kan doen
+statutory-col-source = Bron
+statutory-by-law = volgens de wet
+statutory-our-reading = „Onze lezing” bij een bron: de wettekst zelf is niet gelezen, de termijn komt uit de toelichtingen die in de gegevensverantwoording staan.
+statutory-our-reading-short = onze lezing
+statutory-heading = Wettelijke momenten (volgens de Wgr)
+statutory-intro = Afgeleid uit de Wet gemeenschappelijke regelingen zoals die geldt sinds 1 juli 2022, niet vastgelegd door de regeling zelf: de termijnen van de begroting, de jaarrekening en de zienswijze van de raden.
+statutory-org-caption = Komende wettelijke momenten van de gemeenschappelijke regelingen van { $name }, op datum
+statutory-collab-caption = Komende wettelijke momenten van deze regeling, op datum
+statutory-next = Eerstvolgend: { $when } — { $what } ({ $regeling }).
+statutory-none = Voor deze regeling zijn geen wettelijke momenten afgeleid: { $reason }
+statutory-org-none = Er zijn geen komende wettelijke momenten afgeleid voor de lopende gemeenschappelijke regelingen van { $name }.
