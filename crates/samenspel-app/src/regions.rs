@@ -180,6 +180,55 @@ pub fn topology() -> Result<&'static Topology, String> {
         .map_err(Clone::clone)
 }
 
+/// The label of a region in the region column: "Veiligheidsregio Utrecht",
+/// "Jeugdzorgregio …", "Arbeidsmarktregio …", "RES-regio …", "Provincie …"; a GGD region is
+/// named by its GGD already.
+fn region_label(division: &str, name: &str) -> String {
+    match division {
+        "veiligheidsregio" => format!("Veiligheidsregio {name}"),
+        "jeugdzorgregio" => format!("Jeugdzorgregio {name}"),
+        "arbeidsmarktregio" => format!("Arbeidsmarktregio {name}"),
+        "res-regio" => format!("RES-regio {name}"),
+        "provincie" => format!("Provincie {name}"),
+        _ => name.to_owned(),
+    }
+}
+
+/// Every region of every division, labelled for the region column, in the order of
+/// preference when a collaboration coincides with several (veiligheidsregio, GGD, jeugdzorg,
+/// arbeidsmarkt, RES, then the province).
+pub fn labelled_regions() -> Result<Vec<(String, Vec<String>)>, String> {
+    let divisions = divisions()?;
+    let order = [
+        "veiligheidsregio",
+        "ggd-regio",
+        "jeugdzorgregio",
+        "arbeidsmarktregio",
+        "res-regio",
+        "provincie",
+    ];
+    Ok(order
+        .iter()
+        .filter_map(|key| divisions.iter().find(|d| d.key == *key))
+        .flat_map(|d| {
+            d.regions
+                .iter()
+                .map(move |r| (region_label(d.key, &r.name), r.members.clone()))
+        })
+        .collect())
+}
+
+/// The name of the province with code `PVxx`, or of the province municipality `GMxxxx` lies
+/// in (municipalities of 2025).
+pub fn province_name(code: &str) -> Option<&'static str> {
+    let provinces = divisions().ok()?.iter().find(|d| d.key == "provincie")?;
+    provinces
+        .regions
+        .iter()
+        .find(|r| r.code == code || r.members.iter().any(|m| m == code))
+        .map(|r| r.name.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,53 +279,4 @@ mod tests {
             assert!(topology.area(gm).is_some(), "{gm}");
         }
     }
-}
-
-/// The label of a region in the region column: "Veiligheidsregio Utrecht",
-/// "Jeugdzorgregio …", "Arbeidsmarktregio …", "RES-regio …", "Provincie …"; a GGD region is
-/// named by its GGD already.
-fn region_label(division: &str, name: &str) -> String {
-    match division {
-        "veiligheidsregio" => format!("Veiligheidsregio {name}"),
-        "jeugdzorgregio" => format!("Jeugdzorgregio {name}"),
-        "arbeidsmarktregio" => format!("Arbeidsmarktregio {name}"),
-        "res-regio" => format!("RES-regio {name}"),
-        "provincie" => format!("Provincie {name}"),
-        _ => name.to_owned(),
-    }
-}
-
-/// Every region of every division, labelled for the region column, in the order of
-/// preference when a collaboration coincides with several (veiligheidsregio, GGD, jeugdzorg,
-/// arbeidsmarkt, RES, then the province).
-pub fn labelled_regions() -> Result<Vec<(String, Vec<String>)>, String> {
-    let divisions = divisions()?;
-    let order = [
-        "veiligheidsregio",
-        "ggd-regio",
-        "jeugdzorgregio",
-        "arbeidsmarktregio",
-        "res-regio",
-        "provincie",
-    ];
-    Ok(order
-        .iter()
-        .filter_map(|key| divisions.iter().find(|d| d.key == *key))
-        .flat_map(|d| {
-            d.regions
-                .iter()
-                .map(move |r| (region_label(d.key, &r.name), r.members.clone()))
-        })
-        .collect())
-}
-
-/// The name of the province with code `PVxx`, or of the province municipality `GMxxxx` lies
-/// in (municipalities of 2025).
-pub fn province_name(code: &str) -> Option<&'static str> {
-    let provinces = divisions().ok()?.iter().find(|d| d.key == "provincie")?;
-    provinces
-        .regions
-        .iter()
-        .find(|r| r.code == code || r.members.iter().any(|m| m == code))
-        .map(|r| r.name.as_str())
 }

@@ -27,10 +27,13 @@ fn versions_linked_both_ways_make_one_chain_each_oldest_first() {
     assert_eq!(chains(&links).unwrap(), vec![vec![1], vec![2, 3, 0]]);
 }
 
+/// A problem as (record index, column, message id).
+type Expected = (usize, &'static str, &'static str);
+
 #[test]
 fn each_broken_link_is_named_with_its_row_and_column() {
     // (links, expected problems)
-    let table: Vec<(Vec<VersionLink<'_>>, Vec<(usize, &str, &str)>)> = vec![
+    let table: Vec<(Vec<VersionLink<'_>>, Vec<Expected>)> = vec![
         (
             vec![link("a", "", ""), link("b", "z", "")],
             vec![(1, "vorige_versie_roo_id", "error-regeling-missing-version")],
