@@ -440,19 +440,25 @@ pub struct DemoReport {
     pub collaborations: usize,
     /// The import of the register of gemeenschappelijke regelingen.
     pub register: samenspel_store::ImportReport,
+    /// The import of the national programmes (RES, MIRT, Regio Deals, Woondeals).
+    pub programmes: samenspel_store::ImportReport,
 }
 
-/// Loads the demonstration collaborations that are not there yet, and the register of
-/// gemeenschappelijke regelingen (idempotently).
+/// Loads the demonstration collaborations that are not there yet, the register of
+/// gemeenschappelijke regelingen and the national programmes (both idempotently).
 pub async fn load(app: &App) -> AppResult<DemoReport> {
     let collaborations = load_collaborations(app).await?;
     crate::demo_survey::load(app).await?;
     let register = app
         .import_gr_register(crate::register::SHIPPED, &Principal::System("demo"), &|_, _| {})
         .await?;
+    let programmes = app
+        .import_programmes(crate::programmes::SHIPPED, &Principal::System("demo"), &|_, _| {})
+        .await?;
     Ok(DemoReport {
         collaborations,
         register,
+        programmes,
     })
 }
 

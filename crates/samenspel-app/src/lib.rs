@@ -21,6 +21,7 @@ mod organisations;
 pub mod overview;
 pub mod people;
 mod principal;
+pub mod programmes;
 pub mod reference;
 pub mod refusals;
 pub mod regeling;

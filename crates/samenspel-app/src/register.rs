@@ -443,6 +443,7 @@ fn one_regeling(
         partners,
         money: None,
         history: Some(history),
+        source_url: None,
     }
 }
 

@@ -5,6 +5,7 @@ mod bench;
 mod bench_search;
 mod bench_survey;
 mod exchange;
+mod programmes;
 mod survey;
 
 use std::net::SocketAddr;
@@ -94,6 +95,9 @@ enum ImportCommand {
     /// gemeenschappelijke_regelingen.csv and gr_deelnemers.csv); importing again updates, never
     /// duplicates.
     GrRegister { dir: std::path::PathBuf },
+    /// Import the national programmes (RES and MIRT regions, Regio Deals, Woondeals) from DIR
+    /// (the files of data/reference/programmes); all or nothing, importing again changes nothing.
+    Programmes { dir: std::path::PathBuf },
     /// Import collaborations with partners and money from a CSV (Dutch Excel) or JSON file in
     /// the format of `samenspel export collaborations`; all or nothing, keyed by `sleutel`.
     Collaborations {
@@ -170,8 +174,10 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 report.collaborations
             );
             print_import(&report.register);
+            programmes::print(&report.programmes);
         }
         Command::Import(ImportCommand::GrRegister { dir }) => return import_gr_register(&app, &dir).await,
+        Command::Import(ImportCommand::Programmes { dir }) => return programmes::import(&app, &dir).await,
         Command::Import(ImportCommand::Collaborations { file, format }) => {
             return exchange::import(&app, &file, format).await;
         }
@@ -193,6 +199,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                 tracing::info!(
                     added = report.collaborations,
                     register_added = report.register.added.len(),
+                    programmes_added = report.programmes.added.len(),
                     "demonstration data loaded"
                 );
             }

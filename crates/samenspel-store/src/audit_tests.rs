@@ -35,6 +35,7 @@ fn collaboration(name: &str) -> Collaboration {
         version: 1,
         demo: false,
         source_key: None,
+        source_url: None,
         published: false,
         created_at: at,
         updated_at: at,

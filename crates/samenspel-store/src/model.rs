@@ -178,8 +178,13 @@ pub struct Collaboration {
     pub version: i64,
     pub demo: bool,
     /// Where an imported collaboration comes from: `gr:<ROO id>` (the register of
-    /// gemeenschappelijke regelingen) or `bestand:<sleutel>` (a file import).
+    /// gemeenschappelijke regelingen), `programma:<type>:<naam>` (a national programme) or
+    /// `bestand:<sleutel>` (a file import).
     pub source_key: Option<String>,
+    /// The public source an imported collaboration's facts come from (a national programme's
+    /// list, `data/reference/PROVENANCE.md`); absent for others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
     /// Drafts are visible only to the members of the partner organisations.
     pub published: bool,
     pub created_at: DateTime<Utc>,
@@ -355,6 +360,8 @@ pub struct RegisteredCollaboration {
     /// own (a regeling's other versions): those are merged into it, and their addresses lead
     /// to it.
     pub merges: Vec<String>,
+    /// The public source of its facts, shown with it; `None` leaves no source.
+    pub source_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

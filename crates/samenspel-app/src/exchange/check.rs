@@ -192,6 +192,7 @@ pub(super) fn validate(
                 money: Some(money),
                 history: None,
                 merges: Vec::new(),
+                source_url: None,
             });
         }
     }

@@ -33,6 +33,7 @@ mod pages_en;
 mod privacy;
 mod problems_en;
 mod processes;
+mod programmes;
 mod regions;
 mod register;
 mod search;

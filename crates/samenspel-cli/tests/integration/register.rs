@@ -205,6 +205,7 @@ fn each_version_apart() -> (
             money: None,
             history: None,
             merges: Vec::new(),
+            source_url: None,
         })
         .collect();
     (parsed.organisations, apart)

@@ -22,7 +22,7 @@ use crate::error::{Constraint, Error, Result, boundary, corrupt, stored_json};
 use crate::text::{check_phases_kept, duplicate_partner, policy_areas_text, unknown_partner};
 
 const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, \
-     created_at, updated_at, legal_basis, policy_areas, source_key FROM collaborations WHERE id = $1";
+     created_at, updated_at, legal_basis, policy_areas, source_key, source_url FROM collaborations WHERE id = $1";
 
 const SELECT_PHASES: &str =
     "SELECT name FROM collaboration_phases WHERE collaboration_id = $1 ORDER BY position";
@@ -71,6 +71,7 @@ struct CollaborationRow {
     end_date: Option<NaiveDate>,
     demo_key: Option<String>,
     source_key: Option<String>,
+    source_url: Option<String>,
     published: bool,
     version: i64,
     created_at: DateTime<Utc>,
@@ -119,6 +120,7 @@ impl CollaborationRow {
             version: self.version,
             demo: self.demo_key.is_some(),
             source_key: self.source_key,
+            source_url: self.source_url,
             published: self.published,
             created_at: self.created_at,
             updated_at: self.updated_at,

@@ -22,7 +22,7 @@ use crate::error::{Constraint, Result, boundary};
 const REGISTER_KEYS: &str =
     "SELECT id, source_key, source_hash, version FROM collaborations WHERE source_key LIKE $1";
 
-const SET_SOURCE_HASH: &str = "UPDATE collaborations SET source_hash = $1 WHERE id = $2";
+const SET_SOURCE: &str = "UPDATE collaborations SET source_hash = $1, source_url = $2 WHERE id = $3";
 
 const PARTNER_CODES: &str = "SELECT org_code FROM collaboration_partners WHERE collaboration_id = $1";
 
@@ -40,6 +40,17 @@ struct KnownRow {
     version: i64,
 }
 
+/// Records the source hash and address of an imported collaboration.
+async fn set_source(conn: &mut Conn, id: i64, item: &RegisteredCollaboration) -> Result<()> {
+    sqlx::query(SET_SOURCE)
+        .bind(&item.source_hash)
+        .bind(item.source_url.as_deref())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 async fn add(
     conn: &mut Conn,
     item: &RegisteredCollaboration,
@@ -52,6 +63,9 @@ async fn add(
         published: true,
     };
     let id = insert_collaboration(conn, &item.fields, origin, now).await?;
+    if item.source_url.is_some() {
+        set_source(conn, id, item).await?;
+    }
     for partner in &item.partners {
         insert_partner(conn, id, partner).await?;
     }
@@ -76,11 +90,7 @@ async fn update(
     if !update_fields(conn, id, known.version, &item.fields).await? {
         return Err(StoreError::Conflict(conflict::changed_during_import(&item.source_key)).into());
     }
-    sqlx::query(SET_SOURCE_HASH)
-        .bind(&item.source_hash)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    set_source(conn, id, item).await?;
     let current: Vec<String> = sqlx::query_scalar(PARTNER_CODES)
         .bind(id)
         .fetch_all(&mut *conn)
