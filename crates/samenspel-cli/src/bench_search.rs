@@ -40,7 +40,7 @@ fn questions(total: u64) -> anyhow::Result<Vec<Question>> {
     let region = samenspel_app::regions::region_members("region", "veiligheidsregio:VR13")
         .map_err(|e| anyhow::anyhow!("regio: {e}"))?;
     let gr = CollaborationFilter {
-        kind: Some(CollaborationKind::GemeenschappelijkeRegeling),
+        kinds: vec![CollaborationKind::GemeenschappelijkeRegeling],
         ..CollaborationFilter::default()
     };
     Ok([
