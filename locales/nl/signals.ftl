@@ -32,3 +32,4 @@ export-list-columns = id;naam;soort;soort_naam;regio;partners;begindatum;einddat
 error-unknown-order = '{ $value }' is geen volgorde; kies naam of signalen.
 error-bad-cursor = Geef bij '{ $field }' het nummer van de laatste samenwerking van de vorige pagina.
 error-cursor-needs-name-order = '{ $field }' werkt alleen in de volgorde op naam.
+filters-refused = Parameter { $field }: { $message }

@@ -39,6 +39,7 @@ mod register;
 mod search;
 mod security;
 mod sign_in_limits;
+mod signals;
 mod site_search;
 mod storage;
 mod survey;

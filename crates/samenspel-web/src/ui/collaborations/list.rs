@@ -59,7 +59,16 @@ pub(crate) fn page_filter(app: &App, lang: Lang, query: &PageQuery) -> (Collabor
     match query.parse(app) {
         Ok(filter) => (filter, None),
         Err(errors) => {
-            let reasons: Vec<String> = errors.errors.iter().map(|e| lang.msg(&e.message)).collect();
+            let reasons: Vec<String> = errors
+                .errors
+                .iter()
+                .map(|e| {
+                    lang.t_with(
+                        "filters-refused",
+                        &[("field", &e.field), ("message", &lang.msg(&e.message))],
+                    )
+                })
+                .collect();
             let message = reasons.join(" ") + " " + &lang.t("collab-list-filter-ignored");
             (CollaborationFilter::default(), Some(message))
         }
