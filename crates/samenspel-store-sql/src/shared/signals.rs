@@ -44,6 +44,9 @@ const CONTRIBUTIONS: &str = concat!(
     "WHERE ($1 IS NULL OR collaboration_id = $1)"
 );
 
+/// Takes the collaboration's row lock (PostgreSQL; SQLite has one writer), so two writes to
+/// one collaboration work its signals out one after the other, the later seeing the earlier.
+const LOCK_COLLABORATION: &str = "UPDATE collaborations SET version = version WHERE id = $1";
 const DELETE_ONE: &str = "DELETE FROM collaboration_signals WHERE collaboration_id = $1";
 const DELETE_ALL: &str = "DELETE FROM collaboration_signals";
 const INSERT: &str =
@@ -163,6 +166,7 @@ async fn insert(conn: &mut Conn, id: i64, signals: &[Signal]) -> Result<()> {
 /// Works out the signals of collaboration `id` again, after a change to it or to what they
 /// are worked out from; a collaboration that no longer exists keeps none.
 pub(super) async fn refresh_signals(conn: &mut Conn, id: i64) -> Result<()> {
+    sqlx::query(LOCK_COLLABORATION).bind(id).execute(&mut *conn).await?;
     sqlx::query(DELETE_ONE).bind(id).execute(&mut *conn).await?;
     if let Some(f) = facts(conn, Some(id)).await?.get(&id) {
         insert(conn, id, &signals_of(f)).await?;
