@@ -166,7 +166,10 @@ async fn insert(conn: &mut Conn, id: i64, signals: &[Signal]) -> Result<()> {
 /// Works out the signals of collaboration `id` again, after a change to it or to what they
 /// are worked out from; a collaboration that no longer exists keeps none.
 pub(super) async fn refresh_signals(conn: &mut Conn, id: i64) -> Result<()> {
-    sqlx::query(LOCK_COLLABORATION).bind(id).execute(&mut *conn).await?;
+    sqlx::query(LOCK_COLLABORATION)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query(DELETE_ONE).bind(id).execute(&mut *conn).await?;
     if let Some(f) = facts(conn, Some(id)).await?.get(&id) {
         insert(conn, id, &signals_of(f)).await?;
