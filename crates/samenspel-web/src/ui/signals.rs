@@ -104,7 +104,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         status,
         &SignalsPage {
             layout: Layout::translated(&ctx, ctx.lang.t("signals-title"), "signalen"),
-            filters: query.form(&app, ctx.lang, "/signalen", true).await,
+            filters: query.form(&app, ctx.lang, "/signalen", ListOrder::Signals).await,
             counts: signal_counts(ctx.lang, &counts, &query),
             rows: found
                 .items

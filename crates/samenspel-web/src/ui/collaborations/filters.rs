@@ -40,8 +40,6 @@ pub struct FilterForm {
     pub any_signal: bool,
     pub regions: Vec<ChoiceGroup>,
     pub organisations: Vec<ChoiceGroup>,
-    /// Whether the order by signals is offered (the signals page always orders by them).
-    pub offers_order: bool,
 }
 
 /// A query of the list page, read under the pages' names.
@@ -84,7 +82,14 @@ impl PageQuery {
     }
 
     /// The form showing this query, with the regions and organisations to choose from.
-    pub async fn form(&self, app: &App, lang: Lang, action: &'static str, offers_order: bool) -> FilterForm {
+    /// `default_order` is the order the page uses when the query names none.
+    pub async fn form(
+        &self,
+        app: &App,
+        lang: Lang,
+        action: &'static str,
+        default_order: ListOrder,
+    ) -> FilterForm {
         let text = &self.text;
         let has = |list: &[String], key: &str| list.iter().any(|v| v == key);
         FilterForm {
@@ -113,7 +118,6 @@ impl PageQuery {
             any_signal: has(&text.signal, ANY_SIGNAL),
             regions: region_groups(lang, &text.region),
             organisations: organisation_groups(app, lang, &text.organisation).await,
-            offers_order,
         }
     }
 }

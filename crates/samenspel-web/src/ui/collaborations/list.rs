@@ -109,7 +109,9 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         status,
         &ListPage {
             layout: Layout::translated(&ctx, ctx.lang.t("collab-list-title"), "samenwerkingen"),
-            filters: query.form(&app, ctx.lang, "/samenwerkingen", true).await,
+            filters: query
+                .form(&app, ctx.lang, "/samenwerkingen", ListOrder::Name)
+                .await,
             rows: found
                 .items
                 .into_iter()
