@@ -33,3 +33,4 @@ error-unknown-order = '{ $value }' is not an order; choose naam or signalen.
 error-bad-cursor = Give in '{ $field }' the number of the last collaboration of the previous page.
 error-cursor-needs-name-order = '{ $field }' works only in the order by name.
 filters-refused = Parameter { $field }: { $message }
+filters-in-force = Filtered on

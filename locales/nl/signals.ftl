@@ -33,3 +33,4 @@ error-unknown-order = '{ $value }' is geen volgorde; kies naam of signalen.
 error-bad-cursor = Geef bij '{ $field }' het nummer van de laatste samenwerking van de vorige pagina.
 error-cursor-needs-name-order = '{ $field }' werkt alleen in de volgorde op naam.
 filters-refused = Parameter { $field }: { $message }
+filters-in-force = Gefilterd op

@@ -157,6 +157,12 @@ async fn the_list_filters_on_several_values_at_once_and_sorts_by_signals() {
         html.contains("Regio Deal Proef") && html.contains("RES Proef") && !html.contains("Convenant Proef")
     );
     assert!(html.contains("Partners oneens"), "the row shows its signals");
+    assert!(
+        html.contains(
+            "Gefilterd op</strong> Naam: proef · Soort: Regionale Energiestrategie (RES), Regio Deal"
+        ),
+        "the filters in force are said in words, also in print"
+    );
     for checked in [
         "id=\"type-res\" name=\"type\" value=\"res\" checked",
         "id=\"type-regio-deal\" name=\"type\" value=\"regio-deal\" checked",

@@ -42,6 +42,68 @@ pub struct FilterForm {
     pub organisations: Vec<ChoiceGroup>,
 }
 
+impl FilterForm {
+    /// The filters in force, in words ("Soort: RES, Regio Deal · Regio: Utrecht"), for the
+    /// page and its print; `None` when nothing is filtered.
+    pub fn summary(&self, lang: &Lang) -> Option<String> {
+        let lang = *lang;
+        let mut parts: Vec<String> = Vec::new();
+        let mut add = |label_id: &str, values: Vec<String>| {
+            if !values.is_empty() {
+                parts.push(format!("{}: {}", lang.t(label_id), values.join(", ")));
+            }
+        };
+        add(
+            "collab-list-name",
+            [self.q.trim()]
+                .into_iter()
+                .filter(|q| !q.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        );
+        add(
+            "collab-list-kind",
+            self.kinds
+                .iter()
+                .filter(|k| k.selected)
+                .map(|k| k.label.clone())
+                .collect(),
+        );
+        let mut signals: Vec<String> = self
+            .signals
+            .iter()
+            .filter(|k| k.selected)
+            .map(|k| k.label.clone())
+            .collect();
+        if self.any_signal {
+            signals.insert(0, lang.t("filters-any-signal"));
+        }
+        add("filters-signals", signals);
+        let chosen = |groups: &[ChoiceGroup]| -> Vec<String> {
+            groups
+                .iter()
+                .flat_map(|g| g.options.iter().filter(|o| o.selected).map(|o| o.label.clone()))
+                .collect()
+        };
+        add("collab-list-region", chosen(&self.regions));
+        add("filters-organisation", chosen(&self.organisations));
+        add(
+            "collab-list-policy",
+            [self.policy.trim()]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        );
+        let status = match self.status.as_str() {
+            "lopend" | "beeindigd" => vec![lang.t(&format!("TermStatus-{}", self.status))],
+            _ => Vec::new(),
+        };
+        add("collab-list-status", status);
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
 /// A query of the list page, read under the pages' names.
 pub struct PageQuery {
     pub text: CollaborationQuery,
