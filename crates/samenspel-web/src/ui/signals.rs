@@ -18,7 +18,7 @@ use crate::error::PageResult;
 use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::collaborations::filters::{FilterForm, PageQuery, signal_texts};
-use crate::ui::collaborations::list::{ListRow, page_filter, page_number, query_pairs};
+use crate::ui::collaborations::list::{RowsTable, navigation, page_filter, page_number, query_pairs};
 use crate::ui::{Layout, Pagination, csv_line, csv_response, page_from, render, status_unless};
 
 pub fn routes() -> Router<App> {
@@ -36,7 +36,7 @@ pub struct SignalsPage {
     pub layout: Layout,
     pub filters: FilterForm,
     pub counts: Vec<SignalCount>,
-    pub rows: Vec<ListRow>,
+    pub table: RowsTable,
     pub pagination: Pagination,
     pub error: Option<String>,
     pub export_query: String,
@@ -93,12 +93,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let page = page_from(page_number(&pairs));
     let counts = app.signal_counts(&filter, &ctx.who).await?;
     let found = app.list_collaborations(&filter, page, &ctx.who).await?;
-    let mut pagination = Pagination::new("/signalen", &query.params, page, found.items.len(), found.total)?;
-    if filter.order == ListOrder::Name
-        && let (Some(next), Some(last)) = (pagination.next.as_mut(), found.items.last())
-    {
-        next.push_str(&format!("&na={}", last.id));
-    }
+    let pagination = navigation("/signalen", &query, &filter, page, &found)?;
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(
         status,
@@ -106,11 +101,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             layout: Layout::translated(&ctx, ctx.lang.t("signals-title"), "signalen"),
             filters: query.form(&app, ctx.lang, "/signalen", ListOrder::Signals).await,
             counts: signal_counts(ctx.lang, &counts, &query),
-            rows: found
-                .items
-                .into_iter()
-                .map(|c| ListRow::new(ctx.lang, c))
-                .collect(),
+            table: RowsTable::new(ctx.lang, "signals-list", "signals-list-caption", found.items),
             pagination,
             error,
             export_query: serde_urlencoded::to_string(&query.params).unwrap_or_default(),

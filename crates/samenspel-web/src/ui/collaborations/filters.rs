@@ -162,7 +162,7 @@ impl PageQuery {
             sort: text
                 .sort
                 .clone()
-                .unwrap_or_else(|| order_key(ListOrder::Name).to_owned()),
+                .unwrap_or_else(|| order_key(default_order).to_owned()),
             kinds: labelled(
                 lang,
                 CollaborationKind::ALL,

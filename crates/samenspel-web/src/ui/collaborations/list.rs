@@ -20,11 +20,47 @@ use crate::ui::{Layout, Pagination, page_from, render, status_unless};
 pub struct ListPage {
     pub layout: Layout,
     pub filters: FilterForm,
-    pub rows: Vec<ListRow>,
+    pub table: RowsTable,
     pub pagination: Pagination,
     pub error: Option<String>,
     /// The export of the list as shown (its filters), CSV and JSON.
     pub export_query: String,
+}
+
+/// The table of found collaborations (`partials/collaboration_rows.html`).
+pub struct RowsTable {
+    /// Names the table's caption (`caption-<id>`).
+    pub id: &'static str,
+    pub caption: String,
+    pub rows: Vec<ListRow>,
+}
+
+impl RowsTable {
+    pub fn new(lang: Lang, id: &'static str, caption_id: &str, items: Vec<CollaborationSummary>) -> Self {
+        Self {
+            id,
+            caption: lang.t(caption_id),
+            rows: items.into_iter().map(|c| ListRow::new(lang, c)).collect(),
+        }
+    }
+}
+
+/// The navigation of a found page; in name order the "next" link continues after the last
+/// row shown (`na`, keyset paging).
+pub(crate) fn navigation(
+    base: &str,
+    query: &PageQuery,
+    filter: &CollaborationFilter,
+    page: samenspel_store::Page,
+    found: &samenspel_store::Paged<CollaborationSummary>,
+) -> Result<Pagination, crate::error::PageError> {
+    let mut pagination = Pagination::new(base, &query.params, page, found.items.len(), found.total)?;
+    if filter.order == ListOrder::Name
+        && let (Some(next), Some(last)) = (pagination.next.as_mut(), found.items.last())
+    {
+        next.push_str(&format!("&na={}", last.id));
+    }
+    Ok(pagination)
 }
 
 /// One found collaboration as the list shows it.
@@ -91,18 +127,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let error = error.or(unreadable);
     let page = page_from(page_number(&pairs));
     let found = app.list_collaborations(&filter, page, &ctx.who).await?;
-    let mut pagination = Pagination::new(
-        "/samenwerkingen",
-        &query.params,
-        page,
-        found.items.len(),
-        found.total,
-    )?;
-    if filter.order == ListOrder::Name
-        && let (Some(next), Some(last)) = (pagination.next.as_mut(), found.items.last())
-    {
-        next.push_str(&format!("&na={}", last.id));
-    }
+    let pagination = navigation("/samenwerkingen", &query, &filter, page, &found)?;
     let export_query = serde_urlencoded::to_string(&query.params).unwrap_or_default();
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(
@@ -112,11 +137,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             filters: query
                 .form(&app, ctx.lang, "/samenwerkingen", ListOrder::Name)
                 .await,
-            rows: found
-                .items
-                .into_iter()
-                .map(|c| ListRow::new(ctx.lang, c))
-                .collect(),
+            table: RowsTable::new(ctx.lang, "list-1", "collab-list-caption", found.items),
             pagination,
             error,
             export_query,
