@@ -29,6 +29,7 @@ mod statutory;
 mod survey;
 mod survey_form;
 mod survey_import;
+mod council;
 
 use askama::Template;
 use axum::Router;
