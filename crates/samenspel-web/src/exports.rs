@@ -52,7 +52,7 @@ mod tests {
                 "{lang:?}"
             );
             assert_eq!(count(changes(lang)), count(changes(Lang::Nl)), "{lang:?}");
-            assert_eq!(involvements(lang, &[2025, 2026]).len(), 14, "{lang:?}");
+            assert_eq!(involvements(lang, &[2025, 2026]).len(), 16, "{lang:?}");
         }
         assert_eq!(involvements(Lang::En, &[2026])[14], "contribution_2026");
     }
