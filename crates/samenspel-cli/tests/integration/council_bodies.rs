@@ -78,7 +78,7 @@ async fn utrecht_takes_part_in_the_vru_through_its_college_and_its_council_sees_
     assert!(page.contains("Wat de raad zelf kan doen"));
     assert!(page.contains("href=\"#raad-college-of-burgemeester\""));
     assert!(page.contains("id=\"raad-college-of-burgemeester\""));
-    assert!(page.contains("Gemeente Utrecht"));
+    assert!(page.contains("Gemeenten (26): "), "the municipalities whose college takes part");
     assert!(page.contains("artikel 1, lid 3"), "the zienswijze on a change, with its article");
     assert!(page.contains("Besluit van de raad zelf"), "whose step a moment is");
     assert!(!page.contains("Bestuursorganen:"));
