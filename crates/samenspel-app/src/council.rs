@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::org::{OrgCode, OrgType};
-use samenspel_domain::wgr::{CouncilPosition, CouncilView, Regeling, council_position, statutory_table, what_the_council_can_do};
+use samenspel_domain::wgr::{
+    CouncilPosition, CouncilView, Regeling, council_position, statutory_table, what_the_council_can_do,
+};
 use samenspel_store::{Collaboration, Involvement};
 use serde::Serialize;
 

@@ -9,6 +9,7 @@ pub mod collaboration_query;
 mod collaborations;
 pub mod congruence;
 pub mod control;
+pub mod council;
 pub mod demo;
 pub mod demo_survey;
 mod error;
@@ -31,7 +32,6 @@ pub mod search;
 pub mod secret;
 pub mod statutory;
 pub mod survey;
-pub mod council;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;

@@ -681,12 +681,19 @@ mod tests {
             (errors[0].file, errors[0].row, errors[0].column.as_str()),
             (DEELNEMERS_FILE, 6, "bestuursorganen")
         );
-        assert!(errors[0].reason.contains("'Wethouder' is geen bestuursorgaan uit het register"));
+        assert!(
+            errors[0]
+                .reason
+                .contains("'Wethouder' is geen bestuursorgaan uit het register")
+        );
     }
 
     #[test]
     fn municipalities_are_told_by_their_type_in_the_register_not_their_code() {
-        let regions = vec![("Regio A".to_owned(), vec!["GM0001".to_owned(), "GM0002".to_owned()])];
+        let regions = vec![(
+            "Regio A".to_owned(),
+            vec!["GM0001".to_owned(), "GM0002".to_owned()],
+        )];
         let partner = |code: &str| RegisteredPartner {
             code: OrgCode::parse(code).unwrap(),
             role: PartnerRole::Deelnemer,
@@ -695,7 +702,10 @@ mod tests {
             organs: Vec::new(),
         };
         let partners = [partner("GM0001"), partner("GM0002"), partner("GM9999")];
-        let both: HashSet<OrgCode> = ["GM0001", "GM0002"].iter().map(|c| OrgCode::parse(c).unwrap()).collect();
+        let both: HashSet<OrgCode> = ["GM0001", "GM0002"]
+            .iter()
+            .map(|c| OrgCode::parse(c).unwrap())
+            .collect();
         assert_eq!(
             region_of(&partners, &both, &regions).as_deref(),
             Some("Regio A"),

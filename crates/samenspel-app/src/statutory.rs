@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::org::OrgType;
 use samenspel_domain::wgr::{
-    CouncilPosition, CouncilStep, NoCalendar, Regeling, StatutoryMoment, coming_moments, statutory_table, whose_step,
+    CouncilPosition, CouncilStep, NoCalendar, Regeling, StatutoryMoment, coming_moments, statutory_table,
+    whose_step,
 };
 use samenspel_store::Collaboration;
 use serde::Serialize;

@@ -36,7 +36,10 @@ async fn utrecht_takes_part_in_the_vru_through_its_college_and_its_council_sees_
         .expect("Utrecht takes part");
     assert_eq!(utrecht["organs"], serde_json::json!(["college"]));
     assert!(
-        !utrecht["notes"].as_str().unwrap_or_default().contains("Bestuursorganen"),
+        !utrecht["notes"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Bestuursorganen"),
         "no Dutch sentence for the bodies in the notes: {utrecht}"
     );
     let councils = h.get_json(&format!("/api/v1/collaborations/{id}/councils")).await;
@@ -58,11 +61,20 @@ async fn utrecht_takes_part_in_the_vru_through_its_college_and_its_council_sees_
         .iter()
         .map(|p| p["moment"].as_str().unwrap())
         .collect();
-    for moment in ["zienswijze-regeling", "toestemming-regeling", "zienswijze-begroting"] {
+    for moment in [
+        "zienswijze-regeling",
+        "toestemming-regeling",
+        "zienswijze-begroting",
+    ] {
         assert!(moments.contains(&moment), "{moment} in {moments:?}");
     }
     let (status, _) = h
-        .request(None, reqwest::Method::GET, "/api/v1/collaborations/999999/councils", None)
+        .request(
+            None,
+            reqwest::Method::GET,
+            "/api/v1/collaborations/999999/councils",
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
@@ -78,9 +90,18 @@ async fn utrecht_takes_part_in_the_vru_through_its_college_and_its_council_sees_
     assert!(page.contains("Wat de raad zelf kan doen"));
     assert!(page.contains("href=\"#raad-college-of-burgemeester\""));
     assert!(page.contains("id=\"raad-college-of-burgemeester\""));
-    assert!(page.contains("Gemeenten (26): "), "the municipalities whose college takes part");
-    assert!(page.contains("artikel 1, lid 3"), "the zienswijze on a change, with its article");
-    assert!(page.contains("Besluit van de raad zelf"), "whose step a moment is");
+    assert!(
+        page.contains("Gemeenten (26): "),
+        "the municipalities whose college takes part"
+    );
+    assert!(
+        page.contains("artikel 1, lid 3"),
+        "the zienswijze on a change, with its article"
+    );
+    assert!(
+        page.contains("Besluit van de raad zelf"),
+        "whose step a moment is"
+    );
     assert!(!page.contains("Bestuursorganen:"));
 
     // In English: English body names, no register text, no raw pipes.
@@ -145,7 +166,10 @@ async fn utrecht_takes_part_in_the_vru_through_its_college_and_its_council_sees_
         .text()
         .await
         .unwrap();
-    assert!(csv.contains(";college;college-of-burgemeester"), "keys in the CSV");
+    assert!(
+        csv.contains(";college;college-of-burgemeester"),
+        "keys in the CSV"
+    );
 }
 
 #[tokio::test]
@@ -171,12 +195,15 @@ async fn a_database_that_kept_the_bodies_as_notes_gets_them_structured_on_the_ne
     let vru = "FROM collaboration_partners WHERE collaboration_id IN \
                (SELECT id FROM collaborations WHERE source_key = 'gr:24221387')";
     assert_eq!(
-        db.count(&format!("SELECT COUNT(*) {vru} AND notes LIKE '%Bestuursorganen%'"))
-            .await,
+        db.count(&format!(
+            "SELECT COUNT(*) {vru} AND notes LIKE '%Bestuursorganen%'"
+        ))
+        .await,
         0
     );
     assert_eq!(
-        db.count(&format!("SELECT COUNT(*) {vru} AND organs = '[\"college\"]'")).await,
+        db.count(&format!("SELECT COUNT(*) {vru} AND organs = '[\"college\"]'"))
+            .await,
         26,
         "every municipality of the VRU takes part through its college"
     );
@@ -219,4 +246,52 @@ async fn an_unknown_body_refuses_the_whole_import_with_row_and_column() {
     assert!(error.contains("gr_deelnemers.csv:2:bestuursorganen"), "{error}");
     assert!(error.contains("Wethouder"), "{error}");
     assert_eq!(before, h.fingerprint().await, "nothing stored");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_imports_leave_the_bodies_structured_once() {
+    let h = demo_on("2026-12-03T10:00:00Z").await;
+    let db = &h.app.db;
+    db.execute(
+        "UPDATE collaboration_partners SET organs = '[]', notes = 'Bestuursorganen: Gemeenteraad' \
+         WHERE collaboration_id IN (SELECT id FROM collaborations WHERE source_key LIKE 'gr:%')",
+    )
+    .await;
+    db.execute("UPDATE collaborations SET source_hash = 'before' WHERE source_key LIKE 'gr:%'")
+        .await;
+    let mut importers = tokio::task::JoinSet::new();
+    for _ in 0..4 {
+        let app = h.app.app.clone();
+        importers.spawn(async move {
+            app.import_gr_register(SHIPPED, &Principal::System("test"), &|_, _| {})
+                .await
+                .map_err(|e| e.to_string())
+        });
+    }
+    let answers = importers.join_all().await;
+    assert!(answers.iter().any(Result::is_ok), "{answers:?}");
+    for answer in answers.iter().filter_map(|a| a.as_ref().err()) {
+        assert!(
+            answer.contains("gewijzigd") || answer.contains("changed"),
+            "a refused import says another changed it meanwhile: {answer}"
+        );
+    }
+    assert_eq!(
+        db.count(
+            "SELECT COUNT(*) FROM collaboration_partners p JOIN collaborations c ON c.id = p.collaboration_id \
+             WHERE c.source_key LIKE 'gr:%' AND p.notes LIKE 'Bestuursorganen%'"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        db.count(
+            "SELECT COUNT(*) FROM collaboration_partners p JOIN collaborations c ON c.id = p.collaboration_id \
+             WHERE c.source_key = 'gr:24221387' AND p.organs = '[\"college\"]'"
+        )
+        .await,
+        26
+    );
+    let chain = h.app.app.store().verify_audit_chain().await.unwrap();
+    assert_eq!(chain.first_broken, None, "the hash chain stays intact");
 }

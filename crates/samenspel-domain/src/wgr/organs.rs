@@ -2,8 +2,8 @@
 //! gemeenschappelijke regelingen records them (`gr_deelnemers.csv`, column `bestuursorganen`,
 //! `|`-separated), and what that means for a municipal council's own position.
 
-use crate::keyed::keyed_enum;
 use super::WgrMoment;
+use crate::keyed::keyed_enum;
 use crate::{ValidationErrors, msg};
 
 keyed_enum!(

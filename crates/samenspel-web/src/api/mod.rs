@@ -4,6 +4,7 @@
 
 mod collaborations;
 mod control;
+mod council;
 mod exchange;
 mod extract;
 mod money;
@@ -17,7 +18,6 @@ mod regeling;
 mod regions;
 mod search;
 mod survey;
-mod council;
 
 use axum::Router;
 use axum::body::Bytes;

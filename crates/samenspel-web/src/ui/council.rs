@@ -29,12 +29,11 @@ pub fn anchor(position: CouncilPosition) -> String {
 
 /// A municipal partner's council position as a link to its group: (anchor, label).
 pub fn partner_position(lang: Lang, c: &Collaboration, partner: &PartnerInfo) -> Option<(String, String)> {
-    (c.fields.kind == CollaborationKind::GemeenschappelijkeRegeling && partner.org_type == OrgType::Gemeente).then(
-        || {
+    (c.fields.kind == CollaborationKind::GemeenschappelijkeRegeling && partner.org_type == OrgType::Gemeente)
+        .then(|| {
             let position = samenspel_domain::wgr::council_position(&partner.organs);
             (anchor(position), lang.t(position.message_id()))
-        },
-    )
+        })
 }
 
 pub struct PowerRow {
@@ -69,10 +68,7 @@ pub fn groups(lang: Lang, c: &Collaboration, groups: &[CouncilGroup]) -> Vec<Cou
                 anchor: anchor(g.view.position),
                 municipalities: lang.t_with(
                     "council-municipalities",
-                    &[
-                        ("count", &names.len().to_string()),
-                        ("names", &names.join(", ")),
-                    ],
+                    &[("count", &names.len().to_string()), ("names", &names.join(", "))],
                 ),
                 caption: lang.t_with("council-caption", &[("position", position.as_str())]),
                 position,

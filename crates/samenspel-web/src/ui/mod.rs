@@ -7,6 +7,7 @@ mod api_docs;
 mod collaborations;
 mod congruence;
 mod control;
+mod council;
 mod exchange;
 pub mod flash;
 mod form;
@@ -29,7 +30,6 @@ mod statutory;
 mod survey;
 mod survey_form;
 mod survey_import;
-mod council;
 
 use askama::Template;
 use axum::Router;

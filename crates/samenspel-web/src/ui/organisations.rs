@@ -321,10 +321,13 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
         .collect();
     let statutory = statutory::rows(
         lang,
-        overview
-            .statutory
-            .iter()
-            .map(|m| (Some((m.collaboration_id, m.collaboration.clone())), &m.moment, m.step)),
+        overview.statutory.iter().map(|m| {
+            (
+                Some((m.collaboration_id, m.collaboration.clone())),
+                &m.moment,
+                m.step,
+            )
+        }),
     );
     let next = |row: Option<&StatutoryRow>, id: &str| {
         row.map(|s| {
@@ -344,7 +347,10 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             )
         })
     };
-    let council_next = next(statutory.iter().find(|s| s.council_decides), "statutory-next-council");
+    let council_next = next(
+        statutory.iter().find(|s| s.council_decides),
+        "statutory-next-council",
+    );
     let statutory_next = next(statutory.first().filter(|s| !s.council_decides), "statutory-next");
     let active_count = overview.active_count();
     let taking_part = overview
@@ -426,7 +432,9 @@ pub async fn involvements_csv(Visit(app, ctx, code): Visit<String>) -> PageResul
                 .unwrap_or_default(),
             item.next_evaluation().map(|d| d.to_string()).unwrap_or_default(),
             i.organs.iter().map(|o| o.key()).collect::<Vec<_>>().join(","),
-            item.council_position.map(|p| p.key().to_owned()).unwrap_or_default(),
+            item.council_position
+                .map(|p| p.key().to_owned())
+                .unwrap_or_default(),
         ];
         fields.extend(years.iter().map(|year| {
             item.money_per_year

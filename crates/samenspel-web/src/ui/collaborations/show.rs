@@ -165,7 +165,10 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> P
     page.councils = councils;
     page.regeling = regeling_view(ctx.lang, &regeling);
     if let Some(calendar) = calendar {
-        page.statutory = statutory::rows(ctx.lang, calendar.moments.iter().map(|m| (None, m, statutory::step_of(m))));
+        page.statutory = statutory::rows(
+            ctx.lang,
+            calendar.moments.iter().map(|m| (None, m, statutory::step_of(m))),
+        );
         page.statutory_none = calendar.none_because.map(|reason| {
             ctx.lang.t_with(
                 "statutory-none",
@@ -234,7 +237,8 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         statutory_none: None,
         statutory_caption: lang.t("statutory-collab-caption"),
         statutory_per_regeling: false,
-        organs_shown: c.fields.kind == samenspel_domain::collaboration::CollaborationKind::GemeenschappelijkeRegeling,
+        organs_shown: c.fields.kind
+            == samenspel_domain::collaboration::CollaborationKind::GemeenschappelijkeRegeling,
         councils: Vec::new(),
         offers,
         c,
