@@ -62,6 +62,9 @@ CouncilPosition-raad-neemt-deel = The council takes part itself
 CouncilPosition-raad-en-college = The council takes part, beside the executive or the mayor
 CouncilPosition-college-of-burgemeester = The executive or the mayor takes part, not the council
 CouncilPosition-niet-vastgelegd = Not recorded which body of the municipality takes part
+CouncilStep-raad = Decision of the council itself
+CouncilStep-college = Decision of the executive or the mayor
+CouncilStep-bestuur = Step of the regeling's board
 
 error-unknown-WgrChapter = '{ $value }' is not a known chapter of the Wgr; choose from: { $choices }.
 error-unknown-WgrMoment = '{ $value }' is not a known Wgr moment; choose from: { $choices }.
@@ -72,6 +75,7 @@ error-unknown-Origin = '{ $value }' is not a known origin of a moment; choose fr
 error-unknown-NoCalendar = '{ $value }' is not a known reason for having no calendar; choose from: { $choices }.
 error-unknown-Bestuursorgaan = '{ $value }' is not a known governing body; choose from: { $choices }.
 error-unknown-CouncilPosition = '{ $value }' is not a known position of the council; choose from: { $choices }.
+error-unknown-CouncilStep = '{ $value }' is not a known step at a Wgr moment; choose from: { $choices }.
 error-unknown-register-organ = '{ $value }' is not a governing body of the register; known are: { $choices }.
 
 wgr-party-bestuur-bvo = the board of the operational organisation (bedrijfsvoeringsorganisatie)

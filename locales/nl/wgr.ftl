@@ -45,6 +45,9 @@ CouncilPosition-raad-neemt-deel = De raad neemt zelf deel
 CouncilPosition-raad-en-college = De raad neemt deel, naast het college of de burgemeester
 CouncilPosition-college-of-burgemeester = Het college of de burgemeester neemt deel, de raad niet
 CouncilPosition-niet-vastgelegd = Niet vastgelegd welk bestuursorgaan van de gemeente deelneemt
+CouncilStep-raad = Besluit van de raad zelf
+CouncilStep-college = Besluit van het college of de burgemeester
+CouncilStep-bestuur = Stap van het bestuur van de regeling
 
 error-unknown-WgrChapter = '{ $value }' is geen bekend hoofdstuk van de Wgr; kies uit: { $choices }.
 error-unknown-WgrMoment = '{ $value }' is geen bekend Wgr-moment; kies uit: { $choices }.
@@ -55,6 +58,7 @@ error-unknown-Origin = '{ $value }' is geen bekend herkomst van een moment; kies
 error-unknown-NoCalendar = '{ $value }' is geen bekend reden zonder kalender; kies uit: { $choices }.
 error-unknown-Bestuursorgaan = '{ $value }' is geen bekend bestuursorgaan; kies uit: { $choices }.
 error-unknown-CouncilPosition = '{ $value }' is geen bekend positie van de raad; kies uit: { $choices }.
+error-unknown-CouncilStep = '{ $value }' is geen bekend stap bij een Wgr-moment; kies uit: { $choices }.
 error-unknown-register-organ = '{ $value }' is geen bestuursorgaan uit het register; bekend zijn: { $choices }.
 
 # A Dutch month name as given (English chooses its own word by it).

@@ -9,6 +9,7 @@ pub mod collaboration_query;
 mod collaborations;
 pub mod congruence;
 pub mod control;
+pub mod council;
 pub mod demo;
 pub mod demo_survey;
 mod error;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use samenspel_domain::collaboration::{CollaborationKind, is_active};
 use samenspel_domain::org::Organisation;
 use samenspel_domain::overview::{Moment, YearAmount, add_years, coming_moments, money_per_year};
-use samenspel_domain::wgr::has_body;
+use samenspel_domain::wgr::{CouncilPosition, has_body};
 use samenspel_store::Involvement;
 use serde::Serialize;
 
@@ -21,6 +21,9 @@ pub struct OverviewItem {
     pub active: bool,
     /// This organisation's own best-known money in the collaboration per year.
     pub money_per_year: Vec<YearAmount>,
+    /// For a municipality in a gemeenschappelijke regeling it takes part in: its council's
+    /// position, by which of its bodies take part (`organs`); absent otherwise.
+    pub council_position: Option<CouncilPosition>,
 }
 
 impl OverviewItem {
@@ -67,6 +70,7 @@ impl App {
         let collaborations: Vec<OverviewItem> = involvements
             .into_iter()
             .map(|involvement| OverviewItem {
+                council_position: crate::council::position_in(organisation.org_type, &involvement),
                 active: involvement.left_on.is_none_or(|left| left > today)
                     && is_active(involvement.start_date, involvement.end_date, today),
                 money_per_year: money_per_year(&involvement.money),
@@ -99,11 +103,11 @@ impl App {
                 .cmp(&b.moment.date)
                 .then(a.collaboration.cmp(&b.collaboration))
         });
-        let regelingen: Vec<(i64, String)> = collaborations
+        let regelingen: Vec<(i64, String, Option<CouncilPosition>)> = collaborations
             .iter()
             .filter(|c| c.active && c.involvement.kind == CollaborationKind::GemeenschappelijkeRegeling)
             .filter(|c| c.involvement.wgr_form.is_some_and(has_body))
-            .map(|c| (c.involvement.id, c.involvement.name.clone()))
+            .map(|c| (c.involvement.id, c.involvement.name.clone(), c.council_position))
             .collect();
         let statutory = self.statutory_moments(&regelingen, who, today).await?;
         Ok(Overview {

@@ -186,6 +186,7 @@ fn ministries(
                 code: org?.code.clone(),
                 role: role?,
                 joined_on: None,
+                organs: Vec::new(),
                 notes: Some(format!("{} Bron: {}", note?, url?)),
             };
             Some((kind?, partner))
@@ -255,6 +256,7 @@ fn regions(
             code: org.code.clone(),
             role: PartnerRole::Deelnemer,
             joined_on: None,
+            organs: Vec::new(),
             notes,
         });
     }
@@ -352,6 +354,7 @@ fn res_regions(
                 code,
                 role: PartnerRole::Deelnemer,
                 joined_on: None,
+                organs: Vec::new(),
                 notes: Some(
                     "Provincie van een of meer deelnemende gemeenten (gemeenten_2025.csv).".to_owned(),
                 ),
@@ -442,6 +445,7 @@ fn deal(
                 PartnerRole::Deelnemer
             },
             joined_on: None,
+            organs: Vec::new(),
             notes,
         });
     }

@@ -17,6 +17,7 @@ use samenspel_domain::collaboration::{
 use samenspel_domain::congruence::{coinciding_region, region_text};
 use samenspel_domain::org::{OrgCode, OrgType, Organisation};
 use samenspel_domain::regeling::{self, Version, VersionLink, VersionParticipant};
+use samenspel_domain::wgr::Bestuursorgaan;
 use samenspel_store::{ImportReport, RegisteredCollaboration, RegisteredPartner};
 
 pub use crate::import::RowError;
@@ -109,8 +110,9 @@ struct Participant {
     partner: RegisteredPartner,
 }
 
-/// Reads a participant: its code (`ROO<id>` for a body without one), date of joining and
-/// notes.
+/// Reads a participant: its code (`ROO<id>` for a body without one), date of joining, its
+/// bodies that take part (`bestuursorganen`, refused at the row when one is unknown) and its
+/// cost-sharing key as notes.
 fn participant(row: &Row<'_>, problems: &mut Problems) -> Option<Participant> {
     let raw_code = match row.get("deelnemer_code") {
         "" => format!("ROO{}", row.get("deelnemer_roo_id")),
@@ -141,14 +143,12 @@ fn participant(row: &Row<'_>, problems: &mut Problems) -> Option<Participant> {
         );
         return None;
     };
-    let notes: Vec<String> = [
-        ("Verdeelsleutel", row.get("verdeelsleutel")),
-        ("Bestuursorganen", row.get("bestuursorganen")),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}: {v}"))
-    .collect();
+    let organs = problems.cell(
+        row.number,
+        "bestuursorganen",
+        Bestuursorgaan::parse_register("bestuursorganen", row.get("bestuursorganen")),
+    )?;
+    let verdeelsleutel = row.get("verdeelsleutel");
     Some(Participant {
         regeling: row.get("gr_roo_id").to_owned(),
         name: row.get("deelnemer_naam").to_owned(),
@@ -157,7 +157,8 @@ fn participant(row: &Row<'_>, problems: &mut Problems) -> Option<Participant> {
             code,
             role: PartnerRole::Deelnemer,
             joined_on,
-            notes: (!notes.is_empty()).then(|| notes.join("; ")),
+            notes: (!verdeelsleutel.is_empty()).then(|| format!("Verdeelsleutel: {verdeelsleutel}")),
+            organs,
         },
     })
 }
@@ -327,6 +328,11 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
     }
     problems.reading(REGELINGEN_FILE);
     let chains = versions_per_regeling(&regelingen, &mut problems);
+    let municipal: HashSet<OrgCode> = participants
+        .iter()
+        .filter(|(_, p)| p.org_type == OrgType::Gemeente)
+        .map(|(_, p)| p.partner.code.clone())
+        .collect();
     let regions = crate::regions::labelled_regions().unwrap_or_else(|reason| {
         problems.add(
             0,
@@ -349,7 +355,7 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
                     (record, partners_of.remove(&record.roo_id).unwrap_or_default())
                 })
                 .collect();
-            one_regeling(versions, &regions)
+            one_regeling(versions, &municipal, &regions)
         })
         .collect();
     if !problems.is_empty() {
@@ -386,12 +392,17 @@ fn versions_per_regeling(records: &[(usize, RegelingRecord)], problems: &mut Pro
 }
 
 /// The region of a regeling with these partners: the region of a division whose municipalities
-/// are exactly its municipal partners, else the provinces its partners lie in.
-fn region_of(partners: &[RegisteredPartner], regions: &[(String, Vec<String>)]) -> Option<String> {
+/// are exactly its municipal partners (those the register gives as type `gemeente`), else the
+/// provinces its partners lie in.
+fn region_of(
+    partners: &[RegisteredPartner],
+    municipal: &HashSet<OrgCode>,
+    regions: &[(String, Vec<String>)],
+) -> Option<String> {
     let municipalities: BTreeSet<&str> = partners
         .iter()
+        .filter(|p| municipal.contains(&p.code))
         .map(|p| p.code.as_str())
-        .filter(|c| c.starts_with("GM"))
         .collect();
     let coinciding = coinciding_region(&municipalities, regions).map(String::as_str);
     region_text(
@@ -407,6 +418,7 @@ fn region_of(partners: &[RegisteredPartner], regions: &[(String, Vec<String>)]) 
 /// the region its current partners make up.
 fn one_regeling(
     versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)>,
+    municipal: &HashSet<OrgCode>,
     regions: &[(String, Vec<String>)],
 ) -> RegisteredCollaboration {
     let (first, _) = versions[0];
@@ -424,6 +436,7 @@ fn one_regeling(
                 .map(|p| VersionParticipant {
                     code: p.code.clone(),
                     joined_on: p.joined_on,
+                    organs: p.organs.clone(),
                 })
                 .collect(),
             documents: record.documents.clone(),
@@ -431,7 +444,7 @@ fn one_regeling(
         .collect();
     let mut fields = last.fields.clone();
     fields.start_date = first.fields.start_date.or(fields.start_date);
-    fields.region = region_of(&partners, regions);
+    fields.region = region_of(&partners, municipal, regions);
     RegisteredCollaboration {
         source_key: format!("{SOURCE_PREFIX}{}", first.roo_id),
         source_hash: content_hash(&fields, &partners, &history),
@@ -448,7 +461,8 @@ fn one_regeling(
 }
 
 fn content_hash(fields: &CollaborationFields, partners: &[RegisteredPartner], history: &[Version]) -> String {
-    let partners: Vec<(&str, &str, Option<String>, Option<&str>)> = partners
+    type PartnerHash<'a> = (&'a str, &'a str, Option<String>, Option<&'a str>, Vec<&'a str>);
+    let partners: Vec<PartnerHash<'_>> = partners
         .iter()
         .map(|p| {
             (
@@ -456,6 +470,7 @@ fn content_hash(fields: &CollaborationFields, partners: &[RegisteredPartner], hi
                 p.role.key(),
                 p.joined_on.map(|d| d.to_string()),
                 p.notes.as_deref(),
+                p.organs.iter().map(|o| o.key()).collect(),
             )
         })
         .collect();
@@ -619,5 +634,84 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(missing[0].column, "record_soort");
+    }
+
+    #[test]
+    fn the_bodies_of_each_participant_are_kept_as_keys_not_as_notes() {
+        let parsed = parse(SHIPPED, &known()).unwrap();
+        let vru = parsed
+            .collaborations
+            .iter()
+            .find(|c| c.source_key == "gr:24221387")
+            .unwrap();
+        let utrecht = vru.partners.iter().find(|p| p.code.as_str() == "GM0344").unwrap();
+        assert_eq!(utrecht.organs, [Bestuursorgaan::College]);
+        let versions = vru.history.as_ref().unwrap();
+        assert!(versions.iter().all(|v| {
+            v.participants
+                .iter()
+                .any(|p| p.code.as_str() == "GM0344" && p.organs == [Bestuursorgaan::College])
+        }));
+        let all = || parsed.collaborations.iter().flat_map(|c| &c.partners);
+        assert!(all().all(|p| !p.notes.as_deref().unwrap_or_default().contains("Bestuursorganen")));
+        assert!(all().any(|p| p.organs.contains(&Bestuursorgaan::Gemeenteraad)));
+        assert!(all().all(|p| p.organs.len() <= Bestuursorgaan::ALL.len()));
+    }
+
+    #[test]
+    fn an_unknown_body_refuses_the_import_at_its_row_and_column() {
+        let header = SHIPPED.deelnemers.lines().next().unwrap();
+        let mut lines: Vec<String> = SHIPPED.deelnemers.lines().skip(1).map(str::to_owned).collect();
+        lines[4] = lines[4].replacen(
+            "College van burgemeester en wethouders",
+            "College van burgemeester en wethouders|Wethouder",
+            1,
+        );
+        let text = format!("{header}\n{}\n", lines.join("\n"));
+        let errors = parse(
+            GrSource {
+                regelingen: SHIPPED.regelingen,
+                deelnemers: &text,
+            },
+            &known(),
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            (errors[0].file, errors[0].row, errors[0].column.as_str()),
+            (DEELNEMERS_FILE, 6, "bestuursorganen")
+        );
+        assert!(
+            errors[0]
+                .reason
+                .contains("'Wethouder' is geen bestuursorgaan uit het register")
+        );
+    }
+
+    #[test]
+    fn municipalities_are_told_by_their_type_in_the_register_not_their_code() {
+        let regions = vec![(
+            "Regio A".to_owned(),
+            vec!["GM0001".to_owned(), "GM0002".to_owned()],
+        )];
+        let partner = |code: &str| RegisteredPartner {
+            code: OrgCode::parse(code).unwrap(),
+            role: PartnerRole::Deelnemer,
+            joined_on: None,
+            notes: None,
+            organs: Vec::new(),
+        };
+        let partners = [partner("GM0001"), partner("GM0002"), partner("GM9999")];
+        let both: HashSet<OrgCode> = ["GM0001", "GM0002"]
+            .iter()
+            .map(|c| OrgCode::parse(c).unwrap())
+            .collect();
+        assert_eq!(
+            region_of(&partners, &both, &regions).as_deref(),
+            Some("Regio A"),
+            "GM9999 is not given as a municipality, so the two municipalities make up Regio A"
+        );
+        let all: HashSet<OrgCode> = partners.iter().map(|p| p.code.clone()).collect();
+        assert_ne!(region_of(&partners, &all, &regions).as_deref(), Some("Regio A"));
     }
 }

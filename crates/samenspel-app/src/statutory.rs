@@ -5,7 +5,10 @@
 use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::org::OrgType;
-use samenspel_domain::wgr::{NoCalendar, Regeling, StatutoryMoment, coming_moments, statutory_table};
+use samenspel_domain::wgr::{
+    CouncilPosition, CouncilStep, NoCalendar, Regeling, StatutoryMoment, coming_moments, statutory_table,
+    whose_step,
+};
 use samenspel_store::Collaboration;
 use serde::Serialize;
 
@@ -24,6 +27,9 @@ pub struct StatutoryCalendar {
 pub struct RegelingMoment {
     pub collaboration_id: i64,
     pub collaboration: String,
+    /// Whose step the moment is, seen from the organisation's council: the council's own
+    /// decision (`raad`), the college's (`college`) or the regeling's bestuur's (`bestuur`).
+    pub step: CouncilStep,
     #[serde(flatten)]
     pub moment: StatutoryMoment,
 }
@@ -56,20 +62,23 @@ pub fn calendar_of(collaboration: &Collaboration, today: NaiveDate) -> AppResult
 
 impl App {
     /// The coming statutory moments of the regelingen with these ids that `who` may see (the
-    /// ones an organisation takes part in), by their last day.
+    /// ones an organisation takes part in, with its council's position in each when it is a
+    /// municipality), by their last day.
     pub(crate) async fn statutory_moments(
         &self,
-        regelingen: &[(i64, String)],
+        regelingen: &[(i64, String, Option<CouncilPosition>)],
         who: &crate::Principal,
         today: NaiveDate,
     ) -> AppResult<Vec<RegelingMoment>> {
         let mut out = Vec::new();
-        for (id, name) in regelingen {
+        for (id, name, position) in regelingen {
             let collaboration = self.collaboration(*id, who).await?;
             if let Some(calendar) = calendar_of(&collaboration, today)? {
+                let position = position.unwrap_or(CouncilPosition::NietVastgelegd);
                 out.extend(calendar.moments.into_iter().map(|moment| RegelingMoment {
                     collaboration_id: *id,
                     collaboration: name.clone(),
+                    step: whose_step(moment.moment, position),
                     moment,
                 }));
             }

@@ -120,6 +120,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         wgr::Bestuursorgaan::LABELS,
         wgr::CouncilPosition::LABELS,
         signals::SignalKind::LABELS,
+        wgr::CouncilStep::LABELS,
     ]
     .concat()
 }
@@ -129,7 +130,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 27] = [
+    let parsers: [Parse; 28] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -157,6 +158,7 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| wgr::Bestuursorgaan::parse_field(f, r).map(drop),
         |f, r| wgr::CouncilPosition::parse_field(f, r).map(drop),
         |f, r| signals::SignalKind::parse_field(f, r).map(drop),
+        |f, r| wgr::CouncilStep::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()

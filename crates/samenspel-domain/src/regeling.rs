@@ -186,6 +186,10 @@ fn check_link<'a>(
 pub struct VersionParticipant {
     pub code: OrgCode,
     pub joined_on: Option<NaiveDate>,
+    /// Its bodies that take part in this version (the register's `bestuursorganen`), as keys;
+    /// left out when the register names none (and in versions stored before they were kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organs: Vec<crate::wgr::Bestuursorgaan>,
 }
 
 /// One version of a regeling as the register records it.

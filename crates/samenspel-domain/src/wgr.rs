@@ -22,7 +22,7 @@ pub mod table;
 
 pub use calendar::{NoCalendar, Regeling, StatutoryMoment, Timing, coming_moments};
 pub use council::{CouncilPower, CouncilView, what_the_council_can_do};
-pub use organs::{Bestuursorgaan, CouncilPosition, council_position};
+pub use organs::{Bestuursorgaan, CouncilPosition, CouncilStep, council_position, whose_step};
 pub use table::{Term, WgrRule, WgrTable, statutory_table};
 
 keyed_enum!(

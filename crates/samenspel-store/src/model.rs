@@ -154,6 +154,9 @@ pub struct Involvement {
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub published: bool,
+    /// Its bodies that take part (the register's `bestuursorganen`), as keys; empty when none
+    /// are recorded, and for a regeling it left.
+    pub organs: Vec<samenspel_domain::wgr::Bestuursorgaan>,
     /// The democratic control of the collaboration, when recorded.
     pub control: Option<samenspel_domain::control::DemocraticControl>,
     /// This organisation's own money in the collaboration.
@@ -203,8 +206,11 @@ pub struct PartnerInfo {
     pub ended: bool,
     /// When the partner joined (from the register), if known.
     pub joined_on: Option<NaiveDate>,
-    /// E.g. the cost-sharing key or the governing bodies, as the register gives them.
+    /// E.g. the cost-sharing key, as the register gives it.
     pub notes: Option<String>,
+    /// Its bodies that take part (the register's `bestuursorganen`: gemeenteraad, college,
+    /// burgemeester, …), as keys; empty when none are recorded.
+    pub organs: Vec<samenspel_domain::wgr::Bestuursorgaan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -409,6 +415,8 @@ pub struct RegisteredPartner {
     pub role: PartnerRole,
     pub joined_on: Option<NaiveDate>,
     pub notes: Option<String>,
+    /// Its bodies that take part (the register's `bestuursorganen`), each once.
+    pub organs: Vec<samenspel_domain::wgr::Bestuursorgaan>,
 }
 
 /// What an import did, by source key.

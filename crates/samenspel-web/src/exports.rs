@@ -39,7 +39,7 @@ mod tests {
             changes(Lang::Nl),
             "id;tijdstip;door;namens;actie;omschrijving;samenvatting;voor;na\r\n"
         );
-        assert_eq!(involvements(Lang::Nl, &[2026])[12], "bijdrage_2026");
+        assert_eq!(involvements(Lang::Nl, &[2026])[14], "bijdrage_2026");
     }
 
     #[test]
@@ -52,8 +52,8 @@ mod tests {
                 "{lang:?}"
             );
             assert_eq!(count(changes(lang)), count(changes(Lang::Nl)), "{lang:?}");
-            assert_eq!(involvements(lang, &[2025, 2026]).len(), 14, "{lang:?}");
+            assert_eq!(involvements(lang, &[2025, 2026]).len(), 16, "{lang:?}");
         }
-        assert_eq!(involvements(Lang::En, &[2026])[12], "contribution_2026");
+        assert_eq!(involvements(Lang::En, &[2026])[14], "contribution_2026");
     }
 }

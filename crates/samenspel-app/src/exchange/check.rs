@@ -85,6 +85,7 @@ fn partners(
                 code,
                 role,
                 joined_on: None,
+                organs: Vec::new(),
                 notes: None,
             });
         }

@@ -16,6 +16,7 @@ mod collaboration_pages_en;
 mod concurrency;
 mod confirmations;
 mod control;
+mod council_bodies;
 mod exchange;
 mod findings_en;
 mod helpers;

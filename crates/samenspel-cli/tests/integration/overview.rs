@@ -122,12 +122,12 @@ async fn the_overview_shows_money_per_year_instruments_and_coming_moments() {
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
     assert!(
-        header.ends_with("controle_instrumenten;volgende_evaluatie;bijdrage_2026;bijdrage_2027"),
+        header.ends_with("controle_instrumenten;volgende_evaluatie;bestuursorganen;positie_raad;bijdrage_2026;bijdrage_2027"),
         "{header}"
     );
     let row = lines.next().unwrap();
     assert!(
-        row.ends_with(";ja;rekenkamer,zienswijze-begroting;2031-01-01;120.000,00;50.000,00"),
+        row.ends_with(";ja;rekenkamer,zienswijze-begroting;2031-01-01;;;120.000,00;50.000,00"),
         "{row}"
     );
 

@@ -199,6 +199,7 @@ fn each_version_apart() -> (
                     code: p.code.clone(),
                     role: PartnerRole::Deelnemer,
                     joined_on: p.joined_on,
+                    organs: Vec::new(),
                     notes: None,
                 })
                 .collect(),

@@ -146,6 +146,7 @@ fn version(id: &str, name: &str, start: &str, end: &str, participants: &[(&str, 
             .map(|(c, joined)| VersionParticipant {
                 code: code(c),
                 joined_on: date(joined),
+                organs: Vec::new(),
             })
             .collect(),
         documents: Vec::new(),

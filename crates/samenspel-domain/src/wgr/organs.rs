@@ -2,6 +2,7 @@
 //! gemeenschappelijke regelingen records them (`gr_deelnemers.csv`, column `bestuursorganen`,
 //! `|`-separated), and what that means for a municipal council's own position.
 
+use super::WgrMoment;
 use crate::keyed::keyed_enum;
 use crate::{ValidationErrors, msg};
 
@@ -133,5 +134,37 @@ impl CouncilPosition {
     /// change needs the council's consent.
     pub fn college_may_take_part(self) -> bool {
         !matches!(self, CouncilPosition::RaadNeemtDeel)
+    }
+}
+
+keyed_enum!(
+    /// Whose step a statutory moment of a regeling is, seen from a municipality's council: the
+    /// council's own decision, a decision of the college or the burgemeester (after the
+    /// council's consent), or a step of the regeling's bestuur of which the council receives
+    /// the outcome.
+    CouncilStep, "step", "stap bij een Wgr-moment" {
+        Raad => "raad", "Besluit van de raad zelf";
+        College => "college", "Besluit van het college of de burgemeester";
+        Bestuur => "bestuur", "Stap van het bestuur van de regeling";
+    }
+);
+
+/// Whose step `moment` is for a municipality whose council is in `position`. The budget
+/// cycle is the bestuur's (it sends the kaders, the draft budget and the accounts, art. 34b,
+/// 35 and 34), except the zienswijze on the draft budget, which is the council's own (art. 35,
+/// third paragraph). The zienswijze on changing, joining or leaving is the council's (art. 1,
+/// third paragraph), and so is the change itself when the council takes part; when only the
+/// college or the burgemeester takes part, the change is theirs after the council's consent
+/// (art. 1, fourth paragraph).
+pub fn whose_step(moment: WgrMoment, position: CouncilPosition) -> CouncilStep {
+    match moment {
+        WgrMoment::ZienswijzeBegroting | WgrMoment::ZienswijzeRegeling => CouncilStep::Raad,
+        WgrMoment::ToestemmingRegeling if position == CouncilPosition::RaadNeemtDeel => CouncilStep::Raad,
+        WgrMoment::ToestemmingRegeling => CouncilStep::College,
+        WgrMoment::Kaders
+        | WgrMoment::VoorlopigeJaarrekening
+        | WgrMoment::Ontwerpbegroting
+        | WgrMoment::BegrotingToezicht
+        | WgrMoment::JaarrekeningToezicht => CouncilStep::Bestuur,
     }
 }

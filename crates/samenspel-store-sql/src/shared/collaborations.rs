@@ -9,6 +9,7 @@ use samenspel_domain::collaboration::{
 };
 use samenspel_domain::signals::SignalKind;
 use samenspel_domain::text::search_key;
+use samenspel_domain::wgr::Bestuursorgaan;
 use samenspel_store::{
     AuditEvent, Collaboration, CollaborationFilter, CollaborationStore, CollaborationSummary, Involvement,
     MunicipalGroup, Page, Paged, PartnerInfo, RegisteredPartner, StoreError, StoreResult, Visibility,
@@ -29,7 +30,7 @@ const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, publi
 const SELECT_PHASES: &str =
     "SELECT name FROM collaboration_phases WHERE collaboration_id = $1 ORDER BY position";
 
-const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, o.ended, p.role, p.joined_on, p.notes FROM collaboration_partners p \
+const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, o.ended, p.role, p.joined_on, p.notes, p.organs FROM collaboration_partners p \
      JOIN organisations o ON o.code = p.org_code WHERE p.collaboration_id = $1 ORDER BY p.added_at, p.org_code";
 
 /// `$1` to `$11` are the fields, as [`field_arguments`] gives them.
@@ -52,8 +53,8 @@ const INSERT_PHASE: &str =
 
 const DELETE_PHASES: &str = "DELETE FROM collaboration_phases WHERE collaboration_id = $1";
 
-const INSERT_PARTNER: &str = "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at, joined_on, notes) \
-     VALUES ($1, $2, $3, $4, $5, $6)";
+const INSERT_PARTNER: &str = "INSERT INTO collaboration_partners (collaboration_id, org_code, role, added_at, joined_on, notes, organs) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
 const FIND_DEMO_COLLABORATION: &str = "SELECT id FROM collaborations WHERE demo_key = $1";
 
@@ -140,6 +141,18 @@ struct PartnerRow {
     role: String,
     joined_on: Option<NaiveDate>,
     notes: Option<String>,
+    /// A JSON array of body keys.
+    organs: String,
+}
+
+/// The bodies of a partner as stored: a JSON array of [`Bestuursorgaan`] keys.
+pub(super) fn organs(text: &str) -> Result<Vec<Bestuursorgaan>> {
+    stored_json("partner's bodies", text)
+}
+
+/// The bodies of a partner as they are stored.
+pub(super) fn organs_text(organs: &[Bestuursorgaan]) -> Result<String> {
+    Ok(serde_json::to_string(organs)?)
 }
 
 impl TryFrom<PartnerRow> for PartnerInfo {
@@ -154,6 +167,7 @@ impl TryFrom<PartnerRow> for PartnerInfo {
             ended: row.ended,
             joined_on: row.joined_on,
             notes: row.notes,
+            organs: organs(&row.organs)?,
         })
     }
 }
@@ -207,6 +221,7 @@ pub(super) async fn insert_partner(conn: &mut Conn, id: i64, partner: &Registere
         .bind(Utc::now())
         .bind(partner.joined_on)
         .bind(partner.notes.as_deref())
+        .bind(organs_text(&partner.organs)?)
         .execute(&mut *conn)
         .await
         .map_err(|e| match Constraint::broken_by(&e) {
@@ -223,6 +238,7 @@ fn registered(partner: &Partner) -> RegisteredPartner {
         role: partner.role,
         joined_on: None,
         notes: None,
+        organs: Vec::new(),
     }
 }
 

@@ -88,14 +88,14 @@ fn signals_of_page(ids: &[i64]) -> String {
 }
 
 const INVOLVEMENTS: &str = "SELECT c.id, c.name, c.name_search, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, \
-     p.role, p.joined_on, NULL AS left_on, \
+     p.role, p.joined_on, NULL AS left_on, p.organs, \
      (SELECT d.control_json FROM democratic_control d WHERE d.collaboration_id = c.id) AS control_json \
      FROM collaboration_partners p JOIN collaborations c ON c.id = p.collaboration_id \
      WHERE p.org_code = $1 AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
      JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $3))) \
      UNION ALL \
      SELECT c.id, c.name, c.name_search, c.kind, c.wgr_form, c.start_date, c.end_date, c.published, \
-     'deelnemer' AS role, f.joined_on, f.left_on, NULL AS control_json \
+     'deelnemer' AS role, f.joined_on, f.left_on, '[]' AS organs, NULL AS control_json \
      FROM collaboration_former_partners f JOIN collaborations c ON c.id = f.collaboration_id \
      WHERE f.org_code = $1 AND ($2 OR c.published OR ($3 IS NOT NULL AND EXISTS (SELECT 1 FROM collaboration_partners q \
      JOIN memberships m ON m.org_code = q.org_code WHERE q.collaboration_id = c.id AND m.user_id = $3))) \
@@ -192,6 +192,8 @@ struct InvolvementRow {
     role: String,
     joined_on: Option<NaiveDate>,
     left_on: Option<NaiveDate>,
+    /// A JSON array of body keys.
+    organs: String,
     control_json: Option<String>,
 }
 
@@ -210,6 +212,7 @@ impl TryFrom<InvolvementRow> for Involvement {
             start_date: row.start_date,
             end_date: row.end_date,
             published: row.published,
+            organs: super::collaborations::organs(&row.organs)?,
             control: row.control_json.as_deref().map(control).transpose()?,
             money: Vec::new(),
         })

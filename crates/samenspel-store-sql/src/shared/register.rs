@@ -30,7 +30,7 @@ const PARTNER_CODES: &str = "SELECT org_code FROM collaboration_partners WHERE c
 const DELETE_PARTNER: &str =
     "DELETE FROM collaboration_partners WHERE collaboration_id = $1 AND org_code = $2";
 
-const UPDATE_PARTNER: &str = "UPDATE collaboration_partners SET role = $1, joined_on = $2, notes = $3 WHERE collaboration_id = $4 AND org_code = $5";
+const UPDATE_PARTNER: &str = "UPDATE collaboration_partners SET role = $1, joined_on = $2, notes = $3, organs = $4 WHERE collaboration_id = $5 AND org_code = $6";
 
 /// A collaboration imported earlier from the register.
 #[derive(sqlx::FromRow)]
@@ -117,6 +117,7 @@ async fn update(
                 .bind(partner.role.key())
                 .bind(partner.joined_on)
                 .bind(partner.notes.as_deref())
+                .bind(super::collaborations::organs_text(&partner.organs)?)
                 .bind(id)
                 .bind(partner.code.as_str())
                 .execute(&mut *conn)

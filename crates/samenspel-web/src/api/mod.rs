@@ -4,6 +4,7 @@
 
 mod collaborations;
 mod control;
+mod council;
 mod exchange;
 mod extract;
 mod money;
@@ -52,6 +53,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(reference::routes())
         .merge(regions::routes())
         .merge(search::routes())
+        .merge(council::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

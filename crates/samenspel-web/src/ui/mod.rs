@@ -7,6 +7,7 @@ mod api_docs;
 mod collaborations;
 mod congruence;
 mod control;
+mod council;
 mod exchange;
 pub mod flash;
 mod form;

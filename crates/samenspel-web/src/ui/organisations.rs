@@ -164,6 +164,10 @@ pub struct InvolvementRow {
     /// A gemeenschappelijke regeling; `kind` is its Wgr form.
     pub wgr: bool,
     pub role: String,
+    /// Its bodies that take part, in the reader's language.
+    pub organs: Option<String>,
+    /// A municipality in a regeling: its council's position there.
+    pub council: Option<String>,
     pub period: String,
     pub status: String,
     pub draft: bool,
@@ -206,8 +210,10 @@ pub struct ShowPage {
     pub statutory: Vec<StatutoryRow>,
     pub statutory_caption: String,
     pub statutory_per_regeling: bool,
-    /// "Eerstvolgend: …", when there is a coming statutory moment.
+    /// "Eerstvolgend: …", when the first coming statutory moment is not the council's own.
     pub statutory_next: Option<String>,
+    /// "Eerstvolgend besluit van de raad zelf: …", when there is one.
+    pub council_next: Option<String>,
     /// Its period, predecessors and successor.
     pub history: super::org_history::HistoryView,
 }
@@ -255,6 +261,8 @@ fn involvement_row(lang: Lang, item: &OverviewItem, today: chrono::NaiveDate) ->
             ),
             (None, None) => lang.t(i.role.message_id()),
         },
+        organs: crate::ui::council::organs_label(lang, &i.organs),
+        council: item.council_position.map(|p| lang.t(p.message_id())),
         period: match (i.start_date, i.end_date) {
             (None, None) => String::new(),
             (s, e) => format!("{} – {}", date(s), date(e)),
@@ -313,26 +321,37 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
         .collect();
     let statutory = statutory::rows(
         lang,
-        overview
-            .statutory
-            .iter()
-            .map(|m| (Some((m.collaboration_id, m.collaboration.clone())), &m.moment)),
+        overview.statutory.iter().map(|m| {
+            (
+                Some((m.collaboration_id, m.collaboration.clone())),
+                &m.moment,
+                m.step,
+            )
+        }),
     );
-    let statutory_next = statutory.first().map(|s| {
-        let regeling = s
-            .collaboration
-            .as_ref()
-            .map(|(_, name)| name.as_str())
-            .unwrap_or_default();
-        lang.t_with(
-            "statutory-next",
-            &[
-                ("when", s.when.as_str()),
-                ("what", s.what.as_str()),
-                ("regeling", regeling),
-            ],
-        )
-    });
+    let next = |row: Option<&StatutoryRow>, id: &str| {
+        row.map(|s| {
+            let regeling = s
+                .collaboration
+                .as_ref()
+                .map(|(_, name)| name.as_str())
+                .unwrap_or_default();
+            lang.t_with(
+                id,
+                &[
+                    ("when", s.when.as_str()),
+                    ("what", s.what.as_str()),
+                    ("regeling", regeling),
+                    ("step", s.step.as_str()),
+                ],
+            )
+        })
+    };
+    let council_next = next(
+        statutory.iter().find(|s| s.council_decides),
+        "statutory-next-council",
+    );
+    let statutory_next = next(statutory.first().filter(|s| !s.council_decides), "statutory-next");
     let active_count = overview.active_count();
     let taking_part = overview
         .collaborations
@@ -375,6 +394,7 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             statutory_caption: lang.t_with("statutory-org-caption", &[("name", &organisation.name)]),
             statutory_per_regeling: true,
             statutory_next,
+            council_next,
             history,
             organisation,
         },
@@ -411,6 +431,10 @@ pub async fn involvements_csv(Visit(app, ctx, code): Visit<String>) -> PageResul
                 })
                 .unwrap_or_default(),
             item.next_evaluation().map(|d| d.to_string()).unwrap_or_default(),
+            i.organs.iter().map(|o| o.key()).collect::<Vec<_>>().join(","),
+            item.council_position
+                .map(|p| p.key().to_owned())
+                .unwrap_or_default(),
         ];
         fields.extend(years.iter().map(|year| {
             item.money_per_year

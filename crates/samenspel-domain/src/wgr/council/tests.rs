@@ -4,6 +4,7 @@ use super::*;
 use crate::org::OrgType;
 use crate::rules::date;
 use crate::wgr::table::statutory_table;
+use crate::wgr::{CouncilStep, whose_step};
 
 const MUNICIPALITIES: &[OrgType] = &[OrgType::Gemeente, OrgType::Gemeente];
 
@@ -244,4 +245,41 @@ fn an_ended_regeling_or_one_with_other_participants_gives_no_powers() {
         date(2022, 6, 30),
     );
     assert!(before_2022.powers.is_empty());
+}
+
+#[test]
+fn whose_step_each_moment_is_row_by_row() {
+    use CouncilPosition::*;
+    use CouncilStep::*;
+    use WgrMoment::*;
+    // (moment, position, step): every moment for every position.
+    let rows: &[(WgrMoment, CouncilPosition, CouncilStep)] = &[
+        (Kaders, RaadNeemtDeel, Bestuur),
+        (Kaders, CollegeOfBurgemeester, Bestuur),
+        (VoorlopigeJaarrekening, RaadEnCollege, Bestuur),
+        (Ontwerpbegroting, NietVastgelegd, Bestuur),
+        (BegrotingToezicht, RaadNeemtDeel, Bestuur),
+        (JaarrekeningToezicht, CollegeOfBurgemeester, Bestuur),
+        (ZienswijzeBegroting, RaadNeemtDeel, Raad),
+        (ZienswijzeBegroting, CollegeOfBurgemeester, Raad),
+        (ZienswijzeBegroting, NietVastgelegd, Raad),
+        (ZienswijzeRegeling, RaadNeemtDeel, Raad),
+        (ZienswijzeRegeling, CollegeOfBurgemeester, Raad),
+        (ToestemmingRegeling, RaadNeemtDeel, Raad),
+        (ToestemmingRegeling, RaadEnCollege, College),
+        (ToestemmingRegeling, CollegeOfBurgemeester, College),
+        (ToestemmingRegeling, NietVastgelegd, College),
+    ];
+    for (moment, position, step) in rows {
+        assert_eq!(whose_step(*moment, *position), *step, "{moment:?} {position:?}");
+    }
+    // The council's own step for every moment is the same whichever body takes part, except
+    // the consent to a change.
+    for moment in WgrMoment::ALL {
+        let steps: std::collections::BTreeSet<&str> = CouncilPosition::ALL
+            .iter()
+            .map(|p| whose_step(*moment, *p).key())
+            .collect();
+        assert_eq!(steps.len() == 1, *moment != ToestemmingRegeling, "{moment:?}");
+    }
 }

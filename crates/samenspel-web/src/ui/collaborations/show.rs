@@ -38,6 +38,10 @@ pub struct PartnerRow {
     pub stance_href: Option<String>,
     pub joined: Option<String>,
     pub notes: Option<String>,
+    /// Its bodies that take part, in the reader's language (a regeling's participants).
+    pub organs: Option<String>,
+    /// A municipality in a regeling: its council's position, as (anchor, label).
+    pub council: Option<(String, String)>,
     /// The organisation no longer exists; the collaboration keeps it as it was.
     pub ended: bool,
     /// For one that ended: the organisation that carries on now, when known.
@@ -115,6 +119,10 @@ pub struct ShowPage {
     pub statutory_none: Option<String>,
     pub statutory_caption: String,
     pub statutory_per_regeling: bool,
+    /// A gemeenschappelijke regeling: the partners' bodies are shown.
+    pub organs_shown: bool,
+    /// What the council of each municipal partner can do, by position.
+    pub councils: Vec<crate::ui::council::CouncilGroupView>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -151,10 +159,16 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> P
     let view = app.collaboration_view(id, phase.as_deref(), &ctx.who).await?;
     let regeling = app.regeling_history(&view.collaboration).await?;
     let calendar = samenspel_app::statutory::calendar_of(&view.collaboration, app.today())?;
+    let councils = samenspel_app::council::councils_of(&view.collaboration, app.today())?;
+    let councils = crate::ui::council::groups(ctx.lang, &view.collaboration, &councils);
     let mut page = show_page(&ctx, view);
+    page.councils = councils;
     page.regeling = regeling_view(ctx.lang, &regeling);
     if let Some(calendar) = calendar {
-        page.statutory = statutory::rows(ctx.lang, calendar.moments.iter().map(|m| (None, m)));
+        page.statutory = statutory::rows(
+            ctx.lang,
+            calendar.moments.iter().map(|m| (None, m, statutory::step_of(m))),
+        );
         page.statutory_none = calendar.none_because.map(|reason| {
             ctx.lang.t_with(
                 "statutory-none",
@@ -223,6 +237,9 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         statutory_none: None,
         statutory_caption: lang.t("statutory-collab-caption"),
         statutory_per_regeling: false,
+        organs_shown: c.fields.kind
+            == samenspel_domain::collaboration::CollaborationKind::GemeenschappelijkeRegeling,
+        councils: Vec::new(),
         offers,
         c,
     }
@@ -270,6 +287,8 @@ fn partner_rows(
             }),
             joined: s.partner.joined_on.map(|d| d.format("%d-%m-%Y").to_string()),
             notes: s.partner.notes.clone(),
+            organs: crate::ui::council::organs_label(lang, &s.partner.organs),
+            council: crate::ui::council::partner_position(lang, c, &s.partner),
             ended: s.partner.ended,
             succeeded_by: s.succeeded_by.as_ref().map(crate::ui::org_history::OrgLink::to),
         })

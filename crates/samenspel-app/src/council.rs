@@ -1,0 +1,69 @@
+//! What the council of each municipality taking part in a gemeenschappelijke regeling can do
+//! itself, from which of its bodies take part (the register's `bestuursorganen`) and the Wet
+//! gemeenschappelijke regelingen ([`samenspel_domain::wgr::what_the_council_can_do`]).
+
+use chrono::NaiveDate;
+use samenspel_domain::collaboration::CollaborationKind;
+use samenspel_domain::org::{OrgCode, OrgType};
+use samenspel_domain::wgr::{
+    CouncilPosition, CouncilView, Regeling, council_position, statutory_table, what_the_council_can_do,
+};
+use samenspel_store::{Collaboration, Involvement};
+use serde::Serialize;
+
+use crate::{AppError, AppResult};
+
+/// The municipalities of a regeling whose councils are in the same position, and what such a
+/// council can do there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct CouncilGroup {
+    #[serde(flatten)]
+    pub view: CouncilView,
+    /// The municipal partners in this position, in the order of the partners.
+    pub municipalities: Vec<OrgCode>,
+}
+
+/// The council's position of the municipality taking part in this collaboration, when it is
+/// a municipality in a gemeenschappelijke regeling.
+pub fn position_in(org_type: OrgType, involvement: &Involvement) -> Option<CouncilPosition> {
+    (org_type == OrgType::Gemeente
+        && involvement.kind == CollaborationKind::GemeenschappelijkeRegeling
+        && involvement.left_on.is_none())
+    .then(|| council_position(&involvement.organs))
+}
+
+/// What the councils of the municipal partners of `collaboration` can do on `today`, one
+/// group per position (in the order of [`CouncilPosition::ALL`]); empty for a collaboration
+/// that is not a gemeenschappelijke regeling or has no municipal partner.
+pub fn councils_of(collaboration: &Collaboration, today: NaiveDate) -> AppResult<Vec<CouncilGroup>> {
+    if collaboration.fields.kind != CollaborationKind::GemeenschappelijkeRegeling {
+        return Ok(Vec::new());
+    }
+    let table = statutory_table().map_err(|e| AppError::internal(e.to_string()))?;
+    let participants: Vec<OrgType> = collaboration.partners.iter().map(|p| p.org_type).collect();
+    let regeling = Regeling {
+        form: collaboration.fields.wgr_form,
+        start: collaboration.fields.start_date,
+        end: collaboration.fields.end_date,
+        participants: &participants,
+    };
+    let municipal = || {
+        collaboration
+            .partners
+            .iter()
+            .filter(|p| p.org_type == OrgType::Gemeente)
+    };
+    Ok(CouncilPosition::ALL
+        .iter()
+        .filter_map(|position| {
+            let members: Vec<&samenspel_store::PartnerInfo> = municipal()
+                .filter(|p| council_position(&p.organs) == *position)
+                .collect();
+            let first = members.first()?;
+            Some(CouncilGroup {
+                view: what_the_council_can_do(table, &regeling, &first.organs, today),
+                municipalities: members.iter().map(|p| p.code.clone()).collect(),
+            })
+        })
+        .collect())
+}
