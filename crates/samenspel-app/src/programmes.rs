@@ -304,6 +304,7 @@ fn collaboration(
         history: None,
         merges: Vec::new(),
         source_url: Some(source_url),
+        participation: None,
     }
 }
 

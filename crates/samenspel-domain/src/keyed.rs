@@ -119,6 +119,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         wgr::NoCalendar::LABELS,
         wgr::Bestuursorgaan::LABELS,
         wgr::CouncilPosition::LABELS,
+        crate::participation::Platform::LABELS,
     ]
     .concat()
 }
@@ -128,7 +129,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 26] = [
+    let parsers: [Parse; 27] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -155,6 +156,7 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| wgr::NoCalendar::parse_field(f, r).map(drop),
         |f, r| wgr::Bestuursorgaan::parse_field(f, r).map(drop),
         |f, r| wgr::CouncilPosition::parse_field(f, r).map(drop),
+        |f, r| crate::participation::Platform::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()

@@ -31,6 +31,7 @@ pub mod survey;
 pub mod text;
 pub mod transitions;
 pub mod wgr;
+pub mod participation;
 
 pub use error::{FieldError, ValidationErrors};
 pub use messages::Message;

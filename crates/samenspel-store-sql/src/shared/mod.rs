@@ -24,6 +24,7 @@ mod stances;
 mod survey;
 mod versions;
 mod write;
+mod participation;
 
 /// A connection of this backend (plain, or inside a transaction).
 type Conn = <Db as sqlx::Database>::Connection;

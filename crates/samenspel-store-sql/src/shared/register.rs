@@ -75,6 +75,9 @@ async fn add(
     if let Some(history) = &item.history {
         replace_versions(conn, id, history).await?;
     }
+    if let Some(participation) = &item.participation {
+        super::participation::store(conn, id, participation, actor).await?;
+    }
     refresh_collaboration(conn, id).await?;
     Ok(id)
 }
@@ -128,6 +131,9 @@ async fn update(
     }
     if let Some(history) = &item.history {
         replace_versions(conn, id, history).await?;
+    }
+    if let Some(participation) = &item.participation {
+        super::participation::store(conn, id, participation, actor).await?;
     }
     refresh_collaboration(conn, id).await
 }

@@ -17,6 +17,7 @@ mod regeling;
 mod regions;
 mod search;
 mod survey;
+mod participation;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -52,6 +53,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(reference::routes())
         .merge(regions::routes())
         .merge(search::routes())
+        .merge(participation::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

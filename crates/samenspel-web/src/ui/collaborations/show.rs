@@ -115,6 +115,8 @@ pub struct ShowPage {
     pub statutory_none: Option<String>,
     pub statutory_caption: String,
     pub statutory_per_regeling: bool,
+    /// How residents take part (section "Hoe inwoners meedoen").
+    pub participation: Option<crate::ui::participation::ParticipationSection>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -163,6 +165,13 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> P
         });
         page.statutory_shown = true;
     }
+    let participation = app.participation(id, &ctx.who).await?;
+    page.participation = Some(crate::ui::participation::section(
+        ctx.lang,
+        &page.c,
+        &participation,
+        page.offers.participation,
+    ));
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -223,6 +232,7 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         statutory_none: None,
         statutory_caption: lang.t("statutory-collab-caption"),
         statutory_per_regeling: false,
+        participation: None,
         offers,
         c,
     }
