@@ -32,6 +32,7 @@ pub mod secret;
 pub mod statutory;
 pub mod survey;
 pub mod participation;
+pub mod demo_participation;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;

@@ -28,6 +28,7 @@ mod one_voice;
 mod openapi;
 mod operations;
 mod overview;
+mod participation;
 mod pages;
 mod pages_en;
 mod privacy;
