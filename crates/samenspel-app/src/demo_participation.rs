@@ -15,7 +15,7 @@ use samenspel_store::{CollaborationFilter, Page, Visibility};
 use crate::{App, AppResult, Principal};
 
 /// The source key of SamenTwente in the register (keyed by its first version).
-pub const SAMENTWENTE_KEY: &str = "gr:28460074";
+pub const SAMENTWENTE_KEY: &str = "gr:23807752";
 
 /// SamenTwente's participation, from its published ordinance and regeling.
 pub fn samentwente() -> ParticipationInput {

@@ -281,3 +281,20 @@ async fn many_concurrent_writers_are_all_stored_and_audited() {
     let recorded = h.app.app.participation_recorded().await.unwrap();
     assert!(recorded.contains(&id));
 }
+
+#[tokio::test]
+async fn the_demonstration_records_samentwente_and_the_example_res_region() {
+    let h = Harness::start().await;
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    let list = h
+        .get_json("/api/v1/collaborations?q=SamenTwente&type=gemeenschappelijke-regeling")
+        .await;
+    let id = list["items"][0]["id"].as_i64().unwrap();
+    let view = h.get_json(&format!("/api/v1/collaborations/{id}/participation")).await;
+    assert_eq!(view["participation"]["ordinance_cvdr"], "CVDR741103", "{view}");
+    assert_eq!(view["duty"]["duty"], "regeling-must-arrange");
+    let recorded = h.app.app.participation_recorded().await.unwrap();
+    assert_eq!(recorded.len(), 2, "SamenTwente and the demonstration RES region");
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    assert_eq!(h.app.app.participation_recorded().await.unwrap(), recorded, "idempotent");
+}
