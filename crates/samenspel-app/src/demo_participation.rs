@@ -56,7 +56,12 @@ impl App {
             visibility: Visibility::All,
             ..Default::default()
         };
-        for summary in self.store().list_collaborations(&filter, Page::all()).await?.items {
+        for summary in self
+            .store()
+            .list_collaborations(&filter, Page::all())
+            .await?
+            .items
+        {
             if let Some(c) = self.store().get_collaboration(summary.id).await?
                 && c.source_key.as_deref() == Some(SAMENTWENTE_KEY)
             {
@@ -81,6 +86,11 @@ mod tests {
         let real = samentwente().parse().unwrap();
         assert_eq!(real.ordinance_cvdr.as_deref(), Some("CVDR741103"));
         let example = res_example().parse().unwrap();
-        assert!(example.processes.iter().all(|p| p.address.host().ends_with("example.nl")));
+        assert!(
+            example
+                .processes
+                .iter()
+                .all(|p| p.address.host().ends_with("example.nl"))
+        );
     }
 }

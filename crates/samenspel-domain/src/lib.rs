@@ -20,6 +20,7 @@ pub mod moore;
 pub mod org;
 pub mod overview;
 pub mod paging;
+pub mod participation;
 pub mod partnership;
 pub mod people;
 pub mod regeling;
@@ -31,7 +32,6 @@ pub mod survey;
 pub mod text;
 pub mod transitions;
 pub mod wgr;
-pub mod participation;
 
 pub use error::{FieldError, ValidationErrors};
 pub use messages::Message;

@@ -68,11 +68,14 @@ impl Participation {
     /// The ordinance's address: the one recorded, else its CVDR entry on
     /// lokaleregelgeving.overheid.nl.
     pub fn ordinance_link(&self) -> Option<String> {
-        self.ordinance_url.as_ref().map(|a| a.as_str().to_owned()).or_else(|| {
-            self.ordinance_cvdr
-                .as_ref()
-                .map(|id| format!("https://lokaleregelgeving.overheid.nl/{id}"))
-        })
+        self.ordinance_url
+            .as_ref()
+            .map(|a| a.as_str().to_owned())
+            .or_else(|| {
+                self.ordinance_cvdr
+                    .as_ref()
+                    .map(|id| format!("https://lokaleregelgeving.overheid.nl/{id}"))
+            })
     }
 }
 
@@ -149,11 +152,19 @@ impl From<&Participation> for ParticipationInput {
                     title: p.title.clone(),
                 })
                 .collect(),
-            ordinance_url: record.ordinance_url.as_ref().map(|a| a.as_str().into()).unwrap_or_default(),
+            ordinance_url: record
+                .ordinance_url
+                .as_ref()
+                .map(|a| a.as_str().into())
+                .unwrap_or_default(),
             ordinance_cvdr: record.ordinance_cvdr.clone().unwrap_or_default(),
             right_to_challenge: yes_no_key(record.right_to_challenge).into(),
             agreements: record.agreements.clone().unwrap_or_default(),
-            agreements_url: record.agreements_url.as_ref().map(|a| a.as_str().into()).unwrap_or_default(),
+            agreements_url: record
+                .agreements_url
+                .as_ref()
+                .map(|a| a.as_str().into())
+                .unwrap_or_default(),
         }
     }
 }
@@ -197,7 +208,10 @@ pub fn parse_cvdr(field: &str, raw: &str) -> Result<Option<String>, ValidationEr
         && id[..4].eq_ignore_ascii_case("cvdr")
         && digits.len() <= 9
         && digits.chars().all(|c| c.is_ascii_digit())
-        && text[id.len()..].trim_start_matches('/').chars().all(|c| c.is_ascii_digit());
+        && text[id.len()..]
+            .trim_start_matches('/')
+            .chars()
+            .all(|c| c.is_ascii_digit());
     if !ok {
         return Err(ValidationErrors::single(
             field,
@@ -216,8 +230,12 @@ impl ParticipationInput {
     pub fn parse(&self) -> Result<Participation, ValidationErrors> {
         let mut errors = ValidationErrors::new();
         let mut processes: Vec<ParticipationProcess> = Vec::new();
-        let filled: Vec<(usize, &ProcessInput)> =
-            self.processes.iter().enumerate().filter(|(_, p)| !p.is_blank()).collect();
+        let filled: Vec<(usize, &ProcessInput)> = self
+            .processes
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.is_blank())
+            .collect();
         if filled.len() > MAX_PROCESSES {
             errors.add(
                 "processes",
@@ -236,7 +254,9 @@ impl ParticipationInput {
             let address = errors
                 .collect(WebAddress::parse(&field("address"), &p.address, true))
                 .flatten();
-            let title = errors.collect(parse_line(&field("title"), &p.title, 200, true)).flatten();
+            let title = errors
+                .collect(parse_line(&field("title"), &p.title, 200, true))
+                .flatten();
             if let Some(address) = &address
                 && processes.iter().any(|q| q.address == *address)
             {
@@ -261,7 +281,9 @@ impl ParticipationInput {
         let ordinance_url = errors
             .collect(WebAddress::parse("ordinance_url", &self.ordinance_url, false))
             .flatten();
-        let ordinance_cvdr = errors.collect(parse_cvdr("ordinance_cvdr", &self.ordinance_cvdr)).flatten();
+        let ordinance_cvdr = errors
+            .collect(parse_cvdr("ordinance_cvdr", &self.ordinance_cvdr))
+            .flatten();
         let right_to_challenge = errors
             .collect(parse_yes_no("right_to_challenge", &self.right_to_challenge))
             .flatten();
@@ -429,14 +451,23 @@ pub fn summary(before: Option<&Participation>, after: &Participation) -> Message
         return msg!("summary-participation-cleared", "alles verwijderd");
     }
     let ordinance = if after.ordinance_link().is_some() {
-        msg!("summary-participation-ordinance", "participatieverordening vastgelegd")
+        msg!(
+            "summary-participation-ordinance",
+            "participatieverordening vastgelegd"
+        )
     } else {
-        msg!("summary-participation-no-ordinance", "geen participatieverordening")
+        msg!(
+            "summary-participation-no-ordinance",
+            "geen participatieverordening"
+        )
     };
     let challenge = match after.right_to_challenge {
         Some(true) => msg!("summary-participation-challenge-yes", "uitdaagrecht geldt"),
         Some(false) => msg!("summary-participation-challenge-no", "uitdaagrecht geldt niet"),
-        None => msg!("summary-participation-challenge-unknown", "uitdaagrecht niet vastgelegd"),
+        None => msg!(
+            "summary-participation-challenge-unknown",
+            "uitdaagrecht niet vastgelegd"
+        ),
     };
     let mut parts = vec![
         msg!(

@@ -197,7 +197,9 @@ impl AuditEvent<'_> {
             E::WaveCreate { wave } | E::WaveClose { wave } => ("survey_wave", wave.id.to_string()),
             E::SurveyImport { wave_id, .. } => ("survey_wave", wave_id.to_string()),
             E::AttachmentAdd { info } => (info.owner.kind.key(), info.owner.id.to_string()),
-            E::ParticipationUpdate { collaboration_id, .. } => ("collaboration", collaboration_id.to_string()),
+            E::ParticipationUpdate { collaboration_id, .. } => {
+                ("collaboration", collaboration_id.to_string())
+            }
         }
     }
 

@@ -206,14 +206,21 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
                     continue;
                 }
                 read.participation_row = Some(row);
-                let processes = read.item.participation.take().map(|p| p.processes).unwrap_or_default();
-                read.item.participation = Some(samenspel_domain::participation::ParticipationInput {
-                    processes,
-                    ..record
-                });
+                let processes = read
+                    .item
+                    .participation
+                    .take()
+                    .map(|p| p.processes)
+                    .unwrap_or_default();
+                read.item.participation =
+                    Some(samenspel_domain::participation::ParticipationInput { processes, ..record });
             }
             Line::Process(_, process) => {
-                read.item.participation.get_or_insert_with(Default::default).processes.push(process);
+                read.item
+                    .participation
+                    .get_or_insert_with(Default::default)
+                    .processes
+                    .push(process);
                 read.process_rows.push(row);
             }
             Line::Collaboration(..) => {}

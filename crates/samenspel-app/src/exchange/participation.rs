@@ -100,7 +100,10 @@ pub(super) fn check(
 }
 
 /// The CSV lines of one collaboration's participation (none when nothing is recorded).
-pub(super) fn csv_lines(key: &str, input: Option<&ParticipationInput>) -> Vec<BTreeMap<&'static str, String>> {
+pub(super) fn csv_lines(
+    key: &str,
+    input: Option<&ParticipationInput>,
+) -> Vec<BTreeMap<&'static str, String>> {
     let Some(p) = input else {
         return Vec::new();
     };

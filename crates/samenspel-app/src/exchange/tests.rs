@@ -151,7 +151,10 @@ fn participation_lines_are_read_into_the_collaboration() {
     assert_eq!(p.right_to_challenge, Some(false));
     assert!(p.agreements.is_some());
     let without = import(GOOD).unwrap();
-    assert_eq!(without[0].participation, None, "no lines leave what is recorded alone");
+    assert_eq!(
+        without[0].participation, None,
+        "no lines leave what is recorded alone"
+    );
 }
 
 #[test]

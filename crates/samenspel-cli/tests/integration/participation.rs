@@ -55,7 +55,12 @@ async fn the_trekker_records_participation_and_everyone_sees_the_links() {
     assert_eq!(view["participation"]["right_to_challenge"], true);
 
     // Anonymous: the section with the duty, its article, the links (noopener, host shown).
-    let html = h.get(&format!("/samenwerkingen/{id}")).await.text().await.unwrap();
+    let html = h
+        .get(&format!("/samenwerkingen/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Hoe inwoners meedoen"), "{html}");
     assert!(html.contains("Wet gemeenschappelijke regelingen, artikel 10, lid 7 (BWBR0003740)"));
     assert!(html.contains("Onze lezing"));
@@ -63,22 +68,40 @@ async fn the_trekker_records_participation_and_everyone_sees_the_links() {
         "<a class=\"utrecht-link\" href=\"https://decidim.example.nl/processes/visie\" rel=\"noopener\">Regionale visie</a>"
     ));
     assert!(html.contains("decidim.example.nl</td>"), "the host is shown");
-    assert!(html.contains("Plan &") && !html.contains("Plan <b>"), "titles are escaped");
+    assert!(
+        html.contains("Plan &") && !html.contains("Plan <b>"),
+        "titles are escaped"
+    );
     assert!(html.contains("https://lokaleregelgeving.overheid.nl/CVDR741103"));
     assert!(!html.contains("<iframe"), "nothing embedded");
-    assert!(!html.contains("/participatie\""), "no form offered to the anonymous visitor");
-    assert!(!html.contains("@test.nl") && !html.contains("redacteur.gm0344"), "no person shown");
+    assert!(
+        !html.contains("/participatie\""),
+        "no form offered to the anonymous visitor"
+    );
+    assert!(
+        !html.contains("@test.nl") && !html.contains("redacteur.gm0344"),
+        "no person shown"
+    );
 
     // The change log names the change; the overview per organisation marks it.
-    let events = h.get_json(&format!("/api/v1/collaborations/{id}/audit-events")).await;
+    let events = h
+        .get_json(&format!("/api/v1/collaborations/{id}/audit-events"))
+        .await;
     assert!(events.to_string().contains("participation.update"), "{events}");
     let overview = h.get("/organisaties/GM0307").await.text().await.unwrap();
     assert!(overview.contains("Participatie vastgelegd"), "{overview}");
-    let english = h.get_in_english(&format!("/samenwerkingen/{id}")).await.text().await.unwrap();
+    let english = h
+        .get_in_english(&format!("/samenwerkingen/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(english.contains("How residents take part"));
 
     // Emptying it removes the record: "nothing recorded" again.
-    let (status, view) = h.request(Some(&trekker), Method::PUT, &path, Some(&json!({}))).await;
+    let (status, view) = h
+        .request(Some(&trekker), Method::PUT, &path, Some(&json!({})))
+        .await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["recorded"], false);
     let overview = h.get("/organisaties/GM0307").await.text().await.unwrap();
@@ -88,7 +111,9 @@ async fn the_trekker_records_participation_and_everyone_sees_the_links() {
 #[tokio::test]
 async fn the_law_asks_nothing_of_a_woondeal_and_its_agreements_are_refused() {
     let h = Harness::start().await;
-    let id = h.create_collaboration("Woondeal Zuid", &[("GM0344", "trekker")]).await;
+    let id = h
+        .create_collaboration("Woondeal Zuid", &[("GM0344", "trekker")])
+        .await;
     let path = format!("/api/v1/collaborations/{id}/participation");
     assert_eq!(h.get_json(&path).await["duty"]["duty"], "no-statutory-duty");
     let before = h.fingerprint().await;
@@ -173,8 +198,16 @@ async fn bad_participation_is_refused_with_the_fields_named_and_nothing_stored()
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let page = browser.get(&format!("/samenwerkingen/{id}")).await.text().await.unwrap();
-    assert!(page.contains("Vastgelegd hoe inwoners meedoen."), "the confirmation is shown");
+    let page = browser
+        .get(&format!("/samenwerkingen/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Vastgelegd hoe inwoners meedoen."),
+        "the confirmation is shown"
+    );
     assert!(page.contains("consul.example.nl"));
     let view = h.get_json(&path).await;
     assert_eq!(view["participation"]["right_to_challenge"], false);
@@ -219,7 +252,12 @@ async fn participation_travels_in_the_exchange_and_a_bad_row_is_named() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap());
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
     let list = target.get_json("/api/v1/collaborations?q=Regio%20Samen").await;
     let new_id = list["items"][0]["id"].as_i64().unwrap();
     let view = target
@@ -266,7 +304,9 @@ async fn many_concurrent_writers_are_all_stored_and_audited() {
     let answers = writers.join_all().await;
     let failed: Vec<_> = answers.iter().filter(|(s, _)| *s != StatusCode::OK).collect();
     assert!(failed.is_empty(), "{} writes failed: {failed:?}", failed.len());
-    let events = h.get_json(&format!("/api/v1/collaborations/{id}/audit-events")).await;
+    let events = h
+        .get_json(&format!("/api/v1/collaborations/{id}/audit-events"))
+        .await;
     let recorded = events["items"]
         .as_array()
         .unwrap()
@@ -290,11 +330,17 @@ async fn the_demonstration_records_samentwente_and_the_example_res_region() {
         .get_json("/api/v1/collaborations?q=SamenTwente&type=gemeenschappelijke-regeling")
         .await;
     let id = list["items"][0]["id"].as_i64().unwrap();
-    let view = h.get_json(&format!("/api/v1/collaborations/{id}/participation")).await;
+    let view = h
+        .get_json(&format!("/api/v1/collaborations/{id}/participation"))
+        .await;
     assert_eq!(view["participation"]["ordinance_cvdr"], "CVDR741103", "{view}");
     assert_eq!(view["duty"]["duty"], "regeling-must-arrange");
     let recorded = h.app.app.participation_recorded().await.unwrap();
     assert_eq!(recorded.len(), 2, "SamenTwente and the demonstration RES region");
     samenspel_app::demo::load(&h.app.app).await.unwrap();
-    assert_eq!(h.app.app.participation_recorded().await.unwrap(), recorded, "idempotent");
+    assert_eq!(
+        h.app.app.participation_recorded().await.unwrap(),
+        recorded,
+        "idempotent"
+    );
 }

@@ -95,7 +95,10 @@ fn truncate(text: &str) -> String {
 /// The address with its scheme and host lower-cased, or `None` when it is not an absolute
 /// http(s) address with a plausible host name.
 fn normalise(text: &str) -> Option<String> {
-    if text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\') {
+    if text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\')
+    {
         return None;
     }
     let (scheme, rest) = text.split_once("://")?;

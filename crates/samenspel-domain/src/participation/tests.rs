@@ -24,11 +24,31 @@ fn field_of(input: &ParticipationInput) -> Vec<String> {
 fn addresses_row_by_row() {
     // (typed in, accepted as, host)
     let rows: &[(&str, Option<&str>, &str)] = &[
-        ("https://www.example.nl/project", Some("https://www.example.nl/project"), "www.example.nl"),
-        ("  HTTPS://Doemee.Utrecht.NL/p?x=1#a ", Some("https://doemee.utrecht.nl/p?x=1#a"), "doemee.utrecht.nl"),
-        ("http://meedoen.gemeente.nl", Some("http://meedoen.gemeente.nl"), "meedoen.gemeente.nl"),
-        ("https://example.nl:8443/x", Some("https://example.nl:8443/x"), "example.nl"),
-        ("https://192.168.1.10/x", Some("https://192.168.1.10/x"), "192.168.1.10"),
+        (
+            "https://www.example.nl/project",
+            Some("https://www.example.nl/project"),
+            "www.example.nl",
+        ),
+        (
+            "  HTTPS://Doemee.Utrecht.NL/p?x=1#a ",
+            Some("https://doemee.utrecht.nl/p?x=1#a"),
+            "doemee.utrecht.nl",
+        ),
+        (
+            "http://meedoen.gemeente.nl",
+            Some("http://meedoen.gemeente.nl"),
+            "meedoen.gemeente.nl",
+        ),
+        (
+            "https://example.nl:8443/x",
+            Some("https://example.nl:8443/x"),
+            "example.nl",
+        ),
+        (
+            "https://192.168.1.10/x",
+            Some("https://192.168.1.10/x"),
+            "192.168.1.10",
+        ),
         ("javascript:alert(1)", None, ""),
         ("JavaScript://example.nl/%0Aalert(1)", None, ""),
         ("data:text/html,<b>x</b>", None, ""),
@@ -66,9 +86,15 @@ fn addresses_row_by_row() {
 #[test]
 fn an_empty_address_is_none_unless_required_and_a_long_one_is_refused() {
     assert_eq!(WebAddress::parse("ordinance_url", "  ", false).unwrap(), None);
-    assert_eq!(WebAddress::parse("x", "", true).unwrap_err().errors[0].code, "required");
+    assert_eq!(
+        WebAddress::parse("x", "", true).unwrap_err().errors[0].code,
+        "required"
+    );
     let long = format!("https://example.nl/{}", "a".repeat(MAX_ADDRESS_CHARS));
-    assert_eq!(WebAddress::parse("x", &long, true).unwrap_err().errors[0].code, "too_long");
+    assert_eq!(
+        WebAddress::parse("x", &long, true).unwrap_err().errors[0].code,
+        "too_long"
+    );
 }
 
 #[test]
@@ -101,7 +127,13 @@ fn cvdr_ids_row_by_row() {
 
 #[test]
 fn yes_no_row_by_row() {
-    for (raw, expected) in [("", Some(None)), ("ja", Some(Some(true))), ("Nee", Some(Some(false))), ("true", Some(Some(true))), ("misschien", None)] {
+    for (raw, expected) in [
+        ("", Some(None)),
+        ("ja", Some(Some(true))),
+        ("Nee", Some(Some(false))),
+        ("true", Some(Some(true))),
+        ("misschien", None),
+    ] {
         assert_eq!(parse_yes_no("right_to_challenge", raw).ok(), expected, "{raw}");
     }
 }
@@ -110,9 +142,17 @@ fn yes_no_row_by_row() {
 fn a_full_record_parses_and_round_trips_through_its_input() {
     let input = ParticipationInput {
         processes: vec![
-            process("decidim", "https://decidim.example.nl/processes/regio", "Regionale visie"),
+            process(
+                "decidim",
+                "https://decidim.example.nl/processes/regio",
+                "Regionale visie",
+            ),
             process("", "", ""),
-            process("openstad", "https://openstad.example.nl/plan", "Plan voor de regio"),
+            process(
+                "openstad",
+                "https://openstad.example.nl/plan",
+                "Plan voor de regio",
+            ),
         ],
         ordinance_url: "https://lokaleregelgeving.overheid.nl/CVDR741103".into(),
         ordinance_cvdr: "cvdr741103".into(),
@@ -189,7 +229,9 @@ fn the_uitdaagrecht_comes_as_json_boolean_or_text() {
 fn has_any_row_by_row() {
     let empty = Participation::default();
     assert!(!has_any(&empty));
-    let address = WebAddress::parse("x", "https://example.nl/", true).unwrap().unwrap();
+    let address = WebAddress::parse("x", "https://example.nl/", true)
+        .unwrap()
+        .unwrap();
     let rows: Vec<Participation> = vec![
         Participation {
             processes: vec![ParticipationProcess {
@@ -267,7 +309,10 @@ fn what_the_law_asks_row_by_row() {
 
 #[test]
 fn the_rule_carries_its_article_and_its_sources() {
-    let rule = duty(CollaborationKind::GemeenschappelijkeRegeling, Some(WgrForm::OpenbaarLichaam));
+    let rule = duty(
+        CollaborationKind::GemeenschappelijkeRegeling,
+        Some(WgrForm::OpenbaarLichaam),
+    );
     let rule = rule.rule().unwrap();
     assert_eq!(
         rule.citation().dutch(),

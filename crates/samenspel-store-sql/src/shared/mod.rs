@@ -17,6 +17,7 @@ mod listings;
 mod money;
 mod moore;
 mod organisations;
+mod participation;
 mod read;
 mod register;
 mod search;
@@ -24,7 +25,6 @@ mod stances;
 mod survey;
 mod versions;
 mod write;
-mod participation;
 
 /// A connection of this backend (plain, or inside a transaction).
 type Conn = <Db as sqlx::Database>::Connection;

@@ -12,8 +12,7 @@ use samenspel_store::{AuditEvent, ParticipationStore, StoreResult};
 use super::{Conn, SqlStore};
 use crate::error::{Result, boundary, stored_json};
 
-const SELECT_PARTICIPATION: &str =
-    "SELECT participation_json FROM participation WHERE collaboration_id = $1";
+const SELECT_PARTICIPATION: &str = "SELECT participation_json FROM participation WHERE collaboration_id = $1";
 
 const UPSERT_PARTICIPATION: &str = "INSERT INTO participation (collaboration_id, participation_json, updated_by, updated_at) \
      VALUES ($1, $2, $3, $4) ON CONFLICT (collaboration_id) DO UPDATE SET participation_json = excluded.participation_json, \
@@ -28,7 +27,9 @@ async fn load(conn: &mut Conn, collaboration_id: i64) -> Result<Option<Participa
         .bind(collaboration_id)
         .fetch_optional(&mut *conn)
         .await?;
-    text.as_deref().map(|t| stored_json("participation", t)).transpose()
+    text.as_deref()
+        .map(|t| stored_json("participation", t))
+        .transpose()
 }
 
 /// Writes the record inside a transaction that is already open (also used by the exchange

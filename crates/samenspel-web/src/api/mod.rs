@@ -10,6 +10,7 @@ mod money;
 mod moore;
 mod openapi;
 mod organisations;
+mod participation;
 mod problems;
 pub(crate) mod reasons;
 mod reference;
@@ -17,7 +18,6 @@ mod regeling;
 mod regions;
 mod search;
 mod survey;
-mod participation;
 
 use axum::Router;
 use axum::body::Bytes;

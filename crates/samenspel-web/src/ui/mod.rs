@@ -20,6 +20,7 @@ mod org_history;
 mod organisations;
 mod outcome;
 mod page_path;
+mod participation;
 mod radar;
 mod regions;
 mod request;
@@ -29,7 +30,6 @@ mod statutory;
 mod survey;
 mod survey_form;
 mod survey_import;
-mod participation;
 
 use askama::Template;
 use axum::Router;

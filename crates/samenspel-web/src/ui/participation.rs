@@ -26,7 +26,10 @@ use crate::session::PageContext;
 use crate::ui::request::{PostedTo, Visit};
 
 pub fn routes() -> Router<App> {
-    Router::new().route("/samenwerkingen/{id}/participatie", routing::get(form).post(submit))
+    Router::new().route(
+        "/samenwerkingen/{id}/participatie",
+        routing::get(form).post(submit),
+    )
 }
 
 /// Empty process rows offered below the recorded ones.
@@ -107,7 +110,12 @@ fn challenge_label(lang: Lang, value: Option<bool>) -> String {
 }
 
 /// The section for collaboration `c`, from what the use case returned.
-pub fn section(lang: Lang, c: &Collaboration, view: &ParticipationView, may_edit: bool) -> ParticipationSection {
+pub fn section(
+    lang: Lang,
+    c: &Collaboration,
+    view: &ParticipationView,
+    may_edit: bool,
+) -> ParticipationSection {
     let p: &Participation = &view.participation;
     let ordinance = p
         .ordinance_url
@@ -180,7 +188,9 @@ fn form_page(ctx: &PageContext, c: Collaboration, duty: &Duty, form: FormState, 
                 title: format!("processes[{i}].title"),
             })
             .collect(),
-        platforms: labelled(lang, Platform::ALL, Platform::key, Platform::message_id, |_| false),
+        platforms: labelled(lang, Platform::ALL, Platform::key, Platform::message_id, |_| {
+            false
+        }),
         choices: vec![
             ("", lang.t("participation-challenge-unknown")),
             ("ja", lang.t("participation-challenge-yes")),
@@ -242,7 +252,10 @@ pub async fn form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     if view.participation.right_to_challenge.is_none() {
         form.set("right_to_challenge", yes_no_key(None));
     }
-    Ok(render(StatusCode::OK, &form_page(&ctx, c, &view.duty, form, rows)))
+    Ok(render(
+        StatusCode::OK,
+        &form_page(&ctx, c, &view.duty, form, rows),
+    ))
 }
 
 pub async fn submit(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
@@ -257,7 +270,13 @@ pub async fn submit(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
             let c = app.collaboration(id, &ctx.who).await?;
             let duty = samenspel_domain::participation::duty(c.fields.kind, c.fields.wgr_form);
             let rows = input.processes.len().max(EMPTY_ROWS);
-            Ok(form_page(&ctx, c, &duty, FormState::refused(&pairs, errors), rows))
+            Ok(form_page(
+                &ctx,
+                c,
+                &duty,
+                FormState::refused(&pairs, errors),
+                rows,
+            ))
         },
     )
     .await
