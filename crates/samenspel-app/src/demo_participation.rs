@@ -3,10 +3,10 @@
 //! process address (`example.nl`, reserved for examples: no real process was found for it).
 //!
 //! Sources: Participatieverordening SamenTwente 2025, CVDR741103
-//! (https://lokaleregelgeving.overheid.nl/CVDR741103/1), "gelet op artikel 10, lid 7 en 8,
+//! (<https://lokaleregelgeving.overheid.nl/CVDR741103/1>), "gelet op artikel 10, lid 7 en 8,
 //! Wet gemeenschappelijke regelingen juncto artikel 3.2.7 van de Gemeenschappelijke regeling
 //! SamenTwente"; the regeling itself as published, CVDR720725
-//! (https://lokaleregelgeving.overheid.nl/CVDR720725/1, the register's `instellingsbesluiten`).
+//! (<https://lokaleregelgeving.overheid.nl/CVDR720725/1>, the register's `instellingsbesluiten`).
 
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::participation::{ParticipationInput, ProcessInput};
