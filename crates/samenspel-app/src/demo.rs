@@ -455,6 +455,7 @@ pub async fn load(app: &App) -> AppResult<DemoReport> {
     let programmes = app
         .import_programmes(crate::programmes::SHIPPED, &Principal::System("demo"), &|_, _| {})
         .await?;
+    app.load_demo_participation().await?;
     Ok(DemoReport {
         collaborations,
         register,

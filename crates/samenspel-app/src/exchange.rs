@@ -21,8 +21,10 @@ use crate::{App, AppResult, Principal};
 mod check;
 pub mod csv;
 mod json;
+mod participation;
 
 pub use csv::{COLUMNS, to_csv};
+pub use participation::PARTICIPATION_COLUMNS;
 
 /// Source keys of collaborations imported from a file start with this.
 pub const FILE_PREFIX: &str = "bestand:";
@@ -40,6 +42,9 @@ pub struct ExchangedCollaboration {
     pub partners: Vec<ExchangedPartner>,
     #[serde(default)]
     pub money: Vec<ExchangedMoney>,
+    /// How residents take part; absent leaves what is recorded alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participation: Option<samenspel_domain::participation::ParticipationInput>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -87,6 +92,10 @@ pub(crate) struct ReadCollaboration {
     pub partner_rows: Vec<usize>,
     /// The row of each figure, in the order of `item.money`.
     pub money_rows: Vec<usize>,
+    /// The row of each participation process, in the order of `item.participation`'s.
+    pub process_rows: Vec<usize>,
+    /// The row of the participation line (CSV), if there is one.
+    pub participation_row: Option<usize>,
 }
 
 impl ReadCollaboration {
@@ -96,6 +105,8 @@ impl ReadCollaboration {
             item,
             partner_rows: Vec::new(),
             money_rows: Vec::new(),
+            process_rows: Vec::new(),
+            participation_row: None,
         }
     }
 }
@@ -127,6 +138,12 @@ impl App {
                     continue;
                 };
                 let money = self.store.list_contributions(c.id).await?;
+                let participation = self
+                    .store
+                    .get_participation(c.id)
+                    .await?
+                    .filter(samenspel_domain::participation::has_any)
+                    .map(|p| samenspel_domain::participation::ParticipationInput::from(&p));
                 let f = &c.fields;
                 let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
                 out.push(ExchangedCollaboration {
@@ -166,6 +183,7 @@ impl App {
                             status: r.contribution.status.key().to_owned(),
                         })
                         .collect(),
+                    participation,
                 });
             }
             offset += Page::MAX_LIMIT;

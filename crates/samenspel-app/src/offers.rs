@@ -24,6 +24,8 @@ pub struct Offers {
     pub money_for: Vec<OrgCode>,
     /// The partners whose side of Moore's triangle `who` may state.
     pub moore_for: Vec<OrgCode>,
+    /// Record how residents take part (the trekker's redacteuren).
+    pub participation: bool,
 }
 
 impl Offers {
@@ -43,6 +45,7 @@ impl Offers {
             moore_for: partners_where(collaboration, who, Action::StateMoore, |code| {
                 stance_relation(code.clone())
             }),
+            participation: may(Action::RecordParticipation),
         }
     }
 }

@@ -314,6 +314,7 @@ fn collaboration(
         history: None,
         merges: Vec::new(),
         source_url: Some(source_url),
+        participation: None,
     }
 }
 

@@ -457,6 +457,7 @@ fn one_regeling(
         money: None,
         history: Some(history),
         source_url: None,
+        participation: None,
     }
 }
 

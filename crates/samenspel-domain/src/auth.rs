@@ -101,10 +101,12 @@ pub enum Action {
     ImportData,
     /// Open, close and fill waves of the knelpuntenmonitor (platform administrators).
     ManageSurveys,
+    /// Record how residents take part in a collaboration (processes, ordinance, uitdaagrecht).
+    RecordParticipation,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -117,6 +119,7 @@ impl Action {
         Action::ManageUsers,
         Action::ImportData,
         Action::ManageSurveys,
+        Action::RecordParticipation,
     ];
 
     /// Why this action is refused to a signed-in user the permission table does not allow it
@@ -137,6 +140,7 @@ impl Action {
             Self::ManageUsers => "problem-forbidden-manage-users",
             Self::ImportData => "problem-forbidden-import-data",
             Self::ManageSurveys => "problem-forbidden-manage-surveys",
+            Self::RecordParticipation => "problem-forbidden-record-participation",
         };
         crate::Message::new(id, Vec::new(), self.refusal_nl().to_owned())
     }
@@ -163,6 +167,9 @@ impl Action {
             Self::ManageUsers => "Alleen beheerders kunnen accounts beheren.",
             Self::ImportData => "Alleen beheerders kunnen gegevens importeren.",
             Self::ManageSurveys => "Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.",
+            Self::RecordParticipation => {
+                "Alleen redacteuren van de trekker kunnen vastleggen hoe inwoners meedoen."
+            }
         }
     }
 }
@@ -223,6 +230,8 @@ pub const PERMISSIONS: &[Permission] = &[
     allow(StateMoore, Redacteur, Rel::Itself),
     // Any redacteur may add a partner organisation (company, knowledge institution, …).
     allow(AddOrganisation, Redacteur, Rel::None),
+    // How residents take part: kept by the trekker's redacteuren, like the other details.
+    allow(RecordParticipation, Redacteur, Rel::Trekker),
 ];
 
 /// Whether `role` with `relation` to the object may perform `action`.
@@ -285,6 +294,8 @@ mod tests {
             (ImportData, Redacteur, &[]),
             (ManageSurveys, Lezer, &[]),
             (ManageSurveys, Redacteur, &[]),
+            (RecordParticipation, Lezer, &[]),
+            (RecordParticipation, Redacteur, &[Trekker]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {

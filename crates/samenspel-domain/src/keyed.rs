@@ -121,6 +121,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         wgr::CouncilPosition::LABELS,
         signals::SignalKind::LABELS,
         wgr::CouncilStep::LABELS,
+        crate::participation::Platform::LABELS,
     ]
     .concat()
 }
@@ -130,7 +131,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 28] = [
+    let parsers: [Parse; 29] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -159,6 +160,7 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| wgr::CouncilPosition::parse_field(f, r).map(drop),
         |f, r| signals::SignalKind::parse_field(f, r).map(drop),
         |f, r| wgr::CouncilStep::parse_field(f, r).map(drop),
+        |f, r| crate::participation::Platform::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()

@@ -20,6 +20,7 @@ pub mod moore;
 pub mod org;
 pub mod overview;
 pub mod paging;
+pub mod participation;
 pub mod partnership;
 pub mod people;
 pub mod regeling;

@@ -11,7 +11,9 @@
 //!   [`crate::control::assess`], finding `geen-minister-meerdere`;
 //! - the periodic evaluation is overdue — [`DemocraticControl::evaluation_overdue`];
 //! - a money rule that fails (a Regio Deal in which the Rijk pays more than half; a RES without
-//!   the region's own money) — [`crate::money::summarise`].
+//!   the region's own money) — [`crate::money::summarise`];
+//! - nothing recorded about how residents take part (issue 13, point 8: "a collaboration
+//!   without any is listed as such on the signals page") — [`crate::participation`].
 //!
 //! The signals are worked out when the collaboration changes and stored with it, so a list of
 //! thousands does not analyse every collaboration per request. The one signal that depends on
@@ -44,6 +46,7 @@ keyed_enum!(
         GeenMinister => "geen-minister", "Geen verantwoordelijke minister";
         EvaluatieAchterstallig => "evaluatie-achterstallig", "Evaluatie achterstallig";
         Geldregel => "geldregel", "Geldregel niet gehaald";
+        GeenParticipatie => "geen-participatie", "Geen participatie vastgelegd";
     }
 );
 
@@ -53,7 +56,7 @@ pub struct Signal {
     pub kind: SignalKind,
     /// How many: dimensions in disagreement, unmotivated deviations, partners without a
     /// stance, dimensions on which the Rijk diverges, ministries, failing money rules; 1 for
-    /// the overdue evaluation.
+    /// the overdue evaluation and for no participation.
     pub count: u32,
     /// For the evaluation: the day it was due; the signal counts from the day after.
     pub due_on: Option<NaiveDate>,
@@ -90,6 +93,8 @@ pub struct SignalFacts {
     pub partners: Vec<SignalPartner>,
     pub control: Option<DemocraticControl>,
     pub contributions: Vec<Contribution>,
+    /// Anything recorded about how residents take part ([`crate::participation::has_any`]).
+    pub participation_recorded: bool,
 }
 
 /// The signals of a collaboration, in the order of [`SignalKind::ALL`]; the overdue
@@ -155,6 +160,10 @@ pub fn signals_of(facts: &SignalFacts) -> Vec<Signal> {
         Signal::counted(SignalKind::GeenMinister, without_minister),
         evaluation,
         Signal::counted(SignalKind::Geldregel, failing_rules),
+        Signal::counted(
+            SignalKind::GeenParticipatie,
+            usize::from(!facts.participation_recorded),
+        ),
     ]
     .into_iter()
     .flatten()

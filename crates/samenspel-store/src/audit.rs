@@ -13,6 +13,7 @@ use samenspel_domain::collaboration::Partner;
 use samenspel_domain::control::DemocraticControl;
 use samenspel_domain::moore::MooreStatement;
 use samenspel_domain::org::{OrgCode, Organisation};
+use samenspel_domain::participation::Participation;
 
 use crate::{
     AttachmentInfo, Collaboration, ContributionRecord, ImportReport, StanceRecord, TokenPurpose, Wave,
@@ -116,6 +117,11 @@ pub enum AuditEvent<'a> {
     AttachmentAdd {
         info: &'a AttachmentInfo,
     },
+    ParticipationUpdate {
+        collaboration_id: i64,
+        before: Option<&'a Participation>,
+        after: &'a Participation,
+    },
 }
 
 /// The JSON of an event, as stored: before and after.
@@ -163,6 +169,7 @@ impl AuditEvent<'_> {
             E::WaveClose { .. } => AuditAction::WaveClose,
             E::SurveyImport { .. } => AuditAction::SurveyImport,
             E::AttachmentAdd { .. } => AuditAction::AttachmentAdd,
+            E::ParticipationUpdate { .. } => AuditAction::ParticipationUpdate,
         }
     }
 
@@ -190,6 +197,9 @@ impl AuditEvent<'_> {
             E::WaveCreate { wave } | E::WaveClose { wave } => ("survey_wave", wave.id.to_string()),
             E::SurveyImport { wave_id, .. } => ("survey_wave", wave_id.to_string()),
             E::AttachmentAdd { info } => (info.owner.kind.key(), info.owner.id.to_string()),
+            E::ParticipationUpdate { collaboration_id, .. } => {
+                ("collaboration", collaboration_id.to_string())
+            }
         }
     }
 
@@ -256,6 +266,7 @@ impl AuditEvent<'_> {
             E::WaveCreate { wave } | E::WaveClose { wave } => (None, to_json(wave)?),
             E::SurveyImport { responses, .. } => (None, Some(json!({ "responses": responses }))),
             E::AttachmentAdd { info } => (None, to_json(info)?),
+            E::ParticipationUpdate { before, after, .. } => (opt_json(*before)?, to_json(after)?),
         })
     }
 }

@@ -217,6 +217,11 @@ fn every_event_serialises_and_every_action_is_summarised() {
             responses: 10,
         },
         AuditEvent::AttachmentAdd { info: &attachment },
+        AuditEvent::ParticipationUpdate {
+            collaboration_id: 12,
+            before: None,
+            after: &samenspel_domain::participation::Participation::default(),
+        },
     ];
     for action in AuditAction::ALL {
         assert!(

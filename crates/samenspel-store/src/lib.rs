@@ -112,6 +112,26 @@ pub trait ControlStore {
     ) -> StoreResult<()>;
 }
 
+/// How residents take part, per collaboration.
+#[async_trait]
+pub trait ParticipationStore {
+    async fn get_participation(
+        &self,
+        collaboration_id: i64,
+    ) -> StoreResult<Option<samenspel_domain::participation::Participation>>;
+    /// Replaces the record (removes it when nothing is left in it), with an audit event in
+    /// the same transaction.
+    async fn set_participation(
+        &self,
+        collaboration_id: i64,
+        record: &samenspel_domain::participation::Participation,
+        actor: &Actor,
+    ) -> StoreResult<()>;
+    /// The ids of the collaborations for which anything about participation is recorded
+    /// (`samenspel_domain::participation::has_any`), for lists and signals.
+    async fn participation_recorded(&self) -> StoreResult<std::collections::HashSet<i64>>;
+}
+
 /// The knelpuntenmonitor: waves, anonymous responses and the counts kept with them.
 #[async_trait]
 pub trait SurveyStore {
@@ -317,6 +337,7 @@ pub trait Store:
     + AccountStore
     + AttachmentStore
     + SearchStore
+    + ParticipationStore
     + Send
     + Sync
 {

@@ -407,6 +407,8 @@ pub struct RegisteredCollaboration {
     pub merges: Vec<String>,
     /// The public source of its facts, shown with it; `None` leaves no source.
     pub source_url: Option<String>,
+    /// How residents take part; `None` leaves what is recorded alone, `Some` replaces it.
+    pub participation: Option<samenspel_domain::participation::Participation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

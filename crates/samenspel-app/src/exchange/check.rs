@@ -10,6 +10,7 @@ use samenspel_domain::audit::hex;
 use samenspel_domain::collaboration::{CollaborationFields, PartnerRole};
 use samenspel_domain::money::{AmountInput, Contribution, ContributionInput};
 use samenspel_domain::org::OrgCode;
+use samenspel_domain::participation::Participation;
 use samenspel_store::{RegisteredCollaboration, RegisteredPartner};
 use sha2::{Digest, Sha256};
 
@@ -38,9 +39,20 @@ pub(super) fn column_of(field: &str) -> &str {
     }
 }
 
-fn hash(fields: &CollaborationFields, partners: &[RegisteredPartner], money: &[Contribution]) -> String {
+fn hash(
+    fields: &CollaborationFields,
+    partners: &[RegisteredPartner],
+    money: &[Contribution],
+    participation: Option<&Participation>,
+) -> String {
     let partners: Vec<(&str, &str)> = partners.iter().map(|p| (p.code.as_str(), p.role.key())).collect();
-    let text = serde_json::to_string(&(fields, partners, money)).unwrap_or_default();
+    // Without participation the hash is what it was before participation was exchanged, so
+    // files imported then are not seen as changed.
+    let text = match participation {
+        None => serde_json::to_string(&(fields, partners, money)),
+        Some(p) => serde_json::to_string(&(fields, partners, money, p)),
+    }
+    .unwrap_or_default();
     hex(&Sha256::digest(text.as_bytes()))
 }
 
@@ -184,16 +196,21 @@ pub(super) fn validate(
         };
         let partners = partners(&c.partners, &read.partner_rows, known, problems);
         let money = money(&c.money, &read.money_rows, &c.partners, problems);
+        let participation = super::participation::check(&read, fields.as_ref().map(|f| f.kind), problems);
+        if c.participation.is_some() && participation.is_none() {
+            continue;
+        }
         if let Some(fields) = fields {
             out.push(RegisteredCollaboration {
                 source_key: format!("{FILE_PREFIX}{}", c.key),
-                source_hash: hash(&fields, &partners, &money),
+                source_hash: hash(&fields, &partners, &money, participation.as_ref()),
                 fields,
                 partners,
                 money: Some(money),
                 history: None,
                 merges: Vec::new(),
                 source_url: None,
+                participation,
             });
         }
     }

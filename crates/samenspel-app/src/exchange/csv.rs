@@ -63,6 +63,8 @@ enum Line {
     Collaboration(String, CollaborationInput),
     Partner(String, ExchangedPartner),
     Money(String, ExchangedMoney),
+    Participation(String, samenspel_domain::participation::ParticipationInput),
+    Process(String, samenspel_domain::participation::ProcessInput),
 }
 
 fn collaboration(row: &Row<'_>) -> CollaborationInput {
@@ -110,13 +112,15 @@ fn line(row: &Row<'_>, problems: &mut Problems) -> Option<Line> {
             },
         )),
         "geld" => Some(Line::Money(key, money(row, problems)?)),
+        "participatie" => Some(Line::Participation(key, super::participation::record_line(row))),
+        "participatieproces" => Some(Line::Process(key, super::participation::process_line(row))),
         other => {
             problems.add(
                 row.number,
                 "regel",
                 samenspel_domain::msg!(
                     "error-import-unknown-line-kind",
-                    "'{value}' is geen soort regel; gebruik samenwerking, partner of geld.",
+                    "'{value}' is geen soort regel; gebruik samenwerking, partner, geld, participatie of participatieproces.",
                     value = other
                 ),
             );
@@ -155,13 +159,17 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
                 input: input.clone(),
                 partners: Vec::new(),
                 money: Vec::new(),
+                participation: None,
             },
         ));
     }
     for (row, line) in lines {
         let key = match &line {
             Line::Collaboration(..) => continue,
-            Line::Partner(key, _) | Line::Money(key, _) => key,
+            Line::Partner(key, _)
+            | Line::Money(key, _)
+            | Line::Participation(key, _)
+            | Line::Process(key, _) => key,
         };
         let Some(&i) = index.get(key) else {
             problems.add(
@@ -185,6 +193,36 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
                 read.item.money.push(money);
                 read.money_rows.push(row);
             }
+            Line::Participation(_, record) => {
+                if read.participation_row.is_some() {
+                    problems.add(
+                        row,
+                        "regel",
+                        samenspel_domain::msg!(
+                            "error-import-participation-twice",
+                            "Deze samenwerking heeft al een regel participatie in dit bestand."
+                        ),
+                    );
+                    continue;
+                }
+                read.participation_row = Some(row);
+                let processes = read
+                    .item
+                    .participation
+                    .take()
+                    .map(|p| p.processes)
+                    .unwrap_or_default();
+                read.item.participation =
+                    Some(samenspel_domain::participation::ParticipationInput { processes, ..record });
+            }
+            Line::Process(_, process) => {
+                read.item
+                    .participation
+                    .get_or_insert_with(Default::default)
+                    .processes
+                    .push(process);
+                read.process_rows.push(row);
+            }
             Line::Collaboration(..) => {}
         }
     }
@@ -195,7 +233,12 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
 /// Dutch amounts and ISO dates (without a byte-order mark; whoever writes the file adds one).
 pub fn to_csv(items: &[ExchangedCollaboration]) -> String {
     let mut out = String::new();
-    let header: Vec<&str> = COLUMNS.iter().copied().chain([STATUS]).collect();
+    let header: Vec<&str> = COLUMNS
+        .iter()
+        .copied()
+        .chain([STATUS])
+        .chain(super::PARTICIPATION_COLUMNS)
+        .collect();
     out.push_str(&header.join(";"));
     out.push_str("\r\n");
     let mut line = |cells: BTreeMap<&str, String>| {
@@ -245,6 +288,9 @@ pub fn to_csv(items: &[ExchangedCollaboration]) -> String {
                 ("instrument", m.instrument.clone()),
                 (STATUS, m.status.clone()),
             ]));
+        }
+        for cells in super::participation::csv_lines(&c.key, c.participation.as_ref()) {
+            line(cells);
         }
     }
     out

@@ -15,6 +15,8 @@ pub(super) fn read_json(text: &str, problems: &mut Problems) -> Vec<ReadCollabor
                 let mut read = ReadCollaboration::new(i + 1, c);
                 read.partner_rows = vec![read.row; read.item.partners.len()];
                 read.money_rows = vec![read.row; read.item.money.len()];
+                read.process_rows =
+                    vec![read.row; read.item.participation.as_ref().map_or(0, |p| p.processes.len())];
                 read
             })
             .collect(),

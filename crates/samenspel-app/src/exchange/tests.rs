@@ -105,6 +105,16 @@ fn exported_csv_reads_back_the_same() {
             instrument: "eigen-middelen".into(),
             status: "gerealiseerd".into(),
         }],
+        participation: Some(samenspel_domain::participation::ParticipationInput {
+            processes: vec![samenspel_domain::participation::ProcessInput {
+                platform: "decidim".into(),
+                address: "https://decidim.example.nl/processes/1".into(),
+                title: "Visie; \"samen\"".into(),
+            }],
+            ordinance_cvdr: "CVDR741103".into(),
+            right_to_challenge: "ja".into(),
+            ..Default::default()
+        }),
     }];
     let csv = to_csv(&items);
     let mut problems = Problems::new(FILE);
@@ -126,4 +136,47 @@ fn a_missing_key_column_is_reported_on_the_header() {
     let errors = import("regel;naam\nsamenwerking;x\n").unwrap_err();
     assert_eq!(errors[0].row, 1);
     assert_eq!(errors[0].column, "sleutel");
+}
+
+const WITH_PARTICIPATION: &str = "regel;sleutel;naam;soort;wgr_vorm;organisatie;rol;platform;adres;titel;verordening;uitdaagrecht;afspraken\n\
+samenwerking;gr;Regio;gemeenschappelijke-regeling;openbaar-lichaam;;;;;;;;\n\
+participatieproces;gr;;;;;;openstad;https://openstad.example.nl/plan;Plan;;;\n\
+participatie;gr;;;;;;;;;https://lokaleregelgeving.overheid.nl/CVDR741103;nee;Inspraak volgens afdeling 3.4 Awb\n";
+
+#[test]
+fn participation_lines_are_read_into_the_collaboration() {
+    let items = import(WITH_PARTICIPATION).unwrap();
+    let p = items[0].participation.as_ref().unwrap();
+    assert_eq!(p.processes[0].address.host(), "openstad.example.nl");
+    assert_eq!(p.right_to_challenge, Some(false));
+    assert!(p.agreements.is_some());
+    let without = import(GOOD).unwrap();
+    assert_eq!(
+        without[0].participation, None,
+        "no lines leave what is recorded alone"
+    );
+}
+
+#[test]
+fn bad_participation_is_named_by_row_and_column() {
+    let bad = "regel;sleutel;naam;soort;organisatie;rol;platform;adres;titel;verordening;uitdaagrecht;afspraken\n\
+samenwerking;c;Convenant;convenant;;;;;;;;\n\
+participatieproces;c;;;;;loomio;https://example.nl/a;A;;;\n\
+participatieproces;c;;;;;decidim;javascript:alert(1);B;;;\n\
+participatie;c;;;;;;;;lokaleregelgeving;misschien;Afspraken\n\
+participatie;c;;;;;;;;;;\n";
+    let errors = import(bad).unwrap_err();
+    assert_eq!(
+        places(&errors),
+        [
+            (3, "platform"),
+            (4, "adres"),
+            (5, "uitdaagrecht"),
+            (5, "verordening"),
+            (6, "regel"),
+        ]
+    );
+    // Agreements of a regeling on a convenant: refused on the participation line.
+    let not_gr = "regel;sleutel;naam;soort;afspraken\nsamenwerking;c;Convenant;convenant;\nparticipatie;c;;;Afspraken\n";
+    assert_eq!(places(&import(not_gr).unwrap_err()), [(3, "afspraken")]);
 }

@@ -10,7 +10,8 @@
 //! side of Moore's triangle by its own redacteuren, a draft does not exist for anyone outside its partners, a
 //! beheerder may do everything. A refusal must store nothing (the whole database is compared);
 //! a success must store something, with an audit event. Opening and closing a wave of the
-//! knelpuntenmonitor are for beheerders only (the collaboration of a case plays no part).
+//! knelpuntenmonitor are for beheerders only (the collaboration of a case plays no part). How
+//! residents take part is recorded by the trekker's redacteuren.
 
 use std::collections::HashMap;
 
@@ -85,11 +86,13 @@ enum Route {
     CreateWave,
     /// Closing an open wave.
     CloseWave,
+    /// How residents take part (the trekker keeps it).
+    RecordParticipation,
 }
 
 use Route::{
     AddPartner, CloseWave, CreateCollaboration, CreateOrganisation, CreateWave, DeleteMoney, Publish,
-    RecordMoney, RecordStance, SetControl, StateMoore, UpdateCollaboration,
+    RecordMoney, RecordParticipation, RecordStance, SetControl, StateMoore, UpdateCollaboration,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +136,8 @@ const MATRIX: &[(Route, bool, [Expect; 8])] = &[
     (StateMoore,          DRAFT,     [R404, R403,    R403,    R404,    R403,   Done,   R404,   Done]),
     (CreateWave,          PUBLISHED, [R401, R403,    R403,    R403,    R403,   R403,   R403,   Done]),
     (CloseWave,           PUBLISHED, [R401, R403,    R403,    R403,    R403,   R403,   R403,   Done]),
+    (RecordParticipation, PUBLISHED, [R401, R403,    R403,    R403,    Done,   R403,   R403,   Done]),
+    (RecordParticipation, DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
 ];
 
 /// One API token and one signed-in browser per caller.
@@ -237,6 +242,11 @@ fn api_request(route: Route, t: Target, name: &str) -> (Method, String, Option<V
             let path = format!("/api/v1/survey/waves/golf-{}/close", t.n);
             return (Method::POST, path, None);
         }
+        RecordParticipation => (
+            Method::PUT,
+            format!("/api/v1/collaborations/{id}/participation"),
+            json!({"processes": [{"platform": "decidim", "address": "https://decidim.example.nl/p", "title": name}]}),
+        ),
     };
     (method, path, Some(body))
 }
@@ -315,6 +325,14 @@ fn form_request(route: Route, t: Target, name: &str) -> (String, Vec<(String, St
             fields(&[("key", &format!("golf-{}", t.n)), ("title", name)]),
         ),
         CloseWave => (format!("/knelpuntenmonitor/golf-{}/sluiten", t.n), vec![]),
+        RecordParticipation => (
+            format!("/samenwerkingen/{id}/participatie"),
+            fields(&[
+                ("processes[0].platform", "openstad"),
+                ("processes[0].address", "https://openstad.example.nl/p"),
+                ("processes[0].title", name),
+            ]),
+        ),
     }
 }
 
@@ -380,7 +398,9 @@ fn expected_status(api: bool, route: Route, expect: Expect) -> StatusCode {
         R404 => StatusCode::NOT_FOUND,
         Done if !api => StatusCode::SEE_OTHER,
         Done => match route {
-            UpdateCollaboration | Publish | SetControl | StateMoore | CloseWave => StatusCode::OK,
+            UpdateCollaboration | Publish | SetControl | StateMoore | CloseWave | RecordParticipation => {
+                StatusCode::OK
+            }
             DeleteMoney => StatusCode::NO_CONTENT,
             _ => StatusCode::CREATED,
         },
@@ -500,7 +520,7 @@ async fn the_offered_actions_equal_the_permitted_ones() {
         R403 => StatusCode::FORBIDDEN,
         R404 => StatusCode::NOT_FOUND,
     };
-    let page_offers: [(&str, String, Route, String); 7] = [
+    let page_offers: [(&str, String, Route, String); 8] = [
         (
             "edit link",
             format!("/samenwerkingen/{id}"),
@@ -543,14 +563,21 @@ async fn the_offered_actions_equal_the_permitted_ones() {
             StateMoore,
             format!("href=\"/samenwerkingen/{id}/driehoek/{partner}\""),
         ),
+        (
+            "participation link",
+            format!("/samenwerkingen/{id}"),
+            RecordParticipation,
+            format!("href=\"/samenwerkingen/{id}/participatie\""),
+        ),
     ];
-    let form_pages: [(String, Route); 6] = [
+    let form_pages: [(String, Route); 7] = [
         (format!("/samenwerkingen/{id}/bewerken"), UpdateCollaboration),
         (format!("/samenwerkingen/{id}/partners"), AddPartner),
         (format!("/samenwerkingen/{id}/standpunt/{partner}"), RecordStance),
         (format!("/samenwerkingen/{id}/driehoek/{partner}"), StateMoore),
         ("/samenwerkingen/nieuw".to_owned(), CreateCollaboration),
         ("/organisaties/nieuw".to_owned(), CreateOrganisation),
+        (format!("/samenwerkingen/{id}/participatie"), RecordParticipation),
     ];
     for (column, caller) in CALLERS.into_iter().enumerate() {
         let browser = &callers.browsers[&caller];

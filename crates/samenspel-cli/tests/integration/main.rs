@@ -31,6 +31,7 @@ mod operations;
 mod overview;
 mod pages;
 mod pages_en;
+mod participation;
 mod privacy;
 mod problems_en;
 mod processes;

@@ -207,6 +207,7 @@ fn each_version_apart() -> (
             history: None,
             merges: Vec::new(),
             source_url: None,
+            participation: None,
         })
         .collect();
     (parsed.organisations, apart)

@@ -67,7 +67,10 @@ async fn signals_follow_every_change_of_the_collaboration() {
             ],
         )
         .await;
-    assert_eq!(signals_of(&h, id).await, ["zonder-standpunt", "geen-minister"]);
+    assert_eq!(
+        signals_of(&h, id).await,
+        ["zonder-standpunt", "geen-minister", "geen-participatie"]
+    );
 
     state(&h, id, "MNRE1034", [3, 1, 3, 3, 3, 1]).await;
     state(&h, id, "MNRE1130", [3, 4, 3, 3, 3, 1]).await;
@@ -78,7 +81,8 @@ async fn signals_follow_every_change_of_the_collaboration() {
             "ongemotiveerde-afwijking",
             "zonder-standpunt",
             "rijk-niet-een-mond",
-            "geen-minister"
+            "geen-minister",
+            "geen-participatie"
         ],
         "the stances' signals appear as soon as they are stated"
     );
@@ -87,7 +91,7 @@ async fn signals_follow_every_change_of_the_collaboration() {
     state(&h, id, "MNRE1130", [3, 2, 3, 3, 3, 1]).await;
     assert_eq!(
         signals_of(&h, id).await,
-        ["ongemotiveerde-afwijking", "geen-minister"],
+        ["ongemotiveerde-afwijking", "geen-minister", "geen-participatie"],
         "a changed stance takes its signals with it"
     );
 
@@ -103,8 +107,28 @@ async fn signals_follow_every_change_of_the_collaboration() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(
         signals_of(&h, id).await,
-        ["ongemotiveerde-afwijking", "evaluatie-achterstallig"],
+        [
+            "ongemotiveerde-afwijking",
+            "evaluatie-achterstallig",
+            "geen-participatie"
+        ],
         "one minister named; the evaluation of 2020 is overdue"
+    );
+
+    let participation = json!({"ordinance_cvdr": "CVDR741103", "right_to_challenge": true});
+    let path = format!("/api/v1/collaborations/{id}/participation");
+    let (status, body) = h.send_json(Method::PUT, &path, &participation).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        signals_of(&h, id).await,
+        ["ongemotiveerde-afwijking", "evaluatie-achterstallig"],
+        "recording how residents take part ends that signal"
+    );
+    let (status, _) = h.send_json(Method::PUT, &path, &json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        signals_of(&h, id).await.contains(&"geen-participatie".to_owned()),
+        "and emptying it brings it back"
     );
 }
 
@@ -245,6 +269,15 @@ async fn the_signals_page_counts_lists_filters_and_exports() {
     state(&h, divided, "MNRE1130", [5, 1, 3, 3, 3, 1]).await;
     state(&h, divided, "GM0344", [3, 1, 3, 3, 3, 1]).await;
     state(&h, calm, "GM0599", [3, 1, 3, 3, 3, 1]).await;
+    let participation = json!({"ordinance_cvdr": "CVDR741103"});
+    let (status, body) = h
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/collaborations/{calm}/participation"),
+            &participation,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 
     let page = h.get("/signalen").await;
     assert_eq!(page.status(), StatusCode::OK);
@@ -355,7 +388,7 @@ async fn concurrent_stances_leave_the_signals_as_a_quiet_write_would() {
     assert!(statuses.iter().all(|s| *s == StatusCode::CREATED), "{statuses:?}");
     assert_eq!(
         signals_of(&h, id).await,
-        Vec::<String>::new(),
-        "every partner stated the ideal type"
+        ["geen-participatie"],
+        "every partner stated the ideal type: only the participation is missing"
     );
 }

@@ -63,6 +63,7 @@ audit_actions! {
     WaveClose => "survey.wave.close", "Peilingsgolf gesloten";
     SurveyImport => "survey.import", "Antwoorden ingelezen";
     AttachmentAdd => "attachment.add", "Bijlage toegevoegd";
+    ParticipationUpdate => "participation.update", "Participatie van inwoners gewijzigd";
 }
 
 impl AuditAction {

@@ -106,6 +106,10 @@ fn summary(
             )
         }),
         A::AttachmentAdd => read::<AttachmentView>(after).map(|a| a.text()),
+        A::ParticipationUpdate => Some(crate::participation::summary(
+            read(before).as_ref(),
+            &read(after)?,
+        )),
     }
 }
 

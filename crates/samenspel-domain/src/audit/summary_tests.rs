@@ -83,6 +83,12 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
                 json!({"id": 2, "owner": {"kind": "collaboration", "id": 1}, "name": "besluit.pdf", "media_type": "application/pdf", "size": 2048, "sha256": "ab"}),
             ),
         ),
+        A::ParticipationUpdate => (
+            None,
+            Some(
+                json!({"processes": [{"platform": "decidim", "address": "https://example.nl/p", "title": "Visie"}], "ordinance_url": null, "ordinance_cvdr": "CVDR741103", "right_to_challenge": true, "agreements": null, "agreements_url": null}),
+            ),
+        ),
     }
 }
 
@@ -229,4 +235,22 @@ fn one_partner_is_one_partner() {
     assert!(created.ends_with(", 1 partner"), "{created}");
     let three = json!({"name": "Drie", "type": "woondeal", "partners": [{}, {}, {}]});
     assert!(text(AuditAction::CollaborationCreate, None, Some(&three)).ends_with(", 3 partners"));
+}
+
+#[test]
+fn participation_names_what_is_recorded() {
+    let (before, after) = example(AuditAction::ParticipationUpdate);
+    assert_eq!(
+        text(AuditAction::ParticipationUpdate, before.as_ref(), after.as_ref()),
+        "vastgelegd — 1 participatieproces(sen); participatieverordening vastgelegd; uitdaagrecht geldt"
+    );
+    assert_eq!(
+        text(AuditAction::ParticipationUpdate, after.as_ref(), after.as_ref()),
+        "geen inhoudelijke wijziging"
+    );
+    let empty = json!({"processes": [], "ordinance_url": null, "ordinance_cvdr": null, "right_to_challenge": null, "agreements": null, "agreements_url": null});
+    assert_eq!(
+        text(AuditAction::ParticipationUpdate, after.as_ref(), Some(&empty)),
+        "alles verwijderd"
+    );
 }

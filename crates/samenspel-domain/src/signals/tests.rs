@@ -28,6 +28,7 @@ fn facts(kind: CollaborationKind, partners: Vec<SignalPartner>) -> SignalFacts {
         partners,
         control: None,
         contributions: Vec::new(),
+        participation_recorded: true,
     }
 }
 
@@ -132,6 +133,17 @@ fn a_responsible_minister_silences_the_ministries_signal() {
         ..Default::default()
     });
     assert_eq!(kinds(&signals_of(&f)), []);
+}
+
+#[test]
+fn nothing_recorded_about_residents_is_a_signal() {
+    let mut f = facts(
+        CollaborationKind::Convenant,
+        vec![partner("GM0344", OrgType::Gemeente, Some(IDEAL))],
+    );
+    assert_eq!(kinds(&signals_of(&f)), []);
+    f.participation_recorded = false;
+    assert_eq!(kinds(&signals_of(&f)), [(SignalKind::GeenParticipatie, 1)]);
 }
 
 /// Rows: the evaluation's due date, the day → whether the signal holds.

@@ -17,6 +17,7 @@ mod listings;
 mod money;
 mod moore;
 mod organisations;
+mod participation;
 mod read;
 mod register;
 mod search;

@@ -76,6 +76,9 @@ async fn add(
     if let Some(history) = &item.history {
         replace_versions(conn, id, history).await?;
     }
+    if let Some(participation) = &item.participation {
+        super::participation::store(conn, id, participation, actor).await?;
+    }
     refresh_collaboration(conn, id).await?;
     refresh_signals(conn, id).await?;
     Ok(id)
@@ -131,6 +134,9 @@ async fn update(
     }
     if let Some(history) = &item.history {
         replace_versions(conn, id, history).await?;
+    }
+    if let Some(participation) = &item.participation {
+        super::participation::store(conn, id, participation, actor).await?;
     }
     refresh_collaboration(conn, id).await?;
     refresh_signals(conn, id).await

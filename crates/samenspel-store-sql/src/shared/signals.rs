@@ -1,6 +1,7 @@
 //! The signals of each collaboration (`samenspel_domain::signals`), kept in
 //! `collaboration_signals` by every write that changes what they are worked out from — the
-//! collaboration and its partners, a stance, the democratic control, the money — in that
+//! collaboration and its partners, a stance, the democratic control, the money, how residents
+//! take part — in that
 //! write's transaction. Lists read them instead of analysing every collaboration per request.
 
 use std::collections::BTreeMap;
@@ -23,7 +24,7 @@ use crate::error::{Error, Result, corrupt};
 
 /// The version of the rules that wrote the rows; the store works every collaboration's
 /// signals out again when the database holds an older one (raise it when a rule changes).
-const SIGNALS_VERSION: i64 = 1;
+const SIGNALS_VERSION: i64 = 2;
 
 const STORED_VERSION: &str = "SELECT version FROM signals_state WHERE id = 1";
 const SET_VERSION: &str = "UPDATE signals_state SET version = $1 WHERE id = 1";
@@ -47,6 +48,9 @@ const CONTRIBUTIONS: &str = concat!(
 /// Takes the collaboration's row lock (PostgreSQL; SQLite has one writer), so two writes to
 /// one collaboration work its signals out one after the other, the later seeing the earlier.
 const LOCK_COLLABORATION: &str = "UPDATE collaborations SET version = version WHERE id = $1";
+const PARTICIPATION: &str =
+    "SELECT collaboration_id FROM participation WHERE ($1 IS NULL OR collaboration_id = $1)";
+
 const DELETE_ONE: &str = "DELETE FROM collaboration_signals WHERE collaboration_id = $1";
 const DELETE_ALL: &str = "DELETE FROM collaboration_signals";
 const INSERT: &str =
@@ -105,6 +109,7 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
                 partners: Vec::new(),
                 control: None,
                 contributions: Vec::new(),
+                participation_recorded: false,
             },
         );
     }
@@ -145,6 +150,15 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
         let contribution: Contribution = ContributionRecord::try_from(row)?.contribution;
         if let Some(f) = facts.get_mut(&collaboration) {
             f.contributions.push(contribution);
+        }
+    }
+    let recorded: Vec<i64> = sqlx::query_scalar(PARTICIPATION)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    for collaboration in recorded {
+        if let Some(f) = facts.get_mut(&collaboration) {
+            f.participation_recorded = true;
         }
     }
     Ok(facts)

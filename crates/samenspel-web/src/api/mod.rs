@@ -11,6 +11,7 @@ mod money;
 mod moore;
 mod openapi;
 mod organisations;
+mod participation;
 mod problems;
 pub(crate) mod reasons;
 mod reference;
@@ -54,6 +55,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(regions::routes())
         .merge(search::routes())
         .merge(council::routes())
+        .merge(participation::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

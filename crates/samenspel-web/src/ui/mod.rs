@@ -21,6 +21,7 @@ mod org_history;
 mod organisations;
 mod outcome;
 mod page_path;
+mod participation;
 mod radar;
 mod regions;
 mod request;
@@ -67,6 +68,7 @@ pub fn routes() -> Router<App> {
         .merge(language::routes())
         .merge(search::routes())
         .merge(signals::routes())
+        .merge(participation::routes())
         .layer(axum::middleware::from_fn(crate::error::in_visitor_language))
         .layer(axum::middleware::from_fn(flash::show_once))
 }

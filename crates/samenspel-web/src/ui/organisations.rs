@@ -175,6 +175,8 @@ pub struct InvolvementRow {
     pub money: Vec<String>,
     pub evaluation: String,
     pub evaluation_overdue: bool,
+    /// Anything recorded about how residents take part.
+    pub participation: bool,
 }
 
 pub struct MomentRow {
@@ -282,6 +284,7 @@ fn involvement_row(lang: Lang, item: &OverviewItem, today: chrono::NaiveDate) ->
             .collect(),
         evaluation: date(evaluation),
         evaluation_overdue: i.control.as_ref().is_some_and(|c| c.evaluation_overdue(today)),
+        participation: false,
     }
 }
 
@@ -293,10 +296,14 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
         Some(p) => app.organisation(p.as_str()).await.ok(),
         None => None,
     };
+    let recorded = app.participation_recorded().await?;
     let rows = overview
         .collaborations
         .iter()
-        .map(|item| involvement_row(lang, item, today))
+        .map(|item| InvolvementRow {
+            participation: recorded.contains(&item.involvement.id),
+            ..involvement_row(lang, item, today)
+        })
         .collect::<Vec<_>>();
     let years = overview
         .money_per_year

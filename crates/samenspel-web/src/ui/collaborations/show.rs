@@ -123,6 +123,8 @@ pub struct ShowPage {
     pub organs_shown: bool,
     /// What the council of each municipal partner can do, by position.
     pub councils: Vec<crate::ui::council::CouncilGroupView>,
+    /// How residents take part (section "Hoe inwoners meedoen").
+    pub participation: Option<crate::ui::participation::ParticipationSection>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -177,6 +179,13 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> P
         });
         page.statutory_shown = true;
     }
+    let participation = app.participation(id, &ctx.who).await?;
+    page.participation = Some(crate::ui::participation::section(
+        ctx.lang,
+        &page.c,
+        &participation,
+        page.offers.participation,
+    ));
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -240,6 +249,7 @@ fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
         organs_shown: c.fields.kind
             == samenspel_domain::collaboration::CollaborationKind::GemeenschappelijkeRegeling,
         councils: Vec::new(),
+        participation: None,
         offers,
         c,
     }
