@@ -31,6 +31,7 @@ pub mod search;
 pub mod secret;
 pub mod statutory;
 pub mod survey;
+pub mod region_page;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;

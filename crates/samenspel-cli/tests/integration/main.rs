@@ -43,3 +43,4 @@ mod site_search;
 mod storage;
 mod survey;
 mod survey_web;
+mod region_page;

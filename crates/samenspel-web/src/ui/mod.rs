@@ -29,6 +29,7 @@ mod statutory;
 mod survey;
 mod survey_form;
 mod survey_import;
+pub mod region_page;
 
 use askama::Template;
 use axum::Router;
@@ -64,6 +65,7 @@ pub fn routes() -> Router<App> {
         .merge(api_docs::routes())
         .merge(language::routes())
         .merge(search::routes())
+        .merge(region_page::routes())
         .layer(axum::middleware::from_fn(crate::error::in_visitor_language))
         .layer(axum::middleware::from_fn(flash::show_once))
 }
