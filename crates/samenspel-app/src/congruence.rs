@@ -13,8 +13,8 @@ use serde::Serialize;
 use crate::regions::{self, municipality_names};
 
 mod coverage;
-pub use coverage::{RegionCoverage, coverage};
 use crate::{App, AppError, AppResult, Principal};
+pub use coverage::{RegionCoverage, coverage};
 
 /// A way of grouping municipalities, named by its key: a division key (`provincie`, …),
 /// `samenwerking-{id}` or `soort-{type key}`.

@@ -25,13 +25,13 @@ pub mod programmes;
 pub mod reference;
 pub mod refusals;
 pub mod regeling;
+pub mod region_page;
 pub mod regions;
 pub mod register;
 pub mod search;
 pub mod secret;
 pub mod statutory;
 pub mod survey;
-pub mod region_page;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;

@@ -112,7 +112,12 @@ fn kind_rank(kind: CollaborationKind) -> usize {
 impl App {
     /// The page of one region (see the module documentation), with the collaborations `who`
     /// may see.
-    pub async fn region_report(&self, division: &str, code: &str, who: &Principal) -> AppResult<RegionReport> {
+    pub async fn region_report(
+        &self,
+        division: &str,
+        code: &str,
+        who: &Principal,
+    ) -> AppResult<RegionReport> {
         let (d, region) = find_region(division, code)?;
         let names = municipality_names().map_err(AppError::internal)?;
         let visibility = crate::collaborations::visibility(who);
@@ -252,7 +257,10 @@ mod tests {
         assert_eq!(found.len(), 6, "every other division");
         let province = found.iter().find(|m| m.division == "provincie").unwrap();
         assert_eq!((province.code.as_str(), province.overlap.common), ("PV26", 26));
-        assert!(province.overlap.within(), "the province lies within the veiligheidsregio");
+        assert!(
+            province.overlap.within(),
+            "the province lies within the veiligheidsregio"
+        );
         assert!(find_region("veiligheidsregio", "VR99").is_err());
         assert!(find_region("nergens", "VR09").is_err());
     }

@@ -132,7 +132,10 @@ fn mirt_division(provinces: &Division) -> Result<Division, String> {
     let mut regions: Vec<Region> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
-        let (name, province) = (record.get(0).unwrap_or_default(), record.get(1).unwrap_or_default());
+        let (name, province) = (
+            record.get(0).unwrap_or_default(),
+            record.get(1).unwrap_or_default(),
+        );
         let members = &provinces
             .regions
             .iter()
@@ -315,13 +318,24 @@ mod tests {
         let mirt = division("mirt-regio").unwrap().unwrap();
         let north = mirt.regions.iter().find(|r| r.code == "Noord-Nederland").unwrap();
         let provinces = division("provincie").unwrap().unwrap();
-        let of = |code: &str| provinces.regions.iter().find(|r| r.code == code).unwrap().members.len();
+        let of = |code: &str| {
+            provinces
+                .regions
+                .iter()
+                .find(|r| r.code == code)
+                .unwrap()
+                .members
+                .len()
+        };
         assert_eq!(north.members.len(), of("PV20") + of("PV21") + of("PV22"));
         assert_eq!(
             region_of_label("Veiligheidsregio Utrecht"),
             Some(("veiligheidsregio", "VR09"))
         );
-        assert_eq!(region_of_label("MIRT-regio Oost-Nederland"), Some(("mirt-regio", "Oost-Nederland")));
+        assert_eq!(
+            region_of_label("MIRT-regio Oost-Nederland"),
+            Some(("mirt-regio", "Oost-Nederland"))
+        );
         assert_eq!(region_of_label("Nergens"), None);
     }
 

@@ -34,7 +34,8 @@ pub fn coverage(a: &Grouping, b: &Grouping) -> Vec<RegionCoverage> {
     for (members, label) in collaborations.groups.iter().zip(&collaborations.labels) {
         let start = rows.len();
         for (region, region_label) in division.groups.iter().zip(&division.labels) {
-            if let (Some(o), Some(id), Some(code)) = (overlap(region, members), label.id, &region_label.code) {
+            if let (Some(o), Some(id), Some(code)) = (overlap(region, members), label.id, &region_label.code)
+            {
                 rows.push(RegionCoverage {
                     collaboration_id: id,
                     collaboration: label.name.clone(),

@@ -24,7 +24,8 @@ async fn veiligheidsregio_utrecht_lists_its_26_municipalities_and_the_gr_that_co
     let html = response.text().await.unwrap();
     assert!(html.contains("<h1 class=\"utrecht-heading-1\">Utrecht — Veiligheidsregio&#39;s</h1>"));
     assert_eq!(
-        html.matches("<li><a class=\"utrecht-link\" href=\"/organisaties/GM").count(),
+        html.matches("<li><a class=\"utrecht-link\" href=\"/organisaties/GM")
+            .count(),
         26,
         "the municipalities as a list"
     );
@@ -38,8 +39,16 @@ async fn veiligheidsregio_utrecht_lists_its_26_municipalities_and_the_gr_that_co
     );
     assert!(html.contains("href=\"/regio/provincie/PV26\">Utrecht</a> (valt samen)"));
 
-    let map = h.get("/regio?indeling=veiligheidsregio").await.text().await.unwrap();
-    assert!(map.contains("href=\"/regio/veiligheidsregio/VR09\">Utrecht</a>"), "linked from the map page");
+    let map = h
+        .get("/regio?indeling=veiligheidsregio")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        map.contains("href=\"/regio/veiligheidsregio/VR09\">Utrecht</a>"),
+        "linked from the map page"
+    );
 }
 
 #[tokio::test]
@@ -63,7 +72,10 @@ async fn the_region_as_json_and_csv() {
     assert_eq!(report["municipalities"].as_array().unwrap().len(), 26);
     let collaborations = report["collaborations"].as_array().unwrap();
     let gr = collaborations.iter().find(|c| c["name"] == VRU).expect("the GR");
-    assert_eq!((gr["within"].as_bool(), gr["covers_all"].as_bool()), (Some(true), Some(true)));
+    assert_eq!(
+        (gr["within"].as_bool(), gr["covers_all"].as_bool()),
+        (Some(true), Some(true))
+    );
     assert_eq!(gr["overlap"]["common"], 26);
     assert!(
         collaborations.iter().any(|c| c["within"] == false),
@@ -72,16 +84,26 @@ async fn the_region_as_json_and_csv() {
     let matches = report["congruence"].as_array().unwrap();
     assert_eq!(matches.len(), 6, "one match in each other division");
     let province = matches.iter().find(|m| m["division"] == "provincie").unwrap();
-    assert_eq!((province["code"].as_str(), province["overlap"]["common"].as_u64()), (Some("PV26"), Some(26)));
+    assert_eq!(
+        (province["code"].as_str(), province["overlap"]["common"].as_u64()),
+        (Some("PV26"), Some(26))
+    );
 
     let response = h.get("/api/v1/regions/veiligheidsregio/VR09?format=csv").await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let csv = response.text().await.unwrap();
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     assert_eq!(
         lines.next(),
-        Some("indeling;regio_code;regio;samenwerking_id;naam;soort;ligging;gemeenten_in_regio;gemeenten_samenwerking;gemeenten_regio;deel_van_regio;deel_binnen_regio;begin;einde")
+        Some(
+            "indeling;regio_code;regio;samenwerking_id;naam;soort;ligging;gemeenten_in_regio;gemeenten_samenwerking;gemeenten_regio;deel_van_regio;deel_binnen_regio;begin;einde"
+        )
     );
     let id = gr["id"].as_i64().unwrap();
     let expected = format!(
@@ -136,7 +158,13 @@ async fn money_and_waves_of_the_collaborations_in_the_region() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|y| (y["year"].as_i64().unwrap(), y["within"].as_i64().unwrap(), y["partly"].as_i64().unwrap()))
+        .map(|y| {
+            (
+                y["year"].as_i64().unwrap(),
+                y["within"].as_i64().unwrap(),
+                y["partly"].as_i64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         years,
@@ -168,7 +196,13 @@ async fn an_unknown_region_or_division_is_a_404_that_says_so() {
     assert!(html.contains("De indeling &#39;veiligheidsregio&#39; heeft geen regio &#39;VR99&#39;."));
     let response = h.get_in_english("/regio/nergens/VR09").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert!(response.text().await.unwrap().contains("&#39;nergens&#39; is not a known division"));
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("&#39;nergens&#39; is not a known division")
+    );
 
     let (status, problem) = h
         .request(None, Method::GET, "/api/v1/regions/veiligheidsregio/VR99", None)
@@ -176,7 +210,12 @@ async fn an_unknown_region_or_division_is_a_404_that_says_so() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(problem["status"], 404);
     let (status, problem) = h
-        .request(None, Method::GET, "/api/v1/regions/veiligheidsregio/VR09?format=xls", None)
+        .request(
+            None,
+            Method::GET,
+            "/api/v1/regions/veiligheidsregio/VR09?format=xls",
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
 }
@@ -185,7 +224,14 @@ async fn an_unknown_region_or_division_is_a_404_that_says_so() {
 async fn the_congruence_page_shows_how_much_of_each_region_a_collaboration_covers() {
     let h = Harness::start().await;
     let id = h
-        .create_collaboration("Eemsdelta", &[("GM1979", "trekker"), ("GM0014", "partner"), ("GM0106", "partner")])
+        .create_collaboration(
+            "Eemsdelta",
+            &[
+                ("GM1979", "trekker"),
+                ("GM0014", "partner"),
+                ("GM0106", "partner"),
+            ],
+        )
         .await;
     let report = h
         .get_json(&format!("/api/v1/congruence?a=samenwerking-{id}&b=provincie"))
@@ -193,7 +239,12 @@ async fn the_congruence_page_shows_how_much_of_each_region_a_collaboration_cover
     let coverage = report["items"][0]["coverage"].as_array().unwrap();
     let regions: Vec<(&str, u64)> = coverage
         .iter()
-        .map(|c| (c["region"].as_str().unwrap(), c["overlap"]["common"].as_u64().unwrap()))
+        .map(|c| {
+            (
+                c["region"].as_str().unwrap(),
+                c["overlap"]["common"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(regions, [("Groningen", 2), ("Drenthe", 1)]);
     let html = h

@@ -80,7 +80,11 @@ mod tests {
     #[test]
     fn shares_of_region_and_group() {
         // (region, group, expected (common, coverage, inside, within, covers all))
-        type Row = (&'static [u32], &'static [u32], Option<(usize, f64, f64, bool, bool)>);
+        type Row = (
+            &'static [u32],
+            &'static [u32],
+            Option<(usize, f64, f64, bool, bool)>,
+        );
         let table: [Row; 7] = [
             (&[1, 2, 3, 4], &[1, 2, 3, 4], Some((4, 1.0, 1.0, true, true))),
             (&[1, 2, 3, 4], &[1, 2], Some((2, 0.5, 1.0, true, false))),
@@ -91,8 +95,8 @@ mod tests {
             (&[1, 2], &[], None),
         ];
         for (region, group, expected) in table {
-            let got = overlap(region, group)
-                .map(|o| (o.common, o.coverage, o.inside, o.within(), o.covers_all()));
+            let got =
+                overlap(region, group).map(|o| (o.common, o.coverage, o.inside, o.within(), o.covers_all()));
             assert_eq!(got, expected, "{region:?} {group:?}");
         }
     }

@@ -3,8 +3,8 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use samenspel_app::region_page::RegionReport;
 use samenspel_app::congruence::{CongruenceReport, PartnerSetCount};
+use samenspel_app::region_page::RegionReport;
 use samenspel_app::regions::{self, Division};
 use samenspel_app::{App, AppError};
 use serde::Deserialize;

@@ -205,7 +205,10 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         status,
         &CongruencePage {
             layout: Layout::translated(&ctx, lang.t("congruence-title"), "regio"),
-            coverage: result.as_ref().map(|r| coverage_rows(lang, r)).unwrap_or_default(),
+            coverage: result
+                .as_ref()
+                .map(|r| coverage_rows(lang, r))
+                .unwrap_or_default(),
             choices_a: select(a.trim()),
             choices_b: select(b.trim()),
             result: result.as_ref().map(|r| ComparisonRow::new(lang, r)),

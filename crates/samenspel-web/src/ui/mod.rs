@@ -21,6 +21,7 @@ mod organisations;
 mod outcome;
 mod page_path;
 mod radar;
+pub mod region_page;
 mod regions;
 mod request;
 pub mod search;
@@ -29,7 +30,6 @@ mod statutory;
 mod survey;
 mod survey_form;
 mod survey_import;
-pub mod region_page;
 
 use askama::Template;
 use axum::Router;

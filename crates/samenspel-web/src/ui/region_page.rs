@@ -124,7 +124,10 @@ pub async fn page(Visit(app, ctx, (division, code)): Visit<(String, String)>) ->
         Err(e) => return Err(e.into()),
     };
     let name = division_name(lang, &report.division, &report.division_name);
-    let heading = lang.t_with("region-page-title", &[("name", &report.name), ("division", &name)]);
+    let heading = lang.t_with(
+        "region-page-title",
+        &[("name", &report.name), ("division", &name)],
+    );
     let within = report.collaborations.iter().filter(|c| c.within).count();
     let summary = lang.t_with(
         "region-page-summary",
@@ -142,7 +145,10 @@ pub async fn page(Visit(app, ctx, (division, code)): Visit<(String, String)>) ->
             summary,
             map,
             caption,
-            api: format!("/api/v1{}", region_page_href(&report.division, &report.code).replacen("/regio", "/regions", 1)),
+            api: format!(
+                "/api/v1{}",
+                region_page_href(&report.division, &report.code).replacen("/regio", "/regions", 1)
+            ),
             map_link: format!("/regio?indeling={}", report.division),
             municipalities: report
                 .municipalities
@@ -170,7 +176,10 @@ pub async fn page(Visit(app, ctx, (division, code)): Visit<(String, String)>) ->
 fn unknown_region(lang: Lang, division: &str, code: &str) -> Response {
     let heading = lang.t("region-page-unknown-title");
     let message = if matches!(regions::division(division), Ok(Some(_))) {
-        lang.t_with("region-page-unknown-region", &[("division", division), ("code", code)])
+        lang.t_with(
+            "region-page-unknown-region",
+            &[("division", division), ("code", code)],
+        )
     } else {
         lang.t_with("region-page-unknown-division", &[("division", division)])
     };
@@ -327,7 +336,13 @@ fn region_csv(lang: Lang, report: &RegionReport) -> String {
 pub fn csv_response(report: &RegionReport) -> Response {
     let name = format!("regio-{}-{}.csv", report.division, report.code)
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect::<String>();
     super::csv_response(&name, region_csv(crate::error::api_lang(), report))
 }
@@ -338,7 +353,10 @@ mod tests {
 
     #[test]
     fn addresses_are_encoded_and_labels_lead_to_their_region() {
-        assert_eq!(region_page_href("veiligheidsregio", "VR09"), "/regio/veiligheidsregio/VR09");
+        assert_eq!(
+            region_page_href("veiligheidsregio", "VR09"),
+            "/regio/veiligheidsregio/VR09"
+        );
         assert_eq!(
             region_page_href("res-regio", "Noord-Holland Noord"),
             "/regio/res-regio/Noord-Holland%20Noord"
