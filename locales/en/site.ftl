@@ -6,6 +6,7 @@ nav-menu = Menu
 nav-label = Main menu
 nav-home = Home
 nav-collaborations = Collaborations
+nav-signals = Signals
 nav-organisations = Organisations
 nav-regions = Regions
 nav-survey = Bottleneck monitor

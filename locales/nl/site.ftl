@@ -6,6 +6,7 @@ nav-menu = Menu
 nav-label = Hoofdmenu
 nav-home = Start
 nav-collaborations = Samenwerkingen
+nav-signals = Signalen
 nav-organisations = Organisaties
 nav-regions = Regio's
 nav-survey = Knelpuntenmonitor

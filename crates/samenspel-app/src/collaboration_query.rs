@@ -1,40 +1,107 @@
-//! The filters of the collaboration list, parsed once for the list page and the API: type,
-//! name, organisation, region, policy area and running/ended. They arrive as text (a query
-//! string) and leave as a [`CollaborationFilter`] or a message per field. "Running" is judged
-//! on the day the caller passes, which is the app's clock ([`crate::App::today`]).
+//! The filters of the collaboration list, parsed once for the list page, the signals page and
+//! the API: types, name, organisations, regions, signals, policy area, running/ended, order and
+//! the keyset cursor. They arrive as text (a query string, in which a filter may repeat and a
+//! value may list several, comma-separated) and leave as a [`CollaborationFilter`] or a
+//! message per field. "Running" and the signals are judged on the day the caller passes, which
+//! is the app's clock ([`crate::App::today`]).
 
 use chrono::NaiveDate;
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::org::OrgCode;
-use samenspel_store::{Activity, CollaborationFilter};
-use serde::Deserialize;
+use samenspel_domain::signals::SignalKind;
+use samenspel_store::{Activity, CollaborationFilter, ListOrder, SignalFilter};
 use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type};
 
 use crate::regions::region_members;
 
-/// The API's query of the collaboration list, still text.
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[cfg(test)]
+mod tests;
+
+/// The value of the signal filter that asks for any signal at all.
+pub const ANY_SIGNAL: &str = "any";
+
+/// The query of the collaboration list, still text. The API documents it under these names;
+/// the pages use the Dutch names of [`FieldNames::PAGE`].
+#[derive(Debug, Default, Clone, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CollaborationQuery {
-    /// Only this type: `mirt`, `res`, `regio-deal`, `city-deal`, `woondeal`,
-    /// `gemeenschappelijke-regeling`, `bestuursakkoord`, `convenant`, `overig`.
-    #[serde(rename = "type")]
-    #[param(rename = "type", schema_with = kind_filter)]
-    pub kind: Option<String>,
+    /// Only these types (repeat the parameter, or separate them by commas).
+    #[param(rename = "type", schema_with = kinds_filter)]
+    pub kinds: Vec<String>,
     /// Part of the name (case and accents ignored).
     pub q: Option<String>,
-    /// Only collaborations this organisation (code) takes part in.
-    pub organisation: Option<String>,
-    /// Only collaborations with a municipality in this region: `<division>:<region code>`,
-    /// e.g. `veiligheidsregio:VR13` (see `/api/v1/divisions`).
-    pub region: Option<String>,
+    /// Only collaborations in which at least one of these organisations (codes) takes part.
+    #[param(schema_with = codes_filter)]
+    pub organisation: Vec<String>,
+    /// Only collaborations with a municipality in one of these regions:
+    /// `<division>:<region code>`, e.g. `veiligheidsregio:VR13` (see `/api/v1/divisions`).
+    #[param(schema_with = regions_filter)]
+    pub region: Vec<String>,
+    /// Only collaborations with at least one of these signals today, or `any` for any signal.
+    #[param(schema_with = signals_filter)]
+    pub signal: Vec<String>,
     /// Only collaborations with a policy area containing this text, e.g. `veiligheid`.
     pub policy_area: Option<String>,
     /// `lopend` (running today) or `beeindigd` (end date passed).
     #[param(schema_with = status_filter)]
     pub status: Option<String>,
+    /// `naam` (by name, the default) or `signalen` (most signals first).
+    #[param(schema_with = order_filter)]
+    pub sort: Option<String>,
+    /// Keyset paging in name order: only collaborations after the one with this id (the last
+    /// of the previous page). Leave out `offset` with it.
+    #[param(minimum = 1)]
+    pub after: Option<i64>,
+}
+
+/// The names of the query's parameters: the API's, or the pages' Dutch ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldNames {
+    pub kind: &'static str,
+    pub q: &'static str,
+    pub organisation: &'static str,
+    pub region: &'static str,
+    pub signal: &'static str,
+    pub policy_area: &'static str,
+    pub status: &'static str,
+    pub sort: &'static str,
+    pub after: &'static str,
+}
+
+impl FieldNames {
+    pub const API: FieldNames = FieldNames {
+        kind: "type",
+        q: "q",
+        organisation: "organisation",
+        region: "region",
+        signal: "signal",
+        policy_area: "policy_area",
+        status: "status",
+        sort: "sort",
+        after: "after",
+    };
+
+    pub const PAGE: FieldNames = FieldNames {
+        kind: "type",
+        q: "q",
+        organisation: "organisatie",
+        region: "regio",
+        signal: "signaal",
+        policy_area: "beleidsterrein",
+        status: "status",
+        sort: "sorteer",
+        after: "na",
+    };
+}
+
+/// The keys of the orders, as the query names them.
+pub fn order_key(order: ListOrder) -> &'static str {
+    match order {
+        ListOrder::Name => "naam",
+        ListOrder::Signals => "signalen",
+    }
 }
 
 /// The schema of a query parameter that takes one of `keys`, or nothing: an empty value (as a
@@ -48,10 +115,45 @@ pub fn key_filter_schema(description: &str, keys: impl IntoIterator<Item = &'sta
         .into()
 }
 
-fn kind_filter() -> RefOr<Schema> {
-    key_filter_schema(
-        "Only this type.",
+/// A parameter that may repeat, each value one of `keys` (or several of them, comma-separated).
+fn keys_filter_schema(description: &str, keys: impl IntoIterator<Item = &'static str>) -> RefOr<Schema> {
+    let item = ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::String))
+        .enum_values(Some(keys));
+    ArrayBuilder::new()
+        .items(item)
+        .description(Some(description))
+        .into()
+}
+
+fn texts_filter_schema(description: &str) -> RefOr<Schema> {
+    ArrayBuilder::new()
+        .items(ObjectBuilder::new().schema_type(SchemaType::new(Type::String)))
+        .description(Some(description))
+        .into()
+}
+
+fn kinds_filter() -> RefOr<Schema> {
+    keys_filter_schema(
+        "Only these types (repeat the parameter).",
         CollaborationKind::ALL.iter().map(|kind| kind.key()),
+    )
+}
+
+fn codes_filter() -> RefOr<Schema> {
+    texts_filter_schema("Organisation codes (repeat the parameter), e.g. GM0344.")
+}
+
+fn regions_filter() -> RefOr<Schema> {
+    texts_filter_schema(
+        "Regions `<division>:<region code>` (repeat the parameter), e.g. veiligheidsregio:VR13.",
+    )
+}
+
+fn signals_filter() -> RefOr<Schema> {
+    keys_filter_schema(
+        "Signals (repeat the parameter), or `any`.",
+        std::iter::once(ANY_SIGNAL).chain(SignalKind::ALL.iter().map(|k| k.key())),
     )
 }
 
@@ -62,12 +164,11 @@ fn status_filter() -> RefOr<Schema> {
     )
 }
 
-/// The filters on region, policy area and running/ended, shared by the list page and the API.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ExtraFilters {
-    pub any_partner: Option<Vec<OrgCode>>,
-    pub policy_area: Option<String>,
-    pub activity: Option<(Activity, NaiveDate)>,
+fn order_filter() -> RefOr<Schema> {
+    key_filter_schema(
+        "`naam` (by name) or `signalen` (most signals first).",
+        [order_key(ListOrder::Name), order_key(ListOrder::Signals)],
+    )
 }
 
 /// A value that was given: trimmed, and not empty.
@@ -75,23 +176,85 @@ fn given(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 
-impl ExtraFilters {
-    /// Parses region, policy area and status; `(region_field, status_field)` name the fields
-    /// in messages (the page calls them `regio` and `status`, the API `region` and `status`).
+impl CollaborationQuery {
+    /// The query from a query string's pairs under `names`; a repeated single-valued
+    /// parameter keeps its last value, a list parameter gathers every value (and splits
+    /// values at commas).
+    pub fn from_pairs(pairs: &[(String, String)], names: &FieldNames) -> Self {
+        let mut query = Self::default();
+        for (key, value) in pairs {
+            let key = key.as_str();
+            let list = if key == names.kind {
+                Some(&mut query.kinds)
+            } else if key == names.organisation {
+                Some(&mut query.organisation)
+            } else if key == names.region {
+                Some(&mut query.region)
+            } else if key == names.signal {
+                Some(&mut query.signal)
+            } else {
+                None
+            };
+            if let Some(list) = list {
+                list.extend(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_owned),
+                );
+                continue;
+            }
+            let single = if key == names.q {
+                &mut query.q
+            } else if key == names.policy_area {
+                &mut query.policy_area
+            } else if key == names.status {
+                &mut query.status
+            } else if key == names.sort {
+                &mut query.sort
+            } else if key == names.after {
+                // Not a number: 0, which `parse` refuses naming the field.
+                query.after = given(Some(value)).map(|v| v.parse().unwrap_or(0));
+                continue;
+            } else {
+                continue;
+            };
+            *single = Some(value.clone());
+        }
+        query
+    }
+
+    /// The filter this query asks for, judged on `today`, or every field that is wrong
+    /// (named by `names`).
     pub fn parse(
-        region: Option<&str>,
-        policy_area: Option<&str>,
-        status: Option<&str>,
-        (region_field, status_field): (&str, &str),
+        &self,
+        names: &FieldNames,
         today: NaiveDate,
-    ) -> Result<Self, ValidationErrors> {
+    ) -> Result<CollaborationFilter, ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        let any_partner = given(region).and_then(|r| errors.collect(region_members(region_field, r)));
-        let activity = given(status).and_then(|key| match Activity::from_key(key) {
+        let kinds = self
+            .kinds
+            .iter()
+            .filter_map(|key| errors.collect(CollaborationKind::parse_field(names.kind, key)))
+            .collect();
+        let organisations = self
+            .organisation
+            .iter()
+            .filter_map(|code| errors.collect(OrgCode::parse_field(names.organisation, code)))
+            .collect();
+        let mut any_partner: Option<Vec<OrgCode>> = None;
+        for region in &self.region {
+            if let Some(members) = errors.collect(region_members(names.region, region)) {
+                any_partner.get_or_insert_with(Vec::new).extend(members);
+            }
+        }
+        let signals = self.signals(names, &mut errors);
+        let activity = given(self.status.as_deref()).and_then(|key| match Activity::from_key(key) {
             Some(activity) => Some((activity, today)),
             None => {
                 errors.add(
-                    status_field,
+                    names.status,
                     "unknown_status",
                     samenspel_domain::msg!(
                         "error-unknown-status",
@@ -102,98 +265,77 @@ impl ExtraFilters {
                 None
             }
         });
-        errors.finish(|| Self {
-            any_partner,
-            policy_area: given(policy_area).map(str::to_owned),
-            activity,
-        })
-    }
-}
-
-impl CollaborationQuery {
-    /// The filter this query asks for, judged on `today`, or every field that is wrong.
-    pub fn parse(&self, today: NaiveDate) -> Result<CollaborationFilter, ValidationErrors> {
-        let mut errors = ValidationErrors::new();
-        let kind = given(self.kind.as_deref())
-            .and_then(|key| errors.collect(CollaborationKind::parse_field("type", key)));
-        let organisation = given(self.organisation.as_deref())
-            .and_then(|code| errors.collect(OrgCode::parse_field("organisation", code)));
-        let extras = errors
-            .collect(ExtraFilters::parse(
-                self.region.as_deref(),
-                self.policy_area.as_deref(),
-                self.status.as_deref(),
-                ("region", "status"),
-                today,
-            ))
-            .unwrap_or_default();
+        let order = match given(self.sort.as_deref()) {
+            None => ListOrder::Name,
+            Some(key) if key == order_key(ListOrder::Name) => ListOrder::Name,
+            Some(key) if key == order_key(ListOrder::Signals) => ListOrder::Signals,
+            Some(key) => {
+                errors.add(
+                    names.sort,
+                    "unknown_order",
+                    samenspel_domain::msg!(
+                        "error-unknown-order",
+                        "'{value}' is geen volgorde; kies naam of signalen.",
+                        value = key
+                    ),
+                );
+                ListOrder::Name
+            }
+        };
+        let after = match self.after {
+            Some(id) if id < 1 => {
+                errors.add(
+                    names.after,
+                    "bad_cursor",
+                    samenspel_domain::msg!(
+                        "error-bad-cursor",
+                        "Geef bij '{field}' het nummer van de laatste samenwerking van de vorige pagina.",
+                        field = names.after
+                    ),
+                );
+                None
+            }
+            Some(_) if order != ListOrder::Name => {
+                errors.add(
+                    names.after,
+                    "cursor_needs_name_order",
+                    samenspel_domain::msg!(
+                        "error-cursor-needs-name-order",
+                        "'{field}' werkt alleen in de volgorde op naam.",
+                        field = names.after
+                    ),
+                );
+                None
+            }
+            other => other,
+        };
         errors.finish(|| CollaborationFilter {
-            kind,
-            query: self.q.clone(),
-            organisation,
-            any_partner: extras.any_partner,
-            policy_area: extras.policy_area,
-            activity: extras.activity,
+            kinds,
+            query: given(self.q.as_deref()).map(str::to_owned),
+            organisations,
+            any_partner,
+            policy_area: given(self.policy_area.as_deref()).map(str::to_owned),
+            activity,
+            signals,
+            order,
+            after,
+            today,
             ..Default::default()
         })
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
-    }
-
-    #[test]
-    fn a_full_query_becomes_its_filter_judged_on_the_given_day() {
-        let query = CollaborationQuery {
-            kind: Some(" regio-deal ".into()),
-            q: Some("deal".into()),
-            organisation: Some("GM0363".into()),
-            region: Some("veiligheidsregio:VR13".into()),
-            policy_area: Some(" veiligheid ".into()),
-            status: Some("lopend".into()),
-        };
-        let filter = query.parse(day()).unwrap();
-        assert_eq!(filter.kind, Some(CollaborationKind::RegioDeal));
-        assert_eq!(filter.query.as_deref(), Some("deal"));
-        assert_eq!(filter.organisation.as_ref().map(OrgCode::as_str), Some("GM0363"));
-        assert!(filter.any_partner.is_some_and(|members| !members.is_empty()));
-        assert_eq!(filter.policy_area.as_deref(), Some("veiligheid"));
-        assert_eq!(filter.activity, Some((Activity::Lopend, day())));
-    }
-
-    #[test]
-    fn empty_values_filter_nothing() {
-        let query = CollaborationQuery {
-            kind: Some(" ".into()),
-            status: Some(String::new()),
-            ..Default::default()
-        };
-        let filter = query.parse(day()).unwrap();
-        assert_eq!(
-            (filter.kind, filter.activity, filter.any_partner),
-            (None, None, None)
-        );
-    }
-
-    #[test]
-    fn every_wrong_field_is_named() {
-        let query = CollaborationQuery {
-            kind: Some("fusie".into()),
-            organisation: Some("?".into()),
-            region: Some("nergens:X".into()),
-            status: Some("bezig".into()),
-            ..Default::default()
-        };
-        let errors = query.parse(day()).unwrap_err();
-        let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["type", "organisation", "region", "status"]);
-        let page = ExtraFilters::parse(Some("nergens:X"), None, Some("bezig"), ("regio", "status"), day());
-        let fields: Vec<String> = page.unwrap_err().errors.into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["regio", "status"]);
+    fn signals(&self, names: &FieldNames, errors: &mut ValidationErrors) -> SignalFilter {
+        if self.signal.is_empty() {
+            return SignalFilter::None;
+        }
+        if self.signal.iter().any(|s| s == ANY_SIGNAL) {
+            return SignalFilter::Any;
+        }
+        SignalFilter::AnyOf(
+            self.signal
+                .iter()
+                .filter_map(|key| errors.collect(SignalKind::parse_field(names.signal, key)))
+                .collect(),
+        )
     }
 }

@@ -8,9 +8,10 @@ use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::{CollaborationInput, Partner, PartnerRole, check_new_partner};
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::partnership::{Analysis, PartnerStance, StanceInput, analyse, resolve_phase};
+use samenspel_domain::signals::SignalKind;
 use samenspel_store::{
-    AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, Page, Paged, PartnerInfo,
-    StanceRecord, Visibility,
+    AuditRecord, Collaboration, CollaborationFilter, CollaborationSummary, ListOrder, Page, Paged,
+    PartnerInfo, StanceRecord, Visibility,
 };
 
 use crate::{App, AppError, AppResult, Principal};
@@ -62,18 +63,67 @@ impl App {
     ) -> AppResult<Paged<CollaborationSummary>> {
         let filter = CollaborationFilter {
             visibility: visibility(who),
+            today: self.today(),
             ..filter.clone()
         };
         Ok(self.store.list_collaborations(&filter, page).await?)
     }
 
-    /// A collaboration `who` may read; a draft is "not found" for anyone who may not see it.
+    /// Every collaboration `filter` finds that `who` may see, in its order, for an export: read
+    /// a page of [`Page::MAX_LIMIT`] at a time, each after the last (keyset paging).
+    pub async fn list_all_collaborations(
+        &self,
+        filter: &CollaborationFilter,
+        who: &Principal,
+    ) -> AppResult<Vec<CollaborationSummary>> {
+        let mut next = CollaborationFilter {
+            order: ListOrder::Name,
+            after: None,
+            ..filter.clone()
+        };
+        let page = Page {
+            limit: Page::MAX_LIMIT,
+            offset: 0,
+        };
+        let mut all = Vec::new();
+        loop {
+            let batch = self.list_collaborations(&next, page, who).await?;
+            let Some(last) = batch.items.last() else { break };
+            next.after = Some(last.id);
+            let full = batch.items.len() == page.limit as usize;
+            all.extend(batch.items);
+            if !full {
+                break;
+            }
+        }
+        if filter.order == ListOrder::Signals {
+            // Stable: equal counts stay in name order, as the list shows them.
+            all.sort_by_key(|c| std::cmp::Reverse(c.signals.len()));
+        }
+        Ok(all)
+    }
+
+    /// Per signal, how many of the collaborations `filter` finds (that `who` may see) have it.
+    pub async fn signal_counts(
+        &self,
+        filter: &CollaborationFilter,
+        who: &Principal,
+    ) -> AppResult<Vec<(SignalKind, u64)>> {
+        let filter = CollaborationFilter {
+            visibility: visibility(who),
+            today: self.today(),
+            ..filter.clone()
+        };
+        Ok(self.store.signal_counts(&filter).await?)
+    }
+
     /// The collaboration that collaboration `id` became part of, when an import merged it away
     /// (a version of a regeling imported before as a collaboration of its own).
     pub async fn merged_into(&self, id: i64) -> AppResult<Option<i64>> {
         Ok(self.store.merged_into(id).await?)
     }
 
+    /// A collaboration `who` may read; a draft is "not found" for anyone who may not see it.
     pub async fn collaboration(&self, id: i64, who: &Principal) -> AppResult<Collaboration> {
         let collaboration = self
             .store

@@ -290,6 +290,14 @@ fn collaboration(
 ) -> RegisteredCollaboration {
     let named = fields.region.as_deref().unwrap_or(&fields.name);
     let key = format!("{SOURCE_PREFIX}{}:{}", kind.key(), slug(named));
+    // A deal names no region: it gets the one its partners make up (after the key, which stays
+    // the deal's name). The divisions are built in; they cannot be unreadable here.
+    let mut fields = fields;
+    if fields.region.is_none() {
+        fields.region = crate::regions::region_of_partners(partners.iter().map(|p| p.code.as_str()))
+            .ok()
+            .flatten();
+    }
     let summary: Vec<(&str, &str, Option<&str>)> = partners
         .iter()
         .map(|p| (p.code.as_str(), p.role.key(), p.notes.as_deref()))

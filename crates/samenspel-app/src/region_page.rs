@@ -10,6 +10,9 @@ use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::congruence::{Overlap, best_match, overlap};
 use samenspel_domain::money::{Cents, best_known};
+use samenspel_domain::org::OrgCode;
+use samenspel_domain::signals::Signal;
+use samenspel_store::CollaborationFilter;
 use serde::Serialize;
 
 use crate::regions::{self, Division, Region, municipality_names};
@@ -38,6 +41,8 @@ pub struct RegionCollaboration {
     /// Shared municipalities, the share of the region they are (`coverage`) and the share of
     /// the collaboration's municipalities inside the region (`inside`).
     pub overlap: Overlap,
+    /// What needs attention today, as the list of collaborations shows it.
+    pub signals: Vec<Signal>,
 }
 
 /// The best-known money (gerealiseerd over begroot over toegezegd) of the collaborations per
@@ -135,9 +140,11 @@ impl App {
                     within: o.within(),
                     covers_all: o.covers_all(),
                     overlap: o,
+                    signals: Vec::new(),
                 });
             }
         }
+        self.add_signals(region, &mut collaborations, who).await?;
         collaborations.sort_by(|a, b| {
             (kind_rank(a.kind), !a.within)
                 .cmp(&(kind_rank(b.kind), !b.within))
@@ -158,6 +165,35 @@ impl App {
             waves,
             congruence: matches(d, region)?,
         })
+    }
+
+    /// The stored signals of the collaborations, read with the list's region filter (a page of
+    /// the maximum size at a time, not one read per collaboration).
+    async fn add_signals(
+        &self,
+        region: &Region,
+        collaborations: &mut [RegionCollaboration],
+        who: &Principal,
+    ) -> AppResult<()> {
+        let members = region
+            .members
+            .iter()
+            .map(|m| OrgCode::parse(m).map_err(|_| AppError::internal(format!("municipality code {m}"))))
+            .collect::<AppResult<Vec<_>>>()?;
+        let filter = CollaborationFilter {
+            any_partner: Some(members),
+            ..CollaborationFilter::default()
+        };
+        let mut signals: HashMap<i64, Vec<Signal>> = self
+            .list_all_collaborations(&filter, who)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.signals))
+            .collect();
+        for c in collaborations {
+            c.signals = signals.remove(&c.id).unwrap_or_default();
+        }
+        Ok(())
     }
 
     async fn region_money(&self, collaborations: &[RegionCollaboration]) -> AppResult<Vec<RegionMoneyYear>> {

@@ -271,6 +271,24 @@ pub fn labelled_regions() -> Result<Vec<(String, Vec<String>)>, String> {
         .collect())
 }
 
+/// The region of a collaboration whose partners have these codes: the region of a division
+/// (in the order of [`labelled_regions`]) whose municipalities are exactly its municipal
+/// partners, else the provinces its partners lie in; none when neither is known.
+pub fn region_of_partners<'a>(
+    codes: impl Iterator<Item = &'a str> + Clone,
+) -> Result<Option<String>, String> {
+    let names = municipality_names()?;
+    let municipalities: std::collections::BTreeSet<&str> =
+        codes.clone().filter(|c| names.contains_key(*c)).collect();
+    let regions = labelled_regions()?;
+    let coinciding =
+        samenspel_domain::congruence::coinciding_region(&municipalities, &regions).map(String::as_str);
+    Ok(samenspel_domain::congruence::region_text(
+        coinciding,
+        codes.filter_map(province_name),
+    ))
+}
+
 /// The name of the province with code `PVxx`, or of the province municipality `GMxxxx` lies
 /// in (municipalities of 2025).
 pub fn province_name(code: &str) -> Option<&'static str> {

@@ -1,7 +1,8 @@
 //! `samenspel bench search`: times finding things in the register at national scale — the
 //! paged list with each filter of the register page, the overview of one organisation, and
-//! the congruence of a collaboration-type grouping with a division, the page of one region,
-//! and the site's full-text search — on a database holding the whole register of gemeenschappelijke regelingen. The
+//! the congruence of a collaboration-type grouping with a division, the signals page (counts
+//! and first page), the last page by keyset, the page of one region, and the site's full-text
+//! search — on a database holding the whole register of gemeenschappelijke regelingen. The
 //! list's old substring filter ('naam bevat') runs in the same table as the peer of the
 //! full-text search.
 //!
@@ -15,7 +16,7 @@ use samenspel_app::register::SHIPPED;
 use samenspel_app::{App, Principal};
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::org::OrgCode;
-use samenspel_store::{Activity, CollaborationFilter, Page};
+use samenspel_store::{Activity, CollaborationFilter, ListOrder, Page, SignalFilter};
 
 use crate::bench::{peak_memory, summary};
 
@@ -27,6 +28,8 @@ struct Question {
 
 enum Ask {
     List(CollaborationFilter, Page),
+    /// The signals page: the count per signal and the first page, most signals first.
+    Signals(CollaborationFilter),
     Overview(&'static str),
     Congruence(&'static str, &'static str),
     /// The site's search (`/zoeken`, `GET /api/v1/search`), first page of 25.
@@ -35,14 +38,15 @@ enum Ask {
     Region(&'static str, &'static str),
 }
 
-/// The questions; `total` is the number of collaborations, for the offset of the last page.
-fn questions(total: u64) -> anyhow::Result<Vec<Question>> {
+/// The questions; `total` is the number of collaborations, for the offset of the last page,
+/// and `before_last` the id of the collaboration just before the last page (its keyset cursor).
+fn questions(total: u64, before_last: Option<i64>) -> anyhow::Result<Vec<Question>> {
     let today = chrono::Utc::now().date_naive();
     let page = Page { limit: 25, offset: 0 };
     let region = samenspel_app::regions::region_members("region", "veiligheidsregio:VR13")
         .map_err(|e| anyhow::anyhow!("regio: {e}"))?;
     let gr = CollaborationFilter {
-        kind: Some(CollaborationKind::GemeenschappelijkeRegeling),
+        kinds: vec![CollaborationKind::GemeenschappelijkeRegeling],
         ..CollaborationFilter::default()
     };
     Ok([
@@ -59,6 +63,48 @@ fn questions(total: u64) -> anyhow::Result<Vec<Question>> {
                     offset: u32::try_from(total.saturating_sub(1) / 25 * 25).unwrap_or(u32::MAX),
                 },
             ),
+        },
+        Question {
+            name: "lijst, laatste pagina (na id)",
+            ask: Ask::List(
+                CollaborationFilter {
+                    after: before_last,
+                    ..CollaborationFilter::default()
+                },
+                page,
+            ),
+        },
+        Question {
+            name: "GR of RES, in VR13, met signaal",
+            ask: Ask::List(
+                CollaborationFilter {
+                    kinds: vec![
+                        CollaborationKind::GemeenschappelijkeRegeling,
+                        CollaborationKind::Res,
+                    ],
+                    any_partner: Some(region.clone()),
+                    signals: SignalFilter::Any,
+                    ..CollaborationFilter::default()
+                },
+                page,
+            ),
+        },
+        Question {
+            name: "signalenpagina",
+            ask: Ask::Signals(CollaborationFilter {
+                signals: SignalFilter::Any,
+                order: ListOrder::Signals,
+                ..CollaborationFilter::default()
+            }),
+        },
+        Question {
+            name: "signalenpagina, ministerie BZK",
+            ask: Ask::Signals(CollaborationFilter {
+                signals: SignalFilter::Any,
+                order: ListOrder::Signals,
+                organisations: vec![OrgCode::parse("MNRE1034").map_err(|e| anyhow::anyhow!("{e}"))?],
+                ..CollaborationFilter::default()
+            }),
         },
         Question {
             name: "naam bevat 'veiligheid'",
@@ -147,6 +193,11 @@ const SITE_QUESTIONS: [(&str, &str); 7] = [
 async fn ask(app: &App, question: &Ask, who: &Principal) -> anyhow::Result<usize> {
     Ok(match question {
         Ask::List(filter, page) => app.list_collaborations(filter, *page, who).await?.total as usize,
+        Ask::Signals(filter) => {
+            app.signal_counts(filter, who).await?;
+            let page = Page { limit: 50, offset: 0 };
+            app.list_collaborations(filter, page, who).await?.total as usize
+        }
         Ask::Overview(code) => {
             let today = chrono::Utc::now().date_naive();
             app.overview(code, who, today).await?.collaborations.len()
@@ -206,7 +257,21 @@ pub async fn run(repeats: u32, database: Option<&str>) -> anyhow::Result<ExitCod
         )
         .await?
         .total;
-    for q in questions(total)? {
+    let last_offset = u32::try_from(total.saturating_sub(1) / 25 * 25).unwrap_or(u32::MAX);
+    let before_last = match last_offset.checked_sub(1) {
+        Some(offset) => app
+            .list_collaborations(
+                &CollaborationFilter::default(),
+                Page { limit: 1, offset },
+                &anonymous,
+            )
+            .await?
+            .items
+            .first()
+            .map(|c| c.id),
+        None => None,
+    };
+    for q in questions(total, before_last)? {
         // One untimed warm-up, then the timed repeats.
         let found = ask(&app, &q.ask, &anonymous).await?;
         let mut durations = Vec::with_capacity(repeats as usize);

@@ -91,7 +91,7 @@ pub(crate) fn key_schema(doc: &[&str], keys: &[&'static str]) -> RefOr<Schema> {
 /// The message id and Dutch label of every value of every keyed enum, for the test that the
 /// catalogues hold each label in both languages (and agree with the Dutch one here).
 pub fn all_labels() -> Vec<(&'static str, &'static str)> {
-    use crate::{collaboration, control, money, moore, overview, search, survey::instrument, wgr};
+    use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     [
         moore::Element::LABELS,
         moore::Support::LABELS,
@@ -119,6 +119,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         wgr::NoCalendar::LABELS,
         wgr::Bestuursorgaan::LABELS,
         wgr::CouncilPosition::LABELS,
+        signals::SignalKind::LABELS,
     ]
     .concat()
 }
@@ -126,9 +127,9 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 /// Each keyed enum's refusal of an unknown key, for the test that the catalogues hold every
 /// message (`error-unknown-<EnumName>`) with the same Dutch text.
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
-    use crate::{collaboration, control, money, moore, overview, search, survey::instrument, wgr};
+    use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 26] = [
+    let parsers: [Parse; 27] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -155,6 +156,7 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| wgr::NoCalendar::parse_field(f, r).map(drop),
         |f, r| wgr::Bestuursorgaan::parse_field(f, r).map(drop),
         |f, r| wgr::CouncilPosition::parse_field(f, r).map(drop),
+        |f, r| signals::SignalKind::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()

@@ -26,6 +26,7 @@ pub mod regeling;
 pub mod rules;
 mod schema;
 pub mod search;
+pub mod signals;
 pub mod spreadsheet;
 pub mod survey;
 pub mod text;

@@ -25,6 +25,7 @@ use samenspel_domain::auth::Membership;
 use samenspel_domain::collaboration::{CollaborationFields, Partner};
 use samenspel_domain::org::{NewOrganisation, OrgCode, Organisation};
 use samenspel_domain::partnership::Stance;
+use samenspel_domain::signals::SignalKind;
 
 #[async_trait]
 pub trait OrganisationStore {
@@ -46,6 +47,9 @@ pub trait CollaborationStore {
         filter: &CollaborationFilter,
         page: Page,
     ) -> StoreResult<Paged<CollaborationSummary>>;
+    /// How many of the collaborations `filter` finds have each signal on its day (kinds
+    /// without any left out), in the order of the kinds.
+    async fn signal_counts(&self, filter: &CollaborationFilter) -> StoreResult<Vec<(SignalKind, u64)>>;
     async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>>;
     /// Every collaboration `code` takes part in that the reader may see, with its role.
     async fn involvements(&self, code: &OrgCode, visibility: &Visibility) -> StoreResult<Vec<Involvement>>;

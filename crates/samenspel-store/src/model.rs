@@ -7,6 +7,7 @@ use samenspel_domain::auth::Membership;
 use samenspel_domain::collaboration::{CollaborationFields, CollaborationKind, PartnerRole};
 use samenspel_domain::org::{OrgCode, OrgType};
 use samenspel_domain::partnership::Stance;
+use samenspel_domain::signals::{Signal, SignalKind};
 
 /// Paging: at most 200 items a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,12 +50,18 @@ pub struct OrgFilter {
     pub include_ended: bool,
 }
 
+/// Which collaborations a list shows, and in which order. Within one filter the values are
+/// alternatives (any of these types); the filters together must all hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CollaborationFilter {
-    pub kind: Option<CollaborationKind>,
+    /// Only these types; empty: every type.
+    pub kinds: Vec<CollaborationKind>,
     pub query: Option<String>,
     /// Only collaborations this organisation takes part in.
     pub organisation: Option<OrgCode>,
+    /// Only collaborations in which at least one of these organisations takes part; empty:
+    /// no such filter.
+    pub organisations: Vec<OrgCode>,
     pub visibility: Visibility,
     /// Only collaborations with at least one of these organisations (e.g. the municipalities
     /// of one region of a division).
@@ -63,6 +70,36 @@ pub struct CollaborationFilter {
     pub policy_area: Option<String>,
     /// Only running (or only ended) collaborations on the given day.
     pub activity: Option<(Activity, NaiveDate)>,
+    /// Only collaborations with (some of) these signals on [`CollaborationFilter::today`].
+    pub signals: SignalFilter,
+    pub order: ListOrder,
+    /// Keyset paging in name order: only collaborations after this one (its id), so a page
+    /// far down the list does not walk past all before it.
+    pub after: Option<i64>,
+    /// The day on which signals are judged (an evaluation counts as overdue after its date).
+    pub today: NaiveDate,
+}
+
+/// The signals a list asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SignalFilter {
+    /// No filter on signals.
+    #[default]
+    None,
+    /// At least one signal, whichever.
+    Any,
+    /// At least one of these.
+    AnyOf(Vec<SignalKind>),
+}
+
+/// The order of a list of collaborations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ListOrder {
+    /// By name (case and accents ignored), then id.
+    #[default]
+    Name,
+    /// Most signals first, then by name.
+    Signals,
 }
 
 /// Whether a collaboration runs on a given day: started (or no start date) and not ended (or
@@ -149,6 +186,8 @@ pub struct CollaborationSummary {
     pub partner_count: u64,
     pub demo: bool,
     pub published: bool,
+    /// What needs attention today (see `samenspel_domain::signals`), in the order of the kinds.
+    pub signals: Vec<Signal>,
 }
 
 /// A partner with the organisation's name and type, as shown on the collaboration page.

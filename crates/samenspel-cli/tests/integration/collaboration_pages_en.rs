@@ -23,7 +23,7 @@ const CASES: &[Case] = &[
         dutch: ">Samenwerkingen</h1>",
         english: ">Collaborations</h1>",
         gone: &[
-            "Alle soorten",
+            "Meeste signalen eerst",
             "Gevonden samenwerkingen",
             "Nieuwe samenwerking vastleggen",
             "Lopend en beëindigd",

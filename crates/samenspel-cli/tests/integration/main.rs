@@ -40,6 +40,7 @@ mod register;
 mod search;
 mod security;
 mod sign_in_limits;
+mod signals;
 mod site_search;
 mod storage;
 mod survey;

@@ -78,6 +78,23 @@ async fn the_demo_holds_the_res_and_mirt_regions_each_with_its_source() {
     let (_, deals) = programmes_of(&h, "regio-deal").await;
     let (_, woondeals) = programmes_of(&h, "woondeal").await;
     assert_eq!((deals.len(), woondeals.len()), (26, 2));
+    // A deal gets the region its regional partners make up; one whose source names only the
+    // Rijk keeps none (no region is guessed from a name).
+    let region_of = |name: &str| {
+        let deal = deals
+            .iter()
+            .chain(&woondeals)
+            .find(|c| c["name"] == name)
+            .unwrap();
+        deal["region"].as_str().map(str::to_owned)
+    };
+    assert_eq!(region_of("Regio Deal ZaanIJ").as_deref(), Some("Noord-Holland"));
+    assert_eq!(
+        region_of("Regio Deal North Sea Port District").as_deref(),
+        Some("Zeeland")
+    );
+    assert_eq!(region_of("Woondeal Drenthe").as_deref(), Some("Drenthe"));
+    assert_eq!(region_of("Regio Deal Twente"), None);
     for c in res.iter().chain(&mirt).chain(&deals).chain(&woondeals) {
         let url = c["source_url"].as_str().unwrap_or_default();
         assert!(

@@ -7,6 +7,7 @@ use samenspel_domain::audit::Actor;
 use samenspel_domain::collaboration::{
     CollaborationFields, CollaborationKind, Partner, PartnerRole, WgrForm,
 };
+use samenspel_domain::signals::SignalKind;
 use samenspel_domain::text::search_key;
 use samenspel_store::{
     AuditEvent, Collaboration, CollaborationFilter, CollaborationStore, CollaborationSummary, Involvement,
@@ -17,6 +18,7 @@ use samenspel_store::{
 use super::organisations::{org_code, org_type};
 use super::read::fetch_all_into;
 use super::search::refresh_collaboration;
+use super::signals::refresh_signals;
 use super::{Arguments, Conn, SqlStore, push};
 use crate::error::{Constraint, Error, Result, boundary, corrupt, stored_json};
 use crate::text::{check_phases_kept, duplicate_partner, policy_areas_text, unknown_partner};
@@ -303,6 +305,10 @@ impl CollaborationStore for SqlStore {
         boundary(self.summaries(filter, page)).await
     }
 
+    async fn signal_counts(&self, filter: &CollaborationFilter) -> StoreResult<Vec<(SignalKind, u64)>> {
+        boundary(self.signals_found(filter)).await
+    }
+
     async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>> {
         boundary(async { load_collaboration(&mut *self.pool.acquire().await?, id).await }).await
     }
@@ -338,6 +344,7 @@ impl CollaborationStore for SqlStore {
                 insert_partner(&mut tx, id, &registered(partner)).await?;
             }
             refresh_collaboration(&mut tx, id).await?;
+            refresh_signals(&mut tx, id).await?;
             let after = existing(&mut tx, id).await?;
             tx.commit(actor, AuditEvent::CollaborationCreate { after: &after })
                 .await?;
@@ -374,6 +381,7 @@ impl CollaborationStore for SqlStore {
                 return Err(stale());
             }
             refresh_collaboration(&mut tx, id).await?;
+            refresh_signals(&mut tx, id).await?;
             let after = existing(&mut tx, id).await?;
             tx.commit(
                 actor,
@@ -393,6 +401,7 @@ impl CollaborationStore for SqlStore {
             existing(&mut tx, id).await?;
             insert_partner(&mut tx, id, &registered(partner)).await?;
             refresh_collaboration(&mut tx, id).await?;
+            refresh_signals(&mut tx, id).await?;
             sqlx::query(BUMP_VERSION)
                 .bind(Utc::now())
                 .bind(id)

@@ -6,6 +6,7 @@ use samenspel_domain::audit::Actor;
 use samenspel_domain::control::DemocraticControl;
 use samenspel_store::{AuditEvent, ControlStore, StoreResult};
 
+use super::signals::refresh_signals;
 use super::{Conn, SqlStore};
 use crate::error::{Result, boundary, stored_json};
 
@@ -51,6 +52,7 @@ impl ControlStore for SqlStore {
                 .bind(Utc::now())
                 .execute(&mut *tx)
                 .await?;
+            refresh_signals(&mut tx, collaboration_id).await?;
             let event = AuditEvent::ControlUpdate {
                 collaboration_id,
                 before: before.as_ref(),

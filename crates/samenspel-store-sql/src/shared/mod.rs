@@ -20,6 +20,7 @@ mod organisations;
 mod read;
 mod register;
 mod search;
+mod signals;
 mod stances;
 mod survey;
 mod versions;
@@ -61,7 +62,11 @@ impl Store for SqlStore {
             .run(&self.pool)
             .await
             .map_err(|e| samenspel_store::StoreError::Database(Box::new(e)))?;
-        crate::error::boundary(self.bring_search_up_to_date()).await
+        crate::error::boundary(async {
+            self.bring_search_up_to_date().await?;
+            self.bring_signals_up_to_date().await
+        })
+        .await
     }
 
     fn backend(&self) -> &'static str {

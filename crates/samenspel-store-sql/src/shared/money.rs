@@ -9,15 +9,18 @@ use samenspel_store::{AuditEvent, ContributionRecord, MoneyStore, StoreError, St
 
 use super::organisations::org_code;
 use super::read::{fetch_all_into, fetch_optional_into};
+use super::signals::refresh_signals;
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt};
 use crate::text::not_a_paying_partner;
 
+/// The columns of a contribution, read into [`ContributionRow`].
 macro_rules! contribution_columns {
     () => {
         "SELECT collaboration_id, id, org_code, year, amount_cents, instrument, status, recorded_by, recorded_at FROM contributions "
     };
 }
+pub(super) use contribution_columns;
 
 /// All money of one organisation, in any collaboration (the overview keeps the visible ones).
 pub(super) const CONTRIBUTIONS_OF_ORG: &str = concat!(
@@ -196,6 +199,7 @@ impl MoneyStore for SqlStore {
                 recorded_by: samenspel_domain::Message::plain(actor.name.clone()),
                 recorded_at: now,
             };
+            refresh_signals(&mut tx, collaboration_id).await?;
             let event = AuditEvent::MoneyRecord {
                 collaboration_id,
                 before: before.as_ref(),
@@ -221,6 +225,7 @@ impl MoneyStore for SqlStore {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            refresh_signals(&mut tx, collaboration_id).await?;
             tx.commit(
                 actor,
                 AuditEvent::MoneyDelete {

@@ -15,6 +15,7 @@ use super::collaborations::{Origin, insert_collaboration, insert_partner, update
 use super::money::replace_money;
 use super::organisations::upsert_reference;
 use super::search::refresh_collaboration;
+use super::signals::refresh_signals;
 use super::versions::{merge, redirect, replace_versions};
 use super::{Conn, SqlStore};
 use crate::error::{Constraint, Result, boundary};
@@ -76,6 +77,7 @@ async fn add(
         replace_versions(conn, id, history).await?;
     }
     refresh_collaboration(conn, id).await?;
+    refresh_signals(conn, id).await?;
     Ok(id)
 }
 
@@ -129,7 +131,8 @@ async fn update(
     if let Some(history) = &item.history {
         replace_versions(conn, id, history).await?;
     }
-    refresh_collaboration(conn, id).await
+    refresh_collaboration(conn, id).await?;
+    refresh_signals(conn, id).await
 }
 
 #[async_trait]

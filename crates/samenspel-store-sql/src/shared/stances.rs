@@ -11,6 +11,7 @@ use super::SqlStore;
 use super::money::is_partner;
 use super::organisations::org_code;
 use super::read::fetch_all_into;
+use super::signals::refresh_signals;
 use crate::error::{Error, Result, boundary, corrupt};
 use crate::text::not_a_partner;
 
@@ -19,13 +20,23 @@ const INSERT_STANCE: &str = "INSERT INTO stances (collaboration_id, org_code, ph
      motivation_1, motivation_2, motivation_3, motivation_4, motivation_5, motivation_6) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id";
 
-const LIST_STANCES: &str = "SELECT id, collaboration_id, org_code, phase, stated_by, stated_at, \
-     score_1, score_2, score_3, score_4, score_5, score_6, \
-     motivation_1, motivation_2, motivation_3, motivation_4, motivation_5, motivation_6 \
-     FROM stances WHERE collaboration_id = $1 ORDER BY stated_at, id";
+/// The columns of a stance, read into [`StanceRow`].
+macro_rules! stance_columns {
+    () => {
+        "SELECT id, collaboration_id, org_code, phase, stated_by, stated_at, \
+         score_1, score_2, score_3, score_4, score_5, score_6, \
+         motivation_1, motivation_2, motivation_3, motivation_4, motivation_5, motivation_6 FROM stances"
+    };
+}
+pub(super) use stance_columns;
+
+const LIST_STANCES: &str = concat!(
+    stance_columns!(),
+    " WHERE collaboration_id = $1 ORDER BY stated_at, id"
+);
 
 #[derive(sqlx::FromRow)]
-struct StanceRow {
+pub(super) struct StanceRow {
     id: i64,
     collaboration_id: i64,
     org_code: String,
@@ -118,6 +129,7 @@ impl StanceStore for SqlStore {
                 stated_by: samenspel_domain::Message::plain(actor.name.clone()),
                 stated_at: now,
             };
+            refresh_signals(&mut tx, collaboration_id).await?;
             tx.commit(actor, AuditEvent::StanceRecord { record: &record })
                 .await?;
             Ok(record)

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use samenspel_app::collaboration_query::CollaborationQuery;
+use samenspel_app::collaboration_query::{CollaborationQuery, FieldNames};
 use samenspel_app::{App, PartnerInput};
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::collaboration::CollaborationInput;
@@ -12,7 +12,7 @@ use samenspel_domain::partnership::{Analysis, DISTANCE_MEASURE, Profile, StanceI
 use samenspel_store::{AuditRecord, Collaboration, CollaborationSummary, StanceRecord};
 use serde::{Deserialize, Serialize};
 
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::extract::{ApiJson, ApiPath, ApiQuery, ApiQueryPairs};
 use super::problems::{Change, Create, Lookup, LookupSearch, Search};
 use super::{ListResponse, Paging, list_response};
 use crate::error::ApiError;
@@ -33,12 +33,12 @@ pub(super) fn routes() -> OpenApiRouter<App> {
         .routes(routes!(publication))
 }
 
-/// The query parameters whose values the document lists: an unknown value there is a bad
-/// request (400, naming the values it takes); a well-formed value that names nothing (an
-/// organisation or region code) is refused as invalid input (422).
-const ENUMERATED: [&str; 2] = ["type", "status"];
+/// The query parameters whose values the document lists (or whose form it fixes): an unknown
+/// value there is a bad request (400, naming the values it takes); a well-formed value that
+/// names nothing (an organisation or region code) is refused as invalid input (422).
+const ENUMERATED: [&str; 5] = ["type", "status", "signal", "sort", "after"];
 
-fn query_refusal(errors: samenspel_domain::ValidationErrors) -> ApiError {
+pub(super) fn query_refusal(errors: samenspel_domain::ValidationErrors) -> ApiError {
     if errors
         .errors
         .iter()
@@ -50,17 +50,22 @@ fn query_refusal(errors: samenspel_domain::ValidationErrors) -> ApiError {
     }
 }
 
-/// List collaborations.
+/// List collaborations: filter on several types, organisations, regions and signals at once;
+/// each with the signals that need attention today. Page with `limit`/`offset`, or in name
+/// order with `after` (the id of the last collaboration of the previous page).
 #[utoipa::path(get, operation_id = "listCollaborations", path = "/v1/collaborations", tag = "collaborations",
     params(CollaborationQuery, Paging),
     responses((status = 200, body = ListResponse<CollaborationSummary>), Search))]
 pub async fn list(
     State(app): State<App>,
     Who(who): Who,
-    ApiQuery(query): ApiQuery<CollaborationQuery>,
+    ApiQueryPairs(pairs): ApiQueryPairs,
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<ListResponse<CollaborationSummary>>, ApiError> {
-    let filter = query.parse(app.today()).map_err(query_refusal)?;
+    let query = CollaborationQuery::from_pairs(&pairs, &FieldNames::API);
+    let filter = query
+        .parse(&FieldNames::API, app.today())
+        .map_err(query_refusal)?;
     let page = paging.page();
     Ok(Json(list_response(
         app.list_collaborations(&filter, page, &who).await?,

@@ -94,6 +94,23 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
+/// The query string's pairs in order, a parameter as often as it is given (for filters that
+/// take several values).
+pub struct ApiQueryPairs(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiQueryPairs {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        serde_urlencoded::from_str(parts.uri.query().unwrap_or_default())
+            .map(Self)
+            .map_err(|e| ApiError::BadRequest {
+                name: "query".into(),
+                reason: reasons::query(&e.to_string()),
+            })
+    }
+}
+
 pub struct ApiPath<T>(pub T);
 
 impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {

@@ -25,6 +25,7 @@ pub mod region_page;
 mod regions;
 mod request;
 pub mod search;
+mod signals;
 mod stances;
 mod statutory;
 mod survey;
@@ -65,6 +66,7 @@ pub fn routes() -> Router<App> {
         .merge(api_docs::routes())
         .merge(language::routes())
         .merge(search::routes())
+        .merge(signals::routes())
         .merge(region_page::routes())
         .layer(axum::middleware::from_fn(crate::error::in_visitor_language))
         .layer(axum::middleware::from_fn(flash::show_once))
@@ -302,17 +304,9 @@ pub fn parse_query_in<T: Default + serde::de::DeserializeOwned>(
     }
 }
 
-/// An optional list filter from a query parameter: empty means "all"; an unknown value shows
-/// why, and all are listed.
-pub fn optional_filter<T>(
-    raw: &str,
-    parse: impl Fn(&str) -> Result<T, samenspel_domain::ValidationErrors>,
-) -> (Option<T>, Option<String>) {
-    optional_filter_in(Lang::Nl, raw, parse)
-}
-
-/// [`optional_filter`] with the message in `lang` (the field error stays as the domain
-/// wrote it).
+/// An optional list filter from a query parameter, with the message in `lang`: empty means
+/// "all"; an unknown value shows why (the field error as the domain wrote it), and all are
+/// listed.
 pub fn optional_filter_in<T>(
     lang: Lang,
     raw: &str,

@@ -66,6 +66,8 @@ pub struct CollaborationRow {
     pub coverage: String,
     pub inside: String,
     pub period: String,
+    /// Its signals in the page's language.
+    pub signals: Vec<String>,
 }
 
 pub struct KindGroup {
@@ -252,6 +254,7 @@ fn groups(lang: Lang, collaborations: &[RegionCollaboration]) -> Vec<KindGroup> 
                 coverage: share(o.coverage),
                 inside: share(o.inside),
                 period: period(c.start_date, c.end_date),
+                signals: super::collaborations::filters::signal_texts(lang, &c.signals),
             });
         }
     }
@@ -327,6 +330,11 @@ fn region_csv(lang: Lang, report: &RegionReport) -> String {
             fraction(c.overlap.inside),
             c.start_date.map(|d| d.to_string()).unwrap_or_default(),
             c.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            c.signals
+                .iter()
+                .map(|s| format!("{}:{}", s.kind.key(), s.count))
+                .collect::<Vec<_>>()
+                .join(","),
         ]));
     }
     out

@@ -1,146 +1,125 @@
-//! The list of collaborations, searchable and filtered by type, region, policy area and
-//! status, a page at a time.
+//! The list of collaborations, filtered on several types, regions, organisations and signals
+//! at once, by name, policy area and status, in name order or most signals first, a page at a
+//! time. In name order the next page continues after the last collaboration shown (keyset
+//! paging: `na`), so a page far down the list costs no more than the first.
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use samenspel_app::App;
-use samenspel_domain::collaboration::CollaborationKind;
-use samenspel_store::{CollaborationFilter, CollaborationSummary};
-use serde::Deserialize;
+use samenspel_store::{CollaborationFilter, CollaborationSummary, ListOrder};
 
-use super::{Labelled, kinds};
+use super::filters::{FilterForm, PageQuery, signal_texts};
 use crate::error::PageResult;
+use crate::i18n::Lang;
 use crate::session::PageContext;
-use crate::ui::{Layout, Pagination, optional_filter, page_from, parse_query, render, status_unless};
+use crate::ui::{Layout, Pagination, page_from, render, status_unless};
 
 #[derive(Template)]
 #[template(path = "collaborations/list.html")]
 pub struct ListPage {
     pub layout: Layout,
-    pub query: String,
-    pub kind: String,
-    pub kinds: Vec<Labelled>,
-    pub region: String,
-    pub regions: Vec<RegionGroup>,
-    pub policy: String,
-    pub status: String,
-    pub collaborations: Vec<CollaborationSummary>,
-    /// The type of each found collaboration, in the page's language (in the same order).
-    pub kind_labels: Vec<String>,
+    pub filters: FilterForm,
+    pub rows: Vec<ListRow>,
     pub pagination: Pagination,
     pub error: Option<String>,
+    /// The export of the list as shown (its filters), CSV and JSON.
+    pub export_query: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct ListQuery {
-    q: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    regio: Option<String>,
-    beleidsterrein: Option<String>,
-    status: Option<String>,
-    pagina: Option<u32>,
+/// One found collaboration as the list shows it.
+pub struct ListRow {
+    pub summary: CollaborationSummary,
+    /// Its type in the page's language.
+    pub kind: String,
+    /// Its signals in the page's language.
+    pub signals: Vec<String>,
 }
 
-/// A group of regions (one division) for the region filter.
-pub struct RegionGroup {
-    pub name: &'static str,
-    pub regions: Vec<(String, String)>,
+impl ListRow {
+    pub fn new(lang: Lang, summary: CollaborationSummary) -> Self {
+        Self {
+            kind: lang.t(summary.kind.message_id()),
+            signals: signal_texts(lang, &summary.signals),
+            summary,
+        }
+    }
 }
 
-fn region_groups() -> Vec<RegionGroup> {
-    samenspel_app::regions::divisions()
-        .map(|divisions| {
-            divisions
+/// The query's pairs, or none when it cannot be read (with why, in `lang`).
+pub(crate) fn query_pairs(lang: Lang, raw: Option<&str>) -> (Vec<(String, String)>, Option<String>) {
+    match serde_urlencoded::from_str(raw.unwrap_or_default()) {
+        Ok(pairs) => (pairs, None),
+        Err(_) => (Vec::new(), Some(lang.t("paging-query-unreadable"))),
+    }
+}
+
+/// The filter a page's query asks for; a wrong value is named and the filters are left out.
+pub(crate) fn page_filter(app: &App, lang: Lang, query: &PageQuery) -> (CollaborationFilter, Option<String>) {
+    match query.parse(app) {
+        Ok(filter) => (filter, None),
+        Err(errors) => {
+            let reasons: Vec<String> = errors
+                .errors
                 .iter()
-                .map(|d| RegionGroup {
-                    name: d.name,
-                    regions: d
-                        .regions
-                        .iter()
-                        .map(|r| (format!("{}:{}", d.key, r.code), r.name.clone()))
-                        .collect(),
+                .map(|e| {
+                    lang.t_with(
+                        "filters-refused",
+                        &[("field", &e.field), ("message", &lang.msg(&e.message))],
+                    )
                 })
-                .collect()
-        })
-        .unwrap_or_default()
+                .collect();
+            let message = reasons.join(" ") + " " + &lang.t("collab-list-filter-ignored");
+            (CollaborationFilter::default(), Some(message))
+        }
+    }
+}
+
+/// The page number from the query's `pagina` (1 when absent or unreadable).
+pub(crate) fn page_number(pairs: &[(String, String)]) -> Option<u32> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "pagina")
+        .and_then(|(_, v)| v.trim().parse().ok())
 }
 
 pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQuery) -> PageResult {
-    let (query, query_error) = parse_query::<ListQuery>(raw.as_deref());
-    let kind_key = query.kind.clone().unwrap_or_default().trim().to_owned();
-    let (kind, error) = optional_filter(&kind_key, |key| CollaborationKind::parse_field("type", key));
-    let error = error.or(query_error);
-    let q = query.q.clone().unwrap_or_default();
-    let page = page_from(query.pagina);
-    let (region, policy, activity) = (
-        query.regio.clone().unwrap_or_default(),
-        query.beleidsterrein.clone().unwrap_or_default(),
-        query.status.clone().unwrap_or_default(),
-    );
-    let (extras, extras_error) = match samenspel_app::collaboration_query::ExtraFilters::parse(
-        Some(&region),
-        Some(&policy),
-        Some(&activity),
-        ("regio", "status"),
-        app.today(),
-    ) {
-        Ok(extras) => (Some(extras), None),
-        Err(errors) => (
-            None,
-            Some(
-                errors
-                    .errors
-                    .iter()
-                    .map(|e| ctx.lang.msg(&e.message))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    + " "
-                    + &ctx.lang.t("collab-list-filter-ignored"),
-            ),
-        ),
-    };
-    let error = error.or(extras_error);
-    let mut filter = CollaborationFilter {
-        kind,
-        query: Some(q.clone()),
-        ..Default::default()
-    };
-    if let Some(extras) = extras {
-        filter.any_partner = extras.any_partner;
-        filter.policy_area = extras.policy_area;
-        filter.activity = extras.activity;
-    }
+    let (pairs, unreadable) = query_pairs(ctx.lang, raw.as_deref());
+    let query = PageQuery::from_pairs(&pairs);
+    let (filter, error) = page_filter(&app, ctx.lang, &query);
+    let error = error.or(unreadable);
+    let page = page_from(page_number(&pairs));
     let found = app.list_collaborations(&filter, page, &ctx.who).await?;
-    let params = [
-        ("q", q.clone()),
-        ("type", kind.map(|k| k.key().to_owned()).unwrap_or_default()),
-        ("regio", region.clone()),
-        ("beleidsterrein", policy.clone()),
-        ("status", activity.clone()),
-    ];
-    let pagination = Pagination::new("/samenwerkingen", &params, page, found.items.len(), found.total)?;
+    let mut pagination = Pagination::new(
+        "/samenwerkingen",
+        &query.params,
+        page,
+        found.items.len(),
+        found.total,
+    )?;
+    if filter.order == ListOrder::Name
+        && let (Some(next), Some(last)) = (pagination.next.as_mut(), found.items.last())
+    {
+        next.push_str(&format!("&na={}", last.id));
+    }
+    let export_query = serde_urlencoded::to_string(&query.params).unwrap_or_default();
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
     Ok(render(
         status,
         &ListPage {
             layout: Layout::translated(&ctx, ctx.lang.t("collab-list-title"), "samenwerkingen"),
-            query: q,
-            kind: kind.map(|k| k.key().to_owned()).unwrap_or_default(),
-            kinds: kinds(ctx.lang),
-            region,
-            regions: region_groups(),
-            policy,
-            status: activity,
-            kind_labels: found
+            filters: query
+                .form(&app, ctx.lang, "/samenwerkingen", ListOrder::Name)
+                .await,
+            rows: found
                 .items
-                .iter()
-                .map(|c| ctx.lang.t(c.kind.message_id()))
+                .into_iter()
+                .map(|c| ListRow::new(ctx.lang, c))
                 .collect(),
-            collaborations: found.items,
             pagination,
             error,
+            export_query,
         },
     ))
 }

@@ -3,8 +3,9 @@
 //! routes and holds the choices the forms share.
 
 mod changes;
+pub(crate) mod filters;
 mod form;
-mod list;
+pub(crate) mod list;
 mod partners;
 mod show;
 mod versions;
