@@ -102,7 +102,7 @@ async fn the_region_as_json_and_csv() {
     assert_eq!(
         lines.next(),
         Some(
-            "indeling;regio_code;regio;samenwerking_id;naam;soort;ligging;gemeenten_in_regio;gemeenten_samenwerking;gemeenten_regio;deel_van_regio;deel_binnen_regio;begin;einde"
+            "indeling;regio_code;regio;samenwerking_id;naam;soort;ligging;gemeenten_in_regio;gemeenten_samenwerking;gemeenten_regio;deel_van_regio;deel_binnen_regio;begin;einde;signalen"
         )
     );
     let id = gr["id"].as_i64().unwrap();
@@ -189,8 +189,15 @@ async fn money_and_waves_of_the_collaborations_in_the_region() {
             .clone()
     };
     let signals = inside_row(&listed["items"])["signals"].clone();
-    assert!(!signals.as_array().unwrap().is_empty(), "no stances yet: {signals}");
-    assert_eq!(inside_row(&report["collaborations"])["signals"], signals, "as the list has them");
+    assert!(
+        !signals.as_array().unwrap().is_empty(),
+        "no stances yet: {signals}"
+    );
+    assert_eq!(
+        inside_row(&report["collaborations"])["signals"],
+        signals,
+        "as the list has them"
+    );
     assert_eq!(across_row["overlap"]["inside"], 0.5);
     assert_eq!(report["waves"][0]["key"], "groningen-2026");
     assert_eq!(report["waves"][0]["collaboration_id"], inside);
@@ -198,7 +205,10 @@ async fn money_and_waves_of_the_collaborations_in_the_region() {
     let html = h.get("/regio/veiligheidsregio/VR01").await.text().await.unwrap();
     assert!(html.contains("<th class=\"utrecht-table__header-cell\" scope=\"row\">2026</th><td class=\"utrecht-table__cell ss-number\">€ 1.500,00</td><td class=\"utrecht-table__cell ss-number\">€ 700,00</td>"), "{html}");
     assert!(html.contains("href=\"/knelpuntenmonitor/groningen-2026\">Golf Binnen</a>"));
-    assert!(html.contains("<ul class=\"ss-signals\"><li>Partners zonder standpunt (2)</li>"), "{html}");
+    assert!(
+        html.contains("<ul class=\"ss-signals\"><li>Partners zonder standpunt (2)</li>"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
