@@ -3,6 +3,8 @@
 //! they share a municipality: how many, what share of the region, and what share of the
 //! collaboration lies inside it.
 
+use std::collections::{BTreeSet, HashMap};
+
 use samenspel_domain::congruence::{Overlap, overlap};
 use serde::Serialize;
 
@@ -30,10 +32,27 @@ pub fn coverage(a: &Grouping, b: &Grouping) -> Vec<RegionCoverage> {
         (c, d) if is_division(d) && !is_division(c) && is_collaborations(c) => (d, c),
         _ => return Vec::new(),
     };
+    // The regions each municipality lies in, so that a collaboration is compared only with the
+    // few regions it touches.
+    let mut regions_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, region) in division.groups.iter().enumerate() {
+        for m in region {
+            regions_of.entry(m.as_str()).or_default().push(i);
+        }
+    }
     let mut rows = Vec::new();
     for (members, label) in collaborations.groups.iter().zip(&collaborations.labels) {
         let start = rows.len();
-        for (region, region_label) in division.groups.iter().zip(&division.labels) {
+        let touched: BTreeSet<usize> = members
+            .iter()
+            .filter_map(|m| regions_of.get(m.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        for (region, region_label) in touched
+            .into_iter()
+            .map(|i| (&division.groups[i], &division.labels[i]))
+        {
             if let (Some(o), Some(id), Some(code)) = (overlap(region, members), label.id, &region_label.code)
             {
                 rows.push(RegionCoverage {
