@@ -12,6 +12,7 @@ problem-not-found-detail = The requested { $what ->
     [indeling] grouping
     [gegeven] record
     [bron] resource
+    [regio] region
    *[other] { $what }
 } does not exist (any more).
 problem-invalid-title = Invalid input

@@ -1,4 +1,4 @@
-//! Regional congruence as a use case: the six divisions of 2025, a single collaboration, or all
+//! Regional congruence as a use case: the seven divisions of 2025, a single collaboration, or all
 //! collaborations of one type, each taken as a grouping of the 342 municipalities, compared by
 //! the measures of [`samenspel_domain::congruence`].
 
@@ -11,7 +11,10 @@ use samenspel_store::MunicipalGroup;
 use serde::Serialize;
 
 use crate::regions::{self, municipality_names};
+
+mod coverage;
 use crate::{App, AppError, AppResult, Principal};
+pub use coverage::{RegionCoverage, coverage};
 
 /// A way of grouping municipalities, named by its key: a division key (`provincie`, …),
 /// `samenwerking-{id}` or `soort-{type key}`.
@@ -22,6 +25,16 @@ pub struct Grouping {
     /// Whether no municipality is in two groups and every one of the 342 is in one.
     pub partition: bool,
     pub groups: Vec<Vec<String>>,
+    /// What each group is, in the order of `groups`.
+    pub labels: Vec<GroupLabel>,
+}
+
+/// What one group of a grouping is: a region (`code` is its code) or a collaboration (`id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct GroupLabel {
+    pub id: Option<i64>,
+    pub code: Option<String>,
+    pub name: String,
 }
 
 /// Two groupings and how congruent they are.
@@ -30,6 +43,9 @@ pub struct CongruenceReport {
     pub a: GroupingName,
     pub b: GroupingName,
     pub measures: Congruence,
+    /// When one side is a division and the other collaborations: how much of each region each
+    /// collaboration covers and how much of it lies inside (see [`coverage`]).
+    pub coverage: Vec<RegionCoverage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -50,7 +66,7 @@ impl From<&Grouping> for GroupingName {
 }
 
 /// Per municipality: how many distinct sets of partner municipalities it deals with, over the
-/// six divisions and every collaboration the reader may see.
+/// seven divisions and every collaboration the reader may see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct PartnerSetCount {
     pub code: String,
@@ -69,6 +85,15 @@ fn division_grouping(key: &str) -> AppResult<Option<Grouping>> {
         name: d.name.to_owned(),
         partition: true,
         groups: d.regions.iter().map(|r| r.members.clone()).collect(),
+        labels: d
+            .regions
+            .iter()
+            .map(|r| GroupLabel {
+                id: None,
+                code: Some(r.code.clone()),
+                name: r.name.clone(),
+            })
+            .collect(),
     }))
 }
 
@@ -118,20 +143,36 @@ impl App {
                 Some(g) => current_members(g)?,
                 None => Vec::new(),
             };
+            let groups: Vec<Vec<String>> = vec![members].into_iter().filter(|m| !m.is_empty()).collect();
+            let labels = groups
+                .iter()
+                .map(|_| GroupLabel {
+                    id: Some(id),
+                    code: None,
+                    name: c.fields.name.clone(),
+                })
+                .collect();
             return Ok(Grouping {
                 key: key.to_owned(),
                 name: c.fields.name,
                 partition: false,
-                groups: vec![members].into_iter().filter(|m| !m.is_empty()).collect(),
+                groups,
+                labels,
             });
         }
         if let Some(kind) = key.strip_prefix("soort-").and_then(CollaborationKind::from_key) {
             let groups = self.store.municipal_groups(&visibility).await?;
             let mut members = Vec::new();
+            let mut labels = Vec::new();
             for g in groups.iter().filter(|g| g.kind == kind) {
                 let m = current_members(g)?;
                 if !m.is_empty() {
                     members.push(m);
+                    labels.push(GroupLabel {
+                        id: Some(g.id),
+                        code: None,
+                        name: g.name.clone(),
+                    });
                 }
             }
             return Ok(Grouping {
@@ -139,6 +180,7 @@ impl App {
                 name: format!("Alle samenwerkingen van de soort {}", kind.label_nl()),
                 partition: false,
                 groups: members,
+                labels,
             });
         }
         Err(unknown())
@@ -158,12 +200,13 @@ impl App {
         };
         Ok(CongruenceReport {
             measures: congruence(&ga.groups, &gb.groups),
+            coverage: coverage(&ga, &gb),
             a: (&ga).into(),
             b: (&gb).into(),
         })
     }
 
-    /// Every pair of the six divisions of 2025, compared (a → b for a before b).
+    /// Every pair of the seven divisions of 2025, compared (a → b for a before b).
     pub fn division_congruence() -> AppResult<Vec<CongruenceReport>> {
         let divisions = regions::divisions().map_err(internal)?;
         let mut reports = Vec::new();
@@ -173,6 +216,7 @@ impl App {
                 if let (Some(ga), Some(gb)) = (ga, gb) {
                     reports.push(CongruenceReport {
                         measures: congruence(&ga.groups, &gb.groups),
+                        coverage: Vec::new(),
                         a: (&ga).into(),
                         b: (&gb).into(),
                     });
@@ -183,7 +227,7 @@ impl App {
     }
 
     /// Per municipality of 2025, the number of distinct partner sets (see
-    /// [`distinct_partner_sets`]) over the six divisions and the visible collaborations,
+    /// [`distinct_partner_sets`]) over the seven divisions and the visible collaborations,
     /// most first.
     pub async fn partner_set_counts(&self, who: &Principal) -> AppResult<Vec<PartnerSetCount>> {
         let names = municipality_names().map_err(internal)?;
@@ -230,7 +274,7 @@ mod tests {
     #[test]
     fn the_divisions_of_2025_compared() {
         let reports = App::division_congruence().unwrap();
-        assert_eq!(reports.len(), 15, "six divisions, fifteen pairs");
+        assert_eq!(reports.len(), 21, "seven divisions, twenty-one pairs");
         assert!(reports.iter().all(|r| r.measures.common == 342));
         let vr_ggd = report(&reports, "veiligheidsregio", "ggd-regio");
         assert_eq!(

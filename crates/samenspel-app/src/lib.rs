@@ -28,6 +28,7 @@ pub mod programmes;
 pub mod reference;
 pub mod refusals;
 pub mod regeling;
+pub mod region_page;
 pub mod regions;
 pub mod register;
 pub mod search;

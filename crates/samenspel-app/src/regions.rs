@@ -9,6 +9,8 @@ use serde::Serialize;
 
 const REGIO_CSV: &str = include_str!("../../../data/reference/regio/gemeente_regio_indeling_2025.csv");
 const GEMEENTE_TOPOJSON: &str = include_str!("../../../data/reference/geo/gemeente_2025.topojson");
+/// The five MIRT regions by province (sources per row in the file).
+const MIRT_CSV: &str = include_str!("../../../data/reference/programmes/mirt_regions.csv");
 
 /// One region of a division with its member municipalities (GM codes, sorted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -106,7 +108,7 @@ fn parse() -> Result<Parsed, String> {
                 .push(gm.clone());
         }
     }
-    let divisions = DIVISIONS
+    let mut divisions: Vec<Division> = DIVISIONS
         .iter()
         .zip(regions)
         .map(|((key, name, _, _), map)| {
@@ -118,7 +120,46 @@ fn parse() -> Result<Parsed, String> {
             Division { key, name, regions }
         })
         .collect();
+    let mirt = mirt_division(&divisions[0])?;
+    divisions.push(mirt);
     Ok(Parsed { divisions, names })
+}
+
+/// The MIRT regions as a division: each the municipalities of its provinces; like the RES
+/// regions, a MIRT region is named by its name only.
+fn mirt_division(provinces: &Division) -> Result<Division, String> {
+    let mut reader = csv::Reader::from_reader(MIRT_CSV.as_bytes());
+    let mut regions: Vec<Region> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let (name, province) = (
+            record.get(0).unwrap_or_default(),
+            record.get(1).unwrap_or_default(),
+        );
+        let members = &provinces
+            .regions
+            .iter()
+            .find(|r| r.code == province)
+            .ok_or_else(|| format!("MIRT region {name}: unknown province {province}"))?
+            .members;
+        match regions.iter_mut().find(|r| r.name == name) {
+            Some(r) => r.members.extend(members.iter().cloned()),
+            None => regions.push(Region {
+                code: name.to_owned(),
+                name: name.to_owned(),
+                members: members.clone(),
+            }),
+        }
+    }
+    for r in &mut regions {
+        r.members.sort();
+    }
+    regions.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Division {
+        key: "mirt-regio",
+        name: "MIRT-regio's",
+        regions,
+    })
 }
 
 fn parsed() -> Result<&'static Parsed, String> {
@@ -171,6 +212,17 @@ pub fn municipality_names() -> Result<&'static HashMap<String, String>, String> 
     parsed().map(|p| &p.names)
 }
 
+/// The division and region with this label in the region column (see [`labelled_regions`]),
+/// as (division key, region code), for a link to the region's page.
+pub fn region_of_label(label: &str) -> Option<(&'static str, &'static str)> {
+    divisions().ok()?.iter().find_map(|d| {
+        d.regions
+            .iter()
+            .find(|r| region_label(d.key, &r.name) == label)
+            .map(|r| (d.key, r.code.as_str()))
+    })
+}
+
 /// The municipality geometry of 2025.
 pub fn topology() -> Result<&'static Topology, String> {
     static TOPOLOGY: OnceLock<Result<Topology, String>> = OnceLock::new();
@@ -189,6 +241,7 @@ fn region_label(division: &str, name: &str) -> String {
         "jeugdzorgregio" => format!("Jeugdzorgregio {name}"),
         "arbeidsmarktregio" => format!("Arbeidsmarktregio {name}"),
         "res-regio" => format!("RES-regio {name}"),
+        "mirt-regio" => format!("MIRT-regio {name}"),
         "provincie" => format!("Provincie {name}"),
         _ => name.to_owned(),
     }
@@ -260,6 +313,7 @@ mod tests {
             ("jeugdzorgregio", 42),
             ("arbeidsmarktregio", 35),
             ("res-regio", 30),
+            ("mirt-regio", 5),
         ];
         for (key, count) in expected_regions {
             let d = division(key).unwrap().unwrap();
@@ -275,6 +329,32 @@ mod tests {
                 .name,
             "Noord-Holland"
         );
+    }
+
+    #[test]
+    fn the_mirt_regions_are_their_provinces() {
+        let mirt = division("mirt-regio").unwrap().unwrap();
+        let north = mirt.regions.iter().find(|r| r.code == "Noord-Nederland").unwrap();
+        let provinces = division("provincie").unwrap().unwrap();
+        let of = |code: &str| {
+            provinces
+                .regions
+                .iter()
+                .find(|r| r.code == code)
+                .unwrap()
+                .members
+                .len()
+        };
+        assert_eq!(north.members.len(), of("PV20") + of("PV21") + of("PV22"));
+        assert_eq!(
+            region_of_label("Veiligheidsregio Utrecht"),
+            Some(("veiligheidsregio", "VR09"))
+        );
+        assert_eq!(
+            region_of_label("MIRT-regio Oost-Nederland"),
+            Some(("mirt-regio", "Oost-Nederland"))
+        );
+        assert_eq!(region_of_label("Nergens"), None);
     }
 
     #[test]

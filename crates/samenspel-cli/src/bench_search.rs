@@ -1,7 +1,7 @@
 //! `samenspel bench search`: times finding things in the register at national scale — the
 //! paged list with each filter of the register page, the overview of one organisation, and
 //! the congruence of a collaboration-type grouping with a division, the signals page (counts
-//! and first page), the last page by keyset, and the site's full-text
+//! and first page), the last page by keyset, the page of one region, and the site's full-text
 //! search — on a database holding the whole register of gemeenschappelijke regelingen. The
 //! list's old substring filter ('naam bevat') runs in the same table as the peer of the
 //! full-text search.
@@ -34,6 +34,8 @@ enum Ask {
     Congruence(&'static str, &'static str),
     /// The site's search (`/zoeken`, `GET /api/v1/search`), first page of 25.
     Site(&'static str),
+    /// The page of one region (`/regio/{division}/{code}`): division and region code.
+    Region(&'static str, &'static str),
 }
 
 /// The questions; `total` is the number of collaborations, for the offset of the last page,
@@ -162,6 +164,10 @@ fn questions(total: u64, before_last: Option<i64>) -> anyhow::Result<Vec<Questio
             name: "congruentie GR's × veiligheidsregio",
             ask: Ask::Congruence("soort-gemeenschappelijke-regeling", "veiligheidsregio"),
         },
+        Question {
+            name: "regiopagina veiligheidsregio VR09",
+            ask: Ask::Region("veiligheidsregio", "VR09"),
+        },
     ]
     .into_iter()
     .chain(SITE_QUESTIONS.iter().map(|&(name, q)| Question {
@@ -197,6 +203,7 @@ async fn ask(app: &App, question: &Ask, who: &Principal) -> anyhow::Result<usize
             app.overview(code, who, today).await?.collaborations.len()
         }
         Ask::Congruence(a, b) => app.congruence(a, b, who).await?.measures.common,
+        Ask::Region(division, code) => app.region_report(division, code, who).await?.collaborations.len(),
         Ask::Site(q) => {
             let page = Page { limit: 25, offset: 0 };
             app.search(q, who, page).await?.total as usize

@@ -22,6 +22,8 @@
 
 mod coinciding;
 pub use coinciding::{coinciding_region, region_text};
+mod overlap;
+pub use overlap::{Overlap, best_match, overlap};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

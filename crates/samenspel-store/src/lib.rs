@@ -208,6 +208,12 @@ pub trait MoneyStore {
     ) -> StoreResult<ContributionRecord>;
     /// Removes a contribution; `NotFound` when the collaboration has no such contribution.
     async fn delete_contribution(&self, collaboration_id: i64, id: i64, actor: &Actor) -> StoreResult<()>;
+    /// The money of several collaborations in one read (e.g. those of one region), each with
+    /// its collaboration's id; ids without money give nothing.
+    async fn contributions_of(
+        &self,
+        collaboration_ids: &[i64],
+    ) -> StoreResult<Vec<(i64, samenspel_domain::money::Contribution)>>;
 }
 
 #[async_trait]

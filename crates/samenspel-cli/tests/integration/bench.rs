@@ -67,6 +67,7 @@ fn bench_search_asks_every_question_of_the_register_and_finds_something() {
         "beleidsterrein bevat 'jeugd'",
         "overzicht GM0363 (Amsterdam)",
         "congruentie GR's × veiligheidsregio",
+        "regiopagina veiligheidsregio VR09",
         "zoeken 'Den Haag'",
         "zoeken 'BZK'",
         "zoeken '0344'",

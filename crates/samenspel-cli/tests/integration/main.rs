@@ -36,6 +36,7 @@ mod privacy;
 mod problems_en;
 mod processes;
 mod programmes;
+mod region_page;
 mod regions;
 mod register;
 mod search;

@@ -38,7 +38,7 @@ async fn the_pages_answer_in_english_and_stay_dutch_without_the_choice() {
     let h = Harness::start().await;
     samenspel_app::demo::load(&h.app.app).await.unwrap();
     let ok = StatusCode::OK;
-    let cases: [Case; 11] = [
+    let cases: [Case; 13] = [
         (
             "/",
             ok,
@@ -122,6 +122,26 @@ async fn the_pages_answer_in_english_and_stay_dutch_without_the_choice() {
                 "Alle samenwerkingen",
                 "Gemeenten met de meeste",
             ],
+        ),
+        (
+            "/regio/veiligheidsregio/VR09",
+            ok,
+            ">Utrecht — Safety regions (veiligheidsregio's)</h1>",
+            ">Utrecht — Veiligheidsregio's</h1>",
+            &[
+                "Samenwerkingen per soort",
+                "Deel van de regio",
+                "Geld per jaar",
+                "Samenvallen met",
+                "Best passende regio",
+            ],
+        ),
+        (
+            "/regio/veiligheidsregio/VR99",
+            StatusCode::NOT_FOUND,
+            ">Region not found</h1>",
+            ">Regio niet gevonden</h1>",
+            &["heeft geen regio", "Naar de kaart"],
         ),
         (
             "/inloggen",

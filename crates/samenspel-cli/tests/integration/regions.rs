@@ -13,7 +13,7 @@ async fn the_map_draws_every_municipality_and_lists_them_by_region() {
     let html = response.text().await.unwrap();
     assert_eq!(html.matches("data-code=\"GM").count(), 342);
     assert!(html.contains(
-        "<strong>Amsterdam-Amstelland</strong> <span class=\"ss-flag ss-flag--warning\">gemarkeerd</span>"
+        "<strong><a class=\"utrecht-link\" href=\"/regio/veiligheidsregio/VR13\">Amsterdam-Amstelland</a></strong> <span class=\"ss-flag ss-flag--warning\">gemarkeerd</span>"
     ));
 }
 
@@ -21,12 +21,12 @@ async fn the_map_draws_every_municipality_and_lists_them_by_region() {
 async fn divisions_and_their_congruence_through_the_api() {
     let h = Harness::start().await;
     let divisions = h.get_json("/api/v1/divisions").await;
-    assert_eq!(divisions["total"], 6);
+    assert_eq!(divisions["total"], 7);
     let ggd = h.get_json("/api/v1/divisions/ggd-regio").await;
     assert_eq!(ggd["regions"].as_array().unwrap().len(), 25);
 
     let all = h.get_json("/api/v1/congruence").await;
-    assert_eq!(all["total"], 15);
+    assert_eq!(all["total"], 21);
     let one = h
         .get_json("/api/v1/congruence?a=provincie&b=veiligheidsregio")
         .await;

@@ -33,6 +33,13 @@ const LIST_CONTRIBUTIONS: &str = concat!(
     "WHERE collaboration_id = $1 ORDER BY year, org_code, instrument, status"
 );
 
+/// The money of the collaborations whose ids are in `$1`, a comma-separated list.
+const CONTRIBUTIONS_OF_COLLABORATIONS: &str = concat!(
+    contribution_columns!(),
+    "WHERE (',' || $1 || ',') LIKE ('%,' || CAST(collaboration_id AS TEXT) || ',%') \
+     ORDER BY collaboration_id, year, id"
+);
+
 const CONTRIBUTION_BY_KEY: &str = concat!(
     contribution_columns!(),
     "WHERE collaboration_id = $1 AND org_code = $2 AND year = $3 AND instrument = $4 AND status = $5"
@@ -137,6 +144,30 @@ pub(super) async fn replace_money(
 
 #[async_trait]
 impl MoneyStore for SqlStore {
+    async fn contributions_of(&self, collaboration_ids: &[i64]) -> StoreResult<Vec<(i64, Contribution)>> {
+        if collaboration_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = collaboration_ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        boundary(async {
+            let rows: Vec<ContributionRow> = sqlx::query_as(CONTRIBUTIONS_OF_COLLABORATIONS)
+                .bind(ids)
+                .fetch_all(&self.pool)
+                .await?;
+            rows.into_iter()
+                .map(|row| {
+                    let id = row.collaboration_id;
+                    ContributionRecord::try_from(row).map(|r| (id, r.contribution))
+                })
+                .collect()
+        })
+        .await
+    }
+
     async fn list_contributions(&self, collaboration_id: i64) -> StoreResult<Vec<ContributionRecord>> {
         let query = sqlx::query_as::<_, ContributionRow>(LIST_CONTRIBUTIONS).bind(collaboration_id);
         boundary(fetch_all_into(query, &self.pool)).await

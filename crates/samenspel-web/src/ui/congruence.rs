@@ -105,10 +105,52 @@ fn index(lang: Lang, x: Option<f64>) -> String {
     )
 }
 
+/// One collaboration in one region: how much of the region it covers, how much of it lies
+/// inside.
+pub struct CoverageRow {
+    pub id: i64,
+    pub collaboration: String,
+    pub region: String,
+    pub href: String,
+    pub municipalities: String,
+    pub coverage: String,
+    pub inside: String,
+}
+
+fn coverage_rows(lang: Lang, report: &CongruenceReport) -> Vec<CoverageRow> {
+    let division = [&report.a, &report.b]
+        .into_iter()
+        .find(|g| matches!(regions::division(&g.key), Ok(Some(_))))
+        .map(|g| g.key.clone())
+        .unwrap_or_default();
+    report
+        .coverage
+        .iter()
+        .map(|c| CoverageRow {
+            id: c.collaboration_id,
+            collaboration: c.collaboration.clone(),
+            region: c.region.clone(),
+            href: super::region_page::region_page_href(&division, &c.region_code),
+            municipalities: lang.t_with(
+                "region-page-municipalities-of",
+                &[
+                    ("common", &c.overlap.common.to_string()),
+                    ("total", &c.overlap.region_size.to_string()),
+                ],
+            ),
+            coverage: super::region_page::share(c.overlap.coverage),
+            inside: super::region_page::share(c.overlap.inside),
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "congruence.html")]
 pub struct CongruencePage {
     pub layout: Layout,
+    /// How much of each region each collaboration covers (a collaboration grouping against a
+    /// division).
+    pub coverage: Vec<CoverageRow>,
     pub choices_a: Vec<Choice>,
     pub choices_b: Vec<Choice>,
     pub result: Option<ComparisonRow>,
@@ -163,6 +205,10 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
         status,
         &CongruencePage {
             layout: Layout::translated(&ctx, lang.t("congruence-title"), "regio"),
+            coverage: result
+                .as_ref()
+                .map(|r| coverage_rows(lang, r))
+                .unwrap_or_default(),
             choices_a: select(a.trim()),
             choices_b: select(b.trim()),
             result: result.as_ref().map(|r| ComparisonRow::new(lang, r)),

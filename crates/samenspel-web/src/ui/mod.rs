@@ -23,6 +23,7 @@ mod outcome;
 mod page_path;
 mod participation;
 mod radar;
+pub mod region_page;
 mod regions;
 mod request;
 pub mod search;
@@ -69,6 +70,7 @@ pub fn routes() -> Router<App> {
         .merge(search::routes())
         .merge(signals::routes())
         .merge(participation::routes())
+        .merge(region_page::routes())
         .layer(axum::middleware::from_fn(crate::error::in_visitor_language))
         .layer(axum::middleware::from_fn(flash::show_once))
 }

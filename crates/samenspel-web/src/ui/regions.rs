@@ -32,6 +32,8 @@ pub struct MunicipalityChoice {
 
 pub struct RegionRow {
     pub name: String,
+    /// The region's own page.
+    pub href: String,
     pub colour: &'static str,
     pub members: String,
     pub highlighted: bool,
@@ -58,6 +60,7 @@ pub fn division_name(lang: Lang, key: &str, dutch: &str) -> String {
 pub struct MembershipRow {
     pub division: String,
     pub region: String,
+    pub href: String,
 }
 
 #[derive(Template)]
@@ -236,6 +239,7 @@ fn region_rows(
         .enumerate()
         .map(|(i, r)| RegionRow {
             name: r.name.clone(),
+            href: super::region_page::region_page_href(division.key, &r.code),
             colour: fills
                 .get(&i)
                 .copied()
@@ -261,9 +265,15 @@ fn memberships(
     match municipality {
         Some(gm) if names.contains_key(gm) => all
             .iter()
-            .map(|d| MembershipRow {
-                division: division_name(lang, d.key, d.name),
-                region: d.region_of(gm).map(|r| r.name.clone()).unwrap_or_default(),
+            .map(|d| {
+                let region = d.region_of(gm);
+                MembershipRow {
+                    division: division_name(lang, d.key, d.name),
+                    region: region.map(|r| r.name.clone()).unwrap_or_default(),
+                    href: region
+                        .map(|r| super::region_page::region_page_href(d.key, &r.code))
+                        .unwrap_or_default(),
+                }
             })
             .collect(),
         _ => Vec::new(),
