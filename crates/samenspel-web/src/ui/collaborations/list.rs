@@ -70,6 +70,8 @@ pub struct ListRow {
     pub kind: String,
     /// Its signals in the page's language.
     pub signals: Vec<String>,
+    /// The page of its region, when the region column names a known region.
+    pub region_href: Option<String>,
 }
 
 impl ListRow {
@@ -77,6 +79,10 @@ impl ListRow {
         Self {
             kind: lang.t(summary.kind.message_id()),
             signals: signal_texts(lang, &summary.signals),
+            region_href: summary
+                .region
+                .as_deref()
+                .and_then(crate::ui::region_page::region_page_href_for_label),
             summary,
         }
     }
