@@ -10,9 +10,7 @@ use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::congruence::{Overlap, best_match, overlap};
 use samenspel_domain::money::{Cents, best_known};
-use samenspel_domain::org::OrgCode;
 use samenspel_domain::signals::Signal;
-use samenspel_store::CollaborationFilter;
 use serde::Serialize;
 
 use crate::regions::{self, Division, Region, municipality_names};
@@ -127,9 +125,9 @@ impl App {
         let names = municipality_names().map_err(AppError::internal)?;
         let visibility = crate::collaborations::visibility(who);
         let mut collaborations: Vec<RegionCollaboration> = Vec::new();
+        let members: Vec<&String> = region.members.iter().collect();
         for g in self.store.municipal_groups(&visibility).await? {
             let current: Vec<&String> = g.members.iter().filter(|m| names.contains_key(*m)).collect();
-            let members: Vec<&String> = region.members.iter().collect();
             if let Some(o) = overlap(&members, &current) {
                 collaborations.push(RegionCollaboration {
                     id: g.id,
@@ -144,7 +142,7 @@ impl App {
                 });
             }
         }
-        self.add_signals(region, &mut collaborations, who).await?;
+        self.add_signals(&mut collaborations).await?;
         collaborations.sort_by(|a, b| {
             (kind_rank(a.kind), !a.within)
                 .cmp(&(kind_rank(b.kind), !b.within))
@@ -167,28 +165,15 @@ impl App {
         })
     }
 
-    /// The stored signals of the collaborations, read with the list's region filter (a page of
-    /// the maximum size at a time, not one read per collaboration).
-    async fn add_signals(
-        &self,
-        region: &Region,
-        collaborations: &mut [RegionCollaboration],
-        who: &Principal,
-    ) -> AppResult<()> {
-        let members = region
-            .members
-            .iter()
-            .map(|m| OrgCode::parse(m).map_err(|_| AppError::internal(format!("municipality code {m}"))))
-            .collect::<AppResult<Vec<_>>>()?;
-        let filter = CollaborationFilter {
-            any_partner: Some(members),
-            ..CollaborationFilter::default()
-        };
+    /// The stored signals of the collaborations (already only those the reader may see), in
+    /// one read.
+    async fn add_signals(&self, collaborations: &mut [RegionCollaboration]) -> AppResult<()> {
+        let ids: Vec<i64> = collaborations.iter().map(|c| c.id).collect();
         let mut signals: HashMap<i64, Vec<Signal>> = self
-            .list_all_collaborations(&filter, who)
+            .store
+            .signals_of(&ids, self.today())
             .await?
             .into_iter()
-            .map(|s| (s.id, s.signals))
             .collect();
         for c in collaborations {
             c.signals = signals.remove(&c.id).unwrap_or_default();

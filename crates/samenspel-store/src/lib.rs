@@ -18,14 +18,14 @@ pub use model::*;
 pub use url::DatabaseUrl;
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use samenspel_domain::attachment::{Attachment, AttachmentOwner};
 use samenspel_domain::audit::Actor;
 use samenspel_domain::auth::Membership;
 use samenspel_domain::collaboration::{CollaborationFields, Partner};
 use samenspel_domain::org::{NewOrganisation, OrgCode, Organisation};
 use samenspel_domain::partnership::Stance;
-use samenspel_domain::signals::SignalKind;
+use samenspel_domain::signals::{Signal, SignalKind};
 
 #[async_trait]
 pub trait OrganisationStore {
@@ -50,6 +50,9 @@ pub trait CollaborationStore {
     /// How many of the collaborations `filter` finds have each signal on its day (kinds
     /// without any left out), in the order of the kinds.
     async fn signal_counts(&self, filter: &CollaborationFilter) -> StoreResult<Vec<(SignalKind, u64)>>;
+    /// The stored signals of these collaborations that hold on `today`, per collaboration in
+    /// the order of the kinds (the caller has chosen the ids the reader may see).
+    async fn signals_of(&self, ids: &[i64], today: NaiveDate) -> StoreResult<Vec<(i64, Vec<Signal>)>>;
     async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>>;
     /// Every collaboration `code` takes part in that the reader may see, with its role.
     async fn involvements(&self, code: &OrgCode, visibility: &Visibility) -> StoreResult<Vec<Involvement>>;

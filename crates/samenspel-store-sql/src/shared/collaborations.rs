@@ -7,7 +7,7 @@ use samenspel_domain::audit::Actor;
 use samenspel_domain::collaboration::{
     CollaborationFields, CollaborationKind, Partner, PartnerRole, WgrForm,
 };
-use samenspel_domain::signals::SignalKind;
+use samenspel_domain::signals::{Signal, SignalKind};
 use samenspel_domain::text::search_key;
 use samenspel_domain::wgr::Bestuursorgaan;
 use samenspel_store::{
@@ -323,6 +323,10 @@ impl CollaborationStore for SqlStore {
 
     async fn signal_counts(&self, filter: &CollaborationFilter) -> StoreResult<Vec<(SignalKind, u64)>> {
         boundary(self.signals_found(filter)).await
+    }
+
+    async fn signals_of(&self, ids: &[i64], today: NaiveDate) -> StoreResult<Vec<(i64, Vec<Signal>)>> {
+        boundary(self.stored_signals(ids, today)).await
     }
 
     async fn get_collaboration(&self, id: i64) -> StoreResult<Option<Collaboration>> {

@@ -82,7 +82,7 @@ fn signals_of_page(ids: &[i64]) -> String {
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     format!(
         "SELECT collaboration_id, signal, count, due_on FROM collaboration_signals \
-         WHERE collaboration_id IN ({}) ORDER BY collaboration_id",
+         WHERE collaboration_id IN ({}) ORDER BY collaboration_id, signal",
         list.join(",")
     )
 }
@@ -276,27 +276,42 @@ impl SqlStore {
 
     /// Gives each listed collaboration its signals that hold on `today`.
     async fn attach_signals(&self, items: &mut [CollaborationSummary], today: NaiveDate) -> Result<()> {
-        if items.is_empty() {
-            return Ok(());
-        }
         let ids: Vec<i64> = items.iter().map(|c| c.id).collect();
-        let rows: Vec<SignalRow> = sqlx::query_as(sqlx::AssertSqlSafe(signals_of_page(&ids)))
-            .fetch_all(&self.pool)
-            .await?;
-        for row in rows {
-            let id = row.collaboration_id;
-            let signal = Signal::try_from(row)?;
-            if let Some(item) = items.iter_mut().find(|c| c.id == id)
-                && signal.active_on(today)
-            {
-                item.signals.push(signal);
+        for (id, signals) in self.stored_signals(&ids, today).await? {
+            if let Some(item) = items.iter_mut().find(|c| c.id == id) {
+                item.signals = signals;
             }
         }
-        for item in items.iter_mut() {
-            item.signals
-                .sort_by_key(|s| SignalKind::ALL.iter().position(|k| *k == s.kind));
-        }
         Ok(())
+    }
+
+    /// The stored signals of collaborations `ids` that hold on `today`, in the kinds' order.
+    pub(super) async fn stored_signals(
+        &self,
+        ids: &[i64],
+        today: NaiveDate,
+    ) -> Result<Vec<(i64, Vec<Signal>)>> {
+        let mut out: Vec<(i64, Vec<Signal>)> = Vec::new();
+        for chunk in ids.chunks(500) {
+            let rows: Vec<SignalRow> = sqlx::query_as(sqlx::AssertSqlSafe(signals_of_page(chunk)))
+                .fetch_all(&self.pool)
+                .await?;
+            for row in rows {
+                let id = row.collaboration_id;
+                let signal = Signal::try_from(row)?;
+                if !signal.active_on(today) {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some((last, signals)) if *last == id => signals.push(signal),
+                    _ => out.push((id, vec![signal])),
+                }
+            }
+        }
+        for (_, signals) in &mut out {
+            signals.sort_by_key(|s| SignalKind::ALL.iter().position(|k| *k == s.kind));
+        }
+        Ok(out)
     }
 
     pub(super) async fn involvements_of(
