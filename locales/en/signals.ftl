@@ -31,7 +31,6 @@ filters-no-signals = None
 export-list-columns = id;name;type;type_name;region;partners;start_date;end_date;signals;signals_text
 error-unknown-order = '{ $value }' is not an order; choose naam or signalen.
 error-bad-cursor = Give in '{ $field }' the number of the last collaboration of the previous page.
-error-cursor-needs-name-order = '{ $field }' works only in the order by name.
 filters-refused = Parameter { $field }: { $message }
 filters-in-force = Filtered on
 SignalKind-geen-participatie = No participation recorded

@@ -31,7 +31,6 @@ filters-no-signals = Geen
 export-list-columns = id;naam;soort;soort_naam;regio;partners;begindatum;einddatum;signalen;signalen_tekst
 error-unknown-order = '{ $value }' is geen volgorde; kies naam of signalen.
 error-bad-cursor = Geef bij '{ $field }' het nummer van de laatste samenwerking van de vorige pagina.
-error-cursor-needs-name-order = '{ $field }' werkt alleen in de volgorde op naam.
 filters-refused = Parameter { $field }: { $message }
 filters-in-force = Gefilterd op
 SignalKind-geen-participatie = Geen participatie vastgelegd

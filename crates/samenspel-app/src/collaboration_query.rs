@@ -51,7 +51,7 @@ pub struct CollaborationQuery {
     #[param(schema_with = order_filter)]
     pub sort: Option<String>,
     /// Keyset paging in name order: only collaborations after the one with this id (the last
-    /// of the previous page). Leave out `offset` with it.
+    /// of the previous page); `offset` is then not used. Ignored with `sort=signalen`.
     #[param(minimum = 1)]
     pub after: Option<i64>,
 }
@@ -295,18 +295,8 @@ impl CollaborationQuery {
                 );
                 None
             }
-            Some(_) if order != ListOrder::Name => {
-                errors.add(
-                    names.after,
-                    "cursor_needs_name_order",
-                    samenspel_domain::msg!(
-                        "error-cursor-needs-name-order",
-                        "'{field}' werkt alleen in de volgorde op naam.",
-                        field = names.after
-                    ),
-                );
-                None
-            }
+            // Most signals first has no keyset: the cursor is ignored, as `offset` pages it.
+            Some(_) if order != ListOrder::Name => None,
             other => other,
         };
         errors.finish(|| CollaborationFilter {

@@ -234,14 +234,17 @@ async fn keyset_pages_follow_each_other_as_numbered_pages_do() {
     assert_eq!(by_key, by_offset);
     assert_eq!(by_key.len(), 7);
 
+    let by_signals = h.get("/api/v1/collaborations?after=3&sort=signalen").await;
+    assert_eq!(
+        by_signals.status(),
+        StatusCode::OK,
+        "the order by signals ignores the cursor"
+    );
+
     // The page's "next" link carries the cursor, and following it gives the second page.
     let first = h.get("/samenwerkingen?q=reeks").await.text().await.unwrap();
     assert!(!first.contains("&amp;na="), "one page only: no next link");
-    for (query, field) in [
-        ("after=0", "after"),
-        ("after=abc", "after"),
-        ("after=3&sort=signalen", "after"),
-    ] {
+    for (query, field) in [("after=0", "after"), ("after=abc", "after")] {
         let response = h.get(&format!("/api/v1/collaborations?{query}")).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
         let problem: Value = response.json().await.unwrap();
