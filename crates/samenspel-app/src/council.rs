@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::org::{OrgCode, OrgType};
 use samenspel_domain::wgr::{
-    CouncilPosition, CouncilView, Regeling, council_position, statutory_table, what_the_council_can_do,
+    CouncilPosition, CouncilView, Regeling, WgrTable, council_position, what_the_council_can_do,
 };
 use samenspel_store::{Collaboration, Involvement};
 use serde::Serialize;
 
-use crate::{AppError, AppResult};
+use crate::AppResult;
 
 /// The municipalities of a regeling whose councils are in the same position, and what such a
 /// council can do there.
@@ -36,24 +36,25 @@ pub fn position_in(org_type: OrgType, involvement: &Involvement) -> Option<Counc
 /// group per position (in the order of [`CouncilPosition::ALL`]); empty for a collaboration
 /// that is not a gemeenschappelijke regeling or has no municipal partner.
 pub fn councils_of(collaboration: &Collaboration, today: NaiveDate) -> AppResult<Vec<CouncilGroup>> {
-    if collaboration.fields.kind != CollaborationKind::GemeenschappelijkeRegeling {
-        return Ok(Vec::new());
-    }
-    let table = statutory_table().map_err(|e| AppError::internal(e.to_string()))?;
-    let participants: Vec<OrgType> = collaboration.partners.iter().map(|p| p.org_type).collect();
-    let regeling = Regeling {
-        form: collaboration.fields.wgr_form,
-        start: collaboration.fields.start_date,
-        end: collaboration.fields.end_date,
-        participants: &participants,
-    };
+    let groups = crate::statutory::with_regeling(collaboration, |table, regeling| {
+        groups_of(collaboration, table, regeling, today)
+    })?;
+    Ok(groups.unwrap_or_default())
+}
+
+fn groups_of(
+    collaboration: &Collaboration,
+    table: &WgrTable,
+    regeling: &Regeling<'_>,
+    today: NaiveDate,
+) -> Vec<CouncilGroup> {
     let municipal = || {
         collaboration
             .partners
             .iter()
             .filter(|p| p.org_type == OrgType::Gemeente)
     };
-    Ok(CouncilPosition::ALL
+    CouncilPosition::ALL
         .iter()
         .filter_map(|position| {
             let members: Vec<&samenspel_store::PartnerInfo> = municipal()
@@ -61,9 +62,9 @@ pub fn councils_of(collaboration: &Collaboration, today: NaiveDate) -> AppResult
                 .collect();
             let first = members.first()?;
             Some(CouncilGroup {
-                view: what_the_council_can_do(table, &regeling, &first.organs, today),
+                view: what_the_council_can_do(table, regeling, &first.organs, today),
                 municipalities: members.iter().map(|p| p.code.clone()).collect(),
             })
         })
-        .collect())
+        .collect()
 }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
 use samenspel_domain::org::OrgType;
 use samenspel_domain::wgr::{
-    CouncilPosition, CouncilStep, NoCalendar, Regeling, StatutoryMoment, coming_moments, statutory_table,
-    whose_step,
+    CouncilPosition, CouncilStep, NoCalendar, Regeling, StatutoryMoment, WgrTable, coming_moments,
+    statutory_table, whose_step,
 };
 use samenspel_store::Collaboration;
 use serde::Serialize;
@@ -34,9 +34,12 @@ pub struct RegelingMoment {
     pub moment: StatutoryMoment,
 }
 
-/// The calendar of `collaboration` on `today`; `None` for a collaboration that is not a
-/// gemeenschappelijke regeling.
-pub fn calendar_of(collaboration: &Collaboration, today: NaiveDate) -> AppResult<Option<StatutoryCalendar>> {
+/// `collaboration` as the Wgr's rules see it, handed with the table of terms to `f`; `None`
+/// for a collaboration that is not a gemeenschappelijke regeling.
+pub(crate) fn with_regeling<T>(
+    collaboration: &Collaboration,
+    f: impl FnOnce(&WgrTable, &Regeling<'_>) -> T,
+) -> AppResult<Option<T>> {
     if collaboration.fields.kind != CollaborationKind::GemeenschappelijkeRegeling {
         return Ok(None);
     }
@@ -48,16 +51,24 @@ pub fn calendar_of(collaboration: &Collaboration, today: NaiveDate) -> AppResult
         end: collaboration.fields.end_date,
         participants: &participants,
     };
-    Ok(Some(match coming_moments(table, &regeling, today) {
-        Ok(moments) => StatutoryCalendar {
-            moments,
-            none_because: None,
-        },
-        Err(reason) => StatutoryCalendar {
-            moments: Vec::new(),
-            none_because: Some(reason),
-        },
-    }))
+    Ok(Some(f(table, &regeling)))
+}
+
+/// The calendar of `collaboration` on `today`; `None` for a collaboration that is not a
+/// gemeenschappelijke regeling.
+pub fn calendar_of(collaboration: &Collaboration, today: NaiveDate) -> AppResult<Option<StatutoryCalendar>> {
+    with_regeling(collaboration, |table, regeling| {
+        match coming_moments(table, regeling, today) {
+            Ok(moments) => StatutoryCalendar {
+                moments,
+                none_because: None,
+            },
+            Err(reason) => StatutoryCalendar {
+                moments: Vec::new(),
+                none_because: Some(reason),
+            },
+        }
+    })
 }
 
 impl App {
