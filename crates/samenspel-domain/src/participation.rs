@@ -205,7 +205,7 @@ pub fn parse_cvdr(field: &str, raw: &str) -> Result<Option<String>, ValidationEr
     let id = text.split('/').next().unwrap_or_default();
     let digits = id.get(4..).unwrap_or_default();
     let ok = id.len() > 4
-        && id[..4].eq_ignore_ascii_case("cvdr")
+        && id.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("cvdr"))
         && digits.len() <= 9
         && digits.chars().all(|c| c.is_ascii_digit())
         && text[id.len()..]

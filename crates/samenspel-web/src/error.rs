@@ -305,6 +305,27 @@ impl IntoResponse for PageError {
     }
 }
 
+/// A page handler that panicked: answered with the internal-error page (and the panic in the
+/// log) instead of a connection closed without a response.
+pub fn page_panicked(panic: Box<dyn std::any::Any + Send>) -> Response {
+    PageError::App(AppError::internal(panic_text(panic))).into_response()
+}
+
+/// An API handler that panicked: answered with a 500 problem (and the panic in the log).
+pub fn api_panicked(panic: Box<dyn std::any::Any + Send>) -> Response {
+    ApiError::App(AppError::internal(panic_text(panic))).into_response()
+}
+
+fn panic_text(panic: Box<dyn std::any::Any + Send>) -> String {
+    let text = match panic.downcast::<String>() {
+        Ok(text) => *text,
+        Err(panic) => panic
+            .downcast_ref::<&str>()
+            .map_or_else(|| "a handler panicked".to_owned(), |t| (*t).to_owned()),
+    };
+    format!("panic: {text}")
+}
+
 /// A page handler's error on its way to [`in_visitor_language`].
 #[derive(Debug, Clone)]
 enum Unrendered {
@@ -429,6 +450,45 @@ mod tests {
         assert_eq!(
             ApiError::TooLarge { limit_bytes: 1024 }.problem(Lang::Nl).title,
             "Verzoek te groot"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_handler_that_panics_is_answered_with_an_internal_error_not_a_closed_connection() {
+        use axum::routing::get;
+        use tower::ServiceExt;
+        use tower_http::catch_panic::CatchPanicLayer;
+
+        async fn boom() -> &'static str {
+            panic!("boom")
+        }
+        let page = axum::Router::new()
+            .route("/p", get(boom))
+            .layer(CatchPanicLayer::custom(page_panicked))
+            .layer(axum::middleware::from_fn(in_visitor_language));
+        let api = axum::Router::new()
+            .route("/a", get(boom))
+            .layer(CatchPanicLayer::custom(api_panicked))
+            .layer(axum::middleware::from_fn(api_language));
+        let request = |path: &str| Request::get(path).body(axum::body::Body::empty()).unwrap();
+        let response = page.oneshot(request("/p")).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(
+            response.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+        let response = api.oneshot(request("/a")).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap();
+        assert!(
+            !String::from_utf8_lossy(&body).contains("boom"),
+            "the panic stays in the log"
         );
     }
 }

@@ -115,6 +115,9 @@ fn cvdr_ids_row_by_row() {
         ("CVDR74x103", Err(())),
         ("CVDR741103/a", Err(())),
         ("CVDR1234567890", Err(())),
+        // Found by schemathesis: a character of four bytes across the prefix's end panicked.
+        ("0\u{10000}", Err(())),
+        ("cvd\u{e9}1", Err(())),
     ];
     for (raw, expected) in rows {
         let got = parse_cvdr("ordinance_cvdr", raw);
@@ -337,6 +340,33 @@ fn agreements_belong_to_a_regeling_only() {
 }
 
 proptest! {
+    #[test]
+    fn a_cvdr_id_is_refused_or_normalised_never_a_panic(raw in "\\PC{0,16}|[cC][vV][dD][rR][0-9/]{0,12}") {
+        if let Ok(Some(id)) = parse_cvdr("ordinance_cvdr", &raw) {
+            prop_assert!(id.starts_with("CVDR") && id.len() > 4);
+            prop_assert!(id[4..].chars().all(|c| c.is_ascii_digit()));
+        }
+    }
+
+    #[test]
+    fn any_text_in_any_field_is_parsed_or_refused_never_a_panic(
+        fields in proptest::collection::vec("\\PC{0,24}", 8)
+    ) {
+        let input = ParticipationInput {
+            agreements: fields[0].clone(),
+            agreements_url: fields[1].clone(),
+            ordinance_url: fields[2].clone(),
+            ordinance_cvdr: fields[3].clone(),
+            right_to_challenge: fields[4].clone(),
+            processes: vec![ProcessInput {
+                platform: fields[5].clone(),
+                address: fields[6].clone(),
+                title: fields[7].clone(),
+            }],
+        };
+        let _ = input.parse();
+    }
+
     #[test]
     fn an_accepted_address_is_always_http_with_a_host(raw in "\\PC{0,60}") {
         if let Ok(Some(address)) = WebAddress::parse("address", &raw, false) {

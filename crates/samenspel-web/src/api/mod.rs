@@ -78,6 +78,9 @@ pub fn routes() -> Router<App> {
     router
         .route("/openapi.json", get(serve))
         .fallback(not_found)
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            crate::error::api_panicked,
+        ))
         .layer(axum::middleware::from_fn(crate::error::api_language))
 }
 

@@ -71,6 +71,9 @@ pub fn routes() -> Router<App> {
         .merge(signals::routes())
         .merge(participation::routes())
         .merge(region_page::routes())
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            crate::error::page_panicked,
+        ))
         .layer(axum::middleware::from_fn(crate::error::in_visitor_language))
         .layer(axum::middleware::from_fn(flash::show_once))
 }
