@@ -32,6 +32,7 @@ pub mod spreadsheet;
 pub mod survey;
 pub mod text;
 pub mod transitions;
+pub mod udo;
 pub mod wgr;
 
 pub use error::{FieldError, ValidationErrors};

@@ -1,0 +1,1 @@
+//! Part of the UDO dossier (see `crate::udo`); filled in by issue 14.
