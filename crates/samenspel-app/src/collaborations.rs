@@ -7,6 +7,7 @@ use samenspel_domain::audit::Actor;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::{CollaborationInput, Partner, PartnerRole, check_new_partner};
 use samenspel_domain::org::OrgCode;
+use samenspel_domain::org::history::forerunners;
 use samenspel_domain::partnership::{Analysis, PartnerStance, StanceInput, analyse, resolve_phase};
 use samenspel_domain::signals::SignalKind;
 use samenspel_store::{
@@ -61,12 +62,32 @@ impl App {
         page: Page,
         who: &Principal,
     ) -> AppResult<Paged<CollaborationSummary>> {
-        let filter = CollaborationFilter {
+        let filter = self.as_seen_by(filter, who).await?;
+        Ok(self.store.list_collaborations(&filter, page).await?)
+    }
+
+    /// `filter` as `who` may use it today, with the forerunners of each organisation asked for
+    /// (a ministry of today finds what its predecessors took part in).
+    async fn as_seen_by(
+        &self,
+        filter: &CollaborationFilter,
+        who: &Principal,
+    ) -> AppResult<CollaborationFilter> {
+        let mut organisations = filter.organisations.clone();
+        if !organisations.is_empty() {
+            let graph = self.store.succession_graph().await?;
+            for code in &filter.organisations {
+                organisations.extend(forerunners(code, &graph).into_iter().cloned());
+            }
+            organisations.sort();
+            organisations.dedup();
+        }
+        Ok(CollaborationFilter {
             visibility: visibility(who),
             today: self.today(),
+            organisations,
             ..filter.clone()
-        };
-        Ok(self.store.list_collaborations(&filter, page).await?)
+        })
     }
 
     /// Every collaboration `filter` finds that `who` may see, in its order, for an export: read
@@ -109,11 +130,7 @@ impl App {
         filter: &CollaborationFilter,
         who: &Principal,
     ) -> AppResult<Vec<(SignalKind, u64)>> {
-        let filter = CollaborationFilter {
-            visibility: visibility(who),
-            today: self.today(),
-            ..filter.clone()
-        };
+        let filter = self.as_seen_by(filter, who).await?;
         Ok(self.store.signal_counts(&filter).await?)
     }
 

@@ -284,6 +284,13 @@ fn fields(
     }
 }
 
+/// The region a Regio Deal is named for: "Regio Deal Twente" → "Twente". The announcements
+/// name most deals of rounds 4 and 5 by their region only, without the municipalities.
+fn named_region(name: &str) -> Option<String> {
+    let region = name.strip_prefix("Regio Deal ")?.trim();
+    (!region.is_empty()).then(|| region.to_owned())
+}
+
 fn collaboration(
     kind: CollaborationKind,
     fields: CollaborationFields,
@@ -293,12 +300,14 @@ fn collaboration(
     let named = fields.region.as_deref().unwrap_or(&fields.name);
     let key = format!("{SOURCE_PREFIX}{}:{}", kind.key(), slug(named));
     // A deal names no region: it gets the one its partners make up (after the key, which stays
-    // the deal's name). The divisions are built in; they cannot be unreadable here.
+    // the deal's name), else the region it is named for. The divisions are built in; they
+    // cannot be unreadable here.
     let mut fields = fields;
     if fields.region.is_none() {
         fields.region = crate::regions::region_of_partners(partners.iter().map(|p| p.code.as_str()))
             .ok()
-            .flatten();
+            .flatten()
+            .or_else(|| named_region(&fields.name));
     }
     let summary: Vec<(&str, &str, Option<&str>)> = partners
         .iter()

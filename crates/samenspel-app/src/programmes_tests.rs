@@ -74,6 +74,22 @@ fn the_shipped_programmes_parse_completely() {
         zaanij.partners[0].notes.as_deref(),
         Some("Rijksbijdrage € 20.000.000,00")
     );
+    assert_eq!(
+        zaanij.fields.region.as_deref(),
+        Some("Noord-Holland"),
+        "its partners' province"
+    );
+    let twente = find(&all, "programma:regio-deal:regio-deal-twente");
+    assert_eq!(codes(twente), ["MNRE1034"], "the source names only the Rijk");
+    assert_eq!(
+        twente.fields.region.as_deref(),
+        Some("Twente"),
+        "the region it is named for"
+    );
+    assert!(
+        all.iter().all(|c| c.fields.region.is_some()),
+        "every programme has a region"
+    );
     let overijssel = find(&all, "programma:woondeal:woondeal-overijssel");
     assert_eq!(codes(overijssel), ["MNRE1034", "PV23"]);
     assert_eq!(overijssel.partners[0].notes, None, "no contribution published");

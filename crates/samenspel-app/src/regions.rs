@@ -1,6 +1,8 @@
 //! The regional divisions of the 342 municipalities (2025, `data/reference/regio/`) and the
 //! map geometry (`data/reference/geo/`), parsed once from the files built into the binary.
 
+mod provinces;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -289,14 +291,16 @@ pub fn region_of_partners<'a>(
     ))
 }
 
-/// The name of the province with code `PVxx`, or of the province municipality `GMxxxx` lies
-/// in (municipalities of 2025).
+/// The name of the province with code `PVxx`, of the province municipality `GMxxxx` lies in
+/// (municipalities of 2025), or of the province of a former municipality or a water board
+/// (see [`provinces`]).
 pub fn province_name(code: &str) -> Option<&'static str> {
     let provinces = divisions().ok()?.iter().find(|d| d.key == "provincie")?;
+    let place = provinces::of_former_or_water_board(code).unwrap_or(code);
     provinces
         .regions
         .iter()
-        .find(|r| r.code == code || r.members.iter().any(|m| m == code))
+        .find(|r| r.code == place || r.members.iter().any(|m| m == place))
         .map(|r| r.name.as_str())
 }
 

@@ -328,11 +328,6 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
     }
     problems.reading(REGELINGEN_FILE);
     let chains = versions_per_regeling(&regelingen, &mut problems);
-    let municipal: HashSet<OrgCode> = participants
-        .iter()
-        .filter(|(_, p)| p.org_type == OrgType::Gemeente)
-        .map(|(_, p)| p.partner.code.clone())
-        .collect();
     let regions = crate::regions::labelled_regions().unwrap_or_else(|reason| {
         problems.add(
             0,
@@ -345,6 +340,7 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
         );
         Vec::new()
     });
+    let places = Places::new(&participants, &regions);
     let collaborations = chains
         .into_iter()
         .map(|chain| {
@@ -355,7 +351,7 @@ pub fn parse(source: GrSource<'_>, known: &HashSet<OrgCode>) -> Result<ParsedReg
                     (record, partners_of.remove(&record.roo_id).unwrap_or_default())
                 })
                 .collect();
-            one_regeling(versions, &municipal, &regions)
+            one_regeling(versions, &places)
         })
         .collect();
     if !problems.is_empty() {
@@ -391,26 +387,55 @@ fn versions_per_regeling(records: &[(usize, RegelingRecord)], problems: &mut Pro
     })
 }
 
-/// The region of a regeling with these partners: the region of a division whose municipalities
-/// are exactly its municipal partners (those the register gives as type `gemeente`), else the
-/// provinces its partners lie in.
-fn region_of(
-    partners: &[RegisteredPartner],
-    municipal: &HashSet<OrgCode>,
-    regions: &[(String, Vec<String>)],
-) -> Option<String> {
-    let municipalities: BTreeSet<&str> = partners
-        .iter()
-        .filter(|p| municipal.contains(&p.code))
-        .map(|p| p.code.as_str())
-        .collect();
-    let coinciding = coinciding_region(&municipalities, regions).map(String::as_str);
-    region_text(
-        coinciding,
-        partners
+/// Where the register's participants lie, for the region column.
+struct Places<'a> {
+    /// Those the register gives as type `gemeente`.
+    municipal: HashSet<OrgCode>,
+    /// Every region of every division with its municipalities (see `labelled_regions`).
+    regions: Vec<(String, Vec<String>)>,
+    /// Participants that are themselves a region by name ("Veiligheidsregio IJsselland"), with
+    /// that region's municipalities.
+    region_bodies: HashMap<OrgCode, &'a [String]>,
+}
+
+impl<'a> Places<'a> {
+    fn new(participants: &[(usize, Participant)], regions: &'a [(String, Vec<String>)]) -> Self {
+        let region_bodies = participants
             .iter()
-            .filter_map(|p| crate::regions::province_name(p.code.as_str())),
-    )
+            .filter_map(|(_, p)| {
+                let (_, members) = regions.iter().find(|(label, _)| *label == p.name)?;
+                Some((p.partner.code.clone(), members.as_slice()))
+            })
+            .collect();
+        Places {
+            municipal: participants
+                .iter()
+                .filter(|(_, p)| p.org_type == OrgType::Gemeente)
+                .map(|(_, p)| p.partner.code.clone())
+                .collect(),
+            regions: regions.to_vec(),
+            region_bodies,
+        }
+    }
+
+    /// The region of a regeling with these partners: the region of a division whose
+    /// municipalities are exactly its municipal partners, else the provinces its partners lie
+    /// in (a partner that is a region by name lies in the provinces of its municipalities).
+    fn region_of(&self, partners: &[RegisteredPartner]) -> Option<String> {
+        let municipalities: BTreeSet<&str> = partners
+            .iter()
+            .filter(|p| self.municipal.contains(&p.code))
+            .map(|p| p.code.as_str())
+            .collect();
+        let coinciding = coinciding_region(&municipalities, &self.regions).map(String::as_str);
+        let provinces = partners.iter().flat_map(|p| {
+            let members = self.region_bodies.get(&p.code).copied().unwrap_or_default();
+            std::iter::once(p.code.as_str())
+                .chain(members.iter().map(String::as_str))
+                .filter_map(crate::regions::province_name)
+        });
+        region_text(coinciding, provinces)
+    }
 }
 
 /// A regeling from its versions (oldest first) with their participants: named by its last
@@ -418,8 +443,7 @@ fn region_of(
 /// the region its current partners make up.
 fn one_regeling(
     versions: Vec<(&RegelingRecord, Vec<RegisteredPartner>)>,
-    municipal: &HashSet<OrgCode>,
-    regions: &[(String, Vec<String>)],
+    places: &Places<'_>,
 ) -> RegisteredCollaboration {
     let (first, _) = versions[0];
     let (last, partners) = versions[versions.len() - 1].clone();
@@ -444,7 +468,7 @@ fn one_regeling(
         .collect();
     let mut fields = last.fields.clone();
     fields.start_date = first.fields.start_date.or(fields.start_date);
-    fields.region = region_of(&partners, municipal, regions);
+    fields.region = places.region_of(&partners);
     RegisteredCollaboration {
         source_key: format!("{SOURCE_PREFIX}{}", first.roo_id),
         source_hash: content_hash(&fields, &partners, &history),
@@ -574,15 +598,18 @@ mod tests {
             Some("Veiligheidsregio Utrecht"),
             "the VRU coincides with its veiligheidsregio"
         );
-        let with_region = parsed
+        assert_eq!(
+            region("gr:24221387").as_deref(),
+            Some("Veiligheidsregio Utrecht"),
+            "the VRU coincides with its veiligheidsregio"
+        );
+        let without: Vec<&str> = parsed
             .collaborations
             .iter()
-            .filter(|c| c.fields.region.is_some())
-            .count();
-        assert!(
-            with_region > 500,
-            "nearly every regeling has a region: {with_region}"
-        );
+            .filter(|c| c.fields.region.is_none())
+            .map(|c| c.fields.name.as_str())
+            .collect();
+        assert_eq!(without, Vec::<&str>::new(), "every regeling has a region");
     }
 
     #[test]
@@ -703,16 +730,38 @@ mod tests {
             organs: Vec::new(),
         };
         let partners = [partner("GM0001"), partner("GM0002"), partner("GM9999")];
-        let both: HashSet<OrgCode> = ["GM0001", "GM0002"]
-            .iter()
-            .map(|c| OrgCode::parse(c).unwrap())
-            .collect();
+        let places = |municipal: &[&str]| Places {
+            municipal: municipal.iter().map(|c| OrgCode::parse(c).unwrap()).collect(),
+            regions: regions.clone(),
+            region_bodies: HashMap::new(),
+        };
         assert_eq!(
-            region_of(&partners, &both, &regions).as_deref(),
+            places(&["GM0001", "GM0002"]).region_of(&partners).as_deref(),
             Some("Regio A"),
             "GM9999 is not given as a municipality, so the two municipalities make up Regio A"
         );
-        let all: HashSet<OrgCode> = partners.iter().map(|p| p.code.clone()).collect();
-        assert_ne!(region_of(&partners, &all, &regions).as_deref(), Some("Regio A"));
+        let all = places(&["GM0001", "GM0002", "GM9999"]);
+        assert_ne!(all.region_of(&partners).as_deref(), Some("Regio A"));
+    }
+
+    #[test]
+    fn a_participant_that_is_a_region_by_name_lies_in_the_provinces_of_its_municipalities() {
+        let parsed = parse(SHIPPED, &known()).unwrap();
+        let meldkamer = parsed
+            .collaborations
+            .iter()
+            .find(|c| c.fields.name == "Gemeenschappelijke regeling Meldkamer Oost Nederland 2020")
+            .unwrap();
+        assert_eq!(meldkamer.fields.region.as_deref(), Some("Gelderland, Overijssel"));
+        let hoeksche_waard = parsed
+            .collaborations
+            .iter()
+            .find(|c| c.fields.name == "Gemeenschappelijke Regeling WIHW")
+            .unwrap();
+        assert_eq!(
+            hoeksche_waard.fields.region.as_deref(),
+            Some("Zuid-Holland"),
+            "its five municipalities merged in 2019; the register names them by their ROO id"
+        );
     }
 }

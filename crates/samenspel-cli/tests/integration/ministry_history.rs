@@ -322,3 +322,36 @@ async fn the_demonstration_shows_a_ministry_of_the_previous_cabinet() {
         "its own page lists it"
     );
 }
+
+#[tokio::test]
+async fn a_filter_on_a_ministry_of_today_finds_what_its_predecessors_took_part_in() {
+    let h = Harness::start().await;
+    let old = h
+        .create_collaboration("Woondeal Oud Kabinet", &[("MNRE1171", "trekker")])
+        .await;
+    let other = h
+        .create_collaboration("Regio Deal Elders", &[("MNRE1045", "trekker")])
+        .await;
+    let ids = |list: serde_json::Value| -> Vec<i64> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect()
+    };
+    // VRO ended on 23 February 2026 with BZK as its successor.
+    let bzk = h.get_json("/api/v1/collaborations?organisation=MNRE1034").await;
+    assert_eq!(ids(bzk), [old], "BZK finds what VRO took part in");
+    let vro = h.get_json("/api/v1/collaborations?organisation=MNRE1171").await;
+    assert_eq!(ids(vro), [old], "VRO itself still finds it");
+    let ezk = h.get_json("/api/v1/collaborations?organisation=MNRE1045").await;
+    assert_eq!(
+        ids(ezk),
+        [other],
+        "no forerunner of EZK took part in the woondeal"
+    );
+    let html = page(&h, "/signalen?organisatie=MNRE1034").await;
+    assert!(html.contains("Woondeal Oud Kabinet"), "the signals page too");
+    assert!(!html.contains("Regio Deal Elders"));
+}

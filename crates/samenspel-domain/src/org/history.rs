@@ -107,6 +107,17 @@ pub fn line_of<'a>(org: &'a Organisation, lookup: impl Fn(&OrgCode) -> Option<&'
     }
 }
 
+/// Every organisation in `all` whose line of successors reaches `code`: its predecessors,
+/// theirs, and so on. A filter on a ministry of today uses it to find what its forerunners
+/// took part in (a collaboration keeps the ministry that was responsible at the time).
+pub fn forerunners<'a>(code: &OrgCode, all: &'a [Organisation]) -> Vec<&'a OrgCode> {
+    let find = |c: &OrgCode| all.iter().find(|o| &o.code == c);
+    all.iter()
+        .filter(|o| o.code != *code && line_of(o, find).successors.contains(code))
+        .map(|o| &o.code)
+        .collect()
+}
+
 /// Something wrong in the history of a set of organisations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HistoryProblem {

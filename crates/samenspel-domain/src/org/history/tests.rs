@@ -34,6 +34,37 @@ fn codes(cs: &[&str]) -> Vec<OrgCode> {
 }
 
 #[test]
+fn the_forerunners_of_an_organisation_are_all_that_lead_to_it() {
+    let all = [
+        ministry("VROM", true, Some("IENM")),
+        ministry("VW", true, Some("IENM")),
+        ministry("IENM", true, Some("IENW")),
+        ministry("IENW", false, None),
+        ministry("EZ", true, None),
+        ministry("LOOP1", true, Some("LOOP2")),
+        ministry("LOOP2", true, Some("LOOP1")),
+    ];
+    let of = |c: &str| {
+        let mut found: Vec<&str> = forerunners(&code(c), &all).iter().map(|c| c.as_str()).collect();
+        found.sort_unstable();
+        found
+    };
+    assert_eq!(of("IENW"), ["IENM", "VROM", "VW"]);
+    assert_eq!(of("IENM"), ["VROM", "VW"]);
+    assert_eq!(of("VROM"), Vec::<&str>::new());
+    assert_eq!(
+        of("EZ"),
+        Vec::<&str>::new(),
+        "ended without a successor: no forerunners"
+    );
+    assert_eq!(
+        of("LOOP1"),
+        ["LOOP2"],
+        "a loop in the data ends, and never counts itself"
+    );
+}
+
+#[test]
 fn a_current_organisation_is_its_own_end() {
     let all = [ministry("BZK", false, None)];
     let l = line(&all, "BZK");
