@@ -231,7 +231,65 @@ fn the_congruence_principle_is_suggested_from_the_figure() {
     let (met, why) = congruence_suggestion(Some(&division(0.25))).unwrap();
     assert!(!met && why.contains("maar voor 25%"));
     assert_eq!(division(f64::NAN).percent(), 0);
+    assert!(DivisionFacts::new("RES", 30, 0.3).is_ok());
+    for bad in [f64::NAN, -0.1, 1.01, f64::INFINITY] {
+        let err = DivisionFacts::new("RES", 30, bad).unwrap_err();
+        assert_eq!(err.errors[0].field, "division.coinciding_share");
+    }
     assert_eq!(division(7.0).percent(), 100);
+}
+
+fn task_input(freedom: &str, alone: &str, inhabitants: &str, municipalities: &str) -> TaskInput {
+    TaskInput {
+        policy_freedom: freedom.into(),
+        municipalities_alone: alone.into(),
+        need_inhabitants: inhabitants.into(),
+        need_municipalities: municipalities.into(),
+        justification: String::new(),
+    }
+}
+
+#[test]
+fn the_typed_task_is_parsed() {
+    let f = task_input("dwingend", "nee", "250.000", "")
+        .parse(PROVINCE, None)
+        .unwrap();
+    assert_eq!(
+        (f.freedom, f.municipalities_alone, f.need, f.justification),
+        (
+            PolicyFreedom::Dwingend,
+            false,
+            ScaleNeed::Inhabitants(250_000),
+            None
+        )
+    );
+    let g = task_input("vrij", "ja", "", " 3 ").parse(PROVINCE, None).unwrap();
+    assert_eq!(g.need, ScaleNeed::Municipalities(3));
+}
+
+#[test]
+fn a_bad_typed_task_names_every_field() {
+    let rows = [
+        (
+            task_input("soms", "", "", "4"),
+            vec!["policy_freedom", "municipalities_alone"],
+        ),
+        (
+            task_input("vrij", "ja", "-5", "x"),
+            vec!["need_inhabitants", "need_municipalities"],
+        ),
+        (task_input("vrij", "ja", "10", "2"), vec!["need_inhabitants"]),
+        (task_input("vrij", "ja", "0", ""), vec!["need_inhabitants"]),
+        (
+            task_input("vrij", "ja", "", "99999999999"),
+            vec!["need_municipalities"],
+        ),
+    ];
+    for (input, expected) in rows {
+        let err = input.parse(PROVINCE, None).unwrap_err();
+        let fields: Vec<&str> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, expected, "{input:?}");
+    }
 }
 
 fn freedom() -> impl Strategy<Value = PolicyFreedom> {
@@ -239,6 +297,20 @@ fn freedom() -> impl Strategy<Value = PolicyFreedom> {
 }
 
 proptest! {
+    #[test]
+    fn no_typed_task_panics(
+        freedom in "\\PC{0,12}",
+        alone in "\\PC{0,5}",
+        inhabitants in "\\PC{0,40}",
+        municipalities in "\\PC{0,40}",
+        justification in "\\PC{0,40}",
+    ) {
+        let input = TaskInput { policy_freedom: freedom, municipalities_alone: alone, need_inhabitants: inhabitants, need_municipalities: municipalities, justification };
+        if let Ok(f) = input.parse(PROVINCE, None) {
+            let _ = advise(&f);
+        }
+    }
+
     #[test]
     fn the_advice_is_decentral_first_and_never_mandatory_without_justification(
         freedom in freedom(),
