@@ -32,8 +32,8 @@ use crate::{Message, ValidationErrors, msg};
 keyed_enum!(
     /// The kind of consultation, which decides its term.
     ConsultationKind, "kind", "soort consultatie" {
-        Medeoverheden => "medeoverheden", "Formele consultatie van de medeoverheden (twee maanden)";
-        Internet => "internetconsultatie", "Internetconsultatie (vier tot twaalf weken)";
+        Medeoverheden => "medeoverheden", "Formele consultatie van de medeoverheden";
+        Internet => "internetconsultatie", "Internetconsultatie";
     }
 );
 
@@ -42,6 +42,24 @@ keyed_enum!(
 pub enum TermRule {
     AtLeastMonths(u32),
     Weeks { min: u32, max: u32 },
+}
+
+impl TermRule {
+    /// The shortest term in words: `2 maanden`, `4 weken`.
+    pub fn minimum_text(self) -> String {
+        match self {
+            TermRule::AtLeastMonths(months) => format!("{months} maanden"),
+            TermRule::Weeks { min, .. } => format!("{min} weken"),
+        }
+    }
+
+    /// The longest term in words, if there is one.
+    pub fn maximum_text(self) -> Option<String> {
+        match self {
+            TermRule::AtLeastMonths(_) => None,
+            TermRule::Weeks { max, .. } => Some(format!("{max} weken")),
+        }
+    }
 }
 
 impl ConsultationKind {
@@ -154,8 +172,9 @@ impl Term {
                     "term_too_short",
                     msg!(
                         "error-consultation-too-short",
-                        "De termijn is korter dan {kind} voorschrijft: de laatste dag is op zijn vroegst {earliest}.",
-                        kind = kind.label_nl().to_lowercase(),
+                        "{kind} duurt ten minste {minimum}: de laatste dag is op zijn vroegst {earliest}.",
+                        minimum = kind.rule().minimum_text(),
+                        kind = kind.label_nl(),
                         earliest = earliest.map(date).unwrap_or_default()
                     ),
                 ));
@@ -167,8 +186,9 @@ impl Term {
                 "term_too_long",
                 msg!(
                     "error-consultation-too-long",
-                    "De termijn is langer dan {kind} toestaat: de laatste dag is op zijn laatst {latest}.",
-                    kind = kind.label_nl().to_lowercase(),
+                    "{kind} duurt ten hoogste {maximum}: de laatste dag is op zijn laatst {latest}.",
+                    maximum = kind.rule().maximum_text().unwrap_or_default(),
+                    kind = kind.label_nl(),
                     latest = date(latest)
                 ),
             ));

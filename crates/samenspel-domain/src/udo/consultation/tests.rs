@@ -99,7 +99,12 @@ fn a_term_too_short_too_long_or_reversed_is_refused_on_the_end_field() {
     .unwrap_err();
     assert_eq!(
         short.errors[0].message.dutch(),
-        "De termijn is korter dan formele consultatie van de medeoverheden (twee maanden) voorschrijft: de laatste dag is op zijn vroegst 01-05-2026."
+        "Formele consultatie van de medeoverheden duurt ten minste 2 maanden: de laatste dag is op zijn vroegst 01-05-2026."
+    );
+    let long = Term::new(ConsultationKind::Internet, date(2026, 3, 2), date(2026, 6, 1)).unwrap_err();
+    assert_eq!(
+        long.errors[0].message.dutch(),
+        "Internetconsultatie duurt ten hoogste 12 weken: de laatste dag is op zijn laatst 25-05-2026."
     );
 }
 
