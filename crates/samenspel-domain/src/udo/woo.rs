@@ -88,6 +88,13 @@ impl InformationCategory {
         format!("{TOOI_BASE}{}", self.place().tooi_id)
     }
 
+    /// The category's code in the national Woo index's sitemaps, `infocat001`–`infocat017`, in
+    /// the order of art. 3.3 (partly verified: one code base, see the DATA notes).
+    pub fn sitemap_code(self) -> String {
+        let position = Self::ALL.iter().position(|c| *c == self).unwrap_or_default();
+        format!("infocat{:03}", position + 1)
+    }
+
     /// The article this category comes from, for a person:
     /// `Wet open overheid, artikel 3.3, lid 2, onderdeel e (BWBR0045754)`.
     pub fn citation(self) -> Message {

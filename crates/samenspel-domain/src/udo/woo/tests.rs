@@ -70,6 +70,17 @@ fn each_category_row() {
 }
 
 #[test]
+fn sitemap_codes_follow_the_order_of_the_article() {
+    assert_eq!(InformationCategory::WettenAvv.sitemap_code(), "infocat001");
+    assert_eq!(InformationCategory::Adviezen.sitemap_code(), "infocat010");
+    assert_eq!(
+        InformationCategory::Onderzoeksrapporten.sitemap_code(),
+        "infocat015"
+    );
+    assert_eq!(InformationCategory::Klachtoordelen.sitemap_code(), "infocat017");
+}
+
+#[test]
 fn the_citation_names_article_lid_letter_and_bwb_id() {
     assert_eq!(
         InformationCategory::Adviezen.citation().dutch(),
