@@ -114,6 +114,20 @@ pub struct KompasAnswers {
     pub options: Vec<PolicyOption>,
 }
 
+impl KompasAnswers {
+    /// The question set these answers were given to.
+    pub fn set(&self) -> Option<&'static QuestionSet> {
+        QUESTION_SETS
+            .iter()
+            .find(|s| s.framework == self.framework && s.version == self.version)
+    }
+
+    /// What is still missing, checked against the answers' own set.
+    pub fn completeness(&self) -> Option<Completeness> {
+        self.set().map(|set| check(set, &self.answers, &self.options))
+    }
+}
+
 /// Whether the zero option is among the options, where the framework asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
