@@ -8,7 +8,8 @@
 //! Text that looks like markup is refused: a `<` that opens a tag (`<a`, `</`, `<!`, `<?`) or a
 //! script address (`javascript:`, `vbscript:`, `data:text/html`, also with spaces or control
 //! characters inside the scheme). Pages escape all text anyway; the refusal keeps stored
-//! reactions plain. A honeypot field (`website`), invisible to people, must stay empty.
+//! reactions plain. A honeypot field (`website`), invisible to people, must stay empty, and one
+//! address gives at most [`MAX_REACTIONS_PER_ADDRESS`] reactions a day.
 
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +32,30 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 pub const MAX_THEME_CHARS: usize = 100;
 /// The name of the honeypot field in forms and JSON.
 pub const HONEYPOT_FIELD: &str = "website";
+
+/// Reactions from one address are counted over this window …
+pub const ADDRESS_WINDOW_HOURS: i64 = 24;
+/// … and refused beyond this many (our choice; the app counts, the store keeps the addresses).
+pub const MAX_REACTIONS_PER_ADDRESS: u64 = 5;
+
+/// Whether one more reaction may come from an address that gave `earlier` reactions within the
+/// last [`ADDRESS_WINDOW_HOURS`]; refused on the field `address` otherwise.
+pub fn within_address_limit(earlier: u64) -> Result<(), ValidationErrors> {
+    if earlier < MAX_REACTIONS_PER_ADDRESS {
+        Ok(())
+    } else {
+        Err(ValidationErrors::single(
+            "address",
+            "rate_limited",
+            msg!(
+                "error-reaction-rate-limited",
+                "Vanaf dit adres zijn de afgelopen {hours} uur al {max} reacties gegeven; probeer het later opnieuw.",
+                hours = ADDRESS_WINDOW_HOURS,
+                max = MAX_REACTIONS_PER_ADDRESS
+            ),
+        ))
+    }
+}
 
 /// One reaction, valid by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

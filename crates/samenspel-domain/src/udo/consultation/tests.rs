@@ -289,6 +289,19 @@ fn a_filled_honeypot_is_refused() {
     );
 }
 
+#[test]
+fn an_address_may_react_a_few_times_a_day() {
+    for earlier in 0..MAX_REACTIONS_PER_ADDRESS {
+        assert_eq!(within_address_limit(earlier), Ok(()));
+    }
+    let err = within_address_limit(MAX_REACTIONS_PER_ADDRESS).unwrap_err();
+    assert_eq!(
+        (err.errors[0].field.as_str(), err.errors[0].code),
+        ("address", "rate_limited")
+    );
+    assert!(within_address_limit(u64::MAX).is_err());
+}
+
 fn reaction(kind: ReactionKind, theme: Option<&str>) -> Reaction {
     Reaction {
         kind,
