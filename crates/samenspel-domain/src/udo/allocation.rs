@@ -213,10 +213,10 @@ pub fn choose(facts: &TaskFacts, layer: AllocationLayer) -> Result<AllocationLay
         Some(option) => Err(ValidationErrors::single(
             "layer",
             "does_not_fit",
-            msg!(
+            msg!(parts;
                 "error-allocation-does-not-fit",
-                "{layer} past niet bij deze taak: {reason}",
-                layer = layer.label_nl(),
+                "{layer} past niet bij deze taak: {reason}";
+                layer = layer.label(),
                 reason = option.check.explanation
             ),
         )),

@@ -170,12 +170,12 @@ impl Term {
                 return Err(ValidationErrors::single(
                     "end",
                     "term_too_short",
-                    msg!(
+                    msg!(parts;
                         "error-consultation-too-short",
                         "{kind} duurt ten minste {minimum}: de laatste dag is op zijn vroegst {earliest}.",
                         minimum = kind.rule().minimum_text(),
-                        kind = kind.label_nl(),
-                        earliest = earliest.map(date).unwrap_or_default()
+                        earliest = earliest.map(date).unwrap_or_default();
+                        kind = kind.label()
                     ),
                 ));
             }
@@ -184,12 +184,12 @@ impl Term {
             return Err(ValidationErrors::single(
                 "end",
                 "term_too_long",
-                msg!(
+                msg!(parts;
                     "error-consultation-too-long",
                     "{kind} duurt ten hoogste {maximum}: de laatste dag is op zijn laatst {latest}.",
                     maximum = kind.rule().maximum_text().unwrap_or_default(),
-                    kind = kind.label_nl(),
-                    latest = date(latest)
+                    latest = date(latest);
+                    kind = kind.label()
                 ),
             ));
         }

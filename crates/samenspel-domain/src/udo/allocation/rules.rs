@@ -4,6 +4,7 @@
 //! (seed 001); how they weigh scale and policy freedom is our reading, said in each reason.
 
 use super::TaskFacts;
+use crate::messages::Parts;
 use crate::rules::{Condition, Rule, Source, Verdict, date};
 use crate::{Message, msg};
 
@@ -60,18 +61,6 @@ const NOT_ALONE: Condition<TaskFacts> = Condition {
     },
 };
 
-fn division_note(f: &TaskFacts) -> String {
-    match &f.division {
-        Some(d) => format!(
-            " De indeling '{}' ({} regio's) valt voor {}% samen met andere indelingen.",
-            d.name,
-            d.regions,
-            d.percent()
-        ),
-        None => String::new(),
-    }
-}
-
 fn gemeente(f: &TaskFacts) -> Verdict {
     if f.municipalities_alone {
         Verdict::voldoet(msg!(
@@ -101,12 +90,21 @@ fn centrumgemeente(f: &TaskFacts) -> Verdict {
     if !f.within_a_province() {
         return beyond_province(f);
     }
-    Verdict::voldoet(msg!(
-        "allocation-centrumgemeente-fits",
-        "Gemeenten kunnen de taak samen dragen op een schaal van {need}, vrijwillig via een centrumgemeente.{division}",
-        need = f.need_text(),
-        division = division_note(f)
-    ))
+    Verdict::voldoet(match &f.division {
+        Some(d) => msg!(
+            "allocation-centrumgemeente-fits-division",
+            "Gemeenten kunnen de taak samen dragen op een schaal van {need}, vrijwillig via een centrumgemeente. De indeling '{name}' ({regions} regio's) valt voor {percent}% samen met andere indelingen.",
+            need = f.need_text(),
+            name = d.name,
+            regions = d.regions,
+            percent = d.percent()
+        ),
+        None => msg!(
+            "allocation-centrumgemeente-fits",
+            "Gemeenten kunnen de taak samen dragen op een schaal van {need}, vrijwillig via een centrumgemeente.",
+            need = f.need_text()
+        ),
+    })
 }
 
 fn provincie(f: &TaskFacts) -> Verdict {
@@ -122,10 +120,10 @@ fn provincie(f: &TaskFacts) -> Verdict {
 
 fn rijksdienst(f: &TaskFacts) -> Verdict {
     if f.freedom.is_limited() {
-        Verdict::voldoet(msg!(
+        Verdict::voldoet(msg!(parts;
             "allocation-rijksdienst-limited",
-            "Gemeenten kunnen de taak niet zelf uitvoeren en de taak is beperkt beleidsvrij ({freedom}): een gedeconcentreerde rijksdienst in plaats van verplichte samenwerking.",
-            freedom = f.freedom.label_nl().to_lowercase()
+            "Gemeenten kunnen de taak niet zelf uitvoeren en de taak is beperkt beleidsvrij ({freedom}): een gedeconcentreerde rijksdienst in plaats van verplichte samenwerking.";
+            freedom = Parts::from(f.freedom.label()).lowercase()
         ))
     } else if !f.within_a_province() {
         Verdict::voldoet(msg!(
@@ -134,10 +132,10 @@ fn rijksdienst(f: &TaskFacts) -> Verdict {
             need = f.need_text()
         ))
     } else {
-        Verdict::voldoet_niet(msg!(
+        Verdict::voldoet_niet(msg!(parts;
             "allocation-rijksdienst-not-needed",
-            "De taak laat beleidsvrijheid ({freedom}) en past op decentrale schaal: centraal alleen wat moet.",
-            freedom = f.freedom.label_nl().to_lowercase()
+            "De taak laat beleidsvrijheid ({freedom}) en past op decentrale schaal: centraal alleen wat moet.";
+            freedom = Parts::from(f.freedom.label()).lowercase()
         ))
     }
 }
@@ -154,9 +152,8 @@ fn verplichte_samenwerking(f: &TaskFacts) -> Verdict {
         )),
         Some(justification) => Verdict::voldoet(msg!(
             "allocation-mandatory-justified",
-            "Alleen als laatste mogelijkheid, met de motivering: {justification}{division}",
-            justification = justification,
-            division = division_note(f)
+            "Alleen als laatste mogelijkheid, met de motivering: {justification}",
+            justification = justification
         )),
     }
 }

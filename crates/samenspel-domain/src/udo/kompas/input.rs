@@ -57,11 +57,11 @@ impl KompasInput {
                 errors.add(
                     field,
                     "unknown_question",
-                    msg!(
+                    msg!(parts;
                         "error-kompas-unknown-question",
                         "'{key}' is geen vraag van {framework}.",
-                        key = key,
-                        framework = framework.label_nl()
+                        key = key;
+                        framework = framework.label()
                     ),
                 );
                 continue;
