@@ -122,6 +122,14 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         signals::SignalKind::LABELS,
         wgr::CouncilStep::LABELS,
         crate::participation::Platform::LABELS,
+        crate::udo::kompas::Framework::LABELS,
+        crate::udo::allocation::PolicyFreedom::LABELS,
+        crate::udo::allocation::AllocationLayer::LABELS,
+        crate::udo::consultation::ConsultationKind::LABELS,
+        crate::udo::consultation::reaction::ReactionKind::LABELS,
+        crate::udo::consultation::report::ThemeAction::LABELS,
+        crate::udo::woo::InformationCategory::LABELS,
+        crate::udo::woo::AttachmentKind::LABELS,
     ]
     .concat()
 }
@@ -131,7 +139,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 29] = [
+    let parsers: [Parse; 37] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -161,6 +169,14 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| signals::SignalKind::parse_field(f, r).map(drop),
         |f, r| wgr::CouncilStep::parse_field(f, r).map(drop),
         |f, r| crate::participation::Platform::parse_field(f, r).map(drop),
+        |f, r| crate::udo::kompas::Framework::parse_field(f, r).map(drop),
+        |f, r| crate::udo::allocation::PolicyFreedom::parse_field(f, r).map(drop),
+        |f, r| crate::udo::allocation::AllocationLayer::parse_field(f, r).map(drop),
+        |f, r| crate::udo::consultation::ConsultationKind::parse_field(f, r).map(drop),
+        |f, r| crate::udo::consultation::reaction::ReactionKind::parse_field(f, r).map(drop),
+        |f, r| crate::udo::consultation::report::ThemeAction::parse_field(f, r).map(drop),
+        |f, r| crate::udo::woo::InformationCategory::parse_field(f, r).map(drop),
+        |f, r| crate::udo::woo::AttachmentKind::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()
