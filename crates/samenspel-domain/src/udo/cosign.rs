@@ -123,22 +123,24 @@ pub fn cosign(dossier: &Dossier, thresholds: CosignThresholds) -> CosignFlag {
     if let Some(how) = &aspects.deviation_from_principles {
         reasons.push(CosignReason::DeviatesFromPrinciples { how: how.clone() });
     }
-    if let Some((year, amount)) = dossier.financial.as_ref().and_then(|f| f.largest_year()) {
-        if amount >= thresholds.yearly_consequence && amount > Cents::ZERO {
-            reasons.push(CosignReason::FinancialImpact {
-                year,
-                amount,
-                threshold: thresholds.yearly_consequence,
-            });
-        }
+    if let Some((year, amount)) = dossier.financial.as_ref().and_then(|f| f.largest_year())
+        && amount >= thresholds.yearly_consequence
+        && amount > Cents::ZERO
+    {
+        reasons.push(CosignReason::FinancialImpact {
+            year,
+            amount,
+            threshold: thresholds.yearly_consequence,
+        });
     }
-    if let Some(count) = aspects.governments_affected {
-        if count >= thresholds.governments_affected && count > 0 {
-            reasons.push(CosignReason::GovernmentsAffected {
-                count,
-                threshold: thresholds.governments_affected,
-            });
-        }
+    if let Some(count) = aspects.governments_affected
+        && count >= thresholds.governments_affected
+        && count > 0
+    {
+        reasons.push(CosignReason::GovernmentsAffected {
+            count,
+            threshold: thresholds.governments_affected,
+        });
     }
     CosignFlag { reasons }
 }

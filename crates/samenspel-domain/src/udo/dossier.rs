@@ -226,4 +226,6 @@ impl Dossier {
 }
 
 #[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
 mod tests;

@@ -191,14 +191,14 @@ impl DossierInput {
                     false,
                 ))
                 .flatten();
-            if let (Some(key), Some(answer)) = (key, answer) {
-                if answers.insert(key, answer).is_some() {
-                    e.add(
-                        format!("{field}.key"),
-                        "duplicate",
-                        msg!("error-udo-duplicate-question", "Deze vraag is al beantwoord."),
-                    );
-                }
+            if let (Some(key), Some(answer)) = (key, answer)
+                && answers.insert(key, answer).is_some()
+            {
+                e.add(
+                    format!("{field}.key"),
+                    "duplicate",
+                    msg!("error-udo-duplicate-question", "Deze vraag is al beantwoord."),
+                );
             }
         }
         if !answers.is_empty() && framework.as_ref().is_some_and(Option::is_none) {

@@ -60,10 +60,10 @@ impl FinancialInput {
         }
         let mut articles = Vec::new();
         for (i, key) in self.articles.iter().enumerate() {
-            if let Some(article) = e.collect(FinancialArticle::parse_field(&format!("articles[{i}]"), key)) {
-                if !articles.contains(&article) {
-                    articles.push(article);
-                }
+            if let Some(article) = e.collect(FinancialArticle::parse_field(&format!("articles[{i}]"), key))
+                && !articles.contains(&article)
+            {
+                articles.push(article);
             }
         }
         let funding = match self.funding.trim() {
