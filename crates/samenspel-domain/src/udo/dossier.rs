@@ -11,8 +11,6 @@
 //! freedom are ROB (2021) annex II (DOMAIN.md §7); the scope (beperkte or uitgebreide UDO) is
 //! seed 002 ("een beperkte UDO bijvoorbeeld als onderdeel van de Memorie van Toelichting").
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -20,7 +18,9 @@ use crate::keyed::keyed_enum;
 use crate::org::OrgCode;
 
 mod input;
+mod kompas_parts;
 pub use input::{AspectsInput, BzkAdviceInput, ConsultationInput, DossierInput, KoepelInput, parse_period};
+pub use kompas_parts::{KompasPart, KompasPartInput, KompasParts, parse_parts};
 
 use super::financial::FinancialParagraph;
 
@@ -163,15 +163,6 @@ pub struct ConsultationPlan {
     pub internet: Option<Period>,
 }
 
-/// The Beleidskompas answers: per framework version (e.g. `beleidskompas-2023`, or the older
-/// IAK) a map from a question key to the answer's text. The questions themselves are in
-/// `crate::udo::kompas`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
-pub struct KompasAnswers {
-    pub framework: Option<String>,
-    pub answers: BTreeMap<String, String>,
-}
-
 /// One UDO dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dossier {
@@ -190,7 +181,7 @@ pub struct Dossier {
     pub bzk_advice: Vec<BzkAdvice>,
     /// The collaborations the proposal concerns, by their id.
     pub collaborations: Vec<i64>,
-    pub kompas: KompasAnswers,
+    pub kompas: KompasParts,
     /// The ministry expects financial consequences for decentral governments (asked in the
     /// verkenning; the financial paragraph then quantifies them).
     pub financial_consequences_expected: bool,

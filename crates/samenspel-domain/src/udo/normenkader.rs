@@ -516,13 +516,40 @@ pub fn evaluate(dossier: &Dossier) -> Vec<RuleCheck> {
     evaluate_all(NORMENKADER, dossier)
 }
 
-/// The rules that must hold to enter `to` and do not.
+/// A table of rules with the state from which each must hold: this normenkader
+/// ([`Normenkader::CURRENT`]) or another (the official items, once public).
+#[derive(Clone, Copy)]
+pub struct Normenkader {
+    pub rules: &'static [Rule<Dossier>],
+    pub gates: &'static [(&'static str, UdoState)],
+}
+
+impl Normenkader {
+    /// [`NORMENKADER`] with its [`GATES`].
+    pub const CURRENT: Normenkader = Normenkader {
+        rules: NORMENKADER,
+        gates: GATES,
+    };
+
+    /// The rules that must hold to enter `to` and do not.
+    pub fn failing_for(&self, to: UdoState, dossier: &Dossier) -> Vec<RuleCheck> {
+        let gate = |key: &str| {
+            self.gates
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, state)| *state)
+        };
+        evaluate_all(self.rules, dossier)
+            .into_iter()
+            .filter(|check| check.outcome == Outcome::VoldoetNiet)
+            .filter(|check| gate(check.key).is_some_and(|g| g.rank() <= to.rank()))
+            .collect()
+    }
+}
+
+/// The rules of [`NORMENKADER`] that must hold to enter `to` and do not.
 pub fn failing_for(to: UdoState, dossier: &Dossier) -> Vec<RuleCheck> {
-    evaluate(dossier)
-        .into_iter()
-        .filter(|check| check.outcome == Outcome::VoldoetNiet)
-        .filter(|check| gate(check.key).is_some_and(|g| g.rank() <= to.rank()))
-        .collect()
+    Normenkader::CURRENT.failing_for(to, dossier)
 }
 
 /// The names of rules as one list for a refusal ("…; …").

@@ -17,7 +17,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::dossier::{ConsultationPlan, Dossier};
-use super::normenkader::{self, failing_for};
+use super::normenkader::{self, Normenkader};
 use crate::rules::RuleCheck;
 use crate::transitions::{Guard, Named, Refusal, Transition, next};
 use crate::{Message, messages::Parts, msg};
@@ -295,8 +295,19 @@ impl StepRefusal {
     }
 }
 
-/// The progress after `step`, or why it is refused (the dossier and progress are unchanged).
+/// The progress after `step` under the current normenkader, or why it is refused (the dossier
+/// and progress are unchanged).
 pub fn take(dossier: &Dossier, progress: &UdoProgress, step: &Step) -> Result<UdoProgress, StepRefusal> {
+    take_under(Normenkader::CURRENT, dossier, progress, step)
+}
+
+/// [`take`] under another table of rules (e.g. the official normenkader items).
+pub fn take_under(
+    kader: Normenkader,
+    dossier: &Dossier,
+    progress: &UdoProgress,
+    step: &Step,
+) -> Result<UdoProgress, StepRefusal> {
     let event = step.event();
     let facts = StepFacts {
         outcome: step.outcome().cloned().or_else(|| progress.outcome.clone()),
@@ -321,7 +332,7 @@ pub fn take(dossier: &Dossier, progress: &UdoProgress, step: &Step) -> Result<Ud
         .filter(|g| !(g.holds)(&facts))
         .map(|g| g.missing)
         .collect();
-    let rules = failing_for(row.to, dossier);
+    let rules = kader.failing_for(row.to, dossier);
     if !guards.is_empty() || !rules.is_empty() {
         return Err(StepRefusal::Missing { event, guards, rules });
     }

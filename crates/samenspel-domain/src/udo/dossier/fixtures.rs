@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::{AspectsInput, BzkAdviceInput, ConsultationInput, Dossier, DossierInput, KoepelInput};
+use super::{
+    AspectsInput, BzkAdviceInput, ConsultationInput, Dossier, DossierInput, KoepelInput, KompasPartInput,
+};
 use crate::udo::financial::{FinancialInput, FinancialRowInput};
 
 pub fn day(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -84,8 +86,20 @@ pub fn input() -> DossierInput {
             },
         ],
         collaborations: vec!["12".into(), "7".into(), "12".into()],
-        kompas_framework: "beleidskompas-2023".into(),
-        kompas_answers: vec![("probleem".into(), "Te lange wachttijden.".into())],
+        kompas: vec![
+            KompasPartInput {
+                framework: "beleidskompas".into(),
+                version: "1".into(),
+                question: "probleem".into(),
+                answer: "Te lange wachttijden.".into(),
+            },
+            KompasPartInput {
+                framework: "iak".into(),
+                version: "1".into(),
+                question: "aanleiding".into(),
+                answer: "Een motie.".into(),
+            },
+        ],
         financial_consequences_expected: true,
         financial: Some(financial_input()),
         consultation: Some(ConsultationInput {

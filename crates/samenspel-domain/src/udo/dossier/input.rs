@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::{
     AdministrativeAspects, BzkAdvice, CheckMoment, ConsultationPlan, Dossier, GovernmentLayer,
-    KoepelJudgement, KompasAnswers, LegislativePhase, Period, PolicyFreedom, RegulationForm, UdoScope,
+    KoepelJudgement, KompasPartInput, LegislativePhase, Period, PolicyFreedom, RegulationForm, UdoScope,
 };
 use crate::collaboration::parse_date;
 use crate::org::OrgCode;
@@ -16,7 +16,6 @@ use crate::{ValidationErrors, msg};
 
 const TITLE_MAX: usize = 300;
 const TEXT_MAX: usize = 10_000;
-const KEY_MAX: usize = 100;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -81,9 +80,8 @@ pub struct DossierInput {
     pub bzk_advice: Vec<BzkAdviceInput>,
     /// Collaboration ids as text.
     pub collaborations: Vec<String>,
-    pub kompas_framework: String,
-    /// Question key → answer.
-    pub kompas_answers: Vec<(String, String)>,
+    /// The Beleidskompas (or IAK) answers.
+    pub kompas: Vec<KompasPartInput>,
     pub financial_consequences_expected: bool,
     pub financial: Option<FinancialInput>,
     pub consultation: Option<ConsultationInput>,
@@ -105,7 +103,7 @@ impl DossierInput {
         let aspects = e.collect(self.aspects.parse());
         let bzk_advice = e.collect(parse_advice(&self.bzk_advice));
         let collaborations = e.collect(parse_collaborations(&self.collaborations));
-        let kompas = e.collect(self.parse_kompas());
+        let kompas = e.collect(super::parse_parts(&self.kompas));
         let financial = match &self.financial {
             Some(input) => e.collect(prefixed("financial", input.parse())).map(Some),
             None => Some(None),
@@ -167,54 +165,6 @@ impl DossierInput {
             }),
             _ => Err(e),
         }
-    }
-
-    fn parse_kompas(&self) -> Result<KompasAnswers, ValidationErrors> {
-        let mut e = ValidationErrors::new();
-        let framework = e.collect(parse_line(
-            "kompas_framework",
-            &self.kompas_framework,
-            KEY_MAX,
-            false,
-        ));
-        let mut answers = std::collections::BTreeMap::new();
-        for (i, (key, answer)) in self.kompas_answers.iter().enumerate() {
-            let field = format!("kompas_answers[{i}]");
-            let key = e
-                .collect(parse_line(&format!("{field}.key"), key, KEY_MAX, true))
-                .flatten();
-            let answer = e
-                .collect(parse_paragraphs(
-                    &format!("{field}.answer"),
-                    answer,
-                    TEXT_MAX,
-                    false,
-                ))
-                .flatten();
-            if let (Some(key), Some(answer)) = (key, answer)
-                && answers.insert(key, answer).is_some()
-            {
-                e.add(
-                    format!("{field}.key"),
-                    "duplicate",
-                    msg!("error-udo-duplicate-question", "Deze vraag is al beantwoord."),
-                );
-            }
-        }
-        if !answers.is_empty() && framework.as_ref().is_some_and(Option::is_none) {
-            e.add(
-                "kompas_framework",
-                "required",
-                msg!(
-                    "error-udo-framework-required",
-                    "Kies de versie van het Beleidskompas (of het IAK) waarop de antwoorden horen."
-                ),
-            );
-        }
-        e.finish(|| KompasAnswers {
-            framework: framework.flatten(),
-            answers,
-        })
     }
 }
 

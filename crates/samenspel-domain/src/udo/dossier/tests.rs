@@ -40,8 +40,16 @@ fn a_complete_input_parses_into_the_dossier() {
     );
     assert_eq!(d.advice_at(CheckMoment::Onderraad), None);
     assert_eq!(d.collaborations, vec![12, 7], "duplicates are dropped");
-    assert_eq!(d.kompas.framework.as_deref(), Some("beleidskompas-2023"));
-    assert_eq!(d.kompas.answers["probleem"], "Te lange wachttijden.");
+    assert_eq!(
+        d.kompas.answer("beleidskompas", 1, "probleem"),
+        Some("Te lange wachttijden.")
+    );
+    assert_eq!(d.kompas.answer("beleidskompas", 2, "probleem"), None);
+    assert_eq!(d.kompas.of("iak", 1)["aanleiding"], "Een motie.");
+    assert_eq!(
+        d.kompas.parts[0].framework, "beleidskompas",
+        "sorted by framework"
+    );
     let plan = d.consultation.unwrap();
     assert_eq!(
         plan.co_governments,
@@ -118,12 +126,19 @@ fn each_wrong_field_is_named() {
             Box::new(|i| i.collaborations[0] = "0".into()),
         ),
         (
-            "kompas_framework",
-            Box::new(|i| i.kompas_framework = String::new()),
+            "kompas[1].framework",
+            Box::new(|i| i.kompas[1].framework = "IAK!".into()),
         ),
         (
-            "kompas_answers[1].key",
-            Box::new(|i| i.kompas_answers.push(("probleem".into(), "Nog eens.".into()))),
+            "kompas[0].version",
+            Box::new(|i| i.kompas[0].version = "0".into()),
+        ),
+        (
+            "kompas[2].question",
+            Box::new(|i| {
+                let again = i.kompas[0].clone();
+                i.kompas.push(again);
+            }),
         ),
         (
             "financial.rows[0].structural",
@@ -188,14 +203,13 @@ fn empty_optional_parts_are_left_out() {
     let mut bare = input();
     bare.financial = None;
     bare.consultation = None;
-    bare.kompas_framework = String::new();
-    bare.kompas_answers.clear();
+    bare.kompas.clear();
     bare.aspects = AspectsInput::default();
     bare.financial_consequences_expected = false;
     let d = bare.parse().unwrap();
     assert_eq!(d.financial, None);
     assert_eq!(d.consultation, None);
-    assert_eq!(d.kompas, KompasAnswers::default());
+    assert_eq!(d.kompas, KompasParts::default());
     assert_eq!(d.aspects.policy_freedom, None);
     assert_eq!(d.aspects.compensation, None);
     assert!(!d.has_financial_consequences());
@@ -213,13 +227,13 @@ fn the_input_reads_from_json() {
         "ministry": "MNRE1025", "title": "T", "summary": "S", "form": "beleid",
         "layers": ["waterschappen"], "scope": "beperkt", "scope_reason": "Klein.",
         "phase": "aangenomen", "aspects": {"medebewind": true},
-        "kompas_framework": "iak", "kompas_answers": [["aanleiding", "Een motie."]]
+        "kompas": [{"framework": "iak", "version": "1", "question": "aanleiding", "answer": "Een motie."}]
     });
     let d: DossierInput = serde_json::from_value(json).unwrap();
     let d = d.parse().unwrap();
     assert_eq!(d.layers, [GovernmentLayer::Waterschappen]);
     assert!(d.aspects.medebewind);
-    assert_eq!(d.kompas.answers["aanleiding"], "Een motie.");
+    assert_eq!(d.kompas.answer("iak", 1, "aanleiding"), Some("Een motie."));
 }
 
 proptest! {
@@ -234,7 +248,7 @@ proptest! {
         any.aspects.policy_freedom = text.clone();
         any.bzk_advice[n % 2].given_on = text.clone();
         any.collaborations.push(text.clone());
-        any.kompas_answers.push((text.clone(), text.clone()));
+        any.kompas.push(KompasPartInput { framework: text.clone(), version: text.clone(), question: text.clone(), answer: text.clone() });
         if let Some(f) = any.financial.as_mut() {
             f.rows[n].structural = text.clone();
             f.rows[n].year = text.clone();

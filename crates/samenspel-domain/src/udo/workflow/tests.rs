@@ -325,3 +325,43 @@ fn the_dossier_permission_table() {
     }
     assert!(DOSSIER_PERMISSIONS.iter().all(|p| p.role != Role::Beheerder));
 }
+
+/// A rule added to a table is enforced by the workflow as it stands.
+#[test]
+fn a_new_rule_needs_no_change_to_the_workflow() {
+    use crate::rules::{Rule, Verdict, date};
+    use crate::udo::normenkader::{GATES, NORMENKADER, Normenkader};
+    static EXTRA: [Rule<Dossier>; 1] = [Rule {
+        key: "samenvatting-kort",
+        text: || Message::plain("De samenvatting is korter dan tien tekens."),
+        source: crate::rules::Source::Passage(|| Message::plain("Een proef")),
+        version: 1,
+        valid_from: date(2026, 1, 1),
+        applies_when: &[],
+        check: |d| {
+            if d.summary.chars().count() < 10 {
+                Verdict::voldoet(Message::plain("Kort."))
+            } else {
+                Verdict::voldoet_niet(Message::plain("Te lang."))
+            }
+        },
+    }];
+    static EXTRA_GATES: [(&str, UdoState); 1] = [("samenvatting-kort", UdoState::Toets)];
+    let kader = Normenkader {
+        rules: &EXTRA,
+        gates: &EXTRA_GATES,
+    };
+    let d = dossier();
+    let verkenning = take(&d, &UdoProgress::new(), &Step::StartVerkenning).unwrap();
+    let refusal = take_under(kader, &d, &verkenning, &Step::StartToets).unwrap_err();
+    assert_eq!(
+        refusal.missing()[0].dutch(),
+        "De samenvatting is korter dan tien tekens."
+    );
+    assert!(
+        take(&d, &verkenning, &Step::StartToets).is_ok(),
+        "the current normenkader has no such rule"
+    );
+    assert_eq!(Normenkader::CURRENT.rules.len(), NORMENKADER.len());
+    assert_eq!(Normenkader::CURRENT.gates.len(), GATES.len());
+}
