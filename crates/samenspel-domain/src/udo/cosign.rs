@@ -19,7 +19,7 @@ use crate::money::Cents;
 use crate::{Message, msg};
 
 /// When the impact counts as large (configurable; the defaults are our choice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct CosignThresholds {
     /// A yearly consequence at or above this amount (structural and incidental, all layers).
     pub yearly_consequence: Cents,
@@ -38,7 +38,7 @@ impl Default for CosignThresholds {
 }
 
 /// Why BZK co-signs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case", tag = "reden")]
 pub enum CosignReason {
     /// The proposal makes cooperation between governments mandatory.
@@ -89,7 +89,7 @@ impl CosignReason {
 }
 
 /// The co-signing flag: raised when there is at least one reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct CosignFlag {
     pub reasons: Vec<CosignReason>,
 }

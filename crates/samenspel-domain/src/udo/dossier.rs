@@ -104,7 +104,7 @@ impl GovernmentLayer {
 }
 
 /// A koepel's part in the dossier: when its judgement was asked and what it said.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct KoepelJudgement {
     pub koepel: Koepel,
     pub asked_on: NaiveDate,
@@ -113,7 +113,7 @@ pub struct KoepelJudgement {
 }
 
 /// The administrative side of the proposal (DOMAIN.md §6 and §7).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, utoipa::ToSchema)]
 pub struct AdministrativeAspects {
     pub tasks: String,
     pub policy_freedom: Option<PolicyFreedom>,
@@ -140,7 +140,7 @@ pub struct AdministrativeAspects {
 }
 
 /// BZK's advice at one check moment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct BzkAdvice {
     pub moment: CheckMoment,
     pub given_on: NaiveDate,
@@ -148,7 +148,7 @@ pub struct BzkAdvice {
 }
 
 /// A period from its first to its last day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Period {
     pub opens: NaiveDate,
     pub closes: NaiveDate,
@@ -157,14 +157,14 @@ pub struct Period {
 /// The consultation terms the ministry has planned: the formal consultation of the
 /// co-governments (Code Interbestuurlijke Verhoudingen) and, where chosen, the public internet
 /// consultation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ConsultationPlan {
     pub co_governments: Period,
     pub internet: Option<Period>,
 }
 
 /// One UDO dossier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Dossier {
     /// The ministry that holds the pen.
     pub ministry: OrgCode,

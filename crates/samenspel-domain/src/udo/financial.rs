@@ -82,7 +82,7 @@ impl FinancialArticle {
 }
 
 /// One layer's consequence in one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FinancialRow {
     pub layer: GovernmentLayer,
     pub year: i32,
@@ -101,7 +101,7 @@ impl FinancialRow {
 }
 
 /// The financial paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FinancialParagraph {
     /// At most one row per layer and year.
     pub rows: Vec<FinancialRow>,
@@ -112,7 +112,7 @@ pub struct FinancialParagraph {
 }
 
 /// The consequences of one layer in one year, summed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct LayerYearTotal {
     pub layer: GovernmentLayer,
     pub year: i32,

@@ -27,7 +27,7 @@ mod steps;
 pub use steps::{OutcomeInput, Step, UdoEvent, UdoOutcome};
 
 /// Where a dossier stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum UdoState {
     Concept,
@@ -88,7 +88,7 @@ impl Named for UdoState {
 }
 
 /// What the workflow has recorded of a dossier beyond its content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct UdoProgress {
     pub state: UdoState,
     pub outcome: Option<UdoOutcome>,

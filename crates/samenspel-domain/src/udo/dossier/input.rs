@@ -2,7 +2,7 @@
 //! field: `title`, `layers[1]`, `koepels[0].asked_on`, `financial.rows[2].structural`, ….
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     AdministrativeAspects, BzkAdvice, CheckMoment, ConsultationPlan, Dossier, GovernmentLayer,
@@ -17,7 +17,7 @@ use crate::{ValidationErrors, msg};
 const TITLE_MAX: usize = 300;
 const TEXT_MAX: usize = 10_000;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct KoepelInput {
     pub koepel: String,
@@ -25,7 +25,7 @@ pub struct KoepelInput {
     pub judgement: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct AspectsInput {
     pub tasks: String,
@@ -45,7 +45,7 @@ pub struct AspectsInput {
     pub governments_affected: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BzkAdviceInput {
     pub moment: String,
@@ -54,7 +54,7 @@ pub struct BzkAdviceInput {
 }
 
 /// The planned consultation; the internet consultation's dates are empty when none is held.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ConsultationInput {
     pub co_governments_opens: String,
@@ -64,7 +64,7 @@ pub struct ConsultationInput {
 }
 
 /// A dossier as typed in.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DossierInput {
     pub ministry: String,

@@ -14,7 +14,7 @@ const KEY_MAX: usize = 50;
 const ANSWER_MAX: usize = 20_000;
 
 /// One answer: the framework (`beleidskompas`, `iak`), its version, the question's key.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
 pub struct KompasPart {
     pub framework: String,
     pub version: u32,
@@ -23,7 +23,7 @@ pub struct KompasPart {
 }
 
 /// The answers, each (framework, version, question) once, in that order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, utoipa::ToSchema)]
 pub struct KompasParts {
     pub parts: Vec<KompasPart>,
 }
@@ -49,7 +49,7 @@ impl KompasParts {
 }
 
 /// One answer as typed in; a blank answer is left out (not yet answered).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct KompasPartInput {
     pub framework: String,

@@ -260,3 +260,15 @@ proptest! {
         let _ = any.parse();
     }
 }
+
+#[test]
+fn the_dossier_travels_as_json_with_its_keys() {
+    let json = serde_json::to_value(input().parse().unwrap()).unwrap();
+    assert_eq!(json["form"], "wet");
+    assert_eq!(json["layers"], serde_json::json!(["gemeenten", "provincies"]));
+    assert_eq!(json["koepels"][0]["koepel"], "vng");
+    assert_eq!(json["bzk_advice"][0]["moment"], "ambtelijk-voorportaal");
+    assert_eq!(json["financial"]["rows"][0]["structural"], 500_000_000);
+    assert_eq!(json["financial"]["funding"], "algemene-uitkering");
+    assert_eq!(json["consultation"]["co_governments"]["closes"], "2026-05-31");
+}

@@ -2,7 +2,7 @@
 //! `1234.56`, `€ 2.000.000`), refused when negative or not a number, naming the row and field
 //! (`rows[2].structural`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{FinancialArticle, FinancialParagraph, FinancialRow, FundingMethod};
 use crate::collaboration::parse_date;
@@ -16,7 +16,7 @@ const SOURCE_MAX: usize = 500;
 
 /// One row as typed in; an empty amount counts as zero (a layer with only an incidental
 /// consequence leaves the structural one empty).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct FinancialRowInput {
     pub layer: String,
@@ -27,7 +27,7 @@ pub struct FinancialRowInput {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct FinancialInput {
     pub rows: Vec<FinancialRowInput>,

@@ -10,7 +10,7 @@ use crate::transitions::Named;
 use crate::{ValidationErrors, msg};
 
 /// A step without its data, as the transition table names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum UdoEvent {
     StartVerkenning,
@@ -53,7 +53,7 @@ impl Named for UdoEvent {
 }
 
 /// The outcome of the toets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case", tag = "uitkomst", content = "voorwaarden")]
 pub enum UdoOutcome {
     Uitvoerbaar,
@@ -78,7 +78,7 @@ impl UdoOutcome {
 }
 
 /// The outcome as a form sends it: its key and the conditions, one per entry.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct OutcomeInput {
     pub outcome: String,
