@@ -1,6 +1,8 @@
 use super::*;
+use crate::money::Cents;
 use crate::udo::dossier::fixtures::{day, dossier};
-use crate::udo::dossier::{GovernmentLayer, Koepel};
+use crate::udo::dossier::{GovernmentLayer, Koepel, Period, RegulationForm};
+use crate::udo::financial::FundingMethod;
 use Outcome::{NietVanToepassing as Nvt, Voldoet, VoldoetNiet};
 
 type Change = fn(&mut Dossier);
