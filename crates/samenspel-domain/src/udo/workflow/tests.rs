@@ -365,3 +365,48 @@ fn a_new_rule_needs_no_change_to_the_workflow() {
     assert_eq!(Normenkader::CURRENT.rules.len(), NORMENKADER.len());
     assert_eq!(Normenkader::CURRENT.gates.len(), GATES.len());
 }
+
+fn any_step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    let date = (2026i32..2029, 1u32..13, 1u32..29).prop_map(|(y, m, d)| day(y, m, d));
+    prop_oneof![
+        Just(Step::StartVerkenning),
+        Just(Step::StartToets),
+        Just(Step::RecordOutcome(UdoOutcome::Uitvoerbaar)),
+        Just(Step::RecordOutcome(UdoOutcome::OnderVoorwaarden(Vec::new()))),
+        Just(Step::RecordOutcome(UdoOutcome::NietUitvoerbaar)),
+        Just(Step::Revise),
+        Just(Step::OpenConsultation),
+        date.clone().prop_map(|on| Step::Adopt { on }),
+        date.clone().prop_map(|on| Step::EnterIntoForce { on }),
+        date.prop_map(|on| Step::Evaluate { on }),
+    ]
+}
+
+proptest::proptest! {
+    /// Whatever is tried, a step either follows a row of the table or changes nothing, and the
+    /// dates recorded never run backwards.
+    #[test]
+    fn every_accepted_step_is_a_row_and_dates_keep_their_order(steps in proptest::collection::vec(any_step(), 0..25)) {
+        let d = dossier();
+        let mut progress = UdoProgress::new();
+        for step in &steps {
+            match take(&d, &progress, step) {
+                Ok(after) => {
+                    proptest::prop_assert!(UDO_TRANSITIONS.iter().any(|t| t.from == progress.state && t.event == step.event() && t.to == after.state));
+                    progress = after;
+                }
+                Err(refusal) => proptest::prop_assert!(!refusal.message().is_empty()),
+            }
+            if let (Some(adopted), Some(in_force)) = (progress.adopted_on, progress.in_force_on) {
+                proptest::prop_assert!(adopted <= in_force);
+            }
+            if let (Some(in_force), Some(evaluated)) = (progress.in_force_on, progress.evaluated_on) {
+                proptest::prop_assert!(in_force <= evaluated);
+            }
+            if let Some(UdoOutcome::OnderVoorwaarden(conditions)) = &progress.outcome {
+                proptest::prop_assert!(!conditions.is_empty());
+            }
+        }
+    }
+}
