@@ -31,7 +31,7 @@ const KCBR_AR_7_6: &str = "https://www.kcbr.nl/beleid-en-regelgeving-ontwikkelen
 const KCBR_DRAAIBOEK_10A: &str = "https://www.kcbr.nl/beleid-en-regelgeving-ontwikkelen/draaiboek-voor-de-regelgeving/wetten-nr-4-110/1-interdepartementale-voorbereiding-nr-4-14/nr-10a-toetsing-van-ontwerpregelingen-door-bzk";
 const ROB_2021_ANNEX_II: &str =
     "ROB (2021), Rol nemen, ruimte geven, bijlage II, §5 Code Interbestuurlijke Verhoudingen";
-const SEED_002: &str = "Brief van de minister van BZK (H. Bruins Slot) over een sterk bestuur en de UDO, \"Bovengemeentelijke samenwerking\" en \"Implementatie van en werken met de UDO\"";
+const SEED_002: &str = "Brief van de minister van BZK (H. Bruins Slot) over een sterk bestuur en de UDO, §2 \"Zorgen voor een passende verdeling van taken en bevoegdheden\"";
 
 /// The financial paragraph as Ar 4.46 asks it, with art. 2 Fvw.
 pub fn ar_4_46() -> Message {
@@ -80,7 +80,7 @@ pub fn decentral() -> Message {
         "udo-source-decentral",
         "Onze lezing van {rob}: {quote}; en {seed}: {quote_seed}.",
         rob = ROB_2021_ANNEX_II,
-        quote = "\"Bij nieuwe taken zal vanuit de uitgangspunten van de code ('decentraal wat kan, centraal wat moet') overlegd worden waar een taak het beste belegd kan worden.\"",
+        quote = "\"Bij nieuwe taken zal vanuit de uitgangspunten van de code (‘decentraal wat kan, centraal wat moet’) overlegd worden waar een taak het beste belegd kan worden.\"",
         seed = SEED_002,
         quote_seed = "\"zodat duidelijk is waar verantwoordelijkheden en bevoegdheden liggen en waarom voor één van de bestuurslagen gekozen is\""
     )
