@@ -130,6 +130,14 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         crate::udo::consultation::report::ThemeAction::LABELS,
         crate::udo::woo::InformationCategory::LABELS,
         crate::udo::woo::AttachmentKind::LABELS,
+        crate::udo::dossier::RegulationForm::LABELS,
+        crate::udo::dossier::GovernmentLayer::LABELS,
+        crate::udo::dossier::UdoScope::LABELS,
+        crate::udo::dossier::LegislativePhase::LABELS,
+        crate::udo::dossier::Koepel::LABELS,
+        crate::udo::dossier::CheckMoment::LABELS,
+        crate::udo::financial::FundingMethod::LABELS,
+        crate::udo::financial::FinancialArticle::LABELS,
     ]
     .concat()
 }
@@ -139,7 +147,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 37] = [
+    let parsers: [Parse; 45] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -177,6 +185,14 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| crate::udo::consultation::report::ThemeAction::parse_field(f, r).map(drop),
         |f, r| crate::udo::woo::InformationCategory::parse_field(f, r).map(drop),
         |f, r| crate::udo::woo::AttachmentKind::parse_field(f, r).map(drop),
+        |f, r| crate::udo::dossier::RegulationForm::parse_field(f, r).map(drop),
+        |f, r| crate::udo::dossier::GovernmentLayer::parse_field(f, r).map(drop),
+        |f, r| crate::udo::dossier::UdoScope::parse_field(f, r).map(drop),
+        |f, r| crate::udo::dossier::LegislativePhase::parse_field(f, r).map(drop),
+        |f, r| crate::udo::dossier::Koepel::parse_field(f, r).map(drop),
+        |f, r| crate::udo::dossier::CheckMoment::parse_field(f, r).map(drop),
+        |f, r| crate::udo::financial::FundingMethod::parse_field(f, r).map(drop),
+        |f, r| crate::udo::financial::FinancialArticle::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()

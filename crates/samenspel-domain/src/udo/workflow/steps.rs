@@ -1,0 +1,198 @@
+//! The steps of the workflow: each event, the data a step carries (the outcome with its
+//! conditions, a date), and what taking it records.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{UdoProgress, UdoState};
+use crate::text::parse_paragraphs;
+use crate::transitions::Named;
+use crate::{ValidationErrors, msg};
+
+/// A step without its data, as the transition table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum UdoEvent {
+    StartVerkenning,
+    StartToets,
+    RecordOutcome,
+    /// Back from the outcome to the verkenning, to change the proposal.
+    Revise,
+    OpenConsultation,
+    Adopt,
+    EnterIntoForce,
+    Evaluate,
+}
+
+impl UdoEvent {
+    pub const ALL: [UdoEvent; 8] = [
+        UdoEvent::StartVerkenning,
+        UdoEvent::StartToets,
+        UdoEvent::RecordOutcome,
+        UdoEvent::Revise,
+        UdoEvent::OpenConsultation,
+        UdoEvent::Adopt,
+        UdoEvent::EnterIntoForce,
+        UdoEvent::Evaluate,
+    ];
+}
+
+impl Named for UdoEvent {
+    fn name_nl(self) -> &'static str {
+        match self {
+            UdoEvent::StartVerkenning => "verkenning starten",
+            UdoEvent::StartToets => "toets starten",
+            UdoEvent::RecordOutcome => "uitkomst vastleggen",
+            UdoEvent::Revise => "voorstel herzien",
+            UdoEvent::OpenConsultation => "consultatie openen",
+            UdoEvent::Adopt => "vaststellen",
+            UdoEvent::EnterIntoForce => "in werking laten treden",
+            UdoEvent::Evaluate => "evalueren",
+        }
+    }
+}
+
+/// The outcome of the toets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case", tag = "uitkomst", content = "voorwaarden")]
+pub enum UdoOutcome {
+    Uitvoerbaar,
+    /// Feasible under these conditions (never empty once parsed).
+    OnderVoorwaarden(Vec<String>),
+    NietUitvoerbaar,
+}
+
+impl UdoOutcome {
+    /// Feasible, with or without conditions.
+    pub fn feasible(&self) -> bool {
+        !matches!(self, UdoOutcome::NietUitvoerbaar)
+    }
+
+    pub fn key(&self) -> &'static str {
+        match self {
+            UdoOutcome::Uitvoerbaar => "uitvoerbaar",
+            UdoOutcome::OnderVoorwaarden(_) => "uitvoerbaar-onder-voorwaarden",
+            UdoOutcome::NietUitvoerbaar => "niet-uitvoerbaar",
+        }
+    }
+}
+
+/// The outcome as a form sends it: its key and the conditions, one per entry.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct OutcomeInput {
+    pub outcome: String,
+    pub conditions: Vec<String>,
+}
+
+impl OutcomeInput {
+    /// The outcome; "onder voorwaarden" without conditions, and conditions with another
+    /// outcome, are refused naming `conditions`.
+    pub fn parse(&self) -> Result<UdoOutcome, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let conditions: Vec<String> = self
+            .conditions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| e.collect(parse_paragraphs(&format!("conditions[{i}]"), c, 2_000, false)))
+            .flatten()
+            .collect();
+        let outcome = match self.outcome.trim() {
+            "uitvoerbaar" => Some(UdoOutcome::Uitvoerbaar),
+            "uitvoerbaar-onder-voorwaarden" => Some(UdoOutcome::OnderVoorwaarden(conditions.clone())),
+            "niet-uitvoerbaar" => Some(UdoOutcome::NietUitvoerbaar),
+            other => {
+                e.add(
+                    "outcome",
+                    "unknown_value",
+                    msg!(
+                        "error-udo-unknown-outcome",
+                        "'{value}' is geen uitkomst; kies uit: uitvoerbaar, uitvoerbaar-onder-voorwaarden, niet-uitvoerbaar.",
+                        value = other
+                    ),
+                );
+                None
+            }
+        };
+        match &outcome {
+            Some(UdoOutcome::OnderVoorwaarden(c)) if c.is_empty() => e.add(
+                "conditions",
+                "required",
+                msg!(
+                    "error-udo-conditions-required",
+                    "Noem de voorwaarden waaronder het voorstel uitvoerbaar is."
+                ),
+            ),
+            Some(UdoOutcome::Uitvoerbaar | UdoOutcome::NietUitvoerbaar) if !conditions.is_empty() => e.add(
+                "conditions",
+                "not_allowed",
+                msg!(
+                    "error-udo-conditions-not-allowed",
+                    "Voorwaarden horen alleen bij de uitkomst 'uitvoerbaar onder voorwaarden'."
+                ),
+            ),
+            _ => {}
+        }
+        match outcome {
+            Some(outcome) if e.is_empty() => Ok(outcome),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A step with its data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    StartVerkenning,
+    StartToets,
+    RecordOutcome(UdoOutcome),
+    Revise,
+    OpenConsultation,
+    Adopt { on: NaiveDate },
+    EnterIntoForce { on: NaiveDate },
+    Evaluate { on: NaiveDate },
+}
+
+impl Step {
+    pub fn event(&self) -> UdoEvent {
+        match self {
+            Step::StartVerkenning => UdoEvent::StartVerkenning,
+            Step::StartToets => UdoEvent::StartToets,
+            Step::RecordOutcome(_) => UdoEvent::RecordOutcome,
+            Step::Revise => UdoEvent::Revise,
+            Step::OpenConsultation => UdoEvent::OpenConsultation,
+            Step::Adopt { .. } => UdoEvent::Adopt,
+            Step::EnterIntoForce { .. } => UdoEvent::EnterIntoForce,
+            Step::Evaluate { .. } => UdoEvent::Evaluate,
+        }
+    }
+
+    pub fn outcome(&self) -> Option<&UdoOutcome> {
+        match self {
+            Step::RecordOutcome(outcome) => Some(outcome),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Step::Adopt { on } | Step::EnterIntoForce { on } | Step::Evaluate { on } => Some(*on),
+            _ => None,
+        }
+    }
+
+    /// The progress once this step is taken into `to`.
+    pub(super) fn record(&self, progress: &UdoProgress, to: UdoState) -> UdoProgress {
+        let mut next = progress.clone();
+        next.state = to;
+        match self {
+            Step::RecordOutcome(outcome) => next.outcome = Some(outcome.clone()),
+            Step::Revise => next.outcome = None,
+            Step::Adopt { on } => next.adopted_on = Some(*on),
+            Step::EnterIntoForce { on } => next.in_force_on = Some(*on),
+            Step::Evaluate { on } => next.evaluated_on = Some(*on),
+            Step::StartVerkenning | Step::StartToets | Step::OpenConsultation => {}
+        }
+        next
+    }
+}
