@@ -5,6 +5,7 @@
 pub mod allocation;
 pub mod consultation;
 pub mod cosign;
+pub mod dashboard;
 pub mod dossier;
 pub mod financial;
 pub mod kompas;
