@@ -35,6 +35,7 @@ pub mod search;
 pub mod secret;
 pub mod statutory;
 pub mod survey;
+pub mod udo;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;

@@ -117,6 +117,20 @@ pub enum AuditEvent<'a> {
     AttachmentAdd {
         info: &'a AttachmentInfo,
     },
+    UdoCreate {
+        id: i64,
+        after: &'a samenspel_domain::udo::dossier::DossierInput,
+    },
+    UdoUpdate {
+        id: i64,
+        before: &'a samenspel_domain::udo::dossier::DossierInput,
+        after: &'a samenspel_domain::udo::dossier::DossierInput,
+    },
+    UdoStep {
+        id: i64,
+        before: &'a samenspel_domain::udo::workflow::UdoProgress,
+        after: &'a samenspel_domain::udo::workflow::UdoProgress,
+    },
     ParticipationUpdate {
         collaboration_id: i64,
         before: Option<&'a Participation>,
@@ -170,6 +184,9 @@ impl AuditEvent<'_> {
             E::SurveyImport { .. } => AuditAction::SurveyImport,
             E::AttachmentAdd { .. } => AuditAction::AttachmentAdd,
             E::ParticipationUpdate { .. } => AuditAction::ParticipationUpdate,
+            E::UdoCreate { .. } => AuditAction::UdoCreate,
+            E::UdoUpdate { .. } => AuditAction::UdoUpdate,
+            E::UdoStep { .. } => AuditAction::UdoStep,
         }
     }
 
@@ -199,6 +216,9 @@ impl AuditEvent<'_> {
             E::AttachmentAdd { info } => (info.owner.kind.key(), info.owner.id.to_string()),
             E::ParticipationUpdate { collaboration_id, .. } => {
                 ("collaboration", collaboration_id.to_string())
+            }
+            E::UdoCreate { id, .. } | E::UdoUpdate { id, .. } | E::UdoStep { id, .. } => {
+                ("udo_dossier", id.to_string())
             }
         }
     }
@@ -267,6 +287,9 @@ impl AuditEvent<'_> {
             E::SurveyImport { responses, .. } => (None, Some(json!({ "responses": responses }))),
             E::AttachmentAdd { info } => (None, to_json(info)?),
             E::ParticipationUpdate { before, after, .. } => (opt_json(*before)?, to_json(after)?),
+            E::UdoCreate { after, .. } => (None, to_json(after)?),
+            E::UdoUpdate { before, after, .. } => (to_json(before)?, to_json(after)?),
+            E::UdoStep { before, after, .. } => (to_json(before)?, to_json(after)?),
         })
     }
 }

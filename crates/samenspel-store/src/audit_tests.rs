@@ -9,6 +9,7 @@ use samenspel_domain::org::OrgType;
 use samenspel_domain::partnership::{Profile, Stance};
 
 use super::*;
+use samenspel_domain::udo::workflow::UdoProgress;
 
 fn code(text: &str) -> OrgCode {
     OrgCode::parse(text).unwrap()
@@ -130,6 +131,14 @@ fn every_event_serialises_and_every_action_is_summarised() {
         added_at: Utc::now(),
     };
     let gm = code("GM0363");
+    let dossier = samenspel_domain::udo::dossier::DossierInput {
+        title: "Wet regie volkshuisvesting".into(),
+        ..Default::default()
+    };
+    let toets = UdoProgress {
+        state: samenspel_domain::udo::workflow::UdoState::Toets,
+        ..UdoProgress::new()
+    };
     let events = [
         AuditEvent::CollaborationCreate { after: &new },
         AuditEvent::CollaborationUpdate {
@@ -221,6 +230,20 @@ fn every_event_serialises_and_every_action_is_summarised() {
             collaboration_id: 12,
             before: None,
             after: &samenspel_domain::participation::Participation::default(),
+        },
+        AuditEvent::UdoCreate {
+            id: 3,
+            after: &dossier,
+        },
+        AuditEvent::UdoUpdate {
+            id: 3,
+            before: &dossier,
+            after: &dossier,
+        },
+        AuditEvent::UdoStep {
+            id: 3,
+            before: &UdoProgress::new(),
+            after: &toets,
         },
     ];
     for action in AuditAction::ALL {

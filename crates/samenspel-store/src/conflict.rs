@@ -16,6 +16,17 @@ pub fn stale_version(version: i64, updated_at: DateTime<Utc>) -> Message {
     )
 }
 
+/// Someone else changed the UDO dossier (its content or a step) since the request was based
+/// on it.
+pub fn stale_udo_version(version: i64, updated_at: DateTime<Utc>) -> Message {
+    msg!(
+        "conflict-stale-udo-version",
+        "Het UDO-dossier is intussen gewijzigd (nu versie {version}, laatst gewijzigd {changed}). Laad de pagina opnieuw en breng uw wijziging opnieuw aan.",
+        version = version,
+        changed = updated_at.format("%Y-%m-%d %H:%M UTC")
+    )
+}
+
 /// A collaboration with the same key was made at the same moment.
 pub fn collaboration_key_taken() -> Message {
     msg!(

@@ -9,12 +9,14 @@ mod audit;
 pub mod conflict;
 mod error;
 mod model;
+mod udo;
 mod url;
 
 pub use attachment::{AttachmentInfo, StoredAttachment};
 pub use audit::{AuditEvent, Payloads};
 pub use error::{StoreError, StoreResult};
 pub use model::*;
+pub use udo::{NewUdoDossier, UdoDossierRecord, UdoDossierSummary, UdoFacts, UdoStepChange};
 pub use url::DatabaseUrl;
 
 use async_trait::async_trait;
@@ -133,6 +135,36 @@ pub trait ParticipationStore {
     /// The ids of the collaborations for which anything about participation is recorded
     /// (`samenspel_domain::participation::has_any`), for lists and signals.
     async fn participation_recorded(&self) -> StoreResult<std::collections::HashSet<i64>>;
+}
+
+/// UDO dossiers (issue 14).
+#[async_trait]
+pub trait UdoStore {
+    /// Opens a dossier in the state concept, with an audit event; returns its id.
+    async fn create_udo_dossier(&self, new: &NewUdoDossier<'_>, actor: &Actor) -> StoreResult<i64>;
+    /// Replaces the dossier's content when it is still at `expected_version` (else a
+    /// conflict), with an audit event.
+    async fn update_udo_dossier(
+        &self,
+        id: i64,
+        expected_version: i64,
+        content: &samenspel_domain::udo::dossier::DossierInput,
+        facts: &UdoFacts,
+        actor: &Actor,
+    ) -> StoreResult<()>;
+    /// Records a step of the workflow when the dossier is still at `expected_version` (two
+    /// steps taken at once: the second is a conflict), with an audit event.
+    async fn record_udo_step(
+        &self,
+        id: i64,
+        expected_version: i64,
+        step: &UdoStepChange<'_>,
+        actor: &Actor,
+    ) -> StoreResult<()>;
+    async fn get_udo_dossier(&self, id: i64) -> StoreResult<Option<UdoDossierRecord>>;
+    /// Every dossier without its content, newest first.
+    async fn list_udo_dossiers(&self) -> StoreResult<Vec<UdoDossierSummary>>;
+    async fn find_demo_udo_dossier(&self, demo_key: &str) -> StoreResult<Option<i64>>;
 }
 
 /// The knelpuntenmonitor: waves, anonymous responses and the counts kept with them.
@@ -347,6 +379,7 @@ pub trait Store:
     + AttachmentStore
     + SearchStore
     + ParticipationStore
+    + UdoStore
     + Send
     + Sync
 {

@@ -47,3 +47,4 @@ mod site_search;
 mod storage;
 mod survey;
 mod survey_web;
+mod udo;

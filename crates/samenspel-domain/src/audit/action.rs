@@ -64,6 +64,9 @@ audit_actions! {
     SurveyImport => "survey.import", "Antwoorden ingelezen";
     AttachmentAdd => "attachment.add", "Bijlage toegevoegd";
     ParticipationUpdate => "participation.update", "Participatie van inwoners gewijzigd";
+    UdoCreate => "udo.create", "UDO-dossier geopend";
+    UdoUpdate => "udo.update", "UDO-dossier gewijzigd";
+    UdoStep => "udo.step", "Stap in het UDO-dossier";
 }
 
 impl AuditAction {

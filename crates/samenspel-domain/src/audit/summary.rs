@@ -21,6 +21,7 @@ use crate::messages::{Message, Parts};
 use crate::money::{Cents, Instrument, MoneyStatus};
 use crate::moore::MooreStatement;
 use crate::msg;
+use crate::transitions::Named;
 
 /// The name of an organisation from its code (the code itself when it is not known).
 pub type Names<'a> = &'a dyn Fn(&str) -> String;
@@ -110,7 +111,30 @@ fn summary(
             read(before).as_ref(),
             &read(after)?,
         )),
+        A::UdoCreate | A::UdoUpdate => read::<UdoDossierView>(after)
+            .map(|d| msg!("summary-udo-dossier", "dossier '{title}'", title = d.title)),
+        A::UdoStep => {
+            let (from, to) = (read::<UdoStepView>(before)?, read::<UdoStepView>(after)?);
+            Some(msg!(
+                "summary-udo-step",
+                "van {from} naar {to}",
+                from = from.state.name_nl(),
+                to = to.state.name_nl()
+            ))
+        }
     }
+}
+
+/// The part of a UDO dossier's payload its summary names.
+#[derive(Deserialize)]
+struct UdoDossierView {
+    title: String,
+}
+
+/// The part of a UDO dossier's progress a step's summary names.
+#[derive(Deserialize)]
+struct UdoStepView {
+    state: crate::udo::workflow::UdoState,
 }
 
 fn read<T: DeserializeOwned>(value: Option<&Value>) -> Option<T> {

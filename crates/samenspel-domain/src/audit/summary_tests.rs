@@ -83,6 +83,18 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
                 json!({"id": 2, "owner": {"kind": "collaboration", "id": 1}, "name": "besluit.pdf", "media_type": "application/pdf", "size": 2048, "sha256": "ab"}),
             ),
         ),
+        A::UdoCreate | A::UdoUpdate => (
+            None,
+            Some(json!({"title": "Wet versterking regie volkshuisvesting"})),
+        ),
+        A::UdoStep => (
+            Some(
+                json!({"state": "toets", "outcome": null, "adopted_on": null, "in_force_on": null, "evaluated_on": null}),
+            ),
+            Some(
+                json!({"state": "uitkomst", "outcome": {"uitkomst": "uitvoerbaar"}, "adopted_on": null, "in_force_on": null, "evaluated_on": null}),
+            ),
+        ),
         A::ParticipationUpdate => (
             None,
             Some(
@@ -252,5 +264,19 @@ fn participation_names_what_is_recorded() {
     assert_eq!(
         text(AuditAction::ParticipationUpdate, after.as_ref(), Some(&empty)),
         "alles verwijderd"
+    );
+}
+
+#[test]
+fn a_udo_step_names_where_the_dossier_came_from_and_went() {
+    let (before, after) = example(AuditAction::UdoStep);
+    assert_eq!(
+        text(AuditAction::UdoStep, before.as_ref(), after.as_ref()),
+        "van toets naar uitkomst"
+    );
+    let (_, dossier) = example(AuditAction::UdoCreate);
+    assert_eq!(
+        text(AuditAction::UdoCreate, None, dossier.as_ref()),
+        "dossier 'Wet versterking regie volkshuisvesting'"
     );
 }

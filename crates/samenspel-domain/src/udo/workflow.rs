@@ -14,7 +14,7 @@
 //! jaar zal ik de UDO samen met departementen en medeoverheden evalueren"; DOMAIN.md §6).
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dossier::{ConsultationPlan, Dossier};
 use super::normenkader::{self, Normenkader};
@@ -24,10 +24,10 @@ use crate::{Message, messages::Parts, msg};
 
 pub mod permissions;
 mod steps;
-pub use steps::{OutcomeInput, Step, UdoEvent, UdoOutcome};
+pub use steps::{OutcomeInput, Step, StepInput, UdoEvent, UdoOutcome};
 
 /// Where a dossier stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum UdoState {
     Concept,
@@ -88,7 +88,7 @@ impl Named for UdoState {
 }
 
 /// What the workflow has recorded of a dossier beyond its content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct UdoProgress {
     pub state: UdoState,
     pub outcome: Option<UdoOutcome>,

@@ -24,6 +24,7 @@ mod search;
 mod signals;
 mod stances;
 mod survey;
+mod udo;
 mod versions;
 mod write;
 

@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use samenspel_app::collaboration_query::{CollaborationQuery, FieldNames};
 use samenspel_app::{App, PartnerInput};
-use samenspel_domain::ValidationErrors;
 use samenspel_domain::collaboration::CollaborationInput;
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::partnership::{Analysis, DISTANCE_MEASURE, Profile, StanceInput};
@@ -126,16 +125,7 @@ pub async fn update(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<UpdateCollaborationBody>,
 ) -> Result<Json<Collaboration>, ApiError> {
-    let version = body.version.ok_or_else(|| {
-        ValidationErrors::single(
-            "version",
-            "required",
-            samenspel_domain::msg!(
-                "error-version-required",
-                "Geef de versie waarop de wijziging is gebaseerd."
-            ),
-        )
-    })?;
+    let version = super::extract::required_version(body.version)?;
     app.update_collaboration(id, version, &body.fields, &who).await?;
     Ok(Json(app.collaboration(id, &who).await?))
 }

@@ -5,7 +5,7 @@ use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, Que
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use samenspel_domain::Message;
+use samenspel_domain::{Message, ValidationErrors};
 use serde::de::DeserializeOwned;
 
 use super::reasons;
@@ -130,6 +130,21 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
                 },
             })
     }
+}
+
+/// The `version` a change is based on, which the body must carry (a stale one is then
+/// refused with 409 by the store).
+pub(super) fn required_version(version: Option<i64>) -> Result<i64, ValidationErrors> {
+    version.ok_or_else(|| {
+        ValidationErrors::single(
+            "version",
+            "required",
+            samenspel_domain::msg!(
+                "error-version-required",
+                "Geef de versie waarop de wijziging is gebaseerd."
+            ),
+        )
+    })
 }
 
 #[cfg(test)]

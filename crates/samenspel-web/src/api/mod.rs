@@ -19,6 +19,7 @@ mod regeling;
 mod regions;
 mod search;
 mod survey;
+mod udo;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -56,6 +57,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(search::routes())
         .merge(council::routes())
         .merge(participation::routes())
+        .merge(udo::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

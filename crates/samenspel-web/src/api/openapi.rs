@@ -23,7 +23,8 @@ use crate::error::{InvalidParam, Problem};
          (name = "money", description = "Geld per partner per jaar: wie betaalt?"),
          (name = "regions", description = "Regionale indelingen van gemeenten en hun congruentie"),
          (name = "survey", description = "Knelpuntenmonitor: golven, antwoorden en rapportage"),
-         (name = "search", description = "Zoeken in organisaties, samenwerkingen en golven"))
+         (name = "search", description = "Zoeken in organisaties, samenwerkingen en golven"),
+         (name = "udo", description = "Uitvoerbaarheidstoets decentrale overheden: dossiers, stappen en gebruik per ministerie"))
 )]
 struct ApiDoc;
 

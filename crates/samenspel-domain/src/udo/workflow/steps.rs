@@ -53,7 +53,7 @@ impl Named for UdoEvent {
 }
 
 /// The outcome of the toets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case", tag = "uitkomst", content = "voorwaarden")]
 pub enum UdoOutcome {
     Uitvoerbaar,
@@ -137,6 +137,73 @@ impl OutcomeInput {
             Some(outcome) if e.is_empty() => Ok(outcome),
             _ => Err(e),
         }
+    }
+}
+
+/// A step as a form or JSON sends it: the event's key, the outcome (for `record-outcome`) and
+/// the date (for `adopt`, `enter-into-force` and `evaluate`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct StepInput {
+    /// `start-verkenning`, `start-toets`, `record-outcome`, `revise`, `open-consultation`,
+    /// `adopt`, `enter-into-force` or `evaluate`.
+    pub event: String,
+    pub outcome: OutcomeInput,
+    /// `jjjj-mm-dd`.
+    pub on: String,
+}
+
+impl UdoEvent {
+    /// The event's key, as [`StepInput::event`] takes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            UdoEvent::StartVerkenning => "start-verkenning",
+            UdoEvent::StartToets => "start-toets",
+            UdoEvent::RecordOutcome => "record-outcome",
+            UdoEvent::Revise => "revise",
+            UdoEvent::OpenConsultation => "open-consultation",
+            UdoEvent::Adopt => "adopt",
+            UdoEvent::EnterIntoForce => "enter-into-force",
+            UdoEvent::Evaluate => "evaluate",
+        }
+    }
+}
+
+impl StepInput {
+    /// The step, or every wrong field named (`event`, `outcome`, `conditions`, `on`).
+    pub fn parse(&self) -> Result<Step, ValidationErrors> {
+        let Some(event) = UdoEvent::ALL.into_iter().find(|e| e.key() == self.event.trim()) else {
+            return Err(ValidationErrors::single(
+                "event",
+                "unknown_value",
+                msg!(
+                    "error-udo-unknown-event",
+                    "'{value}' is geen stap van een UDO-dossier.",
+                    value = self.event.trim()
+                ),
+            ));
+        };
+        let date = || {
+            crate::collaboration::parse_date("on", &self.on).and_then(|d| {
+                d.ok_or_else(|| {
+                    ValidationErrors::single(
+                        "on",
+                        "required",
+                        msg!("error-udo-step-date-required", "Geef de datum van deze stap."),
+                    )
+                })
+            })
+        };
+        Ok(match event {
+            UdoEvent::StartVerkenning => Step::StartVerkenning,
+            UdoEvent::StartToets => Step::StartToets,
+            UdoEvent::RecordOutcome => Step::RecordOutcome(self.outcome.parse()?),
+            UdoEvent::Revise => Step::Revise,
+            UdoEvent::OpenConsultation => Step::OpenConsultation,
+            UdoEvent::Adopt => Step::Adopt { on: date()? },
+            UdoEvent::EnterIntoForce => Step::EnterIntoForce { on: date()? },
+            UdoEvent::Evaluate => Step::Evaluate { on: date()? },
+        })
     }
 }
 

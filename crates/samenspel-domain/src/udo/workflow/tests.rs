@@ -410,3 +410,41 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_step_as_sent_is_parsed_or_refused_naming_the_field() {
+    let input = |event: &str, outcome: &str, conditions: &[&str], on: &str| StepInput {
+        event: event.into(),
+        outcome: OutcomeInput {
+            outcome: outcome.into(),
+            conditions: conditions.iter().map(|c| (*c).to_owned()).collect(),
+        },
+        on: on.into(),
+    };
+    for event in UdoEvent::ALL {
+        let parsed = input(event.key(), "uitvoerbaar", &[], "2026-12-01")
+            .parse()
+            .unwrap();
+        assert_eq!(parsed.event(), event, "{}", event.key());
+    }
+    let field = |i: StepInput| i.parse().unwrap_err().errors[0].field.clone();
+    assert_eq!(field(input("overslaan", "", &[], "")), "event");
+    assert_eq!(field(input("adopt", "", &[], "")), "on");
+    assert_eq!(field(input("adopt", "", &[], "1 december")), "on");
+    assert_eq!(
+        field(input("record-outcome", "uitvoerbaar-onder-voorwaarden", &[], "")),
+        "conditions"
+    );
+    assert_eq!(field(input("record-outcome", "misschien", &[], "")), "outcome");
+    assert_eq!(
+        input(
+            "record-outcome",
+            "uitvoerbaar-onder-voorwaarden",
+            &["Geld in 2027"],
+            ""
+        )
+        .parse()
+        .unwrap(),
+        Step::RecordOutcome(UdoOutcome::OnderVoorwaarden(vec!["Geld in 2027".into()]))
+    );
+}

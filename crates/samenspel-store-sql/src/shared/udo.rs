@@ -1,0 +1,267 @@
+//! UDO dossiers: the content and progress as JSON, the facts lists and the dashboard read in
+//! columns; every write checks the version it was based on and writes its audit event in the
+//! same transaction.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use samenspel_domain::audit::Actor;
+use samenspel_domain::udo::dossier::DossierInput;
+use samenspel_domain::udo::workflow::{UdoProgress, UdoState};
+use samenspel_store::{
+    AuditEvent, NewUdoDossier, StoreError, StoreResult, UdoDossierRecord, UdoDossierSummary, UdoFacts,
+    UdoStepChange, UdoStore, conflict,
+};
+
+use super::organisations::org_code;
+use super::read::{fetch_all_into, fetch_optional_into};
+use super::{Conn, SqlStore};
+use crate::error::{Error, Result, boundary, stored_json};
+
+/// The columns of [`DossierRow`].
+macro_rules! columns {
+    () => {
+        "id, ministry_code, title, content_json, progress_json, cosign, consultation_term_kept, opened_on, \
+         outcome_on, consultation_opened_on, demo_key, version, created_at, updated_at"
+    };
+}
+
+const SELECT_ONE: &str = concat!("SELECT ", columns!(), " FROM udo_dossiers WHERE id = $1");
+
+const SELECT_ALL: &str = concat!("SELECT ", columns!(), " FROM udo_dossiers ORDER BY id DESC");
+
+const INSERT_DOSSIER: &str = "INSERT INTO udo_dossiers (ministry_code, title, state, content_json, progress_json, cosign, \
+     consultation_term_kept, opened_on, demo_key, version, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING id";
+
+const UPDATE_CONTENT: &str = "UPDATE udo_dossiers SET ministry_code = $1, title = $2, content_json = $3, cosign = $4, \
+     consultation_term_kept = $5, version = version + 1, updated_at = $6 WHERE id = $7 AND version = $8";
+
+const UPDATE_PROGRESS: &str = "UPDATE udo_dossiers SET state = $1, progress_json = $2, cosign = $3, \
+     consultation_term_kept = $4, outcome_on = $5, consultation_opened_on = $6, version = version + 1, updated_at = $7 \
+     WHERE id = $8 AND version = $9";
+
+const FIND_DEMO: &str = "SELECT id FROM udo_dossiers WHERE demo_key = $1";
+
+#[derive(sqlx::FromRow)]
+struct DossierRow {
+    id: i64,
+    ministry_code: String,
+    title: String,
+    content_json: String,
+    progress_json: String,
+    cosign: bool,
+    consultation_term_kept: Option<bool>,
+    opened_on: NaiveDate,
+    outcome_on: Option<NaiveDate>,
+    consultation_opened_on: Option<NaiveDate>,
+    demo_key: Option<String>,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl DossierRow {
+    fn facts(&self) -> Result<UdoFacts> {
+        Ok(UdoFacts {
+            ministry: org_code(&self.ministry_code)?,
+            title: self.title.clone(),
+            cosign: self.cosign,
+            consultation_term_kept: self.consultation_term_kept,
+        })
+    }
+}
+
+impl TryFrom<DossierRow> for UdoDossierRecord {
+    type Error = Error;
+
+    fn try_from(row: DossierRow) -> Result<Self> {
+        Ok(UdoDossierRecord {
+            facts: row.facts()?,
+            content: stored_json("UDO dossier", &row.content_json)?,
+            progress: stored_json("UDO progress", &row.progress_json)?,
+            id: row.id,
+            opened_on: row.opened_on,
+            outcome_on: row.outcome_on,
+            consultation_opened_on: row.consultation_opened_on,
+            demo_key: row.demo_key,
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<DossierRow> for UdoDossierSummary {
+    type Error = Error;
+
+    fn try_from(row: DossierRow) -> Result<Self> {
+        Ok(UdoDossierSummary {
+            facts: row.facts()?,
+            progress: stored_json("UDO progress", &row.progress_json)?,
+            id: row.id,
+            opened_on: row.opened_on,
+            outcome_on: row.outcome_on,
+            consultation_opened_on: row.consultation_opened_on,
+            demo_key: row.demo_key,
+        })
+    }
+}
+
+async fn load(conn: &mut Conn, id: i64) -> Result<UdoDossierRecord> {
+    let query = sqlx::query_as::<_, DossierRow>(SELECT_ONE).bind(id);
+    fetch_optional_into(query, &mut *conn)
+        .await?
+        .ok_or(Error::Store(StoreError::NotFound))
+}
+
+/// The dossier as it is now, when it is still at `expected` (else a conflict naming the
+/// version it is at).
+async fn at_version(conn: &mut Conn, id: i64, expected: i64) -> Result<UdoDossierRecord> {
+    let before = load(conn, id).await?;
+    if before.version != expected {
+        return Err(stale(&before));
+    }
+    Ok(before)
+}
+
+fn stale(record: &UdoDossierRecord) -> Error {
+    Error::Store(StoreError::Conflict(conflict::stale_udo_version(
+        record.version,
+        record.updated_at,
+    )))
+}
+
+#[async_trait]
+impl UdoStore for SqlStore {
+    async fn create_udo_dossier(&self, new: &NewUdoDossier<'_>, actor: &Actor) -> StoreResult<i64> {
+        boundary(async {
+            let mut tx = self.write().await?;
+            let progress = UdoProgress::new();
+            let id: i64 = sqlx::query_scalar(INSERT_DOSSIER)
+                .bind(new.facts.ministry.as_str())
+                .bind(&new.facts.title)
+                .bind(progress.state.key())
+                .bind(serde_json::to_string(new.content)?)
+                .bind(serde_json::to_string(&progress)?)
+                .bind(new.facts.cosign)
+                .bind(new.facts.consultation_term_kept)
+                .bind(new.opened_on)
+                .bind(new.demo_key)
+                .bind(Utc::now())
+                .fetch_one(&mut *tx)
+                .await?;
+            tx.commit(
+                actor,
+                AuditEvent::UdoCreate {
+                    id,
+                    after: new.content,
+                },
+            )
+            .await?;
+            Ok(id)
+        })
+        .await
+    }
+
+    async fn update_udo_dossier(
+        &self,
+        id: i64,
+        expected_version: i64,
+        content: &DossierInput,
+        facts: &UdoFacts,
+        actor: &Actor,
+    ) -> StoreResult<()> {
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = at_version(&mut tx, id, expected_version).await?;
+            let changed = sqlx::query(UPDATE_CONTENT)
+                .bind(facts.ministry.as_str())
+                .bind(&facts.title)
+                .bind(serde_json::to_string(content)?)
+                .bind(facts.cosign)
+                .bind(facts.consultation_term_kept)
+                .bind(Utc::now())
+                .bind(id)
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if changed == 0 {
+                return Err(stale(&before));
+            }
+            let event = AuditEvent::UdoUpdate {
+                id,
+                before: &before.content,
+                after: content,
+            };
+            tx.commit(actor, event).await
+        })
+        .await
+    }
+
+    async fn record_udo_step(
+        &self,
+        id: i64,
+        expected_version: i64,
+        step: &UdoStepChange<'_>,
+        actor: &Actor,
+    ) -> StoreResult<()> {
+        boundary(async {
+            let mut tx = self.write().await?;
+            let before = at_version(&mut tx, id, expected_version).await?;
+            let entered = |state: UdoState, recorded: Option<NaiveDate>| {
+                if step.after.state == state && step.before.state != state {
+                    Some(step.on)
+                } else {
+                    recorded
+                }
+            };
+            let changed = sqlx::query(UPDATE_PROGRESS)
+                .bind(step.after.state.key())
+                .bind(serde_json::to_string(step.after)?)
+                .bind(step.facts.cosign)
+                .bind(step.facts.consultation_term_kept)
+                .bind(entered(UdoState::Uitkomst, before.outcome_on))
+                .bind(entered(UdoState::Consultatie, before.consultation_opened_on))
+                .bind(Utc::now())
+                .bind(id)
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if changed == 0 {
+                return Err(stale(&before));
+            }
+            let event = AuditEvent::UdoStep {
+                id,
+                before: step.before,
+                after: step.after,
+            };
+            tx.commit(actor, event).await
+        })
+        .await
+    }
+
+    async fn get_udo_dossier(&self, id: i64) -> StoreResult<Option<UdoDossierRecord>> {
+        boundary(async {
+            let query = sqlx::query_as::<_, DossierRow>(SELECT_ONE).bind(id);
+            fetch_optional_into(query, &self.pool).await
+        })
+        .await
+    }
+
+    async fn list_udo_dossiers(&self) -> StoreResult<Vec<UdoDossierSummary>> {
+        boundary(async { fetch_all_into(sqlx::query_as::<_, DossierRow>(SELECT_ALL), &self.pool).await })
+            .await
+    }
+
+    async fn find_demo_udo_dossier(&self, demo_key: &str) -> StoreResult<Option<i64>> {
+        boundary(async {
+            Ok(sqlx::query_scalar(FIND_DEMO)
+                .bind(demo_key)
+                .fetch_optional(&self.pool)
+                .await?)
+        })
+        .await
+    }
+}
