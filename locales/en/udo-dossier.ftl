@@ -1,0 +1,70 @@
+# The UDO dossier (Uitvoerbaarheidstoets decentrale overheden, issue 14): the proposal's
+# closed lists, the input refusals, the financial paragraph and the co-signing flag.
+RegulationForm-wet = Act (wet)
+RegulationForm-amvb = Order in Council (algemene maatregel van bestuur)
+RegulationForm-ministeriele-regeling = Ministerial regulation
+RegulationForm-beleid = Policy
+error-unknown-RegulationForm = '{ $value }' is not a known form of the proposal; choose from: { $choices }.
+GovernmentLayer-gemeenten = Municipalities
+GovernmentLayer-provincies = Provinces
+GovernmentLayer-waterschappen = Water boards
+error-unknown-GovernmentLayer = '{ $value }' is not a known layer of government; choose from: { $choices }.
+UdoScope-beperkt = Limited UDO
+UdoScope-uitgebreid = Extended UDO
+error-unknown-UdoScope = '{ $value }' is not a known scope of the UDO; choose from: { $choices }.
+LegislativePhase-in-voorbereiding = In preparation
+LegislativePhase-raad-van-state = Raad van State (Council of State)
+LegislativePhase-tweede-kamer = Tweede Kamer (House of Representatives)
+LegislativePhase-eerste-kamer = Eerste Kamer (Senate)
+LegislativePhase-aangenomen = Passed
+error-unknown-LegislativePhase = '{ $value }' is not a known legislative phase; choose from: { $choices }.
+Koepel-vng = VNG
+Koepel-ipo = IPO
+Koepel-uvw = Unie van Waterschappen
+error-unknown-Koepel = '{ $value }' is not a known umbrella organisation; choose from: { $choices }.
+CheckMoment-ambtelijk-voorportaal = Preparatory civil-service committee (ambtelijk voorportaal)
+CheckMoment-onderraad = Cabinet sub-committee (onderraad)
+CheckMoment-ministerraad = Council of Ministers (ministerraad)
+error-unknown-CheckMoment = '{ $value }' is not a known checkpoint; choose from: { $choices }.
+error-udo-period-ends-before-start = The end date is before the start date.
+error-udo-date-required = Enter a date.
+error-udo-not-a-count = '{ $value }' is not a number; enter a whole number (0 or more).
+error-udo-duplicate-koepel = This umbrella organisation is already in the dossier.
+error-udo-duplicate-advice = Advice from BZK has already been recorded for this checkpoint.
+error-udo-not-a-collaboration = '{ $value }' is not the number of a collaboration.
+error-udo-duplicate-question = This question has already been answered.
+error-udo-invalid-key = '{ $value }' is not a key; use lower-case letters, digits and '-'.
+error-udo-invalid-version = '{ $value }' is not a version; enter a whole number from 1.
+# The financial paragraph (Aanwijzing voor de regelgeving 4.46).
+FundingMethod-algemene-uitkering = General grant (algemene uitkering)
+FundingMethod-specifieke-uitkering = Specific grant (specifieke uitkering)
+FundingMethod-decentralisatie-uitkering = Decentralisation grant (decentralisatie-uitkering)
+FundingMethod-bijzondere-fonds-uitkering = Special fund grant (Bijzondere Fonds Uitkering)
+FundingMethod-eigen-middelen = Own resources
+FundingMethod-geen = No funding
+error-unknown-FundingMethod = '{ $value }' is not a known method of funding; choose from: { $choices }.
+FinancialArticle-fvw-2 = Article 2 Financiële-verhoudingswet
+FinancialArticle-gemeentewet-108-3 = Article 108, third paragraph, Gemeentewet
+FinancialArticle-provinciewet-105-3 = Article 105, third paragraph, Provinciewet
+FinancialArticle-wolbes-136-3 = Article 136, third paragraph, WolBES
+FinancialArticle-finbes-87 = Article 87 FinBES
+error-unknown-FinancialArticle = '{ $value }' is not a known article; choose from: { $choices }.
+error-udo-duplicate-row = There is already a row for this layer of government and this year.
+# Co-signing by the minister of BZK.
+udo-cosign-mandatory-cooperation = The proposal obliges governments to collaborate.
+udo-cosign-deviation = The proposal departs from the principles for decentralisation: { $how }
+udo-cosign-financial-impact = The financial consequences in { $year } are { $amount }: not less than the threshold of { $threshold }.
+udo-cosign-governments-affected = The proposal affects { $count } governments: not less than the threshold of { $threshold }.
+# The workflow of a dossier: its steps, their refusals and the guards' names (a guard's
+# text completes "these do not yet hold:").
+udo-step-not-in-state = The step '{ $event }' cannot be taken while the dossier is in the state '{ $state }'.
+udo-step-missing = The step '{ $event }' was refused; these do not yet hold: { $missing }. Nothing has been changed.
+udo-missing-conditions = the conditions are named for 'uitvoerbaar onder voorwaarden' (feasible under conditions)
+udo-missing-feasible-outcome = the outcome is 'uitvoerbaar' (feasible) or 'uitvoerbaar onder voorwaarden' (feasible under conditions)
+udo-missing-consultation-plan = the consultation is planned with its terms
+udo-missing-consultation-over = the consultation period is over
+udo-missing-after-adoption = the date of entry into force is not before the adoption
+udo-missing-after-in-force = the evaluation is not before the entry into force
+error-udo-unknown-outcome = '{ $value }' is not an outcome; choose from: uitvoerbaar (feasible), uitvoerbaar-onder-voorwaarden (feasible under conditions), niet-uitvoerbaar (not feasible).
+error-udo-conditions-required = Name the conditions under which the proposal is feasible.
+error-udo-conditions-not-allowed = Conditions belong only with the outcome 'uitvoerbaar onder voorwaarden' (feasible under conditions).

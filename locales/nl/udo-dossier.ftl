@@ -1,0 +1,70 @@
+# The UDO dossier (Uitvoerbaarheidstoets decentrale overheden, issue 14): the proposal's
+# closed lists, the input refusals, the financial paragraph and the co-signing flag.
+RegulationForm-wet = Wet
+RegulationForm-amvb = Algemene maatregel van bestuur
+RegulationForm-ministeriele-regeling = Ministeriële regeling
+RegulationForm-beleid = Beleid
+error-unknown-RegulationForm = '{ $value }' is geen bekend vorm van het voorstel; kies uit: { $choices }.
+GovernmentLayer-gemeenten = Gemeenten
+GovernmentLayer-provincies = Provincies
+GovernmentLayer-waterschappen = Waterschappen
+error-unknown-GovernmentLayer = '{ $value }' is geen bekend bestuurslaag; kies uit: { $choices }.
+UdoScope-beperkt = Beperkte UDO
+UdoScope-uitgebreid = Uitgebreide UDO
+error-unknown-UdoScope = '{ $value }' is geen bekend omvang van de UDO; kies uit: { $choices }.
+LegislativePhase-in-voorbereiding = In voorbereiding
+LegislativePhase-raad-van-state = Raad van State
+LegislativePhase-tweede-kamer = Tweede Kamer
+LegislativePhase-eerste-kamer = Eerste Kamer
+LegislativePhase-aangenomen = Aangenomen
+error-unknown-LegislativePhase = '{ $value }' is geen bekend wetgevingsfase; kies uit: { $choices }.
+Koepel-vng = VNG
+Koepel-ipo = IPO
+Koepel-uvw = Unie van Waterschappen
+error-unknown-Koepel = '{ $value }' is geen bekend koepel; kies uit: { $choices }.
+CheckMoment-ambtelijk-voorportaal = Ambtelijk voorportaal
+CheckMoment-onderraad = Onderraad
+CheckMoment-ministerraad = Ministerraad
+error-unknown-CheckMoment = '{ $value }' is geen bekend toetsmoment; kies uit: { $choices }.
+error-udo-period-ends-before-start = De einddatum ligt voor de begindatum.
+error-udo-date-required = Vul een datum in.
+error-udo-not-a-count = '{ $value }' is geen aantal; vul een heel getal in (0 of meer).
+error-udo-duplicate-koepel = Deze koepel staat al in het dossier.
+error-udo-duplicate-advice = Voor dit toetsmoment is al een advies van BZK vastgelegd.
+error-udo-not-a-collaboration = '{ $value }' is geen nummer van een samenwerking.
+error-udo-duplicate-question = Deze vraag is al beantwoord.
+error-udo-invalid-key = '{ $value }' is geen sleutel; gebruik kleine letters, cijfers en '-'.
+error-udo-invalid-version = '{ $value }' is geen versie; vul een heel getal in vanaf 1.
+# The financial paragraph (Aanwijzing voor de regelgeving 4.46).
+FundingMethod-algemene-uitkering = Algemene uitkering
+FundingMethod-specifieke-uitkering = Specifieke uitkering
+FundingMethod-decentralisatie-uitkering = Decentralisatie-uitkering
+FundingMethod-bijzondere-fonds-uitkering = Bijzondere Fonds Uitkering
+FundingMethod-eigen-middelen = Eigen middelen
+FundingMethod-geen = Geen bekostiging
+error-unknown-FundingMethod = '{ $value }' is geen bekend bekostigingswijze; kies uit: { $choices }.
+FinancialArticle-fvw-2 = Artikel 2 Financiële-verhoudingswet
+FinancialArticle-gemeentewet-108-3 = Artikel 108, derde lid, Gemeentewet
+FinancialArticle-provinciewet-105-3 = Artikel 105, derde lid, Provinciewet
+FinancialArticle-wolbes-136-3 = Artikel 136, derde lid, WolBES
+FinancialArticle-finbes-87 = Artikel 87 FinBES
+error-unknown-FinancialArticle = '{ $value }' is geen bekend artikel; kies uit: { $choices }.
+error-udo-duplicate-row = Voor deze bestuurslaag en dit jaar staat al een regel.
+# Co-signing by the minister of BZK.
+udo-cosign-mandatory-cooperation = Het voorstel verplicht overheden tot samenwerking.
+udo-cosign-deviation = Het voorstel wijkt af van de uitgangspunten voor decentralisatie: { $how }
+udo-cosign-financial-impact = De financiële gevolgen in { $year } zijn { $amount }: niet minder dan de drempel van { $threshold }.
+udo-cosign-governments-affected = Het voorstel raakt { $count } overheden: niet minder dan de drempel van { $threshold }.
+# The workflow of a dossier: its steps, their refusals and the guards' names (a guard's
+# text completes "these do not yet hold:").
+udo-step-not-in-state = De stap '{ $event }' kan niet als het dossier in de toestand '{ $state }' is.
+udo-step-missing = De stap '{ $event }' is geweigerd; er ontbreekt: { $missing }. Er is niets veranderd.
+udo-missing-conditions = bij 'uitvoerbaar onder voorwaarden' de voorwaarden zijn genoemd
+udo-missing-feasible-outcome = de uitkomst 'uitvoerbaar' of 'uitvoerbaar onder voorwaarden' is
+udo-missing-consultation-plan = de consultatie met haar termijnen is gepland
+udo-missing-consultation-over = de consultatietermijn voorbij is
+udo-missing-after-adoption = de datum van inwerkingtreding niet voor de vaststelling ligt
+udo-missing-after-in-force = de evaluatie niet voor de inwerkingtreding ligt
+error-udo-unknown-outcome = '{ $value }' is geen uitkomst; kies uit: uitvoerbaar, uitvoerbaar-onder-voorwaarden, niet-uitvoerbaar.
+error-udo-conditions-required = Noem de voorwaarden waaronder het voorstel uitvoerbaar is.
+error-udo-conditions-not-allowed = Voorwaarden horen alleen bij de uitkomst 'uitvoerbaar onder voorwaarden'.
