@@ -456,6 +456,7 @@ pub async fn load(app: &App) -> AppResult<DemoReport> {
         .import_programmes(crate::programmes::SHIPPED, &Principal::System("demo"), &|_, _| {})
         .await?;
     app.load_demo_participation().await?;
+    app.load_demo_udo().await?;
     Ok(DemoReport {
         collaborations,
         register,

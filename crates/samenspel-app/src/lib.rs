@@ -13,6 +13,7 @@ pub mod council;
 pub mod demo;
 pub mod demo_participation;
 pub mod demo_survey;
+pub mod demo_udo;
 mod error;
 pub mod exchange;
 pub mod import;

@@ -324,3 +324,69 @@ async fn two_steps_at_once_leave_one_taken_and_the_rest_refused() {
     let chain = h.app.app.store().verify_audit_chain().await.unwrap();
     assert_eq!(chain.first_broken, None);
 }
+
+#[tokio::test]
+async fn the_demonstration_shows_a_public_dossier_its_rules_and_the_use_per_ministry() {
+    let h = Harness::start().await;
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    let all = h.get_json("/api/v1/udo/dossiers").await;
+    let titles: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 3, "loading twice opens each once: {titles:?}");
+    let public = h.request(None, Method::GET, "/api/v1/udo/dossiers", None).await.1;
+    let public = public.as_array().unwrap();
+    assert_eq!(
+        public.len(),
+        1,
+        "only the dossier past its consultation is public"
+    );
+    assert_eq!(public[0]["state"], "in-werking");
+    assert_eq!(public[0]["cosign"], true);
+    let id = public[0]["id"].as_i64().unwrap();
+
+    let page = h.get(&format!("/udo/{id}")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Wet regionale zorgtoegang (demonstratie)"));
+    assert!(
+        html.contains("De minister van BZK ondertekent mee"),
+        "the co-signing flag with its reasons"
+    );
+    assert!(
+        html.contains("Gemeentewet, artikel 108, lid 3"),
+        "each rule shows its source"
+    );
+    assert!(html.contains("<li aria-current=\"step\"><strong>in werking</strong>"));
+    let held = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["title"] == "Besluit klimaatadaptatieplannen (demonstratie)")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        h.get(&format!("/udo/{held}")).await.status(),
+        StatusCode::NOT_FOUND,
+        "a draft is not public"
+    );
+    let held = h.get_json(&format!("/api/v1/udo/dossiers/{held}")).await;
+    assert_eq!(held["progress"]["state"], "toets", "held in the toets");
+
+    let csv = h.get("/udo/gebruik.csv").await.text().await.unwrap();
+    let year = chrono::Datelike::year(&h.app.app.today());
+    assert!(
+        csv.contains(&format!(
+            "Ministerie van Volksgezondheid, Welzijn en Sport;{year};1;1;1/1 (100%)"
+        )),
+        "{csv}"
+    );
+    assert!(csv.contains(&format!("Alle ministeries;{year};3;1;")), "{csv}");
+    let english = h.get_in_english("/udo/gebruik").await.text().await.unwrap();
+    assert!(english.contains("Use of the UDO per ministry"));
+}

@@ -33,6 +33,7 @@ mod statutory;
 mod survey;
 mod survey_form;
 mod survey_import;
+mod udo;
 
 use askama::Template;
 use axum::Router;
@@ -71,6 +72,7 @@ pub fn routes() -> Router<App> {
         .merge(signals::routes())
         .merge(participation::routes())
         .merge(region_page::routes())
+        .merge(udo::routes())
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             crate::error::page_panicked,
         ))
