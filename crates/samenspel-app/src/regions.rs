@@ -293,7 +293,7 @@ pub fn region_of_partners<'a>(
 
 /// The name of the province with code `PVxx`, of the province municipality `GMxxxx` lies in
 /// (municipalities of 2025), or of the province of a former municipality or a water board
-/// (see [`provinces`]).
+/// (see `regions/provinces.rs`).
 pub fn province_name(code: &str) -> Option<&'static str> {
     let provinces = divisions().ok()?.iter().find(|d| d.key == "provincie")?;
     let place = provinces::of_former_or_water_board(code).unwrap_or(code);

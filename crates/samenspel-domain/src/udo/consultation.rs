@@ -7,7 +7,7 @@
 //!   describes it, seed 001, bijlage II §5; DOMAIN.md §6). The 2023 text of the Code itself was
 //!   not available; the two months are confirmed by the seed only.
 //! - the **internet consultation**: open "gedurende een periode van vier tot twaalf weken"
-//!   (parlement.com, Internetconsultatie, https://www.parlement.com/id/vl1lcy62bpvw).
+//!   (parlement.com, Internetconsultatie, <https://www.parlement.com/id/vl1lcy62bpvw>).
 //!
 //! A term runs from its first day (`start`) to its last day for reactions (`end`, inclusive).
 //! Two months end at the earliest on the same day of the month two months later (1 March →

@@ -1,9 +1,9 @@
 //! What the explanatory memorandum reports about a consultation: the number of reactions, their
 //! nature and what was done with them, per theme. The Schrijfwijzer memorie van toelichting,
-//! §11 "Advies en consultatie", asks to "vermeld[en] ook wat er met de reacties is gedaan" and,
-//! for the internet consultation, to "[b]eschrijf[en] wat de consultatie heeft opgeleverd,
+//! §11 "Advies en consultatie", asks to "vermeld\[en\] ook wat er met de reacties is gedaan" and,
+//! for the internet consultation, to "\[b\]eschrijf\[en\] wat de consultatie heeft opgeleverd,
 //! bijvoorbeeld een vermelding van de respondenten en hun zienswijze en wat hiermee is gedaan"
-//! (https://www.kcbr.nl/beleid-en-regelgeving-ontwikkelen/schrijfwijzer-memorie-van-toelichting/11-advies-en-consultatie;
+//! (<https://www.kcbr.nl/beleid-en-regelgeving-ontwikkelen/schrijfwijzer-memorie-van-toelichting/11-advies-en-consultatie>;
 //! the stored copy consulted was on kcwj.nl). That the number of reactions is stated comes from
 //! the earlier research notes (next-capabilities §1), not from the passage we could read.
 

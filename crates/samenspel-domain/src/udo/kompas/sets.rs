@@ -97,7 +97,7 @@ const BELEIDSKOMPAS_QUESTIONS: &[Question] = &[
 ];
 
 /// The Beleidskompas. It replaced the IAK "in 2023" (announced 20 October 2022, ATR,
-/// https://www.atr-regeldruk.nl/doorontwikkeling-iak-naar-beleidskompas/); the day, 1 January
+/// <https://www.atr-regeldruk.nl/doorontwikkeling-iak-naar-beleidskompas/>); the day, 1 January
 /// 2023, is our reading.
 pub const BELEIDSKOMPAS_2023: QuestionSet = QuestionSet {
     framework: Framework::Beleidskompas,
