@@ -19,6 +19,9 @@ use serde::Serialize;
 
 use crate::{App, AppError, AppResult, Principal};
 
+mod offers;
+pub use offers::UdoOffers;
+
 /// The ministry of BZK, which advises on every dossier.
 const BZK: &str = "MNRE1034";
 
@@ -313,7 +316,8 @@ fn authorise(who: &Principal, action: DossierAction, dossier: &Dossier) -> AppRe
     }
 }
 
-fn refusal() -> Message {
+/// Why a person may not change a dossier.
+pub fn refusal() -> Message {
     msg!(
         "udo-refused",
         "Dit mag alleen een redacteur van het ministerie dat de pen voert; BZK en de koepels geven hier alleen hun advies en oordeel."

@@ -72,6 +72,23 @@ impl UdoState {
     }
 }
 
+impl UdoState {
+    /// The state's name as a label in the catalogues (`udo-state-{key}`).
+    pub fn label(self) -> Message {
+        let id = match self {
+            UdoState::Concept => "udo-state-concept",
+            UdoState::Verkenning => "udo-state-verkenning",
+            UdoState::Toets => "udo-state-toets",
+            UdoState::Uitkomst => "udo-state-uitkomst",
+            UdoState::Consultatie => "udo-state-consultatie",
+            UdoState::Vastgesteld => "udo-state-vastgesteld",
+            UdoState::InWerking => "udo-state-in-werking",
+            UdoState::Evaluatie => "udo-state-evaluatie",
+        };
+        Message::label(id, self.name_nl())
+    }
+}
+
 impl Named for UdoState {
     fn name_nl(self) -> &'static str {
         match self {
@@ -279,16 +296,16 @@ impl StepRefusal {
     /// The refusal for a person.
     pub fn message(&self) -> Message {
         match self {
-            StepRefusal::NotInState { state, event } => msg!(
+            StepRefusal::NotInState { state, event } => msg!(parts;
                 "udo-step-not-in-state",
-                "De stap '{event}' kan niet als het dossier in de toestand '{state}' is.",
-                event = event.name_nl(),
-                state = state.name_nl()
+                "De stap '{event}' kan niet als het dossier in de toestand '{state}' is.";
+                event = Parts::from(event.label()).lowercase(),
+                state = state.label()
             ),
             StepRefusal::Missing { event, .. } => msg!(parts;
                 "udo-step-missing",
-                "De stap '{event}' is geweigerd; er ontbreekt: {missing}. Er is niets veranderd.",
-                event = event.name_nl();
+                "De stap '{event}' is geweigerd; er ontbreekt: {missing}. Er is niets veranderd.";
+                event = Parts::from(event.label()).lowercase(),
                 missing = Parts::list(self.missing(), "; ")
             ),
         }
@@ -337,6 +354,16 @@ pub fn take_under(
         return Err(StepRefusal::Missing { event, guards, rules });
     }
     Ok(step.record(progress, row.to))
+}
+
+/// The steps the table has from `state`, in the table's order (what a form may offer; the
+/// guards and rules are judged when the step is taken).
+pub fn events_from(state: UdoState) -> Vec<UdoEvent> {
+    UDO_TRANSITIONS
+        .iter()
+        .filter(|t| t.from == state)
+        .map(|t| t.event)
+        .collect()
 }
 
 /// The rules that gate `state`, by key (for the page: what the next step will ask).

@@ -8,6 +8,8 @@ use samenspel_domain::{Message, ValidationErrors};
 #[derive(Default)]
 pub struct FormState {
     values: HashMap<String, String>,
+    /// Every submitted pair, for fields sent more than once (a group of checkboxes).
+    chosen: Vec<(String, String)>,
     pub errors: ValidationErrors,
 }
 
@@ -19,6 +21,7 @@ impl FormState {
         }
         Self {
             values,
+            chosen: pairs.to_vec(),
             errors: ValidationErrors::new(),
         }
     }
@@ -35,6 +38,26 @@ impl FormState {
 
     pub fn set(&mut self, name: &str, value: impl Into<String>) {
         self.values.insert(name.to_owned(), value.into());
+    }
+
+    /// Ticks the checkbox `value` of the group `name`.
+    pub fn check(&mut self, name: &str, value: impl Into<String>) {
+        self.chosen.push((name.to_owned(), value.into()));
+    }
+
+    /// The pairs a browser would send for this form as filled (tests).
+    #[cfg(test)]
+    pub fn as_pairs(&self) -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> =
+            self.values.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        pairs.sort();
+        pairs.extend(self.chosen.iter().cloned());
+        pairs
+    }
+
+    /// Whether the checkbox `value` of the group `name` is ticked.
+    pub fn checked(&self, name: &str, value: &str) -> bool {
+        self.chosen.iter().any(|(k, v)| k == name && v == value)
     }
 
     pub fn value(&self, name: &str) -> &str {
@@ -79,6 +102,15 @@ pub fn field_id(name: &str) -> String {
         }
     }
     id.trim_end_matches('-').to_owned()
+}
+
+/// Every value of `name` from form pairs (a group of checkboxes), in the order sent.
+pub fn get_all(pairs: &[(String, String)], name: &str) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .collect()
 }
 
 /// Takes the value of `name` from form pairs.

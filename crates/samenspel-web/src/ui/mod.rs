@@ -166,25 +166,22 @@ pub fn error_page(error: &AppError, lang: Lang) -> Response {
     )
 }
 
-/// A form the visitor may not use, refused before anything is typed: an anonymous visitor is
+/// A form the visitor may not use (for `refusal`), refused before anything is typed: an anonymous visitor is
 /// asked to sign in and brought back here afterwards; anyone else reads why not.
-pub fn not_offered(ctx: &PageContext, action: samenspel_domain::auth::Action) -> Response {
+pub fn not_offered_because(ctx: &PageContext, refusal: &samenspel_domain::Message) -> Response {
     let anonymous = matches!(ctx.who, samenspel_app::Principal::Anonymous);
     let lang = ctx.lang;
     let (status, heading, message) = if anonymous {
         (
             StatusCode::UNAUTHORIZED,
             lang.t("errors-page-unauthenticated-title"),
-            lang.t_with(
-                "errors-page-sign-in-to",
-                &[("reason", &lang.msg(&action.refusal()))],
-            ),
+            lang.t_with("errors-page-sign-in-to", &[("reason", &lang.msg(refusal))]),
         )
     } else {
         (
             StatusCode::FORBIDDEN,
             lang.t("errors-page-not-allowed-title"),
-            lang.msg(&action.refusal()),
+            lang.msg(refusal),
         )
     };
     let back = serde_urlencoded::to_string([("terug", ctx.path.as_str())]).unwrap_or_default();
@@ -206,10 +203,19 @@ pub fn offered(
     offered: bool,
     action: samenspel_domain::auth::Action,
 ) -> Result<(), PageError> {
+    offered_because(ctx, offered, &action.refusal())
+}
+
+/// [`offered`] with the reason for a refusal given as a message.
+pub fn offered_because(
+    ctx: &PageContext,
+    offered: bool,
+    refusal: &samenspel_domain::Message,
+) -> Result<(), PageError> {
     if offered {
         Ok(())
     } else {
-        Err(PageError::NotOffered(Box::new(not_offered(ctx, action))))
+        Err(PageError::NotOffered(Box::new(not_offered_because(ctx, refusal))))
     }
 }
 

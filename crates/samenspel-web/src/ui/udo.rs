@@ -5,6 +5,9 @@
 
 mod dashboard;
 mod dossier;
+mod form;
+mod form_input;
+mod step;
 
 use askama::Template;
 use axum::Router;
@@ -24,7 +27,10 @@ pub fn routes() -> Router<App> {
         .route("/udo", get(list))
         .route("/udo/gebruik", get(dashboard::page))
         .route("/udo/gebruik.csv", get(dashboard::csv))
+        .route("/udo/nieuw", get(form::new_form).post(form::create))
         .route("/udo/{id}", get(dossier::page))
+        .route("/udo/{id}/bewerken", get(form::edit_form).post(form::update))
+        .route("/udo/{id}/stap", get(step::form).post(step::submit))
 }
 
 /// A state's name in the page's language.
@@ -54,6 +60,8 @@ pub struct DossierRow {
 pub struct ListPage {
     pub layout: Layout,
     pub rows: Vec<DossierRow>,
+    /// The visitor may open a dossier for some ministry.
+    pub may_open: bool,
 }
 
 async fn list(State(app): State<App>, ctx: PageContext) -> PageResult {
@@ -75,6 +83,7 @@ async fn list(State(app): State<App>, ctx: PageContext) -> PageResult {
         &ListPage {
             layout: Layout::translated(&ctx, lang.t("udo-list-title"), "udo"),
             rows,
+            may_open: !app.udo_ministries_for(&ctx.who).await?.is_empty(),
         },
     ))
 }

@@ -169,6 +169,24 @@ impl UdoEvent {
     }
 }
 
+impl UdoEvent {
+    /// The step's name as a label in the catalogues (`udo-step-{key}`), for messages shown in
+    /// the page's language.
+    pub fn label(self) -> crate::Message {
+        let id = match self {
+            UdoEvent::StartVerkenning => "udo-step-start-verkenning",
+            UdoEvent::StartToets => "udo-step-start-toets",
+            UdoEvent::RecordOutcome => "udo-step-record-outcome",
+            UdoEvent::Revise => "udo-step-revise",
+            UdoEvent::OpenConsultation => "udo-step-open-consultation",
+            UdoEvent::Adopt => "udo-step-adopt",
+            UdoEvent::EnterIntoForce => "udo-step-enter-into-force",
+            UdoEvent::Evaluate => "udo-step-evaluate",
+        };
+        crate::Message::label(id, self.name_nl())
+    }
+}
+
 impl StepInput {
     /// The step, or every wrong field named (`event`, `outcome`, `conditions`, `on`).
     pub fn parse(&self) -> Result<Step, ValidationErrors> {

@@ -448,3 +448,21 @@ fn a_step_as_sent_is_parsed_or_refused_naming_the_field() {
         Step::RecordOutcome(UdoOutcome::OnderVoorwaarden(vec!["Geld in 2027".into()]))
     );
 }
+
+/// What a form offers from each state: the table's rows, none from the last state.
+#[test]
+fn the_steps_offered_from_each_state() {
+    let expected: &[(UdoState, &[UdoEvent])] = &[
+        (S::Concept, &[E::StartVerkenning]),
+        (S::Verkenning, &[E::StartToets]),
+        (S::Toets, &[E::RecordOutcome]),
+        (S::Uitkomst, &[E::Revise, E::OpenConsultation]),
+        (S::Consultatie, &[E::Adopt]),
+        (S::Vastgesteld, &[E::EnterIntoForce]),
+        (S::InWerking, &[E::Evaluate]),
+        (S::Evaluatie, &[]),
+    ];
+    for (state, events) in expected {
+        assert_eq!(events_from(*state), events.to_vec(), "{state:?}");
+    }
+}

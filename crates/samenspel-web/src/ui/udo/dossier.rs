@@ -60,6 +60,9 @@ pub struct DossierPage {
     pub koepels: Vec<String>,
     pub advice: Vec<String>,
     pub consultation: Vec<String>,
+    /// The forms the visitor may use.
+    pub may_edit: bool,
+    pub may_step: bool,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -74,7 +77,10 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         .parse()
         .map_err(|e| samenspel_app::AppError::internal(format!("UDO dossier {id}: {e}")))?;
     let state = view.progress.state;
+    let offers = app.udo_offers(&view, &ctx.who);
     let page = DossierPage {
+        may_edit: offers.edit,
+        may_step: !offers.steps.is_empty(),
         layout: Layout::translated(&ctx, dossier.title.clone(), "udo"),
         id,
         demo: view.demo,
