@@ -5,6 +5,7 @@
 
 mod dashboard;
 mod dossier;
+mod reactions;
 
 use askama::Template;
 use axum::Router;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<App> {
         .route("/udo/gebruik", get(dashboard::page))
         .route("/udo/gebruik.csv", get(dashboard::csv))
         .route("/udo/{id}", get(dossier::page))
+        .merge(reactions::routes())
 }
 
 /// A state's name in the page's language.

@@ -60,6 +60,7 @@ pub struct DossierPage {
     pub koepels: Vec<String>,
     pub advice: Vec<String>,
     pub consultation: Vec<String>,
+    pub reactions: super::reactions::ReactionsPart,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -145,6 +146,7 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
             })
             .collect(),
         consultation: consultation(lang, &dossier),
+        reactions: super::reactions::part(&app, &ctx, id, &dossier, state, Default::default()).await?,
     };
     Ok(render(StatusCode::OK, &page))
 }
