@@ -4,7 +4,7 @@
 //! content. Its term has passed, so they go straight to the store (no period check, no limit
 //! per address), as the demonstration loader alone may.
 
-use chrono::Utc;
+use chrono::{Duration, TimeZone, Utc};
 use samenspel_domain::audit::Actor;
 use samenspel_domain::udo::consultation::moderation::ModerationStatus;
 use samenspel_domain::udo::consultation::reaction::ReactionInput;
@@ -89,7 +89,12 @@ impl App {
             return Ok(());
         }
         let actor = Actor::system("demo");
-        for (kind, name, place, objects, text, theme) in REACTIONS {
+        // Received during the consultation (1 April – 31 May 2026), a few days apart.
+        let first = Utc
+            .with_ymd_and_hms(2026, 4, 8, 10, 0, 0)
+            .single()
+            .ok_or_else(|| AppError::internal("demonstration date"))?;
+        for (day, (kind, name, place, objects, text, theme)) in (0..).zip(REACTIONS) {
             let mut reaction = ReactionInput {
                 kind: kind.to_owned(),
                 author_name: name.to_owned(),
@@ -107,7 +112,7 @@ impl App {
                 reaction: &reaction,
                 status: ModerationStatus::Gepubliceerd,
                 address_hash: "demonstratie",
-                at: Utc::now(),
+                at: first + Duration::days(3 * day),
                 limit_since: None,
             };
             self.store.add_udo_reaction(&new, &actor).await?;

@@ -65,6 +65,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// The reactions part of the dossier page and of the form page.
 pub struct ReactionsPart {
     pub id: i64,
+    /// The dossier has gone into consultation (before that there is nothing to show).
+    pub consulted: bool,
     /// The published reactions (on the dossier page).
     pub items: Vec<ReactionItem>,
     /// The form is offered.
@@ -90,7 +92,8 @@ pub async fn part(
     form: FormState,
 ) -> Result<ReactionsPart, AppError> {
     let lang = ctx.lang;
-    let reactions = if state.rank() >= UdoState::Consultatie.rank() {
+    let consulted = state.rank() >= UdoState::Consultatie.rank();
+    let reactions = if consulted {
         app.udo_reactions(id, &ctx.who).await?
     } else {
         samenspel_app::udo_reactions::UdoReactions {
@@ -112,6 +115,7 @@ pub async fn part(
     };
     Ok(ReactionsPart {
         id,
+        consulted,
         items: reactions
             .reactions
             .iter()
