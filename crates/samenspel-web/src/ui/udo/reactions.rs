@@ -1,6 +1,6 @@
 //! Reactions on the dossier page and the form "Reageren" (`/udo/{id}/reageren`), open while
 //! the consultation runs; the published reactions show name and place unless the author
-//! objects. The owning ministry moderates at `/udo/{id}/reacties` (see [`moderation`]).
+//! objects. The owning ministry moderates at `/udo/{id}/reacties` (module `moderation`).
 
 mod moderation;
 
