@@ -126,6 +126,7 @@ impl App {
                 let step: StepInput = serde_json::from_str(step).map_err(crate::AppError::internal)?;
                 version = self.take_udo_step(id, version, &step, &who).await?.version;
             }
+            self.load_demo_udo_reactions(demo.key, id).await?;
         }
         Ok(())
     }

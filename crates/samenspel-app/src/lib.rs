@@ -14,6 +14,7 @@ pub mod demo;
 pub mod demo_participation;
 pub mod demo_survey;
 pub mod demo_udo;
+mod demo_udo_reactions;
 mod error;
 pub mod exchange;
 pub mod import;
@@ -37,6 +38,7 @@ pub mod secret;
 pub mod statutory;
 pub mod survey;
 pub mod udo;
+pub mod udo_reactions;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};
 pub use clock::Clock;

@@ -198,7 +198,7 @@ impl App {
     }
 
     /// The dossier, when `who` may see it (a draft is "not found" to others).
-    async fn udo_record(&self, id: i64, who: &Principal) -> AppResult<UdoDossierRecord> {
+    pub(crate) async fn udo_record(&self, id: i64, who: &Principal) -> AppResult<UdoDossierRecord> {
         let record = self
             .store
             .get_udo_dossier(id)
@@ -255,14 +255,14 @@ fn at_version(record: UdoDossierRecord, version: i64) -> AppResult<UdoDossierRec
 }
 
 /// The stored content, parsed again (it was accepted when written).
-fn stored(record: &UdoDossierRecord) -> AppResult<Dossier> {
+pub(crate) fn stored(record: &UdoDossierRecord) -> AppResult<Dossier> {
     record
         .content
         .parse()
         .map_err(|e| AppError::internal(format!("UDO dossier {} no longer parses: {e}", record.id)))
 }
 
-fn koepel_code(koepel: Koepel) -> &'static str {
+pub(crate) fn koepel_code(koepel: Koepel) -> &'static str {
     match koepel {
         Koepel::Vng => "VNG",
         Koepel::Ipo => "IPO",
@@ -298,7 +298,7 @@ fn may_read_draft(who: &Principal, ministry: &OrgCode, koepels: &[Koepel]) -> bo
 }
 
 /// The actor to record when `who` may perform `action` on `dossier`.
-fn authorise(who: &Principal, action: DossierAction, dossier: &Dossier) -> AppResult<Actor> {
+pub(crate) fn authorise(who: &Principal, action: DossierAction, dossier: &Dossier) -> AppResult<Actor> {
     let koepels = dossier.koepels_concerned();
     let relation_of = relation(&dossier.ministry, &koepels);
     match who {

@@ -127,6 +127,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         crate::udo::allocation::AllocationLayer::LABELS,
         crate::udo::consultation::ConsultationKind::LABELS,
         crate::udo::consultation::reaction::ReactionKind::LABELS,
+        crate::udo::consultation::moderation::ModerationStatus::LABELS,
         crate::udo::consultation::report::ThemeAction::LABELS,
         crate::udo::woo::InformationCategory::LABELS,
         crate::udo::woo::AttachmentKind::LABELS,
@@ -147,7 +148,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 45] = [
+    let parsers: [Parse; 46] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -182,6 +183,7 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| crate::udo::allocation::AllocationLayer::parse_field(f, r).map(drop),
         |f, r| crate::udo::consultation::ConsultationKind::parse_field(f, r).map(drop),
         |f, r| crate::udo::consultation::reaction::ReactionKind::parse_field(f, r).map(drop),
+        |f, r| crate::udo::consultation::moderation::ModerationStatus::parse_field(f, r).map(drop),
         |f, r| crate::udo::consultation::report::ThemeAction::parse_field(f, r).map(drop),
         |f, r| crate::udo::woo::InformationCategory::parse_field(f, r).map(drop),
         |f, r| crate::udo::woo::AttachmentKind::parse_field(f, r).map(drop),

@@ -131,6 +131,25 @@ pub enum AuditEvent<'a> {
         before: &'a samenspel_domain::udo::workflow::UdoProgress,
         after: &'a samenspel_domain::udo::workflow::UdoProgress,
     },
+    /// A reaction to a dossier's consultation (its payload names neither author nor text).
+    UdoReaction {
+        dossier_id: i64,
+        reaction_id: i64,
+        kind: samenspel_domain::udo::consultation::reaction::ReactionKind,
+        status: samenspel_domain::udo::consultation::moderation::ModerationStatus,
+    },
+    /// A reaction published, rejected or filed under a theme.
+    UdoModerate {
+        dossier_id: i64,
+        reaction_id: i64,
+        before: crate::UdoReactionState<'a>,
+        after: crate::UdoReactionState<'a>,
+    },
+    UdoThemeResponse {
+        dossier_id: i64,
+        before: Option<&'a samenspel_domain::udo::consultation::report::ThemeResponse>,
+        after: &'a samenspel_domain::udo::consultation::report::ThemeResponse,
+    },
     ParticipationUpdate {
         collaboration_id: i64,
         before: Option<&'a Participation>,
@@ -187,6 +206,9 @@ impl AuditEvent<'_> {
             E::UdoCreate { .. } => AuditAction::UdoCreate,
             E::UdoUpdate { .. } => AuditAction::UdoUpdate,
             E::UdoStep { .. } => AuditAction::UdoStep,
+            E::UdoReaction { .. } => AuditAction::UdoReaction,
+            E::UdoModerate { .. } => AuditAction::UdoModerate,
+            E::UdoThemeResponse { .. } => AuditAction::UdoThemeResponse,
         }
     }
 
@@ -220,6 +242,9 @@ impl AuditEvent<'_> {
             E::UdoCreate { id, .. } | E::UdoUpdate { id, .. } | E::UdoStep { id, .. } => {
                 ("udo_dossier", id.to_string())
             }
+            E::UdoReaction { dossier_id, .. }
+            | E::UdoModerate { dossier_id, .. }
+            | E::UdoThemeResponse { dossier_id, .. } => ("udo_dossier", dossier_id.to_string()),
         }
     }
 
@@ -290,6 +315,25 @@ impl AuditEvent<'_> {
             E::UdoCreate { after, .. } => (None, to_json(after)?),
             E::UdoUpdate { before, after, .. } => (to_json(before)?, to_json(after)?),
             E::UdoStep { before, after, .. } => (to_json(before)?, to_json(after)?),
+            E::UdoReaction {
+                reaction_id,
+                kind,
+                status,
+                ..
+            } => (
+                None,
+                Some(json!({ "reaction": reaction_id, "kind": kind, "status": status })),
+            ),
+            E::UdoModerate {
+                reaction_id,
+                before,
+                after,
+                ..
+            } => (
+                Some(json!({ "reaction": reaction_id, "status": before.status, "theme": before.theme })),
+                Some(json!({ "reaction": reaction_id, "status": after.status, "theme": after.theme })),
+            ),
+            E::UdoThemeResponse { before, after, .. } => (opt_json(*before)?, to_json(after)?),
         })
     }
 }

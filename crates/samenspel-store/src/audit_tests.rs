@@ -9,6 +9,9 @@ use samenspel_domain::org::OrgType;
 use samenspel_domain::partnership::{Profile, Stance};
 
 use super::*;
+use samenspel_domain::udo::consultation::moderation::ModerationStatus;
+use samenspel_domain::udo::consultation::reaction::ReactionKind;
+use samenspel_domain::udo::consultation::report::{ThemeAction, ThemeResponse};
 use samenspel_domain::udo::workflow::UdoProgress;
 
 fn code(text: &str) -> OrgCode {
@@ -63,6 +66,12 @@ fn contribution(amount: i64) -> ContributionRecord {
 #[test]
 fn every_event_serialises_and_every_action_is_summarised() {
     let (old, new) = (collaboration("Oud"), collaboration("Nieuw"));
+    let theme_response = ThemeResponse {
+        theme: "Financiën".to_owned(),
+        nature: "Zorgen over de kosten.".to_owned(),
+        action: ThemeAction::DeelsOvergenomen,
+        explanation: "De raming is herzien.".to_owned(),
+    };
     let partner = Partner {
         code: code("PV27"),
         role: PartnerRole::Partner,
@@ -244,6 +253,29 @@ fn every_event_serialises_and_every_action_is_summarised() {
             id: 3,
             before: &UdoProgress::new(),
             after: &toets,
+        },
+        AuditEvent::UdoReaction {
+            dossier_id: 3,
+            reaction_id: 1,
+            kind: ReactionKind::Publiek,
+            status: ModerationStatus::Ontvangen,
+        },
+        AuditEvent::UdoModerate {
+            dossier_id: 3,
+            reaction_id: 1,
+            before: crate::UdoReactionState {
+                status: ModerationStatus::Ontvangen,
+                theme: None,
+            },
+            after: crate::UdoReactionState {
+                status: ModerationStatus::Gepubliceerd,
+                theme: Some("Financiën"),
+            },
+        },
+        AuditEvent::UdoThemeResponse {
+            dossier_id: 3,
+            before: None,
+            after: &theme_response,
         },
     ];
     for action in AuditAction::ALL {

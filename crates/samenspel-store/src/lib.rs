@@ -10,6 +10,7 @@ pub mod conflict;
 mod error;
 mod model;
 mod udo;
+mod udo_reactions;
 mod url;
 
 pub use attachment::{AttachmentInfo, StoredAttachment};
@@ -17,6 +18,7 @@ pub use audit::{AuditEvent, Payloads};
 pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use udo::{NewUdoDossier, UdoDossierRecord, UdoDossierSummary, UdoFacts, UdoStepChange};
+pub use udo_reactions::{NewUdoReaction, UdoReactionRecord, UdoReactionState};
 pub use url::DatabaseUrl;
 
 use async_trait::async_trait;
@@ -165,6 +167,38 @@ pub trait UdoStore {
     /// Every dossier without its content, newest first.
     async fn list_udo_dossiers(&self) -> StoreResult<Vec<UdoDossierSummary>>;
     async fn find_demo_udo_dossier(&self, demo_key: &str) -> StoreResult<Option<i64>>;
+}
+
+/// Reactions to a UDO dossier's consultation and the ministry's response per theme (issue 14,
+/// item 7). Every write locks the dossier's row and writes its audit event in the same
+/// transaction.
+#[async_trait]
+pub trait UdoReactionStore {
+    /// Stores a reaction; with `limit_since` set, refuses it (field `address`) when the same
+    /// address already gave the domain's maximum since then. Not found: no such dossier.
+    async fn add_udo_reaction(&self, new: &NewUdoReaction<'_>, actor: &Actor) -> StoreResult<i64>;
+    /// Sets a reaction's status and theme. Not found: no such reaction in this dossier.
+    async fn moderate_udo_reaction(
+        &self,
+        dossier_id: i64,
+        reaction_id: i64,
+        after: UdoReactionState<'_>,
+        actor: &Actor,
+    ) -> StoreResult<()>;
+    /// Records the response for a theme, replacing an earlier one for the same theme.
+    async fn record_udo_theme_response(
+        &self,
+        dossier_id: i64,
+        response: &samenspel_domain::udo::consultation::report::ThemeResponse,
+        actor: &Actor,
+    ) -> StoreResult<()>;
+    /// Every reaction to the dossier, oldest first.
+    async fn list_udo_reactions(&self, dossier_id: i64) -> StoreResult<Vec<UdoReactionRecord>>;
+    /// Every recorded theme response of the dossier, by theme.
+    async fn list_udo_theme_responses(
+        &self,
+        dossier_id: i64,
+    ) -> StoreResult<Vec<samenspel_domain::udo::consultation::report::ThemeResponse>>;
 }
 
 /// The knelpuntenmonitor: waves, anonymous responses and the counts kept with them.
@@ -380,6 +414,7 @@ pub trait Store:
     + SearchStore
     + ParticipationStore
     + UdoStore
+    + UdoReactionStore
     + Send
     + Sync
 {

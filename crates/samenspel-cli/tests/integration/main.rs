@@ -49,3 +49,4 @@ mod survey;
 mod survey_web;
 mod udo;
 mod udo_forms;
+mod udo_reactions;

@@ -67,6 +67,9 @@ audit_actions! {
     UdoCreate => "udo.create", "UDO-dossier geopend";
     UdoUpdate => "udo.update", "UDO-dossier gewijzigd";
     UdoStep => "udo.step", "Stap in het UDO-dossier";
+    UdoReaction => "udo.reaction", "Reactie op de consultatie ontvangen";
+    UdoModerate => "udo.moderate", "Reactie beoordeeld";
+    UdoThemeResponse => "udo.theme_response", "Verwerking per thema vastgelegd";
 }
 
 impl AuditAction {

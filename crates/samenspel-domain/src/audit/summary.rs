@@ -122,6 +122,63 @@ fn summary(
                 to = to.state.name_nl()
             ))
         }
+        A::UdoReaction => read::<UdoReactionView>(after).map(|r| {
+            msg!(parts;
+                "summary-udo-reaction",
+                "reactie {reaction} ({kind})",
+                reaction = r.reaction;
+                kind = r.kind.label()
+            )
+        }),
+        A::UdoModerate => read::<UdoModerationView>(after).map(udo_moderation),
+        A::UdoThemeResponse => read::<UdoThemeResponseView>(after).map(|r| {
+            msg!(parts;
+                "summary-udo-theme-response",
+                "thema '{theme}': {action}",
+                theme = r.theme;
+                action = r.action.label()
+            )
+        }),
+    }
+}
+
+/// The part of a reaction's payload its summary names (never the author or the text).
+#[derive(Deserialize)]
+struct UdoReactionView {
+    reaction: i64,
+    kind: crate::udo::consultation::reaction::ReactionKind,
+}
+
+/// The part of a moderation's payload its summary names.
+#[derive(Deserialize)]
+struct UdoModerationView {
+    reaction: i64,
+    status: crate::udo::consultation::moderation::ModerationStatus,
+    theme: Option<String>,
+}
+
+/// The part of a theme response its summary names.
+#[derive(Deserialize)]
+struct UdoThemeResponseView {
+    theme: String,
+    action: crate::udo::consultation::report::ThemeAction,
+}
+
+fn udo_moderation(m: UdoModerationView) -> Message {
+    match m.theme {
+        Some(theme) => msg!(parts;
+            "summary-udo-moderation-theme",
+            "reactie {reaction}: {status}, thema '{theme}'",
+            reaction = m.reaction,
+            theme = theme;
+            status = m.status.label()
+        ),
+        None => msg!(parts;
+            "summary-udo-moderation",
+            "reactie {reaction}: {status}",
+            reaction = m.reaction;
+            status = m.status.label()
+        ),
     }
 }
 

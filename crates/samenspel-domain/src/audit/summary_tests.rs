@@ -95,6 +95,20 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
                 json!({"state": "uitkomst", "outcome": {"uitkomst": "uitvoerbaar"}, "adopted_on": null, "in_force_on": null, "evaluated_on": null}),
             ),
         ),
+        A::UdoReaction => (
+            None,
+            Some(json!({"reaction": 3, "kind": "publiek", "status": "ontvangen"})),
+        ),
+        A::UdoModerate => (
+            Some(json!({"reaction": 3, "status": "ontvangen", "theme": null})),
+            Some(json!({"reaction": 3, "status": "gepubliceerd", "theme": "Financiën"})),
+        ),
+        A::UdoThemeResponse => (
+            None,
+            Some(
+                json!({"theme": "Financiën", "nature": "Zorgen over de kosten.", "action": "deels-overgenomen", "explanation": "De raming is herzien."}),
+            ),
+        ),
         A::ParticipationUpdate => (
             None,
             Some(

@@ -14,9 +14,10 @@
 //! 1 May; 31 December → 28/29 February); four weeks on the 28th day after the start, twelve
 //! weeks on the 84th at the latest (our reading of the length of a term).
 //!
-//! Reactions ([`reaction`]) and the report of what was done with them ([`report`]) are in
-//! submodules.
+//! Reactions ([`reaction`]), their moderation ([`moderation`]) and the report of what was done
+//! with them ([`report`]) are in submodules.
 
+pub mod moderation;
 pub mod reaction;
 pub mod report;
 #[cfg(test)]

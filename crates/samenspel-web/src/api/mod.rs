@@ -20,6 +20,7 @@ mod regions;
 mod search;
 mod survey;
 mod udo;
+mod udo_reactions;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -58,6 +59,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(council::routes())
         .merge(participation::routes())
         .merge(udo::routes())
+        .merge(udo_reactions::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

@@ -8,6 +8,7 @@ mod dossier;
 mod form;
 mod form_input;
 mod step;
+mod reactions;
 
 use askama::Template;
 use axum::Router;
@@ -31,6 +32,7 @@ pub fn routes() -> Router<App> {
         .route("/udo/{id}", get(dossier::page))
         .route("/udo/{id}/bewerken", get(form::edit_form).post(form::update))
         .route("/udo/{id}/stap", get(step::form).post(step::submit))
+        .merge(reactions::routes())
 }
 
 /// A state's name in the page's language.

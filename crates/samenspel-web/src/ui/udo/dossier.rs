@@ -63,6 +63,7 @@ pub struct DossierPage {
     /// The forms the visitor may use.
     pub may_edit: bool,
     pub may_step: bool,
+    pub reactions: super::reactions::ReactionsPart,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -151,6 +152,7 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
             })
             .collect(),
         consultation: consultation(lang, &dossier),
+        reactions: super::reactions::part(&app, &ctx, id, &dossier, state, Default::default()).await?,
     };
     Ok(render(StatusCode::OK, &page))
 }
