@@ -48,3 +48,4 @@ mod storage;
 mod survey;
 mod survey_web;
 mod udo;
+mod udo_dashboard;
