@@ -132,7 +132,7 @@ async fn the_chart_shows_the_tables_figures_and_the_filters_narrow_page_csv_and_
     assert!(part_counts(&html, "consulted-without").is_empty());
     let vws = "Ministerie van Volksgezondheid, Welzijn en Sport";
     assert!(html.contains(&format!(
-        "{vws}: 2 dossiers; 1 geconsulteerd met de UDO-uitkomst vooraf"
+        "{vws}: 2 in totaal; 1 geconsulteerd met de UDO-uitkomst vooraf"
     )));
     assert!(html.contains("1/1 (100%)"), "the table has the consulted dossier");
 

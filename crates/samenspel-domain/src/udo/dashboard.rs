@@ -127,12 +127,6 @@ impl DashboardFilter {
             NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
         ))
     }
-
-    /// Whether the dashboard counts the dossier.
-    pub fn admits(&self, facts: &DossierFacts) -> bool {
-        self.year.is_none_or(|y| y == facts.year)
-            && self.ministry.as_ref().is_none_or(|m| *m == facts.ministry)
-    }
 }
 
 fn parse_year(raw: &str) -> Result<i32, ValidationErrors> {
