@@ -8,7 +8,7 @@ use samenspel_domain::audit::Actor;
 use samenspel_domain::org::{OrgCode, OrgType};
 use samenspel_domain::rules::{Outcome, RuleCheck};
 use samenspel_domain::udo::cosign::{CosignFlag, CosignThresholds, cosign};
-use samenspel_domain::udo::dashboard::{DossierFacts, UdoYearFigures, figures};
+use samenspel_domain::udo::dashboard::{DashboardFilter, UdoYearFigures, figures};
 use samenspel_domain::udo::dossier::{Dossier, DossierInput, Koepel};
 use samenspel_domain::udo::normenkader::evaluate;
 use samenspel_domain::udo::workflow::permissions::{DossierAction, DossierRelation, may};
@@ -178,22 +178,25 @@ impl App {
             .collect())
     }
 
-    /// The use of the UDO per ministry and year, over every dossier (counts only, so drafts
-    /// count without being shown).
-    pub async fn udo_dashboard(&self) -> AppResult<Vec<UdoYearFigures>> {
-        let all = self.store.list_udo_dossiers().await?;
-        let facts: Vec<DossierFacts> = all
-            .into_iter()
-            .map(|d| DossierFacts {
-                year: chrono::Datelike::year(&d.opened_on),
-                ministry: d.facts.ministry,
-                progress: d.progress,
-                outcome_on: d.outcome_on,
-                consultation_opened_on: d.consultation_opened_on,
-                consultation_term_kept: d.facts.consultation_term_kept,
-                cosign: d.facts.cosign,
-            })
-            .collect();
+    /// The use of the UDO per ministry and year over the dossiers `filter` admits (counts only,
+    /// so drafts count without being shown); a code that names no ministry is refused.
+    pub async fn udo_dashboard(&self, filter: &DashboardFilter) -> AppResult<Vec<UdoYearFigures>> {
+        if let Some(code) = &filter.ministry {
+            let org = self.store.get_organisation(code).await?;
+            if !org.is_some_and(|o| o.org_type == OrgType::Ministerie) {
+                let message = msg!(
+                    "error-udo-dashboard-ministry",
+                    "'{code}' is geen ministerie.",
+                    code = code.as_str()
+                );
+                return Err(AppError::Invalid(ValidationErrors::single(
+                    "ministry",
+                    "unknown_ministry",
+                    message,
+                )));
+            }
+        }
+        let facts = self.store.udo_dashboard_facts(filter).await?;
         Ok(figures(&facts, self.today()))
     }
 

@@ -48,6 +48,20 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2020)]
         seed: u64,
     },
+    /// Time the dashboard of the UDO's use over generated dossiers, beside a plain SQL GROUP BY
+    /// over the same table.
+    ///
+    /// The dossiers are loaded into a fresh database: without --database a temporary SQLite
+    /// file, with a PostgreSQL URL a new database on that server; both are removed afterwards.
+    UdoDashboard {
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        dossiers: u32,
+        /// How often each question is asked.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+        repeats: u32,
+        #[arg(long, default_value_t = 14)]
+        seed: u64,
+    },
 }
 
 /// The phases, in order, with the names printed for them.
@@ -75,6 +89,11 @@ pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Resul
         BenchCommand::Survey { respondents, seed } => {
             crate::bench_survey::run(respondents, seed, database).await
         }
+        BenchCommand::UdoDashboard {
+            dossiers,
+            repeats,
+            seed,
+        } => crate::bench_udo::run(dossiers, repeats, seed, database).await,
     }
 }
 

@@ -166,6 +166,12 @@ pub trait UdoStore {
     async fn get_udo_dossier(&self, id: i64) -> StoreResult<Option<UdoDossierRecord>>;
     /// Every dossier without its content, newest first.
     async fn list_udo_dossiers(&self) -> StoreResult<Vec<UdoDossierSummary>>;
+    /// What the dashboard counts of each dossier `filter` admits: its columns and progress,
+    /// not its content; in no particular order.
+    async fn udo_dashboard_facts(
+        &self,
+        filter: &samenspel_domain::udo::dashboard::DashboardFilter,
+    ) -> StoreResult<Vec<samenspel_domain::udo::dashboard::DossierFacts>>;
     async fn find_demo_udo_dossier(&self, demo_key: &str) -> StoreResult<Option<i64>>;
 }
 

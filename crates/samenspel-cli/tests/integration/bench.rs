@@ -116,3 +116,40 @@ fn bench_survey_imports_a_seeded_wave_and_reports_it() {
         "nothing left behind"
     );
 }
+
+#[test]
+fn bench_udo_dashboard_loads_dossiers_in_a_fresh_database_and_agrees_with_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_samenspel"));
+    command
+        .args(["bench", "udo-dashboard", "--dossiers", "60", "--repeats", "2"])
+        .env("TMPDIR", dir.path());
+    // On PostgreSQL the bench makes its own database on the test server and drops it.
+    if let Ok(url) = std::env::var(samenspel_testkit::TEST_DATABASE_ENV)
+        && !url.trim().is_empty()
+    {
+        command.args(["--database", &url]);
+    }
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("Geladen: 60 dossiers"), "{stdout}");
+    for row in [
+        "dashboard, alles",
+        "dashboard, jaar",
+        "dashboard, ministerie",
+        "peer: SQL GROUP BY",
+    ] {
+        assert!(stdout.contains(row), "{row}: {stdout}");
+    }
+    assert!(stdout.contains("(gelijk)"), "SQL counts the same: {stdout}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}

@@ -50,3 +50,4 @@ mod survey_web;
 mod udo;
 mod udo_forms;
 mod udo_reactions;
+mod udo_dashboard;

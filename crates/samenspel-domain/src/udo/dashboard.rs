@@ -12,6 +12,9 @@ use serde::Serialize;
 
 use super::workflow::{UdoOutcome, UdoProgress};
 use crate::org::OrgCode;
+use crate::{ValidationErrors, msg};
+
+pub mod chart;
 
 /// What the dashboard needs to know of one dossier.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +92,60 @@ fn percent(part: u32, whole: u32) -> Option<u32> {
         .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
 }
 
+/// The years a filter may name: the UDO dates from 2020; a year far outside is a typing error.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Which dossiers the dashboard counts: those opened in `year`, of `ministry`; `None` is all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DashboardFilter {
+    pub year: Option<i32>,
+    pub ministry: Option<OrgCode>,
+}
+
+impl DashboardFilter {
+    /// The filter from the query parameters `year` and `ministry` (empty means all); a year
+    /// that is not a whole number in [`YEARS`] or a ministry code that cannot be one is
+    /// refused naming its parameter, both at once.
+    pub fn parse(year: &str, ministry: &str) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let year = match year.trim() {
+            "" => None,
+            raw => errors.collect(parse_year(raw)),
+        };
+        let ministry = match ministry.trim() {
+            "" => None,
+            raw => errors.collect(OrgCode::parse_field("ministry", raw)),
+        };
+        errors.finish(|| DashboardFilter { year, ministry })
+    }
+
+    /// The first day of the year and the first day of the next, when a year is chosen.
+    pub fn opened_between(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let year = self.year?;
+        Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+        ))
+    }
+}
+
+fn parse_year(raw: &str) -> Result<i32, ValidationErrors> {
+    match raw.parse::<i32>() {
+        Ok(year) if YEARS.contains(&year) => Ok(year),
+        _ => Err(ValidationErrors::single(
+            "year",
+            "invalid_year",
+            msg!(
+                "error-udo-dashboard-year",
+                "'{value}' is geen jaartal van {first} tot en met {last}.",
+                value = raw,
+                first = YEARS.start(),
+                last = YEARS.end()
+            ),
+        )),
+    }
+}
+
 /// The figures per ministry and year, ordered by ministry code and year; a ministry appears
 /// only in the years it opened a dossier.
 pub fn figures(dossiers: &[DossierFacts], today: NaiveDate) -> Vec<UdoYearFigures> {
@@ -128,3 +185,6 @@ pub fn totals_per_year(figures: &[UdoYearFigures]) -> Vec<UdoYearFigures> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod filter_and_chart_tests;

@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use samenspel_domain::audit::Actor;
+use samenspel_domain::udo::dashboard::{DashboardFilter, DossierFacts};
 use samenspel_domain::udo::dossier::DossierInput;
 use samenspel_domain::udo::workflow::{UdoProgress, UdoState};
 use samenspel_store::{
@@ -39,6 +40,11 @@ const UPDATE_CONTENT: &str = "UPDATE udo_dossiers SET ministry_code = $1, title 
 const UPDATE_PROGRESS: &str = "UPDATE udo_dossiers SET state = $1, progress_json = $2, cosign = $3, \
      consultation_term_kept = $4, outcome_on = $5, consultation_opened_on = $6, version = version + 1, updated_at = $7 \
      WHERE id = $8 AND version = $9";
+
+/// The dashboard's columns only (no content), with the optional year range and ministry.
+const SELECT_DASHBOARD: &str = "SELECT ministry_code, opened_on, progress_json, cosign, consultation_term_kept, outcome_on, \
+     consultation_opened_on FROM udo_dossiers \
+     WHERE ($1 IS NULL OR opened_on >= $1) AND ($2 IS NULL OR opened_on < $2) AND ($3 IS NULL OR ministry_code = $3)";
 
 const FIND_DEMO: &str = "SELECT id FROM udo_dossiers WHERE demo_key = $1";
 
@@ -103,6 +109,33 @@ impl TryFrom<DossierRow> for UdoDossierSummary {
             outcome_on: row.outcome_on,
             consultation_opened_on: row.consultation_opened_on,
             demo_key: row.demo_key,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct DashboardRow {
+    ministry_code: String,
+    opened_on: NaiveDate,
+    progress_json: String,
+    cosign: bool,
+    consultation_term_kept: Option<bool>,
+    outcome_on: Option<NaiveDate>,
+    consultation_opened_on: Option<NaiveDate>,
+}
+
+impl TryFrom<DashboardRow> for DossierFacts {
+    type Error = Error;
+
+    fn try_from(row: DashboardRow) -> Result<Self> {
+        Ok(DossierFacts {
+            ministry: org_code(&row.ministry_code)?,
+            year: chrono::Datelike::year(&row.opened_on),
+            progress: stored_json("UDO progress", &row.progress_json)?,
+            outcome_on: row.outcome_on,
+            consultation_opened_on: row.consultation_opened_on,
+            consultation_term_kept: row.consultation_term_kept,
+            cosign: row.cosign,
         })
     }
 }
@@ -253,6 +286,18 @@ impl UdoStore for SqlStore {
     async fn list_udo_dossiers(&self) -> StoreResult<Vec<UdoDossierSummary>> {
         boundary(async { fetch_all_into(sqlx::query_as::<_, DossierRow>(SELECT_ALL), &self.pool).await })
             .await
+    }
+
+    async fn udo_dashboard_facts(&self, filter: &DashboardFilter) -> StoreResult<Vec<DossierFacts>> {
+        let (from, until) = filter.opened_between().unzip();
+        boundary(async {
+            let query = sqlx::query_as::<_, DashboardRow>(SELECT_DASHBOARD)
+                .bind(from)
+                .bind(until)
+                .bind(filter.ministry.as_ref().map(|m| m.as_str().to_owned()));
+            fetch_all_into(query, &self.pool).await
+        })
+        .await
     }
 
     async fn find_demo_udo_dossier(&self, demo_key: &str) -> StoreResult<Option<i64>> {

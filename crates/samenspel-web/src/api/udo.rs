@@ -6,15 +6,15 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use samenspel_app::App;
 use samenspel_app::udo::{UdoDossierItem, UdoDossierView};
-use samenspel_domain::udo::dashboard::UdoYearFigures;
+use samenspel_domain::udo::dashboard::{DashboardFilter, UdoYearFigures};
 use samenspel_domain::udo::dossier::DossierInput;
 use samenspel_domain::udo::workflow::StepInput;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::{ApiJson, ApiPath, required_version};
-use super::problems::{Change, Create, Lookup, Malformed};
+use super::extract::{ApiJson, ApiPath, ApiQuery, required_version};
+use super::problems::{Change, Create, Lookup, Malformed, Search};
 use crate::error::ApiError;
 use crate::session::Who;
 
@@ -109,11 +109,31 @@ pub async fn step(
     Ok(Json(app.take_udo_step(id, version, &body.step, &who).await?))
 }
 
+/// The dashboard's filter: both optional, together narrowing the count.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DashboardQuery {
+    /// Only the dossiers opened in this year (2000 to 2100), e.g. `2025`.
+    pub year: Option<String>,
+    /// Only the dossiers of this ministry, by its organisation code, e.g. `MNRE1034`.
+    pub ministry: Option<String>,
+}
+
 /// The use of the UDO per ministry and year: dossiers, how many of those consulted had their
 /// UDO outcome before the consultation, consultations that kept their term, outcomes,
-/// co-signing flags and overdue evaluations (counts over every dossier).
+/// co-signing flags and overdue evaluations (counts over every dossier, or those of the year
+/// and ministry asked for). A year that is not one, or a code that names no ministry, is a
+/// 422 naming the parameter.
 #[utoipa::path(get, operation_id = "getUdoDashboard", path = "/v1/udo/dashboard", tag = "udo",
-    responses((status = 200, body = Vec<UdoYearFigures>), Malformed))]
-pub async fn dashboard(State(app): State<App>) -> Result<Json<Vec<UdoYearFigures>>, ApiError> {
-    Ok(Json(app.udo_dashboard().await?))
+    params(DashboardQuery),
+    responses((status = 200, body = Vec<UdoYearFigures>), Search))]
+pub async fn dashboard(
+    State(app): State<App>,
+    ApiQuery(query): ApiQuery<DashboardQuery>,
+) -> Result<Json<Vec<UdoYearFigures>>, ApiError> {
+    let filter = DashboardFilter::parse(
+        query.year.as_deref().unwrap_or_default(),
+        query.ministry.as_deref().unwrap_or_default(),
+    )?;
+    Ok(Json(app.udo_dashboard(&filter).await?))
 }

@@ -13,6 +13,7 @@ pub mod moore;
 pub mod radar;
 pub mod survey;
 mod svg;
+pub mod udo;
 
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ mod moore;
 mod radar;
 mod survey;
 mod svg;
+mod udo;
 
 /// The value of attribute `name` in the first tag of `tag`.
 pub fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
