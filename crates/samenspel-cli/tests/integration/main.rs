@@ -48,6 +48,6 @@ mod storage;
 mod survey;
 mod survey_web;
 mod udo;
+mod udo_dashboard;
 mod udo_forms;
 mod udo_reactions;
-mod udo_dashboard;

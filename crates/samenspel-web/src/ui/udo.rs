@@ -7,8 +7,8 @@ mod dashboard;
 mod dossier;
 mod form;
 mod form_input;
-mod step;
 mod reactions;
+mod step;
 
 use askama::Template;
 use axum::Router;

@@ -86,10 +86,7 @@ fn step_page(
         failing: view
             .rules
             .iter()
-            .filter(|r| {
-                r.outcome == samenspel_domain::rules::Outcome::VoldoetNiet
-                    && gating.iter().any(|k| *k == r.key)
-            })
+            .filter(|r| r.outcome == samenspel_domain::rules::Outcome::VoldoetNiet && gating.contains(&r.key))
             .map(|r| format!("{}: {}", lang.msg(&r.rule), lang.msg(&r.explanation)))
             .collect(),
         outcomes: ["uitvoerbaar", "uitvoerbaar-onder-voorwaarden", "niet-uitvoerbaar"]
