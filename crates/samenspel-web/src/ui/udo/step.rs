@@ -36,7 +36,7 @@ pub struct StepPage {
     pub asks_outcome: bool,
     pub asks_date: bool,
     /// The rules of the normenkader that do not hold now and gate a state ahead.
-    pub failing: Vec<String>,
+    pub failing: Vec<(String, String)>,
     pub outcomes: Vec<(&'static str, String)>,
     pub form: FormState,
 }
@@ -87,7 +87,7 @@ fn step_page(
             .rules
             .iter()
             .filter(|r| r.outcome == samenspel_domain::rules::Outcome::VoldoetNiet && gating.contains(&r.key))
-            .map(|r| format!("{}: {}", lang.msg(&r.rule), lang.msg(&r.explanation)))
+            .map(|r| (lang.msg(&r.rule), lang.msg(&r.explanation)))
             .collect(),
         outcomes: ["uitvoerbaar", "uitvoerbaar-onder-voorwaarden", "niet-uitvoerbaar"]
             .into_iter()
