@@ -93,6 +93,35 @@ fn fold_diacritic(c: char) -> char {
     }
 }
 
+/// The Dutch name of a month (1–12), for "vóór 30 april"; empty for any other number (the
+/// English catalogue chooses its own name by it).
+pub fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    NAMES
+        .get(usize::try_from(month).unwrap_or(0).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+/// A date as Dutch prose writes it: `1 april 2026`.
+pub fn long_date_nl(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {} {}", date.day(), month_name(date.month()), date.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod dossier;
 pub mod financial;
 pub mod kompas;
+pub mod memorandum;
 pub mod normenkader;
 pub mod woo;
 pub mod workflow;

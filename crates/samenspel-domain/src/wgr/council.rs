@@ -38,32 +38,10 @@ pub struct CouncilView {
     pub powers: Vec<CouncilPower>,
 }
 
-/// The Dutch name of a month, for "vóór 30 april" (the English catalogue chooses by it).
-fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    NAMES
-        .get(usize::try_from(month).unwrap_or(0).wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
-}
-
 fn power_text(rule: &WgrRule, form: Option<WgrForm>, position: CouncilPosition) -> Option<Message> {
     let weeks = weeks(rule).unwrap_or_default();
     let (dag, maand) = match rule.term {
-        Term::BeforeDate { month, day } => (day.to_string(), month_name(month)),
+        Term::BeforeDate { month, day } => (day.to_string(), crate::text::month_name(month)),
         _ => (String::new(), ""),
     };
     let text = match rule.moment {

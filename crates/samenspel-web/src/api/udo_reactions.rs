@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::extract::{ApiJson, ApiPath};
-use super::problems::{Change, Create, Lookup};
+use super::problems::{Change, Lookup};
 use crate::error::ApiError;
 use crate::session::{ClientAddress, Who};
 
@@ -54,7 +54,7 @@ pub struct ReactionReceived {
 /// ministry has read it.
 #[utoipa::path(post, operation_id = "submitUdoReaction", path = "/v1/udo/dossiers/{id}/reactions", tag = "udo",
     request_body = ReactionInput, params(("id" = i64, Path, description = "Dossier id")),
-    responses((status = 201, body = ReactionReceived), Create))]
+    responses((status = 201, body = ReactionReceived), Change))]
 pub async fn submit(
     State(app): State<App>,
     Who(who): Who,
