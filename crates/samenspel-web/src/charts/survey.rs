@@ -100,25 +100,11 @@ pub fn diverging(id: &str, words: Words<'_>, rows: &[BarRow]) -> String {
         &chart.title,
     );
     for entry in &chart.legend {
-        svg.empty(
-            "rect",
-            &[
-                ("x", entry.x.into()),
-                ("y", entry.y.into()),
-                ("width", entry.size.into()),
-                ("height", entry.size.into()),
-                ("fill", answer_colour(entry.answer).into()),
-                ("stroke", INK.into()),
-                ("stroke-width", 0.5.into()),
-            ],
-        );
-        svg.element(
-            "text",
-            &[
-                ("x", entry.text_x.into()),
-                ("y", entry.text_y.into()),
-                ("fill", INK.into()),
-            ],
+        svg.legend_entry(
+            (entry.x, entry.y, entry.size),
+            answer_colour(entry.answer),
+            (INK, 0.5),
+            (entry.text_x, entry.text_y),
             &entry.text,
         );
     }

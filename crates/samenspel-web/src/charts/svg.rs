@@ -81,6 +81,35 @@ impl Svg {
         self.close(name);
     }
 
+    /// One legend entry: a swatch of `size` at (`x`, `y`) filled with `fill` and outlined in
+    /// `ink`, and its label at (`text_x`, `text_y`).
+    pub fn legend_entry(
+        &mut self,
+        (x, y, size): (f64, f64, f64),
+        fill: &str,
+        (ink, stroke_width): (&str, f64),
+        (text_x, text_y): (f64, f64),
+        label: &str,
+    ) {
+        self.empty(
+            "rect",
+            &[
+                ("x", x.into()),
+                ("y", y.into()),
+                ("width", size.into()),
+                ("height", size.into()),
+                ("fill", fill.into()),
+                ("stroke", ink.into()),
+                ("stroke-width", stroke_width.into()),
+            ],
+        );
+        self.element(
+            "text",
+            &[("x", text_x.into()), ("y", text_y.into()), ("fill", ink.into())],
+            label,
+        );
+    }
+
     pub fn finish(self) -> String {
         self.out
     }

@@ -50,25 +50,11 @@ pub fn usage(id: &str, totals: &[MinistryTotal], words: &Words<'_>) -> String {
     );
     svg.element("desc", &[("id", (&desc_id).into())], words.desc);
     for entry in &chart.legend {
-        svg.empty(
-            "rect",
-            &[
-                ("x", entry.x.into()),
-                ("y", entry.y.into()),
-                ("width", entry.size.into()),
-                ("height", entry.size.into()),
-                ("fill", colour(entry.part).into()),
-                ("stroke", INK.into()),
-                ("stroke-width", 1.0.into()),
-            ],
-        );
-        svg.element(
-            "text",
-            &[
-                ("x", entry.text_x.into()),
-                ("y", entry.text_y.into()),
-                ("fill", INK.into()),
-            ],
+        svg.legend_entry(
+            (entry.x, entry.y, entry.size),
+            colour(entry.part),
+            (INK, 1.0),
+            (entry.text_x, entry.text_y),
             &(words.part)(entry.part),
         );
     }
