@@ -170,6 +170,19 @@ impl UdoEvent {
 }
 
 impl UdoEvent {
+    /// The step carries a date (adopted, in force, evaluated on), as [`StepInput::parse`] asks.
+    pub fn needs_date(self) -> bool {
+        matches!(
+            self,
+            UdoEvent::Adopt | UdoEvent::EnterIntoForce | UdoEvent::Evaluate
+        )
+    }
+
+    /// The step carries the outcome of the toets.
+    pub fn needs_outcome(self) -> bool {
+        self == UdoEvent::RecordOutcome
+    }
+
     /// The step's name as a label in the catalogues (`udo-step-{key}`), for messages shown in
     /// the page's language.
     pub fn label(self) -> crate::Message {

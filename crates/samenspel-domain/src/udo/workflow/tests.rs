@@ -466,3 +466,29 @@ fn the_steps_offered_from_each_state() {
         assert_eq!(events_from(*state), events.to_vec(), "{state:?}");
     }
 }
+
+/// The steps that carry a date or an outcome are those whose parse asks for one.
+#[test]
+fn the_steps_that_carry_a_date_or_an_outcome() {
+    for event in UdoEvent::ALL {
+        let bare = StepInput {
+            event: event.key().to_owned(),
+            ..StepInput::default()
+        };
+        let refused: Vec<String> = bare
+            .parse()
+            .err()
+            .map(|e| e.errors.into_iter().map(|f| f.field).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            event.needs_date(),
+            refused.contains(&"on".to_owned()),
+            "{event:?}"
+        );
+        assert_eq!(
+            event.needs_outcome(),
+            refused.contains(&"outcome".to_owned()),
+            "{event:?}"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use samenspel_app::udo::{UdoDossierView, refusal};
 use samenspel_domain::ValidationErrors;
-use samenspel_domain::udo::workflow::{OutcomeInput, StepInput, UdoEvent, rules_gating};
+use samenspel_domain::udo::workflow::{OutcomeInput, StepInput, rules_gating};
 
 use super::state_label;
 use crate::error::{PageError, PageResult};
@@ -41,13 +41,6 @@ pub struct StepPage {
     pub form: FormState,
 }
 
-fn needs_date(event: UdoEvent) -> bool {
-    matches!(
-        event,
-        UdoEvent::Adopt | UdoEvent::EnterIntoForce | UdoEvent::Evaluate
-    )
-}
-
 fn step_page(
     ctx: &PageContext,
     app: &samenspel_app::App,
@@ -62,8 +55,8 @@ fn step_page(
         .map(|e| StepChoice {
             key: e.key(),
             label: lang.t(&format!("udo-step-{}", e.key())),
-            outcome: *e == UdoEvent::RecordOutcome,
-            date: needs_date(*e),
+            outcome: e.needs_outcome(),
+            date: e.needs_date(),
         })
         .collect();
     let gating: Vec<&str> = samenspel_domain::udo::workflow::UdoState::ALL
@@ -145,9 +138,8 @@ pub async fn submit(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
 
 #[cfg(test)]
 mod tests {
-    use samenspel_domain::udo::workflow::{StepRefusal, UdoState};
+    use samenspel_domain::udo::workflow::{StepRefusal, UdoEvent, UdoState};
 
-    use super::*;
     use crate::i18n::Lang;
 
     /// Steps and states are named in the page's language, also inside a refusal.
