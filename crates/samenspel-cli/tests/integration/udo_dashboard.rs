@@ -260,3 +260,61 @@ async fn a_bad_year_or_ministry_is_refused_naming_its_parameter() {
         "{text}"
     );
 }
+
+/// Skipping the UDO is a step with its reason: refused without one (nothing changes), then
+/// shown on the dossier's public page and counted as consulted without a UDO.
+#[tokio::test]
+async fn a_dossier_consulted_without_a_udo_says_why_and_is_counted_so() {
+    let h = Harness::start().await;
+    let owner = h.token_for(VWS, "redacteur").await;
+    let input = serde_json::to_value(dossier(VWS, "Wet zonder toets")).unwrap();
+    let (status, created) = h
+        .request(Some(&owner), Method::POST, "/api/v1/udo/dossiers", Some(&input))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let path = format!("/api/v1/udo/dossiers/{id}/steps");
+    let (status, _) = h
+        .request(
+            Some(&owner),
+            Method::POST,
+            &path,
+            Some(&json!({"version": 1, "event": "start-verkenning"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let before = h.fingerprint().await;
+    let skip = json!({"version": 2, "event": "open-consultation-without-udo", "reason": "  "});
+    let (status, problem) = h.request(Some(&owner), Method::POST, &path, Some(&skip)).await;
+    assert_eq!(
+        (status, invalid_names(&problem)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec!["reason".to_owned()])
+    );
+    assert!(
+        before == h.fingerprint().await,
+        "a step without its reason changes nothing"
+    );
+
+    let reason = "De Tweede Kamer vraagt het voorstel voor het zomerreces.";
+    let skip = json!({"version": 2, "event": "open-consultation-without-udo", "reason": reason});
+    let (status, after) = h.request(Some(&owner), Method::POST, &path, Some(&skip)).await;
+    assert_eq!(status, StatusCode::OK, "{after}");
+    assert_eq!(after["progress"]["state"], "consultatie");
+    assert_eq!(after["progress"]["udo_skipped"], reason);
+
+    let page = h.get(&format!("/udo/{id}")).await;
+    assert_eq!(page.status(), StatusCode::OK, "public once in consultation");
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Zonder UDO in consultatie") && html.contains(reason),
+        "{html}"
+    );
+
+    let figures = h.get_json("/api/v1/udo/dashboard").await;
+    assert_eq!(figures[0]["consulted"], 1, "{figures}");
+    assert_eq!(figures[0]["udo_before_consultation"], 0, "{figures}");
+    let html = h.get("/udo/gebruik").await.text().await.unwrap();
+    assert_eq!(part_counts(&html, "consulted-without"), [1]);
+    assert!(part_counts(&html, "udo-before").is_empty());
+}

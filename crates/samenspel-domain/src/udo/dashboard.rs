@@ -67,7 +67,8 @@ impl UdoYearFigures {
         self.dossiers += 1;
         if let Some(opened) = facts.consultation_opened_on {
             self.consulted += 1;
-            if facts.outcome_on.is_some_and(|outcome| outcome <= opened) {
+            let skipped = facts.progress.udo_skipped.is_some();
+            if !skipped && facts.outcome_on.is_some_and(|outcome| outcome <= opened) {
                 self.udo_before_consultation += 1;
             }
             if facts.consultation_term_kept == Some(true) {

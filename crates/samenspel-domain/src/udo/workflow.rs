@@ -1,6 +1,8 @@
 //! The life of a UDO dossier as a table on [`crate::transitions`] (issue 14, item 4):
 //! concept → verkenning → toets → uitkomst → consultatie → vastgesteld → in werking →
-//! evaluatie, with a way back from the outcome to the verkenning when the proposal must change.
+//! evaluatie, with a way back from the outcome to the verkenning when the proposal must change,
+//! and one way around the toets that is never quiet: into consultation without the UDO's
+//! outcome, with the reason written down ([`UdoEvent::OpenConsultationWithoutUdo`]).
 //!
 //! A step is refused when the table has no row for it in the current state, when a guard of
 //! its row does not hold (an outcome "onder voorwaarden" without conditions, a consultation
@@ -112,6 +114,9 @@ pub struct UdoProgress {
     pub adopted_on: Option<NaiveDate>,
     pub in_force_on: Option<NaiveDate>,
     pub evaluated_on: Option<NaiveDate>,
+    /// Why the dossier went into consultation without the UDO's outcome, when it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub udo_skipped: Option<String>,
 }
 
 impl UdoProgress {
@@ -123,6 +128,7 @@ impl UdoProgress {
             adopted_on: None,
             in_force_on: None,
             evaluated_on: None,
+            udo_skipped: None,
         }
     }
 
@@ -237,6 +243,26 @@ pub const UDO_TRANSITIONS: &[Transition<UdoState, UdoEvent, StepFacts>] = &[
                 missing: CONSULTATION_PLANNED,
             },
         ],
+    },
+    // Skipping the UDO is a step of its own, with its reason (see `UdoEvent`); the rules of
+    // the normenkader that gate the consultation still apply.
+    Transition {
+        from: St::Verkenning,
+        event: Ev::OpenConsultationWithoutUdo,
+        to: St::Consultatie,
+        guards: &[Guard {
+            holds: |f| f.consultation.is_some(),
+            missing: CONSULTATION_PLANNED,
+        }],
+    },
+    Transition {
+        from: St::Toets,
+        event: Ev::OpenConsultationWithoutUdo,
+        to: St::Consultatie,
+        guards: &[Guard {
+            holds: |f| f.consultation.is_some(),
+            missing: CONSULTATION_PLANNED,
+        }],
     },
     Transition {
         from: St::Consultatie,

@@ -74,6 +74,7 @@ pub const DOSSIER_PERMISSIONS: &[DossierPermission] = &[
     allow(A::Move(UdoEvent::RecordOutcome), Redacteur, R::Owner),
     allow(A::Move(UdoEvent::Revise), Redacteur, R::Owner),
     allow(A::Move(UdoEvent::OpenConsultation), Redacteur, R::Owner),
+    allow(A::Move(UdoEvent::OpenConsultationWithoutUdo), Redacteur, R::Owner),
     allow(A::Move(UdoEvent::Adopt), Redacteur, R::Owner),
     allow(A::Move(UdoEvent::EnterIntoForce), Redacteur, R::Owner),
     allow(A::Move(UdoEvent::Evaluate), Redacteur, R::Owner),

@@ -19,18 +19,23 @@ pub enum UdoEvent {
     /// Back from the outcome to the verkenning, to change the proposal.
     Revise,
     OpenConsultation,
+    /// Into consultation from the verkenning or the toets with no outcome of the toets: the
+    /// UDO skipped, with the reason written down, shown on the dossier and counted on the
+    /// dashboard, so that it is never skipped quietly.
+    OpenConsultationWithoutUdo,
     Adopt,
     EnterIntoForce,
     Evaluate,
 }
 
 impl UdoEvent {
-    pub const ALL: [UdoEvent; 8] = [
+    pub const ALL: [UdoEvent; 9] = [
         UdoEvent::StartVerkenning,
         UdoEvent::StartToets,
         UdoEvent::RecordOutcome,
         UdoEvent::Revise,
         UdoEvent::OpenConsultation,
+        UdoEvent::OpenConsultationWithoutUdo,
         UdoEvent::Adopt,
         UdoEvent::EnterIntoForce,
         UdoEvent::Evaluate,
@@ -45,6 +50,7 @@ impl Named for UdoEvent {
             UdoEvent::RecordOutcome => "uitkomst vastleggen",
             UdoEvent::Revise => "voorstel herzien",
             UdoEvent::OpenConsultation => "consultatie openen",
+            UdoEvent::OpenConsultationWithoutUdo => "consultatie openen zonder UDO",
             UdoEvent::Adopt => "vaststellen",
             UdoEvent::EnterIntoForce => "in werking laten treden",
             UdoEvent::Evaluate => "evalueren",
@@ -140,18 +146,24 @@ impl OutcomeInput {
     }
 }
 
-/// A step as a form or JSON sends it: the event's key, the outcome (for `record-outcome`) and
-/// the date (for `adopt`, `enter-into-force` and `evaluate`).
+/// A step as a form or JSON sends it: the event's key, the outcome (for `record-outcome`), the
+/// date (for `adopt`, `enter-into-force` and `evaluate`) and the reason (for
+/// `open-consultation-without-udo`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct StepInput {
     /// `start-verkenning`, `start-toets`, `record-outcome`, `revise`, `open-consultation`,
-    /// `adopt`, `enter-into-force` or `evaluate`.
+    /// `open-consultation-without-udo`, `adopt`, `enter-into-force` or `evaluate`.
     pub event: String,
     pub outcome: OutcomeInput,
     /// `jjjj-mm-dd`.
     pub on: String,
+    /// Why the UDO is skipped.
+    pub reason: String,
 }
+
+/// The longest reason for skipping the UDO, in characters.
+pub const REASON_MAX: usize = 2_000;
 
 impl UdoEvent {
     /// The event's key, as [`StepInput::event`] takes it.
@@ -162,6 +174,7 @@ impl UdoEvent {
             UdoEvent::RecordOutcome => "record-outcome",
             UdoEvent::Revise => "revise",
             UdoEvent::OpenConsultation => "open-consultation",
+            UdoEvent::OpenConsultationWithoutUdo => "open-consultation-without-udo",
             UdoEvent::Adopt => "adopt",
             UdoEvent::EnterIntoForce => "enter-into-force",
             UdoEvent::Evaluate => "evaluate",
@@ -183,6 +196,11 @@ impl UdoEvent {
         self == UdoEvent::RecordOutcome
     }
 
+    /// The step carries the reason the UDO is skipped.
+    pub fn needs_reason(self) -> bool {
+        self == UdoEvent::OpenConsultationWithoutUdo
+    }
+
     /// The step's name as a label in the catalogues (`udo-step-{key}`), for messages shown in
     /// the page's language.
     pub fn label(self) -> crate::Message {
@@ -192,6 +210,7 @@ impl UdoEvent {
             UdoEvent::RecordOutcome => "udo-step-record-outcome",
             UdoEvent::Revise => "udo-step-revise",
             UdoEvent::OpenConsultation => "udo-step-open-consultation",
+            UdoEvent::OpenConsultationWithoutUdo => "udo-step-open-consultation-without-udo",
             UdoEvent::Adopt => "udo-step-adopt",
             UdoEvent::EnterIntoForce => "udo-step-enter-into-force",
             UdoEvent::Evaluate => "udo-step-evaluate",
@@ -201,7 +220,7 @@ impl UdoEvent {
 }
 
 impl StepInput {
-    /// The step, or every wrong field named (`event`, `outcome`, `conditions`, `on`).
+    /// The step, or every wrong field named (`event`, `outcome`, `conditions`, `on`, `reason`).
     pub fn parse(&self) -> Result<Step, ValidationErrors> {
         let Some(event) = UdoEvent::ALL.into_iter().find(|e| e.key() == self.event.trim()) else {
             return Err(ValidationErrors::single(
@@ -231,6 +250,9 @@ impl StepInput {
             UdoEvent::RecordOutcome => Step::RecordOutcome(self.outcome.parse()?),
             UdoEvent::Revise => Step::Revise,
             UdoEvent::OpenConsultation => Step::OpenConsultation,
+            UdoEvent::OpenConsultationWithoutUdo => Step::OpenConsultationWithoutUdo {
+                reason: parse_paragraphs("reason", &self.reason, REASON_MAX, true)?.unwrap_or_default(),
+            },
             UdoEvent::Adopt => Step::Adopt { on: date()? },
             UdoEvent::EnterIntoForce => Step::EnterIntoForce { on: date()? },
             UdoEvent::Evaluate => Step::Evaluate { on: date()? },
@@ -246,6 +268,7 @@ pub enum Step {
     RecordOutcome(UdoOutcome),
     Revise,
     OpenConsultation,
+    OpenConsultationWithoutUdo { reason: String },
     Adopt { on: NaiveDate },
     EnterIntoForce { on: NaiveDate },
     Evaluate { on: NaiveDate },
@@ -259,6 +282,7 @@ impl Step {
             Step::RecordOutcome(_) => UdoEvent::RecordOutcome,
             Step::Revise => UdoEvent::Revise,
             Step::OpenConsultation => UdoEvent::OpenConsultation,
+            Step::OpenConsultationWithoutUdo { .. } => UdoEvent::OpenConsultationWithoutUdo,
             Step::Adopt { .. } => UdoEvent::Adopt,
             Step::EnterIntoForce { .. } => UdoEvent::EnterIntoForce,
             Step::Evaluate { .. } => UdoEvent::Evaluate,
@@ -286,6 +310,10 @@ impl Step {
         match self {
             Step::RecordOutcome(outcome) => next.outcome = Some(outcome.clone()),
             Step::Revise => next.outcome = None,
+            Step::OpenConsultationWithoutUdo { reason } => {
+                next.outcome = None;
+                next.udo_skipped = Some(reason.clone());
+            }
             Step::Adopt { on } => next.adopted_on = Some(*on),
             Step::EnterIntoForce { on } => next.in_force_on = Some(*on),
             Step::Evaluate { on } => next.evaluated_on = Some(*on),

@@ -25,6 +25,8 @@ fn the_udo_table() {
         (S::Toets, E::RecordOutcome, S::Uitkomst),
         (S::Uitkomst, E::Revise, S::Verkenning),
         (S::Uitkomst, E::OpenConsultation, S::Consultatie),
+        (S::Verkenning, E::OpenConsultationWithoutUdo, S::Consultatie),
+        (S::Toets, E::OpenConsultationWithoutUdo, S::Consultatie),
         (S::Consultatie, E::Adopt, S::Vastgesteld),
         (S::Vastgesteld, E::EnterIntoForce, S::InWerking),
         (S::InWerking, E::Evaluate, S::Evaluatie),
@@ -377,6 +379,9 @@ fn any_step() -> impl proptest::strategy::Strategy<Value = Step> {
         Just(Step::RecordOutcome(UdoOutcome::NietUitvoerbaar)),
         Just(Step::Revise),
         Just(Step::OpenConsultation),
+        Just(Step::OpenConsultationWithoutUdo {
+            reason: "Politieke haast.".into()
+        }),
         date.clone().prop_map(|on| Step::Adopt { on }),
         date.clone().prop_map(|on| Step::EnterIntoForce { on }),
         date.prop_map(|on| Step::Evaluate { on }),
@@ -420,11 +425,12 @@ fn a_step_as_sent_is_parsed_or_refused_naming_the_field() {
             conditions: conditions.iter().map(|c| (*c).to_owned()).collect(),
         },
         on: on.into(),
+        reason: String::new(),
     };
     for event in UdoEvent::ALL {
-        let parsed = input(event.key(), "uitvoerbaar", &[], "2026-12-01")
-            .parse()
-            .unwrap();
+        let mut whole = input(event.key(), "uitvoerbaar", &[], "2026-12-01");
+        whole.reason = "Politieke haast.".into();
+        let parsed = whole.parse().unwrap();
         assert_eq!(parsed.event(), event, "{}", event.key());
     }
     let field = |i: StepInput| i.parse().unwrap_err().errors[0].field.clone();
@@ -436,6 +442,13 @@ fn a_step_as_sent_is_parsed_or_refused_naming_the_field() {
         "conditions"
     );
     assert_eq!(field(input("record-outcome", "misschien", &[], "")), "outcome");
+    assert_eq!(
+        field(input("open-consultation-without-udo", "", &[], "")),
+        "reason"
+    );
+    let mut script = input("open-consultation-without-udo", "", &[], "");
+    script.reason = "a\u{0}b".into();
+    assert_eq!(field(script), "reason", "a control character");
     assert_eq!(
         input(
             "record-outcome",
@@ -454,8 +467,8 @@ fn a_step_as_sent_is_parsed_or_refused_naming_the_field() {
 fn the_steps_offered_from_each_state() {
     let expected: &[(UdoState, &[UdoEvent])] = &[
         (S::Concept, &[E::StartVerkenning]),
-        (S::Verkenning, &[E::StartToets]),
-        (S::Toets, &[E::RecordOutcome]),
+        (S::Verkenning, &[E::StartToets, E::OpenConsultationWithoutUdo]),
+        (S::Toets, &[E::RecordOutcome, E::OpenConsultationWithoutUdo]),
         (S::Uitkomst, &[E::Revise, E::OpenConsultation]),
         (S::Consultatie, &[E::Adopt]),
         (S::Vastgesteld, &[E::EnterIntoForce]),
@@ -490,5 +503,62 @@ fn the_steps_that_carry_a_date_or_an_outcome() {
             refused.contains(&"outcome".to_owned()),
             "{event:?}"
         );
+        assert_eq!(
+            event.needs_reason(),
+            refused.contains(&"reason".to_owned()),
+            "{event:?}"
+        );
     }
+}
+
+/// Skipping the UDO is possible only with a planned consultation and the rules that gate it,
+/// records the reason and leaves no outcome.
+#[test]
+fn skipping_the_udo_records_why_and_keeps_the_consultation_rules() {
+    let skip = Step::OpenConsultationWithoutUdo {
+        reason: "De Kamer wil het voorstel voor het zomerreces.".into(),
+    };
+    let d = dossier();
+    let at_toets = walk(&d, &[Step::StartVerkenning, Step::StartToets]).unwrap();
+    let skipped = take(&d, &at_toets, &skip).unwrap();
+    assert_eq!(skipped.state, S::Consultatie);
+    assert_eq!(skipped.outcome, None);
+    assert_eq!(
+        skipped.udo_skipped.as_deref(),
+        Some("De Kamer wil het voorstel voor het zomerreces.")
+    );
+    let at_verkenning = walk(&d, &[Step::StartVerkenning]).unwrap();
+    assert_eq!(take(&d, &at_verkenning, &skip).unwrap().state, S::Consultatie);
+
+    let mut unplanned = dossier();
+    unplanned.consultation = None;
+    let refused = take(&unplanned, &at_toets, &skip).unwrap_err();
+    let missing: Vec<String> = refused.missing().iter().map(|m| m.to_string()).collect();
+    assert!(
+        missing
+            .iter()
+            .any(|m| m.contains("consultatie met haar termijnen")),
+        "{missing:?}"
+    );
+
+    let mut without_money = dossier();
+    without_money.financial = None;
+    let refused = take(&without_money, &at_toets, &skip).unwrap_err();
+    assert!(
+        matches!(&refused, StepRefusal::Missing { rules, .. } if !rules.is_empty()),
+        "the normenkader still gates the consultation: {refused:?}"
+    );
+    let outcome = walk(
+        &d,
+        &[
+            Step::StartVerkenning,
+            Step::StartToets,
+            Step::RecordOutcome(UdoOutcome::Uitvoerbaar),
+        ],
+    )
+    .unwrap();
+    assert!(
+        matches!(take(&d, &outcome, &skip), Err(StepRefusal::NotInState { .. })),
+        "with an outcome the ordinary step opens the consultation"
+    );
 }

@@ -50,6 +50,8 @@ pub struct DossierPage {
     pub facts: Vec<(String, String)>,
     pub summary: String,
     pub states: Vec<StateStep>,
+    /// Why the dossier went into consultation without the UDO's outcome.
+    pub skipped: Option<String>,
     pub cosign: Vec<String>,
     pub cosign_source: String,
     pub rules: Vec<RuleRow>,
@@ -89,6 +91,7 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
         ministry_code: dossier.ministry.as_str().to_owned(),
         facts: facts(lang, &dossier, state, view.opened_on, view.evaluation_due),
         summary: dossier.summary.clone(),
+        skipped: view.progress.udo_skipped.clone(),
         states: UdoState::ALL
             .iter()
             .map(|s| StateStep {

@@ -20,9 +20,10 @@ use crate::ui::{Layout, offered_because, render};
 pub struct StepChoice {
     pub key: &'static str,
     pub label: String,
-    /// The step needs an outcome, or a date.
+    /// The step needs an outcome, a date, or the reason the UDO is skipped.
     pub outcome: bool,
     pub date: bool,
+    pub reason: bool,
 }
 
 #[derive(Template)]
@@ -35,6 +36,7 @@ pub struct StepPage {
     pub steps: Vec<StepChoice>,
     pub asks_outcome: bool,
     pub asks_date: bool,
+    pub asks_reason: bool,
     /// The rules of the normenkader that do not hold now and gate a state ahead.
     pub failing: Vec<(String, String)>,
     pub outcomes: Vec<(&'static str, String)>,
@@ -57,6 +59,7 @@ fn step_page(
             label: lang.t(&format!("udo-step-{}", e.key())),
             outcome: e.needs_outcome(),
             date: e.needs_date(),
+            reason: e.needs_reason(),
         })
         .collect();
     let gating: Vec<&str> = samenspel_domain::udo::workflow::UdoState::ALL
@@ -75,6 +78,7 @@ fn step_page(
         state: state_label(lang, view.progress.state),
         asks_outcome: steps.iter().any(|s| s.outcome),
         asks_date: steps.iter().any(|s| s.date),
+        asks_reason: steps.iter().any(|s| s.reason),
         steps,
         failing: view
             .rules
@@ -104,6 +108,7 @@ fn from_form(pairs: &[(String, String)]) -> StepInput {
                 .collect(),
         },
         on: get(pairs, "on").to_owned(),
+        reason: get(pairs, "reason").to_owned(),
     }
 }
 
