@@ -64,3 +64,5 @@ udo-state-consultatie = consultation
 udo-state-vastgesteld = adopted
 udo-state-in-werking = in force
 udo-state-evaluatie = evaluation
+udo-skipped-heading = Into consultation without a UDO
+udo-skipped = This proposal went into consultation without an outcome of the feasibility test. The reason given:

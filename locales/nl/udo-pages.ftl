@@ -64,3 +64,5 @@ udo-state-consultatie = consultatie
 udo-state-vastgesteld = vastgesteld
 udo-state-in-werking = in werking
 udo-state-evaluatie = evaluatie
+udo-skipped-heading = Zonder UDO in consultatie
+udo-skipped = Dit voorstel is in consultatie gegaan zonder uitkomst van de uitvoerbaarheidstoets. De opgegeven reden:

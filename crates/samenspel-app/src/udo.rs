@@ -19,7 +19,9 @@ use serde::Serialize;
 
 use crate::{App, AppError, AppResult, Principal};
 
+mod memorandum;
 mod offers;
+pub use memorandum::UdoMemorandum;
 pub use offers::UdoOffers;
 
 /// The ministry of BZK, which advises on every dossier.

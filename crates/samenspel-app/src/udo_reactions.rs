@@ -272,6 +272,11 @@ impl App {
     /// counted per kind and theme, with the response recorded for each theme.
     pub async fn udo_consultation_report(&self, id: i64, who: &Principal) -> AppResult<ConsultationReport> {
         self.udo_record(id, who).await?;
+        self.published_report(id).await
+    }
+
+    /// The report over the published reactions of a dossier the caller has already read.
+    pub(crate) async fn published_report(&self, id: i64) -> AppResult<ConsultationReport> {
         let published: Vec<_> = self
             .store
             .list_udo_reactions(id)

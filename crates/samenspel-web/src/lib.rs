@@ -13,6 +13,7 @@ pub mod exports;
 mod headers;
 pub mod i18n;
 pub mod messages;
+pub mod odt;
 mod redirects;
 mod request_log;
 mod serve;

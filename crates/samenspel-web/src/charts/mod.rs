@@ -15,5 +15,8 @@ pub mod survey;
 mod svg;
 pub mod udo;
 
+/// The one escape for text in markup, also used by the ODF writer.
+pub(crate) use svg::escape;
+
 #[cfg(test)]
 mod tests;

@@ -275,16 +275,23 @@ pub async fn not_found(ctx: PageContext) -> Response {
 
 /// A CSV download, UTF-8 with a byte-order mark so that Excel reads the accents right.
 pub fn csv_response(filename: &str, body: String) -> Response {
+    download(
+        filename,
+        "text/csv; charset=utf-8",
+        format!("\u{feff}{body}").into_bytes(),
+    )
+}
+
+/// A file to save: its media type and `Content-Disposition: attachment` with `filename`
+/// (which the caller writes from ASCII letters, digits, `-` and `.`).
+pub fn download(filename: &str, media_type: &str, body: Vec<u8>) -> Response {
     let disposition = format!("attachment; filename=\"{filename}\"");
     (
         [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "text/csv; charset=utf-8".to_owned(),
-            ),
+            (axum::http::header::CONTENT_TYPE, media_type.to_owned()),
             (axum::http::header::CONTENT_DISPOSITION, disposition),
         ],
-        format!("\u{feff}{body}"),
+        body,
     )
         .into_response()
 }

@@ -7,6 +7,7 @@ mod dashboard;
 mod dossier;
 mod form;
 mod form_input;
+mod memorandum;
 mod reactions;
 mod step;
 
@@ -32,6 +33,9 @@ pub fn routes() -> Router<App> {
         .route("/udo/{id}", get(dossier::page))
         .route("/udo/{id}/bewerken", get(form::edit_form).post(form::update))
         .route("/udo/{id}/stap", get(step::form).post(step::submit))
+        .route("/udo/{id}/toelichting", get(memorandum::page))
+        .route("/udo/{id}/toelichting.odt", get(memorandum::odt))
+        .route("/udo/{id}/toelichting.txt", get(memorandum::text))
         .merge(reactions::routes())
 }
 
