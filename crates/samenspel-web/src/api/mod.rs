@@ -20,6 +20,7 @@ mod regions;
 mod search;
 mod survey;
 mod udo;
+pub(crate) mod udo_documents;
 mod udo_reactions;
 
 use axum::Router;
@@ -60,6 +61,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(participation::routes())
         .merge(udo::routes())
         .merge(udo_reactions::routes())
+        .merge(udo_documents::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

@@ -7,6 +7,7 @@ mod dashboard;
 mod dossier;
 mod form;
 mod form_input;
+pub(super) mod publication;
 mod reactions;
 mod step;
 
@@ -33,6 +34,7 @@ pub fn routes() -> Router<App> {
         .route("/udo/{id}/bewerken", get(form::edit_form).post(form::update))
         .route("/udo/{id}/stap", get(step::form).post(step::submit))
         .merge(reactions::routes())
+        .merge(publication::routes())
 }
 
 /// A state's name in the page's language.
