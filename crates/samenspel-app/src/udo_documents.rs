@@ -2,12 +2,14 @@
 //! the owning ministry's redacteuren (and beheerders: the permission to change the dossier)
 //! add documents to a dossier, each with a title and its Woo information category; whoever
 //! may read the dossier lists and downloads them (everyone once the dossier has gone into
-//! consultation, see [`samenspel_domain::udo::publication::published`]).
+//! consultation, see [`samenspel_domain::udo::publication::published`]); and the published
+//! dossiers are listed for the public page and its Atom feed.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use samenspel_domain::ValidationErrors;
-use samenspel_domain::udo::publication::{DocumentInput, check_file};
+use samenspel_domain::udo::publication::{DocumentInput, check_file, published};
 use samenspel_domain::udo::woo::{AttachmentKind, InformationCategory};
+use samenspel_domain::udo::workflow::UdoState;
 use samenspel_domain::udo::workflow::permissions::DossierAction;
 use samenspel_store::{StoredUdoDocument, UdoDocumentInfo};
 use serde::Serialize;
@@ -58,6 +60,20 @@ fn view(doc: UdoDocumentInfo) -> UdoDocumentView {
         sha256: doc.file.sha256,
         added_at: doc.file.added_at,
     }
+}
+
+/// A published dossier in the public list and the feed.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct UdoPublication {
+    pub id: i64,
+    pub title: String,
+    /// The ministry that holds the pen (its code).
+    pub ministry: String,
+    pub state: UdoState,
+    /// The day it went into consultation (and so became public).
+    #[schema(value_type = String, format = Date)]
+    pub published_on: NaiveDate,
+    pub demo: bool,
 }
 
 impl App {
@@ -114,5 +130,27 @@ impl App {
             .await?
             .ok_or(AppError::NotFound("udo-document"))?;
         Ok((view(info), bytes))
+    }
+
+    /// The published dossiers (in consultation or later), most recently published first; never
+    /// a draft, whoever asks.
+    pub async fn udo_publications(&self) -> AppResult<Vec<UdoPublication>> {
+        let mut list: Vec<UdoPublication> = self
+            .store
+            .list_udo_dossiers()
+            .await?
+            .into_iter()
+            .filter(|d| published(d.progress.state))
+            .map(|d| UdoPublication {
+                published_on: d.consultation_opened_on.unwrap_or(d.opened_on),
+                id: d.id,
+                title: d.facts.title,
+                ministry: d.facts.ministry.as_str().to_owned(),
+                state: d.progress.state,
+                demo: d.demo_key.is_some(),
+            })
+            .collect();
+        list.sort_by(|a, b| b.published_on.cmp(&a.published_on).then(b.id.cmp(&a.id)));
+        Ok(list)
     }
 }
