@@ -50,4 +50,5 @@ mod survey_web;
 mod udo;
 mod udo_dashboard;
 mod udo_forms;
+mod udo_publication;
 mod udo_reactions;
