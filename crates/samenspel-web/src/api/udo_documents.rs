@@ -150,7 +150,12 @@ pub async fn upload(
         },
     })?;
     let document = app.add_udo_document(id, &upload.input, upload.file, &who).await?;
-    let (view, _) = app.udo_document_file(id, document, &who).await?;
+    let view = app
+        .udo_documents(id, &who)
+        .await?
+        .into_iter()
+        .find(|d| d.id == document)
+        .ok_or(samenspel_app::AppError::NotFound("udo-document"))?;
     Ok((StatusCode::CREATED, Json(view)))
 }
 
