@@ -38,6 +38,7 @@ pub mod secret;
 pub mod statutory;
 pub mod survey;
 pub mod udo;
+pub mod udo_documents;
 pub mod udo_reactions;
 
 pub use accounts::{NewAccount, SESSION_HOURS, SignInFailure};

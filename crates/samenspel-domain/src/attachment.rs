@@ -25,22 +25,29 @@ const FALLBACK_NAME: &str = "bestand";
 const ALLOWED: &str =
     "PDF, PNG, JPEG, kantoordocumenten (ODF of Office Open XML) en platte tekst of CSV in UTF-8";
 
-const ODF_PREFIX: &str = "application/vnd.oasis.opendocument.";
+/// The start of every OpenDocument media type.
+pub const ODF_PREFIX: &str = "application/vnd.oasis.opendocument.";
+
+/// The start of every Office Open XML media type (docx, xlsx, pptx).
+pub const OOXML_PREFIX: &str = "application/vnd.openxmlformats-officedocument.";
 
 /// What kind of record an attachment belongs to; the key is what the database stores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OwnerKind {
     Collaboration,
+    /// A UDO dossier (issue 14, item 9: its documents, published under the Woo).
+    UdoDossier,
 }
 
 impl OwnerKind {
-    pub const ALL: &'static [OwnerKind] = &[OwnerKind::Collaboration];
+    pub const ALL: &'static [OwnerKind] = &[OwnerKind::Collaboration, OwnerKind::UdoDossier];
 
     /// The stored key, which is also the audit subject type of the owner.
     pub fn key(self) -> &'static str {
         match self {
             OwnerKind::Collaboration => "collaboration",
+            OwnerKind::UdoDossier => "udo_dossier",
         }
     }
 
@@ -168,7 +175,11 @@ fn detect(bytes: &[u8]) -> Option<String> {
     } else if bytes.starts_with(JPEG) {
         Some("image/jpeg".to_owned())
     } else if bytes.starts_with(ZIP) {
-        Some(open_document_type(bytes).unwrap_or_else(|| "application/zip".to_owned()))
+        Some(
+            open_document_type(bytes)
+                .or_else(|| office_open_xml_type(bytes))
+                .unwrap_or_else(|| "application/zip".to_owned()),
+        )
     } else if PROGRAMS.iter().any(|p| bytes.starts_with(p)) {
         None
     } else if !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() {
@@ -201,6 +212,38 @@ fn open_document_type(bytes: &[u8]) -> Option<String> {
     known.then(|| value.to_owned())
 }
 
+/// An Office Open XML file is a zip holding `[Content_Types].xml` and its main part under
+/// `word/`, `xl/` or `ppt/` (ECMA-376 part 2); its type from the names of the zip's local
+/// entries (at most the first 1,000 looked at).
+fn office_open_xml_type(bytes: &[u8]) -> Option<String> {
+    const LOCAL_ENTRY: &[u8] = b"PK\x03\x04";
+    let names = bytes
+        .windows(LOCAL_ENTRY.len())
+        .enumerate()
+        .filter(|(_, w)| *w == LOCAL_ENTRY)
+        .take(1000)
+        .filter_map(|(at, _)| {
+            let len = usize::from(u16::from_le_bytes([*bytes.get(at + 26)?, *bytes.get(at + 27)?]));
+            bytes.get(at + 30..at + 30 + len)
+        });
+    let mut content_types = false;
+    let mut main = None;
+    for name in names {
+        if name == b"[Content_Types].xml" {
+            content_types = true;
+        } else if main.is_none() {
+            main = match name {
+                b"word/document.xml" => Some("wordprocessingml.document"),
+                b"xl/workbook.xml" => Some("spreadsheetml.sheet"),
+                b"ppt/presentation.xml" => Some("presentationml.presentation"),
+                _ => None,
+            };
+        }
+    }
+    let main = main.filter(|_| content_types)?;
+    Some(format!("{OOXML_PREFIX}{main}"))
+}
+
 #[cfg(test)]
 #[path = "attachment/tests.rs"]
-mod tests;
+pub(crate) mod tests;

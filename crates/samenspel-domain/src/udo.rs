@@ -11,5 +11,6 @@ pub mod financial;
 pub mod kompas;
 pub mod memorandum;
 pub mod normenkader;
+pub mod publication;
 pub mod woo;
 pub mod workflow;

@@ -10,6 +10,7 @@ pub mod conflict;
 mod error;
 mod model;
 mod udo;
+mod udo_documents;
 mod udo_reactions;
 mod url;
 
@@ -18,6 +19,7 @@ pub use audit::{AuditEvent, Payloads};
 pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use udo::{NewUdoDossier, UdoDossierRecord, UdoDossierSummary, UdoFacts, UdoStepChange};
+pub use udo_documents::{StoredUdoDocument, UdoDocumentInfo, UdoDocumentStore};
 pub use udo_reactions::{NewUdoReaction, UdoReactionRecord, UdoReactionState};
 pub use url::DatabaseUrl;
 
@@ -421,6 +423,7 @@ pub trait Store:
     + ParticipationStore
     + UdoStore
     + UdoReactionStore
+    + UdoDocumentStore
     + Send
     + Sync
 {

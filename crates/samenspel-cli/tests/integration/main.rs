@@ -51,4 +51,5 @@ mod udo;
 mod udo_dashboard;
 mod udo_forms;
 mod udo_memorandum;
+mod udo_publication;
 mod udo_reactions;

@@ -14,14 +14,14 @@ const VWS: &str = "MNRE1025";
 
 /// A harness whose "today" lies in the consultation of [`dossier`] (1 April – 31 May 2026,
 /// the internet consultation until 6 May).
-async fn during_consultation() -> Harness {
+pub(crate) async fn during_consultation() -> Harness {
     Harness::start_with(samenspel_app::Clock::fixed(
         Utc.with_ymd_and_hms(2026, 4, 15, 12, 0, 0).unwrap(),
     ))
     .await
 }
 
-fn dossier() -> Value {
+pub(crate) fn dossier() -> Value {
     json!({
         "ministry": VWS,
         "title": "Wet betere bijstand",
@@ -49,7 +49,7 @@ fn dossier() -> Value {
 }
 
 /// Opens the dossier as the owner and takes it through `events`; returns its id.
-async fn open(h: &Harness, owner: &str, events: &[&str]) -> i64 {
+pub(crate) async fn open(h: &Harness, owner: &str, events: &[&str]) -> i64 {
     let (status, created) = h
         .request(
             Some(owner),
@@ -81,7 +81,7 @@ async fn open(h: &Harness, owner: &str, events: &[&str]) -> i64 {
     id
 }
 
-const TO_CONSULTATION: [&str; 4] = [
+pub(crate) const TO_CONSULTATION: [&str; 4] = [
     "start-verkenning",
     "start-toets",
     "record-outcome",

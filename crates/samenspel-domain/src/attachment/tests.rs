@@ -162,3 +162,44 @@ proptest! {
         prop_assert!(Attachment::check("z", bytes).is_ok());
     }
 }
+
+/// A zip of stored entries with these names (content `x`), as an Office Open XML writer lays
+/// out its local headers.
+pub(crate) fn zip_of(names: &[&str]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for name in names {
+        bytes.extend(b"PK\x03\x04");
+        bytes.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        bytes.extend([0, 0, 0, 0]);
+        bytes.extend([1, 0, 0, 0, 1, 0, 0, 0]);
+        bytes.extend(u16::try_from(name.len()).unwrap().to_le_bytes());
+        bytes.extend([0, 0]);
+        bytes.extend(name.as_bytes());
+        bytes.push(b'x');
+    }
+    bytes
+}
+
+#[test]
+fn office_open_xml_is_named_by_its_main_part() {
+    let rows = [
+        (
+            &["[Content_Types].xml", "_rels/.rels", "word/document.xml"][..],
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (
+            &["[Content_Types].xml", "xl/workbook.xml"][..],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        (
+            &["ppt/presentation.xml", "[Content_Types].xml"][..],
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
+        // Without its content types, or without a main part, it is just a zip.
+        (&["word/document.xml"][..], "application/zip"),
+        (&["[Content_Types].xml", "notes.txt"][..], "application/zip"),
+    ];
+    for (names, expected) in rows {
+        assert_eq!(media_type(&zip_of(names)).as_deref(), Ok(expected), "{names:?}");
+    }
+}

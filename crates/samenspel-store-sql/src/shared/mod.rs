@@ -25,6 +25,7 @@ mod signals;
 mod stances;
 mod survey;
 mod udo;
+mod udo_documents;
 mod udo_reactions;
 mod versions;
 mod write;

@@ -21,6 +21,7 @@ mod search;
 mod survey;
 mod udo;
 mod udo_memorandum;
+pub(crate) mod udo_documents;
 mod udo_reactions;
 
 use axum::Router;
@@ -62,6 +63,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(udo::routes())
         .merge(udo_memorandum::routes())
         .merge(udo_reactions::routes())
+        .merge(udo_documents::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

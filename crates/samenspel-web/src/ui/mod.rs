@@ -83,7 +83,7 @@ pub fn routes() -> Router<App> {
 /// Whether a form at this path uploads a file (and may be as large as an import): the two
 /// import pages, whose routes take the larger body limit.
 pub fn takes_files(path: &str) -> bool {
-    path == IMPORT_PATH || survey_import::is_import_path(path)
+    path == IMPORT_PATH || survey_import::is_import_path(path) || udo::publication::takes_files(path)
 }
 
 /// A collaboration and one of its views, both as the visitor may see them.

@@ -8,6 +8,7 @@ mod dossier;
 mod form;
 mod form_input;
 mod memorandum;
+pub(super) mod publication;
 mod reactions;
 mod step;
 
@@ -37,6 +38,7 @@ pub fn routes() -> Router<App> {
         .route("/udo/{id}/toelichting.odt", get(memorandum::odt))
         .route("/udo/{id}/toelichting.txt", get(memorandum::text))
         .merge(reactions::routes())
+        .merge(publication::routes())
 }
 
 /// A state's name in the page's language.

@@ -66,6 +66,7 @@ pub struct DossierPage {
     pub may_edit: bool,
     pub may_step: bool,
     pub reactions: super::reactions::ReactionsPart,
+    pub documents: super::publication::documents::DocumentsPart,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -156,6 +157,8 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
             .collect(),
         consultation: consultation(lang, &dossier),
         reactions: super::reactions::part(&app, &ctx, id, &dossier, state, Default::default()).await?,
+        documents: super::publication::documents::part(&app, &ctx, id, offers.edit, Default::default())
+            .await?,
     };
     Ok(render(StatusCode::OK, &page))
 }
