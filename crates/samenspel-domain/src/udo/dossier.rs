@@ -23,6 +23,7 @@ pub use input::{AspectsInput, BzkAdviceInput, ConsultationInput, DossierInput, K
 pub use kompas_parts::{KompasPart, KompasPartInput, KompasParts, parse_parts};
 
 pub use super::allocation::PolicyFreedom;
+use super::allocation::AllocationPart;
 use super::financial::FinancialParagraph;
 
 keyed_enum!(
@@ -178,6 +179,9 @@ pub struct Dossier {
     pub financial_consequences_expected: bool,
     pub financial: Option<FinancialParagraph>,
     pub consultation: Option<ConsultationPlan>,
+    /// The task-allocation advice's part (see [`super::allocation`]).
+    #[schema(value_type = Option<Object>)]
+    pub allocation: Option<AllocationPart>,
 }
 
 impl Dossier {

@@ -3,6 +3,7 @@
 //! stands (`/udo/{id}`), and the use of the UDO per ministry and year (`/udo/gebruik`, also as
 //! CSV). The same data as JSON: `/api/v1/udo/...`.
 
+mod allocation;
 mod dashboard;
 mod dossier;
 mod form;

@@ -64,6 +64,7 @@ pub struct DossierPage {
     pub may_edit: bool,
     pub may_step: bool,
     pub reactions: super::reactions::ReactionsPart,
+    pub allocation: super::allocation::AllocationSection,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -80,6 +81,7 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let state = view.progress.state;
     let offers = app.udo_offers(&view, &ctx.who);
     let page = DossierPage {
+        allocation: super::allocation::section(lang, view.allocation.as_ref()),
         may_edit: offers.edit,
         may_step: !offers.steps.is_empty(),
         layout: Layout::translated(&ctx, dossier.title.clone(), "udo"),
