@@ -19,7 +19,9 @@ use serde::Serialize;
 
 use crate::{App, AppError, AppResult, Principal};
 
+mod advice;
 mod allocation;
+pub use advice::KoepelJudgementInput;
 mod offers;
 pub use allocation::{PrincipleRow, UdoAllocationView, allocation_divisions, division_facts, province_scale};
 pub use offers::UdoOffers;

@@ -185,12 +185,13 @@ pub(crate) fn check_allocation(dossier: &Dossier) -> AppResult<()> {
     };
     let division = division_of(part)?.map(|(d, _)| d);
     let facts = part.facts(province_scale()?, division);
-    part.check(&facts, dossier.aspects.mandatory_cooperation).map_err(|mut errors| {
-        for e in &mut errors.errors {
-            e.field = format!("allocation.{}", e.field);
-        }
-        AppError::Invalid(errors)
-    })
+    part.check(&facts, dossier.aspects.mandatory_cooperation)
+        .map_err(|mut errors| {
+            for e in &mut errors.errors {
+                e.field = format!("allocation.{}", e.field);
+            }
+            AppError::Invalid(errors)
+        })
 }
 
 /// The advice for the dossier's allocation part, `None` without one.
@@ -214,7 +215,9 @@ pub(crate) fn allocation_view(dossier: &Dossier) -> AppResult<Option<UdoAllocati
                 text: p.text,
                 met: answer.and_then(|a| a.met),
                 note: answer.and_then(|a| a.note.clone()),
-                suggestion: (p.key == "congruente-indeling").then(|| suggestion.clone()).flatten(),
+                suggestion: (p.key == "congruente-indeling")
+                    .then(|| suggestion.clone())
+                    .flatten(),
             }
         })
         .collect();

@@ -48,6 +48,7 @@ mod storage;
 mod survey;
 mod survey_web;
 mod udo;
+mod udo_advice;
 mod udo_allocation;
 mod udo_dashboard;
 mod udo_forms;

@@ -59,13 +59,20 @@ async fn the_page_and_the_json_show_the_advice_with_the_real_congruence_figure()
         .unwrap();
     let scale = samenspel_app::udo::province_scale().unwrap();
     let (_, view) = h
-        .request(Some(&owner), Method::GET, &format!("/api/v1/udo/dossiers/{id}"), None)
+        .request(
+            Some(&owner),
+            Method::GET,
+            &format!("/api/v1/udo/dossiers/{id}"),
+            None,
+        )
         .await;
     let advice = &view["allocation"];
     assert_eq!(advice["advice"], "centrumgemeente", "{advice}");
     assert_eq!(advice["division"]["name"], division.name.as_str());
     assert_eq!(advice["division"]["regions"], division.regions);
-    assert!((advice["division"]["coinciding_share"].as_f64().unwrap() - division.coinciding_share).abs() < 1e-12);
+    assert!(
+        (advice["division"]["coinciding_share"].as_f64().unwrap() - division.coinciding_share).abs() < 1e-12
+    );
     assert_eq!(
         advice["province_scale"]["smallest_municipalities"],
         scale.smallest_municipalities
@@ -78,15 +85,29 @@ async fn the_page_and_the_json_show_the_advice_with_the_real_congruence_figure()
         .collect();
     assert_eq!(
         outcomes,
-        ["voldoet-niet", "voldoet", "voldoet", "voldoet-niet", "voldoet-niet"]
+        [
+            "voldoet-niet",
+            "voldoet",
+            "voldoet",
+            "voldoet-niet",
+            "voldoet-niet"
+        ]
     );
-    assert!(advice["options"][0]["check"]["source"].as_str().unwrap().contains("ROB"));
+    assert!(
+        advice["options"][0]["check"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("ROB")
+    );
     assert_eq!(advice["principles_open"], 4);
 
     let browser = h.browser_as(VWS, "lezer").await;
     let page = browser.get(&format!("/udo/{id}")).await.text().await.unwrap();
     assert!(page.contains("id=\"taaktoedeling\""), "the section is there");
-    assert!(page.contains("Advies: Centrumgemeente (vrijwillige samenwerking)."), "{page}");
+    assert!(
+        page.contains("Advies: Centrumgemeente (vrijwillige samenwerking)."),
+        "{page}"
+    );
     let figure = format!("{}%", division.percent());
     assert!(page.contains(&figure), "the division's figure {figure} is shown");
     assert!(page.contains("Stel de inhoud centraal"), "the ROB's principles");
@@ -130,25 +151,43 @@ async fn mandatory_cooperation_without_justification_is_refused_and_nothing_chan
     let mut wrong = allocation();
     wrong["division"] = json!("geen-indeling");
     let (status, problem) = h
-        .request(Some(&owner), Method::POST, "/api/v1/udo/dossiers", Some(&dossier(wrong, false)))
+        .request(
+            Some(&owner),
+            Method::POST,
+            "/api/v1/udo/dossiers",
+            Some(&dossier(wrong, false)),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert_eq!(invalid_names(&problem), ["allocation.division"]);
     let mut misfit = allocation();
     misfit["choice"] = json!("gemeente");
     let (status, problem) = h
-        .request(Some(&owner), Method::POST, "/api/v1/udo/dossiers", Some(&dossier(misfit, false)))
+        .request(
+            Some(&owner),
+            Method::POST,
+            "/api/v1/udo/dossiers",
+            Some(&dossier(misfit, false)),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert_eq!(invalid_names(&problem), ["allocation.choice"]);
     let bad = json!({"policy_freedom": "soms", "municipalities_alone": "nee", "need_inhabitants": "veel"});
     let (status, problem) = h
-        .request(Some(&owner), Method::POST, "/api/v1/udo/dossiers", Some(&dossier(bad, false)))
+        .request(
+            Some(&owner),
+            Method::POST,
+            "/api/v1/udo/dossiers",
+            Some(&dossier(bad, false)),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     let mut names = invalid_names(&problem);
     names.sort();
-    assert_eq!(names, ["allocation.need_inhabitants", "allocation.policy_freedom"]);
+    assert_eq!(
+        names,
+        ["allocation.need_inhabitants", "allocation.policy_freedom"]
+    );
     assert!(before == h.fingerprint().await, "nothing stored");
 
     // The form: the message lands beside the justification field, nothing stored.

@@ -22,8 +22,8 @@ mod kompas_parts;
 pub use input::{AspectsInput, BzkAdviceInput, ConsultationInput, DossierInput, KoepelInput, parse_period};
 pub use kompas_parts::{KompasPart, KompasPartInput, KompasParts, parse_parts};
 
-pub use super::allocation::PolicyFreedom;
 use super::allocation::AllocationPart;
+pub use super::allocation::PolicyFreedom;
 use super::financial::FinancialParagraph;
 
 keyed_enum!(

@@ -20,6 +20,7 @@ mod regions;
 mod search;
 mod survey;
 mod udo;
+mod udo_advice;
 mod udo_reactions;
 
 use axum::Router;
@@ -59,6 +60,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(council::routes())
         .merge(participation::routes())
         .merge(udo::routes())
+        .merge(udo_advice::routes())
         .merge(udo_reactions::routes())
 }
 

@@ -3,6 +3,7 @@
 //! stands (`/udo/{id}`), and the use of the UDO per ministry and year (`/udo/gebruik`, also as
 //! CSV). The same data as JSON: `/api/v1/udo/...`.
 
+mod advice;
 mod allocation;
 mod dashboard;
 mod dossier;
@@ -33,6 +34,14 @@ pub fn routes() -> Router<App> {
         .route("/udo/{id}", get(dossier::page))
         .route("/udo/{id}/bewerken", get(form::edit_form).post(form::update))
         .route("/udo/{id}/stap", get(step::form).post(step::submit))
+        .route(
+            "/udo/{id}/advies",
+            get(advice::advice_form).post(advice::advice_submit),
+        )
+        .route(
+            "/udo/{id}/oordeel",
+            get(advice::judgement_form).post(advice::judgement_submit),
+        )
         .merge(reactions::routes())
 }
 

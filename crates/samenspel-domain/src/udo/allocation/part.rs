@@ -10,9 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::principles::{PrincipleAnswer, PrincipleAnswerInput, parse_answers};
-use super::{
-    AllocationLayer, DivisionFacts, PolicyFreedom, ProvinceScale, ScaleNeed, TaskFacts, TaskInput,
-};
+use super::{AllocationLayer, DivisionFacts, PolicyFreedom, ProvinceScale, ScaleNeed, TaskFacts, TaskInput};
 use crate::text::parse_line;
 use crate::{ValidationErrors, msg};
 
@@ -131,7 +129,9 @@ impl AllocationPart {
             Ok(_) => Ok(()),
             // Without a recorded choice only the justification is asked for; whether mandatory
             // cooperation fits is the advice's to say.
-            Err(errors) if self.choice.is_none() && errors.errors.iter().all(|x| x.field == "layer") => Ok(()),
+            Err(errors) if self.choice.is_none() && errors.errors.iter().all(|x| x.field == "layer") => {
+                Ok(())
+            }
             Err(mut errors) => {
                 for x in &mut errors.errors {
                     if x.field == "layer" {
@@ -181,8 +181,20 @@ mod tests {
             principles: [("onbekend".to_owned(), PrincipleAnswerInput::default())].into(),
             ..AllocationInput::default()
         };
-        let fields: Vec<String> = bad.parse().unwrap_err().errors.into_iter().map(|e| e.field).collect();
-        for f in ["policy_freedom", "municipalities_alone", "need_inhabitants", "choice", "principles.onbekend"] {
+        let fields: Vec<String> = bad
+            .parse()
+            .unwrap_err()
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        for f in [
+            "policy_freedom",
+            "municipalities_alone",
+            "need_inhabitants",
+            "choice",
+            "principles.onbekend",
+        ] {
             assert!(fields.iter().any(|x| x == f), "{f} in {fields:?}");
         }
     }

@@ -56,7 +56,7 @@ fn grouped(lang: Lang, n: u64) -> String {
     let separator = if lang == Lang::En { ',' } else { '.' };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);
@@ -85,7 +85,10 @@ pub fn section(lang: Lang, view: Option<&UdoAllocationView>) -> AllocationSectio
             lang.t_with(
                 "udo-allocation-province-value",
                 &[
-                    ("inhabitants", &grouped(lang, v.province_scale.smallest_inhabitants)),
+                    (
+                        "inhabitants",
+                        &grouped(lang, v.province_scale.smallest_inhabitants),
+                    ),
                     (
                         "municipalities",
                         &v.province_scale.smallest_municipalities.to_string(),
@@ -134,12 +137,11 @@ pub fn section(lang: Lang, view: Option<&UdoAllocationView>) -> AllocationSectio
                 chosen: v.choice == Some(o.layer),
             })
             .collect(),
-        advice: v
-            .advice
-            .map_or_else(|| lang.t("udo-allocation-advice-none"), |l| {
-                lang.t_with("udo-allocation-advice", &[("layer", &layer(l))])
-            }),
-        choice: v.choice.map(|l| layer(l)).unwrap_or_default(),
+        advice: v.advice.map_or_else(
+            || lang.t("udo-allocation-advice-none"),
+            |l| lang.t_with("udo-allocation-advice", &[("layer", &layer(l))]),
+        ),
+        choice: v.choice.map(layer).unwrap_or_default(),
         justification: v.justification.clone().unwrap_or_default(),
         facts,
         principles: v
