@@ -49,3 +49,5 @@ udo-judgement-form-koepel = Koepel
 udo-judgement-saved = The koepel's judgement has been recorded.
 udo-judgement-refused = Only a redacteur of the koepel itself gives a judgement, and only a koepel of a layer of government the proposal affects.
 error-udo-judgement-required = Write the koepel's judgement.
+udo-allocation-need-inhabitants-value = { $count } inhabitants per executing unit
+udo-allocation-need-municipalities-value = { $count } municipalities per executing unit

@@ -49,3 +49,5 @@ udo-judgement-form-koepel = Koepel
 udo-judgement-saved = Het oordeel van de koepel is vastgelegd.
 udo-judgement-refused = Een oordeel geeft alleen een redacteur van de koepel zelf, en alleen een koepel van een bestuurslaag die het voorstel raakt.
 error-udo-judgement-required = Schrijf het oordeel van de koepel.
+udo-allocation-need-inhabitants-value = { $count } inwoners per uitvoerende eenheid
+udo-allocation-need-municipalities-value = { $count } gemeenten per uitvoerende eenheid

@@ -14,7 +14,8 @@ use samenspel_domain::udo::allocation::principles::{
     ROB_PRINCIPLES, congruence_suggestion, open_principles, source as principles_source,
 };
 use samenspel_domain::udo::allocation::{
-    AllocationLayer, AllocationOption, AllocationPart, DivisionFacts, ProvinceScale, advise, preferred,
+    AllocationLayer, AllocationOption, AllocationPart, DivisionFacts, ProvinceScale, ScaleNeed, advise,
+    preferred,
 };
 use samenspel_domain::udo::dossier::Dossier;
 use samenspel_domain::{Message, ValidationErrors, msg};
@@ -40,6 +41,9 @@ pub struct UdoAllocationView {
     pub justification: Option<String>,
     /// The needed scale in words.
     pub need: String,
+    /// The needed scale as a number, in inhabitants or in municipalities (one of the two).
+    #[schema(value_type = Object)]
+    pub need_scale: ScaleNeed,
     /// The smallest province, from the reference data.
     #[schema(value_type = Object)]
     pub province_scale: ProvinceScale,
@@ -227,6 +231,7 @@ pub(crate) fn allocation_view(dossier: &Dossier) -> AppResult<Option<UdoAllocati
         choice: part.choice,
         justification: part.justification.clone(),
         need: facts.need_text(),
+        need_scale: facts.need,
         province_scale: facts.province_scale,
         principles_open: open_principles(&part.principles).len(),
         principles,

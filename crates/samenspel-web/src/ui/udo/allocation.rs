@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use samenspel_app::udo::{UdoAllocationView, allocation_divisions};
 use samenspel_domain::rules::Outcome;
 use samenspel_domain::udo::allocation::principles::{PrincipleAnswerInput, ROB_PRINCIPLES};
-use samenspel_domain::udo::allocation::{AllocationInput, AllocationLayer, PolicyFreedom};
+use samenspel_domain::udo::allocation::{AllocationInput, AllocationLayer, PolicyFreedom, ScaleNeed};
 
 use crate::i18n::Lang;
 use crate::ui::collaborations::{Labelled, labelled};
@@ -79,7 +79,19 @@ pub fn section(lang: Lang, view: Option<&UdoAllocationView>) -> AllocationSectio
     };
     let layer = |l: AllocationLayer| lang.t(l.message_id());
     let mut facts = vec![
-        (lang.t("udo-allocation-need"), v.need.clone()),
+        (
+            lang.t("udo-allocation-need"),
+            match v.need_scale {
+                ScaleNeed::Inhabitants(n) => lang.t_with(
+                    "udo-allocation-need-inhabitants-value",
+                    &[("count", &grouped(lang, n))],
+                ),
+                ScaleNeed::Municipalities(n) => lang.t_with(
+                    "udo-allocation-need-municipalities-value",
+                    &[("count", &n.to_string())],
+                ),
+            },
+        ),
         (
             lang.t("udo-allocation-province"),
             lang.t_with(
