@@ -231,6 +231,23 @@ async fn bzk_advises_and_the_koepels_judge_themselves() {
         .cloned()
         .unwrap();
     assert_eq!(uvw["judgement"], "Waterschappen kunnen dit dragen.");
+
+    // Each write is in the audit trail on behalf of BZK or the koepel that gave it.
+    let events = h
+        .app
+        .app
+        .store()
+        .list_audit_events("udo_dossier", &id.to_string())
+        .await
+        .unwrap();
+    let by: Vec<Option<&str>> = events
+        .iter()
+        .filter(|e| e.action == "udo.update")
+        .map(|e| e.actor_organisation.as_deref())
+        .collect();
+    for org in [BZK, "VNG", "UVW"] {
+        assert!(by.contains(&Some(org)), "{org} in {by:?}");
+    }
 }
 
 #[tokio::test]
