@@ -60,6 +60,17 @@ const DOSSIERS: [DemoDossier; 3] = [
             "consultation": {
                 "co_governments_opens": "2026-04-01", "co_governments_closes": "2026-05-31",
                 "internet_opens": "2026-04-01", "internet_closes": "2026-05-13"
+            },
+            "allocation": {
+                "policy_freedom": "dwingend", "municipalities_alone": "nee",
+                "need_inhabitants": "150.000", "division": "jeugdzorgregio",
+                "justification": "Eén toegang per regio vraagt dat alle gemeenten van de regio meedoen. Gewogen zijn vrijwillige samenwerking via een centrumgemeente (kwam in een derde van de regio's niet tot stand), de provincie (heeft geen taak in het sociaal domein) en een rijksdienst (te ver van de lokale voorzieningen).",
+                "principles": {
+                    "inhoud-centraal": {"met": "ja", "note": "De regio volgt de zorgvraag, niet de bestuurlijke grens."},
+                    "democratisch-gelegitimeerd": {"met": "nee", "note": "De gemeenteraden sturen alleen via de gemeenschappelijke regeling."},
+                    "congruente-indeling": {"met": "ja", "note": "De bestaande jeugdzorgregio's."},
+                    "passend-financieel-arrangement": {"met": "ja", "note": "Via de algemene uitkering."}
+                }
             }
         }"#,
         steps: &[

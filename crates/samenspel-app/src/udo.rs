@@ -19,9 +19,13 @@ use serde::Serialize;
 
 use crate::{App, AppError, AppResult, Principal};
 
+mod advice;
 mod memorandum;
-mod offers;
 pub use memorandum::UdoMemorandum;
+mod allocation;
+pub use advice::KoepelJudgementInput;
+mod offers;
+pub use allocation::{PrincipleRow, UdoAllocationView, allocation_divisions, division_facts, province_scale};
 pub use offers::UdoOffers;
 
 /// The ministry of BZK, which advises on every dossier.
@@ -48,6 +52,8 @@ pub struct UdoDossierView {
     #[schema(value_type = String, format = Date)]
     pub opened_on: chrono::NaiveDate,
     pub demo: bool,
+    /// The task-allocation advice, when the dossier has an allocation part.
+    pub allocation: Option<UdoAllocationView>,
 }
 
 /// A dossier in a list.
@@ -94,6 +100,7 @@ impl App {
     ) -> AppResult<i64> {
         let dossier = input.parse()?;
         let actor = authorise(who, DossierAction::Edit, &dossier)?;
+        allocation::check_allocation(&dossier)?;
         self.check_current_ministry(&dossier.ministry).await?;
         let facts = facts_of(&dossier, &UdoProgress::new());
         let new = NewUdoDossier {
@@ -118,6 +125,7 @@ impl App {
         authorise(who, DossierAction::Edit, &before)?;
         let dossier = input.parse()?;
         let actor = authorise(who, DossierAction::Edit, &dossier)?;
+        allocation::check_allocation(&dossier)?;
         if dossier.ministry != before.ministry {
             self.check_current_ministry(&dossier.ministry).await?;
         }
@@ -165,6 +173,7 @@ impl App {
             evaluation_due: record.progress.evaluation_due(),
             opened_on: record.opened_on,
             demo: record.demo_key.is_some(),
+            allocation: allocation::allocation_view(&dossier)?,
             progress: record.progress,
             content: record.content,
         })

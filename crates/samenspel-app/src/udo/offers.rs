@@ -18,6 +18,10 @@ pub struct UdoOffers {
     /// The steps the table has from the dossier's state that `who` may take (the guards and
     /// the normenkader are judged when a step is taken).
     pub steps: Vec<UdoEvent>,
+    /// May give BZK's advice (a redacteur of BZK).
+    pub advise: bool,
+    /// The koepels for which `who` may give the judgement.
+    pub judge: Vec<samenspel_domain::udo::dossier::Koepel>,
 }
 
 impl App {
@@ -33,6 +37,12 @@ impl App {
                 .into_iter()
                 .filter(|e| allowed(DossierAction::Move(*e)))
                 .collect(),
+            advise: allowed(DossierAction::GiveBzkAdvice),
+            judge: if allowed(DossierAction::GiveKoepelJudgement) {
+                super::advice::koepels_for(who, &dossier)
+            } else {
+                Vec::new()
+            },
         }
     }
 

@@ -48,6 +48,8 @@ mod storage;
 mod survey;
 mod survey_web;
 mod udo;
+mod udo_advice;
+mod udo_allocation;
 mod udo_dashboard;
 mod udo_forms;
 mod udo_memorandum;

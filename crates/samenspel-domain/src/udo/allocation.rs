@@ -14,12 +14,14 @@
 //! without one. The ROB's six principles for regional tasks are a checklist ([`principles`]).
 
 mod input;
+mod part;
 pub mod principles;
 pub mod rules;
 #[cfg(test)]
 mod tests;
 
 pub use input::{MAX_JUSTIFICATION_CHARS, TaskInput, parse_justification};
+pub use part::{AllocationInput, AllocationPart};
 
 use serde::{Deserialize, Serialize};
 

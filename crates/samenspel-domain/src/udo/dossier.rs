@@ -22,6 +22,7 @@ mod kompas_parts;
 pub use input::{AspectsInput, BzkAdviceInput, ConsultationInput, DossierInput, KoepelInput, parse_period};
 pub use kompas_parts::{KompasPart, KompasPartInput, KompasParts, parse_parts};
 
+use super::allocation::AllocationPart;
 pub use super::allocation::PolicyFreedom;
 use super::financial::FinancialParagraph;
 
@@ -178,6 +179,9 @@ pub struct Dossier {
     pub financial_consequences_expected: bool,
     pub financial: Option<FinancialParagraph>,
     pub consultation: Option<ConsultationPlan>,
+    /// The task-allocation advice's part (see [`super::allocation`]).
+    #[schema(value_type = Option<Object>)]
+    pub allocation: Option<AllocationPart>,
 }
 
 impl Dossier {

@@ -20,8 +20,9 @@ mod regions;
 mod search;
 mod survey;
 mod udo;
-mod udo_memorandum;
+mod udo_advice;
 pub(crate) mod udo_documents;
+mod udo_memorandum;
 mod udo_reactions;
 
 use axum::Router;
@@ -62,6 +63,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(participation::routes())
         .merge(udo::routes())
         .merge(udo_memorandum::routes())
+        .merge(udo_advice::routes())
         .merge(udo_reactions::routes())
         .merge(udo_documents::routes())
 }

@@ -3,6 +3,8 @@
 //! stands (`/udo/{id}`), and the use of the UDO per ministry and year (`/udo/gebruik`, also as
 //! CSV). The same data as JSON: `/api/v1/udo/...`.
 
+mod advice;
+mod allocation;
 mod dashboard;
 mod dossier;
 mod form;
@@ -37,6 +39,14 @@ pub fn routes() -> Router<App> {
         .route("/udo/{id}/toelichting", get(memorandum::page))
         .route("/udo/{id}/toelichting.odt", get(memorandum::odt))
         .route("/udo/{id}/toelichting.txt", get(memorandum::text))
+        .route(
+            "/udo/{id}/advies",
+            get(advice::advice_form).post(advice::advice_submit),
+        )
+        .route(
+            "/udo/{id}/oordeel",
+            get(advice::judgement_form).post(advice::judgement_submit),
+        )
         .merge(reactions::routes())
         .merge(publication::routes())
 }

@@ -70,7 +70,7 @@ pub struct PrincipleAnswer {
 }
 
 /// One principle as typed in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PrincipleAnswerInput {
     /// `ja`, `nee` or empty.
     #[serde(default)]

@@ -108,6 +108,7 @@ pub fn input() -> DossierInput {
             internet_opens: "2026-04-01".into(),
             internet_closes: "2026-05-06".into(),
         }),
+        allocation: None,
     }
 }
 

@@ -11,6 +11,7 @@ use super::{
 use crate::collaboration::parse_date;
 use crate::org::OrgCode;
 use crate::text::{parse_line, parse_paragraphs};
+use crate::udo::allocation::AllocationInput;
 use crate::udo::financial::FinancialInput;
 use crate::{ValidationErrors, msg};
 
@@ -85,6 +86,8 @@ pub struct DossierInput {
     pub financial_consequences_expected: bool,
     pub financial: Option<FinancialInput>,
     pub consultation: Option<ConsultationInput>,
+    /// The task-allocation advice's part; absent in dossiers stored before it existed.
+    pub allocation: Option<AllocationInput>,
 }
 
 impl DossierInput {
@@ -112,6 +115,10 @@ impl DossierInput {
             Some(input) => e.collect(prefixed("consultation", input.parse())).map(Some),
             None => Some(None),
         };
+        let allocation = match &self.allocation {
+            Some(input) => e.collect(prefixed("allocation", input.parse())).map(Some),
+            None => Some(None),
+        };
         match (
             ministry,
             title,
@@ -128,6 +135,7 @@ impl DossierInput {
             kompas,
             financial,
             consultation,
+            allocation,
         ) {
             (
                 Some(ministry),
@@ -145,6 +153,7 @@ impl DossierInput {
                 Some(kompas),
                 Some(financial),
                 Some(consultation),
+                Some(allocation),
             ) if e.is_empty() => Ok(Dossier {
                 ministry,
                 title,
@@ -162,6 +171,7 @@ impl DossierInput {
                 financial_consequences_expected: self.financial_consequences_expected,
                 financial,
                 consultation,
+                allocation,
             }),
             _ => Err(e),
         }

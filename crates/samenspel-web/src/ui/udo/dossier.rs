@@ -67,6 +67,10 @@ pub struct DossierPage {
     pub may_step: bool,
     pub reactions: super::reactions::ReactionsPart,
     pub documents: super::publication::documents::DocumentsPart,
+    pub allocation: super::allocation::AllocationSection,
+    /// BZK's advice and a koepel's judgement, offered to BZK and the koepels themselves.
+    pub may_advise: bool,
+    pub may_judge: bool,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -83,8 +87,11 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
     let state = view.progress.state;
     let offers = app.udo_offers(&view, &ctx.who);
     let page = DossierPage {
+        allocation: super::allocation::section(lang, view.allocation.as_ref()),
         may_edit: offers.edit,
         may_step: !offers.steps.is_empty(),
+        may_advise: offers.advise,
+        may_judge: !offers.judge.is_empty(),
         layout: Layout::translated(&ctx, dossier.title.clone(), "udo"),
         id,
         demo: view.demo,

@@ -88,6 +88,7 @@ pub struct FormPage {
     pub money_rows: Vec<MoneyRow>,
     pub articles: Vec<Labelled>,
     pub fundings: Vec<Labelled>,
+    pub allocation: super::allocation::AllocationFields,
 }
 
 fn kompas_rows(input: &DossierInput) -> Vec<KompasRow> {
@@ -216,6 +217,7 @@ async fn form_page(
             FundingMethod::message_id,
             none_chosen,
         ),
+        allocation: super::allocation::fields(lang),
     })
 }
 

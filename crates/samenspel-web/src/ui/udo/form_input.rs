@@ -210,6 +210,7 @@ pub fn filled(input: &DossierInput) -> (FormState, usize) {
             form.set(&format!("consultation.{name}"), consultation_date(c, name));
         }
     }
+    super::allocation::fill(&mut form, input.allocation.as_ref());
     (form, money_rows)
 }
 
@@ -347,6 +348,7 @@ pub fn from_form(pairs: &[(String, String)]) -> Submitted {
             internet_closes: text(&dates[3]),
         });
     }
+    input.allocation = super::allocation::read(pairs);
     submitted.input = input;
     submitted
 }

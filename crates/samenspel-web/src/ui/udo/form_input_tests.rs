@@ -78,6 +78,22 @@ fn input() -> DossierInput {
             internet_opens: String::new(),
             internet_closes: String::new(),
         }),
+        allocation: Some(samenspel_domain::udo::allocation::AllocationInput {
+            policy_freedom: "wenselijk".into(),
+            municipalities_alone: "nee".into(),
+            need_inhabitants: "150.000".into(),
+            division: "jeugdzorgregio".into(),
+            choice: "centrumgemeente".into(),
+            principles: [(
+                "congruente-indeling".to_owned(),
+                samenspel_domain::udo::allocation::principles::PrincipleAnswerInput {
+                    met: "nee".into(),
+                    note: "Een eigen indeling.".into(),
+                },
+            )]
+            .into(),
+            ..Default::default()
+        }),
     }
 }
 
