@@ -14,6 +14,8 @@ mod tests;
 mod xml;
 mod zip;
 
+pub use zip::TooLarge;
+
 /// The media type of a text document, also the content of the `mimetype` entry.
 pub const MEDIA_TYPE: &str = "application/vnd.oasis.opendocument.text";
 
@@ -43,13 +45,13 @@ pub struct Document {
 
 impl Document {
     /// The document as the bytes of an `.odt` file.
-    pub fn to_odt(&self) -> Vec<u8> {
+    pub fn to_odt(&self) -> Result<Vec<u8>, TooLarge> {
         let mut package = zip::Package::new();
-        package.add("mimetype", MEDIA_TYPE.as_bytes());
-        package.add("content.xml", xml::content(&self.blocks).as_bytes());
-        package.add("styles.xml", xml::styles(&self.language).as_bytes());
-        package.add("meta.xml", xml::meta(&self.title, &self.language).as_bytes());
-        package.add("META-INF/manifest.xml", xml::manifest().as_bytes());
+        package.add("mimetype", MEDIA_TYPE.as_bytes())?;
+        package.add("content.xml", xml::content(&self.blocks).as_bytes())?;
+        package.add("styles.xml", xml::styles(&self.language).as_bytes())?;
+        package.add("meta.xml", xml::meta(&self.title, &self.language).as_bytes())?;
+        package.add("META-INF/manifest.xml", xml::manifest().as_bytes())?;
         package.finish()
     }
 }

@@ -140,7 +140,7 @@ async fn a_draft_has_no_public_memorandum() {
         format!("/udo/{held}/toelichting"),
         format!("/udo/{held}/toelichting.odt"),
         format!("/udo/{held}/toelichting.txt"),
-        format!("/udo/999999/toelichting"),
+        "/udo/999999/toelichting".to_owned(),
     ] {
         assert_eq!(h.get(&path).await.status(), StatusCode::NOT_FOUND, "{path}");
     }

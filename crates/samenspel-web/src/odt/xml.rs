@@ -68,9 +68,16 @@ pub fn styles(language: &str) -> String {
     } else {
         format!(r#" fo:country="{}""#, escape(country))
     };
+    // Space around paragraphs and headings, as a word processor's default text body has it.
     let style = |name: &str, display: &str, props: &str| {
+        let (above, below) = match name {
+            "Heading_20_1" => ("0.4cm", "0.3cm"),
+            "Heading_20_2" => ("0.5cm", "0.2cm"),
+            "Text_20_body" => ("0cm", "0.25cm"),
+            _ => ("0cm", "0.05cm"),
+        };
         format!(
-            r#"<style:style style:name="{name}" style:display-name="{display}" style:family="paragraph"><style:text-properties{props}/></style:style>"#
+            r#"<style:style style:name="{name}" style:display-name="{display}" style:family="paragraph"><style:paragraph-properties fo:margin-top="{above}" fo:margin-bottom="{below}"/><style:text-properties{props}/></style:style>"#
         )
     };
     format!(

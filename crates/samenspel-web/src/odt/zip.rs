@@ -18,6 +18,7 @@ const CRC32: Crc<u32> = Crc::<u32>::new(&CRC_32_ISO_HDLC);
 
 struct Entry {
     name: String,
+    name_len: u16,
     crc: u32,
     size: u32,
     offset: u32,
@@ -37,10 +38,15 @@ fn u32_le(out: &mut Vec<u8>, value: u32) {
     out.extend_from_slice(&value.to_le_bytes());
 }
 
-/// A size or offset as the 32-bit field of the format. Documents written here are a few
-/// kilobytes; one of 4 GB would need ZIP64, which this writer does not write.
-fn field(value: usize) -> u32 {
-    u32::try_from(value).expect("an ODF document under 4 GB")
+/// The archive would pass a limit of the format without ZIP64 (4 GB, 65,535 entries, a name of
+/// 65,535 bytes), which this writer does not write. Documents written here are a few kilobytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the document is too large for a ZIP archive without ZIP64")]
+pub struct TooLarge;
+
+/// A size, offset or count as the format's field of that width.
+fn field<T: TryFrom<usize>>(value: usize) -> Result<T, TooLarge> {
+    T::try_from(value).map_err(|_| TooLarge)
 }
 
 impl Package {
@@ -52,12 +58,13 @@ impl Package {
     }
 
     /// Adds an entry stored as it is.
-    pub fn add(&mut self, name: &str, data: &[u8]) {
+    pub fn add(&mut self, name: &str, data: &[u8]) -> Result<(), TooLarge> {
         let entry = Entry {
             name: name.to_owned(),
+            name_len: field(name.len())?,
             crc: CRC32.checksum(data),
-            size: field(data.len()),
-            offset: field(self.bytes.len()),
+            size: field(data.len())?,
+            offset: field(self.bytes.len())?,
         };
         let out = &mut self.bytes;
         u32_le(out, LOCAL_HEADER);
@@ -65,6 +72,7 @@ impl Package {
         out.extend_from_slice(entry.name.as_bytes());
         out.extend_from_slice(data);
         self.entries.push(entry);
+        Ok(())
     }
 
     /// The fields a local header and a central-directory header share, from "version needed"
@@ -78,13 +86,14 @@ impl Package {
         u32_le(out, entry.crc);
         u32_le(out, entry.size); // compressed size
         u32_le(out, entry.size); // uncompressed size
-        u16_le(out, u16::try_from(entry.name.len()).expect("a short entry name"));
+        u16_le(out, entry.name_len);
         u16_le(out, 0); // extra field length
     }
 
     /// The archive with its central directory.
-    pub fn finish(mut self) -> Vec<u8> {
-        let directory_offset = field(self.bytes.len());
+    pub fn finish(mut self) -> Result<Vec<u8>, TooLarge> {
+        let directory_offset: u32 = field(self.bytes.len())?;
+        let count: u16 = field(self.entries.len())?;
         let out = &mut self.bytes;
         for entry in &self.entries {
             u32_le(out, CENTRAL_HEADER);
@@ -97,8 +106,7 @@ impl Package {
             u32_le(out, entry.offset);
             out.extend_from_slice(entry.name.as_bytes());
         }
-        let directory_size = field(out.len()) - directory_offset;
-        let count = u16::try_from(self.entries.len()).expect("fewer than 65,536 entries");
+        let directory_size = field::<u32>(out.len())? - directory_offset;
         u32_le(out, END_OF_DIRECTORY);
         u16_le(out, 0); // this disk
         u16_le(out, 0); // disk with the directory
@@ -107,6 +115,6 @@ impl Package {
         u32_le(out, directory_size);
         u32_le(out, directory_offset);
         u16_le(out, 0); // comment length
-        self.bytes
+        Ok(self.bytes)
     }
 }

@@ -58,11 +58,10 @@ pub async fn text(Visit(app, ctx, id): Visit<i64>) -> Result<Response, PageError
 
 pub async fn odt(Visit(app, ctx, id): Visit<i64>) -> Result<Response, PageError> {
     let memorandum = app.udo_memorandum(id, &ctx.who).await?;
-    Ok(download(
-        &filename(id, "odt"),
-        MEDIA_TYPE,
-        document(&memorandum).to_odt(),
-    ))
+    let bytes = document(&memorandum)
+        .to_odt()
+        .map_err(|e| samenspel_app::AppError::internal(format!("UDO dossier {id}: {e}")))?;
+    Ok(download(&filename(id, "odt"), MEDIA_TYPE, bytes))
 }
 
 fn filename(id: i64, extension: &str) -> String {
