@@ -9,6 +9,7 @@ use samenspel_store::{AttachmentInfo, AttachmentStore, AuditEvent, StoreResult, 
 
 use super::SqlStore;
 use super::read::{fetch_all_into, fetch_optional_into};
+use super::write::Write;
 use crate::error::{Error, Result, boundary, corrupt};
 
 macro_rules! info_columns {
@@ -80,6 +81,39 @@ impl TryFrom<FileRow> for StoredAttachment {
     }
 }
 
+/// Writes a checked file for `owner` inside a write transaction; the caller commits it with
+/// the `AttachmentAdd` event of the info returned.
+pub(super) async fn insert_file(
+    tx: &mut Write,
+    owner: AttachmentOwner,
+    file: &Attachment,
+    actor: &Actor,
+) -> Result<AttachmentInfo> {
+    let now = Utc::now();
+    let id: i64 = sqlx::query_scalar(INSERT_ATTACHMENT)
+        .bind(owner.kind.key())
+        .bind(owner.id)
+        .bind(file.name())
+        .bind(file.media_type())
+        .bind(file.size())
+        .bind(file.sha256())
+        .bind(file.bytes())
+        .bind(&actor.name)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(AttachmentInfo {
+        id,
+        owner,
+        name: file.name().to_owned(),
+        media_type: file.media_type().to_owned(),
+        size: file.size(),
+        sha256: file.sha256().to_owned(),
+        added_by: actor.name.clone(),
+        added_at: now,
+    })
+}
+
 #[async_trait]
 impl AttachmentStore for SqlStore {
     async fn put_attachment(
@@ -90,32 +124,10 @@ impl AttachmentStore for SqlStore {
     ) -> StoreResult<i64> {
         boundary(async {
             let mut tx = self.write().await?;
-            let now = Utc::now();
-            let id: i64 = sqlx::query_scalar(INSERT_ATTACHMENT)
-                .bind(owner.kind.key())
-                .bind(owner.id)
-                .bind(file.name())
-                .bind(file.media_type())
-                .bind(file.size())
-                .bind(file.sha256())
-                .bind(file.bytes())
-                .bind(&actor.name)
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-            let info = AttachmentInfo {
-                id,
-                owner,
-                name: file.name().to_owned(),
-                media_type: file.media_type().to_owned(),
-                size: file.size(),
-                sha256: file.sha256().to_owned(),
-                added_by: actor.name.clone(),
-                added_at: now,
-            };
+            let info = insert_file(&mut tx, owner, file, actor).await?;
             tx.commit(actor, AuditEvent::AttachmentAdd { info: &info })
                 .await?;
-            Ok(id)
+            Ok(info.id)
         })
         .await
     }

@@ -13,14 +13,12 @@ use samenspel_store::{
 };
 
 use super::SqlStore;
+use super::attachments::insert_file;
 use super::read::{fetch_all_into, fetch_optional_into};
 use crate::error::{Error, Result, boundary, corrupt};
 
 /// Locks the dossier for the rest of the transaction; no row: no such dossier.
 const LOCK_DOSSIER: &str = "UPDATE udo_dossiers SET version = version WHERE id = $1";
-
-const INSERT_FILE: &str = "INSERT INTO attachments (owner_type, owner_id, name, media_type, size, sha256, content, added_by, added_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
 
 const INSERT_DOCUMENT: &str = "INSERT INTO udo_documents (attachment_id, dossier_id, title, kind, category) VALUES ($1, $2, $3, $4, $5)";
 
@@ -133,40 +131,18 @@ impl UdoDocumentStore for SqlStore {
             if locked == 0 {
                 return Err(Error::Store(StoreError::NotFound));
             }
-            let now = Utc::now();
-            let id: i64 = sqlx::query_scalar(INSERT_FILE)
-                .bind(OwnerKind::UdoDossier.key())
-                .bind(dossier_id)
-                .bind(file.name())
-                .bind(file.media_type())
-                .bind(file.size())
-                .bind(file.sha256())
-                .bind(file.bytes())
-                .bind(&actor.name)
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
+            let info = insert_file(&mut tx, owner(dossier_id), file, actor).await?;
             sqlx::query(INSERT_DOCUMENT)
-                .bind(id)
+                .bind(info.id)
                 .bind(dossier_id)
                 .bind(&meta.title)
                 .bind(meta.kind.map(AttachmentKind::key))
                 .bind(meta.category.key())
                 .execute(&mut *tx)
                 .await?;
-            let info = AttachmentInfo {
-                id,
-                owner: owner(dossier_id),
-                name: file.name().to_owned(),
-                media_type: file.media_type().to_owned(),
-                size: file.size(),
-                sha256: file.sha256().to_owned(),
-                added_by: actor.name.clone(),
-                added_at: now,
-            };
             tx.commit(actor, AuditEvent::AttachmentAdd { info: &info })
                 .await?;
-            Ok(id)
+            Ok(info.id)
         })
         .await
     }

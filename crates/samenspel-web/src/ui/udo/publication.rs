@@ -17,6 +17,7 @@ use samenspel_app::udo_documents::UdoPublication;
 
 use super::{org_name, state_label};
 use crate::api::udo_documents::UPLOAD_LIMIT;
+use crate::charts::escape;
 use crate::error::PageResult;
 use crate::i18n::Lang;
 use crate::session::PageContext;
@@ -154,24 +155,6 @@ async fn entry(app: &App, lang: Lang, p: UdoPublication) -> Result<FeedEntry, sa
     })
 }
 
-/// Text escaped for XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 does not allow at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn timestamp(day: NaiveDate) -> String {
     format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
 }
@@ -233,7 +216,7 @@ mod tests {
     fn text_is_escaped_for_xml() {
         assert_eq!(
             escape("<a href=\"x\">A & B's</a>\u{1}"),
-            "&lt;a href=&quot;x&quot;&gt;A &amp; B&apos;s&lt;/a&gt;"
+            "&lt;a href&#61;&quot;x&quot;&gt;A &amp; B&#39;s&lt;/a&gt;"
         );
     }
 
