@@ -13,8 +13,11 @@ use crate::{App, AppResult, Principal};
 struct DemoDossier {
     key: &'static str,
     content: &'static str,
-    /// The steps taken, as the API takes them.
-    steps: &'static [&'static str],
+    /// The day it was opened (`jjjj-mm-dd`), so that its dates read as one story whatever the
+    /// day the demonstration is loaded.
+    opened: &'static str,
+    /// The steps taken, each on its day, as the API takes them.
+    steps: &'static [(&'static str, &'static str)],
 }
 
 const DOSSIERS: [DemoDossier; 3] = [
@@ -73,13 +76,20 @@ const DOSSIERS: [DemoDossier; 3] = [
                 }
             }
         }"#,
+        opened: "2026-01-05",
         steps: &[
-            r#"{"event": "start-verkenning"}"#,
-            r#"{"event": "start-toets"}"#,
-            r#"{"event": "record-outcome", "outcome": {"outcome": "uitvoerbaar-onder-voorwaarden", "conditions": ["De middelen gaan structureel mee via de algemene uitkering."]}}"#,
-            r#"{"event": "open-consultation"}"#,
-            r#"{"event": "adopt", "on": "2026-07-01"}"#,
-            r#"{"event": "enter-into-force", "on": "2026-10-01"}"#,
+            ("2026-01-05", r#"{"event": "start-verkenning"}"#),
+            ("2026-01-12", r#"{"event": "start-toets"}"#),
+            (
+                "2026-03-16",
+                r#"{"event": "record-outcome", "outcome": {"outcome": "uitvoerbaar-onder-voorwaarden", "conditions": ["De middelen gaan structureel mee via de algemene uitkering."]}}"#,
+            ),
+            ("2026-04-01", r#"{"event": "open-consultation"}"#),
+            ("2026-07-01", r#"{"event": "adopt", "on": "2026-07-01"}"#),
+            (
+                "2026-10-01",
+                r#"{"event": "enter-into-force", "on": "2026-10-01"}"#,
+            ),
         ],
     },
     DemoDossier {
@@ -102,7 +112,11 @@ const DOSSIERS: [DemoDossier; 3] = [
             },
             "financial_consequences_expected": true
         }"#,
-        steps: &[r#"{"event": "start-verkenning"}"#, r#"{"event": "start-toets"}"#],
+        opened: "2026-08-17",
+        steps: &[
+            ("2026-08-17", r#"{"event": "start-verkenning"}"#),
+            ("2026-09-01", r#"{"event": "start-toets"}"#),
+        ],
     },
     DemoDossier {
         key: "udo-beleid-regionale-energie",
@@ -116,11 +130,19 @@ const DOSSIERS: [DemoDossier; 3] = [
             "aspects": {"tasks": "Nog te bepalen.", "allocation_reason": "Provincies kennen de ruimtelijke afwegingen per regio."},
             "financial_consequences_expected": false
         }"#,
-        steps: &[r#"{"event": "start-verkenning"}"#],
+        opened: "2026-11-02",
+        steps: &[("2026-11-02", r#"{"event": "start-verkenning"}"#)],
     },
 ];
 
 impl App {
+    /// This app with its clock at noon (UTC) of `day`.
+    fn on_day(&self, day: &str) -> AppResult<App> {
+        let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(crate::AppError::internal)?;
+        let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+        Ok(self.clone().with_clock(crate::Clock::fixed(noon)))
+    }
+
     /// Opens the demonstration dossiers that are not there yet and takes their steps
     /// (idempotent: a dossier with its key is left as it is).
     pub(crate) async fn load_demo_udo(&self) -> AppResult<()> {
@@ -131,11 +153,18 @@ impl App {
             }
             let content: DossierInput =
                 serde_json::from_str(demo.content).map_err(crate::AppError::internal)?;
-            let id = self.open_udo_dossier(&content, Some(demo.key), &who).await?;
+            let id = self
+                .on_day(demo.opened)?
+                .open_udo_dossier(&content, Some(demo.key), &who)
+                .await?;
             let mut version = 1;
-            for step in demo.steps {
+            for (day, step) in demo.steps {
                 let step: StepInput = serde_json::from_str(step).map_err(crate::AppError::internal)?;
-                version = self.take_udo_step(id, version, &step, &who).await?.version;
+                version = self
+                    .on_day(day)?
+                    .take_udo_step(id, version, &step, &who)
+                    .await?
+                    .version;
             }
             self.load_demo_udo_reactions(demo.key, id).await?;
         }
@@ -163,8 +192,11 @@ mod tests {
         for demo in &DOSSIERS {
             let d = dossier(demo.key);
             assert!(d.title.ends_with("(demonstratie)"), "{}", demo.key);
-            for step in demo.steps {
+            let mut last = demo.opened;
+            for (day, step) in demo.steps {
                 serde_json::from_str::<StepInput>(step).unwrap().parse().unwrap();
+                assert!(*day >= last, "{}: the steps' days follow each other", demo.key);
+                last = day;
             }
         }
         let law = dossier("udo-wet-regionale-zorgtoegang");
