@@ -5,7 +5,7 @@
 //!
 //! The package is a ZIP file whose first entry is `mimetype`, stored uncompressed (ODF 1.3
 //! part 2, §3.3), followed by the content, the styles, the metadata and the manifest
-//! (`META-INF/manifest.xml`, §4). Every entry is stored without compression ([`zip`]), so the
+//! (`META-INF/manifest.xml`, §4). Every entry is stored without compression (module `zip`), so the
 //! writer needs no compression library. Text goes through the one escape function of the
 //! charts, which escapes for XML.
 
