@@ -2,13 +2,17 @@
 //! that went through the toets and the consultation into force, with co-signing by BZK
 //! (mandatory cooperation and a large financial consequence); one held in the toets because its
 //! financial paragraph is missing (the outcome step is refused, and the page says why); one
-//! policy intention still in its verkenning. The proposals are invented; the rules, articles
+//! policy intention still in its verkenning; one evaluated a year after it came into force;
+//! and one in consultation on the day the demonstration is loaded, whose reaction form is
+//! open. Together they pass every state. The proposals are invented; the rules, articles
 //! and terms they are checked against are those of `samenspel_domain::udo`.
 
 use samenspel_domain::udo::dossier::DossierInput;
 use samenspel_domain::udo::workflow::StepInput;
 
-use crate::{App, AppResult, Principal};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use crate::{App, AppError, AppResult, Principal};
 
 struct DemoDossier {
     key: &'static str,
@@ -20,7 +24,7 @@ struct DemoDossier {
     steps: &'static [(&'static str, &'static str)],
 }
 
-const DOSSIERS: [DemoDossier; 3] = [
+const DOSSIERS: [DemoDossier; 5] = [
     DemoDossier {
         key: "udo-wet-regionale-zorgtoegang",
         content: r#"{
@@ -133,12 +137,147 @@ const DOSSIERS: [DemoDossier; 3] = [
         opened: "2026-11-02",
         steps: &[("2026-11-02", r#"{"event": "start-verkenning"}"#)],
     },
+    DemoDossier {
+        key: "udo-wet-schuldhulp-in-de-wijk",
+        content: r#"{
+            "ministry": "MNRE1073",
+            "title": "Wet schuldhulpverlening in de wijk (demonstratie)",
+            "summary": "Gemeenten bieden schuldhulpverlening ook in de wijk aan, binnen vier weken na een melding.",
+            "form": "wet", "layers": ["gemeenten"], "scope": "beperkt",
+            "scope_reason": "Een aanscherping van een bestaande gemeentelijke taak.",
+            "phase": "aangenomen",
+            "koepels": [
+                {"koepel": "vng", "asked_on": "2024-02-12", "judgement": "Uitvoerbaar met de genoemde middelen."}
+            ],
+            "aspects": {
+                "tasks": "Spreekuren in de wijk en een eerste gesprek binnen vier weken.",
+                "policy_freedom": "wenselijk", "medebewind": true,
+                "compensation": "Via de algemene uitkering.",
+                "allocation_reason": "Gemeenten voeren de schuldhulpverlening al uit.",
+                "governments_affected": "342"
+            },
+            "bzk_advice": [
+                {"moment": "ambtelijk-voorportaal", "given_on": "2024-03-04", "advice": "Akkoord."}
+            ],
+            "financial_consequences_expected": true,
+            "financial": {
+                "rows": [
+                    {"layer": "gemeenten", "year": "2025", "structural": "12.000.000", "incidental": "2.000.000", "reasoning": "Spreekuren in de wijk; eenmalige invoering.", "source": "Kostenraming (demonstratie)"}
+                ],
+                "articles": ["fvw-2", "gemeentewet-108-3"],
+                "funding": "algemene-uitkering",
+                "consulted_bzk_on": "2024-03-11", "consulted_financien_on": "2024-03-11"
+            },
+            "consultation": {
+                "co_governments_opens": "2024-05-01", "co_governments_closes": "2024-06-30"
+            }
+        }"#,
+        opened: "2024-02-05",
+        steps: &[
+            ("2024-02-05", r#"{"event": "start-verkenning"}"#),
+            ("2024-02-19", r#"{"event": "start-toets"}"#),
+            (
+                "2024-04-15",
+                r#"{"event": "record-outcome", "outcome": {"outcome": "uitvoerbaar"}}"#,
+            ),
+            ("2024-05-01", r#"{"event": "open-consultation"}"#),
+            ("2024-10-01", r#"{"event": "adopt", "on": "2024-10-01"}"#),
+            (
+                "2025-01-01",
+                r#"{"event": "enter-into-force", "on": "2025-01-01"}"#,
+            ),
+            ("2026-02-02", r#"{"event": "evaluate", "on": "2026-02-02"}"#),
+        ],
+    },
+    // In consultation on the day the demonstration is loaded, so that its reaction form is
+    // open: its dates are counted back from that day ("-N": N days before it; `@…@` in the
+    // content, see `App::demo_content`).
+    DemoDossier {
+        key: "udo-wet-lokale-bibliotheken",
+        content: r#"{
+            "ministry": "MNRE1109",
+            "title": "Wet lokale bibliotheekvoorziening (demonstratie)",
+            "summary": "Elke gemeente zorgt voor een bibliotheekvoorziening; de provincie voor de ondersteuning ervan.",
+            "form": "wet", "layers": ["gemeenten", "provincies"], "scope": "uitgebreid",
+            "scope_reason": "Een nieuwe wettelijke taak voor alle gemeenten.",
+            "phase": "in-voorbereiding",
+            "koepels": [
+                {"koepel": "vng", "asked_on": "@ASKED@", "judgement": "Uitvoerbaar als de middelen structureel meegaan."},
+                {"koepel": "ipo", "asked_on": "@ASKED@", "judgement": ""}
+            ],
+            "aspects": {
+                "tasks": "Een bibliotheekvoorziening in elke gemeente; provinciale ondersteuning.",
+                "policy_freedom": "dwingend", "medebewind": true,
+                "compensation": "Via een decentralisatie-uitkering.",
+                "allocation_reason": "Gemeenten kennen hun inwoners; provincies ondersteunen al.",
+                "governments_affected": "354"
+            },
+            "bzk_advice": [
+                {"moment": "ambtelijk-voorportaal", "given_on": "@ASKED@", "advice": "Kosten per laag kwantificeren."}
+            ],
+            "financial_consequences_expected": true,
+            "financial": {
+                "rows": [
+                    {"layer": "gemeenten", "year": "@NEXT_YEAR@", "structural": "25.000.000", "incidental": "3.000.000", "reasoning": "Openstelling en collectie; eenmalige inrichting.", "source": "Kostenraming (demonstratie)"},
+                    {"layer": "provincies", "year": "@NEXT_YEAR@", "structural": "4.000.000", "incidental": "0", "reasoning": "Ondersteuning door twaalf provincies.", "source": "Kostenraming (demonstratie)"}
+                ],
+                "articles": ["fvw-2", "gemeentewet-108-3", "provinciewet-105-3"],
+                "funding": "decentralisatie-uitkering",
+                "consulted_bzk_on": "@ASKED@", "consulted_financien_on": "@ASKED@"
+            },
+            "consultation": {
+                "co_governments_opens": "@OPENS@", "co_governments_closes": "@CLOSES@",
+                "internet_opens": "@OPENS@", "internet_closes": "@INTERNET_CLOSES@"
+            }
+        }"#,
+        opened: "-90",
+        steps: &[
+            ("-90", r#"{"event": "start-verkenning"}"#),
+            ("-76", r#"{"event": "start-toets"}"#),
+            (
+                "-21",
+                r#"{"event": "record-outcome", "outcome": {"outcome": "uitvoerbaar"}}"#,
+            ),
+            ("-14", r#"{"event": "open-consultation"}"#),
+        ],
+    },
 ];
 
+/// A demonstration day: `jjjj-mm-dd`, or `-N` for N days before `today`.
+fn demo_day(spec: &str, today: NaiveDate) -> AppResult<NaiveDate> {
+    match spec.strip_prefix('-').map(str::parse::<u64>) {
+        Some(Ok(days)) => today
+            .checked_sub_days(Days::new(days))
+            .ok_or_else(|| AppError::internal("demonstration day")),
+        Some(Err(e)) => Err(AppError::internal(e)),
+        None => NaiveDate::parse_from_str(spec, "%Y-%m-%d").map_err(AppError::internal),
+    }
+}
+
+/// The content with its `@…@` dates filled in from `today`: the consultation opened 14 days
+/// ago and runs two months (the internet consultation six weeks), the koepels and BZK were
+/// asked 60 days ago, the money counts from next year.
+fn demo_content(content: &str, today: NaiveDate) -> AppResult<String> {
+    let back = |days| demo_day(&format!("-{days}"), today);
+    let opens = back(14)?;
+    let closes = opens
+        .checked_add_months(Months::new(2))
+        .ok_or_else(|| AppError::internal("demonstration day"))?;
+    let internet_closes = opens
+        .checked_add_days(Days::new(42))
+        .ok_or_else(|| AppError::internal("demonstration day"))?;
+    Ok(content
+        .replace("@ASKED@", &back(60)?.to_string())
+        .replace("@OPENS@", &opens.to_string())
+        .replace("@CLOSES@", &closes.to_string())
+        .replace("@INTERNET_CLOSES@", &internet_closes.to_string())
+        .replace("@NEXT_YEAR@", &(today.year() + 1).to_string()))
+}
+
 impl App {
-    /// This app with its clock at noon (UTC) of `day`.
-    fn on_day(&self, day: &str) -> AppResult<App> {
-        let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(crate::AppError::internal)?;
+    /// This app with its clock at noon (UTC) of the demonstration day `spec`.
+    fn on_day(&self, spec: &str) -> AppResult<App> {
+        let day = demo_day(spec, self.today())?;
         let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
         Ok(self.clone().with_clock(crate::Clock::fixed(noon)))
     }
@@ -151,8 +290,8 @@ impl App {
             if self.store().find_demo_udo_dossier(demo.key).await?.is_some() {
                 continue;
             }
-            let content: DossierInput =
-                serde_json::from_str(demo.content).map_err(crate::AppError::internal)?;
+            let content: DossierInput = serde_json::from_str(&demo_content(demo.content, self.today())?)
+                .map_err(AppError::internal)?;
             let id = self
                 .on_day(demo.opened)?
                 .open_udo_dossier(&content, Some(demo.key), &who)
@@ -179,9 +318,13 @@ mod tests {
     use samenspel_domain::udo::cosign::{CosignThresholds, cosign};
     use samenspel_domain::udo::normenkader::evaluate;
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()
+    }
+
     fn dossier(key: &str) -> samenspel_domain::udo::dossier::Dossier {
         let demo = DOSSIERS.iter().find(|d| d.key == key).unwrap();
-        serde_json::from_str::<DossierInput>(demo.content)
+        serde_json::from_str::<DossierInput>(&demo_content(demo.content, today()).unwrap())
             .unwrap()
             .parse()
             .unwrap()
@@ -192,10 +335,15 @@ mod tests {
         for demo in &DOSSIERS {
             let d = dossier(demo.key);
             assert!(d.title.ends_with("(demonstratie)"), "{}", demo.key);
-            let mut last = demo.opened;
+            let mut last = demo_day(demo.opened, today()).unwrap();
             for (day, step) in demo.steps {
                 serde_json::from_str::<StepInput>(step).unwrap().parse().unwrap();
-                assert!(*day >= last, "{}: the steps' days follow each other", demo.key);
+                let day = demo_day(day, today()).unwrap();
+                assert!(
+                    day >= last && day <= today(),
+                    "{}: the steps' days follow each other",
+                    demo.key
+                );
                 last = day;
             }
         }
@@ -209,5 +357,22 @@ mod tests {
                 .any(|c| c.key == "financiele-paragraaf-aanwezig" && c.outcome == Outcome::VoldoetNiet),
             "held in the toets for its missing financial paragraph"
         );
+    }
+
+    #[test]
+    fn the_dossier_in_consultation_is_open_on_the_day_it_is_loaded() {
+        let d = dossier("udo-wet-lokale-bibliotheken");
+        let plan = d.consultation.unwrap();
+        assert!(plan.co_governments.opens < today() && today() < plan.co_governments.closes);
+        assert!(
+            evaluate(&d).iter().all(|c| c.outcome != Outcome::VoldoetNiet),
+            "{:?}",
+            evaluate(&d)
+        );
+        assert_eq!(
+            demo_day("-14", today()).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+        );
+        assert!(demo_day("-x", today()).is_err());
     }
 }
