@@ -12,6 +12,7 @@ pub mod collaboration;
 pub mod congruence;
 pub mod control;
 pub mod error;
+pub mod iv3;
 pub mod keyed;
 pub mod map;
 pub mod messages;
