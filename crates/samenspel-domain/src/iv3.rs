@@ -2,8 +2,9 @@
 //! (`data/reference/iv3/taakvelden.csv`, issue 15).
 //!
 //! Municipalities book their costs and revenues per task field in the Iv3 information they send
-//! to CBS (Besluit begroting en verantwoording provincies en gemeenten; the list is fixed in the
-//! yearly *Iv3-informatievoorschrift gemeenten en gemeenschappelijke regelingen* of BZK). In 2023
+//! to CBS; the list is fixed in the yearly *Iv3-informatievoorschrift gemeenten en
+//! gemeenschappelijke regelingen* of BZK (sources and what is unconfirmed:
+//! `data/reference/PROVENANCE.md`, "Iv3 task fields", and `docs/DATA.md`). In 2023
 //! four task fields were split and reporting on the old codes is no longer allowed from then
 //! (Iv3-informatievoorschrift 2023, blad 4): 6.71 into 6.71a–d, 6.72 into the ten codes
 //! 6.72a–d, 6.73a–c and 6.74a–c, 6.81 into 6.81a–b and 6.82 into 6.82a–b. In the same document
