@@ -39,7 +39,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 // The language switch (/taal/…) sets a cookie and returns to a page already queued; the run's
 // language is chosen with SITE_LANGUAGE instead.
 const SKIP_PREFIXES = ['/api/', '/assets/', '/taal/'];
-const FILE_LINK = /\.(csv|json|svg|png|jpe?g|gif|webp|pdf|zip|xml|txt|md|ico|css|js|map|geojson|ya?ml)$/i;
+const FILE_LINK = /\.(csv|json|svg|png|jpe?g|gif|webp|pdf|zip|xml|atom|odt|ods|docx|xlsx|txt|md|ico|css|js|map|geojson|ya?ml)$/i;
 const PHONE_WIDTHS = [375, 320];
 
 // Boxes that scroll sideways and say so (a shadow on the side where more waits): wide tables,
