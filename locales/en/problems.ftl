@@ -78,4 +78,5 @@ reason-json-data = The JSON does not fit the expected schema: { $error }
 reason-query = The query could not be read: { $error }
 reason-path = The path could not be read: { $error }
 reason-unknown-format = '{ $value }' is not a format; choose json or csv.
+reason-unknown-field = This field is not part of the request; send only { $fields }.
 reason-import-content-type = Send the file as text/csv or application/json.

@@ -65,4 +65,5 @@ reason-json-data = De JSON past niet bij het verwachte schema: { $error }
 reason-query = De zoekvraag kon niet worden gelezen: { $error }
 reason-path = Het pad kon niet worden gelezen: { $error }
 reason-unknown-format = '{ $value }' is geen formaat; kies json of csv.
+reason-unknown-field = Dit veld hoort niet bij het verzoek; stuur alleen { $fields }.
 reason-import-content-type = Stuur het bestand als text/csv of application/json.

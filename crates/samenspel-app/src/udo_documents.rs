@@ -80,6 +80,14 @@ impl App {
     /// Adds a document to the dossier: the same people who may change the dossier may; the
     /// description and the file are checked together (every bad field named, 422) before
     /// anything is stored.
+    /// Whether `who` may add a document to the dossier: checked before an upload's body is
+    /// read, so a visitor who may not gets 401, 403 or 404 whatever the body holds.
+    pub async fn may_add_udo_document(&self, id: i64, who: &Principal) -> AppResult<()> {
+        let record = self.udo_record(id, who).await?;
+        authorise(who, DossierAction::Edit, &stored(&record)?)?;
+        Ok(())
+    }
+
     pub async fn add_udo_document(
         &self,
         id: i64,

@@ -64,3 +64,12 @@ pub fn import_content_type() -> Message {
         "Stuur het bestand als text/csv of application/json."
     )
 }
+
+/// A multipart field the operation does not take.
+pub fn unknown_field(fields: &str) -> Message {
+    msg!(
+        "reason-unknown-field",
+        "Dit veld hoort niet bij het verzoek; stuur alleen {fields}.",
+        fields = fields
+    )
+}

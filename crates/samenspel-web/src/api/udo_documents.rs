@@ -48,6 +48,9 @@ fn with_upload_limit(endpoint: UtoipaMethodRouter<App>) -> UtoipaMethodRouter<Ap
 pub struct Upload {
     pub input: DocumentInput,
     pub file: Option<(String, Vec<u8>)>,
+    /// The names of the other fields, in the order sent (the page's form sends its CSRF
+    /// token; the API takes no other field).
+    pub other_fields: Vec<String>,
 }
 
 /// Why an upload could not be read.
@@ -58,7 +61,8 @@ pub enum Unreadable {
     Broken(String),
 }
 
-/// Reads the fields of an upload; other fields (the CSRF token) are skipped.
+/// Reads the fields of an upload; the names of other fields are kept in
+/// [`Upload::other_fields`], their content skipped.
 pub async fn read_upload(multipart: &mut Multipart) -> Result<Upload, Unreadable> {
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -70,6 +74,7 @@ pub async fn read_upload(multipart: &mut Multipart) -> Result<Upload, Unreadable
     let mut upload = Upload {
         input: DocumentInput::default(),
         file: None,
+        other_fields: Vec::new(),
     };
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         let name = field.name().unwrap_or_default().to_owned();
@@ -86,7 +91,10 @@ pub async fn read_upload(multipart: &mut Multipart) -> Result<Upload, Unreadable
             TITLE_FIELD => &mut upload.input.title,
             KIND_FIELD => &mut upload.input.kind,
             CATEGORY_FIELD => &mut upload.input.category,
-            _ => continue,
+            _ => {
+                upload.other_fields.push(name);
+                continue;
+            }
         };
         *target = field.text().await.map_err(unreadable)?;
     }
@@ -106,8 +114,10 @@ pub async fn list(
     Ok(Json(app.udo_documents(id, &who).await?))
 }
 
-/// The fields of an upload.
-#[derive(utoipa::ToSchema)]
+/// The fields of an upload; no other field is taken.
+// Deserialize only so that `deny_unknown_fields` gives the schema `additionalProperties: false`.
+#[derive(utoipa::ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code, reason = "documents the multipart body; read field by field")]
 pub struct UploadForm {
     /// The document's title (1–200 characters, one line).
@@ -125,7 +135,9 @@ pub struct UploadForm {
 /// Add a document to a dossier (multipart/form-data: `title`, `kind`, `category`, `bestand`).
 /// The owning ministry's redacteuren and beheerders. A file that is not a PDF, ODF or Office
 /// Open XML document by its content, larger than 10 MB, without a title or with an unknown
-/// category is refused with 422 naming the field; a body over the limit with 413.
+/// category is refused with 422 naming the field; a body that is not multipart or holds
+/// another field with 400; a body over the limit with 413. Who may not add a document is
+/// answered (401, 403, 404) before the body is read.
 #[utoipa::path(post, operation_id = "addUdoAttachment", path = "/v1/udo/dossiers/{id}/attachments", tag = "udo",
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     params(("id" = i64, Path, description = "Dossier id")),
@@ -136,6 +148,7 @@ pub async fn upload(
     ApiPath(id): ApiPath<i64>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<(StatusCode, Json<UdoDocumentView>), ApiError> {
+    app.may_add_udo_document(id, &who).await?;
     let mut multipart = multipart.map_err(|e| ApiError::BadRequest {
         name: "body".into(),
         reason: Message::plain(e.body_text()),
@@ -149,6 +162,14 @@ pub async fn upload(
             reason: Message::plain(reason),
         },
     })?;
+    if let Some(other) = upload.other_fields.first() {
+        return Err(ApiError::BadRequest {
+            name: other.clone(),
+            reason: super::reasons::unknown_field(&format!(
+                "{TITLE_FIELD}, {KIND_FIELD}, {CATEGORY_FIELD}, {FILE_FIELD}"
+            )),
+        });
+    }
     let document = app.add_udo_document(id, &upload.input, upload.file, &who).await?;
     let view = app
         .udo_documents(id, &who)

@@ -162,6 +162,7 @@ pub async fn submit(
     PagePath(id): PagePath<i64>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> PageResult {
+    app.may_add_udo_document(id, &ctx.who).await?;
     let read = match multipart {
         Ok(mut multipart) => read_upload(&mut multipart).await,
         Err(rejection) => Err(Unreadable::Broken(rejection.body_text())),
