@@ -103,10 +103,13 @@ pub enum Action {
     ManageSurveys,
     /// Record how residents take part in a collaboration (processes, ordinance, uitdaagrecht).
     RecordParticipation,
+    /// Record or change a medebewind task in the register; its object is the task's
+    /// responsible ministry.
+    KeepMedebewindTask,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -120,6 +123,7 @@ impl Action {
         Action::ImportData,
         Action::ManageSurveys,
         Action::RecordParticipation,
+        Action::KeepMedebewindTask,
     ];
 
     /// Why this action is refused to a signed-in user the permission table does not allow it
@@ -141,6 +145,7 @@ impl Action {
             Self::ImportData => "problem-forbidden-import-data",
             Self::ManageSurveys => "problem-forbidden-manage-surveys",
             Self::RecordParticipation => "problem-forbidden-record-participation",
+            Self::KeepMedebewindTask => "problem-forbidden-keep-medebewind-task",
         };
         crate::Message::new(id, Vec::new(), self.refusal_nl().to_owned())
     }
@@ -169,6 +174,9 @@ impl Action {
             Self::ManageSurveys => "Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.",
             Self::RecordParticipation => {
                 "Alleen redacteuren van de trekker kunnen vastleggen hoe inwoners meedoen."
+            }
+            Self::KeepMedebewindTask => {
+                "Alleen redacteuren van het verantwoordelijke ministerie kunnen deze taak vastleggen of wijzigen."
             }
         }
     }
@@ -232,6 +240,8 @@ pub const PERMISSIONS: &[Permission] = &[
     allow(AddOrganisation, Redacteur, Rel::None),
     // How residents take part: kept by the trekker's redacteuren, like the other details.
     allow(RecordParticipation, Redacteur, Rel::Trekker),
+    // A medebewind task is kept by the responsible ministry's redacteuren.
+    allow(KeepMedebewindTask, Redacteur, Rel::Itself),
 ];
 
 /// Whether `role` with `relation` to the object may perform `action`.
@@ -296,6 +306,8 @@ mod tests {
             (ManageSurveys, Redacteur, &[]),
             (RecordParticipation, Lezer, &[]),
             (RecordParticipation, Redacteur, &[Trekker]),
+            (KeepMedebewindTask, Lezer, &[]),
+            (KeepMedebewindTask, Redacteur, &[Itself]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {

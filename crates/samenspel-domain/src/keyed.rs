@@ -139,6 +139,8 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
         crate::udo::dossier::CheckMoment::LABELS,
         crate::udo::financial::FundingMethod::LABELS,
         crate::udo::financial::FinancialArticle::LABELS,
+        crate::medebewind::ResponsibleBody::LABELS,
+        crate::medebewind::peers::SizeClass::LABELS,
     ]
     .concat()
 }
@@ -148,7 +150,7 @@ pub fn all_labels() -> Vec<(&'static str, &'static str)> {
 pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
     use crate::{collaboration, control, money, moore, overview, search, signals, survey::instrument, wgr};
     type Parse = fn(&str, &str) -> Result<(), crate::ValidationErrors>;
-    let parsers: [Parse; 46] = [
+    let parsers: [Parse; 48] = [
         |f, r| moore::Element::parse_field(f, r).map(drop),
         |f, r| moore::Support::parse_field(f, r).map(drop),
         |f, r| moore::Strength::parse_field(f, r).map(drop),
@@ -195,6 +197,8 @@ pub fn unknown_key_refusals() -> Vec<crate::ValidationErrors> {
         |f, r| crate::udo::dossier::CheckMoment::parse_field(f, r).map(drop),
         |f, r| crate::udo::financial::FundingMethod::parse_field(f, r).map(drop),
         |f, r| crate::udo::financial::FinancialArticle::parse_field(f, r).map(drop),
+        |f, r| crate::medebewind::ResponsibleBody::parse_field(f, r).map(drop),
+        |f, r| crate::medebewind::peers::SizeClass::parse_field(f, r).map(drop),
     ];
     parsers
         .iter()

@@ -15,6 +15,7 @@ pub mod error;
 pub mod iv3;
 pub mod keyed;
 pub mod map;
+pub mod medebewind;
 pub mod messages;
 pub mod money;
 pub mod moore;

@@ -55,6 +55,25 @@ impl Source {
     }
 }
 
+/// Checks an identifier in the Basiswettenbestand: `BWBR` and seven digits (`BWBR0003740`).
+pub fn parse_bwb_id(field: &str, raw: &str) -> Result<String, crate::ValidationErrors> {
+    let raw = raw.trim();
+    let digits = raw.strip_prefix("BWBR").unwrap_or("");
+    if digits.len() == 7 && digits.chars().all(|c| c.is_ascii_digit()) {
+        Ok(raw.to_owned())
+    } else {
+        Err(crate::ValidationErrors::single(
+            field,
+            "invalid_bwb_id",
+            msg!(
+                "error-wgr-table-bwb",
+                "'{value}' is geen BWB-nummer (BWBR en zeven cijfers).",
+                value = raw
+            ),
+        ))
+    }
+}
+
 /// An article of a law as one line for a person: `Wet …, artikel 1, lid 2 (BWBR…)`.
 pub fn law_citation(law: &str, article: &str, lid: Option<&str>, bwb_id: &str) -> Message {
     match lid {

@@ -70,6 +70,8 @@ audit_actions! {
     UdoReaction => "udo.reaction", "Reactie op de consultatie ontvangen";
     UdoModerate => "udo.moderate", "Reactie beoordeeld";
     UdoThemeResponse => "udo.theme_response", "Verwerking per thema vastgelegd";
+    MedebewindCreate => "medebewind.create", "Medebewindstaak vastgelegd";
+    MedebewindUpdate => "medebewind.update", "Medebewindstaak gewijzigd";
 }
 
 impl AuditAction {

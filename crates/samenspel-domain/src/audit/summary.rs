@@ -111,6 +111,10 @@ fn summary(
             read(before).as_ref(),
             &read(after)?,
         )),
+        A::MedebewindCreate => {
+            read::<TaskView>(after).map(|t| msg!("summary-medebewind-task", "taak '{name}'", name = t.name))
+        }
+        A::MedebewindUpdate => Some(task_changes(before?, after?)),
         A::UdoCreate | A::UdoUpdate => read::<UdoDossierView>(after)
             .map(|d| msg!("summary-udo-dossier", "dossier '{title}'", title = d.title)),
         A::UdoStep => {
@@ -278,6 +282,64 @@ fn collaboration_changes(before: &Value, after: &Value) -> Message {
     let changed: Vec<Message> = collaboration_fields()
         .into_iter()
         .filter(|(key, _)| before.get(key) != after.get(key))
+        .map(|(_, name)| name)
+        .collect();
+    if changed.is_empty() {
+        no_change()
+    } else {
+        msg!(parts; "summary-changed", "gewijzigd: {fields}"; fields = Parts::list(changed, ", "))
+    }
+}
+
+#[derive(Deserialize)]
+struct TaskView {
+    name: String,
+}
+
+/// The parts of a medebewind task that changed, by the names the task's form gives them.
+fn task_changes(before: &Value, after: &Value) -> Message {
+    let fields: [(&[&str], Message); 10] = [
+        (&["name"], msg!("summary-medebewind-name", "naam")),
+        (
+            &["law", "bwb_id", "article", "lid"],
+            msg!("summary-medebewind-basis", "wettelijke grondslag"),
+        ),
+        (
+            &["layer", "body", "ministry"],
+            msg!("summary-medebewind-carrier", "uitvoerder en ministerie"),
+        ),
+        (
+            &["freedom"],
+            msg!("summary-medebewind-freedom", "beleidsvrijheid"),
+        ),
+        (
+            &["ambition", "norm"],
+            msg!("summary-medebewind-ambition", "ambitie en norm"),
+        ),
+        (
+            &["powers", "risks", "cost_steering"],
+            msg!("summary-medebewind-powers", "bevoegdheden en risico's"),
+        ),
+        (
+            &["funding", "budgets"],
+            msg!("summary-medebewind-budgets", "bekostiging en budget"),
+        ),
+        (
+            &["task_fields"],
+            msg!("summary-medebewind-task-fields", "taakvelden"),
+        ),
+        (
+            &["recalibration_years", "next_recalibration_on"],
+            msg!("summary-medebewind-recalibration", "herijking"),
+        ),
+        (
+            &["udo_dossiers", "source"],
+            msg!("summary-medebewind-sources", "bronnen en UDO-dossiers"),
+        ),
+    ];
+    let changed: Vec<Message> = fields
+        .into_iter()
+        .filter(|(keys, _)| keys.iter().any(|key| before.get(key) != after.get(key)))
         .map(|(_, name)| name)
         .collect();
     if changed.is_empty() {

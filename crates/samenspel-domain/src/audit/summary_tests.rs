@@ -83,6 +83,11 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
                 json!({"id": 2, "owner": {"kind": "collaboration", "id": 1}, "name": "besluit.pdf", "media_type": "application/pdf", "size": 2048, "sha256": "ab"}),
             ),
         ),
+        A::MedebewindCreate => (None, Some(json!({"name": "Jeugdhulp", "budgets": []}))),
+        A::MedebewindUpdate => (
+            Some(json!({"name": "Jeugdhulp", "budgets": [], "task_fields": ["6.72"]})),
+            Some(json!({"name": "Jeugdhulp", "budgets": [{"year": "2024"}], "task_fields": ["6.72"]})),
+        ),
         A::UdoCreate | A::UdoUpdate => (
             None,
             Some(json!({"title": "Wet versterking regie volkshuisvesting"})),
@@ -292,5 +297,19 @@ fn a_udo_step_names_where_the_dossier_came_from_and_went() {
     assert_eq!(
         text(AuditAction::UdoCreate, None, dossier.as_ref()),
         "dossier 'Wet versterking regie volkshuisvesting'"
+    );
+}
+
+#[test]
+fn a_task_change_names_the_parts_that_changed() {
+    let (before, after) = example(AuditAction::MedebewindUpdate);
+    assert_eq!(
+        text(AuditAction::MedebewindUpdate, before.as_ref(), after.as_ref()),
+        "gewijzigd: bekostiging en budget"
+    );
+    let (_, task) = example(AuditAction::MedebewindCreate);
+    assert_eq!(
+        text(AuditAction::MedebewindCreate, None, task.as_ref()),
+        "taak 'Jeugdhulp'"
     );
 }

@@ -398,21 +398,7 @@ fn dates(errors: &mut ValidationErrors, line: &Line<'_>) -> Option<(NaiveDate, O
 
 fn bwb(errors: &mut ValidationErrors, line: &Line<'_>) -> Option<String> {
     let raw = required(errors, line, "bwb_id")?;
-    let digits = raw.strip_prefix("BWBR").unwrap_or("");
-    if digits.len() == 7 && digits.chars().all(|c| c.is_ascii_digit()) {
-        Some(raw)
-    } else {
-        errors.add(
-            line.field("bwb_id"),
-            "invalid_bwb_id",
-            msg!(
-                "error-wgr-table-bwb",
-                "'{value}' is geen BWB-nummer (BWBR en zeven cijfers).",
-                value = raw
-            ),
-        );
-        None
-    }
+    errors.collect(crate::rules::parse_bwb_id(&line.field("bwb_id"), &raw))
 }
 
 fn rule(errors: &mut ValidationErrors, line: &Line<'_>, seen: &Seen) -> Option<WgrRule> {
