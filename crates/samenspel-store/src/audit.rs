@@ -117,6 +117,15 @@ pub enum AuditEvent<'a> {
     AttachmentAdd {
         info: &'a AttachmentInfo,
     },
+    MedebewindCreate {
+        id: i64,
+        after: &'a samenspel_domain::medebewind::TaskInput,
+    },
+    MedebewindUpdate {
+        id: i64,
+        before: &'a samenspel_domain::medebewind::TaskInput,
+        after: &'a samenspel_domain::medebewind::TaskInput,
+    },
     UdoCreate {
         id: i64,
         after: &'a samenspel_domain::udo::dossier::DossierInput,
@@ -203,6 +212,8 @@ impl AuditEvent<'_> {
             E::SurveyImport { .. } => AuditAction::SurveyImport,
             E::AttachmentAdd { .. } => AuditAction::AttachmentAdd,
             E::ParticipationUpdate { .. } => AuditAction::ParticipationUpdate,
+            E::MedebewindCreate { .. } => AuditAction::MedebewindCreate,
+            E::MedebewindUpdate { .. } => AuditAction::MedebewindUpdate,
             E::UdoCreate { .. } => AuditAction::UdoCreate,
             E::UdoUpdate { .. } => AuditAction::UdoUpdate,
             E::UdoStep { .. } => AuditAction::UdoStep,
@@ -238,6 +249,9 @@ impl AuditEvent<'_> {
             E::AttachmentAdd { info } => (info.owner.kind.key(), info.owner.id.to_string()),
             E::ParticipationUpdate { collaboration_id, .. } => {
                 ("collaboration", collaboration_id.to_string())
+            }
+            E::MedebewindCreate { id, .. } | E::MedebewindUpdate { id, .. } => {
+                ("medebewind_task", id.to_string())
             }
             E::UdoCreate { id, .. } | E::UdoUpdate { id, .. } | E::UdoStep { id, .. } => {
                 ("udo_dossier", id.to_string())
@@ -312,6 +326,8 @@ impl AuditEvent<'_> {
             E::SurveyImport { responses, .. } => (None, Some(json!({ "responses": responses }))),
             E::AttachmentAdd { info } => (None, to_json(info)?),
             E::ParticipationUpdate { before, after, .. } => (opt_json(*before)?, to_json(after)?),
+            E::MedebewindCreate { after, .. } => (None, to_json(after)?),
+            E::MedebewindUpdate { before, after, .. } => (to_json(before)?, to_json(after)?),
             E::UdoCreate { after, .. } => (None, to_json(after)?),
             E::UdoUpdate { before, after, .. } => (to_json(before)?, to_json(after)?),
             E::UdoStep { before, after, .. } => (to_json(before)?, to_json(after)?),

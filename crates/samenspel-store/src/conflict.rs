@@ -83,3 +83,21 @@ pub fn wave_closed() -> Message {
 pub fn wave_exists(key: &str) -> Message {
     msg!("conflict-wave-exists", "Er is al een golf '{key}'.", key = key)
 }
+
+/// A medebewind task was changed by someone else since it was loaded.
+pub fn stale_medebewind_version(version: i64, updated_at: DateTime<Utc>) -> Message {
+    msg!(
+        "conflict-stale-medebewind-version",
+        "De taak is intussen gewijzigd (nu versie {version}, laatst gewijzigd {changed}). Laad de pagina opnieuw en breng uw wijziging opnieuw aan.",
+        version = version,
+        changed = updated_at.format("%Y-%m-%d %H:%M UTC")
+    )
+}
+
+/// The starter set's task is already in the register.
+pub fn medebewind_starter_loaded() -> Message {
+    msg!(
+        "conflict-medebewind-starter-loaded",
+        "Deze taak uit de startset staat al in het register."
+    )
+}

@@ -8,6 +8,7 @@ mod attachment;
 mod audit;
 pub mod conflict;
 mod error;
+mod medebewind;
 mod model;
 mod udo;
 mod udo_documents;
@@ -17,6 +18,7 @@ mod url;
 pub use attachment::{AttachmentInfo, StoredAttachment};
 pub use audit::{AuditEvent, Payloads};
 pub use error::{StoreError, StoreResult};
+pub use medebewind::{MedebewindFacts, MedebewindStore, MedebewindTaskRecord};
 pub use model::*;
 pub use udo::{NewUdoDossier, UdoDossierRecord, UdoDossierSummary, UdoFacts, UdoStepChange};
 pub use udo_documents::{StoredUdoDocument, UdoDocumentInfo, UdoDocumentStore};
@@ -424,6 +426,7 @@ pub trait Store:
     + UdoStore
     + UdoReactionStore
     + UdoDocumentStore
+    + MedebewindStore
     + Send
     + Sync
 {

@@ -14,6 +14,7 @@ mod audit;
 mod collaborations;
 mod control;
 mod listings;
+mod medebewind;
 mod money;
 mod moore;
 mod organisations;
