@@ -18,6 +18,7 @@ mod demo_udo_reactions;
 mod error;
 pub mod exchange;
 pub mod import;
+pub mod medebewind;
 pub mod money;
 pub mod moore;
 pub mod offers;

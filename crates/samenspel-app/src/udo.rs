@@ -232,9 +232,14 @@ impl App {
         }
     }
 
-    async fn check_current_ministry(&self, code: &OrgCode) -> AppResult<()> {
+    /// `code` is a ministry that exists today (not one that was merged or split).
+    pub(crate) async fn is_current_ministry(&self, code: &OrgCode) -> AppResult<bool> {
         let org = self.store.get_organisation(code).await?;
-        if org.is_some_and(|o| o.org_type == OrgType::Ministerie && !o.ended) {
+        Ok(org.is_some_and(|o| o.org_type == OrgType::Ministerie && !o.ended))
+    }
+
+    async fn check_current_ministry(&self, code: &OrgCode) -> AppResult<()> {
+        if self.is_current_ministry(code).await? {
             return Ok(());
         }
         Err(AppError::Invalid(ValidationErrors::single(
