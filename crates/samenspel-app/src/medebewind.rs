@@ -7,7 +7,9 @@
 use samenspel_domain::audit::Actor;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::iv3;
-use samenspel_domain::medebewind::{BudgetLineInput, Task, TaskInput, budget_from_financial_paragraph, starter};
+use samenspel_domain::medebewind::{
+    BudgetLineInput, Task, TaskInput, budget_from_financial_paragraph, starter,
+};
 use samenspel_domain::org::OrgCode;
 use samenspel_domain::{ValidationErrors, msg};
 use samenspel_store::{AuditRecord, MedebewindFacts, MedebewindTaskRecord, StoreError};
@@ -59,13 +61,28 @@ pub struct StarterReport {
 
 /// The Iv3 catalogue tasks are checked against.
 pub(crate) fn catalogue() -> AppResult<&'static iv3::Catalogue> {
-    iv3::shipped().map_err(|e| AppError::Internal(format!("the shipped Iv3 catalogue does not parse: {e:?}").into()))
+    iv3::shipped()
+        .map_err(|e| AppError::Internal(format!("the shipped Iv3 catalogue does not parse: {e:?}").into()))
+}
+
+/// How many tasks the shipped starter set holds.
+pub fn starter_size() -> AppResult<usize> {
+    Ok(starter::shipped(catalogue()?)?.len())
+}
+
+/// Whether `who` may change a task of `ministry` (to offer the form and its buttons).
+pub fn may_keep(who: &Principal, ministry: &OrgCode) -> bool {
+    authorise(who, ministry).is_ok()
 }
 
 /// Who may keep a task of `ministry`: the ministry's redacteuren (and beheerders).
 fn authorise(who: &Principal, ministry: &OrgCode) -> AppResult<Actor> {
     who.authorise(Action::KeepMedebewindTask, |code| {
-        if code == ministry { Relation::Itself } else { Relation::None }
+        if code == ministry {
+            Relation::Itself
+        } else {
+            Relation::None
+        }
     })
 }
 
@@ -100,7 +117,12 @@ impl App {
         self.add_medebewind_task(input, None, who).await
     }
 
-    async fn add_medebewind_task(&self, input: &TaskInput, starter_key: Option<&str>, who: &Principal) -> AppResult<i64> {
+    async fn add_medebewind_task(
+        &self,
+        input: &TaskInput,
+        starter_key: Option<&str>,
+        who: &Principal,
+    ) -> AppResult<i64> {
         let task = input.parse(catalogue()?)?;
         let actor = authorise(who, &task.ministry)?;
         self.check_task(&task, who).await?;
@@ -121,10 +143,9 @@ impl App {
     ) -> AppResult<MedebewindTaskView> {
         let record = self.task_record(id).await?;
         if record.version != version {
-            return Err(AppError::Conflict(samenspel_store::conflict::stale_medebewind_version(
-                record.version,
-                record.updated_at,
-            )));
+            return Err(AppError::Conflict(
+                samenspel_store::conflict::stale_medebewind_version(record.version, record.updated_at),
+            ));
         }
         authorise(who, &record.facts.ministry)?;
         let task = input.parse(catalogue()?)?;
@@ -281,22 +302,31 @@ impl App {
         for (i, dossier) in task.udo_dossiers.iter().enumerate() {
             match self.udo_dossier(*dossier, who).await {
                 Ok(_) => {}
-                Err(AppError::NotFound(_) | AppError::Forbidden(_) | AppError::Unauthenticated) => errors.add(
-                    format!("udo_dossiers[{i}]"),
-                    "unknown_dossier",
-                    msg!(
-                        "error-medebewind-unknown-dossier",
-                        "Er is geen UDO-dossier {id} dat u kunt inzien.",
-                        id = dossier
+                Err(AppError::NotFound(_) | AppError::Forbidden(_) | AppError::Unauthenticated) => errors
+                    .add(
+                        format!("udo_dossiers[{i}]"),
+                        "unknown_dossier",
+                        msg!(
+                            "error-medebewind-unknown-dossier",
+                            "Er is geen UDO-dossier {id} dat u kunt inzien.",
+                            id = dossier
+                        ),
                     ),
-                ),
                 Err(e) => return Err(e),
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors.into()) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors.into())
+        }
     }
 
-    async fn task_view(&self, record: MedebewindTaskRecord, who: &Principal) -> AppResult<MedebewindTaskView> {
+    async fn task_view(
+        &self,
+        record: MedebewindTaskRecord,
+        who: &Principal,
+    ) -> AppResult<MedebewindTaskView> {
         let task = stored(&record)?;
         let ministry_name = match self.organisation(task.ministry.as_str()).await {
             Ok(org) => org.display_name(),

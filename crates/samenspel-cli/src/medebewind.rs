@@ -38,7 +38,11 @@ pub async fn run(app: &App, command: MedebewindCommand) -> anyhow::Result<std::p
                         .task
                         .budget_years()
                         .last()
-                        .and_then(|year| view.task.national_budget(*year).map(|b| format!("{year}: {}", b.format_nl())))
+                        .and_then(|year| {
+                            view.task
+                                .national_budget(*year)
+                                .map(|b| format!("{year}: {}", b.format_nl()))
+                        })
                         .unwrap_or_else(|| "geen budget bekend".to_owned());
                     println!(
                         "{}\t{}\t{}\t{}\t{}",

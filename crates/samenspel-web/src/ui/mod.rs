@@ -15,6 +15,7 @@ mod home;
 mod info;
 mod language;
 mod layout;
+mod medebewind;
 mod money;
 mod moore;
 mod org_history;
@@ -73,6 +74,7 @@ pub fn routes() -> Router<App> {
         .merge(participation::routes())
         .merge(region_page::routes())
         .merge(udo::routes())
+        .merge(medebewind::routes())
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             crate::error::page_panicked,
         ))

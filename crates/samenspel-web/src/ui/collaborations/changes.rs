@@ -46,18 +46,23 @@ async fn audit_of(
     Ok((c, events))
 }
 
-pub async fn changes(Visit(app, ctx, id): Visit<i64>) -> PageResult {
-    let (c, events) = audit_of(&app, &ctx, id).await?;
-    let rows = events
+/// The rows of a change log, newest first, in `lang`.
+pub(crate) fn change_rows(lang: Lang, events: &[samenspel_store::AuditRecord]) -> Vec<ChangeRow> {
+    events
         .iter()
         .rev()
         .map(|e| ChangeRow {
             when: e.occurred_at.format("%d-%m-%Y %H:%M:%S").to_string(),
-            actor: ctx.lang.msg(&e.actor),
-            action: action_label(ctx.lang, &e.action),
-            summary: ctx.lang.msg(&e.summary),
+            actor: lang.msg(&e.actor),
+            action: action_label(lang, &e.action),
+            summary: lang.msg(&e.summary),
         })
-        .collect();
+        .collect()
+}
+
+pub async fn changes(Visit(app, ctx, id): Visit<i64>) -> PageResult {
+    let (c, events) = audit_of(&app, &ctx, id).await?;
+    let rows = change_rows(ctx.lang, &events);
     Ok(render(
         StatusCode::OK,
         &ChangesPage {

@@ -2,7 +2,7 @@
 //! adding a partner, and the change log. Each has its own file; this one registers their
 //! routes and holds the choices the forms share.
 
-mod changes;
+pub(crate) mod changes;
 pub(crate) mod filters;
 mod form;
 pub(crate) mod list;
