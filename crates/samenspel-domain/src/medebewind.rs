@@ -32,6 +32,7 @@ pub use crate::udo::financial::FundingMethod;
 pub mod costs;
 pub mod disbalance;
 mod input;
+pub mod monitor;
 pub mod peers;
 pub mod starter;
 pub use input::{BudgetLineInput, TaskInput};
@@ -203,4 +204,4 @@ pub fn budget_from_financial_paragraph(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -23,7 +23,27 @@ pub struct BudgetRow {
     pub funding: String,
     pub scope: String,
     pub amount: String,
+    /// The source as written, or the host of its address.
     pub source: String,
+    /// The source's address, when it is one.
+    pub source_url: Option<String>,
+}
+
+/// A source that is a web address shows as a link named by its host (a long address would
+/// make the table as tall as a page on a phone); any other source as written.
+fn source_cell(source: &str) -> (String, Option<String>) {
+    let host = source
+        .strip_prefix("https://")
+        .or_else(|| source.strip_prefix("http://"))
+        .and_then(|rest| rest.split('/').next())
+        .filter(|host| !host.is_empty() && !source.contains(char::is_whitespace));
+    match host {
+        Some(host) => (
+            host.trim_start_matches("www.").to_owned(),
+            Some(source.to_owned()),
+        ),
+        None => (source.to_owned(), None),
+    }
 }
 
 /// A task field with its name, and the years it holds.
@@ -93,12 +113,14 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
                 .map_or_else(|_| code.as_str().to_owned(), |o| o.name),
             None => lang.t("medebewind-national"),
         };
+        let (source, source_url) = source_cell(&line.source);
         budgets.push(BudgetRow {
             year: line.year,
             funding: lang.t(line.funding.message_id()),
             scope,
             amount: line.amount.format_nl(),
-            source: line.source.clone(),
+            source,
+            source_url,
         });
     }
     let page = TaskPage {
@@ -152,4 +174,25 @@ pub async fn load_starter(Posted(app, ctx, _): Posted) -> PageResult {
         &[("added", &report.added.len().to_string())],
     );
     Saved::new("/medebewind", message).answer(&ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_cell;
+
+    #[test]
+    fn an_address_shows_as_its_host_and_other_sources_as_written() {
+        assert_eq!(
+            source_cell("https://www.rijksfinancien.nl/memorie-van-toelichting/2024/1SUPP/XV"),
+            (
+                "rijksfinancien.nl".to_owned(),
+                Some("https://www.rijksfinancien.nl/memorie-van-toelichting/2024/1SUPP/XV".to_owned())
+            )
+        );
+        assert_eq!(
+            source_cell("UDO-dossier 1 (Wet X), financiële paragraaf"),
+            ("UDO-dossier 1 (Wet X), financiële paragraaf".to_owned(), None)
+        );
+        assert_eq!(source_cell("https:// kapot"), ("https:// kapot".to_owned(), None));
+    }
 }
