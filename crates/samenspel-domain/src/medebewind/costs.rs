@@ -101,7 +101,8 @@ mod tests {
             "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c",
         ];
         let own = |l: &[&str]| Some(l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
-        let table: Vec<(Vec<&str>, i32, Option<Vec<String>>)> = vec![
+        type Row<'a> = (Vec<&'a str>, i32, Option<Vec<String>>);
+        let table: Vec<Row> = vec![
             (vec!["6.3"], 2021, own(&["6.3"])),
             (vec!["6.3"], 2024, own(&["6.3"])),
             (vec!["6.72"], 2022, own(&["6.72"])),
