@@ -23,7 +23,10 @@ pub struct LinkedDossier {
     pub id: i64,
     /// `None` when the reader may not read the dossier (a draft of another ministry).
     pub title: Option<String>,
-    /// The dossier has a financial paragraph with a funding method that pays.
+    /// The dossier is published (in consultation or later), so anyone may read it.
+    pub public: bool,
+    /// The dossier is published and its financial paragraph names amounts for the task's
+    /// layer under a funding method that pays: it can become the task's budget.
     pub has_budget: bool,
 }
 
@@ -75,6 +78,13 @@ pub fn may_keep(who: &Principal, ministry: &OrgCode) -> bool {
     authorise(who, ministry).is_ok()
 }
 
+/// Whether `who` may keep the tasks of some ministry: asked before the input is read, so an
+/// anonymous visitor gets 401 and a lezer 403 whatever the input holds.
+fn may_keep_some(who: &Principal) -> AppResult<()> {
+    who.authorise(Action::KeepMedebewindTask, |_| Relation::Itself)
+        .map(drop)
+}
+
 /// Who may keep a task of `ministry`: the ministry's redacteuren (and beheerders).
 fn authorise(who: &Principal, ministry: &OrgCode) -> AppResult<Actor> {
     who.authorise(Action::KeepMedebewindTask, |code| {
@@ -123,12 +133,14 @@ impl App {
         starter_key: Option<&str>,
         who: &Principal,
     ) -> AppResult<i64> {
+        may_keep_some(who)?;
+        let input = input.normalised();
         let task = input.parse(catalogue()?)?;
         let actor = authorise(who, &task.ministry)?;
         self.check_task(&task, who).await?;
         Ok(self
             .store
-            .create_medebewind_task(input, &facts_of(&task), starter_key, &actor)
+            .create_medebewind_task(&input, &facts_of(&task), starter_key, &actor)
             .await?)
     }
 
@@ -148,11 +160,12 @@ impl App {
             ));
         }
         authorise(who, &record.facts.ministry)?;
+        let input = input.normalised();
         let task = input.parse(catalogue()?)?;
         let actor = authorise(who, &task.ministry)?;
         self.check_task(&task, who).await?;
         self.store
-            .update_medebewind_task(id, version, input, &facts_of(&task), &actor)
+            .update_medebewind_task(id, version, &input, &facts_of(&task), &actor)
             .await?;
         self.medebewind_task(id, who).await
     }
@@ -178,6 +191,17 @@ impl App {
                 msg!(
                     "error-medebewind-dossier-not-linked",
                     "Dit UDO-dossier staat niet bij de taak; voeg het eerst toe."
+                ),
+            )
+            .into());
+        }
+        if self.udo_dossier(dossier, &Principal::Anonymous).await.is_err() {
+            return Err(ValidationErrors::single(
+                field,
+                "not_public",
+                msg!(
+                    "error-medebewind-dossier-not-public",
+                    "Dit UDO-dossier is nog niet openbaar; het budget kan worden overgenomen zodra het in consultatie is."
                 ),
             )
             .into());
@@ -223,7 +247,7 @@ impl App {
         self.update_medebewind_task(id, version, &input, who).await
     }
 
-    /// The task's changes, newest first as the store keeps them; people shown as `who` may
+    /// The task's changes, oldest first as the store keeps them; people shown as `who` may
     /// see them (beheerders the people, everyone else the organisations).
     pub async fn medebewind_history(&self, id: i64, who: &Principal) -> AppResult<Vec<AuditRecord>> {
         self.task_record(id).await?;
@@ -246,6 +270,11 @@ impl App {
             added: Vec::new(),
             already_present: Vec::new(),
         };
+        // Every task is checked against the stored data before any is added, so a set that
+        // no longer fits (a ministry that ended) adds nothing.
+        for task in tasks.iter().filter(|t| !present.contains(&t.key)) {
+            self.check_task(&task.input.parse(catalogue()?)?, who).await?;
+        }
         for task in tasks {
             if present.contains(&task.key) {
                 report.already_present.push(task.key);
@@ -334,20 +363,24 @@ impl App {
         };
         let mut udo_dossiers = Vec::new();
         for id in &task.udo_dossiers {
+            let public = self.udo_dossier(*id, &Principal::Anonymous).await.is_ok();
             let linked = match self.udo_dossier(*id, who).await {
                 Ok(view) => {
                     let parsed = view.content.parse().ok();
                     LinkedDossier {
                         id: *id,
                         title: Some(view.content.title.clone()),
-                        has_budget: parsed.and_then(|d| d.financial).is_some_and(|p| {
-                            !budget_from_financial_paragraph(&p, task.layer, *id, "").is_empty()
-                        }),
+                        public,
+                        has_budget: public
+                            && parsed.and_then(|d| d.financial).is_some_and(|p| {
+                                !budget_from_financial_paragraph(&p, task.layer, *id, "").is_empty()
+                            }),
                     }
                 }
                 Err(_) => LinkedDossier {
                     id: *id,
                     title: None,
+                    public: false,
                     has_budget: false,
                 },
             };

@@ -63,13 +63,19 @@ impl LegalBasis {
         crate::rules::law_citation(&self.law, &self.article, self.lid.as_deref(), &self.bwb_id)
     }
 
-    /// The article on wetten.overheid.nl (the version in force today).
+    /// The article on wetten.overheid.nl as a Juriconnect link (the version in force today):
+    /// `https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=7&lid=1`.
     pub fn url(&self) -> String {
-        format!(
-            "https://wetten.overheid.nl/{}/#Artikel{}",
+        let mut url = format!(
+            "https://wetten.overheid.nl/jci1.3:c:{}&artikel={}",
             self.bwb_id,
             self.article.replace(' ', "")
-        )
+        );
+        if let Some(lid) = &self.lid {
+            url.push_str("&lid=");
+            url.push_str(&lid.replace(' ', ""));
+        }
+        url
     }
 }
 

@@ -148,6 +148,14 @@ fn every_event_serialises_and_every_action_is_summarised() {
         state: samenspel_domain::udo::workflow::UdoState::Toets,
         ..UdoProgress::new()
     };
+    let task = samenspel_domain::medebewind::TaskInput {
+        name: "Jeugdhulp".into(),
+        ..Default::default()
+    };
+    let changed_task = samenspel_domain::medebewind::TaskInput {
+        task_fields: vec!["6.72".into()],
+        ..task.clone()
+    };
     let events = [
         AuditEvent::CollaborationCreate { after: &new },
         AuditEvent::CollaborationUpdate {
@@ -239,6 +247,12 @@ fn every_event_serialises_and_every_action_is_summarised() {
             collaboration_id: 12,
             before: None,
             after: &samenspel_domain::participation::Participation::default(),
+        },
+        AuditEvent::MedebewindCreate { id: 4, after: &task },
+        AuditEvent::MedebewindUpdate {
+            id: 4,
+            before: &task,
+            after: &changed_task,
         },
         AuditEvent::UdoCreate {
             id: 3,

@@ -7,7 +7,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{Harness, invalid_names};
-use crate::udo_reactions::open;
+use crate::udo_reactions::{TO_CONSULTATION, open};
 
 const VWS: &str = "MNRE1025";
 const SZW: &str = "MNRE1073";
@@ -53,7 +53,7 @@ async fn a_ministry_records_and_changes_a_task_and_every_change_is_kept() {
     );
     assert_eq!(
         created["law_url"],
-        "https://wetten.overheid.nl/BWBR0031331/#Artikel3"
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0031331&artikel=3&lid=1"
     );
 
     let mut changed = created["content"].clone();
@@ -65,6 +65,17 @@ async fn a_ministry_records_and_changes_a_task_and_every_change_is_kept() {
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["recalibration_overdue"], false);
     assert_eq!(view["task"]["task_fields"], json!(["6.3", "6.1"]));
+    // Spare rows of a form (blank budget lines, empty codes) are not kept.
+    let mut padded = view["content"].clone();
+    padded["version"] = view["version"].clone();
+    padded["budgets"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"year": "", "funding": "", "amount": " ", "organisation": "", "source": ""}));
+    padded["task_fields"].as_array_mut().unwrap().push(json!(" "));
+    let (status, same) = h.request(Some(&szw), Method::PUT, &path, Some(&padded)).await;
+    assert_eq!(status, StatusCode::OK, "{same}");
+    assert_eq!(same["content"], view["content"], "saved unchanged");
     // The same change again on the old version: a conflict, nothing stored.
     let before = h.fingerprint().await;
     let (status, _) = h.request(Some(&szw), Method::PUT, &path, Some(&changed)).await;
@@ -77,7 +88,8 @@ async fn a_ministry_records_and_changes_a_task_and_every_change_is_kept() {
         .request(None, Method::GET, &format!("{path}/history"), None)
         .await;
     let items = history["items"].as_array().unwrap();
-    assert_eq!(items.len(), 2, "{history}");
+    assert_eq!(items.len(), 3, "{history}");
+    assert_eq!(items[2]["summary"], "geen inhoudelijke wijziging", "{history}");
     let text = history.to_string();
     assert!(text.contains("medebewind.update"), "{text}");
     assert!(text.contains("taakvelden"), "{text}");
@@ -132,6 +144,12 @@ async fn only_the_responsible_ministry_keeps_a_task_and_bad_input_is_named_field
             .0,
         StatusCode::UNAUTHORIZED
     );
+    // Who may not record a task hears so before the input is judged.
+    let (status, _) = h
+        .request(None, Method::POST, "/api/v1/medebewind/tasks", Some(&json!({})))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(create(&h, &lezer, &json!({})).await.0, StatusCode::FORBIDDEN);
     assert_eq!(
         h.request(Some(&vws), Method::PUT, &path, Some(&change)).await.0,
         StatusCode::FORBIDDEN
@@ -187,15 +205,20 @@ async fn only_the_responsible_ministry_keeps_a_task_and_bad_input_is_named_field
 async fn a_linked_udo_dossier_gives_the_task_its_first_budget() {
     let h = Harness::start().await;
     let vws = h.token_for(VWS, "redacteur").await;
-    let dossier = open(&h, &vws, &[]).await;
+    let dossier = open(&h, &vws, &TO_CONSULTATION).await;
+    let draft = open(&h, &vws, &[]).await;
     let mut body = task();
     body["ministry"] = json!(VWS);
     body["funding"] = json!([]);
     body["budgets"] = json!([]);
-    body["udo_dossiers"] = json!([dossier.to_string()]);
+    body["udo_dossiers"] = json!([dossier.to_string(), draft.to_string()]);
     let (status, created) = create(&h, &vws, &body).await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     assert_eq!(created["udo_dossiers"][0]["has_budget"], true, "{created}");
+    assert_eq!(
+        created["udo_dossiers"][1]["has_budget"], false,
+        "a draft cannot give a budget: {created}"
+    );
     let id = created["id"].as_i64().unwrap();
     let adopt = |version: &Value| json!({"version": version, "dossier": dossier});
     let path = format!("/api/v1/medebewind/tasks/{id}/udo-budget");
@@ -231,11 +254,28 @@ async fn a_linked_udo_dossier_gives_the_task_its_first_budget() {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(invalid_names(&problem), ["dossier"]);
+    // A draft's amounts and title would become public with the budget: refused.
+    let before = h.fingerprint().await;
+    let (status, problem) = h
+        .request(
+            Some(&vws),
+            Method::POST,
+            &path,
+            Some(&json!({"version": again["version"], "dossier": draft})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(problem.to_string().contains("nog niet openbaar"), "{problem}");
+    assert!(before == h.fingerprint().await);
     // A reader who may not see the draft dossier sees that a dossier is linked, not its title.
     let (_, public) = h
         .request(None, Method::GET, &format!("/api/v1/medebewind/tasks/{id}"), None)
         .await;
-    assert_eq!(public["udo_dossiers"][0]["title"], Value::Null, "{public}");
+    assert_eq!(
+        public["udo_dossiers"][0]["title"], "Wet betere bijstand",
+        "{public}"
+    );
+    assert_eq!(public["udo_dossiers"][1]["title"], Value::Null, "{public}");
 }
 
 #[tokio::test]

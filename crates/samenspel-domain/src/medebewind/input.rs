@@ -61,6 +61,54 @@ pub struct TaskInput {
 }
 
 impl TaskInput {
+    /// The input as it is kept: every text trimmed, and blank budget rows, task fields and
+    /// dossier numbers left out (a form sends its spare rows empty), so that saving a task
+    /// unchanged stores the same input and its history records no change.
+    pub fn normalised(&self) -> TaskInput {
+        let trim = |s: &String| s.trim().to_owned();
+        let list = |items: &[String]| -> Vec<String> {
+            items
+                .iter()
+                .map(|i| i.trim().to_owned())
+                .filter(|i| !i.is_empty())
+                .collect()
+        };
+        TaskInput {
+            name: trim(&self.name),
+            law: trim(&self.law),
+            bwb_id: trim(&self.bwb_id),
+            article: trim(&self.article),
+            lid: trim(&self.lid),
+            layer: trim(&self.layer),
+            body: trim(&self.body),
+            ministry: trim(&self.ministry),
+            freedom: trim(&self.freedom),
+            ambition: trim(&self.ambition),
+            norm: trim(&self.norm),
+            powers: trim(&self.powers),
+            funding: list(&self.funding),
+            budgets: self
+                .budgets
+                .iter()
+                .filter(|b| !b.is_blank())
+                .map(|b| BudgetLineInput {
+                    year: trim(&b.year),
+                    funding: trim(&b.funding),
+                    amount: trim(&b.amount),
+                    organisation: trim(&b.organisation),
+                    source: trim(&b.source),
+                })
+                .collect(),
+            task_fields: list(&self.task_fields),
+            risks: trim(&self.risks),
+            cost_steering: trim(&self.cost_steering),
+            recalibration_years: trim(&self.recalibration_years),
+            next_recalibration_on: trim(&self.next_recalibration_on),
+            udo_dossiers: list(&self.udo_dossiers),
+            source: trim(&self.source),
+        }
+    }
+
     /// The task, or every wrong field named. Task fields are checked against `catalogue`
     /// (known codes); ministries, organisations and dossiers are checked against stored data by
     /// the use case.
@@ -151,8 +199,12 @@ impl TaskInput {
         let bwb_id = e.collect(crate::rules::parse_bwb_id("bwb_id", &self.bwb_id));
         let article = e
             .collect(parse_line("article", &self.article, 40, true))
-            .flatten();
-        let lid = e.collect(parse_line("lid", &self.lid, 20, false)).flatten();
+            .flatten()
+            .filter(|a| article_ok(e, "article", a));
+        let lid = e
+            .collect(parse_line("lid", &self.lid, 20, false))
+            .flatten()
+            .filter(|l| article_ok(e, "lid", l));
         Some(LegalBasis {
             law: law?,
             bwb_id: bwb_id?,
@@ -174,6 +226,16 @@ impl TaskInput {
             }
         }
         chosen.sort_by_key(|m| FundingMethod::ALL.iter().position(|a| a == m));
+        if chosen.len() > 1 && chosen.contains(&FundingMethod::Geen) {
+            e.add(
+                "funding",
+                "none_with_others",
+                msg!(
+                    "error-medebewind-funding-none",
+                    "'Geen bekostiging' gaat niet samen met een andere bekostigingswijze."
+                ),
+            );
+        }
         chosen
     }
 
@@ -237,8 +299,21 @@ impl TaskInput {
 
     /// `Some(None)` without a cycle, `Some(Some(_))` with a valid one, `None` when wrong.
     fn recalibration(&self, e: &mut ValidationErrors) -> Option<Option<Recalibration>> {
-        let next_on = e.collect(parse_date("next_recalibration_on", &self.next_recalibration_on))?;
+        let next_on = e.collect(parse_date("next_recalibration_on", &self.next_recalibration_on));
         let years = self.recalibration_years.trim();
+        let Some(next_on) = next_on else {
+            if !years.is_empty() && !years.parse::<u8>().is_ok_and(|n| (1..=10).contains(&n)) {
+                e.add(
+                    "recalibration_years",
+                    "out_of_range",
+                    msg!(
+                        "error-medebewind-recalibration-range",
+                        "Vul een heel getal van 1 tot en met 10 in."
+                    ),
+                );
+            }
+            return None;
+        };
         if years.is_empty() {
             if next_on.is_some() {
                 e.add(
@@ -350,4 +425,23 @@ impl BudgetLineInput {
             _ => Err(e),
         }
     }
+}
+
+/// An article or lid as laws number them: letters, digits, dots, colons and spaces (`7`,
+/// `2.1.1`, `J 4`, `4a`); anything else is refused, naming `field`.
+fn article_ok(e: &mut ValidationErrors, field: &str, value: &str) -> bool {
+    let ok = value
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | ':' | ' '));
+    if !ok {
+        e.add(
+            field,
+            "invalid_article",
+            msg!(
+                "error-medebewind-article",
+                "Schrijf het nummer zoals de wet het noemt, bijvoorbeeld 7, 2.1.1 of J 4."
+            ),
+        );
+    }
+    ok
 }

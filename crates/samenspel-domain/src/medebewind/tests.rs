@@ -185,7 +185,7 @@ fn the_legal_basis_reads_as_a_citation() {
     );
     assert_eq!(
         task.basis.url(),
-        "https://wetten.overheid.nl/BWBR0031331/#Artikel2"
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0031331&artikel=2&lid=1"
     );
 }
 
@@ -231,4 +231,50 @@ fn a_udo_financial_paragraph_is_the_first_budget_of_its_layer() {
     .parse()
     .unwrap();
     assert!(budget_from_financial_paragraph(&unfunded, GovernmentLayer::Gemeenten, 7, "Wet X").is_empty());
+}
+
+#[test]
+fn the_kept_input_drops_blank_rows_and_trims() {
+    let mut input = schuldhulp();
+    input.name = "  Schuldhulpverlening ".into();
+    input.budgets.push(BudgetLineInput {
+        amount: "  ".into(),
+        ..BudgetLineInput::default()
+    });
+    input.task_fields = vec![" 6.3".into(), "".into()];
+    input.udo_dossiers = vec![" ".into()];
+    let kept = input.normalised();
+    assert_eq!(kept.name, "Schuldhulpverlening");
+    assert_eq!(kept.budgets.len(), 1);
+    assert_eq!(kept.task_fields, ["6.3"]);
+    assert!(kept.udo_dossiers.is_empty());
+    assert_eq!(kept.normalised(), kept, "normalising twice changes nothing");
+}
+
+#[test]
+fn no_funding_does_not_go_with_another_and_articles_are_numbers() {
+    let mut input = schuldhulp();
+    input.funding = vec!["geen".into(), "algemene-uitkering".into()];
+    input.article = "7\"><b>".into();
+    input.lid = "1;".into();
+    input.recalibration_years = "0".into();
+    input.next_recalibration_on = "morgen".into();
+    let errors = input.parse(catalogue()).unwrap_err();
+    assert_eq!(
+        fields(&errors),
+        [
+            "article",
+            "lid",
+            "funding",
+            "next_recalibration_on",
+            "recalibration_years"
+        ]
+    );
+    input.article = "J 4".into();
+    input.lid = "1".into();
+    input.funding = vec!["geen".into()];
+    input.budgets.clear();
+    input.recalibration_years = String::new();
+    input.next_recalibration_on = String::new();
+    assert!(input.parse(catalogue()).is_ok());
 }

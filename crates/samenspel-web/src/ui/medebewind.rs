@@ -57,8 +57,15 @@ fn row(lang: Lang, view: &MedebewindTaskView) -> TaskRow {
         .iter()
         .rev()
         .find_map(|year| {
-            task.national_budget(*year)
-                .map(|b| format!("{year}: {}", b.format_nl()))
+            let amount = task.national_budget(*year)?;
+            let mut methods: Vec<String> = task
+                .budgets
+                .iter()
+                .filter(|b| b.year == *year && b.organisation.is_none())
+                .map(|b| lang.t(b.funding.message_id()))
+                .collect();
+            methods.dedup();
+            Some(format!("{year}: {} ({})", amount.format_nl(), methods.join(", ")))
         })
         .unwrap_or_default();
     TaskRow {

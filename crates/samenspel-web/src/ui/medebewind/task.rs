@@ -68,6 +68,8 @@ pub struct TaskPage {
     pub recalibration: Option<String>,
     pub changes: Vec<ChangeRow>,
     pub may_edit: bool,
+    /// A task field of the task was split in 2023 or is one of the split's new codes.
+    pub split: bool,
 }
 
 fn field_rows(lang: Lang, view: &MedebewindTaskView) -> Vec<FieldRow> {
@@ -146,6 +148,11 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
             )
         }),
         changes: change_rows(lang, &history),
+        split: iv3::shipped().is_ok_and(|c| {
+            task.task_fields
+                .iter()
+                .any(|code| c.parent_of(code).is_some() || !c.children_of(code).is_empty())
+        }),
         may_edit: may_keep(&ctx.who, &task.ministry),
         view,
     };
