@@ -22,3 +22,5 @@ error-cost-soort = '{ $value }' is not a kind; choose begroting, realisatie or q
 error-cost-category = '{ $value }' is not a category; lasten (costs) start with L, baten (revenue) with B.
 error-cost-side = '{ $value }' is not a side; choose lasten or baten.
 error-cost-organisation = '{ $value }' is not a known municipality (CBS code, for example GM0363).
+audit-Iv3CostImport = Costs per task field imported
+summary-iv3-cost-import = { $file }: { $added } cost figures added, { $replaced } replaced, { $unchanged } unchanged

@@ -22,3 +22,5 @@ error-cost-soort = '{ $value }' is geen soort; kies begroting, realisatie of q1 
 error-cost-category = '{ $value }' is geen categorie; lasten beginnen met L, baten met B.
 error-cost-side = '{ $value }' is geen kant; kies lasten of baten.
 error-cost-organisation = '{ $value }' is geen bekende gemeente (CBS-code, bijvoorbeeld GM0363).
+audit-Iv3CostImport = Kosten per taakveld ingelezen
+summary-iv3-cost-import = { $file }: { $added } kostencijfers toegevoegd, { $replaced } vervangen, { $unchanged } ongewijzigd

@@ -7,6 +7,7 @@
 mod attachment;
 mod audit;
 pub mod conflict;
+mod costs;
 mod error;
 mod model;
 mod udo;
@@ -16,6 +17,7 @@ mod url;
 
 pub use attachment::{AttachmentInfo, StoredAttachment};
 pub use audit::{AuditEvent, Payloads};
+pub use costs::{CostFile, CostImportRecord, CostImportReport, CostStore, CostSum, ReplacedCost, StoredCost};
 pub use error::{StoreError, StoreResult};
 pub use model::*;
 pub use udo::{NewUdoDossier, UdoDossierRecord, UdoDossierSummary, UdoFacts, UdoStepChange};
@@ -424,6 +426,7 @@ pub trait Store:
     + UdoStore
     + UdoReactionStore
     + UdoDocumentStore
+    + CostStore
     + Send
     + Sync
 {

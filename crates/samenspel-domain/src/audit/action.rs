@@ -70,6 +70,7 @@ audit_actions! {
     UdoReaction => "udo.reaction", "Reactie op de consultatie ontvangen";
     UdoModerate => "udo.moderate", "Reactie beoordeeld";
     UdoThemeResponse => "udo.theme_response", "Verwerking per thema vastgelegd";
+    Iv3CostImport => "iv3.costs.import", "Kosten per taakveld ingelezen";
 }
 
 impl AuditAction {
