@@ -24,3 +24,4 @@ error-cost-side = '{ $value }' is not a side; choose lasten or baten.
 error-cost-organisation = '{ $value }' is not a known municipality (CBS code, for example GM0363).
 audit-Iv3CostImport = Costs per task field imported
 summary-iv3-cost-import = { $file }: { $added } cost figures added, { $replaced } replaced, { $unchanged } unchanged
+problem-forbidden-import-costs = You can import costs only of municipalities you are an editor of; administrators of all municipalities.

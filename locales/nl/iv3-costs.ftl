@@ -24,3 +24,4 @@ error-cost-side = '{ $value }' is geen kant; kies lasten of baten.
 error-cost-organisation = '{ $value }' is geen bekende gemeente (CBS-code, bijvoorbeeld GM0363).
 audit-Iv3CostImport = Kosten per taakveld ingelezen
 summary-iv3-cost-import = { $file }: { $added } kostencijfers toegevoegd, { $replaced } vervangen, { $unchanged } ongewijzigd
+problem-forbidden-import-costs = U kunt alleen kosten inlezen van gemeenten waarvan u redacteur bent; beheerders van alle gemeenten.

@@ -457,6 +457,7 @@ pub async fn load(app: &App) -> AppResult<DemoReport> {
         .await?;
     app.load_demo_participation().await?;
     app.load_demo_udo().await?;
+    app.load_demo_costs().await?;
     Ok(DemoReport {
         collaborations,
         register,

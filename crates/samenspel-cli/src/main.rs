@@ -8,6 +8,7 @@ mod bench_udo;
 mod bench_udo_data;
 mod bench_udo_peer;
 mod exchange;
+mod iv3;
 mod programmes;
 mod survey;
 
@@ -87,6 +88,9 @@ enum Command {
     /// The knelpuntenmonitor: waves, responses, reports.
     #[command(subcommand)]
     Survey(survey::SurveyCommand),
+    /// Iv3 task fields: import costs per municipality.
+    #[command(subcommand)]
+    Iv3(iv3::Iv3Command),
     /// Measure performance (figures only, no checks).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -226,6 +230,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Token(command) => return accounts::token(&app, command).await,
         Command::Audit(command) => return accounts::audit(&app, command).await,
         Command::Survey(command) => return survey::run(&app, command).await,
+        Command::Iv3(command) => return iv3::run(&app, command).await,
         Command::Bench(_) => unreachable!("bench is handled before the database is opened"),
     }
     Ok(std::process::ExitCode::SUCCESS)

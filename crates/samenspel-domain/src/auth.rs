@@ -103,10 +103,13 @@ pub enum Action {
     ManageSurveys,
     /// Record how residents take part in a collaboration (processes, ordinance, uitdaagrecht).
     RecordParticipation,
+    /// Import costs per Iv3 task field: a municipality's own figures, or anyone's for a
+    /// beheerder.
+    ImportCosts,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -120,6 +123,7 @@ impl Action {
         Action::ImportData,
         Action::ManageSurveys,
         Action::RecordParticipation,
+        Action::ImportCosts,
     ];
 
     /// Why this action is refused to a signed-in user the permission table does not allow it
@@ -141,6 +145,7 @@ impl Action {
             Self::ImportData => "problem-forbidden-import-data",
             Self::ManageSurveys => "problem-forbidden-manage-surveys",
             Self::RecordParticipation => "problem-forbidden-record-participation",
+            Self::ImportCosts => "problem-forbidden-import-costs",
         };
         crate::Message::new(id, Vec::new(), self.refusal_nl().to_owned())
     }
@@ -169,6 +174,9 @@ impl Action {
             Self::ManageSurveys => "Alleen beheerders kunnen golven van de knelpuntenmonitor beheren.",
             Self::RecordParticipation => {
                 "Alleen redacteuren van de trekker kunnen vastleggen hoe inwoners meedoen."
+            }
+            Self::ImportCosts => {
+                "U kunt alleen kosten inlezen van gemeenten waarvan u redacteur bent; beheerders van alle gemeenten."
             }
         }
     }
@@ -232,6 +240,9 @@ pub const PERMISSIONS: &[Permission] = &[
     allow(AddOrganisation, Redacteur, Rel::None),
     // How residents take part: kept by the trekker's redacteuren, like the other details.
     allow(RecordParticipation, Redacteur, Rel::Trekker),
+    // Costs per task field: a municipality's redacteuren for its own figures (every
+    // organisation in the file must be theirs).
+    allow(ImportCosts, Redacteur, Rel::Itself),
 ];
 
 /// Whether `role` with `relation` to the object may perform `action`.
@@ -296,6 +307,8 @@ mod tests {
             (ManageSurveys, Redacteur, &[]),
             (RecordParticipation, Lezer, &[]),
             (RecordParticipation, Redacteur, &[Trekker]),
+            (ImportCosts, Lezer, &[]),
+            (ImportCosts, Redacteur, &[Itself]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {
