@@ -2,6 +2,7 @@
 
 mod accounts;
 mod bench;
+mod bench_iv3;
 mod bench_search;
 mod bench_survey;
 mod bench_udo;
