@@ -44,7 +44,10 @@ fn write_csv(year: i32, out: &mut impl std::io::Write) -> anyhow::Result<usize> 
         codes.len(),
         LASTEN.len() + BATEN.len()
     );
-    writeln!(out, "Gemeenten,TaakveldBalanspost,Categorie,Verslagsoort,Perioden,Bedrag")?;
+    writeln!(
+        out,
+        "Gemeenten,TaakveldBalanspost,Categorie,Verslagsoort,Perioden,Bedrag"
+    )?;
     let mut rows = 0;
     let mut line = String::with_capacity(80);
     for (m, gm) in municipalities.iter().enumerate() {
@@ -89,7 +92,11 @@ fn duckdb(dir: &std::path::Path, csv: &std::path::Path) -> Option<(Duration, usi
     let script = dir.join("duckdb_costs.py");
     std::fs::write(&script, DUCKDB_SCRIPT).ok()?;
     let python = std::env::var("SAMENSPEL_BENCH_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let output = std::process::Command::new(python).arg(&script).arg(csv).output().ok()?;
+    let output = std::process::Command::new(python)
+        .arg(&script)
+        .arg(csv)
+        .output()
+        .ok()?;
     if !output.status.success() {
         return None;
     }
@@ -115,7 +122,8 @@ pub async fn run(year: i32, database: Option<&str>) -> anyhow::Result<ExitCode> 
         .context("kan geen tijdelijke map maken")?;
     let csv_path = dir.path().join("iv3_kosten.csv");
     let start = Instant::now();
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&csv_path).context("het CSV-bestand maken")?);
+    let mut file =
+        std::io::BufWriter::new(std::fs::File::create(&csv_path).context("het CSV-bestand maken")?);
     let rows = write_csv(year, &mut file).context("het CSV-bestand schrijven")?;
     drop(file);
     let size = std::fs::metadata(&csv_path).map(|m| m.len()).unwrap_or(0);
@@ -140,7 +148,9 @@ pub async fn run(year: i32, database: Option<&str>) -> anyhow::Result<ExitCode> 
     let reset = reset_peak();
     let start = Instant::now();
     let bytes = std::fs::read(&csv_path)?;
-    let report = app.import_costs(CostShape::Cbs, "iv3_kosten.csv", &bytes, &who).await?;
+    let report = app
+        .import_costs(CostShape::Cbs, "iv3_kosten.csv", &bytes, &who)
+        .await?;
     let import = start.elapsed();
     drop(bytes);
     println!(
@@ -157,18 +167,27 @@ pub async fn run(year: i32, database: Option<&str>) -> anyhow::Result<ExitCode> 
         peak_memory()
     );
     let start = Instant::now();
-    let again = app.import_costs(CostShape::Cbs, "iv3_kosten.csv", &std::fs::read(&csv_path)?, &who).await?;
+    let again = app
+        .import_costs(CostShape::Cbs, "iv3_kosten.csv", &std::fs::read(&csv_path)?, &who)
+        .await?;
     println!(
         "Tweede import van hetzelfde bestand: {} ({})",
         seconds(start.elapsed()),
-        if again.already_imported { "herkend, niets veranderd" } else { "NIET herkend" }
+        if again.already_imported {
+            "herkend, niets veranderd"
+        } else {
+            "NIET herkend"
+        }
     );
 
     let sums = app.store().cost_sums(year, ReportKind::Jaarrekening).await?;
     let ours: i64 = sums.iter().map(|s| s.lasten.get()).sum();
     match duckdb(dir.path(), &csv_path) {
         Some((duck, fields, total)) => {
-            println!("DuckDB: hetzelfde CSV-bestand lezen en lasten per taakveld optellen in {}", seconds(duck));
+            println!(
+                "DuckDB: hetzelfde CSV-bestand lezen en lasten per taakveld optellen in {}",
+                seconds(duck)
+            );
             let ratio = import.as_secs_f64() / duck.as_secs_f64().max(1e-9);
             println!(
                 "Verhouding import Samenspel / DuckDB: {}",
@@ -177,7 +196,11 @@ pub async fn run(year: i32, database: Option<&str>) -> anyhow::Result<ExitCode> 
             println!(
                 "Controle: {} taakvelden, som lasten {ours} cent (Samenspel) — {fields} taakvelden, {total} cent (DuckDB){}",
                 sums.len(),
-                if ours == total && fields == sums.len() { " (gelijk)" } else { " (VERSCHILLEND)" }
+                if ours == total && fields == sums.len() {
+                    " (gelijk)"
+                } else {
+                    " (VERSCHILLEND)"
+                }
             );
         }
         None => println!(

@@ -21,6 +21,7 @@ mod exchange;
 mod findings_en;
 mod helpers;
 mod info_pages;
+mod iv3_costs;
 mod messages_en;
 mod ministry_history;
 mod money;

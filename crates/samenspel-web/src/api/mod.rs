@@ -7,6 +7,7 @@ mod control;
 mod council;
 mod exchange;
 mod extract;
+mod iv3_costs;
 mod money;
 mod moore;
 mod openapi;
@@ -66,6 +67,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(udo_advice::routes())
         .merge(udo_reactions::routes())
         .merge(udo_documents::routes())
+        .merge(iv3_costs::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

@@ -24,7 +24,8 @@ use crate::error::{InvalidParam, Problem};
          (name = "regions", description = "Regionale indelingen van gemeenten en hun congruentie"),
          (name = "survey", description = "Knelpuntenmonitor: golven, antwoorden en rapportage"),
          (name = "search", description = "Zoeken in organisaties, samenwerkingen en golven"),
-         (name = "udo", description = "Uitvoerbaarheidstoets decentrale overheden: dossiers, stappen en gebruik per ministerie"))
+         (name = "udo", description = "Uitvoerbaarheidstoets decentrale overheden: dossiers, stappen en gebruik per ministerie"),
+         (name = "iv3", description = "Iv3-taakvelden: kosten per gemeente per taakveld per jaar"))
 )]
 struct ApiDoc;
 
