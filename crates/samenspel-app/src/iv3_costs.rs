@@ -192,7 +192,7 @@ impl App {
                 demo,
             )?);
         }
-        series.sort_by(|a, b| task_field_order(&a.task_field).cmp(&task_field_order(&b.task_field)));
+        series.sort_by_key(|s| task_field_order(&s.task_field));
         Ok(CostOverview {
             organisation: organisation.clone(),
             demo,
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn task_fields_sort_as_iv3_numbers_them() {
-        let mut codes = vec![
+        let mut codes = [
             code("0.10"),
             code("6.72a"),
             code("0.9"),
