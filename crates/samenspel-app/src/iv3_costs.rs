@@ -43,10 +43,7 @@ fn catalogue() -> AppResult<&'static iv3::Catalogue> {
 pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
     let known = municipalities()?;
     let is_known = |code: &OrgCode| known.contains(code);
-    let context = RowContext {
-        catalogue: catalogue()?,
-        known: &is_known,
-    };
+    let context = RowContext::new(catalogue()?, &is_known);
     let mut problems = Problems::new(FILE);
     let lines = import::read_rows(
         &import::decode(bytes),

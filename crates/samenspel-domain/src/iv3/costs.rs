@@ -19,7 +19,8 @@
 //! 2023), an amount that is not a number, and a negative amount ([`Cents`] are never negative;
 //! Iv3 books lasten and baten as separate positive amounts).
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -149,7 +150,13 @@ pub fn parse_thousands(field: &str, raw: &str) -> Result<Cents, ValidationErrors
     let Some(thousands) = whole.parse::<i64>().ok() else {
         return invalid(too_large());
     };
-    let fraction: i64 = format!("{fraction:0<5}").parse().unwrap_or(0);
+    // Five decimals of a thousand are cents: `12,5` is 12 thousand and 50,000 cents.
+    let scale = 10_i64.pow(5 - fraction.len() as u32);
+    let fraction: i64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse::<i64>().unwrap_or(0) * scale
+    };
     match thousands
         .checked_mul(100_000)
         .and_then(|c| c.checked_add(fraction))
@@ -322,15 +329,54 @@ fn organisation(
 }
 
 /// What a row check needs besides the row: the catalogue and which codes are municipalities.
+/// It remembers the outcome of each organisation cell and each task field in a year, as a
+/// file repeats them on many rows.
 pub struct RowContext<'a> {
-    pub catalogue: &'a Catalogue,
-    pub known: &'a dyn Fn(&OrgCode) -> bool,
+    catalogue: &'a Catalogue,
+    known: &'a dyn Fn(&OrgCode) -> bool,
+    organisations: RefCell<Memo<OrgCode>>,
+    task_fields: RefCell<HashMap<i32, Memo<TaskFieldCode>>>,
+}
+
+/// Outcomes by column and cell text.
+type Memo<T> = HashMap<String, HashMap<String, Result<T, ValidationErrors>>>;
+
+/// The remembered outcome of `raw` in `field`, else `check`'s, remembered.
+fn remembered<T: Clone>(
+    memo: &mut Memo<T>,
+    field: &str,
+    raw: &str,
+    check: impl FnOnce() -> Result<T, ValidationErrors>,
+) -> Result<T, ValidationErrors> {
+    if let Some(hit) = memo.get(field).and_then(|cells| cells.get(raw)) {
+        return hit.clone();
+    }
+    let outcome = check();
+    memo.entry(field.to_owned())
+        .or_default()
+        .insert(raw.to_owned(), outcome.clone());
+    outcome
 }
 
 /// The cells of one row by (lower-case) column name.
 pub type Cells<'a> = &'a dyn Fn(&str) -> &'a str;
 
-impl RowContext<'_> {
+impl<'a> RowContext<'a> {
+    pub fn new(catalogue: &'a Catalogue, known: &'a dyn Fn(&OrgCode) -> bool) -> Self {
+        Self {
+            catalogue,
+            known,
+            organisations: RefCell::default(),
+            task_fields: RefCell::default(),
+        }
+    }
+
+    fn organisation(&self, field: &str, raw: &str) -> Result<OrgCode, ValidationErrors> {
+        remembered(&mut self.organisations.borrow_mut(), field, raw, || {
+            organisation(field, raw, self.known)
+        })
+    }
+
     /// Checks one row of a file of `shape`; every error names its column.
     pub fn line(&self, shape: CostShape, cell: Cells<'_>) -> Result<CostLine, ValidationErrors> {
         match shape {
@@ -341,7 +387,7 @@ impl RowContext<'_> {
 
     fn cbs(&self, cell: Cells<'_>) -> Result<CostLine, ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        let organisation = errors.collect(organisation("gemeenten", cell("gemeenten"), self.known));
+        let organisation = errors.collect(self.organisation("gemeenten", cell("gemeenten")));
         let period = errors.collect(parse_period("perioden", cell("perioden")));
         let report = period.and_then(|(_, quarter)| {
             errors.collect(cbs_report("verslagsoort", cell("verslagsoort"), quarter))
@@ -378,7 +424,7 @@ impl RowContext<'_> {
 
     fn openspending(&self, cell: Cells<'_>) -> Result<CostLine, ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        let organisation = errors.collect(organisation("overheid", cell("overheid"), self.known));
+        let organisation = errors.collect(self.organisation("overheid", cell("overheid")));
         let year = errors.collect(year("jaar", cell("jaar")));
         let report = errors.collect(openspending_report("soort", cell("soort")));
         let lasten = errors.collect(named_side("kant", cell("kant")));
@@ -411,11 +457,17 @@ impl RowContext<'_> {
         raw: &str,
         year: Option<i32>,
     ) -> Option<TaskFieldCode> {
-        let code = errors.collect(TaskFieldCode::parse(field, raw))?;
-        errors.collect(self.catalogue.check_known(field, &code))?;
-        let year = year?;
-        errors.collect(self.catalogue.check_booking(field, &code, year))?;
-        Some(code)
+        let Some(year) = year else {
+            let code = errors.collect(TaskFieldCode::parse(field, raw))?;
+            errors.collect(self.catalogue.check_known(field, &code))?;
+            return Some(code);
+        };
+        let mut memo = self.task_fields.borrow_mut();
+        errors.collect(remembered(memo.entry(year).or_default(), field, raw, || {
+            let code = TaskFieldCode::parse(field, raw)?;
+            self.catalogue.check_booking(field, &code, year)?;
+            Ok(code)
+        }))
     }
 }
 

@@ -27,10 +27,7 @@ fn cents(n: i64) -> Cents {
 fn check(shape: CostShape, cells: &[(&str, &str)]) -> Result<CostLine, ValidationErrors> {
     let map: HashMap<&str, &str> = cells.iter().copied().collect();
     let cell = |column: &str| -> &str { map.get(column).copied().unwrap_or("") };
-    let context = RowContext {
-        catalogue: catalogue(),
-        known: &known,
-    };
+    let context = RowContext::new(catalogue(), &known);
     context.line(shape, &cell)
 }
 
@@ -476,4 +473,39 @@ fn shapes_name_their_columns() {
     kinds.reverse();
     kinds.sort();
     assert_eq!(kinds, ReportKind::ALL);
+}
+
+/// One openspending row checked with `context`.
+fn os_with(
+    context: &RowContext<'_>,
+    gov: &str,
+    field: &str,
+    year: &str,
+) -> Result<CostLine, ValidationErrors> {
+    let map: HashMap<&str, &str> = [
+        ("overheid", gov),
+        ("taakveld", field),
+        ("jaar", year),
+        ("soort", "realisatie"),
+        ("kant", "lasten"),
+        ("bedrag", "1"),
+    ]
+    .into_iter()
+    .collect();
+    let cell = |column: &str| -> &str { map.get(column).copied().unwrap_or("") };
+    context.line(CostShape::Openspending, &cell)
+}
+
+#[test]
+fn a_context_gives_the_same_answer_for_a_repeated_cell() {
+    let context = RowContext::new(catalogue(), &known);
+    for _ in 0..2 {
+        assert!(os_with(&context, "GM0363", "6.72", "2022").is_ok());
+        let refused = os_with(&context, "GM9999", "6.72", "2023").unwrap_err();
+        let fields: Vec<&str> = refused.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["overheid", "taakveld"]);
+    }
+    // The same code in another year is checked for that year.
+    assert!(os_with(&context, "GM0363", "6.72a", "2022").is_err());
+    assert!(os_with(&context, "GM0363", "6.72a", "2023").is_ok());
 }
