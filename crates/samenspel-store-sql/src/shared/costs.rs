@@ -19,7 +19,7 @@ use samenspel_store::{
 
 use super::organisations::org_code;
 use super::read::fetch_all_into;
-use super::{Conn, SqlStore};
+use super::{BACKEND, Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt};
 
 /// Takes the audit head's row lock at the start (PostgreSQL), so imports run one at a time.
@@ -173,24 +173,23 @@ impl TryFrom<SumRow> for CostSum {
     }
 }
 
-/// `count` groups of seven numbered placeholders, from `$1`.
-fn values(count: usize) -> String {
-    (0..count)
-        .map(|r| {
-            let n = r * 7;
-            format!(
-                "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                n + 1,
-                n + 2,
-                n + 3,
-                n + 4,
-                n + 5,
-                n + 6,
-                n + 7
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// `count` groups of `width` placeholders: numbered (`$1`, …) on PostgreSQL; plain `?` on
+/// SQLite, which finds a numbered parameter by its name in a list, so binding thousands of them
+/// takes time that grows with the square of their number.
+fn values(count: usize, width: usize) -> String {
+    let group = |r: usize| -> String {
+        let cells: Vec<String> = (1..=width)
+            .map(|c| {
+                if BACKEND == "sqlite" {
+                    "?".to_owned()
+                } else {
+                    format!("${}", r * width + c)
+                }
+            })
+            .collect();
+        format!("({})", cells.join(", "))
+    };
+    (0..count).map(group).collect::<Vec<_>>().join(", ")
 }
 
 /// Writes `figures` into the current figures in chunks, replacing a figure with the same key.
@@ -199,7 +198,7 @@ async fn upsert_figures(conn: &mut Conn, figures: &[&CostFigure], import_id: i64
         let sql = format!(
             "INSERT INTO iv3_costs ({FIGURE_COLUMNS}) VALUES {} ON CONFLICT (organisation, task_field, year, report) \
              DO UPDATE SET lasten_cents = excluded.lasten_cents, baten_cents = excluded.baten_cents, import_id = excluded.import_id",
-            values(chunk.len())
+            values(chunk.len(), 7)
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for figure in chunk {
@@ -220,23 +219,7 @@ async fn upsert_figures(conn: &mut Conn, figures: &[&CostFigure], import_id: i64
 /// The history rows: the replaced figure, the import that set it and the one that replaced it.
 async fn insert_history(conn: &mut Conn, replaced: &[(CostFigure, i64)], replaced_by: i64) -> Result<()> {
     for chunk in replaced.chunks(CHUNK) {
-        let placeholders = (0..chunk.len())
-            .map(|r| {
-                let n = r * 8;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    n + 1,
-                    n + 2,
-                    n + 3,
-                    n + 4,
-                    n + 5,
-                    n + 6,
-                    n + 7,
-                    n + 8
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
+        let placeholders = values(chunk.len(), 8);
         let sql =
             format!("INSERT INTO iv3_cost_history ({FIGURE_COLUMNS}, replaced_by) VALUES {placeholders}");
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
