@@ -284,3 +284,40 @@ async fn pages_show_the_series_and_label_demonstration_figures() {
         "signing in first"
     );
 }
+
+#[tokio::test]
+async fn the_upload_page_imports_own_figures_and_lists_every_problem() {
+    let h = Harness::start().await;
+    let browser = h.browser_as("GM0363", "redacteur").await;
+    let response = browser.get("/iv3/kosten/inlezen").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let before = h.fingerprint().await;
+    let bad = "overheid,taakveld,jaar,soort,kant,bedrag\nGM0363,6.72,2023,realisatie,lasten,10\n";
+    let response = browser
+        .upload("/iv3/kosten/inlezen/openspending", "kosten.csv", bad.as_bytes())
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("taakveld") && page.contains("6.72"), "{page}");
+    assert_eq!(h.fingerprint().await, before, "nothing stored");
+    let good = "overheid,taakveld,jaar,soort,kant,bedrag\nGM0363,6.72,2022,realisatie,lasten,10\n";
+    let response = browser
+        .upload("/iv3/kosten/inlezen/openspending", "kosten.csv", good.as_bytes())
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.text().await.unwrap().contains("1 cijfers toegevoegd"));
+    let other = "overheid,taakveld,jaar,soort,kant,bedrag\nGM0344,6.72,2022,realisatie,lasten,10\n";
+    let response = browser
+        .upload("/iv3/kosten/inlezen/openspending", "kosten.csv", other.as_bytes())
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "another municipality's figures"
+    );
+    let lezer = h.browser_as("GM0363", "lezer").await;
+    assert_eq!(
+        lezer.get("/iv3/kosten/inlezen").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
