@@ -122,13 +122,11 @@ fn section(ctx: &PageContext, series: &CostSeries) -> FieldSection {
         .flat_map(|s| s.points.iter().map(|p| p.year))
         .max()
         .unwrap_or(samenspel_domain::iv3::SPLIT_YEAR);
+    // The name of the last year with figures; an old code of the split by its last name.
     let name = catalogue
         .and_then(|c| {
-            c.name_in(
-                &series.task_field,
-                last_year.min(samenspel_domain::iv3::SPLIT_YEAR - 1),
-            )
-            .or_else(|| c.name_in(&series.task_field, last_year))
+            c.name_in(&series.task_field, last_year)
+                .or_else(|| c.name_in(&series.task_field, samenspel_domain::iv3::SPLIT_YEAR - 1))
         })
         .unwrap_or_default()
         .to_owned();
