@@ -458,6 +458,7 @@ pub async fn load(app: &App) -> AppResult<DemoReport> {
     app.load_demo_participation().await?;
     app.load_demo_udo().await?;
     app.load_medebewind_starter(&Principal::System("demo")).await?;
+    app.load_demo_costs().await?;
     Ok(DemoReport {
         collaborations,
         register,

@@ -48,6 +48,16 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2020)]
         seed: u64,
     },
+    /// Time importing a generated CBS-shaped cost file of every municipality × every Iv3 task
+    /// field valid in one year, with the import's peak memory, beside DuckDB reading the same
+    /// CSV and summing per task field when the Python package duckdb is available.
+    ///
+    /// Without --database a temporary SQLite file is used; with --database the figures are
+    /// added to that database (use a scratch database).
+    Iv3Costs {
+        #[arg(long, default_value_t = 2024, value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        year: i32,
+    },
     /// Time the dashboard of the UDO's use over generated dossiers, beside a plain SQL GROUP BY
     /// over the same table.
     ///
@@ -85,6 +95,7 @@ struct Run {
 pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Result<ExitCode> {
     match command {
         BenchCommand::Import { runs } => import(runs, database).await,
+        BenchCommand::Iv3Costs { year } => crate::bench_iv3::run(year, database).await,
         BenchCommand::Search { repeats } => crate::bench_search::run(repeats, database).await,
         BenchCommand::Survey { respondents, seed } => {
             crate::bench_survey::run(respondents, seed, database).await

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod bench;
+mod bench_iv3;
 mod bench_search;
 mod bench_survey;
 mod bench_udo;
@@ -9,6 +10,7 @@ mod bench_udo_data;
 mod bench_udo_peer;
 mod exchange;
 mod medebewind;
+mod iv3;
 mod programmes;
 mod survey;
 
@@ -91,6 +93,9 @@ enum Command {
     /// The register of medebewind tasks: the starter set, the list.
     #[command(subcommand)]
     Medebewind(medebewind::MedebewindCommand),
+    /// Iv3 task fields: import costs per municipality.
+    #[command(subcommand)]
+    Iv3(iv3::Iv3Command),
     /// Measure performance (figures only, no checks).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -231,6 +236,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Audit(command) => return accounts::audit(&app, command).await,
         Command::Survey(command) => return survey::run(&app, command).await,
         Command::Medebewind(command) => return medebewind::run(&app, command).await,
+        Command::Iv3(command) => return iv3::run(&app, command).await,
         Command::Bench(_) => unreachable!("bench is handled before the database is opened"),
     }
     Ok(std::process::ExitCode::SUCCESS)

@@ -106,10 +106,13 @@ pub enum Action {
     /// Record or change a medebewind task in the register; its object is the task's
     /// responsible ministry.
     KeepMedebewindTask,
+    /// Import costs per Iv3 task field: a municipality's own figures, or anyone's for a
+    /// beheerder.
+    ImportCosts,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -124,6 +127,7 @@ impl Action {
         Action::ManageSurveys,
         Action::RecordParticipation,
         Action::KeepMedebewindTask,
+        Action::ImportCosts,
     ];
 
     /// Why this action is refused to a signed-in user the permission table does not allow it
@@ -146,6 +150,7 @@ impl Action {
             Self::ManageSurveys => "problem-forbidden-manage-surveys",
             Self::RecordParticipation => "problem-forbidden-record-participation",
             Self::KeepMedebewindTask => "problem-forbidden-keep-medebewind-task",
+            Self::ImportCosts => "problem-forbidden-import-costs",
         };
         crate::Message::new(id, Vec::new(), self.refusal_nl().to_owned())
     }
@@ -177,6 +182,9 @@ impl Action {
             }
             Self::KeepMedebewindTask => {
                 "Alleen redacteuren van het verantwoordelijke ministerie kunnen deze taak vastleggen of wijzigen."
+            }
+            Self::ImportCosts => {
+                "U kunt alleen kosten inlezen van gemeenten waarvan u redacteur bent; beheerders van alle gemeenten."
             }
         }
     }
@@ -242,6 +250,9 @@ pub const PERMISSIONS: &[Permission] = &[
     allow(RecordParticipation, Redacteur, Rel::Trekker),
     // A medebewind task is kept by the responsible ministry's redacteuren.
     allow(KeepMedebewindTask, Redacteur, Rel::Itself),
+    // Costs per task field: a municipality's redacteuren for its own figures (every
+    // organisation in the file must be theirs).
+    allow(ImportCosts, Redacteur, Rel::Itself),
 ];
 
 /// Whether `role` with `relation` to the object may perform `action`.
@@ -308,6 +319,8 @@ mod tests {
             (RecordParticipation, Redacteur, &[Trekker]),
             (KeepMedebewindTask, Lezer, &[]),
             (KeepMedebewindTask, Redacteur, &[Itself]),
+            (ImportCosts, Lezer, &[]),
+            (ImportCosts, Redacteur, &[Itself]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {

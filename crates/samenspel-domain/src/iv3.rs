@@ -27,6 +27,7 @@ use serde::Serialize;
 use crate::money::Cents;
 use crate::{ValidationErrors, msg};
 
+pub mod costs;
 #[cfg(test)]
 mod tests;
 

@@ -164,6 +164,12 @@ pub enum AuditEvent<'a> {
         before: Option<&'a Participation>,
         after: &'a Participation,
     },
+    /// Costs per task field imported from one file.
+    Iv3CostImport {
+        import_id: i64,
+        file: &'a crate::CostFile,
+        report: &'a crate::CostImportReport,
+    },
 }
 
 /// The JSON of an event, as stored: before and after.
@@ -220,6 +226,7 @@ impl AuditEvent<'_> {
             E::UdoReaction { .. } => AuditAction::UdoReaction,
             E::UdoModerate { .. } => AuditAction::UdoModerate,
             E::UdoThemeResponse { .. } => AuditAction::UdoThemeResponse,
+            E::Iv3CostImport { .. } => AuditAction::Iv3CostImport,
         }
     }
 
@@ -259,6 +266,7 @@ impl AuditEvent<'_> {
             E::UdoReaction { dossier_id, .. }
             | E::UdoModerate { dossier_id, .. }
             | E::UdoThemeResponse { dossier_id, .. } => ("udo_dossier", dossier_id.to_string()),
+            E::Iv3CostImport { import_id, .. } => ("iv3_cost_import", import_id.to_string()),
         }
     }
 
@@ -350,6 +358,7 @@ impl AuditEvent<'_> {
                 Some(json!({ "reaction": reaction_id, "status": after.status, "theme": after.theme })),
             ),
             E::UdoThemeResponse { before, after, .. } => (opt_json(*before)?, to_json(after)?),
+            E::Iv3CostImport { file, report, .. } => (None, Some(json!({ "file": file, "report": report }))),
         })
     }
 }

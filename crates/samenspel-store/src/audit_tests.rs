@@ -156,7 +156,25 @@ fn every_event_serialises_and_every_action_is_summarised() {
         task_fields: vec!["6.72".into()],
         ..task.clone()
     };
+    let cost_file = crate::CostFile {
+        sha256: "ab".repeat(32),
+        shape: samenspel_domain::iv3::costs::CostShape::Cbs,
+        file_name: "iv3.csv".into(),
+        demo: false,
+    };
+    let cost_report = crate::CostImportReport {
+        import_id: Some(4),
+        already_imported: false,
+        added: 10,
+        replaced: 2,
+        unchanged: 0,
+    };
     let events = [
+        AuditEvent::Iv3CostImport {
+            import_id: 4,
+            file: &cost_file,
+            report: &cost_report,
+        },
         AuditEvent::CollaborationCreate { after: &new },
         AuditEvent::CollaborationUpdate {
             before: &old,

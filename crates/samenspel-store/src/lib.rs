@@ -7,6 +7,7 @@
 mod attachment;
 mod audit;
 pub mod conflict;
+mod costs;
 mod error;
 mod medebewind;
 mod model;
@@ -17,6 +18,7 @@ mod url;
 
 pub use attachment::{AttachmentInfo, StoredAttachment};
 pub use audit::{AuditEvent, Payloads};
+pub use costs::{CostFile, CostImportRecord, CostImportReport, CostStore, CostSum, ReplacedCost, StoredCost};
 pub use error::{StoreError, StoreResult};
 pub use medebewind::{MedebewindFacts, MedebewindStore, MedebewindTaskRecord};
 pub use model::*;
@@ -427,6 +429,7 @@ pub trait Store:
     + UdoReactionStore
     + UdoDocumentStore
     + MedebewindStore
+    + CostStore
     + Send
     + Sync
 {

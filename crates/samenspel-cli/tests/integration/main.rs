@@ -22,6 +22,7 @@ mod findings_en;
 mod helpers;
 mod info_pages;
 mod medebewind;
+mod iv3_costs;
 mod messages_en;
 mod ministry_history;
 mod money;

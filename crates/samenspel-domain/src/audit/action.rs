@@ -72,6 +72,7 @@ audit_actions! {
     UdoThemeResponse => "udo.theme_response", "Verwerking per thema vastgelegd";
     MedebewindCreate => "medebewind.create", "Medebewindstaak vastgelegd";
     MedebewindUpdate => "medebewind.update", "Medebewindstaak gewijzigd";
+    Iv3CostImport => "iv3.costs.import", "Kosten per taakveld ingelezen";
 }
 
 impl AuditAction {

@@ -135,6 +135,16 @@ fn summary(
             )
         }),
         A::UdoModerate => read::<UdoModerationView>(after).map(udo_moderation),
+        A::Iv3CostImport => read::<CostImportView>(after).map(|r| {
+            msg!(
+                "summary-iv3-cost-import",
+                "{file}: {added} kostencijfers toegevoegd, {replaced} vervangen, {unchanged} ongewijzigd",
+                file = r.file.file_name,
+                added = r.report.added,
+                replaced = r.report.replaced,
+                unchanged = r.report.unchanged
+            )
+        }),
         A::UdoThemeResponse => read::<UdoThemeResponseView>(after).map(|r| {
             msg!(parts;
                 "summary-udo-theme-response",
@@ -671,6 +681,24 @@ impl ImportView {
 struct WaveView {
     key: String,
     title: String,
+}
+
+#[derive(Deserialize)]
+struct CostImportView {
+    file: CostFileView,
+    report: CostReportView,
+}
+
+#[derive(Deserialize)]
+struct CostFileView {
+    file_name: String,
+}
+
+#[derive(Deserialize)]
+struct CostReportView {
+    added: u64,
+    replaced: u64,
+    unchanged: u64,
 }
 
 #[derive(Deserialize)]

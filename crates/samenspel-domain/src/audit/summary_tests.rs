@@ -108,6 +108,12 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
             Some(json!({"reaction": 3, "status": "ontvangen", "theme": null})),
             Some(json!({"reaction": 3, "status": "gepubliceerd", "theme": "Financiën"})),
         ),
+        A::Iv3CostImport => (
+            None,
+            Some(
+                json!({"file": {"sha256": "ab", "shape": "cbs", "file_name": "iv3.csv", "demo": false}, "report": {"import_id": 4, "already_imported": false, "added": 10, "replaced": 2, "unchanged": 0}}),
+            ),
+        ),
         A::UdoThemeResponse => (
             None,
             Some(

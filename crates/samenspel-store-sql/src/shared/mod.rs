@@ -13,6 +13,7 @@ mod attachments;
 mod audit;
 mod collaborations;
 mod control;
+mod costs;
 mod listings;
 mod medebewind;
 mod money;

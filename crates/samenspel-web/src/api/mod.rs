@@ -8,6 +8,7 @@ mod council;
 mod exchange;
 mod extract;
 mod medebewind;
+mod iv3_costs;
 mod money;
 mod moore;
 mod openapi;
@@ -68,6 +69,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(udo_reactions::routes())
         .merge(udo_documents::routes())
         .merge(medebewind::routes())
+        .merge(iv3_costs::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

@@ -13,6 +13,7 @@ pub mod flash;
 mod form;
 mod home;
 mod info;
+mod iv3_costs;
 mod language;
 mod layout;
 mod medebewind;
@@ -56,6 +57,7 @@ pub fn routes() -> Router<App> {
         .merge(organisations::routes())
         .merge(collaborations::routes())
         .merge(exchange::routes())
+        .merge(iv3_costs::routes())
         .merge(stances::routes())
         .merge(money::routes())
         .merge(control::routes())

@@ -1,0 +1,303 @@
+//! Costs per municipality per Iv3 task field (issue 15, item 3): a CSV file in the CBS or the
+//! openspending shape read through the import toolkit, every row checked by the domain
+//! ([`samenspel_domain::iv3::costs`]), refused whole with every problem named
+//! `bestand:rij:kolom`, summed per organisation, task field, year and kind of report and
+//! stored in one transaction. Series per organisation per task field, on the parent code
+//! across the 2023 split or as booked.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use samenspel_domain::audit::hex;
+use samenspel_domain::auth::{Action, Relation};
+use samenspel_domain::iv3::costs::{
+    self, CostFigure, CostShape, ReportKind, RowContext, SeriesOn, SeriesPoint,
+};
+use samenspel_domain::iv3::{self, TaskFieldCode};
+use samenspel_domain::org::{OrgCode, OrgType};
+use samenspel_store::{CostFile, CostImportReport, ReplacedCost};
+
+use crate::import::{self, Problems};
+use crate::{App, AppError, AppResult, Principal};
+
+/// How the problems of a cost file are named: `bestand:rij:kolom`.
+pub const FILE: &str = "bestand";
+
+/// The codes of the municipalities (CBS codes of the reference organisations).
+fn municipalities() -> AppResult<HashSet<OrgCode>> {
+    Ok(crate::reference::organisations()
+        .map_err(AppError::internal)?
+        .into_iter()
+        .filter(|o| o.org_type == OrgType::Gemeente)
+        .map(|o| o.code)
+        .collect())
+}
+
+fn catalogue() -> AppResult<&'static iv3::Catalogue> {
+    iv3::shipped().map_err(|e| AppError::internal(e.clone()))
+}
+
+/// Reads a whole file of `shape` into its figures; any problem refuses it whole.
+pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
+    let known = municipalities()?;
+    let is_known = |code: &OrgCode| known.contains(code);
+    let context = RowContext::new(catalogue()?, &is_known);
+    let mut problems = Problems::new(FILE);
+    let lines = import::read_rows(
+        &import::decode(bytes),
+        shape.columns(),
+        &mut problems,
+        |row, problems| {
+            let cell = |column: &str| row.text(column);
+            match context.line(shape, &cell) {
+                Ok(line) => Some(line),
+                Err(errors) => {
+                    problems.add_all(row.number, errors, |field| field);
+                    None
+                }
+            }
+        },
+    )
+    .unwrap_or_default();
+    let lines = problems.finish(lines).map_err(AppError::Invalid)?;
+    Ok(costs::totals(lines.into_iter().map(|(_, line)| line)))
+}
+
+/// The series of one task field of one organisation per kind of report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct CostSeries {
+    pub organisation: OrgCode,
+    pub task_field: TaskFieldCode,
+    pub on: SeriesOn,
+    /// The codes that add up under this one from 2023 (empty when it was not split).
+    pub children: Vec<TaskFieldCode>,
+    /// Generated demonstration figures, not real ones.
+    pub demo: bool,
+    pub series: Vec<ReportSeries>,
+}
+
+/// One kind of report's years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ReportSeries {
+    pub report: ReportKind,
+    pub points: Vec<SeriesPoint>,
+}
+
+/// An organisation's costs: every task field it has figures on, with its series on the
+/// parent, and the figures later imports replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct CostOverview {
+    pub organisation: OrgCode,
+    pub demo: bool,
+    pub series: Vec<CostSeries>,
+    pub replaced: Vec<ReplacedCost>,
+}
+
+impl App {
+    /// Imports a cost file: refused whole with `bestand:rij:kolom` problems, else stored in
+    /// one transaction; the same file again, or figures already stored as they are, change
+    /// nothing. A redacteur may import the figures of their own municipalities only.
+    pub async fn import_costs(
+        &self,
+        shape: CostShape,
+        file_name: &str,
+        bytes: &[u8],
+        who: &Principal,
+    ) -> AppResult<CostImportReport> {
+        self.import_cost_file(shape, file_name, bytes, false, who).await
+    }
+
+    /// [`App::import_costs`], marking the figures as generated demonstration figures when
+    /// `demo`.
+    pub(crate) async fn import_cost_file(
+        &self,
+        shape: CostShape,
+        file_name: &str,
+        bytes: &[u8],
+        demo: bool,
+        who: &Principal,
+    ) -> AppResult<CostImportReport> {
+        // Anonymous visitors and lezers are refused before the file is read.
+        who.authorise(Action::ImportCosts, |_| Relation::Itself)?;
+        let figures = parse(shape, bytes)?;
+        let organisations: BTreeSet<&OrgCode> = figures.iter().map(|f| &f.key.organisation).collect();
+        let mut actor = None;
+        for organisation in organisations {
+            actor = Some(who.authorise(Action::ImportCosts, |own| {
+                if own == organisation {
+                    Relation::Itself
+                } else {
+                    Relation::None
+                }
+            })?);
+        }
+        let actor = match actor {
+            Some(actor) => actor,
+            None => who.authorise(Action::ImportCosts, |_| Relation::Itself)?,
+        };
+        let file = CostFile {
+            sha256: hex(&Sha256::digest(bytes)),
+            shape,
+            file_name: file_name.chars().take(200).collect(),
+            demo,
+        };
+        Ok(self.store.import_costs(&file, &figures, &actor).await?)
+    }
+
+    /// The series of `code` for `organisation`, per kind of report: on the parent (the new
+    /// codes added up under it from 2023) or as booked.
+    pub async fn cost_series(
+        &self,
+        organisation: &OrgCode,
+        code: &TaskFieldCode,
+        on: SeriesOn,
+    ) -> AppResult<CostSeries> {
+        let catalogue = catalogue()?;
+        catalogue.check_known("code", code)?;
+        let stored = self.store.costs_of(organisation).await?;
+        let demo = !stored.is_empty() && stored.iter().all(|s| s.demo);
+        let figures: Vec<CostFigure> = stored.into_iter().map(|s| s.figure).collect();
+        series_of(catalogue, &figures, organisation, code, on, demo)
+    }
+
+    /// Everything of one organisation: each task field with figures (a new code of the split
+    /// under its parent), with its series on the parent, and the replaced figures.
+    pub async fn cost_overview(&self, organisation: &OrgCode) -> AppResult<CostOverview> {
+        let catalogue = catalogue()?;
+        let stored = self.store.costs_of(organisation).await?;
+        let demo = !stored.is_empty() && stored.iter().all(|s| s.demo);
+        let figures: Vec<CostFigure> = stored.into_iter().map(|s| s.figure).collect();
+        let codes: BTreeSet<TaskFieldCode> = figures
+            .iter()
+            .map(|f| {
+                catalogue
+                    .parent_of(&f.key.task_field)
+                    .cloned()
+                    .unwrap_or_else(|| f.key.task_field.clone())
+            })
+            .collect();
+        let mut series = Vec::with_capacity(codes.len());
+        for code in &codes {
+            series.push(series_of(
+                catalogue,
+                &figures,
+                organisation,
+                code,
+                SeriesOn::Parent,
+                demo,
+            )?);
+        }
+        series.sort_by_key(|s| task_field_order(&s.task_field));
+        Ok(CostOverview {
+            organisation: organisation.clone(),
+            demo,
+            series,
+            replaced: self.store.cost_history_of(organisation).await?,
+        })
+    }
+
+    /// The organisations with cost figures, each with whether its figures are all
+    /// demonstration figures.
+    pub async fn cost_organisations(&self) -> AppResult<Vec<(OrgCode, bool)>> {
+        Ok(self.store.cost_organisations().await?)
+    }
+}
+
+/// Sorts task fields as Iv3 numbers them: chapter, then number (0.10 after 0.9), then letter.
+pub fn task_field_order(code: &TaskFieldCode) -> (u32, u32, String) {
+    let (chapter, rest) = code.as_str().split_once('.').unwrap_or((code.as_str(), ""));
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let letter: String = rest.chars().skip_while(char::is_ascii_digit).collect();
+    (chapter.parse().unwrap_or(0), digits.parse().unwrap_or(0), letter)
+}
+
+fn series_of(
+    catalogue: &iv3::Catalogue,
+    figures: &[CostFigure],
+    organisation: &OrgCode,
+    code: &TaskFieldCode,
+    on: SeriesOn,
+    demo: bool,
+) -> AppResult<CostSeries> {
+    let reports: BTreeSet<ReportKind> = figures.iter().map(|f| f.key.report).collect();
+    let mut series = Vec::new();
+    for report in reports {
+        let points = costs::series(catalogue, figures, organisation, code, report, on)?;
+        if !points.is_empty() {
+            series.push(ReportSeries { report, points });
+        }
+    }
+    Ok(CostSeries {
+        organisation: organisation.clone(),
+        task_field: code.clone(),
+        on,
+        children: catalogue.children_of(code).into_iter().cloned().collect(),
+        demo,
+        series,
+    })
+}
+
+/// Per task field (as booked) the sum of lasten in cents over the figures: what the
+/// benchmark compares with DuckDB.
+pub fn lasten_per_task_field(figures: &[CostFigure]) -> BTreeMap<TaskFieldCode, i64> {
+    let mut sums = BTreeMap::new();
+    for f in figures {
+        *sums.entry(f.key.task_field.clone()).or_insert(0) += f.lasten.get();
+    }
+    sums
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(raw: &str) -> TaskFieldCode {
+        TaskFieldCode::parse("c", raw).unwrap()
+    }
+
+    #[test]
+    fn a_cbs_file_is_read_and_summed() {
+        let file = "Gemeenten;TaakveldBalanspost;Categorie;Verslagsoort;Perioden;Bedrag\n\
+                    GM0363;6.72;L3.1;jaarrekening;2022JJ00;10\n\
+                    GM0363;6.72;L4.3;jaarrekening;2022JJ00;2,5\n\
+                    GM0363;6.72;B3;jaarrekening;2022JJ00;1\n";
+        let figures = parse(CostShape::Cbs, file.as_bytes()).unwrap();
+        assert_eq!(figures.len(), 1);
+        assert_eq!(figures[0].lasten.get(), 1_250_000);
+        assert_eq!(figures[0].baten.get(), 100_000);
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_whole_naming_row_and_column() {
+        let file = "overheid,taakveld,jaar,soort,kant,bedrag\n\
+                    GM0363,6.72,2022,realisatie,lasten,10\n\
+                    GM0363,6.72,2023,realisatie,lasten,10\n\
+                    GM9999,6.1,2023,realisatie,lasten,-1\n";
+        let Err(AppError::Invalid(errors)) = parse(CostShape::Openspending, file.as_bytes()) else {
+            panic!("accepted");
+        };
+        let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["bestand:3:taakveld", "bestand:4:overheid", "bestand:4:bedrag"]
+        );
+        let missing = parse(CostShape::Openspending, b"overheid,taakveld\n").unwrap_err();
+        assert!(matches!(missing, AppError::Invalid(_)));
+    }
+
+    #[test]
+    fn task_fields_sort_as_iv3_numbers_them() {
+        let mut codes = [
+            code("0.10"),
+            code("6.72a"),
+            code("0.9"),
+            code("6.72"),
+            code("6.4"),
+        ];
+        codes.sort_by_key(task_field_order);
+        let sorted: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+        assert_eq!(sorted, ["0.9", "0.10", "6.4", "6.72", "6.72a"]);
+    }
+}
