@@ -459,6 +459,7 @@ pub async fn load(app: &App) -> AppResult<DemoReport> {
     app.load_demo_udo().await?;
     app.load_medebewind_starter(&Principal::System("demo")).await?;
     app.load_demo_costs().await?;
+    app.load_demo_medebewind().await?;
     Ok(DemoReport {
         collaborations,
         register,

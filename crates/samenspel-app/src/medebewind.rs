@@ -68,11 +68,6 @@ pub(crate) fn catalogue() -> AppResult<&'static iv3::Catalogue> {
         .map_err(|e| AppError::Internal(format!("the shipped Iv3 catalogue does not parse: {e:?}").into()))
 }
 
-/// How many tasks the shipped starter set holds.
-pub fn starter_size() -> AppResult<usize> {
-    Ok(starter::shipped(catalogue()?)?.len())
-}
-
 /// Whether `who` may change a task of `ministry` (to offer the form and its buttons).
 pub fn may_keep(who: &Principal, ministry: &OrgCode) -> bool {
     authorise(who, ministry).is_ok()
@@ -124,10 +119,11 @@ impl App {
 
     /// Records a new task; the responsible ministry must be one the person keeps tasks for.
     pub async fn create_medebewind_task(&self, input: &TaskInput, who: &Principal) -> AppResult<i64> {
-        self.add_medebewind_task(input, None, who).await
+        self.add_medebewind_task_as(input, None, who).await
     }
 
-    async fn add_medebewind_task(
+    /// Stores a task, with its starter or demonstration key (once).
+    pub(crate) async fn add_medebewind_task_as(
         &self,
         input: &TaskInput,
         starter_key: Option<&str>,
@@ -280,7 +276,10 @@ impl App {
                 report.already_present.push(task.key);
                 continue;
             }
-            match self.add_medebewind_task(&task.input, Some(&task.key), who).await {
+            match self
+                .add_medebewind_task_as(&task.input, Some(&task.key), who)
+                .await
+            {
                 Ok(_) => report.added.push(task.key),
                 // Loaded at the same moment by someone else.
                 Err(AppError::Conflict(_)) => report.already_present.push(task.key),
@@ -288,6 +287,13 @@ impl App {
             }
         }
         Ok(report)
+    }
+
+    /// Whether some task of the shipped starter set is not in the register.
+    pub async fn medebewind_starter_missing(&self) -> AppResult<bool> {
+        let present = self.store.medebewind_starter_keys().await?;
+        let tasks = starter::shipped(catalogue()?)?;
+        Ok(tasks.iter().any(|t| !present.contains(&t.key)))
     }
 
     async fn task_record(&self, id: i64) -> AppResult<MedebewindTaskRecord> {

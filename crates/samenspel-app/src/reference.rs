@@ -152,6 +152,38 @@ fn read(
     Ok(out)
 }
 
+/// Every municipality's number of inhabitants as the organisation register carries it
+/// (`aantal_inwoners_roo` of `data/reference/gemeenten_2025.csv`), by code (`GM0344`).
+pub fn municipal_inhabitants() -> crate::AppResult<&'static std::collections::BTreeMap<String, u32>> {
+    use std::sync::OnceLock;
+    static INHABITANTS: OnceLock<Result<std::collections::BTreeMap<String, u32>, String>> = OnceLock::new();
+    INHABITANTS
+        .get_or_init(|| {
+            let mut reader = csv::Reader::from_reader(GEMEENTEN.as_bytes());
+            let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+            let column = |name: &str| {
+                headers
+                    .iter()
+                    .position(|h| h == name)
+                    .ok_or_else(|| format!("gemeenten_2025.csv: column {name} missing"))
+            };
+            let (code, inhabitants) = (column("gemeentecode")?, column("aantal_inwoners_roo")?);
+            let mut all = std::collections::BTreeMap::new();
+            for (i, record) in reader.records().enumerate() {
+                let record = record.map_err(|e| e.to_string())?;
+                let count: u32 = record
+                    .get(inhabitants)
+                    .unwrap_or_default()
+                    .parse()
+                    .map_err(|_| format!("gemeenten_2025.csv row {}: no number of inhabitants", i + 2))?;
+                all.insert(record.get(code).unwrap_or_default().to_owned(), count);
+            }
+            Ok(all)
+        })
+        .as_ref()
+        .map_err(|e| crate::AppError::internal(e.clone()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,8 @@ mod bench_udo;
 mod bench_udo_data;
 mod bench_udo_peer;
 mod exchange;
-mod medebewind;
 mod iv3;
+mod medebewind;
 mod programmes;
 mod survey;
 

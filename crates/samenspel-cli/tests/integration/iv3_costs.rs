@@ -11,7 +11,7 @@ const TEN: [&str; 10] = [
     "6.72a", "6.72b", "6.72c", "6.72d", "6.73a", "6.73b", "6.73c", "6.74a", "6.74b", "6.74c",
 ];
 
-async fn import(h: &Harness, token: &str, shape: &str, body: &str) -> (StatusCode, Value) {
+pub(crate) async fn import(h: &Harness, token: &str, shape: &str, body: &str) -> (StatusCode, Value) {
     let response = h
         .client
         .post(h.url(&format!("/api/v1/iv3/costs/import?shape={shape}&name=test.csv")))

@@ -421,3 +421,113 @@ async fn the_form_names_every_wrong_field_and_a_save_says_so() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// The done-means of issue 15: a task whose costs exceed its budget by more than the margin
+/// for three years running is flagged, end to end (costs imported, budget recorded, monitor
+/// read), on whichever database the harness runs.
+#[tokio::test]
+async fn a_task_over_budget_three_years_running_is_flagged() {
+    let h = Harness::start().await;
+    let szw = h.token_for(SZW, "redacteur").await;
+    // Utrecht (GM0344): 6.3 costs € 1,000k, 1,150k, 1,200k and 1,300k in 2021–2024.
+    let mut csv = String::from("overheid,taakveld,jaar,soort,kant,bedrag\n");
+    for (year, thousands) in [(2021, 1000), (2022, 1150), (2023, 1200), (2024, 1300)] {
+        csv.push_str(&format!("GM0344,6.3,{year},realisatie,lasten,{thousands}\n"));
+    }
+    let (status, report) = crate::iv3_costs::import(&h, &h.admin, "openspending", &csv).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    // A national budget such that Utrecht's share by inhabitants is € 1,000k a year.
+    let task_path = {
+        let monitor_budget = {
+            let mut body = task();
+            body["task_fields"] = json!(["6.3"]);
+            body["budgets"] = json!([]);
+            body
+        };
+        let (status, created) = create(&h, &szw, &monitor_budget).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        format!("/api/v1/medebewind/tasks/{}", created["id"])
+    };
+    let (_, view) = h.request(None, Method::GET, &task_path, None).await;
+    let (_, probe) = h
+        .request(None, Method::GET, &format!("{task_path}/monitor"), None)
+        .await;
+    assert_eq!(probe["applies"], true, "{probe}");
+    let utrecht = probe["monitor"]["organisations"][0]["inhabitants"]
+        .as_u64()
+        .unwrap();
+    let layer = probe["layer_inhabitants"].as_u64().unwrap();
+    // Budget lines per year: € 1,000,000 × layer / Utrecht's inhabitants, whole euros.
+    let national = 1_000_000 * layer / utrecht;
+    let mut content = view["content"].clone();
+    content["version"] = view["version"].clone();
+    content["budgets"] = json!((2021..=2024)
+        .map(|year| json!({"year": year.to_string(), "funding": "algemene-uitkering", "amount": national.to_string(), "organisation": "", "source": "Test"}))
+        .collect::<Vec<_>>());
+    let (status, saved) = h
+        .request(Some(&szw), Method::PUT, &task_path, Some(&content))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
+    let (status, m) = h
+        .request(None, Method::GET, &format!("{task_path}/monitor"), None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{m}");
+    let org = &m["monitor"]["organisations"][0];
+    assert_eq!(org["organisation"], "GM0344");
+    let beyond: Vec<bool> = org["assessment"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["beyond_margin"].as_bool().unwrap())
+        .collect();
+    assert_eq!(beyond, [false, true, true, true], "{org}");
+    assert_eq!(org["assessment"]["flagged"], true, "{org}");
+    assert_eq!(m["monitor"]["per_inhabitant"]["flagged"], true, "{m}");
+    // A wider margin: within it, nothing flagged; four years asked: not yet.
+    let (_, wide) = h
+        .request(None, Method::GET, &format!("{task_path}/monitor?margin=40"), None)
+        .await;
+    assert_eq!(
+        wide["monitor"]["organisations"][0]["assessment"]["flagged"],
+        false
+    );
+    let (_, four) = h
+        .request(None, Method::GET, &format!("{task_path}/monitor?years=4"), None)
+        .await;
+    assert_eq!(
+        four["monitor"]["organisations"][0]["assessment"]["flagged"],
+        false
+    );
+    // Wrong settings are named.
+    let (status, problem) = h
+        .request(
+            None,
+            Method::GET,
+            &format!("{task_path}/monitor?margin=-1&years=11&report=maand"),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(invalid_names(&problem), ["margin", "years", "report"]);
+    // The page and its CSV say the same.
+    let id = task_path.rsplit('/').next().unwrap();
+    let page = h
+        .get(&format!("/medebewind/{id}/monitor"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("3 jaar achtereen"), "{page}");
+    assert!(page.contains("<svg"), "the chart");
+    let page = h.get(&format!("/medebewind/{id}/monitor?marge=veel")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Parameter marge"));
+    let csv = h
+        .get(&format!("/medebewind/{id}/monitor.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("Utrecht (GM0344)"), "{csv}");
+}

@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub mod chart;
+
 use super::Task;
 use super::disbalance::{Assessment, Settings, YearFigures, assess};
 use super::peers::{SizeClass, gap_per_inhabitant, median};

@@ -14,8 +14,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ListResponse;
-use super::extract::{ApiJson, ApiPath, required_version};
-use super::problems::{Change, Create, Lookup, Malformed};
+use super::extract::{ApiJson, ApiPath, ApiQuery, required_version};
+use super::problems::{Change, Create, Lookup, LookupSearch, Malformed};
 use crate::error::ApiError;
 use crate::session::Who;
 
@@ -27,6 +27,7 @@ pub(super) fn routes() -> OpenApiRouter<App> {
         .routes(routes!(history))
         .routes(routes!(adopt_udo_budget))
         .routes(routes!(load_starter))
+        .routes(routes!(monitor))
 }
 
 /// Every task of the register, by name: legal basis, carrier, ministry, policy freedom,
@@ -135,4 +136,39 @@ pub async fn adopt_udo_budget(
     responses((status = 200, body = StarterReport), Create))]
 pub async fn load_starter(State(app): State<App>, Who(who): Who) -> Result<Json<StarterReport>, ApiError> {
     Ok(Json(app.load_medebewind_starter(&who).await?))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MonitorQuery {
+    /// How far the costs may exceed the budget, in whole percent (0–100; default 10).
+    pub margin: Option<String>,
+    /// For how many years running (1–10; default 3).
+    pub years: Option<String>,
+    /// The kind of report the costs are taken from (default `jaarrekening`).
+    pub report: Option<String>,
+}
+
+/// The disbalance monitor of a task of municipalities: per year the national budget per
+/// inhabitant against the costs per inhabitant booked on the task's Iv3 task fields by the
+/// municipalities with figures (and what they cover), the trend, the flag when the costs exceed
+/// the budget beyond the margin for the years running, and per municipality its gap against
+/// its own budget line or its share by inhabitants, with the median of its size class; the
+/// biggest gaps first. Amounts in cents. A wrong parameter is refused with 422 naming it.
+#[utoipa::path(get, operation_id = "getMedebewindMonitor", path = "/v1/medebewind/tasks/{id}/monitor", tag = "medebewind",
+    params(("id" = i64, Path, description = "Task id"), MonitorQuery),
+    responses((status = 200, body = samenspel_app::medebewind_monitor::MonitorView), LookupSearch))]
+pub async fn monitor(
+    State(app): State<App>,
+    Who(who): Who,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<MonitorQuery>,
+) -> Result<Json<samenspel_app::medebewind_monitor::MonitorView>, ApiError> {
+    let (settings, report) = samenspel_app::medebewind_monitor::parse_parameters(
+        query.margin.as_deref().unwrap_or_default(),
+        query.years.as_deref().unwrap_or_default(),
+        query.report.as_deref().unwrap_or_default(),
+        ["margin", "years", "report"],
+    )?;
+    Ok(Json(app.medebewind_monitor(id, settings, report, &who).await?))
 }

@@ -9,6 +9,7 @@
 //! attributes. Pages give a text alternative (a table or list) next to every chart.
 
 pub mod map;
+pub mod medebewind;
 pub mod moore;
 pub mod radar;
 pub mod survey;

@@ -5,6 +5,7 @@
 
 mod form;
 mod form_input;
+mod monitor;
 mod task;
 
 use askama::Template;
@@ -33,6 +34,8 @@ pub fn routes() -> Router<App> {
             get(form::edit_form).post(form::update),
         )
         .route("/medebewind/{id}/udo-budget", post(task::adopt_udo_budget))
+        .route("/medebewind/{id}/monitor", get(monitor::page))
+        .route("/medebewind/{id}/monitor.csv", get(monitor::csv))
 }
 
 /// One task in the register's table.
@@ -111,8 +114,7 @@ async fn list(State(app): State<App>, ctx: PageContext) -> PageResult {
     let lang = ctx.lang;
     let views = app.medebewind_tasks(&ctx.who).await?;
     let rows = views.iter().map(|v| row(lang, v)).collect();
-    let starter_missing =
-        views.iter().filter(|v| v.starter_key.is_some()).count() < samenspel_app::medebewind::starter_size()?;
+    let starter_missing = app.medebewind_starter_missing().await?;
     Ok(render(
         StatusCode::OK,
         &ListPage {
