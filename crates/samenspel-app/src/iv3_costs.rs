@@ -119,8 +119,9 @@ impl App {
         demo: bool,
         who: &Principal,
     ) -> AppResult<CostImportReport> {
-        // Anonymous visitors and lezers are refused before the file is read.
-        who.authorise(Action::ImportCosts, |_| Relation::Itself)?;
+        // Anonymous visitors, lezers and redacteuren of no municipality are refused before the
+        // file is read.
+        who.authorise(Action::ImportCosts, municipality_itself)?;
         let figures = parse(shape, bytes)?;
         let organisations: BTreeSet<&OrgCode> = figures.iter().map(|f| &f.key.organisation).collect();
         let mut actor = None;
@@ -135,7 +136,7 @@ impl App {
         }
         let actor = match actor {
             Some(actor) => actor,
-            None => who.authorise(Action::ImportCosts, |_| Relation::Itself)?,
+            None => who.authorise(Action::ImportCosts, municipality_itself)?,
         };
         let file = CostFile {
             sha256: hex(&Sha256::digest(bytes)),
@@ -247,6 +248,24 @@ pub fn lasten_per_task_field(figures: &[CostFigure]) -> BTreeMap<TaskFieldCode, 
         *sums.entry(f.key.task_field.clone()).or_insert(0) += f.lasten.get();
     }
     sums
+}
+
+/// The relation to costs of a municipality of one's own: `Itself` for a municipality (its code
+/// is `GM` and four digits, as CBS writes it), none for any other organisation.
+fn municipality_itself(own: &OrgCode) -> Relation {
+    let code = own.as_str();
+    let municipality =
+        code.len() == 6 && code.starts_with("GM") && code[2..].chars().all(|c| c.is_ascii_digit());
+    if municipality {
+        Relation::Itself
+    } else {
+        Relation::None
+    }
+}
+
+/// Whether `who` may import the figures of at least one municipality (to offer the form).
+pub fn may_import_costs(who: &Principal) -> bool {
+    who.authorise(Action::ImportCosts, municipality_itself).is_ok()
 }
 
 #[cfg(test)]

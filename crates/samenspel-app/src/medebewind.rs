@@ -191,7 +191,8 @@ impl App {
             )
             .into());
         }
-        if self.udo_dossier(dossier, &Principal::Anonymous).await.is_err() {
+        let udo = self.udo_dossier(dossier, who).await?;
+        if !crate::udo::published(udo.progress.state) {
             return Err(ValidationErrors::single(
                 field,
                 "not_public",
@@ -202,7 +203,6 @@ impl App {
             )
             .into());
         }
-        let udo = self.udo_dossier(dossier, who).await?;
         let parsed = udo.content.parse()?;
         let lines = parsed
             .financial
@@ -369,9 +369,9 @@ impl App {
         };
         let mut udo_dossiers = Vec::new();
         for id in &task.udo_dossiers {
-            let public = self.udo_dossier(*id, &Principal::Anonymous).await.is_ok();
             let linked = match self.udo_dossier(*id, who).await {
                 Ok(view) => {
+                    let public = crate::udo::published(view.progress.state);
                     let parsed = view.content.parse().ok();
                     LinkedDossier {
                         id: *id,

@@ -152,12 +152,21 @@ fn read(
     Ok(out)
 }
 
-/// Every municipality's number of inhabitants as the organisation register carries it
-/// (`aantal_inwoners_roo` of `data/reference/gemeenten_2025.csv`), by code (`GM0344`).
-pub fn municipal_inhabitants() -> crate::AppResult<&'static std::collections::BTreeMap<String, u32>> {
+/// A municipality's code, province and number of inhabitants as the organisation register
+/// carries them (`gemeentecode`, `provinciecode`, `aantal_inwoners_roo` of
+/// `data/reference/gemeenten_2025.csv`), read once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MunicipalityFigures {
+    pub code: String,
+    pub province: String,
+    pub inhabitants: u32,
+}
+
+/// Every municipality's figures, in the file's order.
+pub fn municipality_figures() -> crate::AppResult<&'static [MunicipalityFigures]> {
     use std::sync::OnceLock;
-    static INHABITANTS: OnceLock<Result<std::collections::BTreeMap<String, u32>, String>> = OnceLock::new();
-    INHABITANTS
+    static FIGURES: OnceLock<Result<Vec<MunicipalityFigures>, String>> = OnceLock::new();
+    FIGURES
         .get_or_init(|| {
             let mut reader = csv::Reader::from_reader(GEMEENTEN.as_bytes());
             let headers = reader.headers().map_err(|e| e.to_string())?.clone();
@@ -167,21 +176,42 @@ pub fn municipal_inhabitants() -> crate::AppResult<&'static std::collections::BT
                     .position(|h| h == name)
                     .ok_or_else(|| format!("gemeenten_2025.csv: column {name} missing"))
             };
-            let (code, inhabitants) = (column("gemeentecode")?, column("aantal_inwoners_roo")?);
-            let mut all = std::collections::BTreeMap::new();
+            let (code, province, inhabitants) = (
+                column("gemeentecode")?,
+                column("provinciecode")?,
+                column("aantal_inwoners_roo")?,
+            );
+            let mut all = Vec::new();
             for (i, record) in reader.records().enumerate() {
                 let record = record.map_err(|e| e.to_string())?;
-                let count: u32 = record
-                    .get(inhabitants)
-                    .unwrap_or_default()
+                let cell = |index: usize| record.get(index).unwrap_or_default().to_owned();
+                let count: u32 = cell(inhabitants)
                     .parse()
                     .map_err(|_| format!("gemeenten_2025.csv row {}: no number of inhabitants", i + 2))?;
-                all.insert(record.get(code).unwrap_or_default().to_owned(), count);
+                all.push(MunicipalityFigures {
+                    code: cell(code),
+                    province: cell(province),
+                    inhabitants: count,
+                });
             }
             Ok(all)
         })
-        .as_ref()
+        .as_deref()
         .map_err(|e| crate::AppError::internal(e.clone()))
+}
+
+/// Every municipality's number of inhabitants by code (`GM0344`).
+pub fn municipal_inhabitants() -> crate::AppResult<&'static std::collections::BTreeMap<String, u32>> {
+    use std::sync::OnceLock;
+    static INHABITANTS: OnceLock<std::collections::BTreeMap<String, u32>> = OnceLock::new();
+    if let Some(map) = INHABITANTS.get() {
+        return Ok(map);
+    }
+    let map = municipality_figures()?
+        .iter()
+        .map(|m| (m.code.clone(), m.inhabitants))
+        .collect();
+    Ok(INHABITANTS.get_or_init(|| map))
 }
 
 #[cfg(test)]

@@ -256,7 +256,7 @@ impl App {
 
 /// A dossier is public once it has gone into consultation (it is then published under the
 /// Woo; issue 14, item 9).
-fn published(state: UdoState) -> bool {
+pub(crate) fn published(state: UdoState) -> bool {
     state.rank() >= UdoState::Consultatie.rank()
 }
 

@@ -7,7 +7,6 @@
 //! Nobody types these figures in.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use samenspel_domain::congruence::coinciding_region;
 use samenspel_domain::udo::allocation::principles::{
@@ -23,8 +22,6 @@ use serde::Serialize;
 
 use crate::regions;
 use crate::{AppError, AppResult};
-
-const GEMEENTEN: &str = include_str!("../../../../data/reference/gemeenten_2025.csv");
 
 /// The advice as the dossier page and the JSON show it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -80,43 +77,21 @@ fn internal(e: String) -> AppError {
 /// The smallest province by inhabitants and by number of municipalities (each taken on its
 /// own), from the reference data.
 pub fn province_scale() -> AppResult<ProvinceScale> {
-    static SCALE: OnceLock<Result<ProvinceScale, String>> = OnceLock::new();
-    SCALE
-        .get_or_init(|| {
-            let mut reader = csv::Reader::from_reader(GEMEENTEN.as_bytes());
-            let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-            let column = |name: &str| {
-                headers
-                    .iter()
-                    .position(|h| h == name)
-                    .ok_or_else(|| format!("gemeenten_2025.csv: column {name} missing"))
-            };
-            let (province, inhabitants) = (column("provinciecode")?, column("aantal_inwoners_roo")?);
-            let mut per_province: BTreeMap<String, (u64, u32)> = BTreeMap::new();
-            for (i, record) in reader.records().enumerate() {
-                let record = record.map_err(|e| e.to_string())?;
-                let code = record.get(province).unwrap_or_default().to_owned();
-                let count: u64 = record
-                    .get(inhabitants)
-                    .unwrap_or_default()
-                    .parse()
-                    .map_err(|_| format!("gemeenten_2025.csv row {}: no number of inhabitants", i + 2))?;
-                let entry = per_province.entry(code).or_default();
-                entry.0 += count;
-                entry.1 += 1;
-            }
-            let smallest_inhabitants = per_province.values().map(|v| v.0).min();
-            let smallest_municipalities = per_province.values().map(|v| v.1).min();
-            match (smallest_inhabitants, smallest_municipalities) {
-                (Some(smallest_inhabitants), Some(smallest_municipalities)) => Ok(ProvinceScale {
-                    smallest_inhabitants,
-                    smallest_municipalities,
-                }),
-                _ => Err("gemeenten_2025.csv: no provinces".to_owned()),
-            }
-        })
-        .clone()
-        .map_err(internal)
+    let mut per_province: BTreeMap<&str, (u64, u32)> = BTreeMap::new();
+    for m in crate::reference::municipality_figures()? {
+        let entry = per_province.entry(m.province.as_str()).or_default();
+        entry.0 += u64::from(m.inhabitants);
+        entry.1 += 1;
+    }
+    let smallest_inhabitants = per_province.values().map(|v| v.0).min();
+    let smallest_municipalities = per_province.values().map(|v| v.1).min();
+    match (smallest_inhabitants, smallest_municipalities) {
+        (Some(smallest_inhabitants), Some(smallest_municipalities)) => Ok(ProvinceScale {
+            smallest_inhabitants,
+            smallest_municipalities,
+        }),
+        _ => Err(internal("gemeenten_2025.csv: no provinces".to_owned())),
+    }
 }
 
 /// The divisions a task can use, as (key, name), in the fixed order of `crate::regions`.

@@ -146,11 +146,16 @@ async fn bad_files_are_refused_whole_and_change_nothing() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let lezer = h.token_for("GM0363", "lezer").await;
     let other = h.token_for("GM0344", "redacteur").await;
+    let ministry = h.token_for("MNRE1073", "redacteur").await;
     let before = h.fingerprint().await;
     for token in [&lezer, &other] {
         let (status, problem) = import(&h, token, "openspending", good).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
     }
+    // A ministry's redacteur keeps no municipality's figures: refused before the file is read,
+    // even a broken one.
+    let (status, problem) = import(&h, &ministry, "openspending", "kapot").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
     assert_eq!(h.fingerprint().await, before, "nothing stored");
     let own = h.token_for("GM0363", "redacteur").await;
     let (status, report) = import(&h, &own, "openspending", good).await;
@@ -320,4 +325,12 @@ async fn the_upload_page_imports_own_figures_and_lists_every_problem() {
         lezer.get("/iv3/kosten/inlezen").await.status(),
         StatusCode::FORBIDDEN
     );
+    // Nor is the form offered to a ministry's redacteur.
+    let ministry = h.browser_as("MNRE1073", "redacteur").await;
+    assert_eq!(
+        ministry.get("/iv3/kosten/inlezen").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let list = ministry.get("/iv3/kosten").await.text().await.unwrap();
+    assert!(!list.contains("/iv3/kosten/inlezen\""), "{list}");
 }

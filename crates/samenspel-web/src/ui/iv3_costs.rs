@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use samenspel_app::iv3_costs::CostSeries;
 use samenspel_app::{App, AppError, Principal};
-use samenspel_domain::auth::{Action, Relation};
+use samenspel_domain::auth::Action;
 use samenspel_domain::iv3::costs::CostShape;
 use samenspel_store::CostImportReport;
 
@@ -33,7 +33,7 @@ pub fn routes() -> Router<App> {
 
 /// Whether the visitor may import the figures of at least one municipality.
 fn may_import(who: &Principal) -> bool {
-    who.authorise(Action::ImportCosts, |_| Relation::Itself).is_ok()
+    samenspel_app::iv3_costs::may_import_costs(who)
 }
 
 pub struct OrgRow {
