@@ -109,10 +109,12 @@ pub enum Action {
     /// Import costs per Iv3 task field: a municipality's own figures, or anyone's for a
     /// beheerder.
     ImportCosts,
+    /// Compile a "Staat van het samenspel" report (platform administrators).
+    CompileStaatReport,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -128,6 +130,7 @@ impl Action {
         Action::RecordParticipation,
         Action::KeepMedebewindTask,
         Action::ImportCosts,
+        Action::CompileStaatReport,
     ];
 
     /// Why this action is refused to a signed-in user the permission table does not allow it
@@ -151,6 +154,7 @@ impl Action {
             Self::RecordParticipation => "problem-forbidden-record-participation",
             Self::KeepMedebewindTask => "problem-forbidden-keep-medebewind-task",
             Self::ImportCosts => "problem-forbidden-import-costs",
+            Self::CompileStaatReport => "problem-forbidden-compile-staat-report",
         };
         crate::Message::new(id, Vec::new(), self.refusal_nl().to_owned())
     }
@@ -186,6 +190,7 @@ impl Action {
             Self::ImportCosts => {
                 "U kunt alleen kosten inlezen van gemeenten waarvan u redacteur bent; beheerders van alle gemeenten."
             }
+            Self::CompileStaatReport => "Alleen beheerders kunnen een Staat van het samenspel samenstellen.",
         }
     }
 }
@@ -321,6 +326,8 @@ mod tests {
             (KeepMedebewindTask, Redacteur, &[Itself]),
             (ImportCosts, Lezer, &[]),
             (ImportCosts, Redacteur, &[Itself]),
+            (CompileStaatReport, Lezer, &[]),
+            (CompileStaatReport, Redacteur, &[]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {

@@ -31,6 +31,7 @@ mod schema;
 pub mod search;
 pub mod signals;
 pub mod spreadsheet;
+pub mod staat;
 pub mod survey;
 pub mod text;
 pub mod transitions;

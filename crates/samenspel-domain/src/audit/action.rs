@@ -73,6 +73,7 @@ audit_actions! {
     MedebewindCreate => "medebewind.create", "Medebewindstaak vastgelegd";
     MedebewindUpdate => "medebewind.update", "Medebewindstaak gewijzigd";
     Iv3CostImport => "iv3.costs.import", "Kosten per taakveld ingelezen";
+    StaatCompile => "staat.compile", "Staat van het samenspel samengesteld";
 }
 
 impl AuditAction {

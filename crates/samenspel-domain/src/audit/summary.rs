@@ -135,6 +135,14 @@ fn summary(
             )
         }),
         A::UdoModerate => read::<UdoModerationView>(after).map(udo_moderation),
+        A::StaatCompile => read::<crate::staat::Period>(after).map(|p| {
+            msg!(
+                "summary-staat-compile",
+                "over {from} tot en met {to}",
+                from = p.from.format("%d-%m-%Y"),
+                to = p.to.format("%d-%m-%Y")
+            )
+        }),
         A::Iv3CostImport => read::<CostImportView>(after).map(|r| {
             msg!(
                 "summary-iv3-cost-import",

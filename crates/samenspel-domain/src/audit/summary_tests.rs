@@ -108,6 +108,7 @@ fn example(action: AuditAction) -> (Option<Value>, Option<Value>) {
             Some(json!({"reaction": 3, "status": "ontvangen", "theme": null})),
             Some(json!({"reaction": 3, "status": "gepubliceerd", "theme": "Financiën"})),
         ),
+        A::StaatCompile => (None, Some(json!({"from": "2025-01-01", "to": "2025-12-31"}))),
         A::Iv3CostImport => (
             None,
             Some(

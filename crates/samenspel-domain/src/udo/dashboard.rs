@@ -87,7 +87,7 @@ impl UdoYearFigures {
 }
 
 /// Rounded half up; `None` for an empty base.
-fn percent(part: u32, whole: u32) -> Option<u32> {
+pub(crate) fn percent(part: u32, whole: u32) -> Option<u32> {
     (whole > 0)
         .then(|| (200 * u64::from(part) + u64::from(whole)) / (2 * u64::from(whole)))
         .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
