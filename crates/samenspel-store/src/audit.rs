@@ -117,6 +117,10 @@ pub enum AuditEvent<'a> {
     AttachmentAdd {
         info: &'a AttachmentInfo,
     },
+    StaatCompile {
+        id: i64,
+        period: &'a samenspel_domain::staat::Period,
+    },
     MedebewindCreate {
         id: i64,
         after: &'a samenspel_domain::medebewind::TaskInput,
@@ -218,6 +222,7 @@ impl AuditEvent<'_> {
             E::SurveyImport { .. } => AuditAction::SurveyImport,
             E::AttachmentAdd { .. } => AuditAction::AttachmentAdd,
             E::ParticipationUpdate { .. } => AuditAction::ParticipationUpdate,
+            E::StaatCompile { .. } => AuditAction::StaatCompile,
             E::MedebewindCreate { .. } => AuditAction::MedebewindCreate,
             E::MedebewindUpdate { .. } => AuditAction::MedebewindUpdate,
             E::UdoCreate { .. } => AuditAction::UdoCreate,
@@ -267,6 +272,7 @@ impl AuditEvent<'_> {
             | E::UdoModerate { dossier_id, .. }
             | E::UdoThemeResponse { dossier_id, .. } => ("udo_dossier", dossier_id.to_string()),
             E::Iv3CostImport { import_id, .. } => ("iv3_cost_import", import_id.to_string()),
+            E::StaatCompile { id, .. } => ("staat_report", id.to_string()),
         }
     }
 
@@ -334,6 +340,7 @@ impl AuditEvent<'_> {
             E::SurveyImport { responses, .. } => (None, Some(json!({ "responses": responses }))),
             E::AttachmentAdd { info } => (None, to_json(info)?),
             E::ParticipationUpdate { before, after, .. } => (opt_json(*before)?, to_json(after)?),
+            E::StaatCompile { period, .. } => (None, to_json(period)?),
             E::MedebewindCreate { after, .. } => (None, to_json(after)?),
             E::MedebewindUpdate { before, after, .. } => (to_json(before)?, to_json(after)?),
             E::UdoCreate { after, .. } => (None, to_json(after)?),

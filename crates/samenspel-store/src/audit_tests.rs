@@ -169,7 +169,12 @@ fn every_event_serialises_and_every_action_is_summarised() {
         replaced: 2,
         unchanged: 0,
     };
+    let staat_period = samenspel_domain::staat::Period::year(2025).unwrap();
     let events = [
+        AuditEvent::StaatCompile {
+            id: 2,
+            period: &staat_period,
+        },
         AuditEvent::Iv3CostImport {
             import_id: 4,
             file: &cost_file,

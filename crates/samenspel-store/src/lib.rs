@@ -11,6 +11,7 @@ mod costs;
 mod error;
 mod medebewind;
 mod model;
+mod staat;
 mod udo;
 mod udo_documents;
 mod udo_reactions;
@@ -22,6 +23,7 @@ pub use costs::{CostFile, CostImportRecord, CostImportReport, CostStore, CostSum
 pub use error::{StoreError, StoreResult};
 pub use medebewind::{MedebewindFacts, MedebewindStore, MedebewindTaskRecord};
 pub use model::*;
+pub use staat::{StaatReportItem, StaatReportRecord, StaatStore};
 pub use udo::{NewUdoDossier, UdoDossierRecord, UdoDossierSummary, UdoFacts, UdoStepChange};
 pub use udo_documents::{StoredUdoDocument, UdoDocumentInfo, UdoDocumentStore};
 pub use udo_reactions::{NewUdoReaction, UdoReactionRecord, UdoReactionState};
@@ -310,6 +312,9 @@ pub trait StanceStore {
     ) -> StoreResult<StanceRecord>;
     /// All stances ever stated in the collaboration, oldest first.
     async fn list_stances(&self, collaboration_id: i64) -> StoreResult<Vec<StanceRecord>>;
+    /// Every stance on a collaboration as a whole (not on one phase), oldest first, with the
+    /// type of the organisation that stated it (for the Staat van het samenspel).
+    async fn general_stances(&self) -> StoreResult<Vec<(StanceRecord, samenspel_domain::org::OrgType)>>;
 }
 
 #[async_trait]
@@ -430,6 +435,7 @@ pub trait Store:
     + UdoDocumentStore
     + MedebewindStore
     + CostStore
+    + StaatStore
     + Send
     + Sync
 {

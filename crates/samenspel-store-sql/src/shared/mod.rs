@@ -24,6 +24,7 @@ mod read;
 mod register;
 mod search;
 mod signals;
+mod staat;
 mod stances;
 mod survey;
 mod udo;

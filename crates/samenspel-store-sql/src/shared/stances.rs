@@ -3,13 +3,13 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use samenspel_domain::audit::Actor;
-use samenspel_domain::org::OrgCode;
+use samenspel_domain::org::{OrgCode, OrgType};
 use samenspel_domain::partnership::{Profile, Stance};
 use samenspel_store::{AuditEvent, StanceRecord, StanceStore, StoreResult};
 
 use super::SqlStore;
 use super::money::is_partner;
-use super::organisations::org_code;
+use super::organisations::{org_code, org_type};
 use super::read::fetch_all_into;
 use super::signals::refresh_signals;
 use crate::error::{Error, Result, boundary, corrupt};
@@ -34,6 +34,20 @@ const LIST_STANCES: &str = concat!(
     stance_columns!(),
     " WHERE collaboration_id = $1 ORDER BY stated_at, id"
 );
+
+const GENERAL_STANCES: &str = "SELECT s.id, s.collaboration_id, s.org_code, s.phase, s.stated_by, s.stated_at, \
+     s.score_1, s.score_2, s.score_3, s.score_4, s.score_5, s.score_6, \
+     s.motivation_1, s.motivation_2, s.motivation_3, s.motivation_4, s.motivation_5, s.motivation_6, \
+     o.org_type FROM stances s JOIN organisations o ON o.code = s.org_code \
+     WHERE s.phase IS NULL ORDER BY s.stated_at, s.id";
+
+/// A stance with the type of the organisation that stated it.
+#[derive(sqlx::FromRow)]
+struct TypedStanceRow {
+    #[sqlx(flatten)]
+    stance: StanceRow,
+    org_type: String,
+}
 
 #[derive(sqlx::FromRow)]
 pub(super) struct StanceRow {
@@ -140,6 +154,16 @@ impl StanceStore for SqlStore {
     async fn list_stances(&self, collaboration_id: i64) -> StoreResult<Vec<StanceRecord>> {
         let query = sqlx::query_as::<_, StanceRow>(LIST_STANCES).bind(collaboration_id);
         boundary(fetch_all_into(query, &self.pool)).await
+    }
+
+    async fn general_stances(&self) -> StoreResult<Vec<(StanceRecord, OrgType)>> {
+        boundary(async {
+            let rows: Vec<TypedStanceRow> = sqlx::query_as(GENERAL_STANCES).fetch_all(&self.pool).await?;
+            rows.into_iter()
+                .map(|row| Ok((StanceRecord::try_from(row.stance)?, org_type(&row.org_type)?)))
+                .collect()
+        })
+        .await
     }
 }
 
