@@ -460,6 +460,7 @@ pub async fn load(app: &App) -> AppResult<DemoReport> {
     app.load_medebewind_starter(&Principal::System("demo")).await?;
     app.load_demo_costs().await?;
     app.load_demo_medebewind().await?;
+    app.load_demo_staat().await?;
     Ok(DemoReport {
         collaborations,
         register,

@@ -40,6 +40,7 @@ pub mod regions;
 pub mod register;
 pub mod search;
 pub mod secret;
+pub mod staat;
 pub mod statutory;
 pub mod survey;
 pub mod udo;

@@ -12,6 +12,7 @@ mod exchange;
 mod iv3;
 mod medebewind;
 mod programmes;
+mod report;
 mod survey;
 
 use std::net::SocketAddr;
@@ -96,6 +97,9 @@ enum Command {
     /// Iv3 task fields: import costs per municipality.
     #[command(subcommand)]
     Iv3(iv3::Iv3Command),
+    /// Periodic reports: the "Staat van het samenspel".
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Measure performance (figures only, no checks).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -237,6 +241,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Survey(command) => return survey::run(&app, command).await,
         Command::Medebewind(command) => return medebewind::run(&app, command).await,
         Command::Iv3(command) => return iv3::run(&app, command).await,
+        Command::Report(command) => return report::run(&app, command).await,
         Command::Bench(_) => unreachable!("bench is handled before the database is opened"),
     }
     Ok(std::process::ExitCode::SUCCESS)
