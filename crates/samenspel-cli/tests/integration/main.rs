@@ -46,6 +46,7 @@ mod security;
 mod sign_in_limits;
 mod signals;
 mod site_search;
+mod staat;
 mod storage;
 mod survey;
 mod survey_web;

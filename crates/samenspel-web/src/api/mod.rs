@@ -20,6 +20,7 @@ mod reference;
 mod regeling;
 mod regions;
 mod search;
+mod staat;
 mod survey;
 mod udo;
 mod udo_advice;
@@ -70,6 +71,7 @@ fn endpoints() -> OpenApiRouter<App> {
         .merge(udo_documents::routes())
         .merge(medebewind::routes())
         .merge(iv3_costs::routes())
+        .merge(staat::routes())
 }
 
 /// An import endpoint, which takes a file up to [`MAX_IMPORT_BYTES`] instead of the usual

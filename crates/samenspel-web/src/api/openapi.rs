@@ -26,7 +26,8 @@ use crate::error::{InvalidParam, Problem};
          (name = "search", description = "Zoeken in organisaties, samenwerkingen en golven"),
          (name = "udo", description = "Uitvoerbaarheidstoets decentrale overheden: dossiers, stappen en gebruik per ministerie"),
          (name = "medebewind", description = "Register van medebewindstaken: grondslag, ambitie, bevoegdheden, budget en taakvelden"),
-         (name = "iv3", description = "Iv3-taakvelden: kosten per gemeente per taakveld per jaar"))
+         (name = "iv3", description = "Iv3-taakvelden: kosten per gemeente per taakveld per jaar"),
+         (name = "staat", description = "Staat van het samenspel: periodiek rapport over alle onderdelen"))
 )]
 struct ApiDoc;
 

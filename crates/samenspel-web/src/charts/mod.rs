@@ -12,6 +12,7 @@ pub mod map;
 pub mod medebewind;
 pub mod moore;
 pub mod radar;
+pub mod staat;
 pub mod survey;
 mod svg;
 pub mod udo;

@@ -30,6 +30,7 @@ mod regions;
 mod request;
 pub mod search;
 mod signals;
+mod staat;
 mod stances;
 mod statutory;
 mod survey;
@@ -77,6 +78,7 @@ pub fn routes() -> Router<App> {
         .merge(region_page::routes())
         .merge(udo::routes())
         .merge(medebewind::routes())
+        .merge(staat::routes())
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             crate::error::page_panicked,
         ))

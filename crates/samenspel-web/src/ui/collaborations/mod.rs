@@ -7,7 +7,7 @@ pub(crate) mod filters;
 mod form;
 pub(crate) mod list;
 mod partners;
-mod show;
+pub(crate) mod show;
 mod versions;
 
 use axum::Router;
