@@ -11,7 +11,8 @@
 //! beheerder may do everything. A refusal must store nothing (the whole database is compared);
 //! a success must store something, with an audit event. Opening and closing a wave of the
 //! knelpuntenmonitor are for beheerders only (the collaboration of a case plays no part). How
-//! residents take part is recorded by the trekker's redacteuren.
+//! residents take part is recorded by the trekker's redacteuren. A Staat van het samenspel is
+//! compiled by beheerders only.
 
 use std::collections::HashMap;
 
@@ -88,11 +89,13 @@ enum Route {
     CloseWave,
     /// How residents take part (the trekker keeps it).
     RecordParticipation,
+    /// Compiling a Staat van het samenspel (beheerders only).
+    CompileStaat,
 }
 
 use Route::{
-    AddPartner, CloseWave, CreateCollaboration, CreateOrganisation, CreateWave, DeleteMoney, Publish,
-    RecordMoney, RecordParticipation, RecordStance, SetControl, StateMoore, UpdateCollaboration,
+    AddPartner, CloseWave, CompileStaat, CreateCollaboration, CreateOrganisation, CreateWave, DeleteMoney,
+    Publish, RecordMoney, RecordParticipation, RecordStance, SetControl, StateMoore, UpdateCollaboration,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +141,7 @@ const MATRIX: &[(Route, bool, [Expect; 8])] = &[
     (CloseWave,           PUBLISHED, [R401, R403,    R403,    R403,    R403,   R403,   R403,   Done]),
     (RecordParticipation, PUBLISHED, [R401, R403,    R403,    R403,    Done,   R403,   R403,   Done]),
     (RecordParticipation, DRAFT,     [R404, R403,    R403,    R404,    Done,   R403,   R404,   Done]),
+    (CompileStaat,        PUBLISHED, [R401, R403,    R403,    R403,    R403,   R403,   R403,   Done]),
 ];
 
 /// One API token and one signed-in browser per caller.
@@ -242,6 +246,11 @@ fn api_request(route: Route, t: Target, name: &str) -> (Method, String, Option<V
             let path = format!("/api/v1/survey/waves/golf-{}/close", t.n);
             return (Method::POST, path, None);
         }
+        CompileStaat => (
+            Method::POST,
+            "/api/v1/staat/reports".to_owned(),
+            json!({"from": "2025-01-01", "to": "2025-12-31"}),
+        ),
         RecordParticipation => (
             Method::PUT,
             format!("/api/v1/collaborations/{id}/participation"),
@@ -325,6 +334,10 @@ fn form_request(route: Route, t: Target, name: &str) -> (String, Vec<(String, St
             fields(&[("key", &format!("golf-{}", t.n)), ("title", name)]),
         ),
         CloseWave => (format!("/knelpuntenmonitor/golf-{}/sluiten", t.n), vec![]),
+        CompileStaat => (
+            "/staat".into(),
+            fields(&[("from", "2025-01-01"), ("to", "2025-12-31")]),
+        ),
         RecordParticipation => (
             format!("/samenwerkingen/{id}/participatie"),
             fields(&[

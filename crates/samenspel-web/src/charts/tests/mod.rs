@@ -6,6 +6,7 @@ mod golden;
 mod map;
 mod moore;
 mod radar;
+mod staat;
 mod survey;
 mod svg;
 mod udo;
