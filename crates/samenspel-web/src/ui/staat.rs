@@ -54,6 +54,8 @@ pub struct ReportRow {
 pub struct ListPage {
     pub layout: Layout,
     pub reports: Vec<ReportRow>,
+    /// The latest report's headlines beside the report before it.
+    pub headlines: Vec<report::HeadlineRow>,
     /// The visitor may compile a report (beheerders).
     pub may_compile: bool,
     /// The form's values and its messages.
@@ -87,7 +89,12 @@ async fn list_page(
     errors: ValidationErrors,
 ) -> Result<ListPage, PageError> {
     let items = app.staat_reports().await?;
+    let headlines = match items.first() {
+        Some(latest) => report::headline_rows(ctx.lang, &app.staat_report(latest.id).await?.headlines),
+        None => Vec::new(),
+    };
     Ok(ListPage {
+        headlines,
         layout: Layout::translated(ctx, ctx.lang.t("staat-title"), "staat"),
         reports: rows(ctx.lang, &items),
         may_compile: ctx.who.is_platform_admin(),

@@ -98,7 +98,7 @@ fn number(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), decimal)
 }
 
-fn headline_rows(lang: Lang, headlines: &[Headline]) -> Vec<HeadlineRow> {
+pub(super) fn headline_rows(lang: Lang, headlines: &[Headline]) -> Vec<HeadlineRow> {
     headlines
         .iter()
         .map(|h| HeadlineRow {
