@@ -173,3 +173,4 @@ medebewind-monitor-years-beyond = Years beyond the margin
 medebewind-monitor-flag = flagged
 medebewind-monitor-sources = Budget: the task's budget lines, each with its source. Costs: the municipalities' Iv3 figures (CBS table 45071NED or openspending.nl), as imported under Iv3 costs. Inhabitants: the organisation register (municipalities 2025). The share by inhabitants is our reading, not the Gemeentefonds's distribution; margin and years are settings.
 medebewind-monitor-chart-caption = Budget and costs per inhabitant per year; the same figures are in the table below.
+medebewind-costs-link = Costs per municipality per task field (Iv3)

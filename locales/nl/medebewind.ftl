@@ -173,3 +173,4 @@ medebewind-monitor-years-beyond = Jaren boven de marge
 medebewind-monitor-flag = gesignaleerd
 medebewind-monitor-sources = Budget: de budgetregels van de taak, elk met zijn bron. Lasten: de Iv3-cijfers van gemeenten (CBS-tabel 45071NED of openspending.nl), zoals ingelezen onder Iv3-kosten. Inwoners: het organisatieregister (gemeenten 2025). Het aandeel naar inwoners is onze lezing, niet de verdeling van het Gemeentefonds; marge en aantal jaren zijn instellingen.
 medebewind-monitor-chart-caption = Budget en lasten per inwoner per jaar; dezelfde cijfers staan in de tabel hieronder.
+medebewind-costs-link = Kosten per gemeente per taakveld (Iv3)
