@@ -19,6 +19,7 @@ pub mod demo_udo;
 mod demo_udo_reactions;
 mod error;
 pub mod exchange;
+pub mod health;
 pub mod import;
 pub mod iv3_costs;
 pub mod medebewind;

@@ -1,6 +1,7 @@
 //! The `samenspel` binary: `serve`, `migrate`, `demo`, `user`, `token`, `audit`.
 
 mod accounts;
+mod backup;
 mod bench;
 mod bench_iv3;
 mod bench_search;
@@ -97,6 +98,15 @@ enum Command {
     /// Iv3 task fields: import costs per municipality.
     #[command(subcommand)]
     Iv3(iv3::Iv3Command),
+    /// Write a checked copy of the SQLite database to FILE while it stays in use (PostgreSQL:
+    /// pg_dump, see docs/DEPLOY.md).
+    Backup {
+        /// A new file; an existing one is never overwritten.
+        file: std::path::PathBuf,
+    },
+    /// Put a copy made by `backup` in place of the SQLite database, after checking its audit
+    /// chain; stop the server first (PostgreSQL: pg_restore, see docs/DEPLOY.md).
+    Restore { file: std::path::PathBuf },
     /// Periodic reports: the "Staat van het samenspel".
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -174,6 +184,10 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         let database = cli.database_given.then_some(cli.database.as_str());
         return bench::run(command, database).await;
     }
+    if let Command::Restore { file } = &cli.command {
+        // Before the database is opened: it is about to be replaced.
+        return backup::restore(&cli.database, file).await;
+    }
     let store = samenspel_store_any::connect(&cli.database)
         .await
         .with_context(|| format!("kan de database niet openen ({})", redact(&cli.database)))?;
@@ -242,6 +256,8 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Medebewind(command) => return medebewind::run(&app, command).await,
         Command::Iv3(command) => return iv3::run(&app, command).await,
         Command::Report(command) => return report::run(&app, command).await,
+        Command::Backup { file } => return backup::backup(app.store(), &file).await,
+        Command::Restore { .. } => unreachable!("restore is handled before the database is opened"),
         Command::Bench(_) => unreachable!("bench is handled before the database is opened"),
     }
     Ok(std::process::ExitCode::SUCCESS)

@@ -443,4 +443,12 @@ pub trait Store:
     async fn migrate(&self) -> StoreResult<()>;
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
+    /// The versions of the backend's migrations not applied to this database (empty when it
+    /// is up to date); an error when the database cannot be reached.
+    async fn pending_migrations(&self) -> StoreResult<Vec<i64>>;
+    /// Writes a consistent copy of the whole database to the file `target` while it stays in
+    /// use (SQLite's `VACUUM INTO`); refused for PostgreSQL, whose backups are pg_dump's.
+    async fn backup_into(&self, target: &str) -> StoreResult<()>;
+    /// Closes every connection (before the database file is replaced or copied).
+    async fn close(&self);
 }

@@ -11,6 +11,7 @@ mod charts;
 mod error;
 pub mod exports;
 mod headers;
+mod health;
 pub mod i18n;
 pub mod messages;
 pub mod odt;
@@ -40,6 +41,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .merge(ui::routes())
         .nest("/api", api::routes())
         .merge(assets::routes())
+        .merge(health::routes())
         .fallback(ui::not_found)
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),

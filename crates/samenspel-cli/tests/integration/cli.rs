@@ -97,3 +97,140 @@ fn report_staat_compiles_keeps_and_writes_the_report_and_names_a_wrong_date() {
     let again: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(again["to"], "2025-06-30");
 }
+
+fn stdout(output: &std::process::Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_backup_is_checked_and_a_restore_brings_the_database_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("live.db");
+    let url = format!("sqlite://{}", db.display());
+    let copy = dir.path().join("kopie.db");
+    stdout(&samenspel(&["--database", &url, "demo"]));
+    let verified = stdout(&samenspel(&["--database", &url, "audit", "verify"]));
+    let written = stdout(&samenspel(&[
+        "--database",
+        &url,
+        "backup",
+        copy.to_str().unwrap(),
+    ]));
+    assert!(
+        written.contains("gecontroleerd") && written.contains("keten ongebroken"),
+        "{written}"
+    );
+    // Never over an existing file.
+    let again = samenspel(&["--database", &url, "backup", copy.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+
+    // A change after the backup: a new account (with its audit event).
+    let mut add = Command::new(env!("CARGO_BIN_EXE_samenspel"))
+        .args([
+            "--database",
+            &url,
+            "user",
+            "add",
+            "--email",
+            "na@example.nl",
+            "--name",
+            "Na",
+            "--org",
+            "GM0363",
+            "--role",
+            "lezer",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(add.stdin.as_mut().unwrap(), b"wachtwoord-lang-1\n").unwrap();
+    assert!(add.wait().unwrap().success());
+    let changed = stdout(&samenspel(&["--database", &url, "audit", "verify"]));
+    assert_ne!(changed, verified);
+
+    // A broken copy is refused and the database stays as it is.
+    let broken = dir.path().join("kapot.db");
+    std::fs::write(&broken, b"geen database").unwrap();
+    let refused = samenspel(&["--database", &url, "restore", broken.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("ongewijzigd"));
+    assert_eq!(
+        stdout(&samenspel(&["--database", &url, "audit", "verify"])),
+        changed
+    );
+
+    let restored = stdout(&samenspel(&[
+        "--database",
+        &url,
+        "restore",
+        copy.to_str().unwrap(),
+    ]));
+    assert!(restored.contains("teruggezet"), "{restored}");
+    assert_eq!(
+        stdout(&samenspel(&["--database", &url, "audit", "verify"])),
+        verified,
+        "the audit trail as it was at the backup"
+    );
+    assert!(!dir.path().join("live.db.terugzetten").exists());
+}
+
+/// The documented PostgreSQL backup (docs/DEPLOY.md): pg_dump in the custom format, pg_restore
+/// into an empty database, and the audit trail comes back whole. Runs where the suite runs on
+/// PostgreSQL (`SAMENSPEL_TEST_DATABASE_URL`, as in CI).
+#[test]
+fn a_postgres_backup_with_pg_dump_restores_whole() {
+    let Ok(admin) = std::env::var("SAMENSPEL_TEST_DATABASE_URL") else {
+        eprintln!("skipped: SAMENSPEL_TEST_DATABASE_URL is not set");
+        return;
+    };
+    let base = admin
+        .rsplit_once('/')
+        .map_or(admin.as_str(), |(base, _)| base)
+        .to_owned();
+    let suffix = std::process::id();
+    let (live, back) = (format!("ss_dump_{suffix}"), format!("ss_back_{suffix}"));
+    let tool = |program: &str, args: &[&str]| {
+        let output = Command::new(program).args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{program}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let maintenance = format!("--maintenance-db={admin}");
+    for name in [&live, &back] {
+        tool("createdb", &[&maintenance, name]);
+    }
+    let live_url = format!("{base}/{live}");
+    let back_url = format!("{base}/{back}");
+    stdout(&samenspel(&["--database", &live_url, "demo"]));
+    let verified = stdout(&samenspel(&["--database", &live_url, "audit", "verify"]));
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("samenspel.dump");
+    tool(
+        "pg_dump",
+        &["--format=custom", "--file", dump.to_str().unwrap(), &live_url],
+    );
+    tool(
+        "pg_restore",
+        &["--no-owner", "--dbname", &back_url, dump.to_str().unwrap()],
+    );
+    let restored = stdout(&samenspel(&["--database", &back_url, "audit", "verify"]));
+    assert_eq!(restored, verified);
+    let refused = samenspel(&[
+        "--database",
+        &live_url,
+        "backup",
+        dir.path().join("x.db").to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2), "pg_dump is the way");
+    for name in [&live, &back] {
+        tool("dropdb", &[&maintenance, name]);
+    }
+}

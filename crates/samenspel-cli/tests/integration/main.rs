@@ -19,6 +19,7 @@ mod control;
 mod council_bodies;
 mod exchange;
 mod findings_en;
+mod health;
 mod helpers;
 mod info_pages;
 mod iv3_costs;

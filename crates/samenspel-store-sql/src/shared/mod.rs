@@ -79,4 +79,40 @@ impl Store for SqlStore {
     fn backend(&self) -> &'static str {
         BACKEND
     }
+
+    async fn pending_migrations(&self) -> StoreResult<Vec<i64>> {
+        crate::error::boundary(async {
+            let applied: Vec<i64> =
+                sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+                    .fetch_all(&self.pool)
+                    .await?;
+            Ok(self
+                .migrator
+                .iter()
+                .map(|m| m.version)
+                .filter(|v| !applied.contains(v))
+                .collect())
+        })
+        .await
+    }
+
+    async fn backup_into(&self, target: &str) -> StoreResult<()> {
+        if BACKEND != "sqlite" {
+            return Err(samenspel_store::StoreError::UnsupportedUrl(
+                "Een reservekopie van PostgreSQL maakt u met pg_dump (zie docs/DEPLOY.md).".to_owned(),
+            ));
+        }
+        crate::error::boundary(async {
+            sqlx::query("VACUUM INTO $1")
+                .bind(target)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
 }
