@@ -332,7 +332,24 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// Ctrl-C, or SIGTERM (what systemd, a container runtime or `kill` sends to stop a service).
 async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = terminate.recv() => {}
+                }
+                return;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM; only Ctrl-C stops the server gracefully")
+            }
+        }
+    }
     let _ = tokio::signal::ctrl_c().await;
 }
 

@@ -82,6 +82,18 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Sends SIGTERM (as systemd does to stop a service) and waits for the process to end.
+    pub(crate) fn terminate(&mut self) -> std::process::ExitStatus {
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        self.child.wait().unwrap()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -319,4 +331,21 @@ async fn api_tokens_are_created_and_revoked_on_the_command_line() {
     let output = run(&url, &["token", "create", "--email", "niemand@test.nl"], None);
     assert!(!output.status.success(), "no token for an unknown account");
     assert!(stdout(&output).trim().is_empty());
+}
+
+/// SIGTERM (systemd's, a container runtime's way to stop a service) stops the server
+/// gracefully: it answers until then and ends with success, not killed by the signal.
+#[tokio::test]
+async fn sigterm_stops_the_server_gracefully() {
+    let h = Harness::start().await;
+    let mut server = Server::start(&h.app.db.url);
+    let live = reqwest::get(format!("{}/health/live", server.base))
+        .await
+        .unwrap();
+    assert_eq!(live.status(), reqwest::StatusCode::OK);
+    let status = server.terminate();
+    assert!(
+        status.success(),
+        "ended by the signal instead of shutting down: {status:?}"
+    );
 }
