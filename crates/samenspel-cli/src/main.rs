@@ -9,6 +9,7 @@ mod bench_survey;
 mod bench_udo;
 mod bench_udo_data;
 mod bench_udo_peer;
+mod config;
 mod exchange;
 mod iv3;
 mod medebewind;
@@ -41,6 +42,10 @@ struct Cli {
     /// the default): `bench` only writes to a database named explicitly.
     #[arg(skip)]
     database_given: bool,
+    /// A configuration file (TOML; `samenspel config default` prints an example). The command
+    /// line and the environment variables go before it.
+    #[arg(long, global = true, env = "SAMENSPEL_CONFIG")]
+    config: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -110,6 +115,9 @@ enum Command {
     /// Periodic reports: the "Staat van het samenspel".
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// The configuration file.
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Measure performance (figures only, no checks).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -146,10 +154,25 @@ enum ExportCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Print a commented configuration file with every key and its environment variable.
+    Default,
+}
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     init_logging();
-    let matches = <Cli as clap::CommandFactory>::command().get_matches();
+    let args: Vec<String> = std::env::args().collect();
+    let file = match config::load(&args) {
+        Ok(file) => file,
+        Err(problems) => {
+            eprintln!("{problems}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let command = config::apply(<Cli as clap::CommandFactory>::command(), &file);
+    let matches = command.get_matches();
     let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
         .map_err(|e| e.format(&mut <Cli as clap::CommandFactory>::command()))
         .unwrap_or_else(|e| e.exit());
@@ -183,6 +206,10 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         // Opens its own databases: never the default or the environment's.
         let database = cli.database_given.then_some(cli.database.as_str());
         return bench::run(command, database).await;
+    }
+    if let Command::Config(ConfigCommand::Default) = cli.command {
+        print!("{}", config::default_file());
+        return Ok(std::process::ExitCode::SUCCESS);
     }
     if let Command::Restore { file } = &cli.command {
         // Before the database is opened: it is about to be replaced.
@@ -258,6 +285,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Report(command) => return report::run(&app, command).await,
         Command::Backup { file } => return backup::backup(app.store(), &file).await,
         Command::Restore { .. } => unreachable!("restore is handled before the database is opened"),
+        Command::Config(_) => unreachable!("config is handled before the database is opened"),
         Command::Bench(_) => unreachable!("bench is handled before the database is opened"),
     }
     Ok(std::process::ExitCode::SUCCESS)

@@ -234,3 +234,44 @@ fn a_postgres_backup_with_pg_dump_restores_whole() {
         tool("dropdb", &[&maintenance, name]);
     }
 }
+
+#[test]
+fn a_configuration_file_sets_what_the_command_line_and_environment_leave_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = stdout(&samenspel(&["config", "default"]));
+    assert!(
+        example.contains("# database = ") && example.contains("SAMENSPEL_BIND"),
+        "{example}"
+    );
+    let from_file = dir.path().join("uit-bestand.db");
+    let config = dir.path().join("samenspel.toml");
+    std::fs::write(
+        &config,
+        format!("{example}\ndatabase = \"sqlite://{}\"\n", from_file.display()),
+    )
+    .unwrap();
+    let migrated = stdout(&samenspel(&["--config", config.to_str().unwrap(), "migrate"]));
+    assert!(
+        migrated.contains("uit-bestand.db") && from_file.exists(),
+        "{migrated}"
+    );
+    // The environment goes before the file.
+    let from_env = dir.path().join("uit-omgeving.db");
+    let output = Command::new(env!("CARGO_BIN_EXE_samenspel"))
+        .args(["--config", config.to_str().unwrap(), "migrate"])
+        .env(
+            "SAMENSPEL_DATABASE_URL",
+            format!("sqlite://{}", from_env.display()),
+        )
+        .output()
+        .unwrap();
+    assert!(output.status.success() && from_env.exists());
+    // An unknown key: refused by name, nothing opened.
+    let typo = dir.path().join("typo.toml");
+    let never = dir.path().join("nooit.db");
+    std::fs::write(&typo, format!("databse = \"sqlite://{}\"\n", never.display())).unwrap();
+    let refused = samenspel(&["--config", typo.to_str().unwrap(), "migrate"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("onbekende sleutel 'databse'"));
+    assert!(!never.exists() && !dir.path().join("samenspel.db").exists());
+}
