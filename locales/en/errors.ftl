@@ -161,3 +161,4 @@ error-version-missing-form = The version is missing; please reload the form.
 error-version-required = Give the version the change is based on.
 error-passwords-differ = The two passwords are not the same.
 error-form-too-large = The form is too large.
+problem-forbidden-metrics = Only administrators can read the metrics.

@@ -155,3 +155,4 @@ error-version-missing-form = De versie ontbreekt; laad het formulier opnieuw.
 error-version-required = Geef de versie waarop de wijziging is gebaseerd.
 error-passwords-differ = De twee wachtwoorden zijn niet gelijk.
 error-form-too-large = Het formulier is te groot.
+problem-forbidden-metrics = Alleen beheerders kunnen de meetgegevens lezen.

@@ -83,6 +83,15 @@ const SETTINGS: &[Setting] = &[
         example: "\"samenspel@voorbeeld.nl\"",
         help: "Hoe bezoekers die organisatie bereiken (e-mail- of webadres), op /contact.",
     },
+    Setting {
+        key: "metrics_public",
+        arg: "metrics_public",
+        subcommand: Some("serve"),
+        env: "SAMENSPEL_METRICS_PUBLIC",
+        kind: Kind::Switch,
+        example: "false",
+        help: "Iedereen mag /metrics lezen (voor een scraper op een afgeschermd netwerk); anders alleen beheerders.",
+    },
 ];
 
 /// The values a file sets: (argument, subcommand, value as the command line would give it).

@@ -74,6 +74,10 @@ enum Command {
         /// How visitors reach that organisation (an e-mail or web address), shown on /contact.
         #[arg(long, env = "SAMENSPEL_CONTACT")]
         contact: Option<String>,
+        /// Anyone may read /metrics (for a scraper on a private network); without it only
+        /// beheerders may.
+        #[arg(long, env = "SAMENSPEL_METRICS_PUBLIC")]
+        metrics_public: bool,
     },
     /// Apply the database migrations and load the reference organisations, then stop.
     Migrate,
@@ -248,6 +252,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             behind_proxy,
             operator,
             contact,
+            metrics_public,
         } => {
             if demo {
                 let report = samenspel_app::demo::load(&app)
@@ -272,6 +277,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     // Set once for the life of the process, so the settings stay `Copy`.
                     operator: operator.map(|o| &*Box::leak(o.into_boxed_str())),
                     contact: contact.map(|c| &*Box::leak(c.into_boxed_str())),
+                    metrics_public,
                 },
             );
             samenspel_web::serve(listener, router, shutdown_signal()).await?;

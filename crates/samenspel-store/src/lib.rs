@@ -451,4 +451,8 @@ pub trait Store:
     async fn backup_into(&self, target: &str) -> StoreResult<()>;
     /// Closes every connection (before the database file is replaced or copied).
     async fn close(&self);
+    /// The connection pool now: (open connections, of which idle).
+    fn pool_state(&self) -> (u32, u32);
+    /// How many audit events each action has (imports, sign-in refusals, …), for monitoring.
+    async fn audit_action_counts(&self) -> StoreResult<Vec<(String, u64)>>;
 }

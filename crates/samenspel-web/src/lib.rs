@@ -14,6 +14,7 @@ mod headers;
 mod health;
 pub mod i18n;
 pub mod messages;
+mod metrics;
 pub mod odt;
 mod redirects;
 mod request_log;
@@ -37,7 +38,9 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// Builds the whole application: pages, API, assets, security headers, body limits and
 /// deadlines, and a log line per request.
 pub fn router(app: App, config: WebConfig) -> Router {
+    let counts = std::sync::Arc::new(metrics::Metrics::default());
     Router::new()
+        .route("/metrics", axum::routing::get(metrics::metrics))
         .merge(ui::routes())
         .nest("/api", api::routes())
         .merge(assets::routes())
@@ -56,6 +59,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
+        .layer(axum::Extension(counts.clone()))
+        .layer(axum::middleware::from_fn_with_state(counts, metrics::count))
         .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(app)
 }

@@ -34,6 +34,9 @@ pub struct WebConfig {
     pub operator: Option<&'static str>,
     /// How visitors reach that organisation: an e-mail or web address.
     pub contact: Option<&'static str>,
+    /// `/metrics` may be read by anyone (a scraper on a private network); otherwise by
+    /// beheerders only.
+    pub metrics_public: bool,
 }
 
 /// The address of the client, for limits per address (sign-in failures, answers by a wave's

@@ -115,4 +115,23 @@ impl Store for SqlStore {
     async fn close(&self) {
         self.pool.close().await;
     }
+
+    fn pool_state(&self) -> (u32, u32) {
+        let idle = u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX);
+        (self.pool.size(), idle)
+    }
+
+    async fn audit_action_counts(&self) -> StoreResult<Vec<(String, u64)>> {
+        crate::error::boundary(async {
+            let rows: Vec<(String, i64)> =
+                sqlx::query_as("SELECT action, COUNT(*) FROM audit_events GROUP BY action ORDER BY action")
+                    .fetch_all(&self.pool)
+                    .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(action, n)| (action, u64::try_from(n).unwrap_or(0)))
+                .collect())
+        })
+        .await
+    }
 }
