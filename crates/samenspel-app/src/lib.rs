@@ -66,8 +66,6 @@ pub struct App {
     /// Reports of closed waves: their kept counts no longer change, so each is computed once
     /// per process (see [`survey`]).
     closed_reports: survey::ReportCache,
-    /// Answers by a wave's link per address (see [`survey::LinkLimiter`]).
-    link_answers: survey::LinkLimiter,
     /// Where "today" comes from for every page and API call.
     clock: Clock,
 }
@@ -77,7 +75,6 @@ impl App {
         Self {
             store,
             closed_reports: survey::ReportCache::default(),
-            link_answers: survey::LinkLimiter::default(),
             clock: Clock::system(),
         }
     }

@@ -15,7 +15,7 @@ pub fn too_many_sign_ins(minutes: i64) -> Message {
 }
 
 /// Too many answers by a wave's open link from one address; try again after `minutes`.
-pub fn too_many_link_answers(answers: usize, minutes: u64) -> Message {
+pub fn too_many_link_answers(answers: u32, minutes: u64) -> Message {
     msg!(
         "refusal-too-many-link-answers",
         "Vanaf dit adres zijn in korte tijd al {answers} antwoorden op deze golf gegeven. Probeer het over {minutes} minuten opnieuw; uw antwoorden zijn niet opgeslagen.",

@@ -504,7 +504,7 @@ mod respond;
 mod trend;
 pub use export::{REPORT_CSV_HEADER, report_csv, report_csv_with_header};
 pub use file::ResponseFile;
-pub use limit::{LINK_ANSWERS, LINK_WINDOW, LinkLimiter};
+pub use limit::{LINK_ANSWERS, LINK_WINDOW};
 pub use respond::{RespondentView, ResponseInput, answering_on};
 pub use trend::TrendWave;
 

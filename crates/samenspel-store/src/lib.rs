@@ -455,4 +455,16 @@ pub trait Store:
     fn pool_state(&self) -> (u32, u32);
     /// How many audit events each action has (imports, sign-in refusals, …), for monitoring.
     async fn audit_action_counts(&self) -> StoreResult<Vec<(String, u64)>>;
+    /// Counts one hit for `key` in `scope` in its window of `window_seconds` (which starts at
+    /// its first hit), shared by every process on this database: true, and counted, while the
+    /// window has at most `limit` hits; false, and nothing stored, beyond. `now` is in seconds
+    /// since 1970. Windows that have ended are forgotten.
+    async fn admit_hit(
+        &self,
+        scope: &str,
+        key: &str,
+        limit: u32,
+        window_seconds: i64,
+        now: i64,
+    ) -> StoreResult<bool>;
 }

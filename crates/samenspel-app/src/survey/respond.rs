@@ -130,7 +130,7 @@ impl App {
 
     /// Stores a response; with an invitation token it replaces that invitation's earlier
     /// response (returns true then).
-    /// Answers by the wave's link are limited per `address` (see [`super::LinkLimiter`]).
+    /// Answers by the wave's link are limited per `address` (see [`super::LINK_ANSWERS`]).
     pub async fn respond(
         &self,
         key: &str,
@@ -144,11 +144,7 @@ impl App {
             None => format!("link:{}", new_token().1),
         };
         let response = parse_response(input, view.statements, respondent)?;
-        if token.is_none()
-            && !self
-                .link_answers
-                .admit(view.wave.id, address, std::time::Instant::now())
-        {
+        if token.is_none() && !self.admit_link_answer(view.wave.id, address).await? {
             return Err(AppError::TooManyAttempts(crate::refusals::too_many_link_answers(
                 super::LINK_ANSWERS,
                 super::LINK_WINDOW.as_secs() / 60,

@@ -349,3 +349,76 @@ async fn sigterm_stops_the_server_gracefully() {
         "ended by the signal instead of shutting down: {status:?}"
     );
 }
+
+/// One answer by the open link of the demonstration wave, from a fresh browser (no cookies) on
+/// the server at `base`; the status of the post.
+async fn answer_by_link(base: &str) -> StatusCode {
+    let client = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let path = format!("{base}/knelpuntenmonitor/demo-open/invullen");
+    let form = client.get(&path).send().await.unwrap();
+    let csrf = cookie_value(&form, "samenspel_csrf").unwrap();
+    let mut fields = vec![
+        ("csrf".to_owned(), csrf.clone()),
+        ("layer".to_owned(), "gemeente".to_owned()),
+    ];
+    fields.extend((1..=24).map(|i| (format!("S{i:02}"), "3".to_owned())));
+    client
+        .post(&path)
+        .header("cookie", format!("samenspel_csrf={csrf}"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+/// The limit on answers by a wave's link holds for the address across two processes on one
+/// database, not per process (issue 16, item 2).
+#[tokio::test]
+async fn the_limit_per_address_holds_across_two_servers() {
+    let h = Harness::start().await;
+    samenspel_app::demo_survey::load(&h.app.app).await.unwrap();
+    let (a, b) = (Server::start(&h.app.db.url), Server::start(&h.app.db.url));
+    let limit = samenspel_app::survey::LINK_ANSWERS;
+    for i in 0..limit {
+        let base = if i % 2 == 0 { &a.base } else { &b.base };
+        assert_eq!(answer_by_link(base).await, StatusCode::SEE_OTHER, "answer {i}");
+    }
+    assert_eq!(answer_by_link(&a.base).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(answer_by_link(&b.base).await, StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// A parallel burst of answers by link from one address over two servers lets exactly the
+/// limit through.
+#[tokio::test]
+async fn a_parallel_burst_over_two_servers_lets_exactly_the_limit_through() {
+    let h = Harness::start().await;
+    samenspel_app::demo_survey::load(&h.app.app).await.unwrap();
+    let (a, b) = (Server::start(&h.app.db.url), Server::start(&h.app.db.url));
+    let mut burst = tokio::task::JoinSet::new();
+    for i in 0..60 {
+        let base = if i % 2 == 0 {
+            a.base.clone()
+        } else {
+            b.base.clone()
+        };
+        burst.spawn(async move { answer_by_link(&base).await });
+    }
+    let statuses = burst.join_all().await;
+    let accepted = statuses.iter().filter(|s| **s == StatusCode::SEE_OTHER).count();
+    let limited = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(
+        (accepted, limited),
+        (
+            samenspel_app::survey::LINK_ANSWERS as usize,
+            60 - samenspel_app::survey::LINK_ANSWERS as usize
+        ),
+        "{statuses:?}"
+    );
+}

@@ -14,6 +14,7 @@ mod audit;
 mod collaborations;
 mod control;
 mod costs;
+mod limits;
 mod listings;
 mod medebewind;
 mod money;
@@ -114,6 +115,17 @@ impl Store for SqlStore {
 
     async fn close(&self) {
         self.pool.close().await;
+    }
+
+    async fn admit_hit(
+        &self,
+        scope: &str,
+        key: &str,
+        limit: u32,
+        window_seconds: i64,
+        now: i64,
+    ) -> StoreResult<bool> {
+        crate::error::boundary(limits::admit_hit(self, scope, key, limit, window_seconds, now)).await
     }
 
     fn pool_state(&self) -> (u32, u32) {
