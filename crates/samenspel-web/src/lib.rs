@@ -8,6 +8,7 @@
 mod api;
 mod assets;
 mod charts;
+mod compression;
 mod error;
 pub mod exports;
 mod headers;
@@ -34,8 +35,9 @@ pub use session::WebConfig;
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// Builds the whole application: pages, API, assets, security headers, body limits and
-/// deadlines, and a log line per request.
+/// deadlines, compression of text responses, and a log line per request.
 pub fn router(app: App, config: WebConfig) -> Router {
+    assets::prepare_in_background();
     Router::new()
         .merge(ui::routes())
         .nest("/api", api::routes())
@@ -54,6 +56,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
+        .layer(compression::layer())
         .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(app)
 }
