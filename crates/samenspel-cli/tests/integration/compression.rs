@@ -62,7 +62,10 @@ async fn same_body_in_every_coding(h: &Harness, path: &str) -> (Vec<u8>, [usize;
         );
         assert!(header(&response, "x-request-id").is_some(), "still logged");
         let wire = response.bytes().await.unwrap();
-        assert!(length.is_none_or(|length| length == wire.len()), "{path} {coding}");
+        assert!(
+            length.is_none_or(|length| length == wire.len()),
+            "{path} {coding}"
+        );
         assert_eq!(decode(coding, &wire), plain, "{path} {coding}");
         assert!(
             wire.len() * 2 < plain.len(),
@@ -81,7 +84,11 @@ async fn pages_json_and_csv_are_compressed_as_asked_and_decode_to_the_same_body(
     samenspel_app::demo::load(&h.app.app).await.unwrap();
     let (page, _) = same_body_in_every_coding(&h, "/samenwerkingen").await;
     let response = get(&h, "/samenwerkingen", Some("gzip")).await;
-    assert_eq!(header(&response, "content-length"), None, "a page is compressed as it streams");
+    assert_eq!(
+        header(&response, "content-length"),
+        None,
+        "a page is compressed as it streams"
+    );
     assert!(String::from_utf8(page).unwrap().contains("<h1"));
     let (json, _) = same_body_in_every_coding(&h, "/api/v1/collaborations").await;
     let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
