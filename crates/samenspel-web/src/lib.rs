@@ -8,6 +8,7 @@
 mod api;
 mod assets;
 mod charts;
+mod compression;
 mod error;
 pub mod exports;
 mod headers;
@@ -36,8 +37,9 @@ pub use session::WebConfig;
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// Builds the whole application: pages, API, assets, security headers, body limits and
-/// deadlines, and a log line per request.
+/// deadlines, compression of text responses, and a log line per request.
 pub fn router(app: App, config: WebConfig) -> Router {
+    assets::prepare_in_background();
     let counts = std::sync::Arc::new(metrics::Metrics::default());
     Router::new()
         .route("/metrics", axum::routing::get(metrics::metrics))
@@ -59,6 +61,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
+        .layer(compression::layer())
         .layer(axum::Extension(counts.clone()))
         .layer(axum::middleware::from_fn_with_state(counts, metrics::count))
         .layer(axum::middleware::from_fn(request_log::log_request))

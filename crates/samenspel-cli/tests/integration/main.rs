@@ -13,6 +13,7 @@ mod bench;
 mod changes;
 mod cli;
 mod collaboration_pages_en;
+mod compression;
 mod concurrency;
 mod confirmations;
 mod control;

@@ -25,6 +25,12 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The address of a static asset, with its version so that browsers may keep it for good
+    /// (`/assets/css/site.css?v=…`).
+    pub fn asset(&self, path: &str) -> String {
+        crate::assets::href(path)
+    }
+
     /// The frame of a page whose text comes from the catalogue in the visitor's language.
     pub fn translated(ctx: &PageContext, title: impl Into<String>, section: &'static str) -> Self {
         Self {
