@@ -119,7 +119,14 @@ impl App {
         // Anonymous visitors, lezers and redacteuren of no municipality are refused before the
         // file is read.
         who.authorise(Action::ImportCosts, municipality_itself)?;
-        let figures = parse(shape, bytes)?;
+        // The hash on a second core while the rows are read.
+        let (sha256, figures) = std::thread::scope(|scope| {
+            let sha256 = scope.spawn(|| hex(&Sha256::digest(bytes)));
+            let figures = parse(shape, bytes);
+            (sha256.join(), figures)
+        });
+        let figures = figures?;
+        let sha256 = sha256.map_err(|_| AppError::internal("the SHA-256 of the file"))?;
         // The figures are in key order, so each organisation's follow each other.
         let mut organisations: Vec<&OrgCode> = figures.iter().map(|f| &f.key.organisation).collect();
         organisations.dedup();
@@ -138,7 +145,7 @@ impl App {
             None => who.authorise(Action::ImportCosts, municipality_itself)?,
         };
         let file = CostFile {
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256,
             shape,
             file_name: file_name.chars().take(200).collect(),
             demo,
@@ -293,7 +300,10 @@ mod tests {
                     GM0363,6.72,L3.1,Jaarrekening,2022jj00, 10 \r\n\
                     GM0363,6.72,B3,jaarrekening,2022JJ00,\"1,5\"\r\n";
         let figures = parse(CostShape::Cbs, utf8.as_bytes()).unwrap();
-        assert_eq!((figures.len(), figures[0].lasten.get(), figures[0].baten.get()), (1, 1_000_000, 150_000));
+        assert_eq!(
+            (figures.len(), figures[0].lasten.get(), figures[0].baten.get()),
+            (1, 1_000_000, 150_000)
+        );
         // Windows-1252 (\x80 is the euro sign): the file is read, the bad cell named as written.
         let cp1252 = b"Gemeenten;TaakveldBalanspost;Categorie;Verslagsoort;Perioden;Bedrag\n\
                        GM0363;6.72;L3.1;jaarrekening;2022JJ00;\x80 10\n";

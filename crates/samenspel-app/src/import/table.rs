@@ -148,7 +148,7 @@ fn row_unreadable(error: impl std::fmt::Display) -> samenspel_domain::Message {
 pub struct Record<'r> {
     /// As a spreadsheet numbers it: the header is row 1.
     pub number: usize,
-    record: &'r csv::ByteRecord,
+    record: &'r csv::StringRecord,
     columns: &'r [usize],
 }
 
@@ -156,13 +156,24 @@ impl<'r> Record<'r> {
     /// The cell of the `place`th column asked for, read as [`Row::text`] reads it; empty when
     /// the row is short.
     pub fn text(&self, place: usize) -> &'r str {
-        let bytes = self
+        let cell = self
             .columns
             .get(place)
             .and_then(|&i| self.record.get(i))
             .unwrap_or_default();
-        // The text is UTF-8 and the delimiters ASCII, so every field is UTF-8 too.
-        spreadsheet::read_cell(std::str::from_utf8(bytes).unwrap_or_default().trim())
+        spreadsheet::read_cell(trim(cell))
+    }
+}
+
+/// `cell.trim()`, without looking up Unicode white space when the cell ends in letters or
+/// digits (as nearly every cell does).
+fn trim(cell: &str) -> &str {
+    let ascii = cell.trim_ascii();
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if visible(ascii.as_bytes().first()) && visible(ascii.as_bytes().last()) {
+        ascii
+    } else {
+        cell.trim()
     }
 }
 
@@ -179,11 +190,11 @@ pub fn each_record(
         Ok(csv) => csv,
         Err(e) => return problems.add(1, "", header_unreadable(e)),
     };
-    let mut record = csv::ByteRecord::new();
-    if let Err(e) = csv.read_byte_record(&mut record) {
+    let mut record = csv::StringRecord::new();
+    if let Err(e) = csv.read_record(&mut record) {
         return problems.add(1, "", header_unreadable(e));
     }
-    let header = Header::new(record.iter().map(|name| std::str::from_utf8(name).unwrap_or_default()));
+    let header = Header::new(record.iter());
     if !header.require(required, problems) {
         return;
     }
@@ -191,7 +202,7 @@ pub fn each_record(
     let mut number = 1;
     while !problems.full() {
         number += 1;
-        match csv.read_byte_record(&mut record) {
+        match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => read(
                 Record {
@@ -244,6 +255,39 @@ mod tests {
         assert_eq!(rows[1].get("geen"), "");
         assert!(problems.is_empty());
         assert!(!table.header.require(&["taak", "omschrijving"], &mut problems));
+        let named: Vec<String> = problems
+            .into_errors()
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(named, ["bestand:1:omschrijving"]);
+    }
+
+    #[test]
+    fn each_record_reads_as_a_table_reads_without_holding_the_rows() {
+        let text = "Taak; JAAR ;bedrag\nzorg ;2026;'=1\n\"a\nb\";\u{a0}2027\u{b}\nkort\n";
+        let mut problems = Problems::new("bestand");
+        let mut rows = Vec::new();
+        each_record(text, &["bedrag", "taak", "jaar"], &mut problems, |row, _| {
+            rows.push((row.number, [0, 1, 2, 3].map(|place| row.text(place).to_owned())));
+        });
+        assert!(problems.is_empty());
+        let table = Table::read(text, &mut problems).unwrap();
+        let expected: Vec<(usize, [String; 4])> = table
+            .rows()
+            .map(|row| {
+                (
+                    row.number,
+                    ["bedrag", "taak", "jaar", "geen"].map(|c| row.text(c).to_owned()),
+                )
+            })
+            .collect();
+        assert_eq!(rows, expected);
+        assert_eq!(rows[1].1[2], "2027", "Unicode white space is trimmed");
+        each_record(text, &["taak", "omschrijving"], &mut problems, |_, _| {
+            panic!("read")
+        });
         let named: Vec<String> = problems
             .into_errors()
             .errors

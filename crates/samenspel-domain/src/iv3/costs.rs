@@ -362,7 +362,14 @@ fn cells<'c>(cell: Cells<'c>) -> [&'c str; 6] {
 /// A row's values once each of its cells is good.
 fn checked(
     errors: ValidationErrors,
-    values: (Option<u32>, Option<u32>, Option<i32>, Option<ReportKind>, Option<bool>, Option<Cents>),
+    values: (
+        Option<u32>,
+        Option<u32>,
+        Option<i32>,
+        Option<ReportKind>,
+        Option<bool>,
+        Option<Cents>,
+    ),
 ) -> Result<CheckedRow, ValidationErrors> {
     match values {
         (Some(organisation), Some(task_field), Some(year), Some(report), Some(lasten), Some(amount))
@@ -430,12 +437,10 @@ impl<'a> RowContext<'a> {
         let mut errors = ValidationErrors::new();
         let organisation = errors.collect(self.organisation("gemeenten", gemeenten));
         let period = errors.collect(parse_period("perioden", perioden));
-        let report = period.and_then(|(_, quarter)| {
-            errors.collect(cbs_report("verslagsoort", verslagsoort, quarter))
-        });
+        let report =
+            period.and_then(|(_, quarter)| errors.collect(cbs_report("verslagsoort", verslagsoort, quarter)));
         let lasten = errors.collect(category_side("categorie", categorie));
-        let task_field =
-            self.task_field(&mut errors, "taakveldbalanspost", taakveld, period.map(|p| p.0));
+        let task_field = self.task_field(&mut errors, "taakveldbalanspost", taakveld, period.map(|p| p.0));
         let amount = errors.collect(parse_thousands("bedrag", bedrag));
         let year = period.map(|(year, _)| year);
         checked(errors, (organisation, task_field, year, report, lasten, amount))

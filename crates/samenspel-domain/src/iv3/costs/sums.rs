@@ -166,7 +166,9 @@ impl Totals {
         };
         let organisations = &memos.organisations.values;
         let task_fields = &memos.task_fields.values;
-        let org_rank = ranks(organisations.len(), &|a, b| organisations[a].cmp(&organisations[b]));
+        let org_rank = ranks(organisations.len(), &|a, b| {
+            organisations[a].cmp(&organisations[b])
+        });
         let field_rank = ranks(task_fields.len(), &|a, b| task_fields[a].cmp(&task_fields[b]));
         self.sums.sort_unstable_by(|(a, ..), (b, ..)| {
             (org_rank[a.0 as usize], field_rank[a.1 as usize], a.2)
@@ -175,16 +177,18 @@ impl Totals {
         });
         self.sums
             .into_iter()
-            .map(|((organisation, task_field, year, report), lasten, baten)| CostFigure {
-                key: CostKey {
-                    organisation: organisations[organisation as usize].clone(),
-                    task_field: task_fields[task_field as usize].clone(),
-                    year,
-                    report,
+            .map(
+                |((organisation, task_field, year, report), lasten, baten)| CostFigure {
+                    key: CostKey {
+                        organisation: organisations[organisation as usize].clone(),
+                        task_field: task_fields[task_field as usize].clone(),
+                        year,
+                        report,
+                    },
+                    lasten,
+                    baten,
                 },
-                lasten,
-                baten,
-            })
+            )
             .collect()
     }
 }
