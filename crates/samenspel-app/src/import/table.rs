@@ -236,6 +236,16 @@ pub fn stream<R: Read>(input: R) -> std::io::Result<csv::Reader<BufReader<R>>> {
 mod tests {
     use super::*;
 
+    /// The problems as `file:row:column`.
+    fn named(problems: Problems) -> Vec<String> {
+        problems
+            .into_errors()
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
     #[test]
     fn cells_are_found_by_column_name_in_any_case_with_rows_numbered_from_the_header() {
         let mut problems = Problems::new("bestand");
@@ -255,13 +265,7 @@ mod tests {
         assert_eq!(rows[1].get("geen"), "");
         assert!(problems.is_empty());
         assert!(!table.header.require(&["taak", "omschrijving"], &mut problems));
-        let named: Vec<String> = problems
-            .into_errors()
-            .errors
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
-        assert_eq!(named, ["bestand:1:omschrijving"]);
+        assert_eq!(named(problems), ["bestand:1:omschrijving"]);
     }
 
     #[test]
@@ -288,13 +292,7 @@ mod tests {
         each_record(text, &["taak", "omschrijving"], &mut problems, |_, _| {
             panic!("read")
         });
-        let named: Vec<String> = problems
-            .into_errors()
-            .errors
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
-        assert_eq!(named, ["bestand:1:omschrijving"]);
+        assert_eq!(named(problems), ["bestand:1:omschrijving"]);
     }
 
     #[test]

@@ -359,18 +359,18 @@ fn cells<'c>(cell: Cells<'c>) -> [&'c str; 6] {
     [0, 1, 2, 3, 4, 5].map(cell)
 }
 
+/// A row's values, each `None` when its cell is not good.
+type Values = (
+    Option<u32>,
+    Option<u32>,
+    Option<i32>,
+    Option<ReportKind>,
+    Option<bool>,
+    Option<Cents>,
+);
+
 /// A row's values once each of its cells is good.
-fn checked(
-    errors: ValidationErrors,
-    values: (
-        Option<u32>,
-        Option<u32>,
-        Option<i32>,
-        Option<ReportKind>,
-        Option<bool>,
-        Option<Cents>,
-    ),
-) -> Result<CheckedRow, ValidationErrors> {
+fn checked(errors: ValidationErrors, values: Values) -> Result<CheckedRow, ValidationErrors> {
     match values {
         (Some(organisation), Some(task_field), Some(year), Some(report), Some(lasten), Some(amount))
             if errors.is_empty() =>
