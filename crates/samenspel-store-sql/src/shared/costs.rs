@@ -52,7 +52,7 @@ const SUMS: &str = "SELECT task_field, CAST(SUM(lasten_cents) AS BIGINT) AS last
      WHERE year = $1 AND report = $2 GROUP BY task_field ORDER BY task_field";
 
 /// Rows per multi-row statement (7 bind values each, well under either backend's limit).
-/// (4,000 rows a statement showed no clear gain on SQLite and took PostgreSQL longer.)
+/// (4,000 rows a statement showed no clear gain and held more memory.)
 const CHUNK: usize = 500;
 
 #[derive(sqlx::FromRow)]
