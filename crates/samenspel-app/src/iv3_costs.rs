@@ -1,5 +1,6 @@
 //! Costs per municipality per Iv3 task field (issue 15, item 3): a CSV file in the CBS or the
-//! openspending shape read through the import toolkit, every row checked by the domain
+//! openspending shape read a row at a time through the import toolkit (no table of the whole
+//! file is held), every row checked by the domain
 //! ([`samenspel_domain::iv3::costs`]), refused whole with every problem named
 //! `bestand:rij:kolom`, summed per organisation, task field, year and kind of report and
 //! stored in one transaction. Series per organisation per task field, on the parent code
@@ -13,7 +14,7 @@ use sha2::{Digest, Sha256};
 use samenspel_domain::audit::hex;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::iv3::costs::{
-    self, CostFigure, CostShape, ReportKind, RowContext, SeriesOn, SeriesPoint,
+    self, CostFigure, CostShape, ReportKind, RowContext, SeriesOn, SeriesPoint, Totals,
 };
 use samenspel_domain::iv3::{self, TaskFieldCode};
 use samenspel_domain::org::{OrgCode, OrgType};
@@ -39,30 +40,26 @@ fn catalogue() -> AppResult<&'static iv3::Catalogue> {
     iv3::shipped().map_err(|e| AppError::internal(e.clone()))
 }
 
-/// Reads a whole file of `shape` into its figures; any problem refuses it whole.
+/// Reads a whole file of `shape` into its figures (in key order); any problem refuses it
+/// whole. The rows are summed as they are read, by the numbers the domain gives each distinct
+/// organisation and task field.
 pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
     let known = municipalities()?;
     let is_known = |code: &OrgCode| known.contains(code);
     let context = RowContext::new(catalogue()?, &is_known);
     let mut problems = Problems::new(FILE);
-    let lines = import::read_rows(
-        &import::decode(bytes),
+    let mut totals = Totals::default();
+    import::each_record(
+        &import::decoded(bytes),
         shape.columns(),
         &mut problems,
-        |row, problems| {
-            let cell = |column: &str| row.text(column);
-            match context.line(shape, &cell) {
-                Ok(line) => Some(line),
-                Err(errors) => {
-                    problems.add_all(row.number, errors, |field| field);
-                    None
-                }
-            }
+        |row, problems| match context.check(shape, &|place| row.text(place)) {
+            Ok(checked) => totals.add(checked),
+            Err(errors) => problems.add_all(row.number, errors, |field| field),
         },
-    )
-    .unwrap_or_default();
-    let lines = problems.finish(lines).map_err(AppError::Invalid)?;
-    Ok(costs::totals(lines.into_iter().map(|(_, line)| line)))
+    );
+    problems.finish(()).map_err(AppError::Invalid)?;
+    Ok(totals.figures(&context))
 }
 
 /// The series of one task field of one organisation per kind of report.
@@ -122,8 +119,17 @@ impl App {
         // Anonymous visitors, lezers and redacteuren of no municipality are refused before the
         // file is read.
         who.authorise(Action::ImportCosts, municipality_itself)?;
-        let figures = parse(shape, bytes)?;
-        let organisations: BTreeSet<&OrgCode> = figures.iter().map(|f| &f.key.organisation).collect();
+        // The hash on a second core while the rows are read.
+        let (sha256, figures) = std::thread::scope(|scope| {
+            let sha256 = scope.spawn(|| hex(&Sha256::digest(bytes)));
+            let figures = parse(shape, bytes);
+            (sha256.join(), figures)
+        });
+        let figures = figures?;
+        let sha256 = sha256.map_err(|_| AppError::internal("the SHA-256 of the file"))?;
+        // The figures are in key order, so each organisation's follow each other.
+        let mut organisations: Vec<&OrgCode> = figures.iter().map(|f| &f.key.organisation).collect();
+        organisations.dedup();
         let mut actor = None;
         for organisation in organisations {
             actor = Some(who.authorise(Action::ImportCosts, |own| {
@@ -139,7 +145,7 @@ impl App {
             None => who.authorise(Action::ImportCosts, municipality_itself)?,
         };
         let file = CostFile {
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256,
             shape,
             file_name: file_name.chars().take(200).collect(),
             demo,
@@ -286,6 +292,42 @@ mod tests {
         assert_eq!(figures.len(), 1);
         assert_eq!(figures[0].lasten.get(), 1_250_000);
         assert_eq!(figures[0].baten.get(), 100_000);
+    }
+
+    #[test]
+    fn a_file_as_excel_saves_it_is_read_with_a_bom_or_in_windows_1252() {
+        let utf8 = "\u{feff}GEMEENTEN,TaakveldBalanspost,Categorie,Verslagsoort,Perioden,Bedrag\r\n\
+                    GM0363,6.72,L3.1,Jaarrekening,2022jj00, 10 \r\n\
+                    GM0363,6.72,B3,jaarrekening,2022JJ00,\"1,5\"\r\n";
+        let figures = parse(CostShape::Cbs, utf8.as_bytes()).unwrap();
+        assert_eq!(
+            (figures.len(), figures[0].lasten.get(), figures[0].baten.get()),
+            (1, 1_000_000, 150_000)
+        );
+        // Windows-1252 (\x80 is the euro sign): the file is read, the bad cell named as written.
+        let cp1252 = b"Gemeenten;TaakveldBalanspost;Categorie;Verslagsoort;Perioden;Bedrag\n\
+                       GM0363;6.72;L3.1;jaarrekening;2022JJ00;\x80 10\n";
+        let Err(AppError::Invalid(errors)) = parse(CostShape::Cbs, cp1252) else {
+            panic!("accepted");
+        };
+        assert_eq!(errors.errors[0].field, "bestand:2:bedrag");
+        assert!(errors.errors[0].message.to_string().contains("€ 10"));
+    }
+
+    #[test]
+    fn figures_come_in_key_order_whatever_the_order_of_the_rows() {
+        let file = "Gemeenten;TaakveldBalanspost;Categorie;Verslagsoort;Perioden;Bedrag\n\
+                    GM0363;6.72;L3.1;jaarrekening;2022JJ00;1\n\
+                    GM0014;6.72;L3.1;jaarrekening;2022JJ00;2\n\
+                    GM0363;6.1;L3.1;jaarrekening;2022JJ00;3\n\
+                    GM0363;6.72;L3.1;begroting;2022JJ00;4\n\
+                    GM0363;6.72;L4.3;jaarrekening;2022JJ00;5\n";
+        let figures = parse(CostShape::Cbs, file.as_bytes()).unwrap();
+        let mut sorted = figures.clone();
+        sorted.sort_by(|a, b| a.key.cmp(&b.key));
+        assert_eq!(figures, sorted);
+        let thousands: Vec<i64> = figures.iter().map(|f| f.lasten.get() / 100_000).collect();
+        assert_eq!(thousands, [2, 3, 4, 6]);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! A CSV file as a header and rows, read with the same rules by every importer: `;` or `,`
 //! (whichever the first line uses), a byte-order mark skipped, column names found by name
 //! (trimmed, any case), rows numbered as a spreadsheet shows them (the header is row 1).
-//! [`Table`] holds a whole (small) file; [`stream`] opens a large one to be read a row at a
-//! time.
+//! [`Table`] holds a whole (small) file; [`each_record`] reads a large one a row at a time
+//! with the same rules, and [`stream`] opens one to be read a record at a time.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
@@ -102,15 +102,7 @@ impl Table {
         let header = match csv.headers() {
             Ok(h) => Header::new(h.iter()),
             Err(e) => {
-                problems.add(
-                    1,
-                    "",
-                    samenspel_domain::msg!(
-                        "error-import-header-unreadable",
-                        "De kopregel kan niet worden gelezen: {error}",
-                        error = e
-                    ),
-                );
+                problems.add(1, "", header_unreadable(e));
                 return None;
             }
         };
@@ -118,15 +110,7 @@ impl Table {
         for (i, record) in csv.records().enumerate() {
             match record {
                 Ok(r) => records.push((i + 2, r)),
-                Err(e) => problems.add(
-                    i + 2,
-                    "",
-                    samenspel_domain::msg!(
-                        "error-import-row-unreadable",
-                        "Deze regel kan niet worden gelezen: {error}",
-                        error = e
-                    ),
-                ),
+                Err(e) => problems.add(i + 2, "", row_unreadable(e)),
             }
         }
         Some(Self { header, records })
@@ -139,6 +123,97 @@ impl Table {
             header: &self.header,
             record,
         })
+    }
+}
+
+fn header_unreadable(error: impl std::fmt::Display) -> samenspel_domain::Message {
+    samenspel_domain::msg!(
+        "error-import-header-unreadable",
+        "De kopregel kan niet worden gelezen: {error}",
+        error = error
+    )
+}
+
+fn row_unreadable(error: impl std::fmt::Display) -> samenspel_domain::Message {
+    samenspel_domain::msg!(
+        "error-import-row-unreadable",
+        "Deze regel kan niet worden gelezen: {error}",
+        error = error
+    )
+}
+
+/// One row of a file read by [`each_record`]: its number and its cells by the place of their
+/// column in the columns asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'r> {
+    /// As a spreadsheet numbers it: the header is row 1.
+    pub number: usize,
+    record: &'r csv::StringRecord,
+    columns: &'r [usize],
+}
+
+impl<'r> Record<'r> {
+    /// The cell of the `place`th column asked for, read as [`Row::text`] reads it; empty when
+    /// the row is short.
+    pub fn text(&self, place: usize) -> &'r str {
+        let cell = self
+            .columns
+            .get(place)
+            .and_then(|&i| self.record.get(i))
+            .unwrap_or_default();
+        spreadsheet::read_cell(trim(cell))
+    }
+}
+
+/// `cell.trim()`, without looking up Unicode white space when the cell ends in letters or
+/// digits (as nearly every cell does).
+fn trim(cell: &str) -> &str {
+    let ascii = cell.trim_ascii();
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if visible(ascii.as_bytes().first()) && visible(ascii.as_bytes().last()) {
+        ascii
+    } else {
+        cell.trim()
+    }
+}
+
+/// Reads `text` (see [`super::decoded`]) with the rules of [`Table::read`] without holding its
+/// rows: once the header has every `required` column, `read` gets each row in turn, its cells
+/// by the place of their column in `required`. Stops reading once no more problems are kept.
+pub fn each_record(
+    text: &str,
+    required: &[&str],
+    problems: &mut Problems,
+    mut read: impl FnMut(Record<'_>, &mut Problems),
+) {
+    let mut csv = match stream(text.as_bytes()) {
+        Ok(csv) => csv,
+        Err(e) => return problems.add(1, "", header_unreadable(e)),
+    };
+    let mut record = csv::StringRecord::new();
+    if let Err(e) = csv.read_record(&mut record) {
+        return problems.add(1, "", header_unreadable(e));
+    }
+    let header = Header::new(record.iter());
+    if !header.require(required, problems) {
+        return;
+    }
+    let columns: Vec<usize> = required.iter().filter_map(|c| header.index(c)).collect();
+    let mut number = 1;
+    while !problems.full() {
+        number += 1;
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => read(
+                Record {
+                    number,
+                    record: &record,
+                    columns: &columns,
+                },
+                problems,
+            ),
+            Err(e) => problems.add(number, "", row_unreadable(e)),
+        }
     }
 }
 
@@ -161,6 +236,16 @@ pub fn stream<R: Read>(input: R) -> std::io::Result<csv::Reader<BufReader<R>>> {
 mod tests {
     use super::*;
 
+    /// The problems as `file:row:column`.
+    fn named(problems: Problems) -> Vec<String> {
+        problems
+            .into_errors()
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
     #[test]
     fn cells_are_found_by_column_name_in_any_case_with_rows_numbered_from_the_header() {
         let mut problems = Problems::new("bestand");
@@ -180,13 +265,34 @@ mod tests {
         assert_eq!(rows[1].get("geen"), "");
         assert!(problems.is_empty());
         assert!(!table.header.require(&["taak", "omschrijving"], &mut problems));
-        let named: Vec<String> = problems
-            .into_errors()
-            .errors
-            .into_iter()
-            .map(|e| e.field)
+        assert_eq!(named(problems), ["bestand:1:omschrijving"]);
+    }
+
+    #[test]
+    fn each_record_reads_as_a_table_reads_without_holding_the_rows() {
+        let text = "Taak; JAAR ;bedrag\nzorg ;2026;'=1\n\"a\nb\";\u{a0}2027\u{b}\nkort\n";
+        let mut problems = Problems::new("bestand");
+        let mut rows = Vec::new();
+        each_record(text, &["bedrag", "taak", "jaar"], &mut problems, |row, _| {
+            rows.push((row.number, [0, 1, 2, 3].map(|place| row.text(place).to_owned())));
+        });
+        assert!(problems.is_empty());
+        let table = Table::read(text, &mut problems).unwrap();
+        let expected: Vec<(usize, [String; 4])> = table
+            .rows()
+            .map(|row| {
+                (
+                    row.number,
+                    ["bedrag", "taak", "jaar", "geen"].map(|c| row.text(c).to_owned()),
+                )
+            })
             .collect();
-        assert_eq!(named, ["bestand:1:omschrijving"]);
+        assert_eq!(rows, expected);
+        assert_eq!(rows[1].1[2], "2027", "Unicode white space is trimmed");
+        each_record(text, &["taak", "omschrijving"], &mut problems, |_, _| {
+            panic!("read")
+        });
+        assert_eq!(named(problems), ["bestand:1:omschrijving"]);
     }
 
     #[test]

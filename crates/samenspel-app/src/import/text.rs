@@ -8,10 +8,15 @@ pub const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// A whole file as text: UTF-8 (a byte-order mark is dropped), else Windows-1252.
 pub fn decode(bytes: &[u8]) -> String {
+    decoded(bytes).into_owned()
+}
+
+/// [`decode`] without a copy of a file that is UTF-8.
+pub fn decoded(bytes: &[u8]) -> Cow<'_, str> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()),
     }
 }
 
@@ -49,6 +54,7 @@ mod tests {
     fn windows_1252_and_a_bom_are_decoded() {
         assert_eq!(decode(b"\xef\xbb\xbfFrysl\xc3\xa2n"), "Fryslân");
         assert_eq!(decode(b"Frysl\xe2n \x80 5"), "Fryslân € 5");
+        assert!(matches!(decoded(b"\xef\xbb\xbfabc"), Cow::Borrowed("abc")));
         assert_eq!(field(b"Frysl\xc3\xa2n"), "Fryslân");
         assert!(matches!(field(b"abc"), Cow::Borrowed("abc")));
         assert_eq!(field(b"Frysl\xe2n \x93x\x94"), "Fryslân “x”");

@@ -20,7 +20,7 @@
 //! Iv3 books lasten and baten as separate positive amounts).
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -30,8 +30,11 @@ use crate::money::Cents;
 use crate::org::OrgCode;
 use crate::{ValidationErrors, msg};
 
+mod sums;
 #[cfg(test)]
 mod tests;
+
+pub use sums::{CheckedRow, Totals};
 
 keyed_enum!(
     /// The kind of report a figure comes from (CBS: *verslagsoort*).
@@ -191,14 +194,21 @@ fn year(field: &str, raw: &str) -> Result<i32, ValidationErrors> {
 /// The period of the CBS shape: `2023`, `2023JJ00` (a year) or `2023KW01`–`2023KW04` (a
 /// quarter, given as 1–4).
 pub fn parse_period(field: &str, raw: &str) -> Result<(i32, Option<u8>), ValidationErrors> {
-    let text = raw.trim().to_ascii_uppercase();
-    let (head, tail) = text.split_at(text.len().min(4));
+    let text = raw.trim();
+    let at = text.len().min(4);
+    let (head, tail) = if text.is_char_boundary(at) {
+        text.split_at(at)
+    } else {
+        (text, "?")
+    };
+    let is = |period: &str| tail.eq_ignore_ascii_case(period);
     let quarter = match tail {
-        "" | "JJ00" => None,
-        "KW01" => Some(1),
-        "KW02" => Some(2),
-        "KW03" => Some(3),
-        "KW04" => Some(4),
+        "" => None,
+        _ if is("JJ00") => None,
+        _ if is("KW01") => Some(1),
+        _ if is("KW02") => Some(2),
+        _ if is("KW03") => Some(3),
+        _ if is("KW04") => Some(4),
         _ => {
             return Err(ValidationErrors::single(
                 field,
@@ -226,8 +236,12 @@ fn quarter_kind(quarter: u8) -> ReportKind {
 /// The kind of report of the CBS shape, from its `Verslagsoort` and the quarter of its
 /// period: a quarter goes with `kwartaal` only.
 fn cbs_report(field: &str, raw: &str, quarter: Option<u8>) -> Result<ReportKind, ValidationErrors> {
-    let kind = raw.trim().to_lowercase();
-    match (kind.as_str(), quarter) {
+    // The common spellings without building a lower-case copy.
+    let kind = ["begroting", "jaarrekening", "kwartaal"]
+        .into_iter()
+        .find(|k| raw.trim().eq_ignore_ascii_case(k))
+        .map_or_else(|| raw.trim().to_lowercase().into(), std::borrow::Cow::Borrowed);
+    match (kind.as_ref(), quarter) {
         ("begroting", None) => Ok(ReportKind::Begroting),
         ("jaarrekening", None) => Ok(ReportKind::Jaarrekening),
         ("kwartaal", Some(q)) => Ok(quarter_kind(q)),
@@ -330,123 +344,118 @@ fn organisation(
 
 /// What a row check needs besides the row: the catalogue and which codes are municipalities.
 /// It remembers the outcome of each organisation cell and each task field in a year, as a
-/// file repeats them on many rows.
+/// file repeats them on many rows, and numbers the organisations and task fields it found.
 pub struct RowContext<'a> {
     catalogue: &'a Catalogue,
     known: &'a dyn Fn(&OrgCode) -> bool,
-    organisations: RefCell<Memo<OrgCode>>,
-    task_fields: RefCell<HashMap<i32, Memo<TaskFieldCode>>>,
+    memos: RefCell<sums::Memos>,
 }
 
-/// Outcomes by column and cell text.
-type Memo<T> = HashMap<String, HashMap<String, Result<T, ValidationErrors>>>;
+/// The cells of one row by their place in [`CostShape::columns`] (empty when not there).
+pub type Cells<'a> = &'a dyn Fn(usize) -> &'a str;
 
-/// The remembered outcome of `raw` in `field`, else `check`'s, remembered.
-fn remembered<T: Clone>(
-    memo: &mut Memo<T>,
-    field: &str,
-    raw: &str,
-    check: impl FnOnce() -> Result<T, ValidationErrors>,
-) -> Result<T, ValidationErrors> {
-    if let Some(hit) = memo.get(field).and_then(|cells| cells.get(raw)) {
-        return hit.clone();
+/// The cells of a row in the order of the shape's columns.
+fn cells<'c>(cell: Cells<'c>) -> [&'c str; 6] {
+    [0, 1, 2, 3, 4, 5].map(cell)
+}
+
+/// A row's values, each `None` when its cell is not good.
+type Values = (
+    Option<u32>,
+    Option<u32>,
+    Option<i32>,
+    Option<ReportKind>,
+    Option<bool>,
+    Option<Cents>,
+);
+
+/// A row's values once each of its cells is good.
+fn checked(errors: ValidationErrors, values: Values) -> Result<CheckedRow, ValidationErrors> {
+    match values {
+        (Some(organisation), Some(task_field), Some(year), Some(report), Some(lasten), Some(amount))
+            if errors.is_empty() =>
+        {
+            Ok(CheckedRow {
+                organisation,
+                task_field,
+                year,
+                report,
+                lasten,
+                amount,
+            })
+        }
+        _ => Err(errors),
     }
-    let outcome = check();
-    memo.entry(field.to_owned())
-        .or_default()
-        .insert(raw.to_owned(), outcome.clone());
-    outcome
 }
-
-/// The cells of one row by (lower-case) column name.
-pub type Cells<'a> = &'a dyn Fn(&str) -> &'a str;
 
 impl<'a> RowContext<'a> {
     pub fn new(catalogue: &'a Catalogue, known: &'a dyn Fn(&OrgCode) -> bool) -> Self {
         Self {
             catalogue,
             known,
-            organisations: RefCell::default(),
-            task_fields: RefCell::default(),
+            memos: RefCell::default(),
         }
     }
 
-    fn organisation(&self, field: &str, raw: &str) -> Result<OrgCode, ValidationErrors> {
-        remembered(&mut self.organisations.borrow_mut(), field, raw, || {
-            organisation(field, raw, self.known)
-        })
+    fn organisation(&self, field: &str, raw: &str) -> Result<u32, ValidationErrors> {
+        self.memos.borrow_mut().remembered(
+            field,
+            None,
+            raw,
+            || organisation(field, raw, self.known),
+            |memos, code| memos.organisations.id(code),
+        )
     }
 
     /// Checks one row of a file of `shape`; every error names its column.
     pub fn line(&self, shape: CostShape, cell: Cells<'_>) -> Result<CostLine, ValidationErrors> {
+        let row = self.check(shape, cell)?;
+        let memos = self.memos.borrow();
+        Ok(CostLine {
+            key: CostKey {
+                organisation: memos.organisations.values[row.organisation as usize].clone(),
+                task_field: memos.task_fields.values[row.task_field as usize].clone(),
+                year: row.year,
+                report: row.report,
+            },
+            lasten: row.lasten,
+            amount: row.amount,
+        })
+    }
+
+    /// [`RowContext::line`] with the organisation and the task field by their number here, to
+    /// be summed by [`Totals`].
+    pub fn check(&self, shape: CostShape, cell: Cells<'_>) -> Result<CheckedRow, ValidationErrors> {
         match shape {
             CostShape::Cbs => self.cbs(cell),
             CostShape::Openspending => self.openspending(cell),
         }
     }
 
-    fn cbs(&self, cell: Cells<'_>) -> Result<CostLine, ValidationErrors> {
+    fn cbs(&self, cell: Cells<'_>) -> Result<CheckedRow, ValidationErrors> {
+        let [gemeenten, taakveld, categorie, verslagsoort, perioden, bedrag] = cells(cell);
         let mut errors = ValidationErrors::new();
-        let organisation = errors.collect(self.organisation("gemeenten", cell("gemeenten")));
-        let period = errors.collect(parse_period("perioden", cell("perioden")));
-        let report = period.and_then(|(_, quarter)| {
-            errors.collect(cbs_report("verslagsoort", cell("verslagsoort"), quarter))
-        });
-        let lasten = errors.collect(category_side("categorie", cell("categorie")));
-        let task_field = self.task_field(
-            &mut errors,
-            "taakveldbalanspost",
-            cell("taakveldbalanspost"),
-            period.map(|p| p.0),
-        );
-        let amount = errors.collect(parse_thousands("bedrag", cell("bedrag")));
-        match (organisation, task_field, period, report, lasten, amount) {
-            (
-                Some(organisation),
-                Some(task_field),
-                Some((year, _)),
-                Some(report),
-                Some(lasten),
-                Some(amount),
-            ) if errors.is_empty() => Ok(CostLine {
-                key: CostKey {
-                    organisation,
-                    task_field,
-                    year,
-                    report,
-                },
-                lasten,
-                amount,
-            }),
-            _ => Err(errors),
-        }
+        let organisation = errors.collect(self.organisation("gemeenten", gemeenten));
+        let period = errors.collect(parse_period("perioden", perioden));
+        let report =
+            period.and_then(|(_, quarter)| errors.collect(cbs_report("verslagsoort", verslagsoort, quarter)));
+        let lasten = errors.collect(category_side("categorie", categorie));
+        let task_field = self.task_field(&mut errors, "taakveldbalanspost", taakveld, period.map(|p| p.0));
+        let amount = errors.collect(parse_thousands("bedrag", bedrag));
+        let year = period.map(|(year, _)| year);
+        checked(errors, (organisation, task_field, year, report, lasten, amount))
     }
 
-    fn openspending(&self, cell: Cells<'_>) -> Result<CostLine, ValidationErrors> {
+    fn openspending(&self, cell: Cells<'_>) -> Result<CheckedRow, ValidationErrors> {
+        let [overheid, taakveld, jaar, soort, kant, bedrag] = cells(cell);
         let mut errors = ValidationErrors::new();
-        let organisation = errors.collect(self.organisation("overheid", cell("overheid")));
-        let year = errors.collect(year("jaar", cell("jaar")));
-        let report = errors.collect(openspending_report("soort", cell("soort")));
-        let lasten = errors.collect(named_side("kant", cell("kant")));
-        let task_field = self.task_field(&mut errors, "taakveld", cell("taakveld"), year);
-        let amount = errors.collect(parse_thousands("bedrag", cell("bedrag")));
-        match (organisation, task_field, year, report, lasten, amount) {
-            (Some(organisation), Some(task_field), Some(year), Some(report), Some(lasten), Some(amount))
-                if errors.is_empty() =>
-            {
-                Ok(CostLine {
-                    key: CostKey {
-                        organisation,
-                        task_field,
-                        year,
-                        report,
-                    },
-                    lasten,
-                    amount,
-                })
-            }
-            _ => Err(errors),
-        }
+        let organisation = errors.collect(self.organisation("overheid", overheid));
+        let year = errors.collect(year("jaar", jaar));
+        let report = errors.collect(openspending_report("soort", soort));
+        let lasten = errors.collect(named_side("kant", kant));
+        let task_field = self.task_field(&mut errors, "taakveld", taakveld, year);
+        let amount = errors.collect(parse_thousands("bedrag", bedrag));
+        checked(errors, (organisation, task_field, year, report, lasten, amount))
     }
 
     /// A known task field that holds in `year` (checked only when the year could be read).
@@ -456,18 +465,24 @@ impl<'a> RowContext<'a> {
         field: &str,
         raw: &str,
         year: Option<i32>,
-    ) -> Option<TaskFieldCode> {
+    ) -> Option<u32> {
+        let mut memos = self.memos.borrow_mut();
         let Some(year) = year else {
             let code = errors.collect(TaskFieldCode::parse(field, raw))?;
             errors.collect(self.catalogue.check_known(field, &code))?;
-            return Some(code);
+            return Some(memos.task_fields.id(code));
         };
-        let mut memo = self.task_fields.borrow_mut();
-        errors.collect(remembered(memo.entry(year).or_default(), field, raw, || {
-            let code = TaskFieldCode::parse(field, raw)?;
-            self.catalogue.check_booking(field, &code, year)?;
-            Ok(code)
-        }))
+        errors.collect(memos.remembered(
+            field,
+            Some(year),
+            raw,
+            || {
+                let code = TaskFieldCode::parse(field, raw)?;
+                self.catalogue.check_booking(field, &code, year)?;
+                Ok(code)
+            },
+            |memos, code| memos.task_fields.id(code),
+        ))
     }
 }
 

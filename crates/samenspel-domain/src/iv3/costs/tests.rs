@@ -26,9 +26,19 @@ fn cents(n: i64) -> Cents {
 /// Checks one row given as (column, value) pairs.
 fn check(shape: CostShape, cells: &[(&str, &str)]) -> Result<CostLine, ValidationErrors> {
     let map: HashMap<&str, &str> = cells.iter().copied().collect();
-    let cell = |column: &str| -> &str { map.get(column).copied().unwrap_or("") };
+    let row = in_order(shape, &map);
+    let cell = |i: usize| -> &str { row.get(i).copied().unwrap_or("") };
     let context = RowContext::new(catalogue(), &known);
     context.line(shape, &cell)
+}
+
+/// The cells of a row in the order of the shape's columns.
+fn in_order<'a>(shape: CostShape, map: &HashMap<&str, &'a str>) -> Vec<&'a str> {
+    shape
+        .columns()
+        .iter()
+        .map(|column| map.get(column).copied().unwrap_or(""))
+        .collect()
 }
 
 fn cbs(
@@ -492,7 +502,8 @@ fn os_with(
     ]
     .into_iter()
     .collect();
-    let cell = |column: &str| -> &str { map.get(column).copied().unwrap_or("") };
+    let row = in_order(CostShape::Openspending, &map);
+    let cell = |i: usize| -> &str { row.get(i).copied().unwrap_or("") };
     context.line(CostShape::Openspending, &cell)
 }
 
