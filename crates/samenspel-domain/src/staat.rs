@@ -25,7 +25,7 @@ pub mod compare;
 pub mod control;
 pub mod impulses;
 pub mod money;
-mod period;
+pub mod period;
 #[cfg(test)]
 mod tests;
 
