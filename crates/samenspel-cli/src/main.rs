@@ -265,6 +265,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     "demonstration data loaded"
                 );
             }
+            let shutdown = shutdown_signal();
             let listener = tokio::net::TcpListener::bind(bind)
                 .await
                 .with_context(|| format!("kan niet luisteren op {bind}"))?;
@@ -280,7 +281,7 @@ async fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
                     metrics_public,
                 },
             );
-            samenspel_web::serve(listener, router, shutdown_signal()).await?;
+            samenspel_web::serve(listener, router, shutdown).await?;
         }
         Command::User(command) => return accounts::user(&app, command).await,
         Command::Token(command) => return accounts::token(&app, command).await,
@@ -367,24 +368,25 @@ fn redact(url: &str) -> String {
 }
 
 /// Ctrl-C, or SIGTERM (what systemd, a container runtime or `kill` sends to stop a service).
-async fn shutdown_signal() {
+/// The handlers are installed when this is called, not when the future is first polled, so a
+/// signal that comes as soon as the server listens is not the default action (the end of the
+/// process).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = terminate.recv() => {}
-                }
-                return;
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .map_err(|error| tracing::warn!(%error, "cannot listen for SIGTERM; only Ctrl-C stops the server gracefully"))
+        .ok();
+    async move {
+        #[cfg(unix)]
+        if let Some(mut terminate) = terminate {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
             }
-            Err(error) => {
-                tracing::warn!(%error, "cannot listen for SIGTERM; only Ctrl-C stops the server gracefully")
-            }
+            return;
         }
+        let _ = tokio::signal::ctrl_c().await;
     }
-    let _ = tokio::signal::ctrl_c().await;
 }
 
 #[cfg(test)]
