@@ -111,10 +111,13 @@ pub enum Action {
     ImportCosts,
     /// Compile a "Staat van het samenspel" report (platform administrators).
     CompileStaatReport,
+    /// Read the operational metrics (`/metrics`), unless the installation makes them public
+    /// (platform administrators).
+    ReadMetrics,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::ReadDraft,
         Action::CreateCollaboration,
         Action::EditCollaboration,
@@ -131,6 +134,7 @@ impl Action {
         Action::KeepMedebewindTask,
         Action::ImportCosts,
         Action::CompileStaatReport,
+        Action::ReadMetrics,
     ];
 
     /// Why this action is refused to a signed-in user the permission table does not allow it
@@ -155,6 +159,7 @@ impl Action {
             Self::KeepMedebewindTask => "problem-forbidden-keep-medebewind-task",
             Self::ImportCosts => "problem-forbidden-import-costs",
             Self::CompileStaatReport => "problem-forbidden-compile-staat-report",
+            Self::ReadMetrics => "problem-forbidden-metrics",
         };
         crate::Message::new(id, Vec::new(), self.refusal_nl().to_owned())
     }
@@ -191,6 +196,7 @@ impl Action {
                 "U kunt alleen kosten inlezen van gemeenten waarvan u redacteur bent; beheerders van alle gemeenten."
             }
             Self::CompileStaatReport => "Alleen beheerders kunnen een Staat van het samenspel samenstellen.",
+            Self::ReadMetrics => "Alleen beheerders kunnen de meetgegevens lezen.",
         }
     }
 }
@@ -328,6 +334,8 @@ mod tests {
             (ImportCosts, Redacteur, &[Itself]),
             (CompileStaatReport, Lezer, &[]),
             (CompileStaatReport, Redacteur, &[]),
+            (ReadMetrics, Lezer, &[]),
+            (ReadMetrics, Redacteur, &[]),
         ];
         for (action, role, allowed_relations) in expected {
             for relation in [No, Partner, Trekker, Itself] {

@@ -143,16 +143,9 @@ pub async fn metrics(
     Who(who): Who,
 ) -> Result<Response, ApiError> {
     if !config.metrics_public {
-        if who.user().is_none() {
-            return Err(samenspel_app::AppError::Unauthenticated.into());
-        }
-        if !who.is_platform_admin() {
-            let refusal = samenspel_domain::msg!(
-                "problem-forbidden-metrics",
-                "Alleen beheerders kunnen de meetgegevens lezen."
-            );
-            return Err(samenspel_app::AppError::Forbidden(refusal).into());
-        }
+        who.authorise(samenspel_domain::auth::Action::ReadMetrics, |_| {
+            samenspel_domain::auth::Relation::None
+        })?;
     }
     let mut out = String::with_capacity(16 * 1024);
     metrics.render(&mut out);
