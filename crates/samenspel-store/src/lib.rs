@@ -70,6 +70,15 @@ pub trait CollaborationStore {
     async fn involvements(&self, code: &OrgCode, visibility: &Visibility) -> StoreResult<Vec<Involvement>>;
     /// Every visible collaboration with municipal partners, with those municipalities.
     async fn municipal_groups(&self, visibility: &Visibility) -> StoreResult<Vec<MunicipalGroup>>;
+    /// The collaborations the reader may see with an id above `after`, in id order, at most
+    /// `limit`, each whole ([`ExportedRecord`]): an export reads them a batch at a time, each
+    /// batch in a fixed number of queries.
+    async fn export_batch(
+        &self,
+        visibility: &Visibility,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<ExportedRecord>>;
     /// Creates a collaboration with its partners. `demo_key` marks demonstration data; a second
     /// create with the same key is refused with [`StoreError::Conflict`].
     async fn create_collaboration(

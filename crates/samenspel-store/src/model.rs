@@ -512,3 +512,12 @@ pub struct SearchCandidate {
     pub names_key: String,
     pub body_key: String,
 }
+
+/// One collaboration as an export writes it: its fields, phases and partners (no history), its
+/// money and how residents take part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportedRecord {
+    pub collaboration: Collaboration,
+    pub money: Vec<samenspel_domain::money::Contribution>,
+    pub participation: Option<samenspel_domain::participation::Participation>,
+}

@@ -232,15 +232,32 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
 /// Writes collaborations as the CSV that [`crate::App::import_collaborations`] reads: `;`,
 /// Dutch amounts and ISO dates (without a byte-order mark; whoever writes the file adds one).
 pub fn to_csv(items: &[ExchangedCollaboration]) -> String {
-    let mut out = String::new();
-    let header: Vec<&str> = COLUMNS
+    let mut out = csv_header();
+    csv_rows(items, &mut out);
+    out
+}
+
+/// The columns of the CSV, in order.
+fn header() -> Vec<&'static str> {
+    COLUMNS
         .iter()
         .copied()
         .chain([STATUS])
         .chain(super::PARTICIPATION_COLUMNS)
-        .collect();
-    out.push_str(&header.join(";"));
+        .collect()
+}
+
+/// The header line of [`to_csv`], its line end included.
+pub fn csv_header() -> String {
+    let mut out = header().join(";");
     out.push_str("\r\n");
+    out
+}
+
+/// Appends the lines of `items` to `out`: [`to_csv`] without its header, so that an export
+/// can write a batch at a time.
+pub fn csv_rows(items: &[ExchangedCollaboration], out: &mut String) {
+    let header = header();
     let mut line = |cells: BTreeMap<&str, String>| {
         let row: Vec<String> = header
             .iter()
@@ -293,5 +310,4 @@ pub fn to_csv(items: &[ExchangedCollaboration]) -> String {
             line(cells);
         }
     }
-    out
 }

@@ -80,6 +80,22 @@ impl Problems {
         }
     }
 
+    /// Adds the problems `later` found in the second half of a file cut in two by
+    /// [`super::table::halves`], after the `rows_before` rows of the first: its rows are
+    /// renumbered to their place in the whole file; its problems with the file as a whole (row
+    /// 0) or its header (row 1, the same header) are already here from the first half.
+    pub fn add_later(&mut self, later: Problems, rows_before: usize) {
+        for e in later.list.into_iter().filter(|e| e.row > 1) {
+            if self.full() {
+                break;
+            }
+            self.list.push(RowError {
+                row: e.row + rows_before,
+                ..e
+            });
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }

@@ -180,28 +180,33 @@ fn trim(cell: &str) -> &str {
 /// Reads `text` (see [`super::decoded`]) with the rules of [`Table::read`] without holding its
 /// rows: once the header has every `required` column, `read` gets each row in turn, its cells
 /// by the place of their column in `required`. Stops reading once no more problems are kept.
+/// Returns how many rows after the header it read.
 pub fn each_record(
     text: &str,
     required: &[&str],
     problems: &mut Problems,
     mut read: impl FnMut(Record<'_>, &mut Problems),
-) {
+) -> usize {
     let mut csv = match stream(text.as_bytes()) {
         Ok(csv) => csv,
-        Err(e) => return problems.add(1, "", header_unreadable(e)),
+        Err(e) => {
+            problems.add(1, "", header_unreadable(e));
+            return 0;
+        }
     };
     let mut record = csv::StringRecord::new();
     if let Err(e) = csv.read_record(&mut record) {
-        return problems.add(1, "", header_unreadable(e));
+        problems.add(1, "", header_unreadable(e));
+        return 0;
     }
     let header = Header::new(record.iter());
     if !header.require(required, problems) {
-        return;
+        return 0;
     }
     let columns: Vec<usize> = required.iter().filter_map(|c| header.index(c)).collect();
-    let mut number = 1;
+    let mut rows = 0;
     while !problems.full() {
-        number += 1;
+        let number = rows + 2;
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => read(
@@ -214,7 +219,43 @@ pub fn each_record(
             ),
             Err(e) => problems.add(number, "", row_unreadable(e)),
         }
+        rows += 1;
     }
+    rows
+}
+
+/// A file's `text` cut in two at the first row boundary from its middle on, so that two
+/// threads can read it: the first half as it stands (the header and the rows before the cut),
+/// and the second as a file of its own (the header again, then the rows from the cut). A
+/// line break ends a row only outside quotes, that is after an even number of `"` (a quote
+/// inside a quoted cell is written twice). `None` when the text is shorter than `at_least`
+/// bytes or has no row boundary after its middle.
+pub fn halves(text: &str, at_least: usize) -> Option<(&str, String)> {
+    if text.len() < at_least {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let row_end = |from: usize, mut quotes: usize| {
+        for (at, byte) in bytes.iter().enumerate().skip(from) {
+            match byte {
+                b'"' => quotes += 1,
+                b'\n' if quotes.is_multiple_of(2) => return Some(at + 1),
+                _ => {}
+            }
+        }
+        None
+    };
+    let header_end = row_end(0, 0)?;
+    let middle = (text.len() / 2).max(header_end);
+    let quotes_before = bytes[header_end..middle].iter().filter(|b| **b == b'"').count();
+    let cut = row_end(middle, quotes_before)?;
+    if cut >= text.len() {
+        return None;
+    }
+    let mut second = String::with_capacity(header_end + text.len() - cut);
+    second.push_str(&text[..header_end]);
+    second.push_str(&text[cut..]);
+    Some((&text[..cut], second))
 }
 
 /// Opens a large file to be read a row at a time, the header as its first record: the
@@ -293,6 +334,73 @@ mod tests {
             panic!("read")
         });
         assert_eq!(named(problems), ["bestand:1:omschrijving"]);
+    }
+
+    /// The rows `each_record` reads from `text`, with their numbers, and the problems.
+    fn read_all(text: &str) -> (Vec<(usize, [String; 2])>, Problems) {
+        let mut problems = Problems::new("bestand");
+        let mut rows = Vec::new();
+        let count = each_record(text, &["taak", "jaar"], &mut problems, |row, problems| {
+            if row.text(1) == "fout" {
+                problems.add(
+                    row.number,
+                    "jaar",
+                    samenspel_domain::msg!(
+                        "error-import-column-missing",
+                        "Deze kolom ontbreekt in de kopregel."
+                    ),
+                );
+            }
+            rows.push((row.number, [0, 1].map(|place| row.text(place).to_owned())));
+        });
+        assert_eq!(count, rows.len(), "every row is counted");
+        (rows, problems)
+    }
+
+    #[test]
+    fn a_file_read_in_two_halves_gives_the_rows_and_problems_of_the_whole() {
+        let mut cases = Vec::new();
+        for rows in 1..12 {
+            for quoted in [false, true] {
+                let mut text = String::from("\u{feff}taak;jaar\r\n");
+                for r in 0..rows {
+                    let jaar = if r % 4 == 1 {
+                        "fout".to_owned()
+                    } else {
+                        (2000 + r).to_string()
+                    };
+                    if quoted && r % 3 == 0 {
+                        text.push_str(&format!("\"taak {r}\nmet \"\"regel\"\"\";{jaar}\r\n"));
+                    } else {
+                        text.push_str(&format!("taak {r};{jaar}\r\n"));
+                    }
+                }
+                cases.push(text);
+            }
+        }
+        cases.push("taak,jaar\nzorg,2026".to_owned());
+        cases.push("taak;jaar\n\"open;2026\n".to_owned());
+        let mut split = 0;
+        for text in &cases {
+            let (whole, whole_problems) = read_all(text);
+            let Some((first, second)) = halves(text, 0) else {
+                continue;
+            };
+            split += 1;
+            assert!(text.starts_with(first));
+            let (mut rows, mut problems) = read_all(first);
+            let (later, later_problems) = read_all(&second);
+            let before = rows.len();
+            rows.extend(later.into_iter().map(|(number, cells)| (number + before, cells)));
+            problems.add_later(later_problems, before);
+            assert_eq!(rows, whole, "{text:?}");
+            assert_eq!(named(problems), named(whole_problems), "{text:?}");
+        }
+        assert!(split > 10, "most texts are cut ({split})");
+        assert!(
+            halves("taak;jaar\nzorg;2026\n", 1000).is_none(),
+            "a small file is read whole"
+        );
     }
 
     #[test]

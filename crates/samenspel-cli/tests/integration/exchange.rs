@@ -277,3 +277,49 @@ async fn the_cli_exports_and_refuses_a_bad_file() {
         String::from_utf8_lossy(&twice.stdout)
     );
 }
+
+/// The `total` of the collaborations list as `token` (anonymous when `None`) sees it.
+async fn listed(h: &Harness, token: Option<&str>) -> u64 {
+    let mut request = h.client.get(h.url("/api/v1/collaborations?limit=1"));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let body: Value = request.send().await.unwrap().json().await.unwrap();
+    body["total"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn an_export_larger_than_a_batch_streams_each_visible_collaboration_once() {
+    let h = Harness::start().await;
+    samenspel_app::demo::load(&h.app.app).await.unwrap();
+    let draft = h
+        .create_draft("Concept Wadden 2027", &[("GM1979", "trekker")])
+        .await;
+    let anonymous = listed(&h, None).await;
+    assert!(
+        anonymous > u64::from(samenspel_app::exchange::EXPORT_BATCH),
+        "the demonstration spans more than one batch: {anonymous}"
+    );
+    let response = h.get("/api/v1/collaborations/export").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let json: Value = response.json().await.unwrap();
+    let items = json["collaborations"].as_array().unwrap();
+    let keys: std::collections::BTreeSet<&str> = items.iter().map(|c| c["key"].as_str().unwrap()).collect();
+    assert_eq!(
+        (items.len() as u64, keys.len() as u64),
+        (anonymous, anonymous),
+        "each once"
+    );
+    assert!(
+        !keys.contains(format!("samenspel-{draft}").as_str()),
+        "no draft for anonymous visitors"
+    );
+
+    // The beheerder sees the draft too; the CSV has a line per collaboration.
+    let csv = export_csv(&h).await;
+    let lines = csv.lines().filter(|l| l.starts_with("samenwerking;")).count() as u64;
+    assert_eq!(lines, listed(&h, Some(&h.admin)).await);
+    assert_eq!(lines, anonymous + 1);
+    assert!(csv.contains(&format!(";samenspel-{draft};Concept Wadden 2027;")));
+}

@@ -34,7 +34,7 @@ mod sums;
 #[cfg(test)]
 mod tests;
 
-pub use sums::{CheckedRow, Totals};
+pub use sums::{CheckedRow, Totals, merged};
 
 keyed_enum!(
     /// The kind of report a figure comes from (CBS: *verslagsoort*).

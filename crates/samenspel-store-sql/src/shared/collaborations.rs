@@ -11,9 +11,9 @@ use samenspel_domain::signals::{Signal, SignalKind};
 use samenspel_domain::text::search_key;
 use samenspel_domain::wgr::Bestuursorgaan;
 use samenspel_store::{
-    AuditEvent, Collaboration, CollaborationFilter, CollaborationStore, CollaborationSummary, Involvement,
-    MunicipalGroup, Page, Paged, PartnerInfo, RegisteredPartner, StoreError, StoreResult, Visibility,
-    conflict,
+    AuditEvent, Collaboration, CollaborationFilter, CollaborationStore, CollaborationSummary, ExportedRecord,
+    Involvement, MunicipalGroup, Page, Paged, PartnerInfo, RegisteredPartner, StoreError, StoreResult,
+    Visibility, conflict,
 };
 
 use super::organisations::{org_code, org_type};
@@ -24,8 +24,16 @@ use super::{Arguments, Conn, SqlStore, push};
 use crate::error::{Constraint, Error, Result, boundary, corrupt, stored_json};
 use crate::text::{check_phases_kept, duplicate_partner, policy_areas_text, unknown_partner};
 
-const SELECT_COLLABORATION: &str = "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, \
-     created_at, updated_at, legal_basis, policy_areas, source_key, source_url FROM collaborations WHERE id = $1";
+/// The columns of a [`CollaborationRow`].
+macro_rules! collaboration_columns {
+    () => {
+        "SELECT id, name, kind, wgr_form, task, public_value, region, start_date, end_date, demo_key, published, version, \
+         created_at, updated_at, legal_basis, policy_areas, source_key, source_url FROM collaborations "
+    };
+}
+pub(super) use collaboration_columns;
+
+const SELECT_COLLABORATION: &str = concat!(collaboration_columns!(), "WHERE id = $1");
 
 const SELECT_PHASES: &str =
     "SELECT name FROM collaboration_phases WHERE collaboration_id = $1 ORDER BY position";
@@ -62,8 +70,8 @@ const SELECT_STANCE_PHASES: &str =
     "SELECT DISTINCT phase FROM stances WHERE collaboration_id = $1 AND phase IS NOT NULL";
 
 #[derive(sqlx::FromRow)]
-struct CollaborationRow {
-    id: i64,
+pub(super) struct CollaborationRow {
+    pub(super) id: i64,
     name: String,
     kind: String,
     wgr_form: Option<String>,
@@ -99,7 +107,11 @@ pub(super) fn partner_role(value: &str) -> Result<PartnerRole> {
 }
 
 impl CollaborationRow {
-    fn into_collaboration(self, phases: Vec<String>, partners: Vec<PartnerInfo>) -> Result<Collaboration> {
+    pub(super) fn into_collaboration(
+        self,
+        phases: Vec<String>,
+        partners: Vec<PartnerInfo>,
+    ) -> Result<Collaboration> {
         let policy_areas = match self.policy_areas {
             Some(text) => stored_json("policy areas", &text)?,
             None => Vec::new(),
@@ -133,7 +145,7 @@ impl CollaborationRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct PartnerRow {
+pub(super) struct PartnerRow {
     org_code: String,
     name: String,
     org_type: String,
@@ -430,6 +442,15 @@ impl CollaborationStore for SqlStore {
             tx.commit(actor, AuditEvent::PartnerAdd { id, partner }).await
         })
         .await
+    }
+
+    async fn export_batch(
+        &self,
+        visibility: &Visibility,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<ExportedRecord>> {
+        super::export::export_batch(self, visibility, after, limit).await
     }
 
     async fn find_demo_collaboration(&self, demo_key: &str) -> StoreResult<Option<i64>> {

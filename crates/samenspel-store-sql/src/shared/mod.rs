@@ -14,6 +14,7 @@ mod audit;
 mod collaborations;
 mod control;
 mod costs;
+mod export;
 mod limits;
 mod listings;
 mod medebewind;

@@ -290,14 +290,14 @@ pub fn csv_response(filename: &str, body: String) -> Response {
 
 /// A file to save: its media type and `Content-Disposition: attachment` with `filename`
 /// (which the caller writes from ASCII letters, digits, `-` and `.`).
-pub fn download(filename: &str, media_type: &str, body: Vec<u8>) -> Response {
+pub fn download(filename: &str, media_type: &str, body: impl Into<axum::body::Body>) -> Response {
     let disposition = format!("attachment; filename=\"{filename}\"");
     (
         [
             (axum::http::header::CONTENT_TYPE, media_type.to_owned()),
             (axum::http::header::CONTENT_DISPOSITION, disposition),
         ],
-        body,
+        body.into(),
     )
         .into_response()
 }

@@ -192,3 +192,26 @@ impl Totals {
             .collect()
     }
 }
+
+/// The figures of two parts of one file, each in key order (as [`Totals::figures`] gives
+/// them), as the figures of the whole: in key order, a key found in both parts summed (a file
+/// cut between the categories of one key has that key in both).
+pub fn merged(first: Vec<CostFigure>, second: Vec<CostFigure>) -> Vec<CostFigure> {
+    let mut out = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter().peekable();
+    for figure in first {
+        while let Some(next) = second.next_if(|next| next.key < figure.key) {
+            out.push(next);
+        }
+        match second.next_if(|next| next.key == figure.key) {
+            Some(same) => out.push(CostFigure {
+                lasten: figure.lasten + same.lasten,
+                baten: figure.baten + same.baten,
+                ..figure
+            }),
+            None => out.push(figure),
+        }
+    }
+    out.extend(second);
+    out
+}

@@ -520,3 +520,27 @@ fn a_context_gives_the_same_answer_for_a_repeated_cell() {
     assert!(os_with(&context, "GM0363", "6.72a", "2022").is_err());
     assert!(os_with(&context, "GM0363", "6.72a", "2023").is_ok());
 }
+
+proptest::proptest! {
+    /// A file cut anywhere and summed in two parts gives the figures of the whole.
+    #[test]
+    fn figures_of_two_parts_merged_are_the_figures_of_the_whole(
+        rows in proptest::collection::vec((0usize..3, 0usize..3, 2022i32..2025, proptest::bool::ANY, proptest::bool::ANY, 0i64..1_000_000), 0..60),
+        cut in 0usize..61,
+    ) {
+        use ReportKind::{Begroting, Jaarrekening};
+        const ORGS: [&str; 3] = ["GM0014", "GM0344", "GM0363"];
+        const FIELDS: [&str; 3] = ["0.1", "6.1", "7.1"];
+        let lines: Vec<CostLine> = rows
+            .iter()
+            .map(|&(o, f, year, begroting, lasten, amount)| {
+                let report = if begroting { Begroting } else { Jaarrekening };
+                line(ORGS[o], FIELDS[f], year, report, lasten, amount)
+            })
+            .collect();
+        let cut = cut.min(lines.len());
+        let whole = totals(lines.clone());
+        let parts = merged(totals(lines[..cut].to_vec()), totals(lines[cut..].to_vec()));
+        proptest::prop_assert_eq!(parts, whole);
+    }
+}
