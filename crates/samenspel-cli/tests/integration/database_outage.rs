@@ -118,7 +118,12 @@ async fn while_postgresql_cannot_be_reached_every_answer_is_a_503_and_then_it_se
     for (path, lang, kind, says) in [
         ("/samenwerkingen", "en", "text/html", "Service unavailable"),
         ("/samenwerkingen", "nl", "text/html", "Tijdelijk niet beschikbaar"),
-        ("/api/v1/collaborations", "en", "application/problem+json", "Service unavailable"),
+        (
+            "/api/v1/collaborations",
+            "en",
+            "application/problem+json",
+            "Service unavailable",
+        ),
         ("/health/ready", "nl", "application/json", "database-unreachable"),
     ] {
         let asked = Instant::now();
@@ -130,7 +135,10 @@ async fn while_postgresql_cannot_be_reached_every_answer_is_a_503_and_then_it_se
         assert!(content_type.starts_with(kind), "{path}: {content_type}");
         let body = response.text().await.unwrap();
         assert!(body.contains(says), "{path} ({lang}): {body}");
-        assert!(!body.contains("PoolTimedOut") && !body.contains("refused"), "{body}");
+        assert!(
+            !body.contains("PoolTimedOut") && !body.contains("refused"),
+            "{body}"
+        );
         assert!(
             waited < Duration::from_secs(10),
             "{path} took {waited:?}: a 503 comes after the pool's wait, not a hang"
@@ -151,7 +159,11 @@ async fn while_postgresql_cannot_be_reached_every_answer_is_a_503_and_then_it_se
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     for path in ["/api/v1/collaborations", "/health/ready"] {
-        assert_eq!(get(path, "nl").await.unwrap().status(), StatusCode::OK, "{path} after");
+        assert_eq!(
+            get(path, "nl").await.unwrap().status(),
+            StatusCode::OK,
+            "{path} after"
+        );
     }
 }
 
