@@ -33,6 +33,10 @@ pub enum AppError {
     /// Too many failed sign-ins; the message says when to try again.
     #[error("{0}")]
     TooManyAttempts(Message),
+    /// The database cannot be reached now; nothing was changed and trying again later may
+    /// work (503 with `Retry-After`). The source is logged, never shown.
+    #[error("database niet bereikbaar: {0}")]
+    DatabaseUnavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
     #[error("interne fout: {0}")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -59,6 +63,7 @@ impl From<StoreError> for AppError {
             StoreError::Conflict(message) => AppError::Conflict(message),
             StoreError::Invalid(errors) => AppError::Invalid(errors),
             database @ StoreError::Database(_) => AppError::Internal(Box::new(database)),
+            StoreError::Unavailable(source) => AppError::DatabaseUnavailable(source),
             StoreError::UnsupportedUrl(message) => AppError::Internal(message.into()),
         }
     }

@@ -35,9 +35,25 @@ impl From<Error> for StoreError {
     fn from(error: Error) -> Self {
         match error {
             Error::Store(error) => error,
+            Error::Sql(error) if unreachable(&error) => StoreError::Unavailable(Box::new(error)),
             Error::Sql(error) => StoreError::Database(Box::new(error)),
             Error::Json(error) => StoreError::Database(Box::new(error)),
         }
+    }
+}
+
+/// Whether a failed statement failed because the database could not be reached rather than
+/// because of the statement: no connection within the pool's wait, a connection refused or
+/// broken, or the server refusing work while it starts or stops (SQLSTATE class 08, the
+/// 57P0x shutdown codes, 53300 too many connections).
+pub(crate) fn unreachable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
+        sqlx::Error::Database(d) => d
+            .code()
+            .is_some_and(|code| code.starts_with("08") || code.starts_with("57P0") || code == "53300"),
+        _ => false,
     }
 }
 
@@ -93,4 +109,34 @@ impl Constraint {
 /// place the conversion happens.
 pub(crate) async fn boundary<T>(body: impl Future<Output = Result<T>>) -> Result<T, StoreError> {
     Ok(body.await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreachable_database_is_unavailable_and_a_bad_statement_is_not() {
+        let refused = || std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
+        for error in [
+            sqlx::Error::PoolTimedOut,
+            sqlx::Error::PoolClosed,
+            sqlx::Error::Io(refused()),
+        ] {
+            assert!(
+                matches!(StoreError::from(Error::Sql(error)), StoreError::Unavailable(_)),
+                "unavailable"
+            );
+        }
+        for error in [
+            sqlx::Error::RowNotFound,
+            sqlx::Error::Protocol("unexpected message".into()),
+            sqlx::Error::ColumnNotFound("naam".into()),
+        ] {
+            assert!(
+                matches!(StoreError::from(Error::Sql(error)), StoreError::Database(_)),
+                "an error of the statement, not of reaching the database"
+            );
+        }
+    }
 }

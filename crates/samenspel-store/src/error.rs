@@ -20,6 +20,11 @@ pub enum StoreError {
     /// Anything else from the database; the message is for the log, not the user.
     #[error("database error: {0}")]
     Database(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The database cannot be reached now (refused or lost connection, no connection free
+    /// within the pool's wait, the server shutting down): nothing was changed, and the same
+    /// request may succeed later. The source is for the log.
+    #[error("database unavailable: {0}")]
+    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
     #[error("{0}")]
     UnsupportedUrl(String),
 }

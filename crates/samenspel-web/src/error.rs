@@ -134,6 +134,14 @@ pub fn describe_in(lang: Lang, error: &AppError) -> (StatusCode, String, String)
             lang.t("errors-page-too-many-title"),
             lang.msg(message),
         ),
+        AppError::DatabaseUnavailable(_) => {
+            tracing::warn!(error = %error, sources = ?sources(error), "database unavailable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                lang.t("errors-page-unavailable-title"),
+                lang.t("errors-page-unavailable-message"),
+            )
+        }
         AppError::Internal(_) => {
             tracing::error!(error = %error, sources = ?sources(error), "internal error");
             (
@@ -162,9 +170,26 @@ pub fn describe_problem(error: &AppError, lang: Lang) -> (StatusCode, String, St
         ),
         AppError::Forbidden(refusal) => ("problem-forbidden-title", lang.msg(refusal)),
         AppError::TooManyAttempts(_) => ("problem-too-many-attempts-title", detail),
+        AppError::DatabaseUnavailable(_) => {
+            ("problem-unavailable-title", lang.t("problem-unavailable-detail"))
+        }
         AppError::Internal(_) => ("problem-internal-title", lang.t("problem-internal-detail")),
     };
     (status, lang.t(title), detail)
+}
+
+/// What a 503 (the database unreachable) asks the client to wait before trying again, in
+/// seconds: about as long as a PostgreSQL restart takes.
+pub const RETRY_AFTER_SECONDS: &str = "5";
+
+/// Adds `Retry-After` to a 503 answer (see [`RETRY_AFTER_SECONDS`]).
+pub fn with_retry_after(mut response: Response) -> Response {
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
+    }
+    response
 }
 
 /// The chain of causes below an error, outermost first, for the log.
@@ -257,7 +282,7 @@ impl IntoResponse for ApiError {
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
-        response
+        with_retry_after(response)
     }
 }
 
@@ -360,6 +385,7 @@ mod tests {
             AppError::Unauthenticated,
             AppError::Forbidden(samenspel_domain::auth::Action::ManageUsers.refusal()),
             AppError::TooManyAttempts(samenspel_app::refusals::too_many_sign_ins(15)),
+            AppError::DatabaseUnavailable("verbinding geweigerd".into()),
             AppError::internal("kapot"),
         ]
     }
@@ -420,6 +446,7 @@ mod tests {
                 "Sign-in required",
                 "No access",
                 "Too many attempts",
+                "Service unavailable",
                 "Something went wrong"
             ]
         );
@@ -451,6 +478,60 @@ mod tests {
             ApiError::TooLarge { limit_bytes: 1024 }.problem(Lang::Nl).title,
             "Verzoek te groot"
         );
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_database_is_a_503_with_retry_after_on_pages_and_in_the_api() {
+        use axum::routing::get;
+        use tower::ServiceExt;
+
+        async fn page() -> PageResult {
+            Err(PageError::App(AppError::DatabaseUnavailable(
+                "connection refused".into(),
+            )))
+        }
+        async fn api() -> Result<String, ApiError> {
+            Err(ApiError::App(AppError::DatabaseUnavailable(
+                "connection refused".into(),
+            )))
+        }
+        let page = axum::Router::new()
+            .route("/p", get(page))
+            .layer(axum::middleware::from_fn(in_visitor_language));
+        let api = axum::Router::new()
+            .route("/a", get(api))
+            .layer(axum::middleware::from_fn(api_language));
+        let request = |path: &str, lang: &str| {
+            Request::get(path)
+                .header(header::ACCEPT_LANGUAGE, lang)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        };
+        for (lang, heading) in [
+            ("nl", "Tijdelijk niet beschikbaar"),
+            ("en", "Service unavailable"),
+        ] {
+            let response = page.clone().oneshot(request("/p", lang)).await.unwrap();
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers()[header::RETRY_AFTER], RETRY_AFTER_SECONDS);
+            let body = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+            let body = String::from_utf8_lossy(&body);
+            assert!(body.contains(heading), "{lang}: {body}");
+            assert!(!body.contains("connection refused"), "the cause stays in the log");
+
+            let response = api.clone().oneshot(request("/a", lang)).await.unwrap();
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers()[header::RETRY_AFTER], RETRY_AFTER_SECONDS);
+            assert_eq!(
+                response.headers()[header::CONTENT_TYPE],
+                "application/problem+json"
+            );
+            let body = axum::body::to_bytes(response.into_body(), 4096).await.unwrap();
+            let problem: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!(problem["status"], 503);
+            assert_eq!(problem["title"], heading);
+            assert!(!problem.to_string().contains("connection refused"));
+        }
     }
 
     #[tokio::test]

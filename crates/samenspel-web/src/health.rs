@@ -39,10 +39,10 @@ async fn ready(State(app): State<App>) -> Response {
         ),
         Err(error) => {
             tracing::warn!(error = %error, "readiness: the database does not answer");
-            no_store(
+            crate::error::with_retry_after(no_store(
                 StatusCode::SERVICE_UNAVAILABLE,
                 json!({"status": "not-ready", "reason": "database-unreachable"}),
-            )
+            ))
         }
     }
 }

@@ -18,6 +18,7 @@ mod concurrency;
 mod confirmations;
 mod control;
 mod council_bodies;
+mod database_outage;
 mod exchange;
 mod findings_en;
 mod health;

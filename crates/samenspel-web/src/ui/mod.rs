@@ -160,7 +160,7 @@ pub fn error_page(error: &AppError, lang: Lang) -> Response {
         _ => message,
     };
     let sign_in = matches!(error, AppError::Unauthenticated).then(|| "/inloggen".to_owned());
-    render(
+    crate::error::with_retry_after(render(
         status,
         &ErrorPage {
             layout: Layout::bare(lang, heading.clone()),
@@ -169,7 +169,7 @@ pub fn error_page(error: &AppError, lang: Lang) -> Response {
             sign_in,
             link: None,
         },
-    )
+    ))
 }
 
 /// A form the visitor may not use (for `refusal`), refused before anything is typed: an anonymous visitor is
