@@ -43,6 +43,7 @@ pub struct CollaborationQuery {
     #[param(schema_with = signals_filter)]
     pub signal: Vec<String>,
     /// Only collaborations with a policy area containing this text, e.g. `veiligheid`.
+    #[param(rename = "policyArea")]
     pub policy_area: Option<String>,
     /// `lopend` (running today) or `beeindigd` (end date passed).
     #[param(schema_with = status_filter)]
@@ -77,7 +78,7 @@ impl FieldNames {
         organisation: "organisation",
         region: "region",
         signal: "signal",
-        policy_area: "policy_area",
+        policy_area: "policyArea",
         status: "status",
         sort: "sort",
         after: "after",

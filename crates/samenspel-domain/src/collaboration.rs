@@ -51,8 +51,10 @@ keyed_enum!(
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CollaborationInput {
     #[serde(default)]
+    #[schema(required = true, min_length = 1)]
     pub name: String,
     #[serde(default, rename = "type")]
+    #[schema(required = true, schema_with = kind_schema)]
     pub kind: String,
     #[serde(default)]
     pub wgr_form: String,
@@ -62,9 +64,13 @@ pub struct CollaborationInput {
     pub public_value: String,
     #[serde(default)]
     pub region: String,
-    #[serde(default)]
+    /// `YYYY-MM-DD`, or empty or left out when not known (an export leaves it out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     pub start_date: String,
-    #[serde(default)]
+    /// `YYYY-MM-DD`, or empty or left out when not known (an export leaves it out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     pub end_date: String,
     /// Phase names, one per entry (the form sends them one per line).
     #[serde(default)]
@@ -74,6 +80,15 @@ pub struct CollaborationInput {
     /// Policy areas, one per entry.
     #[serde(default)]
     pub policy_areas: Vec<String>,
+}
+
+/// The schema of [`CollaborationInput::kind`]: one of the keys of [`CollaborationKind`].
+fn kind_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::new(Type::String))
+        .enum_values(Some(CollaborationKind::ALL.iter().map(|k| k.key())))
+        .into()
 }
 
 /// A collaboration's own fields, valid by construction.

@@ -73,7 +73,9 @@ impl DemocraticControl {
 pub struct MomentInput {
     #[serde(default)]
     pub kind: String,
-    #[serde(default)]
+    /// `YYYY-MM-DD` (a moment with every field empty is left out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schema(pattern = r"^(\d{4}-\d{2}-\d{2})?$")]
     pub date: String,
     #[serde(default)]
     pub body: String,

@@ -119,11 +119,23 @@ pub struct ParticipationInput {
     pub ordinance_cvdr: String,
     /// `ja`, `nee` or empty (not recorded); JSON `true`/`false`/`null` are accepted too.
     #[serde(default, deserialize_with = "yes_no_text")]
+    #[schema(schema_with = yes_no_schema)]
     pub right_to_challenge: String,
     #[serde(default)]
     pub agreements: String,
     #[serde(default)]
     pub agreements_url: String,
+}
+
+/// The schema of a yes/no field as [`yes_no_text`] reads it: text, a boolean or null.
+fn yes_no_schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Boolean, Type::Null]))
+        .description(Some(
+            "`ja`, `nee` or empty (not recorded); JSON `true`/`false`/`null` are accepted too.",
+        ))
+        .into()
 }
 
 /// Accepts a JSON boolean, null or text for the uitdaagrecht.

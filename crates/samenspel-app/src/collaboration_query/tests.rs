@@ -16,7 +16,7 @@ fn parsed(query: &str, names: &FieldNames) -> Result<CollaborationFilter, Valida
 fn a_full_query_becomes_its_filter_judged_on_the_given_day() {
     let filter = parsed(
         "type=regio-deal&type=res,woondeal&q=deal&organisation=GM0363&organisation=MNRE1034\
-         &region=veiligheidsregio:VR13&signal=onenigheid,geen-minister&policy_area=+veiligheid+\
+         &region=veiligheidsregio:VR13&signal=onenigheid,geen-minister&policyArea=+veiligheid+\
          &status=lopend&sort=naam&after=12",
         &FieldNames::API,
     )

@@ -218,7 +218,7 @@ async fn lists_leave_ended_ministries_out_unless_asked() {
         assert!(!codes(&current).iter().any(|c| c == ended), "{ended}");
     }
     let all = h
-        .get_json("/api/v1/organisations?type=ministerie&include_ended=true&limit=200")
+        .get_json("/api/v1/organisations?type=ministerie&includeEnded=true&limit=200")
         .await;
     assert_eq!(all["total"], 26);
     let vro = all["items"]

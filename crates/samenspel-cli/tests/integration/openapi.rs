@@ -5,7 +5,7 @@
 fn openapi_document_matches_the_snapshot() {
     let path = format!("{}/../../docs/openapi.json", env!("CARGO_MANIFEST_DIR"));
     let document = samenspel_web::openapi_document();
-    assert!(document.contains("\"/api/v1/collaborations/{id}/stances/{code}\""));
+    assert!(document.contains("\"/collaborations/{id}/stances/{code}\""));
     if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
         std::fs::write(&path, &document).unwrap();
     }

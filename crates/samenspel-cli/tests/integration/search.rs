@@ -28,8 +28,8 @@ async fn the_register_is_filtered_by_region_policy_area_and_status() {
         .collect();
     assert!(names.iter().any(|n| n.contains("Amstelland")), "{names:?}");
 
-    let (safety, _) = total(&h, "policy_area=veiligheid").await;
-    let (safety_upper, _) = total(&h, "policy_area=VEILIGHEID").await;
+    let (safety, _) = total(&h, "policyArea=veiligheid").await;
+    let (safety_upper, _) = total(&h, "policyArea=VEILIGHEID").await;
     assert!(safety > 0 && safety < all);
     assert_eq!(safety, safety_upper, "case is ignored");
 

@@ -34,6 +34,8 @@ pub struct OrganisationQuery {
     /// Part of the name (case and accents ignored) or the start of the code.
     pub q: Option<String>,
     /// Also organisations that no longer exist (merged municipalities, former ministries).
+    #[serde(rename = "includeEnded")]
+    #[param(rename = "includeEnded")]
     pub include_ended: Option<bool>,
 }
 

@@ -214,7 +214,11 @@ fn groups(document: &Value) -> Vec<Group> {
     let Some(paths) = document["paths"].as_object() else {
         return groups;
     };
-    for (path, methods) in paths {
+    // The paths are relative to the server URL (`/api/v1`); the page shows them whole.
+    let server = text(&document["servers"][0]["url"]);
+    let server = server.trim_end_matches('/');
+    for (relative, methods) in paths {
+        let path = &format!("{server}{relative}");
         let Some(methods) = methods.as_object() else {
             continue;
         };
