@@ -27,7 +27,7 @@ use crate::{App, AppError, AppResult, Principal};
 pub const FILE: &str = "bestand";
 
 /// The codes of the municipalities (CBS codes of the reference organisations).
-fn municipalities() -> AppResult<HashSet<OrgCode>> {
+pub fn municipalities() -> AppResult<HashSet<OrgCode>> {
     Ok(crate::reference::organisations()
         .map_err(AppError::internal)?
         .into_iter()
@@ -44,7 +44,12 @@ fn catalogue() -> AppResult<&'static iv3::Catalogue> {
 /// whole. The rows are summed as they are read, by the numbers the domain gives each distinct
 /// organisation and task field.
 pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
-    let known = municipalities()?;
+    parse_with(shape, bytes, &municipalities()?)
+}
+
+/// [`parse`] with the codes of the municipalities given (the reference organisations'
+/// municipalities in the product; the fuzz targets in `fuzz/` read those once, not per input).
+pub fn parse_with(shape: CostShape, bytes: &[u8], known: &HashSet<OrgCode>) -> AppResult<Vec<CostFigure>> {
     let is_known = |code: &OrgCode| known.contains(code);
     let context = RowContext::new(catalogue()?, &is_known);
     let mut problems = Problems::new(FILE);
