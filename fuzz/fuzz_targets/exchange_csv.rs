@@ -22,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
                 assert!(c.source_key.starts_with(FILE_PREFIX), "{}", c.source_key);
                 assert!(c.partners.iter().all(|p| known.contains(&p.code)));
                 for m in c.money.iter().flatten() {
-                    assert!(c.partners.iter().any(|p| p.code == m.partner), "money of {}", m.partner);
+                    assert!(
+                        c.partners.iter().any(|p| p.code == m.partner),
+                        "money of {}",
+                        m.partner
+                    );
                 }
             }
         }

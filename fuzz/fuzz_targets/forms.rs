@@ -79,7 +79,9 @@ fn stance(pairs: &Pairs) -> StanceInput {
             .insert(d.key().to_owned(), ScoreValue::Form(score.to_owned()));
         let motivation = get(pairs, &format!("motivations.{}", d.key()));
         if !motivation.trim().is_empty() {
-            input.motivations.insert(d.key().to_owned(), motivation.to_owned());
+            input
+                .motivations
+                .insert(d.key().to_owned(), motivation.to_owned());
         }
     }
     input
@@ -153,7 +155,10 @@ fuzz_target!(|data: &[u8]| {
     refused_with_reason(control(&pairs).parse());
     refused_with_reason(Period::parse(get(&pairs, "van"), get(&pairs, "tot")));
     refused_with_reason(Settings::parse(get(&pairs, "margin"), get(&pairs, "years")));
-    refused_with_reason(DashboardFilter::parse(get(&pairs, "year"), get(&pairs, "ministry")));
+    refused_with_reason(DashboardFilter::parse(
+        get(&pairs, "year"),
+        get(&pairs, "ministry"),
+    ));
     for (name, value) in &pairs {
         refused_with_reason(SearchQuery::parse(value));
         refused_with_reason(Email::parse(name, value));

@@ -14,10 +14,20 @@ fuzz_target!(|data: &[u8]| {
     let (Ok(regelingen), Ok(deelnemers)) = (std::str::from_utf8(first), std::str::from_utf8(second)) else {
         return;
     };
-    if let Ok(parsed) = parse(GrSource { regelingen, deelnemers }, samenspel_fuzz::reference_codes()) {
+    if let Ok(parsed) = parse(
+        GrSource {
+            regelingen,
+            deelnemers,
+        },
+        samenspel_fuzz::reference_codes(),
+    ) {
         // Every organisation the register adds is one the reference data lacks.
         for o in &parsed.organisations {
-            assert!(!samenspel_fuzz::reference_codes().contains(&o.code), "{} added twice", o.code);
+            assert!(
+                !samenspel_fuzz::reference_codes().contains(&o.code),
+                "{} added twice",
+                o.code
+            );
         }
     }
 });
