@@ -42,18 +42,24 @@ def main():
     total = 0
     for section in ("vulnerabilities", "anomalies", "additionals"):
         for category, items in sorted((report.get(section) or {}).items()):
+            informative = 0
             for item in items:
                 total += 1
                 level = int(item.get("level", 0))
                 finding = (category, item.get("method", ""), item.get("path", ""), item.get("parameter", ""))
                 known = any(matches(rule, finding) for rule in rules)
-                mark = "triaged false positive" if known else ""
+                if level == 0 and not known:
+                    informative += 1
+                    continue
+                mark = "(triaged: false positive)" if known else ""
                 print(f"wapiti {section}: [{LEVELS.get(level, level)}] {category}: "
                       f"{finding[1]} {finding[2]} parameter '{finding[3]}' {mark}".rstrip())
                 print(f"    {item.get('info', '')}")
                 if level >= HIGH and not known:
                     untriaged += 1
-    crawled = len(report.get("infos", {}).get("crawled_pages", []) or [])
+            if informative:
+                print(f"wapiti {section}: [info] {category}: {informative} notes")
+    crawled = report.get("infos", {}).get("crawled_pages_nbr", "?")
     print(f"wapiti: {total} findings, {untriaged} of high severity untriaged; {crawled} pages crawled")
     return 1 if untriaged else 0
 
