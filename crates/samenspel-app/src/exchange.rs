@@ -9,10 +9,11 @@
 
 use std::collections::HashSet;
 
+use samenspel_domain::ValidationErrors;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::collaboration::CollaborationInput;
 use samenspel_domain::org::OrgCode;
-use samenspel_store::{ExportedRecord, ImportReport};
+use samenspel_store::{ExportedRecord, ImportReport, RegisteredCollaboration};
 use serde::{Deserialize, Serialize};
 
 use crate::import::{Problems, decode};
@@ -172,6 +173,45 @@ fn exchanged(record: ExportedRecord) -> ExchangedCollaboration {
     }
 }
 
+/// An exchange file as read, before its partners are checked against the stored
+/// organisations: the pure half of [`App::import_collaborations`] (the fuzz targets in `fuzz/`
+/// drive it without a database).
+pub struct ReadFile {
+    items: Vec<ReadCollaboration>,
+    problems: Problems,
+}
+
+impl ReadFile {
+    /// Decodes (UTF-8 with or without a byte-order mark, else Windows-1252) and reads `bytes`;
+    /// the problems found so far are kept for [`ReadFile::check`].
+    pub fn read(bytes: &[u8], format: Format) -> Self {
+        let text = decode(bytes);
+        let mut problems = Problems::new(FILE);
+        let items = match format {
+            Format::Csv => csv::read_csv(&text, &mut problems),
+            Format::Json => json::read_json(&text, &mut problems),
+        };
+        Self { items, problems }
+    }
+
+    /// The well-formed organisation codes the partners name, each once: the ones to look up.
+    pub fn partner_codes(&self) -> HashSet<OrgCode> {
+        self.items
+            .iter()
+            .flat_map(|read| read.item.partners.iter())
+            .filter_map(|p| OrgCode::parse(&p.code.trim().to_uppercase()).ok())
+            .collect()
+    }
+
+    /// Checks everything read, with `known` the partner codes that exist: the collaborations
+    /// to store, or every problem of the file (reading and checking) at once.
+    pub fn check(self, known: &HashSet<OrgCode>) -> Result<Vec<RegisteredCollaboration>, ValidationErrors> {
+        let mut problems = self.problems;
+        let checked = check::validate(self.items, known, &mut problems);
+        problems.finish(checked)
+    }
+}
+
 impl App {
     /// Every collaboration the caller may see, with partners and money, in the exchange shape
     /// (read a batch at a time, see [`App::export_batch`]).
@@ -216,26 +256,14 @@ impl App {
         who: &Principal,
     ) -> AppResult<ImportReport> {
         let actor = who.authorise(Action::ImportData, |_| Relation::None)?;
-        let text = decode(bytes);
-        let mut problems = Problems::new(FILE);
-        let items = match format {
-            Format::Csv => csv::read_csv(&text, &mut problems),
-            Format::Json => json::read_json(&text, &mut problems),
-        };
+        let read = ReadFile::read(bytes, format);
         let mut known = HashSet::new();
-        let codes: HashSet<String> = items
-            .iter()
-            .flat_map(|read| read.item.partners.iter().map(|p| p.code.trim().to_uppercase()))
-            .collect();
-        for raw in codes {
-            if let Ok(code) = OrgCode::parse(&raw)
-                && self.store.get_organisation(&code).await?.is_some()
-            {
+        for code in read.partner_codes() {
+            if self.store.get_organisation(&code).await?.is_some() {
                 known.insert(code);
             }
         }
-        let checked = check::validate(items, &known, &mut problems);
-        let collaborations = problems.finish(checked)?;
+        let collaborations = read.check(&known)?;
         Ok(self
             .store
             .import_register(FILE_PREFIX, &[], &collaborations, &actor, &|_, _| {})

@@ -27,7 +27,7 @@ use crate::{App, AppError, AppResult, Principal};
 pub const FILE: &str = "bestand";
 
 /// The codes of the municipalities (CBS codes of the reference organisations).
-fn municipalities() -> AppResult<HashSet<OrgCode>> {
+pub fn municipalities() -> AppResult<HashSet<OrgCode>> {
     Ok(crate::reference::organisations()
         .map_err(AppError::internal)?
         .into_iter()
@@ -48,18 +48,23 @@ const READ_IN_HALVES_FROM: usize = 1 << 20;
 /// organisation and task field; a large file is read in two halves at once and their figures
 /// merged, its problems numbered by their row in the whole file.
 pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
-    let known = municipalities()?;
+    parse_with(shape, bytes, &municipalities()?)
+}
+
+/// [`parse`] with the codes of the municipalities given (the reference organisations'
+/// municipalities in the product; the fuzz targets in `fuzz/` read those once, not per input).
+pub fn parse_with(shape: CostShape, bytes: &[u8], known: &HashSet<OrgCode>) -> AppResult<Vec<CostFigure>> {
     let catalogue = catalogue()?;
     let text = import::decoded(bytes);
     let (figures, problems) = match import::halves(&text, READ_IN_HALVES_FROM) {
         None => {
-            let (figures, problems, _) = read_part(shape, &text, catalogue, &known);
+            let (figures, problems, _) = read_part(shape, &text, catalogue, known);
             (figures, problems)
         }
         Some((first, second)) => {
             let (first, second) = std::thread::scope(|scope| {
-                let second = scope.spawn(|| read_part(shape, &second, catalogue, &known));
-                (read_part(shape, first, catalogue, &known), second.join())
+                let second = scope.spawn(|| read_part(shape, &second, catalogue, known));
+                (read_part(shape, first, catalogue, known), second.join())
             });
             let (first, mut problems, rows_before) = first;
             let (second, later, _) =

@@ -180,3 +180,33 @@ participatie;c;;;;;;;;;;\n";
     let not_gr = "regel;sleutel;naam;soort;afspraken\nsamenwerking;c;Convenant;convenant;\nparticipatie;c;;;Afspraken\n";
     assert_eq!(places(&import(not_gr).unwrap_err()), [(3, "afspraken")]);
 }
+
+#[test]
+fn a_read_file_names_each_partner_code_once_and_checks_against_the_known_ones() {
+    let text = "regel;sleutel;naam;soort;organisatie;rol\n\
+                samenwerking;a;Convenant A;convenant;;\n\
+                partner;a;;; gm0014 ;trekker\n\
+                partner;a;;;GM9999;partner\n\
+                samenwerking;b;Convenant B;convenant;;\n\
+                partner;b;;;GM0014;trekker\n\
+                partner;b;;;geen code;partner\n";
+    let read = ReadFile::read(text.as_bytes(), Format::Csv);
+    let mut codes: Vec<String> = read
+        .partner_codes()
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["GM0014", "GM9999"]);
+    // GM9999 is not among the known organisations, the other code is no code at all: the file
+    // is refused naming both rows, and the same bytes with only known partners pass.
+    let Err(errors) = read.check(&known()) else {
+        panic!("accepted");
+    };
+    let fields: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["bestand:4:organisatie", "bestand:7:organisatie"]);
+    let good = ReadFile::read(GOOD.as_bytes(), Format::Csv)
+        .check(&known())
+        .unwrap();
+    assert_eq!(good.len(), 1);
+}
