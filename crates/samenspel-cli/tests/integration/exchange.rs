@@ -289,7 +289,7 @@ async fn listed(h: &Harness, token: Option<&str>) -> u64 {
 }
 
 #[tokio::test]
-async fn an_export_larger_than_a_batch_streams_each_visible_collaboration_once() {
+async fn an_export_larger_than_a_batch_holds_each_visible_collaboration_once() {
     let h = Harness::start().await;
     samenspel_app::demo::load(&h.app.app).await.unwrap();
     let draft = h
