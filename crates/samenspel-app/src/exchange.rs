@@ -24,7 +24,7 @@ pub mod csv;
 mod json;
 mod participation;
 
-pub use csv::{COLUMNS, csv_header, csv_rows, to_csv};
+pub use csv::{COLUMNS, to_csv};
 pub use participation::PARTICIPATION_COLUMNS;
 
 /// Source keys of collaborations imported from a file start with this.
