@@ -58,6 +58,39 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2024, value_parser = clap::value_parser!(i32).range(2000..=2100))]
         year: i32,
     },
+    /// Fill a new database at national scale (the demonstration data, generated
+    /// collaborations with stances and money, UDO dossiers, Iv3 costs of every municipality
+    /// for several years, a closed wave of the knelpuntenmonitor), start `samenspel serve` on
+    /// it and drive the main pages and API with many connections, beside the site's stylesheet
+    /// from the same server; prints requests per second, p50 and p99 against issue 16's
+    /// targets and the servers' memory.
+    ///
+    /// Without --database a temporary SQLite file is used; with a PostgreSQL URL a new database
+    /// on that server; both are removed afterwards. --processes 2 starts two servers on the
+    /// same database and spreads the connections over them.
+    Serve {
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+        collaborations: u32,
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(0..=100_000))]
+        dossiers: u32,
+        /// Years of Iv3 costs of every municipality (the years before this one).
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(0..=20))]
+        cost_years: u32,
+        #[arg(long, default_value_t = 1_000_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        respondents: u64,
+        /// Seconds of load per line (after one second to warm up).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=600))]
+        seconds: u32,
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+        connections: u64,
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=16))]
+        processes: u64,
+        /// The Accept-Encoding the load sends (a browser's by default); "" for none.
+        #[arg(long, default_value = "br, gzip")]
+        accept_encoding: String,
+        #[arg(long, default_value_t = 16)]
+        seed: u64,
+    },
     /// Time the dashboard of the UDO's use over generated dossiers, beside a plain SQL GROUP BY
     /// over the same table.
     ///
@@ -99,6 +132,32 @@ pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Resul
         BenchCommand::Search { repeats } => crate::bench_search::run(repeats, database).await,
         BenchCommand::Survey { respondents, seed } => {
             crate::bench_survey::run(respondents, seed, database).await
+        }
+        BenchCommand::Serve {
+            collaborations,
+            dossiers,
+            cost_years,
+            respondents,
+            seconds,
+            connections,
+            processes,
+            accept_encoding,
+            seed,
+        } => {
+            let options = crate::bench_serve::Options {
+                scale: crate::bench_serve_fill::Scale {
+                    collaborations,
+                    dossiers,
+                    cost_years,
+                    respondents,
+                },
+                seconds,
+                connections: connections as usize,
+                processes: processes as usize,
+                accept_encoding,
+                seed,
+            };
+            crate::bench_serve::run(options, database).await
         }
         BenchCommand::UdoDashboard {
             dossiers,

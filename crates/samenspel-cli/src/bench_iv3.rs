@@ -23,7 +23,7 @@ const BATEN: [&str; 2] = ["B3.1", "B4.3.1"];
 
 /// Writes the file; returns the number of rows. Amounts (thousands of euros, three decimals)
 /// follow a fixed formula, so the file is the same every run.
-fn write_csv(year: i32, out: &mut impl std::io::Write) -> anyhow::Result<usize> {
+pub(crate) fn write_csv(year: i32, out: &mut impl std::io::Write) -> anyhow::Result<usize> {
     let catalogue = samenspel_domain::iv3::shipped().map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut codes: Vec<&str> = catalogue
         .fields

@@ -76,7 +76,7 @@ fn print_row(name: &str, found: usize, t: [Duration; 4]) {
 
 /// Opens `count` dossiers spread over `ministries` and the five years up to `today`'s, each
 /// taken through its steps on its own days.
-async fn load(
+pub(crate) async fn load(
     app: &App,
     ministries: &[OrgCode],
     count: u32,
