@@ -93,6 +93,12 @@ impl App {
         self.store.as_ref()
     }
 
+    /// A number every committed write raises: a page made while it had one value is still
+    /// true while it has that value (see the web layer's page cache).
+    pub async fn data_version(&self) -> AppResult<i64> {
+        Ok(self.store.data_version().await?)
+    }
+
     /// Applies migrations and loads the reference organisations (idempotent).
     pub async fn prepare(&self) -> AppResult<()> {
         self.store.migrate().await?;

@@ -90,6 +90,9 @@ pub enum BenchCommand {
         accept_encoding: String,
         #[arg(long, default_value_t = 16)]
         seed: u64,
+        /// Only the lines whose name contains this text (e.g. "lijst"), to profile one page.
+        #[arg(long)]
+        only: Option<String>,
     },
     /// Time the dashboard of the UDO's use over generated dossiers, beside a plain SQL GROUP BY
     /// over the same table.
@@ -143,6 +146,7 @@ pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Resul
             processes,
             accept_encoding,
             seed,
+            only,
         } => {
             let options = crate::bench_serve::Options {
                 scale: crate::bench_serve_fill::Scale {
@@ -156,6 +160,7 @@ pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Resul
                 processes: processes as usize,
                 accept_encoding,
                 seed,
+                only,
             };
             crate::bench_serve::run(options, database).await
         }

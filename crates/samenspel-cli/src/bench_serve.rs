@@ -28,6 +28,8 @@ pub struct Options {
     /// The `Accept-Encoding` the load sends; empty for none.
     pub accept_encoding: String,
     pub seed: u64,
+    /// Only the lines whose name contains this text.
+    pub only: Option<String>,
 }
 
 /// One line of the table: what is asked, and issue 16's target for it (requests per second,
@@ -138,7 +140,10 @@ async fn measure(options: &Options, url: &str, dir: &std::path::Path) -> anyhow:
     }
     let addrs: Vec<SocketAddr> = servers.iter().map(|s| s.addr).collect();
     let css = stylesheet(addrs[0]).await?;
-    let targets = targets(options, &filled, &last_page, &css);
+    let mut targets = targets(options, &filled, &last_page, &css);
+    if let Some(only) = &options.only {
+        targets.retain(|t| t.name.contains(only.as_str()));
+    }
     for target in &targets {
         for request in &target.mix {
             check(addrs[0], request, &target.name).await?;
@@ -156,6 +161,14 @@ async fn measure(options: &Options, url: &str, dir: &std::path::Path) -> anyhow:
             &options.accept_encoding
         },
         uptime.split(' ').take(3).collect::<Vec<_>>().join(" ")
+    );
+    println!(
+        "Serverprocessen: {}",
+        servers
+            .iter()
+            .map(|s| s.child.id().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     println!();
     println!("| wat | verzoeken/s | p50 | p99 | weigeringen | doel (issue 16) |");

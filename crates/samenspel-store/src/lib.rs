@@ -460,6 +460,9 @@ pub trait Store:
     async fn backup_into(&self, target: &str) -> StoreResult<()>;
     /// Closes every connection (before the database file is replaced or copied).
     async fn close(&self);
+    /// A number every committed write raises (sessions excepted): a page made at one value
+    /// is still true while it holds.
+    async fn data_version(&self) -> StoreResult<i64>;
     /// The connection pool now: (open connections, of which idle).
     fn pool_state(&self) -> (u32, u32);
     /// How many audit events each action has (imports, sign-in refusals, …), for monitoring.

@@ -151,11 +151,11 @@ fn prepare(asset: &Asset) -> Prepared {
     let compress = compression::is_compressible(asset.content_type)
         && asset.bytes.len() >= usize::from(compression::MIN_BYTES);
     let gzip = compress
-        .then(|| gzip(asset.bytes))
+        .then(|| compression::gzip(asset.bytes, 9))
         .flatten()
         .and_then(|body| variant(body, "-gzip"));
     let brotli = compress
-        .then(|| brotli(asset.bytes))
+        .then(|| compression::brotli(asset.bytes, 11))
         .flatten()
         .and_then(|body| variant(body, "-br"));
     let identity = Variant {
@@ -168,26 +168,6 @@ fn prepare(asset: &Asset) -> Prepared {
         gzip,
         brotli,
     }
-}
-
-/// The gzip copy at the best level (made once, so the time is well spent).
-fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).ok()?;
-    encoder.finish().ok()
-}
-
-/// The brotli copy at the best quality.
-fn brotli(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
-    Some(out)
 }
 
 fn serve(path: &str, RawQuery(query): RawQuery, headers: &HeaderMap) -> Response {

@@ -80,6 +80,36 @@ impl Coding {
     }
 }
 
+/// `bytes` as gzip at `level` (0–9).
+pub fn gzip(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok()
+}
+
+/// `bytes` as brotli at `quality` (0–11).
+pub fn brotli(bytes: &[u8], quality: i32) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
+    Some(out)
+}
+
+/// A kept page's gzip copy (made once per page and data version: a middle level).
+pub fn gzip_for_pages(bytes: &[u8]) -> Option<Vec<u8>> {
+    gzip(bytes, 6)
+}
+
+/// A kept page's brotli copy (made once per page and data version: a middle quality).
+pub fn brotli_for_pages(bytes: &[u8]) -> Option<Vec<u8>> {
+    brotli(bytes, 6)
+}
+
 /// The coding to send given the request's `Accept-Encoding`: the one with the highest
 /// `q` among brotli and gzip (brotli on a tie; `*` stands for either when it is not named),
 /// the body as it is when neither is acceptable or the header is missing or unreadable.

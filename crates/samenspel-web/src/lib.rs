@@ -16,6 +16,7 @@ mod health;
 pub mod i18n;
 pub mod messages;
 mod metrics;
+pub mod page_cache;
 pub mod odt;
 mod redirects;
 mod request_log;
@@ -41,6 +42,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub fn router(app: App, config: WebConfig) -> Router {
     assets::prepare_in_background();
     let counts = std::sync::Arc::new(metrics::Metrics::default());
+    let pages = std::sync::Arc::new(page_cache::PageCache::default());
     Router::new()
         .route("/metrics", axum::routing::get(metrics::metrics))
         .merge(ui::routes())
@@ -51,6 +53,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             redirects::merged_collaborations,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            (app.clone(), pages),
+            page_cache::serve,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(session::csrf))

@@ -34,6 +34,7 @@ mod one_voice;
 mod openapi;
 mod operations;
 mod overview;
+mod page_cache;
 mod pages;
 mod pages_en;
 mod participation;

@@ -48,7 +48,7 @@ pub(crate) struct Server {
 }
 
 impl Server {
-    fn start(database: &str) -> Self {
+    pub(crate) fn start(database: &str) -> Self {
         Self::start_with(database, &[], Stdio::null())
     }
 

@@ -114,6 +114,10 @@ impl Store for SqlStore {
         .await
     }
 
+    async fn data_version(&self) -> StoreResult<i64> {
+        crate::error::boundary(SqlStore::data_version(self)).await
+    }
+
     async fn close(&self) {
         self.pool.close().await;
     }

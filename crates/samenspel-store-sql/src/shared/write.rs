@@ -24,6 +24,11 @@ const SET_AUDIT_HASH: &str = "UPDATE audit_events SET prev_hash = $1, hash = $2 
 
 const MOVE_AUDIT_HEAD: &str = "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1";
 
+/// Raises the number every committed write raises (see [`SqlStore::data_version`]).
+const RAISE_DATA_VERSION: &str = "UPDATE data_version SET version = version + 1 WHERE id = 1";
+
+const DATA_VERSION: &str = "SELECT version FROM data_version WHERE id = 1";
+
 /// A write transaction in progress.
 pub(super) struct Write(sqlx::Transaction<'static, Db>);
 
@@ -58,8 +63,19 @@ impl Write {
 
     /// Commits a change the audit trail does not record (sessions, anonymous survey answers,
     /// reference data).
-    pub(super) async fn commit_unaudited(self) -> Result<()> {
+    /// Like every commit, it raises the data version.
+    pub(super) async fn commit_unaudited(mut self) -> Result<()> {
+        sqlx::query(RAISE_DATA_VERSION).execute(&mut *self.0).await?;
         Ok(self.0.commit().await?)
+    }
+}
+
+impl SqlStore {
+    /// The number every committed write raises: what a page was made from is unchanged as
+    /// long as this number is (sessions, written outside these transactions, do not raise it;
+    /// no page an anonymous visitor sees shows them).
+    pub(super) async fn data_version(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar(DATA_VERSION).fetch_one(&self.pool).await?)
     }
 }
 

@@ -386,7 +386,7 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
         summary.push(' ');
         summary.push_str(&lang.t_with("organisations-left-summary", &[("left", &left.to_string())]));
     }
-    Ok(render(
+    Ok(crate::page_cache::cacheable(render(
         StatusCode::OK,
         &ShowPage {
             layout: Layout::translated(&ctx, organisation.display_name(), "organisaties"),
@@ -405,7 +405,7 @@ pub async fn show(Visit(app, ctx, code): Visit<String>) -> PageResult {
             history,
             organisation,
         },
-    ))
+    )))
 }
 
 /// The organisation's collaborations as CSV (semicolon-separated, as Dutch spreadsheets

@@ -90,7 +90,7 @@ pub async fn page(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let (query, mut message) = parse_query_in::<RegionsQuery>(ctx.lang, raw.as_deref());
     let page = build(&app, &ctx, query, &mut message).await?;
     let status = status_unless(message.as_ref(), StatusCode::BAD_REQUEST);
-    Ok(render(status, &page))
+    Ok(crate::page_cache::cacheable(render(status, &page)))
 }
 
 /// A collaboration to highlight: its id, name and the municipalities among its partners.

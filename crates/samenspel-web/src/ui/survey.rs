@@ -653,7 +653,8 @@ pub struct WavePage {
 pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
     let lang = ctx.lang;
     let wave = app.wave(&key).await?;
-    let report = if wave.closed_at.is_some() {
+    let closed = wave.closed_at.is_some();
+    let report = if closed {
         Some(report_view(lang, &app.survey_report(&key).await?))
     } else {
         None
@@ -684,7 +685,7 @@ pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(render(
+    let response = render(
         StatusCode::OK,
         &WavePage {
             layout: Layout::translated(&ctx, wave.title.clone(), "knelpuntenmonitor"),
@@ -699,7 +700,12 @@ pub async fn show(Visit(app, ctx, key): Visit<String>) -> PageResult {
             trend_titles: trend.iter().map(|t| t.title.clone()).collect(),
             trend_rows,
         },
-    ))
+    );
+    Ok(if closed {
+        crate::page_cache::cacheable(response)
+    } else {
+        response
+    })
 }
 
 pub async fn report_csv_file(

@@ -136,7 +136,7 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
     let pagination = navigation("/samenwerkingen", &query, &filter, page, &found)?;
     let export_query = serde_urlencoded::to_string(&query.params).unwrap_or_default();
     let status = status_unless(error.as_ref(), StatusCode::BAD_REQUEST);
-    Ok(render(
+    Ok(crate::page_cache::cacheable(render(
         status,
         &ListPage {
             layout: Layout::translated(&ctx, ctx.lang.t("collab-list-title"), "samenwerkingen"),
@@ -148,5 +148,5 @@ pub async fn list(State(app): State<App>, ctx: PageContext, RawQuery(raw): RawQu
             error,
             export_query,
         },
-    ))
+    )))
 }

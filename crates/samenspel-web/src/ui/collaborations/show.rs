@@ -186,7 +186,7 @@ pub async fn show(Visit(app, ctx, id): Visit<i64>, RawQuery(raw): RawQuery) -> P
         &participation,
         page.offers.participation,
     ));
-    Ok(render(StatusCode::OK, &page))
+    Ok(crate::page_cache::cacheable(render(StatusCode::OK, &page)))
 }
 
 fn show_page(ctx: &PageContext, view: CollaborationView) -> ShowPage {
