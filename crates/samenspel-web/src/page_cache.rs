@@ -89,7 +89,9 @@ impl PageCache {
             kept.bytes = 0;
         }
         if let Some(old) = kept.pages.insert(key.clone(), page) {
-            kept.bytes = kept.bytes.saturating_sub(old.identity.len() * 3 + key.target.len());
+            kept.bytes = kept
+                .bytes
+                .saturating_sub(old.identity.len() * 3 + key.target.len());
         }
         kept.bytes += size;
     }
@@ -159,19 +161,12 @@ pub async fn serve(
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let shows_token = !csrf.is_empty()
-        && bytes
-            .windows(csrf.len())
-            .any(|window| window == csrf.as_bytes());
+    let shows_token = !csrf.is_empty() && bytes.windows(csrf.len()).any(|window| window == csrf.as_bytes());
     if shows_token || bytes.len() > MAX_PAGE_BYTES {
         return Response::from_parts(parts, Body::from(bytes));
     }
     let mut headers = parts.headers;
-    for name in [
-        header::CONTENT_LENGTH,
-        header::ETAG,
-        header::TRANSFER_ENCODING,
-    ] {
+    for name in [header::CONTENT_LENGTH, header::ETAG, header::TRANSFER_ENCODING] {
         headers.remove(name);
     }
     let page = Arc::new(Page {
@@ -314,7 +309,11 @@ mod tests {
         cache.keep(key("/a"), page(7, 10));
         assert!(cache.get(&key("/a"), 7, day).is_some());
         assert!(cache.get(&key("/a"), 8, day).is_none());
-        assert!(cache.get(&key("/a"), 7, day.succ_opt().unwrap_or_default()).is_none());
+        assert!(
+            cache
+                .get(&key("/a"), 7, day.succ_opt().unwrap_or_default())
+                .is_none()
+        );
         assert!(cache.get(&key("/b"), 7, day).is_none());
     }
 
@@ -335,12 +334,21 @@ mod tests {
         let p = page(3, 4000);
         let first = p.answer(Coding::Identity, None);
         assert_eq!(first.status(), StatusCode::OK);
-        let tag = first.headers().get(header::ETAG).cloned().unwrap_or(HeaderValue::from_static(""));
+        let tag = first
+            .headers()
+            .get(header::ETAG)
+            .cloned()
+            .unwrap_or(HeaderValue::from_static(""));
         assert_eq!(tag, "\"p3-20261204-id\"");
-        assert_eq!(p.answer(Coding::Identity, Some(&tag)).status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(
+            p.answer(Coding::Identity, Some(&tag)).status(),
+            StatusCode::NOT_MODIFIED
+        );
         // A page without a compressible type goes as it is, whatever is asked.
         assert_eq!(
-            p.answer(Coding::Brotli, None).headers().get(header::CONTENT_ENCODING),
+            p.answer(Coding::Brotli, None)
+                .headers()
+                .get(header::CONTENT_ENCODING),
             None
         );
     }

@@ -56,7 +56,11 @@ async fn a_kept_page_is_given_again_until_a_change_and_then_made_anew() {
     let first = first.expect("a kept page has an ETag");
     assert!(text(&body).contains("Kade Eerste Naam"));
     let (_, again, _) = page(&h.client, &url, &[]).await;
-    assert_eq!(again.as_deref(), Some(first.as_str()), "the same page, the same tag");
+    assert_eq!(
+        again.as_deref(),
+        Some(first.as_str()),
+        "the same page, the same tag"
+    );
     let (status, _, body) = page(&h.client, &url, &[("if-none-match", &first)]).await;
     assert_eq!(status, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
@@ -72,9 +76,7 @@ async fn a_kept_page_is_given_again_until_a_change_and_then_made_anew() {
 #[tokio::test]
 async fn a_change_made_by_another_server_reaches_the_kept_page_of_this_one() {
     let h = Harness::start().await;
-    let id = h
-        .create_collaboration("Brug Oud", &[("GM0363", "trekker")])
-        .await;
+    let id = h.create_collaboration("Brug Oud", &[("GM0363", "trekker")]).await;
     let (a, b) = (Server::start(&h.app.db.url), Server::start(&h.app.db.url));
     let client = Client::new();
     let path = format!("/samenwerkingen/{id}");
@@ -92,7 +94,10 @@ async fn a_change_made_by_another_server_reaches_the_kept_page_of_this_one() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let (_, _, body) = page(&client, &format!("{}{path}", a.base), &[]).await;
-    assert!(text(&body).contains("Brug Nieuw"), "server a shows server b's change");
+    assert!(
+        text(&body).contains("Brug Nieuw"),
+        "server a shows server b's change"
+    );
     // The register's list too.
     let (_, _, list) = page(&client, &format!("{}/samenwerkingen?q=Brug", a.base), &[]).await;
     assert!(text(&list).contains("Brug Nieuw"));
@@ -111,9 +116,15 @@ async fn a_signed_in_visitor_gets_their_own_page_never_the_kept_one() {
     let browser = h.browser_as("GM0363", "redacteur").await;
     let response = browser.get(&path).await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(response.headers().get("etag").is_none(), "a signed-in page is not kept");
+    assert!(
+        response.headers().get("etag").is_none(),
+        "a signed-in page is not kept"
+    );
     let own = response.text().await.unwrap();
-    assert!(own.contains("action=\"/uitloggen\""), "the signed-in visitor's own page");
+    assert!(
+        own.contains("action=\"/uitloggen\""),
+        "the signed-in visitor's own page"
+    );
     // And the kept page stays the anonymous one.
     let (_, _, again) = page(&h.client, &h.url(&path), &[]).await;
     assert!(!text(&again).contains("action=\"/uitloggen\""));
@@ -142,7 +153,10 @@ async fn the_compressed_copies_are_the_same_page_and_each_language_has_its_own()
     assert_eq!(from_gz, plain);
     let english = h.get_in_english(&format!("/samenwerkingen/{id}")).await;
     let english = english.text().await.unwrap();
-    assert!(english.contains("lang=\"en\""), "the English page, not the kept Dutch one");
+    assert!(
+        english.contains("lang=\"en\""),
+        "the English page, not the kept Dutch one"
+    );
     assert!(text(&plain).contains("lang=\"nl\""));
 }
 

@@ -18,7 +18,8 @@ fn samenspel(database: &str) -> Command {
         .env_remove("SAMENSPEL_DATABASE_URL")
         .env_remove("SAMENSPEL_BIND")
         .env_remove("SAMENSPEL_SECURE_COOKIES")
-        .env("RUST_LOG", "warn");
+        .env("RUST_LOG", "warn")
+        .env_remove("MALLOC_ARENA_MAX");
     command
 }
 
@@ -421,4 +422,27 @@ async fn a_parallel_burst_over_two_servers_lets_exactly_the_limit_through() {
         ),
         "{statuses:?}"
     );
+}
+
+/// The server limits glibc's allocator to two arenas unless the operator chose a number
+/// (issue 16, item 4: memory under load), and keeps its process id while doing so.
+#[tokio::test]
+async fn the_server_runs_with_two_allocator_arenas_unless_told_otherwise() {
+    let h = Harness::start().await;
+    let environment = |server: &Server| {
+        std::fs::read(format!("/proc/{}/environ", server.pid()))
+            .unwrap()
+            .split(|b| *b == 0)
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+            .filter(|v| v.starts_with("MALLOC_ARENA_MAX="))
+            .collect::<Vec<_>>()
+    };
+    let chosen = Server::start(&h.app.db.url);
+    assert_eq!(environment(&chosen), ["MALLOC_ARENA_MAX=2"]);
+    let response = reqwest::get(format!("{}/health/live", chosen.base))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let own = Server::start_with(&h.app.db.url, &[("MALLOC_ARENA_MAX", "4")], Stdio::null());
+    assert_eq!(environment(&own), ["MALLOC_ARENA_MAX=4"]);
 }

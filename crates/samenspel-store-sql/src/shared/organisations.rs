@@ -213,7 +213,11 @@ impl OrganisationStore for SqlStore {
             for org in organisations {
                 changed += upsert_reference(&mut tx, org, now).await?;
             }
-            tx.commit_unaudited().await?;
+            if changed > 0 {
+                tx.commit_unaudited_shown().await?;
+            } else {
+                tx.commit_unaudited().await?;
+            }
             Ok(changed)
         })
         .await

@@ -285,7 +285,7 @@ impl SqlStore {
         if stored < SEARCH_VERSION {
             let mut tx = self.write().await?;
             rebuild(&mut tx).await?;
-            tx.commit_unaudited().await?;
+            tx.commit_unaudited_shown().await?;
         }
         Ok(())
     }
@@ -315,7 +315,7 @@ impl SearchStore for SqlStore {
         boundary(async {
             let mut tx = self.write().await?;
             let count = rebuild(&mut tx).await?;
-            tx.commit_unaudited().await?;
+            tx.commit_unaudited_shown().await?;
             Ok(count)
         })
         .await

@@ -215,7 +215,7 @@ impl SqlStore {
         if stored < SIGNALS_VERSION {
             let mut tx = self.write().await?;
             rebuild(&mut tx).await?;
-            tx.commit_unaudited().await?;
+            tx.commit_unaudited_shown().await?;
         }
         Ok(())
     }

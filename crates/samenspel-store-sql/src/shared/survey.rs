@@ -335,7 +335,7 @@ impl SurveyStore for SqlStore {
                     )
                     .await?
                 }
-                None => tx.commit_unaudited().await?,
+                None => tx.commit_unaudited_shown().await?,
             }
             Ok(stored)
         })
@@ -376,7 +376,7 @@ impl SurveyStore for SqlStore {
                 .await?;
             tally.add(response, 1);
             apply_tally(&mut tx, wave_id, &tally, statements).await?;
-            tx.commit_unaudited().await?;
+            tx.commit_unaudited_shown().await?;
             Ok(earlier.is_some())
         })
         .await
@@ -448,7 +448,7 @@ impl SurveyStore for SqlStore {
                     .execute(&mut *tx)
                     .await?;
             }
-            tx.commit_unaudited().await
+            tx.commit_unaudited_shown().await
         })
         .await
     }

@@ -24,7 +24,8 @@ const SET_AUDIT_HASH: &str = "UPDATE audit_events SET prev_hash = $1, hash = $2 
 
 const MOVE_AUDIT_HEAD: &str = "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1";
 
-/// Raises the number every committed write raises (see [`SqlStore::data_version`]).
+/// Raises the number every committed change that a page shows raises (see
+/// [`SqlStore::data_version`]).
 const RAISE_DATA_VERSION: &str = "UPDATE data_version SET version = version + 1 WHERE id = 1";
 
 const DATA_VERSION: &str = "SELECT version FROM data_version WHERE id = 1";
@@ -54,26 +55,32 @@ impl std::ops::DerefMut for Write {
 }
 
 impl Write {
-    /// Writes the audit event of the change and commits both. A payload that cannot be
-    /// serialised fails the whole transaction.
+    /// Writes the audit event of the change and commits both, raising the data version. A
+    /// payload that cannot be serialised fails the whole transaction.
     pub(super) async fn commit(mut self, actor: &Actor, event: AuditEvent<'_>) -> Result<()> {
         append_audit(&mut self, actor, &event).await?;
-        self.commit_unaudited().await
+        self.commit_unaudited_shown().await
     }
 
-    /// Commits a change the audit trail does not record (sessions, anonymous survey answers,
-    /// reference data).
-    /// Like every commit, it raises the data version.
-    pub(super) async fn commit_unaudited(mut self) -> Result<()> {
+    /// Commits a change the audit trail does not record that pages show (anonymous survey
+    /// answers, the signals and search index worked out again, changed reference data),
+    /// raising the data version.
+    pub(super) async fn commit_unaudited_shown(mut self) -> Result<()> {
         sqlx::query(RAISE_DATA_VERSION).execute(&mut *self.0).await?;
+        Ok(self.0.commit().await?)
+    }
+
+    /// Commits what no page shows (a sign-in's bookkeeping, a limit's count) or nothing at all
+    /// (an import that found everything as it was): the data version stays.
+    pub(super) async fn commit_unaudited(self) -> Result<()> {
         Ok(self.0.commit().await?)
     }
 }
 
 impl SqlStore {
-    /// The number every committed write raises: what a page was made from is unchanged as
-    /// long as this number is (sessions, written outside these transactions, do not raise it;
-    /// no page an anonymous visitor sees shows them).
+    /// The number every committed change that a page shows raises (every audited change, and
+    /// the unaudited ones committed with [`Write::commit_unaudited_shown`]): what a page was
+    /// made from is unchanged as long as this number is.
     pub(super) async fn data_version(&self) -> Result<i64> {
         Ok(sqlx::query_scalar(DATA_VERSION).fetch_one(&self.pool).await?)
     }
