@@ -97,7 +97,8 @@ impl PageCache {
     }
 
     /// How many pages are kept now.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.pages.lock().map_or(0, |k| k.pages.len())
     }
 }
