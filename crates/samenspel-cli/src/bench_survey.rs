@@ -113,9 +113,12 @@ elapsed = time.perf_counter() - start
 print(f"{elapsed:.6f} {sum(r[2] for r in rows)}")
 "#;
 
-/// The same report in polars, lazily from the CSV (every column read as text, as DuckDB's
-/// `all_varchar`), timed inside Python; prints the seconds and the sum of n (exit code 3: no
-/// package `polars`).
+/// The same report in polars (per group and statement: n, mean, sd, median, counts), timed
+/// inside Python; prints the seconds and the sum of n (exit code 3: no package `polars`).
+/// Every column is read as text (as DuckDB's `all_varchar`); polars counts each answer per
+/// layer and statement and computes the report from those counts (as the import's kept counts
+/// do): on this machine several times faster than unpivoting the 24 million answers and
+/// aggregating them, and the same figures as DuckDB's.
 const POLARS_SCRIPT: &str = r#"
 import sys, time
 try:
@@ -124,22 +127,26 @@ except ImportError:
     sys.exit(3)
 path = sys.argv[1]
 start = time.perf_counter()
-r = pl.scan_csv(path, infer_schema_length=0)
-statements = [c for c in r.collect_schema().names() if c[:1] == "S" and c[1:].isdigit()]
-s = (r.unpivot(on=statements, index="layer", variable_name="statement", value_name="answer")
-     .filter(pl.col("answer").is_in(["1", "2", "3", "4", "5"]))
-     .select("layer", "statement", pl.col("answer").cast(pl.Int32).alias("v")))
+r = pl.read_csv(path, infer_schema_length=0)
+statements = [c for c in r.columns if c[:1] == "S" and c[1:].isdigit()]
+counts = pl.concat([
+    r.group_by("layer", pl.col(c).alias("answer")).len().with_columns(pl.lit(c).alias("statement"))
+    for c in statements
+]).filter(pl.col("answer").is_in(["1", "2", "3", "4", "5"])).with_columns(pl.col("answer").cast(pl.Int32).alias("v"))
 own = ["rijk", "overig"]
 g = pl.concat([
-    s.select(pl.when(pl.col("layer").is_in(own)).then(pl.col("layer")).otherwise(pl.lit("decentraal")).alias("grp"), "statement", "v"),
-    s.filter(~pl.col("layer").is_in(own)).select(pl.col("layer").alias("grp"), "statement", "v"),
-])
-v = pl.col("v")
-rows = (g.group_by("grp", "statement")
-        .agg(pl.len().alias("n"), v.mean().alias("mean"), v.std().alias("sd"), v.median().alias("median"),
-             *[(v == k).sum().alias(f"c{k}") for k in range(1, 6)])
-        .sort("grp", "statement")
-        .collect())
+    counts.with_columns(pl.when(pl.col("layer").is_in(own)).then(pl.col("layer")).otherwise(pl.lit("decentraal")).alias("grp")),
+    counts.filter(~pl.col("layer").is_in(own)).with_columns(pl.col("layer").alias("grp")),
+]).group_by("grp", "statement", "v").agg(pl.col("len").sum().alias("c")).sort("grp", "statement", "v")
+c, v = pl.col("c"), pl.col("v")
+n = c.sum()
+mean = (c * v).sum() / n
+below = c.cum_sum()
+rows = g.group_by("grp", "statement", maintain_order=True).agg(
+    n.alias("n"), mean.alias("mean"),
+    (((c * (v - mean) ** 2).sum()) / (n - 1)).sqrt().alias("sd"),
+    ((v.filter(below >= (n + 1) // 2).first() + v.filter(below >= n // 2 + 1).first()) / 2).alias("median"),
+    *[c.filter(v == k).sum().alias(f"c{k}") for k in range(1, 6)])
 elapsed = time.perf_counter() - start
 print(f"{elapsed:.6f} {rows['n'].sum()}")
 "#;
@@ -189,7 +196,11 @@ fn run_peer(peer: &Peer, dir: &std::path::Path, csv: &std::path::Path) -> PeerRu
     }
     if !output.status.success() {
         let error = String::from_utf8_lossy(&output.stderr);
-        let last = error.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        let last = error
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
         return PeerRun::Failed(format!("{} ({last})", output.status));
     }
     let text = String::from_utf8_lossy(&output.stdout);
@@ -252,7 +263,7 @@ pub async fn run(respondents: u64, seed: u64, database: Option<&str>) -> anyhow:
     // The whole import: read the file, parse, validate, store, update the counts.
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
     let start = Instant::now();
-    let input = std::fs::File::open(&csv_path)?;
+    let input = std::fs::read(&csv_path)?;
     let imported = app.import_responses(&key, input, &who).await?;
     let import = start.elapsed();
     println!(
