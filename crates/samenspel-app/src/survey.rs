@@ -429,17 +429,18 @@ impl App {
         })
     }
 
-    /// Imports a response file into an open wave, streamed: all or nothing. Returns the number
-    /// stored.
+    /// Imports a response file, given whole, into an open wave: all or nothing. The file is
+    /// read on threads of its own (a large one in two halves at once) while the store writes
+    /// what they give (see [`ResponseUpload`]). Returns the number stored.
     pub async fn import_responses(
         &self,
         key: &str,
-        file: impl std::io::Read + Send,
+        file: impl AsRef<[u8]> + Send + Sync + 'static,
         who: &Principal,
     ) -> AppResult<usize> {
         let (actor, wave) = self.open_for_import(key, who).await?;
         let statements = Self::statements_of(&wave)?;
-        let mut source = ResponseFile::new(file, statements);
+        let mut source = ResponseUpload::new(file, statements);
         Ok(self
             .store
             .import_responses(wave.id, &mut source, statements, Some(&actor))
@@ -502,11 +503,13 @@ mod file;
 mod limit;
 mod respond;
 mod trend;
+mod upload;
 pub use export::{REPORT_CSV_HEADER, report_csv, report_csv_with_header};
 pub use file::ResponseFile;
 pub use limit::{LINK_ANSWERS, LINK_WINDOW};
 pub use respond::{RespondentView, ResponseInput, answering_on};
 pub use trend::TrendWave;
+pub use upload::{READ_IN_HALVES_FROM, ResponseUpload};
 
 #[cfg(test)]
 mod tests;

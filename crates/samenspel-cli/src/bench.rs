@@ -37,8 +37,9 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
         repeats: u32,
     },
-    /// Time a synthetic wave of the knelpuntenmonitor: import and report, beside DuckDB's report
-    /// from the same CSV when the Python package duckdb is available.
+    /// Time a synthetic wave of the knelpuntenmonitor: import and report, beside the same report
+    /// computed from the same CSV by DuckDB and by polars, each when its Python package is
+    /// available (SAMENSPEL_BENCH_PYTHON names the Python, default python3).
     ///
     /// Without --database a temporary SQLite file is used; with --database a new wave is added
     /// to that database (use a scratch database).

@@ -162,8 +162,7 @@ pub async fn run(app: &App, command: SurveyCommand) -> anyhow::Result<ExitCode> 
             Err(e) => return refused(e),
         },
         SurveyCommand::Import { wave, file } => {
-            let input =
-                std::fs::File::open(&file).with_context(|| format!("kan {} niet lezen", file.display()))?;
+            let input = std::fs::read(&file).with_context(|| format!("kan {} niet lezen", file.display()))?;
             match app.import_responses(&wave, input, &who).await {
                 Ok(n) => println!("{n} antwoorden geïmporteerd in golf '{wave}'."),
                 Err(e) => return refused(e),

@@ -48,7 +48,7 @@ pub mod table;
 pub mod text;
 
 pub use problems::{MAX_PROBLEMS, Problems, RowError, errors_of};
-pub use table::{Header, Record, Row, Table, each_record, halves, stream};
+pub use table::{Header, Record, Row, Table, cut_in_two, each_record, halves, stream};
 pub use text::{decode, decoded, field};
 
 use samenspel_domain::ValidationErrors;

@@ -96,6 +96,18 @@ impl Problems {
         }
     }
 
+    /// Adds the problems another pass over the same rows found (`earlier`), each before this
+    /// one's problems of its row, keeping the first of them all by row up to the limit. Both
+    /// lists are in row order, as a file is read.
+    pub fn add_first_in_their_rows(&mut self, earlier: Problems) {
+        let mut list = earlier.list;
+        list.append(&mut self.list);
+        // A stable sort: within a row, `earlier`'s problems stay first.
+        list.sort_by_key(|e| e.row);
+        list.truncate(MAX_PROBLEMS);
+        self.list = list;
+    }
+
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }

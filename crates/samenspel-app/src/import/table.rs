@@ -258,6 +258,34 @@ pub fn halves(text: &str, at_least: usize) -> Option<(&str, String)> {
     Some((&text[..cut], second))
 }
 
+/// Where to cut a large file's `bytes` in two, so that two threads can read it a row at a
+/// time without holding its text twice: `(header, cut)`, the first half being
+/// `bytes[..cut]` and the second `bytes[..header]` (the header line again) followed by
+/// `bytes[cut..]`. The cut is at the first line break from the middle on. So that it is
+/// certainly a row boundary, the file is not cut when a `"` comes before it (a quoted cell
+/// may hold a line break), nor when its first line is blank or holds a carriage return that
+/// does not end it (its first row would not be that line). `None` when the file is shorter
+/// than `at_least` bytes or has no line break after its middle.
+pub fn cut_in_two(bytes: &[u8], at_least: usize) -> Option<(usize, usize)> {
+    if bytes.len() < at_least {
+        return None;
+    }
+    let header = bytes.iter().position(|b| *b == b'\n')? + 1;
+    let line = bytes[..header - 1]
+        .strip_prefix(BOM)
+        .unwrap_or(&bytes[..header - 1]);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if line.is_empty() || line.contains(&b'\r') {
+        return None;
+    }
+    let middle = (bytes.len() / 2).max(header);
+    let cut = middle + bytes[middle..].iter().position(|b| *b == b'\n')? + 1;
+    if cut >= bytes.len() || bytes[..cut].contains(&b'"') {
+        return None;
+    }
+    Some((header, cut))
+}
+
 /// Opens a large file to be read a row at a time, the header as its first record: the
 /// byte-order mark skipped and the delimiter taken from the first line (read from a 64 KB
 /// buffer, which is all that is held). Fields stay bytes; [`super::text::field`] reads them.

@@ -8,8 +8,12 @@
 //! Opening the stream, reading fields and naming problems is the import toolkit's
 //! ([`crate::import`]); the header here must be exact and the cells are read by position, not
 //! through a header map, as this importer reads millions of rows.
+//!
+//! A file given whole is read by [`super::upload::ResponseUpload`], a part of it at a time by
+//! this reader on a thread of its own ([`ResponseFile::part`], [`ResponseFile::into_part`]).
 
 use std::io::{BufReader, Read};
+use std::sync::Arc;
 
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::survey::packed::{
@@ -30,7 +34,10 @@ pub struct ResponseFile<R: Read> {
     record: csv::ByteRecord,
     row: usize,
     done: bool,
-    known: Respondents,
+    /// Read to its end (not stopped by a bad header, an unreadable row or the limit of
+    /// problems).
+    complete: bool,
+    known: Arc<Respondents>,
     seen: Respondents,
     tally: Tally,
     problems: Problems,
@@ -48,8 +55,34 @@ fn answer(field: &str, bytes: &[u8]) -> Result<Option<Answer>, ValidationErrors>
     }
 }
 
+/// What one part of a file gave when read to its end or stopped: its counts, its problems
+/// (rows numbered within the part, its header row 1), how many rows it has (the header
+/// included), whether it was read to its end, the respondents it gave and how many responses
+/// it packed.
+pub(crate) struct Part {
+    pub tally: Tally,
+    pub problems: Problems,
+    pub rows: usize,
+    pub complete: bool,
+    pub seen: Respondents,
+    pub stored: usize,
+}
+
 impl<R: Read> ResponseFile<R> {
     pub fn new(input: R, statements: &'static [Statement]) -> Self {
+        let known = Respondents::default();
+        let seen = known.sibling(1 << 16);
+        Self::part(input, statements, Arc::new(known), seen)
+    }
+
+    /// One part of a file, read with the respondents the wave has (`known`) and an empty set
+    /// for those it gives (`seen`, a sibling of `known`).
+    pub(crate) fn part(
+        input: R,
+        statements: &'static [Statement],
+        known: Arc<Respondents>,
+        seen: Respondents,
+    ) -> Self {
         let mut problems = Problems::new(FILE);
         let reader = import::stream(input)
             .map_err(|e| {
@@ -70,8 +103,9 @@ impl<R: Read> ResponseFile<R> {
             statements,
             record: csv::ByteRecord::new(),
             row: 0,
-            known: Respondents::default(),
-            seen: Respondents::with_capacity(1 << 16),
+            complete: false,
+            known,
+            seen,
             tally: Tally::default(),
             problems,
             answers: Vec::with_capacity(statements.len()),
@@ -92,6 +126,8 @@ impl<R: Read> ResponseFile<R> {
             Ok(more) => {
                 if more {
                     self.row += 1;
+                } else {
+                    self.complete = true;
                 }
                 more
             }
@@ -152,7 +188,7 @@ impl<R: Read> ResponseFile<R> {
         let problems = self.problems.len();
         let respondent = text(record.get(0).unwrap_or_default());
         let respondent = respondent.trim();
-        if respondent.is_empty() || respondent.len() > 100 || respondent.chars().any(char::is_control) {
+        if !valid_respondent(respondent) {
             self.problem(
                 "respondent",
                 samenspel_domain::msg!(
@@ -160,24 +196,20 @@ impl<R: Read> ResponseFile<R> {
                     "Vul een respondentnummer in (hoogstens 100 tekens)."
                 ),
             );
-        } else if self.known.contains(respondent) {
-            self.problem(
-                "respondent",
-                samenspel_domain::msg!(
-                    "error-survey-respondent-answered",
-                    "Respondent '{respondent}' heeft al geantwoord in deze golf.",
-                    respondent = respondent
-                ),
-            );
-        } else if !self.seen.insert(respondent) {
-            self.problem(
-                "respondent",
-                samenspel_domain::msg!(
-                    "error-survey-respondent-twice",
-                    "Respondent '{respondent}' staat al eerder in het bestand.",
-                    respondent = respondent
-                ),
-            );
+        } else {
+            let fingerprint = self.seen.fingerprint(respondent);
+            if !self.known.is_empty() && self.known.contains_fingerprint(fingerprint) {
+                self.problem(
+                    "respondent",
+                    samenspel_domain::msg!(
+                        "error-survey-respondent-answered",
+                        "Respondent '{respondent}' heeft al geantwoord in deze golf.",
+                        respondent = respondent
+                    ),
+                );
+            } else if !self.seen.insert_fingerprint(fingerprint) {
+                self.problem("respondent", given_twice(respondent));
+            }
         }
         let layer_text = text(record.get(1).unwrap_or_default());
         let layer = RespondentLayer::from_key(layer_text.trim());
@@ -211,14 +243,19 @@ impl<R: Read> ResponseFile<R> {
         }
         self.record = record;
     }
-}
 
-impl<R: Read + Send> ResponseSource for ResponseFile<R> {
-    fn known(&mut self, respondent: &str) {
-        self.known.insert(respondent);
+    /// Reads the whole part, giving each block to `give`; stops when `give` says false.
+    pub(crate) fn read_all(&mut self, mut give: impl FnMut(PackedBlock) -> bool) {
+        while let Some(block) = self.next_part_block() {
+            if !give(block) {
+                return;
+            }
+        }
     }
 
-    fn next_block(&mut self) -> Option<PackedBlock> {
+    /// The next block of this part; `None` at its end, or once a problem is found (after
+    /// reading on to name the others).
+    fn next_part_block(&mut self) -> Option<PackedBlock> {
         let mut block = PackedBlock::default();
         while !self.done && block.responses < BLOCK_RESPONSES {
             if !self.read_row() {
@@ -244,6 +281,75 @@ impl<R: Read + Send> ResponseSource for ResponseFile<R> {
         }
         self.stored += block.responses;
         (block.responses > 0).then_some(block)
+    }
+
+    /// What this part gave (see [`Part`]).
+    pub(crate) fn into_part(self) -> Part {
+        Part {
+            tally: self.tally,
+            problems: self.problems,
+            rows: self.row,
+            complete: self.complete,
+            seen: self.seen,
+            stored: self.stored,
+        }
+    }
+}
+
+/// A respondent id as a file may give it (trimmed): not empty, at most 100 bytes, no control
+/// characters.
+fn valid_respondent(respondent: &str) -> bool {
+    !respondent.is_empty() && respondent.len() <= 100 && !respondent.chars().any(char::is_control)
+}
+
+/// The problem of a respondent given again in the same file.
+fn given_twice(respondent: &str) -> samenspel_domain::Message {
+    samenspel_domain::msg!(
+        "error-survey-respondent-twice",
+        "Respondent '{respondent}' staat al eerder in het bestand.",
+        respondent = respondent
+    )
+}
+
+/// The rows of a part of a file that give, for the first time in the part, a respondent of
+/// `again` (fingerprints of the respondents an earlier part gave too): each is a respondent
+/// given twice in the whole file. Only rows the reader would have taken the respondent of
+/// count (the right number of columns, a valid id). Rows are numbered within the part.
+pub(crate) fn given_earlier<R: Read>(input: R, statements: &[Statement], mut again: Respondents) -> Problems {
+    let mut problems = Problems::new(FILE);
+    let Ok(mut reader) = import::stream(input) else {
+        return problems;
+    };
+    let expected = statements.len() + 2;
+    let mut record = csv::ByteRecord::new();
+    let mut row = 0;
+    while !again.is_empty() && !problems.full() {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => row += 1,
+            Ok(false) | Err(_) => break,
+        }
+        if row == 1 || record.len() != expected {
+            continue;
+        }
+        let respondent = text(record.get(0).unwrap_or_default());
+        let respondent = respondent.trim();
+        if !valid_respondent(respondent) {
+            continue;
+        }
+        if again.remove_fingerprint(again.fingerprint(respondent)) {
+            problems.add(row, "respondent", given_twice(respondent));
+        }
+    }
+    problems
+}
+
+impl<R: Read + Send> ResponseSource for ResponseFile<R> {
+    fn known(&mut self, respondent: &str) {
+        Arc::make_mut(&mut self.known).insert(respondent);
+    }
+
+    fn next_block(&mut self) -> Option<PackedBlock> {
+        self.next_part_block()
     }
 
     fn finish(&mut self) -> Result<Tally, ValidationErrors> {

@@ -246,7 +246,7 @@ async fn a_later_wave_shows_the_earlier_ones_as_a_trend() {
             ..Default::default()
         };
         app.create_wave(&input, &who).await.unwrap();
-        app.import_responses(key, file(value).as_bytes(), &who)
+        app.import_responses(key, file(value).into_bytes(), &who)
             .await
             .unwrap();
         app.close_wave(key, &who).await.unwrap();

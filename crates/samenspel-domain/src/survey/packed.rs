@@ -9,7 +9,7 @@
 //! whether everything was valid; only then does it add the counts and commit.
 
 use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use super::response::{Response, Tally, decode_answers, push_answers};
 use super::{Answer, RespondentLayer, Statement};
@@ -42,7 +42,12 @@ pub fn pack_parts(
     block: &mut String,
 ) {
     let push_clean = |s: &str, block: &mut String| {
-        block.extend(s.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        if s.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+            // Printable ASCII, as nearly every id is: no control character to look for.
+            block.push_str(s);
+        } else {
+            block.extend(s.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        }
     };
     push_clean(respondent, block);
     block.push('\t');
@@ -80,18 +85,6 @@ pub fn unpack(block: &str) -> Option<Vec<Response>> {
         .collect()
 }
 
-/// A 128-bit fingerprint of a respondent id, to find a respondent given twice without keeping
-/// every id: two independent 64-bit SipHashes (a false alarm needs a collision of both, about
-/// one in 10^38 per pair).
-pub fn respondent_key(respondent: &str) -> u128 {
-    let mut first = DefaultHasher::new();
-    respondent.hash(&mut first);
-    let mut second = DefaultHasher::new();
-    0x5a_u8.hash(&mut second);
-    respondent.hash(&mut second);
-    (u128::from(first.finish()) << 64) | u128::from(second.finish())
-}
-
 /// One block of packed responses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PackedBlock {
@@ -111,22 +104,125 @@ pub trait ResponseSource: Send {
     fn finish(&mut self) -> Result<Tally, ValidationErrors>;
 }
 
-/// Keeps track of the respondents of one import: those the wave had and those given so far.
-#[derive(Debug, Default)]
-pub struct Respondents(HashSet<u128>);
+/// The keys of a fingerprint: two SipHashes with keys drawn at random for each import, so
+/// that nobody can choose ids whose fingerprints fall together in the set (which would make
+/// the set slow), and the set need not hash the fingerprint again.
+#[derive(Debug, Clone)]
+struct FingerprintKeys(RandomState, RandomState);
+
+impl FingerprintKeys {
+    fn new() -> Self {
+        Self(RandomState::new(), RandomState::new())
+    }
+
+    /// A 128-bit fingerprint of a respondent id: a false alarm needs a collision of both
+    /// 64-bit halves, about one in 10^38 per pair.
+    fn of(&self, respondent: &str) -> u128 {
+        (u128::from(self.0.hash_one(respondent)) << 64) | u128::from(self.1.hash_one(respondent))
+    }
+}
+
+/// Hashes a fingerprint for the set by folding its two random halves (see
+/// [`FingerprintKeys`]); anything else it is given, it mixes byte by byte.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Folded(u64);
+
+impl Hasher for Folded {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u128(&mut self, fingerprint: u128) {
+        // Truncation meant: the two halves are folded into one.
+        self.0 ^= (fingerprint as u64) ^ ((fingerprint >> 64) as u64);
+    }
+}
+
+/// Keeps track of the respondents of one import (those the wave had, or those given so far)
+/// by their fingerprints. Sets made with [`Respondents::sibling`] share the keys of the
+/// fingerprint, so that the parts of one file read at once can be compared afterwards.
+#[derive(Debug, Clone)]
+pub struct Respondents {
+    keys: FingerprintKeys,
+    set: HashSet<u128, BuildHasherDefault<Folded>>,
+}
+
+impl Default for Respondents {
+    fn default() -> Self {
+        Self::with_capacity(0)
+    }
+}
 
 impl Respondents {
     pub fn with_capacity(n: usize) -> Self {
-        Self(HashSet::with_capacity(n))
+        Self {
+            keys: FingerprintKeys::new(),
+            set: HashSet::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+        }
+    }
+
+    /// An empty set with the same fingerprints as this one.
+    pub fn sibling(&self, capacity: usize) -> Self {
+        Self {
+            keys: self.keys.clone(),
+            set: HashSet::with_capacity_and_hasher(capacity, BuildHasherDefault::default()),
+        }
+    }
+
+    /// The fingerprint of a respondent in this set (and its siblings).
+    pub fn fingerprint(&self, respondent: &str) -> u128 {
+        self.keys.of(respondent)
     }
 
     pub fn contains(&self, respondent: &str) -> bool {
-        self.0.contains(&respondent_key(respondent))
+        self.contains_fingerprint(self.fingerprint(respondent))
+    }
+
+    pub fn contains_fingerprint(&self, fingerprint: u128) -> bool {
+        self.set.contains(&fingerprint)
     }
 
     /// Notes a respondent; false when it was there already.
     pub fn insert(&mut self, respondent: &str) -> bool {
-        self.0.insert(respondent_key(respondent))
+        self.insert_fingerprint(self.fingerprint(respondent))
+    }
+
+    /// Notes a fingerprint (of this set's keys); false when it was there already.
+    pub fn insert_fingerprint(&mut self, fingerprint: u128) -> bool {
+        self.set.insert(fingerprint)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    /// The fingerprints in both this set and `other` (a sibling): the smaller one is walked.
+    pub fn common(&self, other: &Respondents) -> Respondents {
+        let (small, large) = if self.len() <= other.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut common = self.sibling(0);
+        common
+            .set
+            .extend(small.set.iter().filter(|f| large.set.contains(f)));
+        common
+    }
+
+    /// Takes a fingerprint out; false when it was not there.
+    pub fn remove_fingerprint(&mut self, fingerprint: u128) -> bool {
+        self.set.remove(&fingerprint)
     }
 }
 

@@ -177,7 +177,7 @@ impl TryFrom<SumRow> for CostSum {
 /// `count` groups of `width` placeholders: numbered (`$1`, …) on PostgreSQL; plain `?` on
 /// SQLite, which finds a numbered parameter by its name in a list, so binding thousands of them
 /// takes time that grows with the square of their number.
-fn values(count: usize, width: usize) -> String {
+pub(super) fn values(count: usize, width: usize) -> String {
     use std::fmt::Write as _;
     let mut sql = String::with_capacity(count * width * 6);
     for r in 0..count {

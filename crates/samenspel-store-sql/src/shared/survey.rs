@@ -12,6 +12,7 @@ use samenspel_store::{
     AuditEvent, KeptCounts, NewWave, StoreError, StoreResult, SurveyStore, Wave, conflict,
 };
 
+use super::costs::values;
 use super::read::{fetch_all_into, fetch_optional_into};
 use super::search::refresh_wave;
 use super::{Conn, SqlStore};
@@ -53,9 +54,6 @@ const INSERT_BLOCK: &str =
     "INSERT INTO survey_response_blocks (wave_id, block, responses, packed) VALUES ($1, $2, $3, $4)";
 
 const STREAM_BLOCKS: &str = "SELECT packed FROM survey_response_blocks WHERE wave_id = $1 ORDER BY block";
-
-const UPSERT_COUNT: &str = "INSERT INTO survey_counts (wave_id, grp, statement, answer, n) VALUES ($1, $2, $3, $4, $5) \
-     ON CONFLICT (wave_id, grp, statement, answer) DO UPDATE SET n = survey_counts.n + excluded.n";
 
 const UPSERT_GROUP_SIZE: &str = "INSERT INTO survey_group_sizes (wave_id, grp, respondents) VALUES ($1, $2, $3) \
      ON CONFLICT (wave_id, grp) DO UPDATE SET respondents = survey_group_sizes.respondents + excluded.respondents";
@@ -181,17 +179,44 @@ async fn refuse_if_closed(conn: &mut Conn, wave_id: i64) -> Result<()> {
     }
 }
 
-/// Moves the kept counts by a tally (positive for new responses, negative for replaced ones).
+/// Kept counts raised in one statement, at most (five parameters each).
+const COUNTS_AT_ONCE: usize = 256;
+
+/// Moves the kept counts by a tally (positive for new responses, negative for replaced ones):
+/// the raised counts many rows a statement (an import raises about a thousand), the lowered
+/// ones a row at a time.
 async fn apply_tally(conn: &mut Conn, wave_id: i64, tally: &Tally, statements: &[Statement]) -> Result<()> {
+    let mut raised = Vec::new();
     for (group, statement, answer, delta) in tally.count_rows(statements) {
         let answer = i32::try_from(answer).map_err(|_| corrupt("answer index", &answer.to_string()))?;
-        let sql = if delta < 0 { LOWER_COUNT } else { UPSERT_COUNT };
-        let query = sqlx::query(sql)
-            .bind(wave_id)
-            .bind(group.key())
-            .bind(statement)
-            .bind(answer)
-            .bind(delta);
+        if delta < 0 {
+            sqlx::query(LOWER_COUNT)
+                .bind(wave_id)
+                .bind(group.key())
+                .bind(statement)
+                .bind(answer)
+                .bind(delta)
+                .execute(&mut *conn)
+                .await?;
+        } else {
+            raised.push((group, statement, answer, delta));
+        }
+    }
+    for chunk in raised.chunks(COUNTS_AT_ONCE) {
+        let sql = format!(
+            "INSERT INTO survey_counts (wave_id, grp, statement, answer, n) VALUES {} \
+             ON CONFLICT (wave_id, grp, statement, answer) DO UPDATE SET n = survey_counts.n + excluded.n",
+            values(chunk.len(), 5)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for (group, statement, answer, delta) in chunk {
+            query = query
+                .bind(wave_id)
+                .bind(group.key())
+                .bind(*statement)
+                .bind(*answer)
+                .bind(*delta);
+        }
         query.execute(&mut *conn).await?;
     }
     for (group, delta) in tally.respondent_rows() {

@@ -123,7 +123,7 @@ pub async fn import(
     ApiFile(body): ApiFile,
 ) -> Result<Json<ImportedResponses>, ApiError> {
     Ok(Json(ImportedResponses {
-        imported: app.import_responses(&key, &body[..], &who).await?,
+        imported: app.import_responses(&key, body, &who).await?,
     }))
 }
 

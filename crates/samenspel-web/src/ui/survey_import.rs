@@ -76,7 +76,7 @@ pub async fn submit(Visit(app, ctx, key): Visit<String>, mut multipart: Multipar
             return Ok(render(status, &view));
         }
     };
-    match app.import_responses(&key, &bytes[..], &ctx.who).await {
+    match app.import_responses(&key, bytes, &ctx.who).await {
         Ok(n) => {
             view.imported = Some(ctx.lang.t_with("survey-imported", &[("count", &n.to_string())]));
             Ok(render(StatusCode::OK, &view))
