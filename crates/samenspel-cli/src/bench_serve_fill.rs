@@ -209,7 +209,7 @@ pub async fn fill(app: &App, scale: Scale, seed: u64, dir: &std::path::Path) -> 
         &who,
     )
     .await?;
-    app.import_responses(&wave, std::fs::File::open(&path)?, &who)
+    app.import_responses(&wave, std::fs::read(&path)?, &who)
         .await
         .context("de antwoorden inlezen")?;
     app.close_wave(&wave, &who).await?;
