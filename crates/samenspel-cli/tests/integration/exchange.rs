@@ -354,12 +354,19 @@ async fn an_export_of_many_batches_streams_whole_plain_and_compressed() {
                 let keys: std::collections::BTreeSet<&str> =
                     items.iter().map(|c| c["key"].as_str().unwrap()).collect();
                 assert_eq!(keys.len(), items.len(), "each once");
-                assert_eq!(keys.contains(draft.as_str()), token.is_some(), "the draft for the beheerder only");
+                assert_eq!(
+                    keys.contains(draft.as_str()),
+                    token.is_some(),
+                    "the draft for the beheerder only"
+                );
                 items.len() as u64
             } else {
                 assert_eq!(content_type.as_deref(), Some("text/csv; charset=utf-8"));
                 let text = std::str::from_utf8(&plain).unwrap();
-                assert!(text.starts_with("\u{feff}regel;sleutel;naam"), "one BOM, then the header");
+                assert!(
+                    text.starts_with("\u{feff}regel;sleutel;naam"),
+                    "one BOM, then the header"
+                );
                 assert!(text.ends_with("\r\n"), "the last line is whole");
                 assert_eq!(
                     text.contains(&format!(";{draft};Concept Wadden 2027;")),
@@ -368,13 +375,22 @@ async fn an_export_of_many_batches_streams_whole_plain_and_compressed() {
                 );
                 text.lines().filter(|l| l.starts_with("samenwerking;")).count() as u64
             };
-            assert_eq!(count, expected, "{format} as {token:?}: every visible collaboration");
+            assert_eq!(
+                count, expected,
+                "{format} as {token:?}: every visible collaboration"
+            );
             for coding in ["gzip", "br"] {
-                let (status, [_, sent_coding, length], wire) = export_in(&h, format, Some(coding), token).await;
+                let (status, [_, sent_coding, length], wire) =
+                    export_in(&h, format, Some(coding), token).await;
                 assert_eq!(status, StatusCode::OK, "{format} {coding}");
                 assert_eq!(sent_coding.as_deref(), Some(coding), "{format}");
                 assert_eq!(length, None, "{format} {coding}");
-                assert!(wire.len() * 4 < plain.len(), "{format} {coding}: {} of {}", wire.len(), plain.len());
+                assert!(
+                    wire.len() * 4 < plain.len(),
+                    "{format} {coding}: {} of {}",
+                    wire.len(),
+                    plain.len()
+                );
                 assert!(
                     crate::compression::decode(coding, &wire) == plain,
                     "{format} {coding}: decodes to the plain export"
@@ -418,13 +434,20 @@ async fn anonymous_exports_are_limited_per_address_and_signed_in_ones_are_not() 
         .iter()
         .filter(|(s, ..)| *s == StatusCode::TOO_MANY_REQUESTS)
         .collect();
-    assert_eq!((admitted, refused.len()), (limit, 10), "exactly the limit is admitted");
+    assert_eq!(
+        (admitted, refused.len()),
+        (limit, 10),
+        "exactly the limit is admitted"
+    );
     for (_, retry, body) in refused {
         assert_eq!(retry.as_deref(), Some(window.to_string().as_str()));
         let problem: Value = serde_json::from_slice(body).unwrap();
         assert_eq!(problem["status"], 429, "{problem}");
         assert!(
-            problem["detail"].as_str().unwrap().contains(&format!("{limit} keer")),
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("{limit} keer")),
             "{problem}"
         );
     }

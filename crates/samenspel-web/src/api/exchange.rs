@@ -39,8 +39,9 @@ pub struct ExportQuery {
     pub format: Option<String>,
 }
 
-/// Every collaboration the caller may see, with partners and money (schema in docs/DATA.md),
-/// streamed in id order a batch at a time. Anonymous visitors may start a limited number of
+/// Every collaboration the caller may see, with partners and money (schema in docs/DATA.md).
+///
+/// Streamed in id order a batch at a time. Anonymous visitors may start a limited number of
 /// exports per address in a window (429 with `Retry-After` beyond it); signed-in callers are
 /// not limited.
 #[utoipa::path(get, operation_id = "exportCollaborations", path = "/v1/collaborations/export", tag = "collaborations",
