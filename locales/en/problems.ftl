@@ -71,6 +71,7 @@ refusal-no-invitations-past-closing = No invitations made: this wave takes no mo
 
 refusal-too-many-sign-ins = Too many failed attempts to sign in. Please try again in { $minutes } minutes.
 refusal-too-many-link-answers = { $answers } answers to this wave have already been given from this address in a short time. Please try again in { $minutes } minutes; your answers have not been saved.
+refusal-too-many-exports = The whole list of collaborations has already been requested { $exports } times from this address without signing in in a short time. Please try again in { $minutes } minutes, or sign in.
 
 ## Why a request could not be read (the reason of a 400); { $error } is the library's own text
 

@@ -58,6 +58,7 @@ refusal-no-invitations-past-closing = Geen uitnodigingen gemaakt: deze golf neem
 
 refusal-too-many-sign-ins = Te veel mislukte pogingen om aan te melden. Probeer het over { $minutes } minuten opnieuw.
 refusal-too-many-link-answers = Vanaf dit adres zijn in korte tijd al { $answers } antwoorden op deze golf gegeven. Probeer het over { $minutes } minuten opnieuw; uw antwoorden zijn niet opgeslagen.
+refusal-too-many-exports = Vanaf dit adres is de hele lijst van samenwerkingen in korte tijd al { $exports } keer zonder aanmelding opgevraagd. Probeer het over { $minutes } minuten opnieuw, of meld u aan.
 
 ## Why a request could not be read (the reason of a 400); { $error } is the library's own text
 

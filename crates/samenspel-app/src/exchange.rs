@@ -22,9 +22,11 @@ use crate::{App, AppResult, Principal};
 mod check;
 pub mod csv;
 mod json;
+mod limit;
 mod participation;
 
-pub use csv::{COLUMNS, to_csv};
+pub use csv::{COLUMNS, csv_header, csv_rows, to_csv};
+pub use limit::{ANONYMOUS_EXPORT_WINDOW, ANONYMOUS_EXPORTS};
 pub use participation::PARTICIPATION_COLUMNS;
 
 /// Source keys of collaborations imported from a file start with this.

@@ -24,6 +24,17 @@ pub fn too_many_link_answers(answers: u32, minutes: u64) -> Message {
     )
 }
 
+/// Too many exports of the whole register from one address without signing in; try again
+/// after `minutes`.
+pub fn too_many_exports(exports: u32, minutes: u64) -> Message {
+    msg!(
+        "refusal-too-many-exports",
+        "Vanaf dit adres is de hele lijst van samenwerkingen in korte tijd al {exports} keer zonder aanmelding opgevraagd. Probeer het over {minutes} minuten opnieuw, of meld u aan.",
+        exports = exports,
+        minutes = minutes
+    )
+}
+
 /// No invitations were made for a wave that takes no answers now.
 pub fn no_invitations(why: NotAnswerable) -> Message {
     match why {

@@ -67,7 +67,8 @@ enum Command {
         #[arg(long, env = "SAMENSPEL_SECURE_COOKIES")]
         secure_cookies: bool,
         /// The site runs behind a reverse proxy that sets X-Forwarded-For: limits per address
-        /// (sign-in, answers by a wave's link) then use the client's address it forwards.
+        /// (sign-in, answers by a wave's link, anonymous exports) then use the client's address
+        /// it forwards.
         #[arg(long, env = "SAMENSPEL_BEHIND_PROXY")]
         behind_proxy: bool,
         /// The organisation that runs this installation, named on the privacy, accessibility

@@ -133,6 +133,7 @@ mod tests {
             conflict::wave_exists("najaar"),
             samenspel_app::refusals::too_many_sign_ins(15),
             samenspel_app::refusals::too_many_link_answers(30, 60),
+            samenspel_app::refusals::too_many_exports(30, 10),
             crate::api::reasons::not_json(),
             crate::api::reasons::json_syntax("EOF while parsing a string at line 1 column 15"),
             crate::api::reasons::json_data("name: invalid type: integer `1`, expected a string"),

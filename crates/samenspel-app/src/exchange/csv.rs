@@ -248,14 +248,15 @@ fn header() -> Vec<&'static str> {
 }
 
 /// The header line of [`to_csv`], its line end included.
-fn csv_header() -> String {
+pub fn csv_header() -> String {
     let mut out = header().join(";");
     out.push_str("\r\n");
     out
 }
 
-/// Appends the lines of `items` to `out`: [`to_csv`] without its header.
-fn csv_rows(items: &[ExchangedCollaboration], out: &mut String) {
+/// Appends the lines of `items` to `out`: [`to_csv`] without its header, so that an export
+/// can write a batch at a time.
+pub fn csv_rows(items: &[ExchangedCollaboration], out: &mut String) {
     let header = header();
     let mut line = |cells: BTreeMap<&str, String>| {
         let row: Vec<String> = header

@@ -12,7 +12,7 @@ use reqwest::{Response, StatusCode};
 /// The most a page with its stylesheets may weigh compressed (issue 16's target).
 const PAGE_LIMIT: usize = 100 * 1024;
 
-fn decode(coding: &str, bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn decode(coding: &str, bytes: &[u8]) -> Vec<u8> {
     let mut plain = Vec::new();
     match coding {
         "gzip" => flate2::read::GzDecoder::new(bytes).read_to_end(&mut plain),

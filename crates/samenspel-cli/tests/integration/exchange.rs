@@ -288,38 +288,191 @@ async fn listed(h: &Harness, token: Option<&str>) -> u64 {
     body["total"].as_u64().unwrap()
 }
 
+/// The export as `token` (anonymous when `None`) in `format`, asking for the content coding
+/// `coding` (none when `None`): the status, the headers that matter here and the body as sent,
+/// read to its end (an answer cut off before its end is an error of the client).
+async fn export_in(
+    h: &Harness,
+    format: &str,
+    coding: Option<&str>,
+    token: Option<&str>,
+) -> (StatusCode, [Option<String>; 3], Vec<u8>) {
+    let mut request = h
+        .client
+        .get(h.url(&format!("/api/v1/collaborations/export?format={format}")));
+    if let Some(coding) = coding {
+        request = request.header("accept-encoding", coding);
+    }
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let headers = [
+        header("content-type"),
+        header("content-encoding"),
+        header("content-length"),
+    ];
+    let status = response.status();
+    let body = match response.bytes().await {
+        Ok(body) => body.to_vec(),
+        Err(e) => panic!("{format} {coding:?}: the answer was cut off: {e:?}"),
+    };
+    (status, headers, body)
+}
+
 #[tokio::test]
-async fn an_export_larger_than_a_batch_holds_each_visible_collaboration_once() {
+async fn an_export_of_many_batches_streams_whole_plain_and_compressed() {
     let h = Harness::start().await;
     samenspel_app::demo::load(&h.app.app).await.unwrap();
     let draft = h
         .create_draft("Concept Wadden 2027", &[("GM1979", "trekker")])
         .await;
+    let draft = format!("samenspel-{draft}");
     let anonymous = listed(&h, None).await;
+    let all = listed(&h, Some(&h.admin)).await;
+    assert_eq!(all, anonymous + 1, "the draft is not public");
     assert!(
         anonymous > u64::from(samenspel_app::exchange::EXPORT_BATCH),
         "the demonstration spans more than one batch: {anonymous}"
     );
-    let response = h.get("/api/v1/collaborations/export").await;
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()["content-type"], "application/json");
-    let json: Value = response.json().await.unwrap();
-    let items = json["collaborations"].as_array().unwrap();
-    let keys: std::collections::BTreeSet<&str> = items.iter().map(|c| c["key"].as_str().unwrap()).collect();
-    assert_eq!(
-        (items.len() as u64, keys.len() as u64),
-        (anonymous, anonymous),
-        "each once"
-    );
-    assert!(
-        !keys.contains(format!("samenspel-{draft}").as_str()),
-        "no draft for anonymous visitors"
-    );
+    for (token, expected) in [(None, anonymous), (Some(h.admin.as_str()), all)] {
+        for format in ["json", "csv"] {
+            let (status, [content_type, coding, length], plain) = export_in(&h, format, None, token).await;
+            assert_eq!(status, StatusCode::OK, "{format}");
+            assert_eq!(coding, None, "{format}: not compressed unless asked");
+            assert_eq!(length, None, "{format}: streamed, so no length beforehand");
+            let count = if format == "json" {
+                assert_eq!(content_type.as_deref(), Some("application/json"));
+                let json: Value = serde_json::from_slice(&plain).unwrap();
+                let items = json["collaborations"].as_array().unwrap();
+                let keys: std::collections::BTreeSet<&str> =
+                    items.iter().map(|c| c["key"].as_str().unwrap()).collect();
+                assert_eq!(keys.len(), items.len(), "each once");
+                assert_eq!(
+                    keys.contains(draft.as_str()),
+                    token.is_some(),
+                    "the draft for the beheerder only"
+                );
+                items.len() as u64
+            } else {
+                assert_eq!(content_type.as_deref(), Some("text/csv; charset=utf-8"));
+                let text = std::str::from_utf8(&plain).unwrap();
+                assert!(
+                    text.starts_with("\u{feff}regel;sleutel;naam"),
+                    "one BOM, then the header"
+                );
+                assert!(text.ends_with("\r\n"), "the last line is whole");
+                assert_eq!(
+                    text.contains(&format!(";{draft};Concept Wadden 2027;")),
+                    token.is_some(),
+                    "the draft for the beheerder only"
+                );
+                text.lines().filter(|l| l.starts_with("samenwerking;")).count() as u64
+            };
+            assert_eq!(
+                count, expected,
+                "{format} as {token:?}: every visible collaboration"
+            );
+            for coding in ["gzip", "br"] {
+                let (status, [_, sent_coding, length], wire) =
+                    export_in(&h, format, Some(coding), token).await;
+                assert_eq!(status, StatusCode::OK, "{format} {coding}");
+                assert_eq!(sent_coding.as_deref(), Some(coding), "{format}");
+                assert_eq!(length, None, "{format} {coding}");
+                assert!(
+                    wire.len() * 4 < plain.len(),
+                    "{format} {coding}: {} of {}",
+                    wire.len(),
+                    plain.len()
+                );
+                assert!(
+                    crate::compression::decode(coding, &wire) == plain,
+                    "{format} {coding}: decodes to the plain export"
+                );
+            }
+        }
+    }
+}
 
-    // The beheerder sees the draft too; the CSV has a line per collaboration.
-    let csv = export_csv(&h).await;
-    let lines = csv.lines().filter(|l| l.starts_with("samenwerking;")).count() as u64;
-    assert_eq!(lines, listed(&h, Some(&h.admin)).await);
-    assert_eq!(lines, anonymous + 1);
-    assert!(csv.contains(&format!(";samenspel-{draft};Concept Wadden 2027;")));
+#[tokio::test]
+async fn anonymous_exports_are_limited_per_address_and_signed_in_ones_are_not() {
+    let h = Harness::start().await;
+    fill(&h).await;
+    let limit = samenspel_app::exchange::ANONYMOUS_EXPORTS as usize;
+    let window = samenspel_app::exchange::ANONYMOUS_EXPORT_WINDOW.as_secs();
+    // A burst from one address, all at once: exactly the limit gets the export, the rest 429.
+    let mut burst = tokio::task::JoinSet::new();
+    for n in 0..limit + 10 {
+        let (client, url) = (
+            h.client.clone(),
+            h.url(if n % 2 == 0 {
+                "/api/v1/collaborations/export"
+            } else {
+                "/api/v1/collaborations/export?format=csv"
+            }),
+        );
+        burst.spawn(async move {
+            let response = client.get(url).send().await.unwrap();
+            let status = response.status();
+            let retry = response
+                .headers()
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().to_owned());
+            let body = response.bytes().await.unwrap();
+            (status, retry, body)
+        });
+    }
+    let answers = burst.join_all().await;
+    let admitted = answers.iter().filter(|(s, ..)| *s == StatusCode::OK).count();
+    let refused: Vec<_> = answers
+        .iter()
+        .filter(|(s, ..)| *s == StatusCode::TOO_MANY_REQUESTS)
+        .collect();
+    assert_eq!(
+        (admitted, refused.len()),
+        (limit, 10),
+        "exactly the limit is admitted"
+    );
+    for (_, retry, body) in refused {
+        assert_eq!(retry.as_deref(), Some(window.to_string().as_str()));
+        let problem: Value = serde_json::from_slice(body).unwrap();
+        assert_eq!(problem["status"], 429, "{problem}");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("{limit} keer")),
+            "{problem}"
+        );
+    }
+
+    // Refused again, in English when asked; a malformed request is still told so first.
+    let response = h
+        .client
+        .get(h.url("/api/v1/collaborations/export"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    let problem: Value = response.json().await.unwrap();
+    assert!(
+        problem["detail"].as_str().unwrap().contains("or sign in"),
+        "{problem}"
+    );
+    let malformed = h.get("/api/v1/collaborations/export?format=xml").await;
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+
+    // Signed in, the export is not limited (nor counted).
+    for _ in 0..3 {
+        let csv = export_csv(&h).await;
+        assert!(csv.contains("Regio Deal Eemsdelta"));
+    }
 }

@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
+use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
 use utoipa::openapi::{ContentBuilder, RefOr};
 use utoipa::{IntoResponses, ToSchema};
 
@@ -24,6 +26,9 @@ fn meaning(status: u16) -> &'static str {
         409 => "The resource changed in the meantime, or its state does not allow this",
         413 => "The body is larger than this operation takes",
         422 => "One or more fields are wrong; `invalidParams` names each with its reason",
+        429 => {
+            "Too many requests of this kind from this address without signing in; `Retry-After` says how many seconds to wait at most"
+        }
         _ => "A problem",
     }
 }
@@ -38,10 +43,23 @@ fn problem_responses(statuses: &[u16]) -> BTreeMap<String, RefOr<Response>> {
                     Problem::name(),
                 ))))
                 .build();
-            let response = ResponseBuilder::new()
+            let mut response = ResponseBuilder::new()
                 .description(meaning(status))
-                .content("application/problem+json", content)
-                .build();
+                .content("application/problem+json", content);
+            if status == 429 {
+                response = response.header(
+                    "Retry-After",
+                    HeaderBuilder::new()
+                        .schema(Some(
+                            ObjectBuilder::new()
+                                .schema_type(SchemaType::new(Type::Integer))
+                                .minimum(Some(1)),
+                        ))
+                        .description(Some("Seconds to wait before asking again"))
+                        .build(),
+                );
+            }
+            let response = response.build();
             (status.to_string(), RefOr::T(response))
         })
         .collect()
@@ -75,6 +93,8 @@ problem_set! {
     Create = [400, 401, 403, 409, 413, 422];
     /// Changing or removing a resource named in the path (signed in).
     Change = [400, 401, 403, 404, 409, 413, 422];
+    /// Limited per address for anonymous visitors (with `Retry-After`).
+    Limited = [429];
 }
 
 #[cfg(test)]
@@ -91,6 +111,7 @@ mod tests {
             LookupInState::responses(),
             Create::responses(),
             Change::responses(),
+            Limited::responses(),
         ];
         for set in sets {
             for status in set.keys() {
