@@ -123,7 +123,7 @@ impl FingerprintKeys {
 }
 
 /// Hashes a fingerprint for the set by folding its two random halves (see
-/// [`FingerprintKeys`]); anything else it is given, it mixes byte by byte.
+/// `FingerprintKeys`); anything else it is given, it mixes byte by byte.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Folded(u64);
 
