@@ -45,7 +45,12 @@ pub fn router(app: App, config: WebConfig) -> Router {
     let pages = std::sync::Arc::new(page_cache::PageCache::default());
     Router::new()
         .route("/metrics", axum::routing::get(metrics::metrics))
-        .merge(ui::routes())
+        // Only the pages read the data version: the API, the assets and the health answers
+        // never wait on the database for the page cache.
+        .merge(ui::routes().layer(axum::middleware::from_fn_with_state(
+            (app.clone(), pages),
+            page_cache::serve,
+        )))
         .nest("/api", api::routes())
         .merge(assets::routes())
         .merge(health::routes())
@@ -53,10 +58,6 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             redirects::merged_collaborations,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            (app.clone(), pages),
-            page_cache::serve,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(session::csrf))
