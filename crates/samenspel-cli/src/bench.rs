@@ -337,6 +337,16 @@ fn source_size() -> anyhow::Result<(usize, usize, usize)> {
     Ok((parsed.collaborations.len(), versions, participations))
 }
 
+/// The application on the database at `url`, migrated and with its reference data.
+pub(crate) async fn prepared_app(url: &str) -> anyhow::Result<App> {
+    let store = samenspel_store_any::connect(url)
+        .await
+        .with_context(|| format!("kan de database niet openen ({})", crate::redact(url)))?;
+    let app = App::new(store);
+    app.prepare().await.context("migraties en referentiegegevens")?;
+    Ok(app)
+}
+
 /// Minimum, median and maximum of sorted durations; `None` when there are none.
 pub(crate) fn summary(sorted: &[Duration]) -> Option<(Duration, Duration, Duration)> {
     let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use samenspel_app::{App, Principal};
+use samenspel_app::Principal;
 use samenspel_domain::iv3::costs::{CostShape, ReportKind};
 use samenspel_domain::org::OrgType;
 
@@ -137,12 +137,8 @@ pub async fn run(year: i32, database: Option<&str>) -> anyhow::Result<ExitCode> 
         None => format!("sqlite://{}", dir.path().join("bench.db").display()),
     };
     println!("Database: {}", crate::redact(&url));
-    let store = samenspel_store_any::connect(&url)
-        .await
-        .with_context(|| format!("kan de database niet openen ({})", crate::redact(&url)))?;
-    let app = App::new(store);
+    let app = crate::bench::prepared_app(&url).await?;
     let who = Principal::System("bench");
-    app.prepare().await.context("migraties en referentiegegevens")?;
     println!("Piekgeheugen vóór de import (VmHWM): {}", peak_memory());
 
     let reset = reset_peak();

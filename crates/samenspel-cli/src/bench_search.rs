@@ -234,12 +234,8 @@ pub async fn run(repeats: u32, database: Option<&str>) -> anyhow::Result<ExitCod
             format!("sqlite://{}", dir.path().join("bench.db").display())
         }
     };
-    let store = samenspel_store_any::connect(&url)
-        .await
-        .with_context(|| format!("kan de database niet openen ({})", crate::redact(&url)))?;
-    let app = App::new(store);
+    let app = crate::bench::prepared_app(&url).await?;
     let who = Principal::System("bench");
-    app.prepare().await.context("migraties en referentiegegevens")?;
     app.import_gr_register(SHIPPED, &who, &|_, _| {})
         .await
         .context("het register laden")?;

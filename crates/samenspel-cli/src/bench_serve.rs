@@ -122,11 +122,7 @@ async fn measure(options: &Options, url: &str, dir: &std::path::Path) -> anyhow:
         scale.collaborations, scale.dossiers, scale.cost_years, scale.respondents
     );
     println!("Database: {} (nieuw, daarna verwijderd)", crate::redact(url));
-    let store = samenspel_store_any::connect(url)
-        .await
-        .with_context(|| format!("kan de database niet openen ({})", crate::redact(url)))?;
-    let app = App::new(store);
-    app.prepare().await.context("migraties en referentiegegevens")?;
+    let app = crate::bench::prepared_app(url).await?;
     println!("Vullen:");
     let start = Instant::now();
     let filled = fill(&app, scale, options.seed, dir).await?;

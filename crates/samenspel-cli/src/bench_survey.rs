@@ -12,8 +12,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use samenspel_app::Principal;
 use samenspel_app::survey::{WaveInput, header, instrument};
-use samenspel_app::{App, Principal};
 
 use crate::bench::{peak_memory, seconds, summary};
 
@@ -244,12 +244,8 @@ pub async fn run(respondents: u64, seed: u64, database: Option<&str>) -> anyhow:
         None => format!("sqlite://{}", dir.path().join("bench.db").display()),
     };
     println!("Database: {}", crate::redact(&url));
-    let store = samenspel_store_any::connect(&url)
-        .await
-        .with_context(|| format!("kan de database niet openen ({})", crate::redact(&url)))?;
-    let app = App::new(store);
+    let app = crate::bench::prepared_app(&url).await?;
     let who = Principal::System("bench");
-    app.prepare().await.context("migraties en referentiegegevens")?;
     let key = format!("bench-{}", std::process::id());
     app.create_wave(
         &WaveInput {

@@ -137,11 +137,7 @@ pub async fn run(dossiers: u32, repeats: u32, seed: u64, database: Option<&str>)
 
 async fn measure(url: &str, dossiers: u32, repeats: u32, seed: u64) -> anyhow::Result<()> {
     println!("Database: {} (nieuw, daarna verwijderd)", crate::redact(url));
-    let store = samenspel_store_any::connect(url)
-        .await
-        .with_context(|| format!("kan de database niet openen ({})", crate::redact(url)))?;
-    let app = App::new(store);
-    app.prepare().await.context("migraties en referentiegegevens")?;
+    let app = crate::bench::prepared_app(url).await?;
     let current = OrgFilter {
         org_type: Some(OrgType::Ministerie),
         query: None,
