@@ -27,6 +27,19 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
         runs: u32,
     },
+    /// Time importing generated collaborations with the exchange import (CSV: three
+    /// municipalities, a ministry as financier and one amount each) into a database with the
+    /// demonstration data, then the same file again, with the import's CPU time and peak
+    /// memory; beside Python's sqlite3 writing the same rows into three plain tables.
+    ///
+    /// Without --database a temporary SQLite file is used; with a PostgreSQL URL a new database
+    /// on that server; both are removed afterwards.
+    Exchange {
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        collaborations: u32,
+        #[arg(long, default_value_t = 16)]
+        seed: u64,
+    },
     /// Time finding things in the register: the paged list with each filter, the overview of
     /// one organisation and a congruence, each asked --repeats times.
     ///
@@ -132,6 +145,9 @@ struct Run {
 pub async fn run(command: BenchCommand, database: Option<&str>) -> anyhow::Result<ExitCode> {
     match command {
         BenchCommand::Import { runs } => import(runs, database).await,
+        BenchCommand::Exchange { collaborations, seed } => {
+            crate::bench_exchange::run(collaborations, seed, database).await
+        }
         BenchCommand::Iv3Costs { year } => crate::bench_iv3::run(year, database).await,
         BenchCommand::Search { repeats } => crate::bench_search::run(repeats, database).await,
         BenchCommand::Survey { respondents, seed } => {

@@ -38,7 +38,7 @@ pub struct Filled {
 /// The words every generated collaboration's name starts with.
 const NAME: &str = "Benchsamenwerking";
 
-async fn codes(app: &App, org_type: OrgType) -> anyhow::Result<Vec<OrgCode>> {
+pub(crate) async fn org_codes(app: &App, org_type: OrgType) -> anyhow::Result<Vec<OrgCode>> {
     let filter = OrgFilter {
         org_type: Some(org_type),
         query: None,
@@ -58,7 +58,7 @@ async fn codes(app: &App, org_type: OrgType) -> anyhow::Result<Vec<OrgCode>> {
 }
 
 /// The exchange CSV of `count` collaborations, and the three municipalities of each.
-fn exchange_csv(
+pub(crate) fn exchange_csv(
     count: u32,
     municipalities: &[OrgCode],
     financier: &OrgCode,
@@ -123,8 +123,8 @@ pub async fn fill(app: &App, scale: Scale, seed: u64, dir: &std::path::Path) -> 
         start,
     );
 
-    let municipalities = codes(app, OrgType::Gemeente).await?;
-    let ministries = codes(app, OrgType::Ministerie).await?;
+    let municipalities = org_codes(app, OrgType::Gemeente).await?;
+    let ministries = org_codes(app, OrgType::Ministerie).await?;
     let financier = ministries
         .first()
         .context("geen ministerie in de referentiegegevens")?;

@@ -3,6 +3,7 @@
 mod accounts;
 mod backup;
 mod bench;
+mod bench_exchange;
 mod bench_iv3;
 mod bench_load;
 mod bench_search;

@@ -118,6 +118,21 @@ impl TestDb {
         }
     }
 
+    /// The first column of every row a query returns, as text (the query casts it).
+    pub async fn texts(&self, sql: &str) -> Vec<String> {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        match &self.backing {
+            Backing::Sqlite { .. } => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("texts")
+            }
+            Backing::Postgres { .. } => {
+                let mut conn = sqlx::PgConnection::connect(&self.url).await.expect("connect");
+                sqlx::query_scalar(sql).fetch_all(&mut conn).await.expect("texts")
+            }
+        }
+    }
+
     /// The bytes of the SQLite database file and its write-ahead log (0 on PostgreSQL): they
     /// grow while a long transaction writes.
     pub fn disk_bytes(&self) -> u64 {

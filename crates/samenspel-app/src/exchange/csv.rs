@@ -60,10 +60,12 @@ fn split_list(raw: &str) -> Vec<String> {
 
 /// One line of the file, by its `regel`, with the `sleutel` it belongs to.
 enum Line {
-    Collaboration(String, CollaborationInput),
+    // Boxed: a collaboration's fields are many times the size of the other lines, and the
+    // file's lines are held together while they are tied to their collaborations.
+    Collaboration(String, Box<CollaborationInput>),
     Partner(String, ExchangedPartner),
     Money(String, ExchangedMoney),
-    Participation(String, samenspel_domain::participation::ParticipationInput),
+    Participation(String, Box<samenspel_domain::participation::ParticipationInput>),
     Process(String, samenspel_domain::participation::ProcessInput),
 }
 
@@ -103,7 +105,7 @@ fn money(row: &Row<'_>, problems: &mut Problems) -> Option<ExchangedMoney> {
 fn line(row: &Row<'_>, problems: &mut Problems) -> Option<Line> {
     let key = row.text("sleutel").to_owned();
     match row.text("regel") {
-        "samenwerking" => Some(Line::Collaboration(key, collaboration(row))),
+        "samenwerking" => Some(Line::Collaboration(key, Box::new(collaboration(row)))),
         "partner" => Some(Line::Partner(
             key,
             ExchangedPartner {
@@ -112,7 +114,10 @@ fn line(row: &Row<'_>, problems: &mut Problems) -> Option<Line> {
             },
         )),
         "geld" => Some(Line::Money(key, money(row, problems)?)),
-        "participatie" => Some(Line::Participation(key, super::participation::record_line(row))),
+        "participatie" => Some(Line::Participation(
+            key,
+            Box::new(super::participation::record_line(row)),
+        )),
         "participatieproces" => Some(Line::Process(key, super::participation::process_line(row))),
         other => {
             problems.add(
@@ -132,10 +137,10 @@ fn line(row: &Row<'_>, problems: &mut Problems) -> Option<Line> {
 /// Reads the CSV into collaborations, each part remembered by its row for messages. The
 /// collaborations come first, so a partner or figure may stand anywhere in the file.
 pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollaboration> {
-    let lines = import::read_rows(text, &["regel", "sleutel"], problems, line).unwrap_or_default();
+    let mut lines = import::read_rows(text, &["regel", "sleutel"], problems, line).unwrap_or_default();
     let mut out: Vec<ReadCollaboration> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (row, line) in &lines {
+    for (row, line) in &mut lines {
         let Line::Collaboration(key, input) = line else {
             continue;
         };
@@ -156,7 +161,7 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
             *row,
             ExchangedCollaboration {
                 key: key.clone(),
-                input: input.clone(),
+                input: std::mem::take(&mut **input),
                 partners: Vec::new(),
                 money: Vec::new(),
                 participation: None,
@@ -213,7 +218,7 @@ pub(super) fn read_csv(text: &str, problems: &mut Problems) -> Vec<ReadCollabora
                     .map(|p| p.processes)
                     .unwrap_or_default();
                 read.item.participation =
-                    Some(samenspel_domain::participation::ParticipationInput { processes, ..record });
+                    Some(samenspel_domain::participation::ParticipationInput { processes, ..*record });
             }
             Line::Process(_, process) => {
                 read.item

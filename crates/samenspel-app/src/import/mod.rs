@@ -63,16 +63,13 @@ pub fn read_rows<T>(
     problems: &mut Problems,
     mut read: impl FnMut(&Row<'_>, &mut Problems) -> Option<T>,
 ) -> Option<Vec<(usize, T)>> {
-    let table = Table::read(text, problems)?;
-    if !table.header.require(required, problems) {
-        return None;
-    }
-    Some(
-        table
-            .rows()
-            .filter_map(|row| Some((row.number, read(&row, problems)?)))
-            .collect(),
-    )
+    let mut rows = Vec::new();
+    let usable = Table::each_row(text, required, problems, |row, problems| {
+        if let Some(value) = read(row, problems) {
+            rows.push((row.number, value));
+        }
+    });
+    usable.then_some(rows)
 }
 
 /// A whole import of one file of one kind of row: decoded, read with `read`, and refused

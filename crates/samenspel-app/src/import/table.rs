@@ -96,16 +96,7 @@ impl Table {
     /// Reads `text`; `None` when not even the header can be read. A row that cannot be read
     /// is a problem of that row; the other rows are still read.
     pub fn read(text: &str, problems: &mut Problems) -> Option<Self> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let first = text.lines().next().unwrap_or_default();
-        let mut csv = reader(text.as_bytes(), delimiter(first.as_bytes()), true);
-        let header = match csv.headers() {
-            Ok(h) => Header::new(h.iter()),
-            Err(e) => {
-                problems.add(1, "", header_unreadable(e));
-                return None;
-            }
-        };
+        let (header, mut csv) = open(text, problems)?;
         let mut records = Vec::new();
         for (i, record) in csv.records().enumerate() {
             match record {
@@ -116,6 +107,41 @@ impl Table {
         Some(Self { header, records })
     }
 
+    /// Reads `text` with the rules of [`Table::read`] without holding its rows: `read` gets
+    /// each row in turn, once the header has every `required` column. `false` when the header
+    /// cannot be read or misses a column (named in `problems`, with the rows that cannot be
+    /// read); then `read` got no row.
+    pub fn each_row(
+        text: &str,
+        required: &[&str],
+        problems: &mut Problems,
+        mut read: impl FnMut(&Row<'_>, &mut Problems),
+    ) -> bool {
+        let Some((header, mut csv)) = open(text, problems) else {
+            return false;
+        };
+        let usable = header.require(required, problems);
+        let mut record = csv::StringRecord::new();
+        let mut number = 2;
+        loop {
+            match csv.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) if usable => read(
+                    &Row {
+                        number,
+                        header: &header,
+                        record: &record,
+                    },
+                    problems,
+                ),
+                Ok(true) => {}
+                Err(e) => problems.add(number, "", row_unreadable(e)),
+            }
+            number += 1;
+        }
+        usable
+    }
+
     /// The rows after the header, in the order of the file.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         self.records.iter().map(|(number, record)| Row {
@@ -123,6 +149,21 @@ impl Table {
             header: &self.header,
             record,
         })
+    }
+}
+
+/// A reader of `text` (without its byte-order mark, with the delimiter its first line uses)
+/// past its header; `None`, with the problem named, when the header cannot be read.
+fn open<'t>(text: &'t str, problems: &mut Problems) -> Option<(Header, csv::Reader<&'t [u8]>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or_default();
+    let mut csv = reader(text.as_bytes(), delimiter(first.as_bytes()), true);
+    match csv.headers() {
+        Ok(h) => Some((Header::new(h.iter()), csv)),
+        Err(e) => {
+            problems.add(1, "", header_unreadable(e));
+            None
+        }
     }
 }
 

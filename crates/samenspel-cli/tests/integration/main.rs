@@ -23,6 +23,7 @@ mod exchange;
 mod findings_en;
 mod health;
 mod helpers;
+mod import_derived;
 mod info_pages;
 mod iv3_costs;
 mod medebewind;

@@ -16,6 +16,7 @@ use samenspel_store::{
     Visibility, conflict,
 };
 
+use super::bulk::{ArgumentsOf, Binds};
 use super::organisations::{org_code, org_type};
 use super::read::fetch_all_into;
 use super::search::refresh_collaboration;
@@ -40,6 +41,9 @@ const SELECT_PHASES: &str =
 
 const SELECT_PARTNERS: &str = "SELECT p.org_code, o.name, o.org_type, o.ended, p.role, p.joined_on, p.notes, p.organs FROM collaboration_partners p \
      JOIN organisations o ON o.code = p.org_code WHERE p.collaboration_id = $1 ORDER BY p.added_at, p.org_code";
+
+/// The columns of a collaboration's fields, in the order [`push_fields`] binds them.
+pub(super) const FIELD_COLUMNS: &str = "name, name_search, kind, wgr_form, task, public_value, region, start_date, end_date, legal_basis, policy_areas";
 
 /// `$1` to `$11` are the fields, as [`field_arguments`] gives them.
 const INSERT_COLLABORATION: &str = "INSERT INTO collaborations (name, name_search, kind, wgr_form, task, public_value, region, start_date, end_date, \
@@ -262,20 +266,25 @@ pub(super) struct Origin<'a> {
     pub published: bool,
 }
 
+/// The fields of a collaboration as eleven bind values, in the order of [`FIELD_COLUMNS`].
+pub(super) fn push_fields(to: &mut impl Binds, fields: &CollaborationFields) -> Result<()> {
+    to.value(&fields.name)?;
+    to.value(search_key(&fields.name))?;
+    to.value(fields.kind.key())?;
+    to.value(fields.wgr_form.map(|w| w.key()))?;
+    to.value(fields.task.as_deref())?;
+    to.value(fields.public_value.as_deref())?;
+    to.value(fields.region.as_deref())?;
+    to.value(fields.start_date)?;
+    to.value(fields.end_date)?;
+    to.value(fields.legal_basis.as_deref())?;
+    to.value(policy_areas_text(&fields.policy_areas)?)
+}
+
 /// The fields of a collaboration as the first eleven bind values of the insert and the update.
 fn field_arguments(fields: &CollaborationFields) -> Result<Arguments> {
     let mut args = Arguments::default();
-    push(&mut args, &fields.name)?;
-    push(&mut args, search_key(&fields.name))?;
-    push(&mut args, fields.kind.key())?;
-    push(&mut args, fields.wgr_form.map(|w| w.key()))?;
-    push(&mut args, fields.task.as_deref())?;
-    push(&mut args, fields.public_value.as_deref())?;
-    push(&mut args, fields.region.as_deref())?;
-    push(&mut args, fields.start_date)?;
-    push(&mut args, fields.end_date)?;
-    push(&mut args, fields.legal_basis.as_deref())?;
-    push(&mut args, policy_areas_text(&fields.policy_areas)?)?;
+    push_fields(&mut ArgumentsOf(&mut args), fields)?;
     Ok(args)
 }
 

@@ -11,11 +11,13 @@ use samenspel_store::{
     AuditEvent, ImportReport, RegisterStore, RegisteredCollaboration, StoreError, StoreResult, conflict,
 };
 
-use super::collaborations::{Origin, insert_collaboration, insert_partner, update_fields};
+use super::bulk::CHUNK;
+use super::collaborations::{insert_partner, update_fields};
 use super::money::replace_money;
 use super::organisations::upsert_reference;
-use super::search::refresh_collaboration;
-use super::signals::refresh_signals;
+use super::register_add::add_many;
+use super::search::{index_new_collaborations, refresh_collaborations};
+use super::signals::{refresh_signals_of, signals_of_new};
 use super::versions::{merge, redirect, replace_versions};
 use super::{Conn, SqlStore};
 use crate::error::{Constraint, Result, boundary};
@@ -50,38 +52,6 @@ async fn set_source(conn: &mut Conn, id: i64, item: &RegisteredCollaboration) ->
         .execute(&mut *conn)
         .await?;
     Ok(())
-}
-
-async fn add(
-    conn: &mut Conn,
-    item: &RegisteredCollaboration,
-    actor: &Actor,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    let origin = Origin {
-        demo_key: None,
-        source: Some((&item.source_key, &item.source_hash)),
-        published: true,
-    };
-    let id = insert_collaboration(conn, &item.fields, origin, now).await?;
-    if item.source_url.is_some() {
-        set_source(conn, id, item).await?;
-    }
-    for partner in &item.partners {
-        insert_partner(conn, id, partner).await?;
-    }
-    if let Some(money) = &item.money {
-        replace_money(conn, id, money, actor, now).await?;
-    }
-    if let Some(history) = &item.history {
-        replace_versions(conn, id, history).await?;
-    }
-    if let Some(participation) = &item.participation {
-        super::participation::store(conn, id, participation, actor).await?;
-    }
-    refresh_collaboration(conn, id).await?;
-    refresh_signals(conn, id).await?;
-    Ok(id)
 }
 
 async fn update(
@@ -138,8 +108,7 @@ async fn update(
     if let Some(participation) = &item.participation {
         super::participation::store(conn, id, participation, actor).await?;
     }
-    refresh_collaboration(conn, id).await?;
-    refresh_signals(conn, id).await
+    Ok(())
 }
 
 #[async_trait]
@@ -165,32 +134,63 @@ impl RegisterStore for SqlStore {
                 .await?;
             let known: HashMap<&str, &KnownRow> = known.iter().map(|k| (k.source_key.as_str(), k)).collect();
             let total = collaborations.len();
+            // The collaborations added and changed, whose search rows and signals are worked
+            // out together at the end (each was written here, so its row is ours).
+            let mut added: Vec<i64> = Vec::new();
+            let mut changed: Vec<i64> = Vec::new();
+            // New collaborations waiting to be added together (see `register_add`).
+            let mut pending: Vec<&RegisteredCollaboration> = Vec::new();
             for (done, item) in collaborations.iter().enumerate() {
+                let merges: Vec<&String> = item
+                    .merges
+                    .iter()
+                    .filter(|key| known.contains_key(key.as_str()))
+                    .collect();
+                if !merges.is_empty() {
+                    // A merge removes a collaboration: what comes before it is written first.
+                    added.extend(add_many(&mut tx, &pending, actor, now).await?);
+                    pending.clear();
+                }
                 let id = match known.get(item.source_key.as_str()) {
                     None => {
-                        let id = add(&mut tx, item, actor, now).await?;
                         report.added.push(item.source_key.clone());
-                        id
+                        pending.push(item);
+                        if pending.len() < CHUNK && merges.is_empty() {
+                            None
+                        } else {
+                            let ids = add_many(&mut tx, &pending, actor, now).await?;
+                            pending.clear();
+                            added.extend(&ids);
+                            ids.last().copied()
+                        }
                     }
                     Some(k) if k.source_hash.as_deref() == Some(item.source_hash.as_str()) => {
                         report.unchanged += 1;
-                        k.id
+                        Some(k.id)
                     }
                     Some(k) => {
                         update(&mut tx, k, item, actor, now).await?;
                         report.changed.push(item.source_key.clone());
-                        k.id
+                        changed.push(k.id);
+                        Some(k.id)
                     }
                 };
-                for key in item.merges.iter().filter(|key| known.contains_key(key.as_str())) {
-                    if merge(&mut tx, key, id).await? {
-                        report.merged.push(key.clone());
+                if let Some(id) = id {
+                    for key in merges {
+                        if merge(&mut tx, key, id).await? {
+                            report.merged.push(key.clone());
+                        }
                     }
                 }
                 if (done + 1) % 100 == 0 || done + 1 == total {
                     progress(done + 1, total);
                 }
             }
+            added.extend(add_many(&mut tx, &pending, actor, now).await?);
+            index_new_collaborations(&mut tx, &added).await?;
+            signals_of_new(&mut tx, &added).await?;
+            refresh_collaborations(&mut tx, &changed).await?;
+            refresh_signals_of(&mut tx, &changed).await?;
             if report.added.is_empty()
                 && report.changed.is_empty()
                 && report.merged.is_empty()

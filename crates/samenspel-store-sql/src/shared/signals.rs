@@ -4,7 +4,7 @@
 //! take part — in that
 //! write's transaction. Lists read them instead of analysing every collaboration per request.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use samenspel_domain::collaboration::CollaborationKind;
@@ -14,8 +14,10 @@ use samenspel_domain::signals::{Signal, SignalFacts, SignalKind, SignalPartner, 
 use samenspel_store::ContributionRecord;
 use samenspel_store::StanceRecord;
 
+use super::bulk::{Binds, delete_in, insert_rows};
 use super::collaborations::kind;
 use super::control::control;
+use super::id_runs::{IdRange, id_ranges};
 use super::money::{ContributionRow, contribution_columns};
 use super::organisations::{org_code, org_type};
 use super::stances::{StanceRow, stance_columns};
@@ -29,32 +31,31 @@ const SIGNALS_VERSION: i64 = 2;
 const STORED_VERSION: &str = "SELECT version FROM signals_state WHERE id = 1";
 const SET_VERSION: &str = "UPDATE signals_state SET version = $1 WHERE id = 1";
 
-// Each statement reads one collaboration (`$1` its id) or all (`$1` NULL), ordered by it.
-const KINDS: &str = "SELECT id, kind FROM collaborations WHERE ($1 IS NULL OR id = $1) ORDER BY id";
+// Each statement reads the collaborations with ids `$1` to `$2` (see `id_runs`), ordered by id.
+const KINDS: &str = "SELECT id, kind FROM collaborations WHERE id BETWEEN $1 AND $2 ORDER BY id";
 const PARTNERS: &str = "SELECT p.collaboration_id, p.org_code, o.org_type FROM collaboration_partners p \
-     JOIN organisations o ON o.code = p.org_code WHERE ($1 IS NULL OR p.collaboration_id = $1) \
+     JOIN organisations o ON o.code = p.org_code WHERE p.collaboration_id BETWEEN $1 AND $2 \
      ORDER BY p.collaboration_id, p.org_code";
 const STANCES: &str = concat!(
     stance_columns!(),
-    " WHERE ($1 IS NULL OR collaboration_id = $1) AND phase IS NULL ORDER BY stated_at, id"
+    " WHERE collaboration_id BETWEEN $1 AND $2 AND phase IS NULL ORDER BY stated_at, id"
 );
 const CONTROLS: &str = "SELECT collaboration_id, control_json FROM democratic_control \
-     WHERE ($1 IS NULL OR collaboration_id = $1)";
+     WHERE collaboration_id BETWEEN $1 AND $2";
 const CONTRIBUTIONS: &str = concat!(
     contribution_columns!(),
-    "WHERE ($1 IS NULL OR collaboration_id = $1)"
+    "WHERE collaboration_id BETWEEN $1 AND $2"
 );
 
 /// Takes the collaboration's row lock (PostgreSQL; SQLite has one writer), so two writes to
 /// one collaboration work its signals out one after the other, the later seeing the earlier.
 const LOCK_COLLABORATION: &str = "UPDATE collaborations SET version = version WHERE id = $1";
 const PARTICIPATION: &str =
-    "SELECT collaboration_id FROM participation WHERE ($1 IS NULL OR collaboration_id = $1)";
+    "SELECT collaboration_id FROM participation WHERE collaboration_id BETWEEN $1 AND $2";
 
-const DELETE_ONE: &str = "DELETE FROM collaboration_signals WHERE collaboration_id = $1";
 const DELETE_ALL: &str = "DELETE FROM collaboration_signals";
-const INSERT: &str =
-    "INSERT INTO collaboration_signals (collaboration_id, signal, count, due_on) VALUES ($1, $2, $3, $4)";
+const DELETE_OF: &str = "DELETE FROM collaboration_signals WHERE collaboration_id IN ";
+const INSERT_ROWS: &str = "INSERT INTO collaboration_signals (collaboration_id, signal, count, due_on) ";
 
 #[derive(sqlx::FromRow)]
 struct KindRow {
@@ -97,8 +98,12 @@ impl TryFrom<SignalRow> for Signal {
 }
 
 /// Everything the signals of the collaborations in scope are worked out from.
-async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalFacts>> {
-    let kinds: Vec<KindRow> = sqlx::query_as(KINDS).bind(id).fetch_all(&mut *conn).await?;
+async fn facts(conn: &mut Conn, ids: IdRange) -> Result<BTreeMap<i64, SignalFacts>> {
+    let kinds: Vec<KindRow> = sqlx::query_as(KINDS)
+        .bind(ids.first)
+        .bind(ids.last)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut facts: BTreeMap<i64, SignalFacts> = BTreeMap::new();
     for row in kinds {
         let kind: CollaborationKind = kind(&row.kind)?;
@@ -113,7 +118,11 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
             },
         );
     }
-    let partners: Vec<PartnerRow> = sqlx::query_as(PARTNERS).bind(id).fetch_all(&mut *conn).await?;
+    let partners: Vec<PartnerRow> = sqlx::query_as(PARTNERS)
+        .bind(ids.first)
+        .bind(ids.last)
+        .fetch_all(&mut *conn)
+        .await?;
     for row in partners {
         if let Some(f) = facts.get_mut(&row.collaboration_id) {
             f.partners.push(SignalPartner {
@@ -124,7 +133,11 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
         }
     }
     // The latest stance on the collaboration as a whole: the rows come oldest first.
-    let stances: Vec<StanceRow> = sqlx::query_as(STANCES).bind(id).fetch_all(&mut *conn).await?;
+    let stances: Vec<StanceRow> = sqlx::query_as(STANCES)
+        .bind(ids.first)
+        .bind(ids.last)
+        .fetch_all(&mut *conn)
+        .await?;
     for row in stances {
         let record = StanceRecord::try_from(row)?;
         let partner = facts
@@ -134,7 +147,11 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
             partner.stance = Some(record.stance);
         }
     }
-    let controls: Vec<ControlRow> = sqlx::query_as(CONTROLS).bind(id).fetch_all(&mut *conn).await?;
+    let controls: Vec<ControlRow> = sqlx::query_as(CONTROLS)
+        .bind(ids.first)
+        .bind(ids.last)
+        .fetch_all(&mut *conn)
+        .await?;
     for row in controls {
         let stored: DemocraticControl = control(&row.control_json)?;
         if let Some(f) = facts.get_mut(&row.collaboration_id) {
@@ -142,7 +159,8 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
         }
     }
     let money: Vec<ContributionRow> = sqlx::query_as(CONTRIBUTIONS)
-        .bind(id)
+        .bind(ids.first)
+        .bind(ids.last)
         .fetch_all(&mut *conn)
         .await?;
     for row in money {
@@ -153,7 +171,8 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
         }
     }
     let recorded: Vec<i64> = sqlx::query_scalar(PARTICIPATION)
-        .bind(id)
+        .bind(ids.first)
+        .bind(ids.last)
         .fetch_all(&mut *conn)
         .await?;
     for collaboration in recorded {
@@ -164,17 +183,18 @@ async fn facts(conn: &mut Conn, id: Option<i64>) -> Result<BTreeMap<i64, SignalF
     Ok(facts)
 }
 
-async fn insert(conn: &mut Conn, id: i64, signals: &[Signal]) -> Result<()> {
-    for signal in signals {
-        sqlx::query(INSERT)
-            .bind(id)
-            .bind(signal.kind.key())
-            .bind(i64::from(signal.count))
-            .bind(signal.due_on)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
+/// Writes the signals of the collaborations in `facts` (whose rows are gone).
+async fn insert<'a>(conn: &mut Conn, facts: impl Iterator<Item = (i64, &'a SignalFacts)>) -> Result<()> {
+    let rows: Vec<(i64, Signal)> = facts
+        .flat_map(|(id, f)| signals_of(f).into_iter().map(move |s| (id, s)))
+        .collect();
+    insert_rows(conn, INSERT_ROWS, &rows, |row, (id, signal)| {
+        row.value(id)?;
+        row.value(signal.kind.key())?;
+        row.value(i64::from(signal.count))?;
+        row.value(signal.due_on)
+    })
+    .await
 }
 
 /// Works out the signals of collaboration `id` again, after a change to it or to what they
@@ -184,9 +204,38 @@ pub(super) async fn refresh_signals(conn: &mut Conn, id: i64) -> Result<()> {
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query(DELETE_ONE).bind(id).execute(&mut *conn).await?;
-    if let Some(f) = facts(conn, Some(id)).await?.get(&id) {
-        insert(conn, id, &signals_of(f)).await?;
+    refresh_signals_of(conn, &[id]).await
+}
+
+/// Works out the signals of the collaborations `ids` again, reading what they are worked out
+/// from one range of ids at a time (an import's many collaborations in a few queries). The
+/// caller has written each of them in this transaction (which holds its row lock on
+/// PostgreSQL), or calls [`refresh_signals`], which takes it.
+pub(super) async fn refresh_signals_of(conn: &mut Conn, ids: &[i64]) -> Result<()> {
+    write_signals(conn, ids, true).await
+}
+
+/// Works out the signals of the collaborations `ids`, which this transaction created (and
+/// which so have none yet: a removed collaboration's signals go with it).
+pub(super) async fn signals_of_new(conn: &mut Conn, ids: &[i64]) -> Result<()> {
+    write_signals(conn, ids, false).await
+}
+
+async fn write_signals(conn: &mut Conn, ids: &[i64], replace: bool) -> Result<()> {
+    let wanted: HashSet<i64> = ids.iter().copied().collect();
+    for range in id_ranges(ids) {
+        let facts = facts(conn, range).await?;
+        let these: Vec<i64> = (range.first..=range.last)
+            .filter(|id| wanted.contains(id))
+            .collect();
+        if replace {
+            delete_in(conn, DELETE_OF, &these).await?;
+        }
+        insert(
+            conn,
+            these.iter().filter_map(|id| facts.get(id).map(|f| (*id, f))),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -194,10 +243,8 @@ pub(super) async fn refresh_signals(conn: &mut Conn, id: i64) -> Result<()> {
 /// Works out every collaboration's signals again; returns how many collaborations there are.
 async fn rebuild(conn: &mut Conn) -> Result<usize> {
     sqlx::query(DELETE_ALL).execute(&mut *conn).await?;
-    let all = facts(conn, None).await?;
-    for (id, f) in &all {
-        insert(conn, *id, &signals_of(f)).await?;
-    }
+    let all = facts(conn, IdRange::ALL).await?;
+    insert(conn, all.iter().map(|(id, f)| (*id, f))).await?;
     sqlx::query(SET_VERSION)
         .bind(SIGNALS_VERSION)
         .execute(&mut *conn)
