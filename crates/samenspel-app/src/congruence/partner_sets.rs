@@ -15,9 +15,12 @@ use super::{PartnerSetCount, internal};
 use crate::regions::{self, municipality_names};
 use crate::{App, AppResult, Principal};
 
+/// An answer and the data version it was counted at.
+type Kept = (i64, Arc<Vec<PartnerSetCount>>);
+
 /// The anonymous answer of one process, with the data version it was counted at.
 #[derive(Clone, Default)]
-pub struct PartnerSetCache(Arc<Mutex<Option<(i64, Arc<Vec<PartnerSetCount>>)>>>);
+pub struct PartnerSetCache(Arc<Mutex<Option<Kept>>>);
 
 impl PartnerSetCache {
     fn get(&self, version: i64) -> Option<Arc<Vec<PartnerSetCount>>> {
