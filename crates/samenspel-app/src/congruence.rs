@@ -2,19 +2,19 @@
 //! collaborations of one type, each taken as a grouping of the 342 municipalities, compared by
 //! the measures of [`samenspel_domain::congruence`].
 
-use std::collections::BTreeMap;
-
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::collaboration::CollaborationKind;
-use samenspel_domain::congruence::{Congruence, congruence, distinct_partner_sets};
+use samenspel_domain::congruence::{Congruence, congruence};
 use samenspel_store::MunicipalGroup;
 use serde::Serialize;
 
 use crate::regions::{self, municipality_names};
 
 mod coverage;
+mod partner_sets;
 use crate::{App, AppError, AppResult, Principal};
 pub use coverage::{RegionCoverage, coverage};
+pub(crate) use partner_sets::PartnerSetCache;
 
 /// A way of grouping municipalities, named by its key: a division key (`provincie`, …),
 /// `samenwerking-{id}` or `soort-{type key}`.
@@ -224,37 +224,6 @@ impl App {
             }
         }
         Ok(reports)
-    }
-
-    /// Per municipality of 2025, the number of distinct partner sets (see
-    /// [`distinct_partner_sets`]) over the seven divisions and the visible collaborations,
-    /// most first.
-    pub async fn partner_set_counts(&self, who: &Principal) -> AppResult<Vec<PartnerSetCount>> {
-        let names = municipality_names().map_err(internal)?;
-        let mut groups: Vec<Vec<String>> = Vec::new();
-        for d in regions::divisions().map_err(internal)? {
-            groups.extend(d.regions.iter().map(|r| r.members.clone()));
-        }
-        let visibility = crate::collaborations::visibility(who);
-        let mut collaborations: BTreeMap<String, usize> = BTreeMap::new();
-        for g in self.store.municipal_groups(&visibility).await? {
-            let members = current_members(&g)?;
-            for m in &members {
-                *collaborations.entry(m.clone()).or_default() += 1;
-            }
-            groups.push(members);
-        }
-        let mut counts: Vec<PartnerSetCount> = distinct_partner_sets(&groups)
-            .into_iter()
-            .map(|(code, partner_sets)| PartnerSetCount {
-                name: names.get(&code).cloned().unwrap_or_default(),
-                collaborations: collaborations.get(&code).copied().unwrap_or_default(),
-                code,
-                partner_sets,
-            })
-            .collect();
-        counts.sort_by(|x, y| y.partner_sets.cmp(&x.partner_sets).then(x.name.cmp(&y.name)));
-        Ok(counts)
     }
 }
 

@@ -66,6 +66,9 @@ pub struct App {
     /// Reports of closed waves: their kept counts no longer change, so each is computed once
     /// per process (see [`survey`]).
     closed_reports: survey::ReportCache,
+    /// The anonymous partner sets, kept with the data version they were counted at (see
+    /// [`congruence`]).
+    partner_sets: congruence::PartnerSetCache,
     /// Where "today" comes from for every page and API call.
     clock: Clock,
 }
@@ -75,6 +78,7 @@ impl App {
         Self {
             store,
             closed_reports: survey::ReportCache::default(),
+            partner_sets: congruence::PartnerSetCache::default(),
             clock: Clock::system(),
         }
     }

@@ -70,6 +70,9 @@ pub trait CollaborationStore {
     async fn involvements(&self, code: &OrgCode, visibility: &Visibility) -> StoreResult<Vec<Involvement>>;
     /// Every visible collaboration with municipal partners, with those municipalities.
     async fn municipal_groups(&self, visibility: &Visibility) -> StoreResult<Vec<MunicipalGroup>>;
+    /// The same municipal partners, only as (collaboration id, its GM codes sorted) in id
+    /// order: what the partner sets need, without each collaboration's name, type and dates.
+    async fn municipal_partners(&self, visibility: &Visibility) -> StoreResult<Vec<(i64, Vec<String>)>>;
     /// The collaborations the reader may see with an id above `after`, in id order, at most
     /// `limit`, each whole ([`ExportedRecord`]): an export reads them a batch at a time, each
     /// batch in a fixed number of queries.

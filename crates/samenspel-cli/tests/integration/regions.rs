@@ -123,3 +123,68 @@ async fn a_collaboration_is_compared_with_a_division() {
             .contains("&#39;niets&#39; is geen bekende indeling")
     );
 }
+
+/// GM1979's partner sets and collaborations in an answer of `/api/v1/partner-sets`.
+fn eemsdelta(sets: &serde_json::Value) -> (u64, u64) {
+    let row = sets["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "GM1979")
+        .unwrap();
+    (
+        row["partner_sets"].as_u64().unwrap(),
+        row["collaborations"].as_u64().unwrap(),
+    )
+}
+
+/// The anonymous partner sets are kept per process with the data version: a change made
+/// through this server, or by another application on the same database, is counted in the
+/// next answer; a beheerder's answer is never the kept one.
+#[tokio::test]
+async fn kept_partner_sets_never_outlive_a_change() {
+    let h = Harness::start().await;
+    let anonymous = || async { h.request(None, Method::GET, "/api/v1/partner-sets", None).await.1 };
+    let first = anonymous().await;
+    let (sets, collaborations) = eemsdelta(&first);
+    assert_eq!(anonymous().await, first, "nothing changed, the same answer");
+
+    let draft = h
+        .create_draft(
+            "Eems en Delfzijl",
+            &[("GM1979", "trekker"), ("GM0014", "partner")],
+        )
+        .await;
+    assert_eq!(
+        anonymous().await,
+        first,
+        "a draft is not counted for anonymous visitors"
+    );
+    let (_, admin) = h
+        .request(Some(&h.admin), Method::GET, "/api/v1/partner-sets", None)
+        .await;
+    assert_eq!(
+        eemsdelta(&admin),
+        (sets + 1, collaborations + 1),
+        "a beheerder sees the draft"
+    );
+
+    // Published by another application on the same database: this server's kept answer
+    // learns of it only through the data version.
+    let other = h.app.db.app();
+    other
+        .set_published(draft, true, &samenspel_app::Principal::System("test"))
+        .await
+        .unwrap();
+    assert_eq!(eemsdelta(&anonymous().await), (sets + 1, collaborations + 1));
+
+    let (status, body) = h
+        .send_json(
+            Method::PUT,
+            &format!("/api/v1/collaborations/{draft}/publication"),
+            &serde_json::json!({"published": false}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(anonymous().await, first, "withdrawn: as at first");
+}

@@ -366,6 +366,10 @@ impl CollaborationStore for SqlStore {
         boundary(self.groups(visibility)).await
     }
 
+    async fn municipal_partners(&self, visibility: &Visibility) -> StoreResult<Vec<(i64, Vec<String>)>> {
+        boundary(self.partner_codes(visibility)).await
+    }
+
     async fn create_collaboration(
         &self,
         fields: &CollaborationFields,
