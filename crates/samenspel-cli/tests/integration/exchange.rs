@@ -44,7 +44,8 @@ async fn export_csv(h: &Harness) -> String {
     text.to_owned()
 }
 
-async fn import(h: &Harness, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
+/// Imports `body` through the API as a beheerder.
+pub(crate) async fn import(h: &Harness, content_type: &str, body: Vec<u8>) -> (StatusCode, Value) {
     let response = h
         .client
         .post(h.url("/api/v1/collaborations/import"))

@@ -56,17 +56,7 @@ fn exchange_csv(count: usize, renamed: usize) -> String {
 }
 
 async fn import(h: &Harness, csv: String) -> Value {
-    let response = h
-        .client
-        .post(h.url("/api/v1/collaborations/import"))
-        .bearer_auth(&h.admin)
-        .header("content-type", "text/csv")
-        .body(csv)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    let body: Value = response.json().await.unwrap();
+    let (status, body) = crate::exchange::import(h, "text/csv", csv.into_bytes()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
