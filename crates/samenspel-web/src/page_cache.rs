@@ -53,6 +53,8 @@ struct Key {
 struct Page {
     version: i64,
     day: NaiveDate,
+    /// Named in the `ETag`: the same address in the other language is another page.
+    lang: Lang,
     headers: HeaderMap,
     identity: Bytes,
     brotli: OnceLock<Option<Bytes>>,
@@ -173,6 +175,7 @@ pub async fn serve(
     let page = Arc::new(Page {
         version,
         day,
+        lang: key.lang,
         headers,
         identity: bytes,
         brotli: OnceLock::new(),
@@ -216,9 +219,10 @@ impl Page {
             .body(coding)
             .unwrap_or_else(|| (self.identity.clone(), Coding::Identity));
         let tag = format!(
-            "\"p{}-{}-{}\"",
+            "\"p{}-{}-{}-{}\"",
             self.version,
             self.day.format("%Y%m%d"),
+            self.lang.code(),
             coding.header().unwrap_or("id")
         );
         let etag = HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("\"p\""));
@@ -289,6 +293,7 @@ mod tests {
         Arc::new(Page {
             version,
             day: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default(),
+            lang: Lang::default(),
             headers: HeaderMap::new(),
             identity: Bytes::from(vec![b'x'; size]),
             brotli: OnceLock::new(),
@@ -331,6 +336,33 @@ mod tests {
     }
 
     #[test]
+    fn the_same_address_in_the_other_language_has_another_tag() {
+        let dutch = page(3, 10);
+        let english = Arc::new(Page {
+            version: 3,
+            day: dutch.day,
+            lang: Lang::En,
+            headers: HeaderMap::new(),
+            identity: dutch.identity.clone(),
+            brotli: OnceLock::new(),
+            gzip: OnceLock::new(),
+        });
+        let tag = |p: &Page| {
+            p.answer(Coding::Identity, None)
+                .headers()
+                .get(header::ETAG)
+                .cloned()
+        };
+        assert_ne!(tag(&dutch), tag(&english));
+        // A browser that asks again after switching language gets the page, not 304.
+        let dutch_tag = tag(&dutch);
+        assert_eq!(
+            english.answer(Coding::Identity, dutch_tag.as_ref()).status(),
+            StatusCode::OK
+        );
+    }
+
+    #[test]
     fn an_unchanged_page_is_304_and_every_answer_names_its_version_and_coding() {
         let p = page(3, 4000);
         let first = p.answer(Coding::Identity, None);
@@ -340,7 +372,7 @@ mod tests {
             .get(header::ETAG)
             .cloned()
             .unwrap_or(HeaderValue::from_static(""));
-        assert_eq!(tag, "\"p3-20261204-id\"");
+        assert_eq!(tag, "\"p3-20261204-nl-id\"");
         assert_eq!(
             p.answer(Coding::Identity, Some(&tag)).status(),
             StatusCode::NOT_MODIFIED
