@@ -4,6 +4,7 @@
 //! pages, the JSON API and the CLI all call these, so they validate alike.
 
 mod accounts;
+mod address_limit;
 mod clock;
 pub mod collaboration_query;
 mod collaborations;

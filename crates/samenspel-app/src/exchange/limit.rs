@@ -3,13 +3,12 @@
 //! may start at most [`ANONYMOUS_EXPORTS`] in a window of [`ANONYMOUS_EXPORT_WINDOW`]. Enough
 //! for an office behind one address that downloads the open data now and then; a script that
 //! asks for it in a loop is refused with 429 instead of keeping the server's cores busy.
-//! Signed-in callers (a token or a session) are not counted. Counted in the database
-//! ([`samenspel_store::Store::admit_hit`]), so every process on one database shares the count
-//! (issue 16, item 2) and a restart does not forget it; the database keeps a hash of the
-//! address, never the address, and forgets it when the window ends.
+//! Signed-in callers (a token or a session) are not counted. Counted per address as
+//! [`crate::address_limit`] counts.
 
 use std::time::Duration;
 
+use crate::address_limit::{AddressLimit, hashed_key};
 use crate::{App, AppError, AppResult, Principal};
 
 /// Exports an anonymous address may start within one [`ANONYMOUS_EXPORT_WINDOW`].
@@ -18,12 +17,15 @@ pub const ANONYMOUS_EXPORTS: u32 = 30;
 /// The window of [`ANONYMOUS_EXPORTS`], from the first export counted in it.
 pub const ANONYMOUS_EXPORT_WINDOW: Duration = Duration::from_secs(10 * 60);
 
-/// The scope of the count in the store's table of limits.
-const SCOPE: &str = "anonymous-export";
+const EXPORTS: AddressLimit = AddressLimit {
+    scope: "anonymous-export",
+    most: ANONYMOUS_EXPORTS,
+    window: ANONYMOUS_EXPORT_WINDOW,
+};
 
 /// The key of an address: a hash, so the table holds no address.
 pub fn export_key(address: &str) -> String {
-    samenspel_domain::attachment::sha256_hex(format!("export\u{1f}{address}").as_bytes())
+    hashed_key("export", address)
 }
 
 impl App {
@@ -31,28 +33,13 @@ impl App {
     /// refused ([`AppError::TooManyAttempts`], nothing counted) once the address has started
     /// [`ANONYMOUS_EXPORTS`] in this window; everyone else passes uncounted.
     pub async fn admit_export(&self, who: &Principal, address: &str) -> AppResult<()> {
-        if !matches!(who, Principal::Anonymous) {
+        if !matches!(who, Principal::Anonymous) || self.admit(&EXPORTS, &export_key(address)).await? {
             return Ok(());
         }
-        let window = i64::try_from(ANONYMOUS_EXPORT_WINDOW.as_secs()).unwrap_or(i64::MAX);
-        let admitted = self
-            .store
-            .admit_hit(
-                SCOPE,
-                &export_key(address),
-                ANONYMOUS_EXPORTS,
-                window,
-                self.clock.now().timestamp(),
-            )
-            .await?;
-        if admitted {
-            Ok(())
-        } else {
-            Err(AppError::TooManyAttempts(crate::refusals::too_many_exports(
-                ANONYMOUS_EXPORTS,
-                ANONYMOUS_EXPORT_WINDOW.as_secs() / 60,
-            )))
-        }
+        Err(AppError::TooManyAttempts(crate::refusals::too_many_exports(
+            ANONYMOUS_EXPORTS,
+            ANONYMOUS_EXPORT_WINDOW.as_secs() / 60,
+        )))
     }
 }
 

@@ -1,13 +1,12 @@
 //! A limit on anonymous answers by a wave's link: anyone with the link may answer, so one
 //! address may give at most [`LINK_ANSWERS`] answers per wave in a window of [`LINK_WINDOW`].
 //! Generous enough for an office behind one address, tight enough that a script cannot flood a
-//! wave. Counted in the database ([`samenspel_store::Store::admit_hit`]), so every process on
-//! one database shares the count (issue 16, item 2) and a restart does not forget it; the
-//! database keeps a hash of the wave and address, never the address, and forgets it when the
-//! window ends. Personal invitations are not limited: each gives one response.
+//! wave. Counted per wave and address as [`crate::address_limit`] counts. Personal invitations
+//! are not limited: each gives one response.
 
 use std::time::Duration;
 
+use crate::address_limit::{AddressLimit, hashed_key};
 use crate::{App, AppResult};
 
 /// Answers by link allowed per address and wave within one [`LINK_WINDOW`].
@@ -15,26 +14,22 @@ pub const LINK_ANSWERS: u32 = 30;
 
 pub const LINK_WINDOW: Duration = Duration::from_secs(10 * 60);
 
+const LINK: AddressLimit = AddressLimit {
+    scope: "survey-link",
+    most: LINK_ANSWERS,
+    window: LINK_WINDOW,
+};
+
 /// The key of an address for a wave: a hash, so the table holds no address.
 pub fn link_key(wave_id: i64, address: &str) -> String {
-    samenspel_domain::attachment::sha256_hex(format!("{wave_id}\u{1f}{address}").as_bytes())
+    hashed_key(&wave_id.to_string(), address)
 }
 
 impl App {
     /// Counts an answer by `address` to wave `wave_id` by its link; false when the address has
     /// reached the limit in this window.
     pub(crate) async fn admit_link_answer(&self, wave_id: i64, address: &str) -> AppResult<bool> {
-        let window = i64::try_from(LINK_WINDOW.as_secs()).unwrap_or(i64::MAX);
-        Ok(self
-            .store
-            .admit_hit(
-                "survey-link",
-                &link_key(wave_id, address),
-                LINK_ANSWERS,
-                window,
-                self.clock.now().timestamp(),
-            )
-            .await?)
+        self.admit(&LINK, &link_key(wave_id, address)).await
     }
 }
 
