@@ -19,7 +19,7 @@ use samenspel_domain::org::OrgType;
 use crate::bench::{peak_memory, seconds};
 use crate::bench_serve_fill::{exchange_csv, org_codes};
 use crate::bench_udo_data::Seeded;
-use crate::bench_udo_peer::fresh_database;
+use crate::bench_udo_peer::Scratch;
 
 /// The peer: the same rows into plain tables, timed inside Python; prints the seconds.
 const PEER_SCRIPT: &str = r#"
@@ -102,15 +102,10 @@ pub async fn run(collaborations: u32, seed: u64, database: Option<&str>) -> anyh
     println!(
         "Benchmark: {collaborations} samenwerkingen inlezen met het uitwisselbestand (CSV), seed {seed}"
     );
-    let dir = tempfile::Builder::new()
-        .prefix("samenspel-bench-")
-        .tempdir()
-        .context("kan geen tijdelijke map maken")?;
-    let fresh = fresh_database(database, dir.path()).await?;
-    let result = measure(&fresh.url, collaborations, seed, dir.path()).await;
-    fresh.drop_database().await;
+    let scratch = Scratch::new(database).await?;
+    let result = measure(scratch.url(), collaborations, seed, scratch.dir()).await;
+    scratch.remove().await;
     result?;
-    dir.close().ok();
     Ok(ExitCode::SUCCESS)
 }
 

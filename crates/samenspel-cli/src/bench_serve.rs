@@ -17,7 +17,7 @@ use samenspel_store::{CollaborationFilter, Page};
 
 use crate::bench_load::{Outcome, Request, drive};
 use crate::bench_serve_fill::{Scale, fill};
-use crate::bench_udo_peer::fresh_database;
+use crate::bench_udo_peer::Scratch;
 
 /// What `bench serve` is asked to do.
 pub struct Options {
@@ -103,14 +103,9 @@ fn ms(d: Duration) -> String {
 }
 
 pub async fn run(options: Options, database: Option<&str>) -> anyhow::Result<ExitCode> {
-    let dir = tempfile::Builder::new()
-        .prefix("samenspel-bench-")
-        .tempdir()
-        .context("kan geen tijdelijke map maken")?;
-    let fresh = fresh_database(database, dir.path()).await?;
-    let result = measure(&options, &fresh.url, dir.path()).await;
-    fresh.drop_database().await;
-    dir.close().ok();
+    let scratch = Scratch::new(database).await?;
+    let result = measure(&options, scratch.url(), scratch.dir()).await;
+    scratch.remove().await;
     result?;
     Ok(ExitCode::SUCCESS)
 }

@@ -21,7 +21,7 @@ use samenspel_store::{OrgFilter, Page};
 
 use crate::bench::{peak_memory, seconds, summary};
 use crate::bench_udo_data::{Seeded, dossier, steps};
-use crate::bench_udo_peer::{Peer, fresh_database};
+use crate::bench_udo_peer::{Peer, Scratch};
 
 fn millis(duration: Duration) -> String {
     format!("{:.2} ms", duration.as_secs_f64() * 1000.0).replace('.', ",")
@@ -122,14 +122,9 @@ pub async fn run(dossiers: u32, repeats: u32, seed: u64, database: Option<&str>)
     println!(
         "Benchmark: het UDO-dashboard over {dossiers} gegenereerde dossiers (seed {seed}, {repeats} herhalingen)"
     );
-    let dir = tempfile::Builder::new()
-        .prefix("samenspel-bench-")
-        .tempdir()
-        .context("kan geen tijdelijke map maken")?;
-    let fresh = fresh_database(database, dir.path()).await?;
-    let result = measure(&fresh.url, dossiers, repeats, seed).await;
-    fresh.drop_database().await;
-    dir.close().ok();
+    let scratch = Scratch::new(database).await?;
+    let result = measure(scratch.url(), dossiers, repeats, seed).await;
+    scratch.remove().await;
     result?;
     println!("Piekgeheugen van het proces (VmHWM): {}", peak_memory());
     Ok(ExitCode::SUCCESS)

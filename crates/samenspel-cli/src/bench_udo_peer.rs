@@ -88,6 +88,37 @@ impl Fresh {
     }
 }
 
+/// A temporary folder and a fresh database for one benchmark run (see [`fresh_database`]).
+pub struct Scratch {
+    dir: tempfile::TempDir,
+    fresh: Fresh,
+}
+
+impl Scratch {
+    pub async fn new(database: Option<&str>) -> anyhow::Result<Self> {
+        let dir = tempfile::Builder::new()
+            .prefix("samenspel-bench-")
+            .tempdir()
+            .context("kan geen tijdelijke map maken")?;
+        let fresh = fresh_database(database, dir.path()).await?;
+        Ok(Self { dir, fresh })
+    }
+
+    pub fn url(&self) -> &str {
+        &self.fresh.url
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Drops the database when it was made on PostgreSQL, and removes the folder.
+    pub async fn remove(self) {
+        self.fresh.drop_database().await;
+        self.dir.close().ok();
+    }
+}
+
 /// The counts per ministry and year the columns hold: dossiers, consulted, UDO outcome before
 /// the consultation, term kept, co-signing.
 const COUNTS: &str = "COUNT(*), \

@@ -165,3 +165,36 @@ fn bench_udo_dashboard_loads_dossiers_in_a_fresh_database_and_agrees_with_sql() 
         "nothing left behind"
     );
 }
+
+#[test]
+fn bench_exchange_imports_generated_collaborations_twice_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_samenspel"));
+    command
+        .args(["bench", "exchange", "--collaborations", "40"])
+        .env("TMPDIR", dir.path());
+    if let Ok(url) = std::env::var(samenspel_testkit::TEST_DATABASE_ENV)
+        && !url.trim().is_empty()
+    {
+        command.args(["--database", &url]);
+    }
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("Bestand: 240 regels"), "{stdout}");
+    assert!(stdout.contains("Import: 40 toegevoegd, 0 gewijzigd"), "{stdout}");
+    assert!(
+        stdout.contains("(40 ongewijzigd, 0 toegevoegd, 0 gewijzigd)"),
+        "the same file again changes nothing: {stdout}"
+    );
+    assert!(stdout.contains("Peer:"), "{stdout}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}
