@@ -1,7 +1,7 @@
 //! An import of many collaborations works out their search rows and signals together at the
 //! end, a range of ids at a time; what it writes must be exactly what working every row out
 //! again (the store's rebuild after a change of rules) writes — after adding them and after
-//! changing some of them.
+//! changing some of them, and when several imports run at once.
 
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -15,10 +15,15 @@ const KINDS: [&str; 4] = ["regio-deal", "mirt", "res", "convenant"];
 /// some with three, money from the Rijk alone or shared; `renamed` collaborations get another
 /// name and lose their last municipality.
 fn exchange_csv(count: usize, renamed: usize) -> String {
+    keyed_exchange_csv("derived", count, renamed)
+}
+
+/// [`exchange_csv`] with keys `{file}-{n}`.
+fn keyed_exchange_csv(file: &str, count: usize, renamed: usize) -> String {
     let mut csv =
         String::from("regel;sleutel;naam;soort;start;einde;organisatie;rol;jaar;bedrag;instrument;status\n");
     for c in 0..count {
-        let key = format!("derived-{c}");
+        let key = format!("{file}-{c}");
         let name = if c < renamed {
             format!("Hernoemd verband {c}")
         } else {
@@ -115,4 +120,44 @@ async fn an_import_writes_the_signals_and_search_rows_a_rebuild_would() {
         "the changed names are searchable"
     );
     assert_eq!((signals, search), rebuilt);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_imports_all_land_whole_with_the_rows_a_rebuild_would_write() {
+    const FILES: usize = 8;
+    const EACH: usize = 150;
+    let h = Harness::start().await;
+    let before = h.app.db.count("SELECT COUNT(*) FROM collaborations").await;
+    let mut imports = tokio::task::JoinSet::new();
+    for file in 0..FILES {
+        let request = h
+            .client
+            .post(h.url("/api/v1/collaborations/import"))
+            .bearer_auth(&h.admin)
+            .header("content-type", "text/csv")
+            .body(keyed_exchange_csv(&format!("tegelijk{file}"), EACH, 0));
+        imports.spawn(async move {
+            let response = request.send().await.unwrap();
+            (response.status(), response.text().await.unwrap())
+        });
+    }
+    let answers = imports.join_all().await;
+    let failed: Vec<_> = answers
+        .iter()
+        .filter(|(status, _)| *status != StatusCode::OK)
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {FILES} imports failed: {failed:?}",
+        failed.len()
+    );
+    assert_eq!(
+        h.app.db.count("SELECT COUNT(*) FROM collaborations").await - before,
+        i64::try_from(FILES * EACH).unwrap(),
+        "every collaboration of every file stored"
+    );
+    let ((signals, search), rebuilt) = written_and_rebuilt(&h).await;
+    assert_eq!((signals, search), rebuilt);
+    let chain = h.app.app.store().verify_audit_chain().await.unwrap();
+    assert_eq!(chain.first_broken, None, "the hash chain stays intact");
 }
