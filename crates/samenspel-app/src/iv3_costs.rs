@@ -7,21 +7,24 @@
 //! across the 2023 split or as booked.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use samenspel_domain::audit::hex;
+use samenspel_domain::audit::{Actor, hex};
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::iv3::costs::{
     self, CostFigure, CostShape, ReportKind, RowContext, SeriesOn, SeriesPoint, Totals,
 };
 use samenspel_domain::iv3::{self, TaskFieldCode};
 use samenspel_domain::org::{OrgCode, OrgType};
-use samenspel_store::{CostFile, CostImportReport, ReplacedCost};
+use samenspel_store::{CostFile, CostImportReport, FiguresRead, ReplacedCost};
 
 use crate::import::{self, Problems};
 use crate::{App, AppError, AppResult, Principal};
+
+mod stream;
 
 /// How the problems of a cost file are named: `bestand:rij:kolom`.
 pub const FILE: &str = "bestand";
@@ -156,38 +159,40 @@ impl App {
         // Anonymous visitors, lezers and redacteuren of no municipality are refused before the
         // file is read.
         who.authorise(Action::ImportCosts, municipality_itself)?;
-        // The hash on a second core while the rows are read.
-        let (sha256, figures) = std::thread::scope(|scope| {
-            let sha256 = scope.spawn(|| hex(&Sha256::digest(bytes)));
-            let figures = parse(shape, bytes);
-            (sha256.join(), figures)
+        let bytes: Arc<[u8]> = Arc::from(bytes);
+        let known = municipalities()?;
+        // The file is read on threads of its own while the store stores what is read.
+        let (sender, receiver) = tokio::sync::mpsc::channel(4);
+        let reading = tokio::task::spawn_blocking({
+            let (bytes, who) = (bytes.clone(), who.clone());
+            move || stream::read(shape, &bytes, &known, &who, sender)
         });
-        let figures = figures?;
-        let sha256 = sha256.map_err(|_| AppError::internal("the SHA-256 of the file"))?;
-        // The figures are in key order, so each organisation's follow each other.
-        let mut organisations: Vec<&OrgCode> = figures.iter().map(|f| &f.key.organisation).collect();
-        organisations.dedup();
-        let mut actor = None;
-        for organisation in organisations {
-            actor = Some(who.authorise(Action::ImportCosts, |own| {
-                if own == organisation {
-                    Relation::Itself
-                } else {
-                    Relation::None
-                }
-            })?);
-        }
-        let actor = match actor {
-            Some(actor) => actor,
-            None => who.authorise(Action::ImportCosts, municipality_itself)?,
-        };
         let file = CostFile {
-            sha256,
+            sha256: hex(&Sha256::digest(&bytes)),
             shape,
             file_name: file_name.chars().take(200).collect(),
             demo,
         };
-        Ok(self.store.import_costs(&file, &figures, &actor).await?)
+        let stored = self
+            .store
+            .import_costs(&file, &mut stream::Received(receiver))
+            .await;
+        let reading = reading
+            .await
+            .map_err(|_| AppError::internal("reading the cost file"))?;
+        let stored = match reading {
+            stream::Reading::Given => stored?,
+            stream::Reading::Refused(refused) => return Err(refused),
+            stream::Reading::NotInRuns => {
+                // A municipality's rows come back later in the file: read whole, then stored.
+                let figures = parse(shape, &bytes)?;
+                let actor = actor_for_all(who, &figures)?;
+                self.store
+                    .import_costs(&file, &mut FiguresRead::new(figures, actor))
+                    .await?
+            }
+        };
+        stored.ok_or_else(|| AppError::internal("the store stored nothing of a file read whole"))
     }
 
     /// The series of `code` for `organisation`, per kind of report: on the parent (the new
@@ -303,6 +308,21 @@ fn municipality_itself(own: &OrgCode) -> Relation {
         Relation::Itself
     } else {
         Relation::None
+    }
+}
+
+/// The actor in whose name `figures` (in key order) are stored: `who` authorised for each of
+/// their municipalities, named for the last.
+fn actor_for_all(who: &Principal, figures: &[CostFigure]) -> AppResult<Actor> {
+    let mut organisations: Vec<&OrgCode> = figures.iter().map(|f| &f.key.organisation).collect();
+    organisations.dedup();
+    let mut actor = None;
+    for organisation in organisations {
+        actor = Some(stream::allowed(who, organisation)?);
+    }
+    match actor {
+        Some(actor) => Ok(actor),
+        None => who.authorise(Action::ImportCosts, municipality_itself),
     }
 }
 

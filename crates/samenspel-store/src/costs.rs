@@ -74,19 +74,65 @@ pub struct CostSum {
     pub baten: Cents,
 }
 
+/// What an import is handed, in turn, as its file is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CostRead {
+    /// Checked figures, each key once in the whole file.
+    Figures(Vec<CostFigure>),
+    /// The file was read whole and every figure given: store them, in the name of the actor.
+    End(Actor),
+    /// The file is refused (or was not read in an order that lets it be stored while read):
+    /// store nothing.
+    Refused,
+}
+
+/// Where an import takes its figures from: the reading of a file, while it goes on.
+#[async_trait]
+pub trait CostSource: Send {
+    /// The next figures, the end, or the refusal. A source that ends without saying either
+    /// (its reader gone) is a refusal.
+    async fn next(&mut self) -> CostRead;
+}
+
+/// A source of figures already read, in the name of `actor`.
+#[derive(Debug)]
+pub struct FiguresRead {
+    figures: Option<Vec<CostFigure>>,
+    actor: Actor,
+}
+
+impl FiguresRead {
+    pub fn new(figures: Vec<CostFigure>, actor: Actor) -> Self {
+        Self {
+            figures: Some(figures),
+            actor,
+        }
+    }
+}
+
+#[async_trait]
+impl CostSource for FiguresRead {
+    async fn next(&mut self) -> CostRead {
+        match self.figures.take() {
+            Some(figures) => CostRead::Figures(figures),
+            None => CostRead::End(self.actor.clone()),
+        }
+    }
+}
+
 #[async_trait]
 pub trait CostStore {
-    /// Stores the checked figures of one file in one transaction with one audit event:
+    /// Stores the checked figures of one file in one transaction with one audit event, taking
+    /// them from `source` as they are read, so storing goes on while the file is read:
     /// nothing when the same file (hash and shape) was imported before or when every figure
     /// is already stored as it is; otherwise new figures are added and changed ones replace
-    /// the stored ones, which move to the history. Imports are serialised, so concurrent
-    /// ones lose nothing.
+    /// the stored ones, which move to the history. `None` when the source refused the file
+    /// (nothing stored). Imports are serialised, so concurrent ones lose nothing.
     async fn import_costs(
         &self,
         file: &CostFile,
-        figures: &[CostFigure],
-        actor: &Actor,
-    ) -> StoreResult<CostImportReport>;
+        source: &mut dyn CostSource,
+    ) -> StoreResult<Option<CostImportReport>>;
     /// The current figures of an organisation, by task field, year and kind of report.
     async fn costs_of(&self, organisation: &OrgCode) -> StoreResult<Vec<StoredCost>>;
     /// The figures of an organisation that later imports replaced, oldest first.

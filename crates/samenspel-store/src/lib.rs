@@ -19,7 +19,10 @@ mod url;
 
 pub use attachment::{AttachmentInfo, StoredAttachment};
 pub use audit::{AuditEvent, Payloads};
-pub use costs::{CostFile, CostImportRecord, CostImportReport, CostStore, CostSum, ReplacedCost, StoredCost};
+pub use costs::{
+    CostFile, CostImportRecord, CostImportReport, CostRead, CostSource, CostStore, CostSum, FiguresRead,
+    ReplacedCost, StoredCost,
+};
 pub use error::{StoreError, StoreResult};
 pub use medebewind::{MedebewindFacts, MedebewindStore, MedebewindTaskRecord};
 pub use model::*;

@@ -334,3 +334,107 @@ async fn the_upload_page_imports_own_figures_and_lists_every_problem() {
     let list = ministry.get("/iv3/kosten").await.text().await.unwrap();
     assert!(!list.contains("/iv3/kosten/inlezen\""), "{list}");
 }
+
+/// A CBS file of more than a megabyte (read in two halves, stored while read): 300
+/// municipalities × ten task fields × three years × three categories, each municipality's
+/// rows together. Its rows, without the header.
+fn large_rows() -> Vec<String> {
+    let mut municipalities: Vec<String> = samenspel_app::iv3_costs::municipalities()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    municipalities.sort();
+    let fields = [
+        "0.1", "0.2", "0.3", "0.4", "0.5", "1.1", "1.2", "2.1", "2.2", "2.3",
+    ];
+    let mut rows = Vec::new();
+    for (m, gm) in municipalities.iter().take(300).enumerate() {
+        for field in fields {
+            for year in [2022, 2023, 2024] {
+                for (c, category) in ["L3.1", "L4.3", "B3"].iter().enumerate() {
+                    rows.push(format!(
+                        "{gm};{field};{category};jaarrekening;{year}JJ00;{}",
+                        m + c + 1
+                    ));
+                }
+            }
+        }
+    }
+    rows
+}
+
+fn cbs(rows: &[String]) -> String {
+    let mut out = String::from("Gemeenten;TaakveldBalanspost;Categorie;Verslagsoort;Perioden;Bedrag\n");
+    for row in rows {
+        out.push_str(row);
+        out.push('\n');
+    }
+    out
+}
+
+/// Every stored figure, in key order, as text (to compare two databases' figures).
+async fn figures(h: &Harness) -> Vec<String> {
+    h.app
+        .db
+        .texts(
+            "SELECT organisation || ' ' || task_field || ' ' || CAST(year AS TEXT) || ' ' || report || ' ' || \
+             CAST(lasten_cents AS TEXT) || ' ' || CAST(baten_cents AS TEXT) FROM iv3_costs \
+             ORDER BY organisation, task_field, year, report",
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_large_file_stored_while_read_is_refused_whole_for_a_late_problem_or_a_foreign_municipality() {
+    let h = Harness::start().await;
+    let rows = large_rows();
+    assert!(
+        cbs(&rows).len() > 1 << 20,
+        "large enough to be read in two halves"
+    );
+    let first = rows[0].split(';').next().unwrap().to_owned();
+    let own = h.token_for(&first, "redacteur").await;
+    let before = h.fingerprint().await;
+    // A bad amount on the very last row: the figures of the first 299 municipalities went to
+    // the store while the file was read; none of them stays.
+    let mut late = rows.clone();
+    let last = late.len();
+    late[last - 1] = late[last - 1].replace(";jaarrekening;2024JJ00;", ";jaarrekening;2024JJ00;veel");
+    let (status, problem) = import(&h, &h.admin, "cbs", &cbs(&late)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert_eq!(invalid_names(&problem), [format!("bestand:{}:bedrag", last + 1)]);
+    // A redacteur of the first municipality may not import the others' figures.
+    let (status, problem) = import(&h, &own, "cbs", &cbs(&rows)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{problem}");
+    assert_eq!(h.fingerprint().await, before, "nothing stored");
+
+    // In order: every figure stored, one import, one audit event.
+    let (status, report) = import(&h, &h.admin, "cbs", &cbs(&rows)).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["added"], 300 * 10 * 3, "{report}");
+    let events = "SELECT COUNT(*) FROM audit_events WHERE action = 'iv3.costs.import'";
+    assert_eq!(h.app.db.count(events).await, 1);
+    let imported = h
+        .app
+        .db
+        .texts("SELECT CAST(figures AS TEXT) FROM iv3_cost_imports WHERE imported_by <> ''")
+        .await;
+    assert_eq!(
+        imported,
+        ["9000"],
+        "the record names who imported how many figures"
+    );
+    let in_order = figures(&h).await;
+    assert_eq!(in_order.len(), 9000);
+
+    // The same rows with the first municipality's rows split over the start of the file and
+    // the middle of its second half: its second run is not whole, so the file is read whole
+    // instead, and the same figures stored.
+    let other = Harness::start().await;
+    let scattered: Vec<String> = [&rows[..45], &rows[90..20_000], &rows[45..90], &rows[20_000..]].concat();
+    let (status, report) = import(&other, &other.admin, "cbs", &cbs(&scattered)).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["added"], 9000, "{report}");
+    assert_eq!(figures(&other).await, in_order);
+}

@@ -30,10 +30,12 @@ use crate::money::Cents;
 use crate::org::OrgCode;
 use crate::{ValidationErrors, msg};
 
+mod runs;
 mod sums;
 #[cfg(test)]
 mod tests;
 
+pub use runs::{OrganisationRuns, RunEnds, parts_fit, summed};
 pub use sums::{CheckedRow, Totals, merged};
 
 keyed_enum!(

@@ -3,18 +3,17 @@
 //! transaction that first takes the audit head's row lock, so concurrent imports queue (on
 //! SQLite the write lock does the same) and each sees the figures the one before stored.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use samenspel_domain::audit::Actor;
 use samenspel_domain::iv3::TaskFieldCode;
 use samenspel_domain::iv3::costs::{CostFigure, CostKey, CostShape, ReportKind};
 use samenspel_domain::money::Cents;
 use samenspel_domain::org::OrgCode;
 use samenspel_store::{
-    AuditEvent, CostFile, CostImportRecord, CostImportReport, CostStore, CostSum, ReplacedCost, StoreResult,
-    StoredCost,
+    AuditEvent, CostFile, CostImportRecord, CostImportReport, CostRead, CostSource, CostStore, CostSum,
+    ReplacedCost, StoreResult, StoredCost,
 };
 
 use super::organisations::org_code;
@@ -32,8 +31,10 @@ const INSERT_IMPORT: &str = "INSERT INTO iv3_cost_imports (sha256, shape, file_n
 
 const FIGURE_COLUMNS: &str = "organisation, task_field, year, report, lasten_cents, baten_cents, import_id";
 
-const CURRENT_IN_YEARS: &str = "SELECT organisation, task_field, year, report, lasten_cents, baten_cents, import_id \
-     FROM iv3_costs WHERE year BETWEEN $1 AND $2";
+const FINISH_IMPORT: &str = "UPDATE iv3_cost_imports SET figures = $1, imported_by = $2 WHERE id = $3";
+
+const CURRENT_OF_YEAR: &str = "SELECT organisation, task_field, year, report, lasten_cents, baten_cents, import_id \
+     FROM iv3_costs WHERE year = $1";
 
 const COSTS_OF: &str = "SELECT c.organisation, c.task_field, c.year, c.report, c.lasten_cents, c.baten_cents, c.import_id, i.demo \
      FROM iv3_costs c JOIN iv3_cost_imports i ON i.id = c.import_id WHERE c.organisation = $1 \
@@ -244,14 +245,101 @@ async fn insert_history(conn: &mut Conn, replaced: &[(CostFigure, i64)], replace
     Ok(())
 }
 
+/// An import under way in its transaction: the figures stored before it, of the years its
+/// figures have named so far, and what it did with each figure.
+struct Importing {
+    import_id: i64,
+    years: BTreeSet<i32>,
+    current: HashMap<CostKey, (CostFigure, i64)>,
+    report: CostImportReport,
+}
+
+impl Importing {
+    fn new(import_id: i64) -> Self {
+        Self {
+            import_id,
+            years: BTreeSet::new(),
+            current: HashMap::new(),
+            report: CostImportReport {
+                import_id: None,
+                already_imported: false,
+                added: 0,
+                replaced: 0,
+                unchanged: 0,
+            },
+        }
+    }
+
+    /// Adds new figures, replaces changed ones (the stored one to the history) and counts
+    /// the unchanged.
+    async fn store(&mut self, conn: &mut Conn, figures: &[CostFigure]) -> Result<()> {
+        for figure in figures {
+            if self.years.insert(figure.key.year) {
+                let rows: Vec<FigureRow> = sqlx::query_as(CURRENT_OF_YEAR)
+                    .bind(figure.key.year)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                for row in rows {
+                    let stored = row.figure()?;
+                    self.current.insert(stored.key.clone(), (stored, row.import_id));
+                }
+            }
+        }
+        let mut changed: Vec<&CostFigure> = Vec::new();
+        let mut replaced: Vec<(CostFigure, i64)> = Vec::new();
+        for figure in figures {
+            match self.current.remove(&figure.key) {
+                None => {
+                    self.report.added += 1;
+                    changed.push(figure);
+                }
+                Some((old, _)) if old.lasten == figure.lasten && old.baten == figure.baten => {
+                    self.report.unchanged += 1
+                }
+                Some(old) => {
+                    replaced.push(old);
+                    changed.push(figure);
+                }
+            }
+        }
+        self.report.replaced += replaced.len() as u64;
+        insert_history(conn, &replaced, self.import_id).await?;
+        upsert_figures(conn, &changed, self.import_id).await
+    }
+
+    fn figures(&self) -> u64 {
+        self.report.added + self.report.replaced + self.report.unchanged
+    }
+}
+
+/// What an import of a file imported before says, once its source has given every figure
+/// (counted as unchanged); `None` when the source refused the file.
+async fn already_imported(source: &mut dyn CostSource) -> Option<CostImportReport> {
+    let mut unchanged = 0u64;
+    loop {
+        match source.next().await {
+            CostRead::Figures(figures) => unchanged += figures.len() as u64,
+            CostRead::End(_) => {
+                return Some(CostImportReport {
+                    import_id: None,
+                    already_imported: true,
+                    added: 0,
+                    replaced: 0,
+                    unchanged,
+                });
+            }
+            CostRead::Refused => return None,
+        }
+    }
+}
+
 #[async_trait]
 impl CostStore for SqlStore {
     async fn import_costs(
         &self,
         file: &CostFile,
-        figures: &[CostFigure],
-        actor: &Actor,
-    ) -> StoreResult<CostImportReport> {
+        source: &mut dyn CostSource,
+    ) -> StoreResult<Option<CostImportReport>> {
         boundary(async {
             let mut tx = self.write().await?;
             sqlx::query(LOCK).execute(&mut *tx).await?;
@@ -261,71 +349,43 @@ impl CostStore for SqlStore {
                 .fetch_optional(&mut *tx)
                 .await?;
             if before.is_some() {
-                return Ok(CostImportReport {
-                    import_id: None,
-                    already_imported: true,
-                    added: 0,
-                    replaced: 0,
-                    unchanged: figures.len() as u64,
-                });
+                return Ok(already_imported(source).await);
             }
-            let (first, last) = figures.iter().fold((i32::MAX, i32::MIN), |(lo, hi), f| {
-                (lo.min(f.key.year), hi.max(f.key.year))
-            });
-            let rows: Vec<FigureRow> = sqlx::query_as(CURRENT_IN_YEARS)
-                .bind(first)
-                .bind(last)
-                .fetch_all(&mut *tx)
-                .await?;
-            let mut current: HashMap<CostKey, (CostFigure, i64)> = HashMap::with_capacity(rows.len());
-            for row in rows {
-                let figure = row.figure()?;
-                current.insert(figure.key.clone(), (figure, row.import_id));
-            }
-            let mut changed: Vec<&CostFigure> = Vec::new();
-            let mut replaced: Vec<(CostFigure, i64)> = Vec::new();
-            let (mut added, mut unchanged) = (0u64, 0u64);
-            for figure in figures {
-                match current.remove(&figure.key) {
-                    None => {
-                        added += 1;
-                        changed.push(figure);
-                    }
-                    Some((old, _)) if old.lasten == figure.lasten && old.baten == figure.baten => {
-                        unchanged += 1
-                    }
-                    Some(old) => {
-                        replaced.push(old);
-                        changed.push(figure);
-                    }
-                }
-            }
-            let mut report = CostImportReport {
-                import_id: None,
-                already_imported: false,
-                added,
-                replaced: replaced.len() as u64,
-                unchanged,
-            };
-            if changed.is_empty() {
-                // Every figure is stored as it is: nothing to record.
-                return Ok(report);
-            }
+            // The record first, as every figure names it; who imported it and how many
+            // figures it had are known at the end. Dropped with the transaction when the
+            // import changes nothing or is refused.
             let import_id: i64 = sqlx::query_scalar(INSERT_IMPORT)
                 .bind(&file.sha256)
                 .bind(file.shape.key())
                 .bind(&file.file_name)
                 .bind(file.demo)
-                .bind(figures.len() as i64)
-                .bind(&actor.name)
+                .bind(0i64)
+                .bind("")
                 .bind(Utc::now())
                 .fetch_one(&mut *tx)
                 .await?;
-            insert_history(&mut tx, &replaced, import_id).await?;
-            upsert_figures(&mut tx, &changed, import_id).await?;
+            let mut importing = Importing::new(import_id);
+            let actor = loop {
+                match source.next().await {
+                    CostRead::Figures(figures) => importing.store(&mut tx, &figures).await?,
+                    CostRead::End(actor) => break actor,
+                    CostRead::Refused => return Ok(None),
+                }
+            };
+            let mut report = importing.report.clone();
+            if report.added + report.replaced == 0 {
+                // Every figure is stored as it is: nothing to record.
+                return Ok(Some(report));
+            }
+            sqlx::query(FINISH_IMPORT)
+                .bind(importing.figures() as i64)
+                .bind(&actor.name)
+                .bind(import_id)
+                .execute(&mut *tx)
+                .await?;
             report.import_id = Some(import_id);
             tx.commit(
-                actor,
+                &actor,
                 AuditEvent::Iv3CostImport {
                     import_id,
                     file,
@@ -333,7 +393,7 @@ impl CostStore for SqlStore {
                 },
             )
             .await?;
-            Ok(report)
+            Ok(Some(report))
         })
         .await
     }

@@ -175,6 +175,26 @@ impl Totals {
                 .cmp(&(org_rank[b.0 as usize], field_rank[b.1 as usize], b.2))
                 .then_with(|| a.3.cmp(&b.3))
         });
+        self.coded(&memos)
+    }
+
+    /// The figures of rows that all name one organisation, in key order: as
+    /// [`Totals::figures`] gives them, without ranking every organisation the context knows.
+    pub fn figures_of_one(mut self, context: &RowContext<'_>) -> Vec<CostFigure> {
+        let memos = context.memos.borrow();
+        let task_fields = &memos.task_fields.values;
+        self.sums.sort_unstable_by(|(a, ..), (b, ..)| {
+            (a.0, &task_fields[a.1 as usize], a.2)
+                .cmp(&(b.0, &task_fields[b.1 as usize], b.2))
+                .then_with(|| a.3.cmp(&b.3))
+        });
+        self.coded(&memos)
+    }
+
+    /// The sums as figures, in their order, with the codes of their numbers.
+    fn coded(self, memos: &Memos) -> Vec<CostFigure> {
+        let organisations = &memos.organisations.values;
+        let task_fields = &memos.task_fields.values;
         self.sums
             .into_iter()
             .map(
