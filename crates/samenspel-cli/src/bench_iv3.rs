@@ -13,8 +13,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use samenspel_app::Principal;
+use samenspel_domain::attachment::sha256_hex;
+use samenspel_domain::audit::Actor;
 use samenspel_domain::iv3::costs::{CostShape, ReportKind};
 use samenspel_domain::org::OrgType;
+use samenspel_store::{CostFile, FiguresRead};
 
 use crate::bench::{peak_memory, seconds};
 
@@ -108,6 +111,29 @@ fn duckdb(dir: &std::path::Path, csv: &std::path::Path) -> Option<(Duration, usi
     Some((Duration::from_secs_f64(seconds), fields, total))
 }
 
+/// The import as it was before figures were stored while the file is read: the whole file
+/// read and checked (its SHA-256 on another thread meanwhile), then stored in one
+/// transaction, into a fresh database at `path`. The peer within the same run.
+async fn read_then_store(path: &std::path::Path, csv: &std::path::Path) -> anyhow::Result<Duration> {
+    let app = crate::bench::prepared_app(&format!("sqlite://{}", path.display())).await?;
+    let start = Instant::now();
+    let bytes = std::fs::read(csv)?;
+    let (sha256, figures) = std::thread::scope(|scope| {
+        let sha256 = scope.spawn(|| sha256_hex(&bytes));
+        let figures = samenspel_app::iv3_costs::parse(CostShape::Cbs, &bytes);
+        (sha256.join(), figures)
+    });
+    let file = CostFile {
+        sha256: sha256.map_err(|_| anyhow::anyhow!("de SHA-256 van het bestand"))?,
+        shape: CostShape::Cbs,
+        file_name: "iv3_kosten.csv".to_owned(),
+        demo: false,
+    };
+    let mut source = FiguresRead::new(figures?, Actor::system("bench"));
+    app.store().import_costs(&file, &mut source).await?;
+    Ok(start.elapsed())
+}
+
 /// Resets the peak resident memory (Linux: `5` into /proc/self/clear_refs), so the next
 /// reading is the peak of what follows; false when the system does not allow it.
 fn reset_peak() -> bool {
@@ -175,6 +201,14 @@ pub async fn run(year: i32, database: Option<&str>) -> anyhow::Result<ExitCode> 
             "NIET herkend"
         }
     );
+
+    if database.is_none() {
+        let two_steps = read_then_store(&dir.path().join("two_steps.db"), &csv_path).await?;
+        println!(
+            "Ter vergelijking, zonder opslaan tijdens het lezen (eerst het hele bestand lezen, dan opslaan; eigen database): {}",
+            seconds(two_steps)
+        );
+    }
 
     let sums = app.store().cost_sums(year, ReportKind::Jaarrekening).await?;
     let ours: i64 = sums.iter().map(|s| s.lasten.get()).sum();

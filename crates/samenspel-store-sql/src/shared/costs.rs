@@ -285,6 +285,12 @@ impl Importing {
                 }
             }
         }
+        if self.current.is_empty() {
+            // Nothing stored in these years yet (a new year's file): every figure is new.
+            self.report.added += figures.len() as u64;
+            let added: Vec<&CostFigure> = figures.iter().collect();
+            return upsert_figures(conn, &added, self.import_id).await;
+        }
         let mut changed: Vec<&CostFigure> = Vec::new();
         let mut replaced: Vec<(CostFigure, i64)> = Vec::new();
         for figure in figures {
