@@ -10,7 +10,8 @@ use samenspel_store::{
 };
 
 use super::organisations::org_code;
-use super::read::{fetch_all_into, fetch_optional_into};
+use super::read::{fetch_all_into, fetch_existing_into, fetch_optional_into};
+use super::versioned::{Versioned, still_at, update_versioned};
 use super::{Conn, SqlStore};
 use crate::error::{Constraint, Error, Result, boundary, stored_json};
 
@@ -71,17 +72,20 @@ impl TryFrom<TaskRow> for MedebewindTaskRecord {
 }
 
 async fn load(conn: &mut Conn, id: i64) -> Result<MedebewindTaskRecord> {
-    let query = sqlx::query_as::<_, TaskRow>(SELECT_ONE).bind(id);
-    fetch_optional_into(query, &mut *conn)
-        .await?
-        .ok_or(Error::Store(StoreError::NotFound))
+    fetch_existing_into(sqlx::query_as::<_, TaskRow>(SELECT_ONE).bind(id), &mut *conn).await
 }
 
-fn stale(record: &MedebewindTaskRecord) -> Error {
-    Error::Store(StoreError::Conflict(conflict::stale_medebewind_version(
-        record.version,
-        record.updated_at,
-    )))
+impl Versioned for MedebewindTaskRecord {
+    fn version(&self) -> i64 {
+        self.version
+    }
+
+    fn stale(&self) -> Error {
+        Error::Store(StoreError::Conflict(conflict::stale_medebewind_version(
+            self.version,
+            self.updated_at,
+        )))
+    }
 }
 
 #[async_trait]
@@ -126,11 +130,8 @@ impl MedebewindStore for SqlStore {
     ) -> StoreResult<()> {
         boundary(async {
             let mut tx = self.write().await?;
-            let before = load(&mut tx, id).await?;
-            if before.version != expected_version {
-                return Err(stale(&before));
-            }
-            let changed = sqlx::query(UPDATE)
+            let before = still_at(load(&mut tx, id).await?, expected_version)?;
+            let update = sqlx::query(UPDATE)
                 .bind(&facts.name)
                 .bind(facts.ministry.as_str())
                 .bind(&facts.layer)
@@ -138,13 +139,8 @@ impl MedebewindStore for SqlStore {
                 .bind(facts.next_recalibration_on)
                 .bind(Utc::now())
                 .bind(id)
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if changed == 0 {
-                return Err(stale(&before));
-            }
+                .bind(expected_version);
+            update_versioned(&mut tx, &before, update).await?;
             let event = AuditEvent::MedebewindUpdate {
                 id,
                 before: &before.content,

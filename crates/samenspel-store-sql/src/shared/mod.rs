@@ -35,6 +35,7 @@ mod survey;
 mod udo;
 mod udo_documents;
 mod udo_reactions;
+mod versioned;
 mod versions;
 mod write;
 

@@ -5,10 +5,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use samenspel_domain::audit::Actor;
 use samenspel_domain::money::{Cents, Contribution, Instrument, MoneyStatus};
-use samenspel_store::{AuditEvent, ContributionRecord, MoneyStore, StoreError, StoreResult};
+use samenspel_store::{AuditEvent, ContributionRecord, MoneyStore, StoreResult};
 
 use super::organisations::org_code;
-use super::read::{fetch_all_into, fetch_optional_into};
+use super::read::{fetch_all_into, fetch_existing_into, fetch_optional_into};
 use super::signals::refresh_signals;
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, corrupt};
@@ -217,9 +217,7 @@ impl MoneyStore for SqlStore {
             let query = sqlx::query_as::<_, ContributionRow>(CONTRIBUTION_BY_ID)
                 .bind(collaboration_id)
                 .bind(id);
-            let before: ContributionRecord = fetch_optional_into(query, &mut *tx)
-                .await?
-                .ok_or(Error::Store(StoreError::NotFound))?;
+            let before: ContributionRecord = fetch_existing_into(query, &mut *tx).await?;
             sqlx::query(DELETE_CONTRIBUTION)
                 .bind(collaboration_id)
                 .bind(id)

@@ -2,6 +2,7 @@
 //! `TryFrom` (or `From`) next to its row struct. One place for the fetch-then-convert steps,
 //! from the pool or from a connection inside a transaction.
 
+use samenspel_store::StoreError;
 use sqlx::query::QueryAs;
 
 use super::{Arguments, Db};
@@ -43,4 +44,14 @@ pub(super) async fn fetch_optional_into<'c, R: Row, T: FromRowOf<R>>(
     executor: impl sqlx::Executor<'c, Database = Db>,
 ) -> Result<Option<T>> {
     query.fetch_optional(executor).await?.map(convert).transpose()
+}
+
+/// The row `query` selects, converted; no row: not found.
+pub(super) async fn fetch_existing_into<'c, R: Row, T: FromRowOf<R>>(
+    query: Query<'_, R>,
+    executor: impl sqlx::Executor<'c, Database = Db>,
+) -> Result<T> {
+    fetch_optional_into(query, executor)
+        .await?
+        .ok_or(Error::Store(StoreError::NotFound))
 }

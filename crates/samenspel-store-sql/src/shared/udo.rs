@@ -14,7 +14,8 @@ use samenspel_store::{
 };
 
 use super::organisations::org_code;
-use super::read::{fetch_all_into, fetch_optional_into};
+use super::read::{fetch_all_into, fetch_existing_into, fetch_optional_into};
+use super::versioned::{Versioned, still_at, update_versioned};
 use super::{Conn, SqlStore};
 use crate::error::{Error, Result, boundary, stored_json};
 
@@ -140,28 +141,24 @@ impl TryFrom<DashboardRow> for DossierFacts {
     }
 }
 
-async fn load(conn: &mut Conn, id: i64) -> Result<UdoDossierRecord> {
-    let query = sqlx::query_as::<_, DossierRow>(SELECT_ONE).bind(id);
-    fetch_optional_into(query, &mut *conn)
-        .await?
-        .ok_or(Error::Store(StoreError::NotFound))
-}
-
 /// The dossier as it is now, when it is still at `expected` (else a conflict naming the
 /// version it is at).
 async fn at_version(conn: &mut Conn, id: i64, expected: i64) -> Result<UdoDossierRecord> {
-    let before = load(conn, id).await?;
-    if before.version != expected {
-        return Err(stale(&before));
-    }
-    Ok(before)
+    let query = sqlx::query_as::<_, DossierRow>(SELECT_ONE).bind(id);
+    still_at(fetch_existing_into(query, &mut *conn).await?, expected)
 }
 
-fn stale(record: &UdoDossierRecord) -> Error {
-    Error::Store(StoreError::Conflict(conflict::stale_udo_version(
-        record.version,
-        record.updated_at,
-    )))
+impl Versioned for UdoDossierRecord {
+    fn version(&self) -> i64 {
+        self.version
+    }
+
+    fn stale(&self) -> Error {
+        Error::Store(StoreError::Conflict(conflict::stale_udo_version(
+            self.version,
+            self.updated_at,
+        )))
+    }
 }
 
 #[async_trait]
@@ -207,7 +204,7 @@ impl UdoStore for SqlStore {
         boundary(async {
             let mut tx = self.write().await?;
             let before = at_version(&mut tx, id, expected_version).await?;
-            let changed = sqlx::query(UPDATE_CONTENT)
+            let update = sqlx::query(UPDATE_CONTENT)
                 .bind(facts.ministry.as_str())
                 .bind(&facts.title)
                 .bind(serde_json::to_string(content)?)
@@ -215,13 +212,8 @@ impl UdoStore for SqlStore {
                 .bind(facts.consultation_term_kept)
                 .bind(Utc::now())
                 .bind(id)
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if changed == 0 {
-                return Err(stale(&before));
-            }
+                .bind(expected_version);
+            update_versioned(&mut tx, &before, update).await?;
             let event = AuditEvent::UdoUpdate {
                 id,
                 before: &before.content,
@@ -249,7 +241,7 @@ impl UdoStore for SqlStore {
                     recorded
                 }
             };
-            let changed = sqlx::query(UPDATE_PROGRESS)
+            let update = sqlx::query(UPDATE_PROGRESS)
                 .bind(step.after.state.key())
                 .bind(serde_json::to_string(step.after)?)
                 .bind(step.facts.cosign)
@@ -258,13 +250,8 @@ impl UdoStore for SqlStore {
                 .bind(entered(UdoState::Consultatie, before.consultation_opened_on))
                 .bind(Utc::now())
                 .bind(id)
-                .bind(expected_version)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if changed == 0 {
-                return Err(stale(&before));
-            }
+                .bind(expected_version);
+            update_versioned(&mut tx, &before, update).await?;
             let event = AuditEvent::UdoStep {
                 id,
                 before: step.before,

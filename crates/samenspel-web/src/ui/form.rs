@@ -113,12 +113,51 @@ pub fn get_all(pairs: &[(String, String)], name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The version a posted change says it was based on (`version`); missing or not a number:
+/// -1, a version no record is at, so the change is refused as stale.
+pub fn posted_version(pairs: &[(String, String)]) -> i64 {
+    get(pairs, "version").parse::<i64>().unwrap_or(-1)
+}
+
 /// Takes the value of `name` from form pairs.
 pub fn get<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()
         .find(|(k, _)| k == name)
         .map_or("", |(_, v)| v.as_str())
+}
+
+/// Where the form that records a new item, or changes one, belongs: the page's title, the
+/// address it posts to, where Cancel leads, and the version a change is based on.
+pub struct FormTarget {
+    pub title: String,
+    pub action: String,
+    pub cancel: String,
+    pub version: Option<i64>,
+}
+
+impl FormTarget {
+    /// The form for a new item of the list at `list`: it posts to `{list}/nieuw`, Cancel
+    /// leads back to the list.
+    pub fn new_item(title: String, list: &str) -> Self {
+        Self {
+            title,
+            action: format!("{list}/nieuw"),
+            cancel: list.to_owned(),
+            version: None,
+        }
+    }
+
+    /// The form that changes the item shown at `page`, at `version`: it posts to
+    /// `{page}/bewerken`, Cancel leads back to the item.
+    pub fn edit(title: String, page: String, version: i64) -> Self {
+        Self {
+            title,
+            action: format!("{page}/bewerken"),
+            cancel: page,
+            version: Some(version),
+        }
+    }
 }
 
 #[cfg(test)]

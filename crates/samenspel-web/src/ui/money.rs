@@ -101,6 +101,15 @@ fn status_name(lang: Lang, share: &Share) -> String {
     MoneyStatus::from_key(&share.key).map_or_else(|| share.name.clone(), |s| lang.t(s.message_id()))
 }
 
+/// How a rule's check came out (meets, fails, does not apply), in the visitor's language.
+pub(super) fn outcome_label(lang: Lang, outcome: Outcome) -> String {
+    lang.t(match outcome {
+        Outcome::Voldoet => "money-outcome-meets",
+        Outcome::VoldoetNiet => "money-outcome-fails",
+        Outcome::NietVanToepassing => "money-outcome-not-applicable",
+    })
+}
+
 fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -> MoneyPage {
     let lang = ctx.lang;
     let offers = samenspel_app::offers::Offers::of(&c, &ctx.who);
@@ -162,11 +171,7 @@ fn page(ctx: &PageContext, c: Collaboration, view: MoneyView, form: FormState) -
             .map(|k| CheckRow {
                 rule: lang.msg(&k.rule),
                 source: lang.msg(&k.source),
-                outcome: lang.t(match k.outcome {
-                    Outcome::Voldoet => "money-outcome-meets",
-                    Outcome::VoldoetNiet => "money-outcome-fails",
-                    Outcome::NietVanToepassing => "money-outcome-not-applicable",
-                }),
+                outcome: outcome_label(lang, k.outcome),
                 failed: k.outcome == Outcome::VoldoetNiet,
                 explanation: lang.msg(&k.explanation),
             })

@@ -23,7 +23,7 @@ use samenspel_app::App;
 use samenspel_domain::udo::workflow::UdoState;
 
 use super::{Layout, render};
-use crate::error::PageResult;
+use crate::error::{PageError, PageResult};
 use crate::i18n::Lang;
 use crate::session::PageContext;
 
@@ -104,4 +104,18 @@ async fn list(State(app): State<App>, ctx: PageContext) -> PageResult {
             may_open: !app.udo_ministries_for(&ctx.who).await?.is_empty(),
         },
     ))
+}
+
+/// The ministries the visitor may open dossiers and keep tasks for, as (code, name) for a
+/// form's choice of ministry.
+pub(super) async fn ministry_choices(
+    app: &App,
+    ctx: &PageContext,
+) -> Result<Vec<(String, String)>, PageError> {
+    Ok(app
+        .udo_ministries_for(&ctx.who)
+        .await?
+        .into_iter()
+        .map(|o| (o.code.as_str().to_owned(), o.name))
+        .collect())
 }

@@ -17,9 +17,10 @@ use crate::error::{PageError, PageResult};
 use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::collaborations::{Labelled, labelled};
-use crate::ui::form::{FormState, get};
+use crate::ui::form::{FormState, FormTarget, posted_version};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::request::{Posted, PostedTo, Visit};
+use crate::ui::udo::ministry_choices;
 use crate::ui::{Layout, offered, render};
 
 /// A budget row on the form: its number and the names of its fields.
@@ -48,13 +49,6 @@ pub struct FormPage {
     pub budget_rows: Vec<BudgetFields>,
 }
 
-struct Target {
-    title: String,
-    action: String,
-    cancel: String,
-    version: Option<i64>,
-}
-
 fn none(_: &str) -> bool {
     false
 }
@@ -62,24 +56,18 @@ fn none(_: &str) -> bool {
 async fn form_page(
     app: &samenspel_app::App,
     ctx: &PageContext,
-    target: Target,
+    target: FormTarget,
     form: FormState,
     rows: usize,
 ) -> Result<FormPage, PageError> {
     let lang: Lang = ctx.lang;
-    let ministries = app
-        .udo_ministries_for(&ctx.who)
-        .await?
-        .into_iter()
-        .map(|o| (o.code.as_str().to_owned(), o.name))
-        .collect();
     Ok(FormPage {
         layout: Layout::translated(ctx, target.title, "medebewind"),
         action: target.action,
         cancel: target.cancel,
         version: target.version,
         form,
-        ministries,
+        ministries: ministry_choices(app, ctx).await?,
         layers: labelled(
             lang,
             GovernmentLayer::ALL,
@@ -121,22 +109,16 @@ async fn form_page(
     })
 }
 
-fn new_target(lang: Lang) -> Target {
-    Target {
-        title: lang.t("medebewind-form-new-title"),
-        action: "/medebewind/nieuw".to_owned(),
-        cancel: "/medebewind".to_owned(),
-        version: None,
-    }
+fn new_target(lang: Lang) -> FormTarget {
+    FormTarget::new_item(lang.t("medebewind-form-new-title"), "/medebewind")
 }
 
-fn edit_target(lang: Lang, view: &MedebewindTaskView) -> Target {
-    Target {
-        title: lang.t_with("medebewind-form-edit-title", &[("name", view.task.name.as_str())]),
-        action: format!("/medebewind/{}/bewerken", view.id),
-        cancel: format!("/medebewind/{}", view.id),
-        version: Some(view.version),
-    }
+fn edit_target(lang: Lang, view: &MedebewindTaskView) -> FormTarget {
+    FormTarget::edit(
+        lang.t_with("medebewind-form-edit-title", &[("name", view.task.name.as_str())]),
+        format!("/medebewind/{}", view.id),
+        view.version,
+    )
 }
 
 pub async fn new_form(State(app): State<samenspel_app::App>, ctx: PageContext) -> PageResult {
@@ -184,7 +166,7 @@ pub async fn edit_form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
 
 pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let input = from_form(&pairs);
-    let version = get(&pairs, "version").parse::<i64>().unwrap_or(-1);
+    let version = posted_version(&pairs);
     let result = app.update_medebewind_task(id, version, &input, &ctx.who).await;
     let saved = ctx.lang.t("medebewind-form-saved");
     form_outcome(

@@ -12,7 +12,7 @@ use samenspel_domain::iv3;
 use crate::error::PageResult;
 use crate::i18n::Lang;
 use crate::ui::collaborations::changes::{ChangeRow, change_rows};
-use crate::ui::form::get;
+use crate::ui::form::{get, posted_version};
 use crate::ui::outcome::Saved;
 use crate::ui::request::{Posted, PostedTo, Visit};
 use crate::ui::{Layout, render};
@@ -161,7 +161,7 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
 
 /// Takes a linked dossier's financial paragraph as the budget.
 pub async fn adopt_udo_budget(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
-    let version = get(&pairs, "version").parse::<i64>().unwrap_or(-1);
+    let version = posted_version(&pairs);
     let Ok(dossier) = get(&pairs, "dossier").parse::<i64>() else {
         return Err(samenspel_app::AppError::NotFound("udo-dossier").into());
     };

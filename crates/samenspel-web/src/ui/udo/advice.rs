@@ -6,13 +6,14 @@
 use askama::Template;
 use axum::http::StatusCode;
 use samenspel_app::udo::{KoepelJudgementInput, UdoDossierView, refusal};
+use samenspel_app::{App, AppError};
 use samenspel_domain::ValidationErrors;
 use samenspel_domain::udo::dossier::{BzkAdviceInput, CheckMoment, Koepel};
 
 use crate::error::{PageError, PageResult};
 use crate::session::PageContext;
 use crate::ui::collaborations::{Labelled, labelled};
-use crate::ui::form::{FormState, get};
+use crate::ui::form::{FormState, get, posted_version};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::request::{PostedTo, Visit};
 use crate::ui::{Layout, offered_because, render};
@@ -102,25 +103,10 @@ pub async fn advice_submit(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> Page
         given_on: get(&pairs, "given_on").to_owned(),
         advice: get(&pairs, "advice").to_owned(),
     };
-    let version = get(&pairs, "version").parse::<i64>().unwrap_or(-1);
-    let result = app.give_udo_bzk_advice(id, version, &input, &ctx.who).await;
-    let saved = ctx.lang.t("udo-advice-saved");
-    form_outcome(
-        &ctx,
-        result,
-        |_| Saved::new(format!("/udo/{id}"), saved),
-        async |errors: ValidationErrors| {
-            let view = app.udo_dossier(id, &ctx.who).await?;
-            Ok::<_, PageError>(page(
-                &ctx,
-                &view,
-                true,
-                moments(&ctx),
-                FormState::refused(&pairs, errors),
-            ))
-        },
-    )
-    .await
+    let result = app
+        .give_udo_bzk_advice(id, posted_version(&pairs), &input, &ctx.who)
+        .await;
+    answer(&app, &ctx, id, &pairs, true, result, "udo-advice-saved").await
 }
 
 pub async fn judgement_form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
@@ -145,23 +131,36 @@ pub async fn judgement_submit(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> P
         koepel: get(&pairs, "koepel").to_owned(),
         judgement: get(&pairs, "judgement").to_owned(),
     };
-    let version = get(&pairs, "version").parse::<i64>().unwrap_or(-1);
-    let result = app.give_udo_koepel_judgement(id, version, &input, &ctx.who).await;
-    let saved = ctx.lang.t("udo-judgement-saved");
+    let result = app
+        .give_udo_koepel_judgement(id, posted_version(&pairs), &input, &ctx.who)
+        .await;
+    answer(&app, &ctx, id, &pairs, false, result, "udo-judgement-saved").await
+}
+
+/// What a posted advice (`bzk`) or judgement leads to: the dossier with the confirmation
+/// `saved_id`, or the form again with the refusal and the choices the visitor has.
+async fn answer<T>(
+    app: &App,
+    ctx: &PageContext,
+    id: i64,
+    pairs: &[(String, String)],
+    bzk: bool,
+    result: Result<T, AppError>,
+    saved_id: &str,
+) -> PageResult {
+    let saved = ctx.lang.t(saved_id);
     form_outcome(
-        &ctx,
+        ctx,
         result,
         |_| Saved::new(format!("/udo/{id}"), saved),
         async |errors: ValidationErrors| {
             let view = app.udo_dossier(id, &ctx.who).await?;
-            let allowed = app.udo_offers(&view, &ctx.who).judge;
-            Ok::<_, PageError>(page(
-                &ctx,
-                &view,
-                false,
-                koepels(&ctx, &allowed),
-                FormState::refused(&pairs, errors),
-            ))
+            let choices = if bzk {
+                moments(ctx)
+            } else {
+                koepels(ctx, &app.udo_offers(&view, &ctx.who).judge)
+            };
+            Ok::<_, PageError>(page(ctx, &view, bzk, choices, FormState::refused(pairs, errors)))
         },
     )
     .await

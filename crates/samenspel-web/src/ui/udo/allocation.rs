@@ -14,6 +14,7 @@ use samenspel_domain::udo::allocation::{AllocationInput, AllocationLayer, Policy
 use crate::i18n::Lang;
 use crate::ui::collaborations::{Labelled, labelled};
 use crate::ui::form::{FormState, get};
+use crate::ui::money::outcome_label;
 
 /// One option of the advice as the page shows it.
 pub struct OptionRow {
@@ -62,14 +63,6 @@ fn grouped(lang: Lang, n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-fn outcome_label(lang: Lang, outcome: Outcome) -> String {
-    lang.t(match outcome {
-        Outcome::Voldoet => "money-outcome-meets",
-        Outcome::VoldoetNiet => "money-outcome-fails",
-        Outcome::NietVanToepassing => "money-outcome-not-applicable",
-    })
 }
 
 /// The section for the dossier's advice.

@@ -13,6 +13,7 @@ use samenspel_domain::udo::workflow::UdoState;
 use super::{org_name, state_label};
 use crate::error::PageResult;
 use crate::i18n::Lang;
+use crate::ui::money::outcome_label;
 use crate::ui::request::Visit;
 use crate::ui::{Layout, render};
 
@@ -115,11 +116,7 @@ pub async fn page(Visit(app, ctx, id): Visit<i64>) -> PageResult {
             .iter()
             .map(|r| RuleRow {
                 rule: lang.msg(&r.rule),
-                outcome: lang.t(match r.outcome {
-                    Outcome::Voldoet => "money-outcome-meets",
-                    Outcome::VoldoetNiet => "money-outcome-fails",
-                    Outcome::NietVanToepassing => "money-outcome-not-applicable",
-                }),
+                outcome: outcome_label(lang, r.outcome),
                 failed: r.outcome == Outcome::VoldoetNiet,
                 explanation: lang.msg(&r.explanation),
                 source: lang.msg(&r.source),

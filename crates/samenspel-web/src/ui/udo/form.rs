@@ -18,9 +18,10 @@ use crate::error::PageResult;
 use crate::i18n::Lang;
 use crate::session::PageContext;
 use crate::ui::collaborations::{Labelled, labelled};
-use crate::ui::form::{FormState, get};
+use crate::ui::form::{FormState, FormTarget, posted_version};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::request::{Posted, PostedTo, Visit};
+use crate::ui::udo::ministry_choices;
 use crate::ui::{Layout, offered_because, render};
 
 /// A question of the Beleidskompas (or the IAK) on the form, with its field names.
@@ -119,35 +120,22 @@ fn none_chosen(_: &str) -> bool {
     false
 }
 
-struct Target {
-    title: String,
-    action: String,
-    cancel: String,
-    version: Option<i64>,
-}
-
 async fn form_page(
     app: &samenspel_app::App,
     ctx: &PageContext,
-    target: Target,
+    target: FormTarget,
     input: &DossierInput,
     form: FormState,
     money_rows: usize,
 ) -> Result<FormPage, crate::error::PageError> {
     let lang: Lang = ctx.lang;
-    let ministries = app
-        .udo_ministries_for(&ctx.who)
-        .await?
-        .into_iter()
-        .map(|o| (o.code.as_str().to_owned(), o.name))
-        .collect();
     Ok(FormPage {
         layout: Layout::translated(ctx, target.title, "udo"),
         action: target.action,
         cancel: target.cancel,
         version: target.version,
         form,
-        ministries,
+        ministries: ministry_choices(app, ctx).await?,
         forms: labelled(
             lang,
             RegulationForm::ALL,
@@ -221,22 +209,16 @@ async fn form_page(
     })
 }
 
-fn new_target(lang: Lang) -> Target {
-    Target {
-        title: lang.t("udo-form-new-title"),
-        action: "/udo/nieuw".to_owned(),
-        cancel: "/udo".to_owned(),
-        version: None,
-    }
+fn new_target(lang: Lang) -> FormTarget {
+    FormTarget::new_item(lang.t("udo-form-new-title"), "/udo")
 }
 
-fn edit_target(lang: Lang, view: &UdoDossierView) -> Target {
-    Target {
-        title: lang.t_with("udo-form-edit-title", &[("title", view.content.title.as_str())]),
-        action: format!("/udo/{}/bewerken", view.id),
-        cancel: format!("/udo/{}", view.id),
-        version: Some(view.version),
-    }
+fn edit_target(lang: Lang, view: &UdoDossierView) -> FormTarget {
+    FormTarget::edit(
+        lang.t_with("udo-form-edit-title", &[("title", view.content.title.as_str())]),
+        format!("/udo/{}", view.id),
+        view.version,
+    )
 }
 
 pub async fn new_form(State(app): State<samenspel_app::App>, ctx: PageContext) -> PageResult {
@@ -282,7 +264,7 @@ pub async fn edit_form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
 
 pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let submitted = from_form(&pairs);
-    let version = get(&pairs, "version").parse::<i64>().unwrap_or(-1);
+    let version = posted_version(&pairs);
     let result = app
         .update_udo_dossier(id, version, &submitted.input, &ctx.who)
         .await;
@@ -310,7 +292,7 @@ pub async fn update(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult 
 async fn refused(
     app: &samenspel_app::App,
     ctx: &PageContext,
-    target: Target,
+    target: FormTarget,
     submitted: &Submitted,
     pairs: &[(String, String)],
     errors: samenspel_domain::ValidationErrors,

@@ -11,7 +11,7 @@ use samenspel_domain::udo::workflow::{OutcomeInput, StepInput, rules_gating};
 use super::state_label;
 use crate::error::{PageError, PageResult};
 use crate::session::PageContext;
-use crate::ui::form::{FormState, get};
+use crate::ui::form::{FormState, get, posted_version};
 use crate::ui::outcome::{Saved, form_outcome};
 use crate::ui::request::{PostedTo, Visit};
 use crate::ui::{Layout, offered_because, render};
@@ -125,7 +125,7 @@ pub async fn form(Visit(app, ctx, id): Visit<i64>) -> PageResult {
 
 pub async fn submit(PostedTo(app, ctx, id, pairs): PostedTo<i64>) -> PageResult {
     let input = from_form(&pairs);
-    let version = get(&pairs, "version").parse::<i64>().unwrap_or(-1);
+    let version = posted_version(&pairs);
     let result = app.take_udo_step(id, version, &input, &ctx.who).await;
     let saved = |view: UdoDossierView| {
         let state = state_label(ctx.lang, view.progress.state);
