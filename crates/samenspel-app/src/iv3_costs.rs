@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use samenspel_domain::audit::{Actor, hex};
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::iv3::costs::{
-    self, CostFigure, CostShape, ReportKind, RowContext, SeriesOn, SeriesPoint, Totals,
+    self, CheckedRow, CostFigure, CostShape, ReportKind, RowContext, SeriesOn, SeriesPoint, Totals,
 };
 use samenspel_domain::iv3::{self, TaskFieldCode};
 use samenspel_domain::org::{OrgCode, OrgType};
@@ -86,20 +86,42 @@ fn read_part(
     catalogue: &iv3::Catalogue,
     known: &HashSet<OrgCode>,
 ) -> (Vec<CostFigure>, Problems, usize) {
+    read_checked(
+        shape,
+        text,
+        catalogue,
+        known,
+        Totals::default(),
+        |totals, checked, _, _| totals.add(checked),
+        |totals, context| totals.figures(context),
+    )
+}
+
+/// Reads one part of a file of `shape`, every row checked: each good row goes to `good` with
+/// `state`, the context that checked it and the problems so far; at the end `state` and the
+/// context go to `end`. What `end` gives, the part's problems and how many rows it has.
+fn read_checked<S, T>(
+    shape: CostShape,
+    text: &str,
+    catalogue: &iv3::Catalogue,
+    known: &HashSet<OrgCode>,
+    mut state: S,
+    mut good: impl FnMut(&mut S, CheckedRow, &RowContext<'_>, &Problems),
+    end: impl FnOnce(S, &RowContext<'_>) -> T,
+) -> (T, Problems, usize) {
     let is_known = |code: &OrgCode| known.contains(code);
     let context = RowContext::new(catalogue, &is_known);
     let mut problems = Problems::new(FILE);
-    let mut totals = Totals::default();
     let rows = import::each_record(
         text,
         shape.columns(),
         &mut problems,
         |row, problems| match context.check(shape, &|place| row.text(place)) {
-            Ok(checked) => totals.add(checked),
+            Ok(checked) => good(&mut state, checked, &context, problems),
             Err(errors) => problems.add_all(row.number, errors, |field| field),
         },
     );
-    (totals.figures(&context), problems, rows)
+    (end(state, &context), problems, rows)
 }
 
 /// The series of one task field of one organisation per kind of report.

@@ -13,12 +13,12 @@ use tokio::sync::mpsc;
 
 use samenspel_domain::audit::Actor;
 use samenspel_domain::auth::{Action, Relation};
-use samenspel_domain::iv3::costs::{self, CostFigure, CostShape, OrganisationRuns, RowContext, RunEnds};
+use samenspel_domain::iv3::costs::{self, CostFigure, CostShape, OrganisationRuns, RunEnds};
 use samenspel_domain::iv3::{self};
 use samenspel_domain::org::OrgCode;
 use samenspel_store::{CostRead, CostSource};
 
-use super::{FILE, READ_IN_HALVES_FROM, municipality_itself};
+use super::{READ_IN_HALVES_FROM, municipality_itself};
 use crate::import::{self, Problems};
 use crate::{AppError, Principal};
 
@@ -131,28 +131,23 @@ fn read_part<'w>(
     known: &HashSet<OrgCode>,
     mut to_store: ToStore<'w>,
 ) -> (Part, ToStore<'w>) {
-    let is_known = |code: &OrgCode| known.contains(code);
-    let context = RowContext::new(catalogue, &is_known);
-    let mut problems = Problems::new(FILE);
-    let mut runs = OrganisationRuns::default();
-    let rows = import::each_record(
+    let (ends, problems, rows) = super::read_checked(
+        shape,
         text,
-        shape.columns(),
-        &mut problems,
-        |row, problems| match context.check(shape, &|place| row.text(place)) {
-            Ok(checked) => {
-                if let Some(figures) = runs.add(checked, &context) {
-                    if problems.is_empty() && !runs.disordered() {
-                        to_store.give(figures);
-                    } else {
-                        to_store.stop();
-                    }
+        catalogue,
+        known,
+        OrganisationRuns::default(),
+        |runs, checked, context, problems| {
+            if let Some(figures) = runs.add(checked, context) {
+                if problems.is_empty() && !runs.disordered() {
+                    to_store.give(figures);
+                } else {
+                    to_store.stop();
                 }
             }
-            Err(errors) => problems.add_all(row.number, errors, |field| field),
         },
+        |runs, context| runs.finish(context),
     );
-    let ends = runs.finish(&context);
     let refused = to_store.refused.take();
     (
         Part {
