@@ -132,22 +132,9 @@ fn bench_survey_imports_a_seeded_wave_and_reports_it() {
 #[test]
 fn bench_udo_dashboard_loads_dossiers_in_a_fresh_database_and_agrees_with_sql() {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_samenspel"));
-    command
-        .args(["bench", "udo-dashboard", "--dossiers", "60", "--repeats", "2"])
-        .env("TMPDIR", dir.path());
-    // On PostgreSQL the bench makes its own database on the test server and drops it.
-    if let Ok(url) = std::env::var(samenspel_testkit::TEST_DATABASE_ENV)
-        && !url.trim().is_empty()
-    {
-        command.args(["--database", &url]);
-    }
-    let output = command.output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = bench_on_test_database(
+        &["udo-dashboard", "--dossiers", "60", "--repeats", "2"],
+        dir.path(),
     );
     assert!(stdout.contains("Geladen: 60 dossiers"), "{stdout}");
     for row in [
@@ -169,22 +156,7 @@ fn bench_udo_dashboard_loads_dossiers_in_a_fresh_database_and_agrees_with_sql() 
 #[test]
 fn bench_exchange_imports_generated_collaborations_twice_and_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_samenspel"));
-    command
-        .args(["bench", "exchange", "--collaborations", "40"])
-        .env("TMPDIR", dir.path());
-    if let Ok(url) = std::env::var(samenspel_testkit::TEST_DATABASE_ENV)
-        && !url.trim().is_empty()
-    {
-        command.args(["--database", &url]);
-    }
-    let output = command.output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = bench_on_test_database(&["exchange", "--collaborations", "40"], dir.path());
     assert!(stdout.contains("Bestand: 240 regels"), "{stdout}");
     assert!(stdout.contains("Import: 40 toegevoegd, 0 gewijzigd"), "{stdout}");
     assert!(
@@ -197,4 +169,25 @@ fn bench_exchange_imports_generated_collaborations_twice_and_leaves_nothing_behi
         0,
         "nothing left behind"
     );
+}
+
+/// Runs `samenspel bench <args>` with `tmp` as its temporary folder, on the test database when
+/// one is named (on PostgreSQL the bench makes its own database on that server and drops it);
+/// its output, once it succeeded.
+fn bench_on_test_database(args: &[&str], tmp: &std::path::Path) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_samenspel"));
+    command.arg("bench").args(args).env("TMPDIR", tmp);
+    if let Ok(url) = std::env::var(samenspel_testkit::TEST_DATABASE_ENV)
+        && !url.trim().is_empty()
+    {
+        command.args(["--database", &url]);
+    }
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
 }
