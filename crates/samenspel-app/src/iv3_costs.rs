@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use samenspel_domain::audit::{Actor, hex};
+use samenspel_domain::attachment::sha256_hex;
+use samenspel_domain::audit::Actor;
 use samenspel_domain::auth::{Action, Relation};
 use samenspel_domain::iv3::costs::{
     self, CheckedRow, CostFigure, CostShape, ReportKind, RowContext, SeriesOn, SeriesPoint, Totals,
@@ -190,7 +190,7 @@ impl App {
             move || stream::read(shape, &bytes, &known, &who, sender)
         });
         let file = CostFile {
-            sha256: hex(&Sha256::digest(&bytes)),
+            sha256: sha256_hex(&bytes),
             shape,
             file_name: file_name.chars().take(200).collect(),
             demo,
