@@ -7,7 +7,7 @@
 //! across the 2023 split or as booked.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -39,6 +39,15 @@ pub fn municipalities() -> AppResult<HashSet<OrgCode>> {
         .collect())
 }
 
+/// [`municipalities`], read once per process: the shipped reference data does not change, and
+/// every import checks its rows against it.
+fn kept_municipalities() -> AppResult<&'static HashSet<OrgCode>> {
+    static KEPT: OnceLock<Result<HashSet<OrgCode>, String>> = OnceLock::new();
+    KEPT.get_or_init(|| municipalities().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| AppError::internal(e.clone()))
+}
+
 fn catalogue() -> AppResult<&'static iv3::Catalogue> {
     iv3::shipped().map_err(|e| AppError::internal(e.clone()))
 }
@@ -51,7 +60,7 @@ const READ_IN_HALVES_FROM: usize = 1 << 20;
 /// organisation and task field; a large file is read in two halves at once and their figures
 /// merged, its problems numbered by their row in the whole file.
 pub fn parse(shape: CostShape, bytes: &[u8]) -> AppResult<Vec<CostFigure>> {
-    parse_with(shape, bytes, &municipalities()?)
+    parse_with(shape, bytes, kept_municipalities()?)
 }
 
 /// [`parse`] with the codes of the municipalities given (the reference organisations'
@@ -182,12 +191,12 @@ impl App {
         // file is read.
         who.authorise(Action::ImportCosts, municipality_itself)?;
         let bytes: Arc<[u8]> = Arc::from(bytes);
-        let known = municipalities()?;
+        let known = kept_municipalities()?;
         // The file is read on threads of its own while the store stores what is read.
         let (sender, receiver) = tokio::sync::mpsc::channel(4);
         let reading = tokio::task::spawn_blocking({
             let (bytes, who) = (bytes.clone(), who.clone());
-            move || stream::read(shape, &bytes, &known, &who, sender)
+            move || stream::read(shape, &bytes, known, &who, sender)
         });
         let file = CostFile {
             sha256: sha256_hex(&bytes),
